@@ -2,7 +2,9 @@ import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
-import { mkdirSync } from 'node:fs';
+import { accessSync, closeSync, constants, mkdirSync, openSync, readdirSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { hostname } from 'node:os';
+import path from 'node:path';
 import { PrismaClient } from '../generated/prisma/client.ts';
 
 /** Where the data lives: a PostgreSQL server, or embedded PGlite (a directory or `memory://`). */
@@ -42,24 +44,159 @@ async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promi
   }
 }
 
-function reason(error: unknown): string {
-  if (error instanceof AggregateError && error.errors.length > 0) return reason(error.errors[0]);
-  if (error instanceof Error) return error.message || error.name;
-  return String(error);
+/**
+ * The gist of an error on one line. Prisma's errors are several lines ("Invalid
+ * `prisma.$queryRawUnsafe()` invocation: … Raw query failed. Code: `N/A`. Message: `…`"); the
+ * driver's own message is what the operator needs.
+ */
+export function oneLineReason(error: unknown): string {
+  if (error instanceof AggregateError && error.errors.length > 0) return oneLineReason(error.errors[0]);
+  const e = error as { message?: unknown; name?: unknown; meta?: { message?: unknown } } | null | undefined;
+  if (typeof e?.meta?.message === 'string' && e.meta.message) return oneLine(e.meta.message);
+  let message = typeof e?.message === 'string' && e.message ? e.message : typeof e?.name === 'string' ? e.name : String(error);
+  message = message.replace(/^\s*Invalid `[^`]*` invocation(?: in\n[\s\S]*?→[^\n]*)?:?\s*/, '');
+  const raw = /Raw query failed\. Code: `([^`]*)`\. Message: `([\s\S]*)`\s*$/.exec(message);
+  if (raw) message = raw[2]!;
+  return oneLine(message);
 }
 
-async function openPglite(dataDir: string): Promise<PGlite> {
-  if (dataDir !== 'memory://' && !dataDir.startsWith('idb://')) {
+function oneLine(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** PGlite writes this into a data directory it creates; a non-empty directory without it is not one. */
+const PG_VERSION_FILE = 'PG_VERSION';
+/** The PostgreSQL major version of the bundled PGlite (0.4.x). */
+const PGLITE_PG_MAJOR = '17';
+/** Marks a PGlite data directory as open by a process (PGlite itself does not prevent two). */
+export const PGLITE_LOCK_FILE = 'stancegraph.lock';
+
+function isLocalDir(dataDir: string): boolean {
+  return !/^[a-z]+:\/\//.test(dataDir);
+}
+
+/**
+ * Checks a PGlite data directory before PGlite sees it, so that the usual mistakes give a precise
+ * message (PGlite reports "failed to initialize properly" or an ErrnoError without a message).
+ * Returns whether the directory still has to be initialized (initdb, several seconds).
+ */
+function checkDataDir(dataDir: string): { fresh: boolean } {
+  try {
+    mkdirSync(dataDir, { recursive: true });
+  } catch (error) {
+    throw new DatabaseUnavailableError(`cannot use data directory ${dataDir}: ${oneLineReason(error)}`);
+  }
+  try {
+    if (!statSync(dataDir).isDirectory()) throw new Error('not a directory');
+    accessSync(dataDir, constants.R_OK | constants.W_OK | constants.X_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied (need read, write and search access)' : oneLineReason(error);
+    throw new DatabaseUnavailableError(`cannot use data directory ${dataDir}: ${why}`);
+  }
+  const entries = readdirSync(dataDir).filter((name) => name !== PGLITE_LOCK_FILE);
+  if (entries.length === 0) return { fresh: true };
+  if (!entries.includes(PG_VERSION_FILE)) {
+    throw new DatabaseUnavailableError(
+      `cannot use data directory ${dataDir}: it is not empty and is not a PostgreSQL data directory (no ${PG_VERSION_FILE})`,
+    );
+  }
+  let version: string;
+  try {
+    version = readFileSync(path.join(dataDir, PG_VERSION_FILE), 'utf8').trim();
+  } catch (error) {
+    throw new DatabaseUnavailableError(`cannot use data directory ${dataDir}: ${oneLineReason(error)}`);
+  }
+  if (version !== PGLITE_PG_MAJOR) {
+    throw new DatabaseUnavailableError(
+      `cannot use data directory ${dataDir}: it holds PostgreSQL ${JSON.stringify(version).slice(0, 40)} data; this PGlite runs PostgreSQL ${PGLITE_PG_MAJOR}`,
+    );
+  }
+  return { fresh: false };
+}
+
+/**
+ * Takes `<dataDir>/stancegraph.lock` (pid and host of the owner), so that a second process
+ * opening the same directory fails at once instead of both writing to it (PGlite does not
+ * prevent it, and the writes of one are silently lost). A lock left by a process that no
+ * longer runs is taken over. Returns the release function.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const lockPath = path.join(dataDir, PGLITE_LOCK_FILE);
+  const mine = `${process.pid}\n${hostname()}\n`;
+  for (let attempt = 0; ; attempt++) {
     try {
-      mkdirSync(dataDir, { recursive: true });
+      const fd = openSync(lockPath, 'wx');
+      writeSync(fd, mine);
+      closeSync(fd);
+      break;
     } catch (error) {
-      throw new DatabaseUnavailableError(`cannot use data directory ${dataDir}: ${reason(error)}`);
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) {
+        const detail = (error as NodeJS.ErrnoException).code === 'EEXIST' ? 'it is in use by another process' : oneLineReason(error);
+        throw new DatabaseUnavailableError(`cannot use data directory ${dataDir}: ${detail}`);
+      }
+      let owner: string[];
+      try {
+        owner = readFileSync(lockPath, 'utf8').split('\n');
+      } catch {
+        continue; // released meanwhile
+      }
+      const pid = Number(owner[0]);
+      const host = owner[1];
+      if (host === hostname() && Number.isInteger(pid) && pid > 0 && !processIsAlive(pid)) {
+        try {
+          unlinkSync(lockPath);
+        } catch {
+          /* another process took it over first: the next attempt reports it */
+        }
+        continue;
+      }
+      const who = host === hostname() ? `process ${pid}` : `process ${owner[0]} on ${host}`;
+      throw new DatabaseUnavailableError(
+        `cannot use data directory ${dataDir}: it is in use by ${who} (remove ${lockPath} if that process is gone)`,
+      );
     }
   }
+  const release = () => {
+    process.off('exit', release);
+    try {
+      if (readFileSync(lockPath, 'utf8') === mine) unlinkSync(lockPath);
+    } catch {
+      /* already gone */
+    }
+  };
+  process.on('exit', release);
+  return release;
+}
+
+function processIsAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function startPglite(dataDir: string): Promise<PGlite> {
+  // PGlite sets process.exitCode = 1 when PostgreSQL fails to start; that is ours to decide.
+  const exitCode = process.exitCode;
   const pglite = new PGlite(dataDir);
-  await pglite.waitReady;
-  await pglite.query('select 1');
-  return pglite;
+  try {
+    await pglite.waitReady;
+    await pglite.query('select 1');
+    return pglite;
+  } catch (error) {
+    process.exitCode = exitCode;
+    void pglite.close().catch(() => undefined);
+    const hint = isLocalDir(dataDir) && /failed to initialize/i.test(oneLineReason(error)) ? ' (the data directory is damaged or incomplete)' : '';
+    throw new DatabaseUnavailableError(`cannot open ${describeTarget({ kind: 'pglite', dataDir })}: ${oneLineReason(error)}${hint}`);
+  }
 }
 
 /**
@@ -67,15 +204,22 @@ async function openPglite(dataDir: string): Promise<PGlite> {
  * unusable data directory fails start-up with one clear line instead of hanging.
  */
 export async function openDatabase(target: DatabaseTarget, options: { timeoutMs?: number } = {}): Promise<Database> {
-  const timeoutMs = options.timeoutMs ?? 10_000;
   const where = describeTarget(target);
   if (target.kind === 'pglite') {
+    const local = isLocalDir(target.dataDir);
+    const { fresh } = local ? checkDataDir(target.dataDir) : { fresh: true };
+    // A new database runs initdb first (about 5 s here, more on a busy machine).
+    const timeoutMs = options.timeoutMs ?? (fresh ? 30_000 : 10_000);
+    const release = local ? lockDataDir(target.dataDir) : () => undefined;
+    const starting = startPglite(target.dataDir);
     let pglite: PGlite;
     try {
-      pglite = await withTimeout(openPglite(target.dataDir), timeoutMs, where);
+      pglite = await withTimeout(starting, timeoutMs, where);
     } catch (error) {
+      // If it comes up after all, shut it down before letting go of the directory.
+      void starting.then((late) => late.close()).catch(() => undefined).finally(release);
       if (error instanceof DatabaseUnavailableError) throw error;
-      throw new DatabaseUnavailableError(`cannot open ${where}: ${reason(error)}`);
+      throw new DatabaseUnavailableError(`cannot open ${where}: ${oneLineReason(error)}`);
     }
     const adapterFactory = new PrismaPGlite(pglite);
     const prisma = new PrismaClient({ adapter: adapterFactory });
@@ -84,12 +228,17 @@ export async function openDatabase(target: DatabaseTarget, options: { timeoutMs?
       prisma,
       adapterFactory,
       async close() {
-        await prisma.$disconnect();
-        await pglite.close();
+        try {
+          await prisma.$disconnect();
+          await pglite.close();
+        } finally {
+          release();
+        }
       },
     };
   }
 
+  const timeoutMs = options.timeoutMs ?? 10_000;
   const adapterFactory = new PrismaPg({ connectionString: target.url, connectionTimeoutMillis: timeoutMs });
   const prisma = new PrismaClient({ adapter: adapterFactory });
   try {
@@ -97,7 +246,7 @@ export async function openDatabase(target: DatabaseTarget, options: { timeoutMs?
   } catch (error) {
     await prisma.$disconnect().catch(() => undefined);
     if (error instanceof DatabaseUnavailableError) throw error;
-    throw new DatabaseUnavailableError(`cannot connect to ${where}: ${reason(error)}`);
+    throw new DatabaseUnavailableError(`cannot connect to ${where}: ${oneLineReason(error)}`);
   }
   return {
     target,

@@ -1,0 +1,7 @@
+import { writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { printSchemaFile } from '../src/graphql/schema.ts';
+
+const target = fileURLToPath(new URL('../schema.graphql', import.meta.url));
+await writeFile(target, await printSchemaFile());
+console.log(`wrote ${target}`);

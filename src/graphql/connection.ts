@@ -1,0 +1,152 @@
+import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+import { badUserInput } from './errors.ts';
+
+export const defaultPageSize = 20;
+export const maxPageSize = 100;
+
+@ArgsType()
+export class ConnectionArgs {
+  @Field(() => Int, { nullable: true, description: `Returns the first n elements (1..${maxPageSize}; ${defaultPageSize} when neither first nor last is given).` })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Returns the elements that come after this cursor.' })
+  after?: string | null;
+
+  @Field(() => Int, { nullable: true, description: `Returns the last n elements (1..${maxPageSize}).` })
+  last?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Returns the elements that come before this cursor.' })
+  before?: string | null;
+}
+
+/** What a page asks for, validated: a direction, a size, and exclusive row-id bounds. */
+export interface PageWindow {
+  direction: 'forward' | 'backward';
+  size: number;
+  afterId: number | null;
+  beforeId: number | null;
+}
+
+function checkPageSize(value: number, argumentName: string): number {
+  if (!Number.isInteger(value) || value < 1 || value > maxPageSize) {
+    throw badUserInput(`Argument "${argumentName}" must be between 1 and ${maxPageSize}, got ${value}`, argumentName);
+  }
+  return value;
+}
+
+export function pageWindow(args: ConnectionArgs): PageWindow {
+  if (args.first != null && args.last != null) {
+    throw badUserInput('Passing both "first" and "last" to paginate a connection is not supported', 'last');
+  }
+  const afterId = args.after != null ? decodeCursor(args.after, 'after') : null;
+  const beforeId = args.before != null ? decodeCursor(args.before, 'before') : null;
+  if (args.last != null) return { direction: 'backward', size: checkPageSize(args.last, 'last'), afterId, beforeId };
+  return { direction: 'forward', size: args.first != null ? checkPageSize(args.first, 'first') : defaultPageSize, afterId, beforeId };
+}
+
+/** One page of row ids, in ascending order, and whether more lie beyond it. */
+export interface IdPage {
+  ids: number[];
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+}
+
+/**
+ * Turns rows fetched with one extra row beyond the window (in window order) into a page.
+ * A page reached through a cursor has rows on the cursor's side: the cursor's own row.
+ */
+export function toIdPage(window: PageWindow, idsInWindowOrder: number[]): IdPage {
+  const hasMore = idsInWindowOrder.length > window.size;
+  const ids = idsInWindowOrder.slice(0, window.size);
+  if (window.direction === 'forward') {
+    return { ids, hasNextPage: hasMore, hasPreviousPage: window.afterId != null };
+  }
+  return { ids: ids.reverse(), hasNextPage: window.beforeId != null, hasPreviousPage: hasMore };
+}
+
+@ObjectType({ description: 'Information about a page of a connection, for paginating further.' })
+export class PageInfo {
+  @Field(() => Boolean, { description: 'Whether more elements follow this page (paginate with `first` and `after: endCursor`).' })
+  hasNextPage!: boolean;
+
+  @Field(() => Boolean, { description: 'Whether elements precede this page (paginate with `last` and `before: startCursor`).' })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'The cursor of the first element of the page; null when the page is empty.' })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The cursor of the last element of the page; null when the page is empty.' })
+  endCursor!: string | null;
+}
+
+export interface Edge<TNode> {
+  cursor: string;
+  node: TNode;
+}
+
+export interface Connection<TNode> {
+  edges: Edge<TNode>[];
+  nodes: TNode[];
+  pageInfo: PageInfo;
+  readonly totalCount: Promise<number>;
+}
+
+/** A row with its database id, as every node type keeps beside its global ID. */
+export interface HasRowId {
+  rowId: number;
+}
+
+/**
+ * Assembles a connection from a page of ids and the nodes loaded for them. Rows deleted between
+ * the two reads are left out. `countTotal` runs only when a client selects `totalCount`.
+ */
+export function toConnection<TNode extends HasRowId>(
+  page: IdPage,
+  nodes: ReadonlyArray<TNode | null | Error>,
+  countTotal: () => Promise<number>,
+): Connection<TNode> {
+  const present = nodes.filter((node): node is TNode => node != null && !(node instanceof Error));
+  const edges = present.map((node) => ({ cursor: encodeCursor(node.rowId), node }));
+  return {
+    edges,
+    nodes: present,
+    pageInfo: {
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: page.hasPreviousPage,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    get totalCount() {
+      return countTotal();
+    },
+  };
+}
+
+/** Declares `<Name>Edge` and the abstract fields of `<Name>Connection` for a node type. */
+export function ConnectionType<TNode extends object>(nodeType: ClassType<TNode>, typeName: string, plural: string) {
+  @ObjectType(`${typeName}Edge`, { description: `An edge in a connection of ${plural}.` })
+  class EdgeType {
+    @Field(() => String, { description: 'A cursor for use in pagination (`after`, `before`).' })
+    cursor!: string;
+
+    @Field(() => nodeType, { description: `The ${typeName} at the end of the edge.` })
+    node!: TNode;
+  }
+
+  @ObjectType()
+  abstract class ConnectionClass {
+    @Field(() => [EdgeType], { description: 'The edges of this page, each with its cursor.' })
+    edges!: EdgeType[];
+
+    @Field(() => [nodeType], { description: `The ${plural} of this page, without cursors.` })
+    nodes!: TNode[];
+
+    @Field(() => PageInfo, { description: 'Information to aid in pagination.' })
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: `The total number of ${plural} in the connection, across all pages.` })
+    totalCount!: number;
+  }
+  return ConnectionClass;
+}

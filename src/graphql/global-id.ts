@@ -1,0 +1,48 @@
+import { badUserInput } from './errors.ts';
+
+/** The object types that implement Node; a global ID names one of them and a row id. */
+export const nodeTypeNames = [
+  'Country',
+  'Organization',
+  'Official',
+  'Article',
+  'Meeting',
+  'Deployment',
+  'Position',
+  'Evidence',
+] as const;
+export type NodeTypeName = (typeof nodeTypeNames)[number];
+
+export interface DecodedGlobalId {
+  typeName: NodeTypeName;
+  rowId: number;
+}
+
+/** Opaque to clients (base64 of `Type:rowId`, as GitHub's IDs are) but cheap to decode. */
+export function encodeGlobalId(typeName: NodeTypeName, rowId: number): string {
+  return Buffer.from(`${typeName}:${rowId}`, 'utf8').toString('base64');
+}
+
+const base64Pattern = /^[A-Za-z0-9+/]+={0,2}$/;
+const decodedPattern = /^([A-Za-z]+):([1-9][0-9]{0,9})$/;
+
+/** Decodes a global ID; throws BAD_USER_INPUT naming `argumentName` when it is malformed. */
+export function decodeGlobalId(id: string, argumentName = 'id'): DecodedGlobalId {
+  const malformed = () => badUserInput(`Argument "${argumentName}" is not a valid ID: ${JSON.stringify(id)}`, argumentName);
+  if (!base64Pattern.test(id)) throw malformed();
+  const match = decodedPattern.exec(Buffer.from(id, 'base64').toString('utf8'));
+  if (!match) throw malformed();
+  const [, typeName, digits] = match;
+  const rowId = Number(digits);
+  if (!nodeTypeNames.includes(typeName as NodeTypeName) || rowId > 2_147_483_647) throw malformed();
+  return { typeName: typeName as NodeTypeName, rowId };
+}
+
+/** Decodes a global ID that must name `expected`; another type is a client mistake too. */
+export function decodeGlobalIdOf(expected: NodeTypeName, id: string, argumentName = 'id'): number {
+  const decoded = decodeGlobalId(id, argumentName);
+  if (decoded.typeName !== expected) {
+    throw badUserInput(`Argument "${argumentName}" must be the ID of a ${expected}, got the ID of a ${decoded.typeName}`, argumentName);
+  }
+  return decoded.rowId;
+}

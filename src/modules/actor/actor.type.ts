@@ -1,0 +1,17 @@
+import { Field, InterfaceType } from 'type-graphql';
+import { Node } from '../../graphql/node.interface.ts';
+
+@InterfaceType('Actor', {
+  implements: Node,
+  description: 'Someone who holds positions and operates deployments: a Country or an Organization.',
+})
+export abstract class Actor extends Node {
+  /** The database id, shared by the Actor row and its Country or Organization row. */
+  rowId!: number;
+
+  @Field(() => String, { description: 'The common English name.' })
+  name!: string;
+
+  @Field(() => [String], { description: 'Other names the sources use for this actor (metonyms such as "Washington", short forms such as "DPRK").' })
+  aliases!: string[];
+}

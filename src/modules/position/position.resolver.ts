@@ -1,0 +1,48 @@
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionArgs, type Connection } from '../../graphql/connection.ts';
+import type { GraphQLContext } from '../../graphql/context.ts';
+import { Actor } from '../actor/actor.type.ts';
+import { Deployment } from '../deployment/deployment.type.ts';
+import { Evidence } from '../evidence/evidence.type.ts';
+import { Meeting } from '../meeting/meeting.type.ts';
+import { Official } from '../official/official.type.ts';
+import { positionIds } from './position.service.ts';
+import { Position, PositionConnection } from './position.type.ts';
+
+@Resolver(() => Position)
+export class PositionResolver {
+  @Query(() => PositionConnection, { description: 'All positions, in the order they were recorded.' })
+  positions(@Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() { loaders }: GraphQLContext): Promise<Connection<Position>> {
+    return loaders.rootConnection(positionIds, args, loaders.position);
+  }
+
+  @FieldResolver(() => [Official], { description: 'The officials who voiced the position; empty when the source attributes it to no one by name.' })
+  speakers(@Root() position: Position, @Ctx() { loaders }: GraphQLContext): Promise<Official[]> {
+    return loaders.positionSpeakers.load(position.rowId);
+  }
+
+  @FieldResolver(() => [Actor], { description: 'The countries or organizations that hold the position; several for a joint statement.' })
+  holders(@Root() position: Position, @Ctx() { loaders }: GraphQLContext): Promise<Actor[]> {
+    return loaders.positionHolders.load(position.rowId);
+  }
+
+  @FieldResolver(() => [Actor], { description: 'The countries or organizations the position calls on or is directed at; empty when none is named.' })
+  addressees(@Root() position: Position, @Ctx() { loaders }: GraphQLContext): Promise<Actor[]> {
+    return loaders.positionAddressees.load(position.rowId);
+  }
+
+  @FieldResolver(() => Deployment, { nullable: true, description: 'The deployment the position is about; null when it is about a topic.' })
+  async deployment(@Root() position: Position, @Ctx() { loaders }: GraphQLContext): Promise<Deployment | null> {
+    return position.deploymentRowId == null ? null : loaders.deployment.load(position.deploymentRowId);
+  }
+
+  @FieldResolver(() => Meeting, { nullable: true, description: 'The meeting where the position was stated; null when not stated at a known meeting.' })
+  async meeting(@Root() position: Position, @Ctx() { loaders }: GraphQLContext): Promise<Meeting | null> {
+    return position.meetingRowId == null ? null : loaders.meeting.load(position.meetingRowId);
+  }
+
+  @FieldResolver(() => [Evidence], { description: 'The article spans that report the position; at least one.' })
+  evidence(@Root() position: Position, @Ctx() { loaders }: GraphQLContext): Promise<Evidence[]> {
+    return loaders.positionEvidence.load(position.rowId);
+  }
+}
