@@ -10,6 +10,7 @@ export interface AppOptions {
   database: DatabaseTarget;
   port: number;
   host?: string;
+  reportSqlStatements?: boolean;
   log?: (line: string) => void;
 }
 
@@ -19,7 +20,7 @@ export interface RunningApp {
 }
 
 /** Opens the database, brings its schema up to date, seeds a new one, and serves the API. */
-export async function startApp({ database, port, host, log = console.log }: AppOptions): Promise<RunningApp> {
+export async function startApp({ database, port, host, reportSqlStatements = false, log = console.log }: AppOptions): Promise<RunningApp> {
   const db = await openDatabase(database);
   try {
     const { applied } = await applyMigrations(db);
@@ -29,7 +30,7 @@ export async function startApp({ database, port, host, log = console.log }: AppO
       log(`new database: loaded the seed data (${JSON.stringify(report)})`);
     }
     const schema = await buildGraphQLSchema();
-    const { server, apollo } = await createGraphQLHttpServer(schema, db.prisma);
+    const { server, apollo } = await createGraphQLHttpServer(schema, db.prisma, { reportSqlStatements });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(port, host, () => resolve());

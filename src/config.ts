@@ -35,6 +35,14 @@ export function databaseTargetFromEnv(env: NodeJS.ProcessEnv = process.env): Dat
 export interface AppConfig {
   port: number;
   database: DatabaseTarget;
+  reportSqlStatements: boolean;
+}
+
+function booleanSetting(env: NodeJS.ProcessEnv, name: string): boolean {
+  const value = env[name]?.trim().toLowerCase() ?? '';
+  if (value === '' || value === 'false' || value === '0') return false;
+  if (value === 'true' || value === '1') return true;
+  throw new ConfigError(`${name} must be true or false, got ${JSON.stringify(env[name])}`);
 }
 
 /** The server's settings from the environment; a mistake is reported as one ConfigError line. */
@@ -42,5 +50,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const rawPort = env.PORT?.trim() || '4000';
   const port = Number(rawPort);
   if (!/^\d+$/.test(rawPort) || port > 65_535) throw new ConfigError(`PORT must be a port number (0-65535), got ${JSON.stringify(env.PORT)}`);
-  return { port, database: databaseTargetFromEnv(env) };
+  return { port, database: databaseTargetFromEnv(env), reportSqlStatements: booleanSetting(env, 'REPORT_SQL_STATEMENTS') };
 }

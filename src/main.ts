@@ -11,7 +11,7 @@ function oneLine(error: unknown): string {
 
 try {
   const config = loadConfig();
-  const app = await startApp({ database: config.database, port: config.port });
+  const app = await startApp(config);
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

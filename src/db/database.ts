@@ -2,9 +2,10 @@ import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
-import { accessSync, closeSync, constants, mkdirSync, openSync, readdirSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
+import { countingAdapterFactory } from './statement-counter.ts';
 import { PrismaClient } from '../generated/prisma/client.ts';
 
 /** Where the data lives: a PostgreSQL server, or embedded PGlite (a directory or `memory://`). */
@@ -32,10 +33,10 @@ export function describeTarget(target: DatabaseTarget): string {
   return `PostgreSQL server ${url.toString()}`;
 }
 
-async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+async function withTimeout<T>(work: Promise<T>, ms: number, failure: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new DatabaseUnavailableError(`${what} did not answer within ${ms / 1000} s`)), ms);
+    timer = setTimeout(() => reject(new DatabaseUnavailableError(`${failure}: no answer within ${ms / 1000} s`)), ms);
   });
   try {
     return await Promise.race([work, timeout]);
@@ -81,23 +82,28 @@ function isLocalDir(dataDir: string): boolean {
 
 /**
  * Checks a PGlite data directory before PGlite sees it, so that the usual mistakes give a precise
- * message (PGlite reports "failed to initialize properly" or an ErrnoError without a message).
- * Returns whether the directory still has to be initialized (initdb, several seconds).
+ * message (PGlite reports "failed to initialize properly" or an ErrnoError without a message),
+ * and locks it. Returns the lock's release function.
  */
-function checkDataDir(dataDir: string): { fresh: boolean } {
+function prepareDataDir(dataDir: string): () => void {
   try {
+    if (existsSync(dataDir) && !statSync(dataDir).isDirectory()) throw new Error('it is a file, not a directory');
     mkdirSync(dataDir, { recursive: true });
   } catch (error) {
     throw new DatabaseUnavailableError(`cannot use data directory ${dataDir}: ${oneLineReason(error)}`);
   }
   try {
-    if (!statSync(dataDir).isDirectory()) throw new Error('not a directory');
     accessSync(dataDir, constants.R_OK | constants.W_OK | constants.X_OK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied (need read, write and search access)' : oneLineReason(error);
     throw new DatabaseUnavailableError(`cannot use data directory ${dataDir}: ${why}`);
   }
+  return lockDataDir(dataDir);
+}
+
+/** Whether the (locked) directory is new or holds data this PGlite can open. */
+function inspectDataDir(dataDir: string): { fresh: boolean } {
   const entries = readdirSync(dataDir).filter((name) => name !== PGLITE_LOCK_FILE);
   if (entries.length === 0) return { fresh: true };
   if (!entries.includes(PG_VERSION_FILE)) {
@@ -207,14 +213,20 @@ export async function openDatabase(target: DatabaseTarget, options: { timeoutMs?
   const where = describeTarget(target);
   if (target.kind === 'pglite') {
     const local = isLocalDir(target.dataDir);
-    const { fresh } = local ? checkDataDir(target.dataDir) : { fresh: true };
+    const release = local ? prepareDataDir(target.dataDir) : () => undefined;
+    let fresh = true;
+    try {
+      if (local) fresh = inspectDataDir(target.dataDir).fresh;
+    } catch (error) {
+      release();
+      throw error;
+    }
     // A new database runs initdb first (about 5 s here, more on a busy machine).
     const timeoutMs = options.timeoutMs ?? (fresh ? 30_000 : 10_000);
-    const release = local ? lockDataDir(target.dataDir) : () => undefined;
     const starting = startPglite(target.dataDir);
     let pglite: PGlite;
     try {
-      pglite = await withTimeout(starting, timeoutMs, where);
+      pglite = await withTimeout(starting, timeoutMs, `cannot open ${where}`);
     } catch (error) {
       // If it comes up after all, shut it down before letting go of the directory.
       void starting.then((late) => late.close()).catch(() => undefined).finally(release);
@@ -222,7 +234,7 @@ export async function openDatabase(target: DatabaseTarget, options: { timeoutMs?
       throw new DatabaseUnavailableError(`cannot open ${where}: ${oneLineReason(error)}`);
     }
     const adapterFactory = new PrismaPGlite(pglite);
-    const prisma = new PrismaClient({ adapter: adapterFactory });
+    const prisma = new PrismaClient({ adapter: countingAdapterFactory(adapterFactory) });
     return {
       target,
       prisma,
@@ -240,9 +252,9 @@ export async function openDatabase(target: DatabaseTarget, options: { timeoutMs?
 
   const timeoutMs = options.timeoutMs ?? 10_000;
   const adapterFactory = new PrismaPg({ connectionString: target.url, connectionTimeoutMillis: timeoutMs });
-  const prisma = new PrismaClient({ adapter: adapterFactory });
+  const prisma = new PrismaClient({ adapter: countingAdapterFactory(adapterFactory) });
   try {
-    await withTimeout(prisma.$queryRawUnsafe('select 1'), timeoutMs, where);
+    await withTimeout(prisma.$queryRawUnsafe('select 1'), timeoutMs, `cannot connect to ${where}`);
   } catch (error) {
     await prisma.$disconnect().catch(() => undefined);
     if (error instanceof DatabaseUnavailableError) throw error;

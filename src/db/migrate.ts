@@ -96,6 +96,8 @@ const panicRegistry = {
 };
 
 let engineClass: Promise<SchemaEngineClass> | undefined;
+const engineTimers = new Set<NodeJS.Timeout>();
+let runningEngines = 0;
 
 /** Instantiates the engine's WebAssembly module once per process. */
 function loadSchemaEngine(): Promise<SchemaEngineClass> {
@@ -106,7 +108,22 @@ function loadSchemaEngine(): Promise<SchemaEngineClass> {
     const require = createRequire(import.meta.url);
     const gluePath = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
     const bytes = await readFile(path.join(path.dirname(gluePath), 'schema_engine_bg.wasm'));
-    const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': glue });
+    // The engine arms a 10 s timer around its advisory lock and never clears it, which keeps a
+    // script's process alive 10 s after its work is done: track the timers, clear them once no
+    // engine command runs.
+    const imports: Record<string, unknown> = { ...glue };
+    for (const name of Object.keys(imports).filter((key) => key.startsWith('__wbg_setTimeout_'))) {
+      const original = imports[name] as (callback: () => void, ms: number) => NodeJS.Timeout;
+      imports[name] = (callback: () => void, ms: number) => {
+        const timer = original(() => {
+          engineTimers.delete(timer);
+          callback();
+        }, ms);
+        engineTimers.add(timer);
+        return timer;
+      };
+    }
+    const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': imports });
     glue.__wbg_set_wasm(instance.exports);
     instance.exports.__wbindgen_start();
     return glue.SchemaEngine;
@@ -128,7 +145,10 @@ export async function schemaEngineVersion(): Promise<string> {
 function cleanEngineMessage(message: string): string {
   const lines = message.split('\n');
   const trace = lines.findIndex((line) => /^\s+\d+: \S+::/.test(line));
-  return (trace === -1 ? lines : lines.slice(0, trace)).join('\n').trim();
+  return (trace === -1 ? lines : lines.slice(0, trace))
+    .map((line) => line.trim())
+    .filter((line) => line && line !== 'external connector error')
+    .join(' ');
 }
 
 /** Turns whatever the engine rejected with into a MigrationError with a readable message. */
@@ -142,7 +162,7 @@ function engineError(error: unknown, registry: ErrorRegistry, what: string): Mig
     return new MigrationError(`${what}: the schema engine crashed: ${reason}`, { cause: error });
   }
   // Errors thrown by our JavaScript driver adapter come back as `{ kind: 'GenericJs', id }`.
-  const id = /GenericJs.*?\bid\b\D*(\d+)/s.exec(e?.message ?? '')?.[1];
+  const id = /(?:External error id#|GenericJs\D*)(\d+)/.exec(e?.message ?? '')?.[1];
   if (id !== undefined) {
     const original = registry.consumeError(Number(id))?.error;
     if (original !== undefined) return engineError(original, registry, what);
@@ -252,6 +272,7 @@ async function withEngine<T>(
   const adapters = engineAdapterFactory(adapterFactory);
   const bound = bindMigrationAwareSqlAdapterFactory(adapters.factory);
   let engine: SchemaEngine | undefined;
+  runningEngines++;
   try {
     try {
       engine = await SchemaEngineClass.new({ datamodels: undefined }, options.log ?? (() => undefined), bound);
@@ -262,6 +283,10 @@ async function withEngine<T>(
   } finally {
     engine?.free();
     await adapters.disposeAll();
+    if (--runningEngines === 0) {
+      for (const timer of engineTimers) clearTimeout(timer);
+      engineTimers.clear();
+    }
   }
 }
 
@@ -352,17 +377,29 @@ export async function applyMigrations(db: Database, options: ApplyMigrationsOpti
   if (unreadable) {
     throw new MigrationError(`cannot read ${unreadable.path}/${MIGRATION_FILE_NAME}: ${unreadable.migrationFile.content.value}`);
   }
-  return withMigrationLock(db, options.lockTimeoutMs ?? 120_000, () =>
-    withEngine(
-      db.adapterFactory,
-      'cannot apply migrations',
-      async (engine) => {
-        const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: NO_FILTER });
-        return { applied: appliedMigrationNames };
-      },
-      options,
-    ),
-  );
+  // The engine logs "Applying `<name>`" before each script: name the one that failed.
+  let current: string | undefined;
+  const log = (line: string) => {
+    current = /"message":"Applying `([^`]+)`"/.exec(line)?.[1] ?? current;
+    options.log?.(line);
+  };
+  return withMigrationLock(db, options.lockTimeoutMs ?? 120_000, async () => {
+    try {
+      return await withEngine(
+        db.adapterFactory,
+        'cannot apply migrations',
+        async (engine) => {
+          const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: NO_FILTER });
+          return { applied: appliedMigrationNames };
+        },
+        { log },
+      );
+    } catch (error) {
+      if (current === undefined || !(error instanceof MigrationError)) throw error;
+      const why = error.message.replace(/^cannot apply migrations: /, '');
+      throw new MigrationError(`migration ${current} failed: ${why}`, { cause: error });
+    }
+  });
 }
 
 export interface MigrationStatus {

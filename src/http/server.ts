@@ -3,11 +3,30 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { GraphQLSchema } from 'graphql';
 import type { PrismaClient } from '../generated/prisma/client.ts';
+import { countStatements, type StatementTally } from '../db/statement-counter.ts';
 import { createContext, type GraphQLContext } from '../graphql/context.ts';
 import { ideAssetPrefix, readIdeAsset, renderIdePage } from './graphiql.ts';
 
 export const graphqlPath = '/graphql';
 const maxBodyBytes = 1024 * 1024;
+
+/**
+ * Reports in `extensions.sql.statements` how many SQL statements the request cost, so that
+ * tests and benchmarks can check that a query's cost follows its shape, not its page sizes.
+ */
+function statementCountPlugin(): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== 'single') return;
+          const result = response.body.singleResult;
+          result.extensions = { ...result.extensions, sql: { statements: contextValue.sql.statements } };
+        },
+      };
+    },
+  };
+}
 
 /** Serves the offline GraphiQL page where Apollo would serve its CDN-hosted landing page. */
 function idePlugin(): ApolloServerPlugin<GraphQLContext> {
@@ -66,12 +85,25 @@ export interface GraphQLHttpServer {
 }
 
 /** Apollo Server on Node's own http server: `/graphql` for the API and the IDE, `/ide/*` for its files. */
-export async function createGraphQLHttpServer(schema: GraphQLSchema, prisma: PrismaClient): Promise<GraphQLHttpServer> {
+export interface GraphQLHttpServerOptions {
+  /** Add `extensions.sql.statements` to every response (REPORT_SQL_STATEMENTS). */
+  reportSqlStatements: boolean;
+}
+
+export async function createGraphQLHttpServer(
+  schema: GraphQLSchema,
+  prisma: PrismaClient,
+  { reportSqlStatements }: GraphQLHttpServerOptions,
+): Promise<GraphQLHttpServer> {
   const server = createServer();
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     introspection: true,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), idePlugin()],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      idePlugin(),
+      ...(reportSqlStatements ? [statementCountPlugin()] : []),
+    ],
   });
   await apollo.start();
 
@@ -100,10 +132,13 @@ export async function createGraphQLHttpServer(schema: GraphQLSchema, prisma: Pri
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
     const body = parseBody(request, await readBody(request));
-    const result = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
-      context: async () => createContext(prisma),
-    });
+    const sql: StatementTally = { statements: 0 };
+    const result = await countStatements(sql, () =>
+      apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
+        context: async () => createContext(prisma, sql),
+      }),
+    );
     for (const [name, value] of result.headers) response.setHeader(name, value);
     response.statusCode = result.status ?? 200;
     if (result.body.kind === 'complete') {

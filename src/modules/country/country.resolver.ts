@@ -2,10 +2,11 @@ import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graph
 import { ConnectionArgs, type Connection } from '../../graphql/connection.ts';
 import type { GraphQLContext } from '../../graphql/context.ts';
 import { badUserInput } from '../../graphql/errors.ts';
-import { hostedDeploymentIds, countryIds, countryOfficialIds, findCountryByIsoCode } from './country.service.ts';
+import { countryIds, countryOfficialIds, countryOrganizationIds, findCountryByIsoCode, hostedDeploymentIds } from './country.service.ts';
 import { Country, CountryConnection } from './country.type.ts';
 import { DeploymentConnection, type Deployment } from '../deployment/deployment.type.ts';
 import { OfficialConnection, type Official } from '../official/official.type.ts';
+import { OrganizationConnection, type Organization } from '../organization/organization.type.ts';
 
 @Resolver(() => Country)
 export class CountryResolver {
@@ -37,5 +38,14 @@ export class CountryResolver {
     @Ctx() { loaders }: GraphQLContext,
   ): Promise<Connection<Deployment>> {
     return loaders.linkedConnection(hostedDeploymentIds, country.rowId, args, loaders.deployment);
+  }
+
+  @FieldResolver(() => OrganizationConnection, { description: 'Organizations this country is a member of.' })
+  organizations(
+    @Root() country: Country,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Ctx() { loaders }: GraphQLContext,
+  ): Promise<Connection<Organization>> {
+    return loaders.linkedConnection(countryOrganizationIds, country.rowId, args, loaders.organization);
   }
 }

@@ -6,6 +6,12 @@ import type { Country } from './country.type.ts';
 
 export const countryIds: IdSource = { name: 'countries', table: 'Country', childColumn: 'id' };
 export const countryOfficialIds: IdSource = { name: 'country.officials', table: 'Official', parentColumn: 'countryId', childColumn: 'id' };
+export const countryOrganizationIds: IdSource = {
+  name: 'country.organizations',
+  table: 'OrganizationMembership',
+  parentColumn: 'countryId',
+  childColumn: 'organizationId',
+};
 export const hostedDeploymentIds: IdSource = { name: 'country.hostedDeployments', table: 'Deployment', parentColumn: 'hostId', childColumn: 'id' };
 
 export async function findCountries(prisma: PrismaClient, ids: readonly number[]): Promise<Country[]> {
