@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { StatementTally } from '../db/statement-counter.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
@@ -10,6 +11,13 @@ export interface GraphQLContext {
   sql: StatementTally;
 }
 
-export function createContext(prisma: PrismaClient, sql: StatementTally): GraphQLContext {
+export interface RequestInfo {
+  prisma: PrismaClient;
+  sql: StatementTally;
+  /** The HTTP request's headers (for the caller's credentials). */
+  headers: IncomingHttpHeaders;
+}
+
+export async function createContext({ prisma, sql }: RequestInfo): Promise<GraphQLContext> {
   return { prisma, loaders: createLoaders(prisma), sql };
 }

@@ -136,7 +136,7 @@ export async function createGraphQLHttpServer(
     const result = await countStatements(sql, () =>
       apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
-        context: async () => createContext(prisma, sql),
+        context: () => createContext({ prisma, sql, headers: request.headers }),
       }),
     );
     for (const [name, value] of result.headers) response.setHeader(name, value);
