@@ -23,19 +23,18 @@ export function encodeGlobalId(typeName: NodeTypeName, rowId: number): string {
   return Buffer.from(`${typeName}:${rowId}`, 'utf8').toString('base64');
 }
 
-const base64Pattern = /^[A-Za-z0-9+/]+={0,2}$/;
-const decodedPattern = /^([A-Za-z]+):([1-9][0-9]{0,9})$/;
+const decodedPattern = /^([A-Za-z]+):([1-9][0-9]{0,14})$/;
 
 /** Decodes a global ID; throws BAD_USER_INPUT naming `argumentName` when it is malformed. */
 export function decodeGlobalId(id: string, argumentName = 'id'): DecodedGlobalId {
   const malformed = () => badUserInput(`Argument "${argumentName}" is not a valid ID: ${JSON.stringify(id)}`, argumentName);
-  if (!base64Pattern.test(id)) throw malformed();
   const match = decodedPattern.exec(Buffer.from(id, 'base64').toString('utf8'));
   if (!match) throw malformed();
   const [, typeName, digits] = match;
-  const rowId = Number(digits);
-  if (!nodeTypeNames.includes(typeName as NodeTypeName) || rowId > 2_147_483_647) throw malformed();
-  return { typeName: typeName as NodeTypeName, rowId };
+  const decoded = { typeName: typeName as NodeTypeName, rowId: Number(digits) };
+  // Exactly one spelling per object: no unpadded or otherwise lenient variants of an ID.
+  if (!nodeTypeNames.includes(decoded.typeName) || encodeGlobalId(decoded.typeName, decoded.rowId) !== id) throw malformed();
+  return decoded;
 }
 
 /** Decodes a global ID that must name `expected`; another type is a client mistake too. */

@@ -12,10 +12,15 @@ import { findOrganizations } from '../modules/organization/organization.service.
 import { findAddresseesByPosition, findHoldersByPosition, findPositions } from '../modules/position/position.service.ts';
 import { pageWindow, toConnection, toIdPage, type Connection, type ConnectionArgs, type HasRowId, type PageWindow } from './connection.ts';
 
+/** The largest value of PostgreSQL's `integer`, the type of every id column. */
+const maxRowId = 2_147_483_647;
+
 /** Batches lookups by row id into one query and answers in the order of the keys. */
 function byRowId<T extends HasRowId>(find: (ids: readonly number[]) => Promise<T[]>): DataLoader<number, T | null> {
   return new DataLoader(async (ids) => {
-    const found = new Map((await find(ids)).map((item) => [item.rowId, item]));
+    // Ids beyond the column type (a well-formed global ID of nothing) cannot match a row.
+    const storable = ids.filter((id) => id <= maxRowId);
+    const found = new Map((storable.length > 0 ? await find(storable) : []).map((item) => [item.rowId, item]));
     return ids.map((id) => found.get(id) ?? null);
   });
 }

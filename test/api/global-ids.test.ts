@@ -112,6 +112,11 @@ describe('an ID that names nothing, or is not an ID', () => {
     expect(data.node).toBeNull();
   });
 
+  it('a well-formed ID beyond any stored row id gives null too', async () => {
+    const data = await api.data(`query($id: ID!) { node(id: $id) { id } }`, { id: base64('Position:99999999999') });
+    expect(data.node).toBeNull();
+  });
+
   it('nodes(ids) keeps the order and puts null where an object does not exist', async () => {
     const [a, b] = [known.find((n) => n.__typename === 'Official')!, known.find((n) => n.__typename === 'Evidence')!];
     const result = await api.query(`query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }`, { ids: [a.id, unknownPosition, b.id, base64('Meeting:424242')] });
@@ -130,6 +135,8 @@ describe('an ID that names nothing, or is not an ID', () => {
     ['a plain number', '1'],
     ['the base64 of a type without a row id', base64('Position:')],
     ['the base64 of a negative row id', base64('Position:-1')],
+    ['an unpadded spelling of a real ID', base64('Position:1').replace(/=+$/, '')],
+    ['a leading zero in the row id', base64('Position:01')],
   ])('node(id: %s) is a BAD_USER_INPUT error naming the argument', async (_what, id) => {
     expectBadUserInput(await api.query(`query($id: ID!) { node(id: $id) { id } }`, { id }), 'id');
   });

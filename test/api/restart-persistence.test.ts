@@ -7,9 +7,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { expectData } from '../support/api.ts';
+import { copyNamePrefix, databaseNameOf, quoteIdent, urlForDatabase, withPgClient } from '../support/database.ts';
 import { runServerToExit } from '../support/process.ts';
 import { asMultiset, canonicalPosition, positionFields, readSeed, seedPositions } from '../support/seed-data.ts';
 import { graphql, startServer, type StartedServer } from '../support/server.ts';
@@ -37,28 +38,19 @@ async function createEmptyDatabase(): Promise<EmptyDatabase> {
       },
     };
   }
-  const serverUrl = new URL(process.env.DATABASE_URL!);
-  const name = `sg_restart_${process.pid}_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: serverUrl.toString() });
-  await admin.connect();
-  try {
-    await admin.query(`create database "${name}"`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
+  // Named as test/support/database.ts names its copies, so that the run's teardown (or the next
+  // run, after a killed one) drops it even if this file cannot.
+  const template = inject('stancegraphDatabaseTemplate');
+  if (template.kind !== 'postgres') throw new Error(`DATABASE_URL is set but the test database template is ${template.kind}`);
+  const serverUrl = new URL(template.adminUrl);
+  const name = copyNamePrefix(databaseNameOf(template.adminUrl), template.copyPrefix) + randomBytes(5).toString('hex');
+  await withPgClient(serverUrl.toString(), (client) => client.query(`create database ${quoteIdent(name)}`));
+  const url = urlForDatabase(serverUrl.toString(), name);
   return {
-    env: { DATABASE_URL: url.toString(), PGLITE_DATA_DIR: '' },
+    env: { DATABASE_URL: url, PGLITE_DATA_DIR: '' },
     describe: `new PostgreSQL database ${name}`,
     async dispose() {
-      const client = new pg.Client({ connectionString: serverUrl.toString() });
-      await client.connect();
-      try {
-        await client.query(`drop database if exists "${name}" with (force)`);
-      } finally {
-        await client.end();
-      }
+      await withPgClient(serverUrl.toString(), (client) => client.query(`drop database if exists ${quoteIdent(name)} with (force)`));
     },
   };
 }

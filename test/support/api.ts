@@ -9,7 +9,7 @@ export const serverStartTimeoutMs = 90_000;
  * One server per test file, on a clean copy of the migrated and seeded template database.
  * Returns a function that posts a GraphQL operation to it.
  */
-export function useSeededServer(): {
+export function useSeededServer(options: { env?: Record<string, string> } = {}): {
   query: <T = any>(query: string, variables?: Record<string, unknown>) => Promise<GraphQLResult<T>>;
   data: <T = any>(query: string, variables?: Record<string, unknown>) => Promise<T>;
   url: () => string;
@@ -20,7 +20,7 @@ export function useSeededServer(): {
   beforeAll(async () => {
     const database = await createTestDatabaseTarget();
     dispose = () => database.dispose();
-    server = await startServer(database.env, { timeoutMs: serverStartTimeoutMs });
+    server = await startServer({ ...database.env, ...options.env }, { timeoutMs: serverStartTimeoutMs });
   }, serverStartTimeoutMs + 30_000);
 
   afterAll(async () => {
