@@ -1,7 +1,8 @@
 /**
- * `npm run db:seed [-- path/to/document.json]`: loads the seed data set (or the given seed
- * document) into the configured database and prints what was created and what was matched.
- * Running it again creates nothing new. The tables must exist (apply the migrations first).
+ * `npm run db:seed [-- path/to/document.json]`: loads the seed data set (or the given article
+ * document) into the configured database through the article import, and prints what was created
+ * and what was matched. Running it again creates nothing new. The tables must exist (apply the
+ * migrations first). `npm run import` does the same for any number of articles.
  *
  * Database: as the server's (src/config.ts): DATABASE_URL (postgresql://…) for a PostgreSQL
  * server, otherwise embedded PGlite at PGLITE_DATA_DIR (default ./data/pglite; `memory://`).
@@ -9,15 +10,9 @@
 import { resolve } from 'node:path';
 import { ConfigError, databaseTargetFromEnv } from '../src/config.ts';
 import { DatabaseUnavailableError, describeTarget, openDatabase } from '../src/db/database.ts';
-import {
-  DEFAULT_SEED_DOCUMENT,
-  formatSeedReport,
-  prepareSeedDocument,
-  readSeedDocument,
-  seedDatabase,
-  SeedConflictError,
-  SeedDocumentError,
-} from '../src/db/seed.ts';
+import { DEFAULT_SEED_DOCUMENT, readSeedDocument, seedDatabase, SeedRejectedError } from '../src/db/seed.ts';
+import { ArticleDocumentError, prepareDocument } from '../src/import/document.ts';
+import { formatImportReport } from '../src/import/importer.ts';
 
 /** Prisma's "table does not exist" error: the database has not been migrated. */
 function isMissingTable(error: unknown): boolean {
@@ -28,13 +23,13 @@ async function main(): Promise<number> {
   // A path given on the command line is taken from the current directory; the default, from the project root.
   const path = process.argv[2] !== undefined ? resolve(process.argv[2]) : DEFAULT_SEED_DOCUMENT;
   const document = readSeedDocument(path);
-  prepareSeedDocument(document); // fail on an invalid document before opening the database
+  prepareDocument(document); // fail on an invalid document before opening the database
   const target = databaseTargetFromEnv();
   const db = await openDatabase(target);
   try {
     const report = await seedDatabase(db.prisma, document);
     console.log(`Seeded ${describeTarget(target)} from ${path}:`);
-    console.log(formatSeedReport(report));
+    console.log(formatImportReport(report));
     return 0;
   } catch (error) {
     if (isMissingTable(error)) {
@@ -52,8 +47,7 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    const known =
-      error instanceof SeedDocumentError || error instanceof SeedConflictError || error instanceof DatabaseUnavailableError || error instanceof ConfigError;
+    const known = error instanceof ArticleDocumentError || error instanceof SeedRejectedError || error instanceof DatabaseUnavailableError || error instanceof ConfigError;
     console.error(`db:seed: ${known ? (error as Error).message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     process.exitCode = 1;
   },

@@ -1,52 +1,112 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
-import { openDatabase, describeTarget, type DatabaseTarget } from './db/database.ts';
+import { defaultOperationLimits, type AppConfig } from './config.ts';
+import { openDatabase, describeTarget, type Database } from './db/database.ts';
 import { applyMigrations } from './db/migrate.ts';
 import { seedDatabase } from './db/seed.ts';
 import { buildGraphQLSchema } from './graphql/schema.ts';
 import { createGraphQLHttpServer, graphqlPath } from './http/server.ts';
+import { loadTrustedDocuments } from './http/trusted-documents.ts';
+import { createLogger, type Logger } from './logger.ts';
 
-export interface AppOptions {
-  database: DatabaseTarget;
-  port: number;
-  host?: string;
-  reportSqlStatements?: boolean;
-  log?: (line: string) => void;
-}
+export type AppOptions = Pick<AppConfig, 'database' | 'port'> &
+  Partial<Omit<AppConfig, 'database' | 'port'>> & {
+    host?: string;
+    log?: Logger;
+  };
 
 export interface RunningApp {
   url: string;
+  /**
+   * Stops gracefully: /readyz turns 503, no new connection is accepted, requests in flight get
+   * SHUTDOWN_GRACE_MS to finish, then the database is closed.
+   */
   stop(): Promise<void>;
 }
 
-/** Opens the database, brings its schema up to date, seeds a new one, and serves the API. */
-export async function startApp({ database, port, host, reportSqlStatements = false, log = console.log }: AppOptions): Promise<RunningApp> {
-  const db = await openDatabase(database);
-  try {
-    const { applied } = await applyMigrations(db);
-    if (applied.length > 0) log(`applied migrations: ${applied.join(', ')}`);
-    if ((await db.prisma.article.count()) === 0) {
-      const report = await seedDatabase(db.prisma);
-      log(`new database: loaded the seed data (${JSON.stringify(report)})`);
-    }
-    const schema = await buildGraphQLSchema();
-    const { server, apollo } = await createGraphQLHttpServer(schema, db.prisma, { reportSqlStatements });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, host, () => resolve());
+/**
+ * Serves the API: listens at once (probes get /healthz 200 and /readyz 503 meanwhile), then
+ * opens the database, brings its schema up to date, seeds a new one, and only then takes
+ * GraphQL requests and answers /readyz with 200.
+ */
+export async function startApp(options: AppOptions): Promise<RunningApp> {
+  const {
+    database,
+    port,
+    host,
+    production = false,
+    introspection = !production,
+    limits = { ...defaultOperationLimits },
+    requestTimeoutMs = 10_000,
+    shutdownGraceMs = 15_000,
+    corsOrigins = [],
+    trustedDocumentsPath = null,
+    reportSqlStatements = false,
+    log = createLogger(options.logLevel ?? 'info'),
+  } = options;
+
+  // Before anything listens or opens: a mistake in the allow-list stops start-up at once.
+  const schema = await buildGraphQLSchema();
+  const trustedDocuments = trustedDocumentsPath ? await loadTrustedDocuments(trustedDocumentsPath, schema) : null;
+
+  const http = createGraphQLHttpServer({
+    log,
+    production,
+    introspection,
+    limits,
+    requestTimeoutMs,
+    shutdownGraceMs,
+    corsOrigins,
+    reportSqlStatements,
+  });
+  await new Promise<void>((resolve, reject) => {
+    http.server.once('error', reject);
+    http.server.listen(port, host, () => {
+      http.server.off('error', reject);
+      resolve();
     });
-    const address = server.address() as AddressInfo;
-    const url = `http://${host ?? 'localhost'}:${address.port}${graphqlPath}`;
-    log(`stancegraph serves ${url} on ${describeTarget(database)}`);
-    return {
-      url,
-      async stop() {
-        await apollo.stop();
-        await db.close();
-      },
-    };
+  });
+  const address = http.server.address() as AddressInfo;
+  const url = `http://${host ?? 'localhost'}:${address.port}${graphqlPath}`;
+  log.info({ port: address.port }, `listening on port ${address.port}; /readyz answers 503 until the database is ready`);
+
+  let db: Database | undefined;
+  try {
+    // PostgreSQL stops a statement that outlives its request (not below 1 s, so that start-up's
+    // own statements are not cut short by a tiny REQUEST_TIMEOUT_MS).
+    db = await openDatabase(database, { statementTimeoutMs: Math.max(requestTimeoutMs, 1_000) });
+    const opened = db;
+    http.health.phase = 'migrating';
+    const { applied } = await applyMigrations(opened);
+    if (applied.length > 0) log.info({ migrations: applied }, `applied migrations: ${applied.join(', ')}`);
+    if ((await opened.prisma.article.count()) === 0) {
+      const report = await seedDatabase(opened.prisma);
+      log.info({ seed: report }, 'new database: loaded the seed data');
+    }
+    if (trustedDocuments) log.info({ file: trustedDocuments.path, documents: trustedDocuments.byHash.size }, 'trusted documents only');
+    await http.serveApi({ schema, prisma: opened.prisma, trustedDocuments });
+    http.health.databaseCheck = () => opened.prisma.$queryRawUnsafe('select 1');
+    http.health.phase = 'ready';
+    log.info({ url, database: describeTarget(database), production, introspection, limits }, `stancegraph serves ${url} on ${describeTarget(database)}`);
   } catch (error) {
-    await db.close().catch(() => undefined);
+    await http.stop().catch(() => undefined);
+    await db?.close().catch(() => undefined);
     throw error;
   }
+
+  const opened = db;
+  let stopping: Promise<void> | null = null;
+  return {
+    url,
+    stop() {
+      stopping ??= (async () => {
+        try {
+          await http.stop();
+        } finally {
+          await opened.close();
+        }
+      })();
+      return stopping;
+    },
+  };
 }

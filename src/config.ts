@@ -9,6 +9,29 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
+/** Several settings are unusable: `problems` holds one line for each. */
+export class ConfigErrors extends ConfigError {
+  override name = 'ConfigErrors';
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+  }
+}
+
+/** Reads one setting; a ConfigError is recorded in `problems` and `fallback` stands in meanwhile. */
+export type SettingReader = <T>(setting: () => T, fallback: T) => T;
+
+function settingReader(problems: string[]): SettingReader {
+  return (setting, fallback) => {
+    try {
+      return setting();
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      problems.push(...(error instanceof ConfigErrors ? error.problems : [error.message]));
+      return fallback;
+    }
+  };
+}
+
 /**
  * The database to use: a PostgreSQL server when `DATABASE_URL` is set, otherwise embedded
  * PostgreSQL (PGlite) in `PGLITE_DATA_DIR` (default ./data/pglite; `memory://` keeps it in memory).
@@ -32,10 +55,12 @@ export function databaseTargetFromEnv(env: NodeJS.ProcessEnv = process.env): Dat
   return { kind: 'pglite', dataDir: path.resolve(dataDir) };
 }
 
-export interface AppConfig {
+export interface AppConfig extends ServerSettings {
   port: number;
   database: DatabaseTarget;
   reportSqlStatements: boolean;
+  /** REQUIRE_AUTH_FOR_READ: queries need an API key too (src/graphql/auth.ts). */
+  requireAuthForRead: boolean;
 }
 
 function booleanSetting(env: NodeJS.ProcessEnv, name: string): boolean {
@@ -45,10 +70,146 @@ function booleanSetting(env: NodeJS.ProcessEnv, name: string): boolean {
   throw new ConfigError(`${name} must be true or false, got ${JSON.stringify(env[name])}`);
 }
 
-/** The server's settings from the environment; a mistake is reported as one ConfigError line. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+function portSetting(env: NodeJS.ProcessEnv): number {
   const rawPort = env.PORT?.trim() || '4000';
   const port = Number(rawPort);
   if (!/^\d+$/.test(rawPort) || port > 65_535) throw new ConfigError(`PORT must be a port number (0-65535), got ${JSON.stringify(env.PORT)}`);
-  return { port, database: databaseTargetFromEnv(env), reportSqlStatements: booleanSetting(env, 'REPORT_SQL_STATEMENTS') };
+  return port;
+}
+
+/**
+ * The server's settings from the environment. Every unusable setting is reported: the
+ * ConfigErrors thrown holds one line per mistake (`problems`), so that all get fixed in one go.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const problems: string[] = [];
+  const read = settingReader(problems);
+  const config: AppConfig = {
+    port: read(() => portSetting(env), 0),
+    database: read(() => databaseTargetFromEnv(env), { kind: 'pglite', dataDir: DEFAULT_PGLITE_DATA_DIR }),
+    reportSqlStatements: read(() => booleanSetting(env, 'REPORT_SQL_STATEMENTS'), false),
+    requireAuthForRead: read(() => authSettingsFromEnv(env).requireAuthForRead, false),
+    ...serverSettingsFromEnv(env, read),
+  };
+  if (problems.length > 0) throw new ConfigErrors(problems);
+  return config;
+}
+
+/** REQUIRE_AUTH_FOR_READ (true/false): whether reading needs an API key; read per request by the GraphQL context. */
+export function authSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): { requireAuthForRead: boolean } {
+  return { requireAuthForRead: booleanSetting(env, 'REQUIRE_AUTH_FOR_READ') };
+}
+
+// ---- HTTP serving: operation limits, production mode, timeouts, CORS, trusted documents, logs ----
+
+/** Bounds on one GraphQL operation, checked before it runs (src/graphql/limits.ts). */
+export interface OperationLimits {
+  /** GRAPHQL_MAX_DEPTH: nesting of fields (a leaf field counts; fragments add none). */
+  maxDepth: number;
+  /** GRAPHQL_MAX_COST: the most objects a response may hold, page sizes multiplied in. */
+  maxCost: number;
+  /** GRAPHQL_MAX_ALIASES: aliased fields in one operation. */
+  maxAliases: number;
+  /** GRAPHQL_MAX_DIRECTIVES: directives in one operation. */
+  maxDirectives: number;
+  /** GRAPHQL_MAX_TOKENS: lexical tokens in the document (comments excluded). */
+  maxTokens: number;
+}
+
+export const defaultOperationLimits: Readonly<OperationLimits> = Object.freeze({
+  maxDepth: 8,
+  maxCost: 5_000,
+  maxAliases: 15,
+  maxDirectives: 50,
+  maxTokens: 1_000,
+});
+
+export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof logLevels)[number];
+
+export interface ServerSettings {
+  /** NODE_ENV=production: no introspection (unless GRAPHQL_INTROSPECTION), no suggestions, masked errors. */
+  production: boolean;
+  /** GRAPHQL_INTROSPECTION: default true, except in production; the IDE is served only with it. */
+  introspection: boolean;
+  limits: OperationLimits;
+  /** REQUEST_TIMEOUT_MS: a request still running after this long is cancelled (504), and so is its SQL. */
+  requestTimeoutMs: number;
+  /** SHUTDOWN_GRACE_MS: on SIGTERM, how long requests in flight get to finish. */
+  shutdownGraceMs: number;
+  /** CORS_ORIGINS: origins whose pages may call the API (`*`: any); empty: same origin only. */
+  corsOrigins: string[];
+  /** TRUSTED_DOCUMENTS: a JSON file `{ "<hash>": "<document>" }`; when set, only those operations run. */
+  trustedDocumentsPath: string | null;
+  /** LOG_LEVEL: pino's level for the JSON log on stdout. */
+  logLevel: LogLevel;
+}
+
+function integerSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim() ?? '';
+  if (raw === '') return fallback;
+  const value = Number(raw.replace(/_/g, ''));
+  if (!/^\d[\d_]*$/.test(raw) || !Number.isSafeInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(env[name])}`);
+  }
+  return value;
+}
+
+function originSetting(env: NodeJS.ProcessEnv): string[] {
+  const raw = env.CORS_ORIGINS?.trim() ?? '';
+  if (raw === '') return [];
+  const origins: string[] = [];
+  for (const entry of raw.split(/[\s,]+/).filter(Boolean)) {
+    if (entry === '*') {
+      origins.push('*');
+      continue;
+    }
+    let url: URL | undefined;
+    try {
+      url = new URL(entry);
+    } catch {
+      url = undefined;
+    }
+    if (!url || !/^https?:$/.test(url.protocol) || url.origin !== entry.replace(/\/$/, '')) {
+      throw new ConfigError(`CORS_ORIGINS must list origins such as https://app.example.org or http://localhost:5173 (scheme, host and port only), or *, got ${JSON.stringify(entry)}`);
+    }
+    origins.push(url.origin);
+  }
+  return origins;
+}
+
+/** The settings of the HTTP server around the GraphQL API, each problem reported through `read`. */
+export function serverSettingsFromEnv(env: NodeJS.ProcessEnv, read: SettingReader): ServerSettings {
+  const production = read(() => {
+    const nodeEnv = env.NODE_ENV?.trim() ?? '';
+    if (!['', 'production', 'development', 'test'].includes(nodeEnv)) {
+      throw new ConfigError(`NODE_ENV must be production, development or test, got ${JSON.stringify(env.NODE_ENV)}`);
+    }
+    return nodeEnv === 'production';
+  }, true);
+  const introspection = read(() => (env.GRAPHQL_INTROSPECTION?.trim() ? booleanSetting(env, 'GRAPHQL_INTROSPECTION') : !production), false);
+  const limit = (name: string, key: keyof OperationLimits, min: number) =>
+    read(() => integerSetting(env, name, defaultOperationLimits[key], min, Number.MAX_SAFE_INTEGER), defaultOperationLimits[key]);
+  return {
+    production,
+    introspection,
+    limits: {
+      maxDepth: limit('GRAPHQL_MAX_DEPTH', 'maxDepth', 1),
+      maxCost: limit('GRAPHQL_MAX_COST', 'maxCost', 1),
+      maxAliases: limit('GRAPHQL_MAX_ALIASES', 'maxAliases', 0),
+      maxDirectives: limit('GRAPHQL_MAX_DIRECTIVES', 'maxDirectives', 0),
+      maxTokens: limit('GRAPHQL_MAX_TOKENS', 'maxTokens', 1),
+    },
+    requestTimeoutMs: read(() => integerSetting(env, 'REQUEST_TIMEOUT_MS', 10_000, 1, 3_600_000), 10_000),
+    shutdownGraceMs: read(() => integerSetting(env, 'SHUTDOWN_GRACE_MS', 15_000, 0, 3_600_000), 15_000),
+    corsOrigins: read(() => originSetting(env), []),
+    trustedDocumentsPath: env.TRUSTED_DOCUMENTS?.trim() ? path.resolve(env.TRUSTED_DOCUMENTS.trim()) : null,
+    logLevel: read(() => {
+      const level = env.LOG_LEVEL?.trim().toLowerCase() || 'info';
+      if (!(logLevels as readonly string[]).includes(level)) {
+        throw new ConfigError(`LOG_LEVEL must be one of ${logLevels.join(', ')}, got ${JSON.stringify(env.LOG_LEVEL)}`);
+      }
+      return level as LogLevel;
+    }, 'info'),
+  };
 }

@@ -1,5 +1,6 @@
-import { startApp } from './app.ts';
-import { loadConfig } from './config.ts';
+import { startApp, type RunningApp } from './app.ts';
+import { ConfigErrors, loadConfig } from './config.ts';
+import { createLogger } from './logger.ts';
 
 function oneLine(error: unknown): string {
   if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
@@ -9,25 +10,51 @@ function oneLine(error: unknown): string {
   return message.split('\n').map((line) => line.trim()).filter(Boolean).join(' ');
 }
 
+/**
+ * The server process. Start-up failures (a setting, the database, the port) end it with status
+ * 1 after plain lines on stderr, one per problem: an operator reads them in a terminal. Once it
+ * runs, it logs JSON lines on stdout (src/logger.ts). SIGTERM or SIGINT stops it gracefully (a
+ * second one, impatient, ends it at once).
+ */
 try {
   const config = loadConfig();
-  const app = await startApp(config);
-  let stopping = false;
+  const log = createLogger(config.logLevel);
+  let app: RunningApp | undefined;
+  let stopSignal: string | null = null;
   const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`${signal}: finishing requests in flight, then stopping`);
+    if (stopSignal !== null) {
+      log.warn({ signal }, `${signal} again: exiting without waiting`);
+      process.exit(1);
+    }
+    stopSignal = signal;
+    if (!app) {
+      // Still starting (a migration may be running): stop as soon as it has started.
+      log.info({ signal }, `${signal}: stopping once start-up has finished`);
+      return;
+    }
+    log.info({ signal, graceMs: config.shutdownGraceMs }, `${signal}: no new connections; finishing requests in flight, then stopping`);
     app.stop().then(
-      () => process.exit(0),
+      () => {
+        log.info('stopped');
+        process.exit(0);
+      },
       (error: unknown) => {
-        console.error(`stancegraph: could not stop cleanly: ${oneLine(error)}`);
+        log.error({ err: error }, `could not stop cleanly: ${oneLine(error)}`);
         process.exit(1);
       },
     );
   };
-  process.once('SIGTERM', () => stop('SIGTERM'));
-  process.once('SIGINT', () => stop('SIGINT'));
+  // `on`, not `once`: a second signal must not kill the process half-way through stopping.
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+  app = await startApp({ ...config, log });
+  if (stopSignal !== null) {
+    const signal: string = stopSignal;
+    stopSignal = null;
+    stop(signal);
+  }
 } catch (error) {
-  console.error(`stancegraph: ${oneLine(error)}`);
+  const problems = error instanceof ConfigErrors ? error.problems : [oneLine(error)];
+  for (const problem of problems) console.error(`stancegraph: ${problem}`);
   process.exit(1);
 }

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import {
-  locateQuote,
-  prepareSeedDocument,
-  readSeedDocument,
-  SeedDocumentError,
-  sha256Hex,
-  type SeedDocument,
-} from '../src/db/seed.ts';
+import { readSeedDocument } from '../src/db/seed.ts';
+import { locateEvidence, sha256Hex } from '../src/db/rules.ts';
+import { ArticleDocumentError, formatPath, prepareDocument as prepareSeedDocument, type ArticleDocument as SeedDocument } from '../src/import/document.ts';
+
+/** The problem as `path: message` (or its message, for a located quote), to match on text. */
+const locateQuote = (body: string, quote: string, start?: number | null) => {
+  const result = locateEvidence(body, quote, start);
+  return 'code' in result ? result.message : result;
+};
 
 /**
  * sha256 of the source article, /work/shared/seeds/000_1424c33588068c25.txt (2887 bytes, ASCII,
@@ -85,12 +86,14 @@ describe('seed document validation', () => {
 
   it('refuses a quote that is not in the body', () => {
     expect(locateQuote(body, 'THAAD is gone')).toMatch(/does not occur in the article body/);
+    expect(locateEvidence(body, 'THAAD is gone')).toMatchObject({ code: 'EVIDENCE_NOT_IN_ARTICLE' });
   });
 
   it('refuses an ambiguous quote without a start, and takes it with one', () => {
     expect(locateQuote(body, 'THAAD is')).toMatch(/occurs 2 times .*at 0, 15.*give its start/);
     expect(locateQuote(body, 'THAAD is', 15)).toEqual({ text: 'THAAD is', start: 15, end: 23 });
-    expect(locateQuote(body, 'THAAD is', 3)).toMatch(/not at start 3 \(it occurs at 0, 15\)/);
+    expect(locateQuote(body, 'THAAD is', 3)).toMatch(/not at start 3 of the article body \(it occurs at 0, 15\)/);
+    expect(locateEvidence(body, 'THAAD is')).toMatchObject({ code: 'EVIDENCE_AMBIGUOUS' });
   });
 
   const problemsOf = (mutate: (doc: SeedDocument) => void): string[] => {
@@ -99,7 +102,7 @@ describe('seed document validation', () => {
     try {
       prepareSeedDocument(doc);
     } catch (error) {
-      if (error instanceof SeedDocumentError) return error.problems;
+      if (error instanceof ArticleDocumentError) return error.problems.map((p) => `${formatPath(p.path)}: ${p.message}`);
       throw error;
     }
     return [];
@@ -126,7 +129,7 @@ describe('seed document validation', () => {
     const problems = problemsOf((doc) => {
       doc.positions[3]!.evidence[0]!.quote = 'China and Russia welcomed the deployment.';
     });
-    expect(problems).toEqual([expect.stringMatching(/^positions\[3\]\.evidence\[0\]\.quote: quote "China and Russia welcomed/)]);
+    expect(problems).toEqual([expect.stringMatching(/^positions\[3\]\.evidence\[0\]\.quote: text "China and Russia welcomed/)]);
   });
 
   it('refuses a position without evidence, or with both a deployment and a topic', () => {
@@ -135,7 +138,7 @@ describe('seed document validation', () => {
       doc.positions[1]!.topic = 'THAAD';
     });
     expect(problems).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^positions\[0\]\.evidence: must cite at least one quote/), expect.stringMatching(/^positions\[1\]: must have exactly one of deployment and topic/)]),
+      expect.arrayContaining([expect.stringMatching(/^positions\[0\]\.evidence: must cite at least one quote/), expect.stringMatching(/^positions\[1\]: must be about a deployment or a topic, not both/)]),
     );
   });
 

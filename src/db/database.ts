@@ -209,7 +209,17 @@ async function startPglite(dataDir: string): Promise<PGlite> {
  * Opens the database and proves it answers, within `timeoutMs`, so that a wrong URL or an
  * unusable data directory fails start-up with one clear line instead of hanging.
  */
-export async function openDatabase(target: DatabaseTarget, options: { timeoutMs?: number } = {}): Promise<Database> {
+export async function openDatabase(
+  target: DatabaseTarget,
+  options: {
+    timeoutMs?: number;
+    /**
+     * PostgreSQL server only: `statement_timeout` of the client's connections, so that the server
+     * itself stops a statement that runs longer (migrations are not bound by it).
+     */
+    statementTimeoutMs?: number;
+  } = {},
+): Promise<Database> {
   const where = describeTarget(target);
   if (target.kind === 'pglite') {
     const local = isLocalDir(target.dataDir);
@@ -252,7 +262,10 @@ export async function openDatabase(target: DatabaseTarget, options: { timeoutMs?
 
   const timeoutMs = options.timeoutMs ?? 10_000;
   const adapterFactory = new PrismaPg({ connectionString: target.url, connectionTimeoutMillis: timeoutMs });
-  const prisma = new PrismaClient({ adapter: countingAdapterFactory(adapterFactory) });
+  const clientFactory = options.statementTimeoutMs
+    ? new PrismaPg({ connectionString: target.url, connectionTimeoutMillis: timeoutMs, statement_timeout: options.statementTimeoutMs })
+    : adapterFactory;
+  const prisma = new PrismaClient({ adapter: countingAdapterFactory(clientFactory) });
   try {
     await withTimeout(prisma.$queryRawUnsafe('select 1'), timeoutMs, `cannot connect to ${where}`);
   } catch (error) {

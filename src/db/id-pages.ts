@@ -1,10 +1,32 @@
+/**
+ * Pages of lists in one SQL statement each, whatever the number of parents or the page size.
+ *
+ * - A root list (`Query.positions`) is one statement: the rows of the page, filtered, in the
+ *   requested order, after/before the cursor's keyset, one row more than the page to tell whether
+ *   more follow.
+ * - A relation (`Deployment.positions`) for every parent on a page is one statement too: the
+ *   parents' ids are unnested and each gets its own page through a LATERAL subquery with its own
+ *   LIMIT, so each parent costs an index range of `size + 1` rows, never all of its children.
+ *   (The first version ranked every child of every parent with row_number(), which reads and
+ *   sorts all of a parent's children: fine for the seed, not for a country with 100,000
+ *   positions or a page 5,000 pages deep.)
+ * - The page statement returns the nodes' columns, not only their ids, so that a connection costs
+ *   one statement, not an id statement and a node statement.
+ *
+ * Keyset pagination: a cursor holds the sort key and the row id of an element; the next page is
+ * `(key, id) > (cursor key, cursor id)` in the ordering's direction, which an index on
+ * `(key, id)` answers by seeking, so page 5,000 costs what page 1 costs.
+ *
+ * Every name interpolated here (tables, columns, sort expressions) is a constant of the code;
+ * client input only ever arrives as bound parameters.
+ */
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
-import type { PageWindow } from '../graphql/connection.ts';
+import type { PageEntry, PageWindow } from '../graphql/connection.ts';
+import type { CursorPosition } from '../graphql/cursor.ts';
 
 /**
  * Where the ids of a list live in SQL: `table.childColumn`, optionally tied to a parent by
- * `table.parentColumn` (a foreign key or one side of a join table). Names are constants of the
- * code, never client input.
+ * `table.parentColumn` (a foreign key of the node table itself, or one side of a join table).
  */
 export interface IdSource {
   name: string;
@@ -13,74 +35,198 @@ export interface IdSource {
   parentColumn?: string;
 }
 
-const identifier = (name: string) => Prisma.raw(`"${name}"`);
+/** A row as the driver returns it: column name to value. */
+export type NodeRow = Record<string, unknown>;
 
-function boundsSql(window: PageWindow, column: Prisma.Sql): Prisma.Sql {
-  const after = window.afterId != null ? Prisma.sql` AND ${column} > ${window.afterId}` : Prisma.empty;
-  const before = window.beforeId != null ? Prisma.sql` AND ${column} < ${window.beforeId}` : Prisma.empty;
+/**
+ * How to read nodes of one type: the FROM clause (the node table aliased `n`, with any joins its
+ * columns need) and the select list, and how a row becomes the GraphQL object.
+ */
+export interface NodeSource<TNode> {
+  /** The node table (where `n.id` lives). */
+  table: string;
+  from: Prisma.Sql;
+  columns: Prisma.Sql;
+  toNode(row: NodeRow): TNode;
+}
+
+/** A sort key of an ordering: an SQL expression over `n` and its type (to cast cursor values back). */
+export interface SortKey {
+  /** The ordering's name in the API, e.g. `STATED_ON`; cursors carry it. */
+  order: string;
+  /** Null for row-id order (the id is the key). Never null-valued: use COALESCE for nullable columns. */
+  sql: Prisma.Sql | null;
+  /** The SQL type of the expression, e.g. `date`. */
+  type: string;
+}
+
+export interface ListOrder {
+  key: SortKey;
+  direction: 'ASC' | 'DESC';
+}
+
+/** A filtered, ordered list: what a connection's `filter` and `orderBy` compile to. */
+export interface ListQuery {
+  /** A condition over `n` (TRUE for no filter). */
+  where: Prisma.Sql;
+  order: ListOrder;
+}
+
+export const identifier = (name: string) => Prisma.raw(`"${name.replace(/"/g, '""')}"`);
+
+/** `alias."column", …` for every column of a Prisma model (its ScalarFieldEnum). */
+export function columnsOf(alias: string, fields: Record<string, string>): Prisma.Sql {
+  return Prisma.raw(Object.values(fields).map((field) => `${alias}."${field}"`).join(', '));
+}
+
+/** The order the SQL reads in: the ordering's direction, reversed for a backward page. */
+function readDirection(order: ListOrder, window: PageWindow): 'ASC' | 'DESC' {
+  if (window.direction === 'forward') return order.direction;
+  return order.direction === 'ASC' ? 'DESC' : 'ASC';
+}
+
+function orderBySql(order: ListOrder, window: PageWindow, keyColumn?: Prisma.Sql, idColumn?: Prisma.Sql): Prisma.Sql {
+  const direction = Prisma.raw(readDirection(order, window));
+  const id = idColumn ?? Prisma.raw('n.id');
+  if (!order.key.sql) return Prisma.sql`${id} ${direction}`;
+  return Prisma.sql`${keyColumn ?? order.key.sql} ${direction}, ${id} ${direction}`;
+}
+
+/** `(key, id) > (cursor key, cursor id)`, or `<`, for the elements after or before a cursor. */
+function boundSql(order: ListOrder, position: CursorPosition, side: 'after' | 'before'): Prisma.Sql {
+  const ascending = order.direction === 'ASC';
+  const operator = Prisma.raw((side === 'after') === ascending ? '>' : '<');
+  if (!order.key.sql) return Prisma.sql`n.id ${operator} ${position.id}`;
+  return Prisma.sql`(${order.key.sql}, n.id) ${operator} (CAST(${position.key} AS ${Prisma.raw(order.key.type)}), ${position.id})`;
+}
+
+function keysetSql(order: ListOrder, window: PageWindow): Prisma.Sql {
+  const after = window.after ? Prisma.sql` AND ${boundSql(order, window.after, 'after')}` : Prisma.empty;
+  const before = window.before ? Prisma.sql` AND ${boundSql(order, window.before, 'before')}` : Prisma.empty;
   return Prisma.sql`TRUE${after}${before}`;
 }
 
-const orderSql = (window: PageWindow) => Prisma.raw(window.direction === 'forward' ? 'ASC' : 'DESC');
+const keyTextSql = (order: ListOrder) => (order.key.sql ? Prisma.sql`(${order.key.sql})::text` : Prisma.sql`NULL::text`);
 
-/** Ids of one page of a root list, in window order, with one extra row to tell if more follow. */
-export async function fetchRootIds(prisma: PrismaClient, source: IdSource, window: PageWindow): Promise<number[]> {
-  const child = identifier(source.childColumn);
-  const rows = await prisma.$queryRaw<{ id: number }[]>`
-    SELECT ${child} AS id FROM ${identifier(source.table)}
-    WHERE ${boundsSql(window, child)}
-    ORDER BY ${child} ${orderSql(window)}
-    LIMIT ${window.size + 1}`;
-  return rows.map((row) => row.id);
+function entryOf<TNode>(nodes: NodeSource<TNode>, order: ListOrder, row: NodeRow): PageEntry<TNode> {
+  return { node: nodes.toNode(row), position: { order: order.key.order, key: (row._key as string | null) ?? null, id: row._id as number } };
 }
 
-export async function countRoot(prisma: PrismaClient, source: IdSource): Promise<number> {
-  const rows = await prisma.$queryRaw<{ total: number }[]>`
-    SELECT count(*)::int AS total FROM ${identifier(source.table)}`;
+/** Elements of a root list, in window order, with one extra row to tell if more follow. */
+export async function fetchRootPage<TNode>(
+  prisma: PrismaClient,
+  nodes: NodeSource<TNode>,
+  query: ListQuery,
+  window: PageWindow,
+): Promise<PageEntry<TNode>[]> {
+  const rows = await prisma.$queryRaw<NodeRow[]>`
+    SELECT ${nodes.columns}, n.id AS "_id", ${keyTextSql(query.order)} AS "_key"
+    FROM ${nodes.from}
+    WHERE (${query.where}) AND ${keysetSql(query.order, window)}
+    ORDER BY ${orderBySql(query.order, window)}
+    LIMIT ${window.size + 1}`;
+  return rows.map((row) => entryOf(nodes, query.order, row));
+}
+
+export async function countRoot(prisma: PrismaClient, nodes: NodeSource<unknown>, where: Prisma.Sql): Promise<number> {
+  const rows = await prisma.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM ${nodes.from} WHERE ${where}`;
   return rows[0]?.total ?? 0;
 }
 
-function linkedSql(source: IdSource, parentIds: readonly number[]): Prisma.Sql {
+/** The condition tying a node `n` to the parent id `parent`. */
+function linkSql(source: IdSource, nodes: NodeSource<unknown>, parent: Prisma.Sql): Prisma.Sql {
   if (!source.parentColumn) throw new Error(`id source ${source.name} has no parent column`);
-  // DISTINCT: a child can be linked to one parent through several rows (an article citing
-  // one position in two evidence spans).
-  return Prisma.sql`
-    SELECT DISTINCT ${identifier(source.parentColumn)} AS parent, ${identifier(source.childColumn)} AS child
-    FROM ${identifier(source.table)}
-    WHERE ${identifier(source.parentColumn)} IN (${Prisma.join(parentIds)})`;
+  if (source.table === nodes.table) return Prisma.sql`n.${identifier(source.parentColumn)} = ${parent}`;
+  // A semi-join: a child linked to one parent through several rows (an article citing one
+  // position in two evidence spans) is listed once.
+  return Prisma.sql`n.id IN (SELECT l.${identifier(source.childColumn)} FROM ${identifier(source.table)} AS l WHERE l.${identifier(source.parentColumn)} = ${parent})`;
 }
 
 /**
- * One statement for the same page of many parents' lists (a window function ranks each
- * parent's children), so a list of parents costs one query, not one per parent.
+ * The same page of many parents' lists in one statement: each parent's page is a LATERAL
+ * subquery with its own ORDER BY and LIMIT.
  */
-export async function fetchLinkedIds(
+export async function fetchLinkedPages<TNode>(
   prisma: PrismaClient,
   source: IdSource,
+  nodes: NodeSource<TNode>,
   parentIds: readonly number[],
+  query: ListQuery,
   window: PageWindow,
-): Promise<Map<number, number[]>> {
-  const child = Prisma.raw('links.child');
-  const rows = await prisma.$queryRaw<{ parent: number; child: number }[]>`
-    SELECT parent, child FROM (
-      SELECT links.parent, links.child,
-             row_number() OVER (PARTITION BY links.parent ORDER BY links.child ${orderSql(window)}) AS rank
-      FROM (${linkedSql(source, parentIds)}) AS links
-      WHERE ${boundsSql(window, child)}
-    ) AS ranked
-    WHERE rank <= ${window.size + 1}
-    ORDER BY parent, rank`;
-  const byParent = new Map<number, number[]>(parentIds.map((id) => [id, []]));
-  for (const row of rows) byParent.get(row.parent)?.push(row.child);
+): Promise<Map<number, PageEntry<TNode>[]>> {
+  const sortColumn = query.order.key.sql ? Prisma.sql`, ${query.order.key.sql} AS "_sort"` : Prisma.empty;
+  const rows = await prisma.$queryRaw<NodeRow[]>`
+    SELECT page.* FROM unnest(${[...parentIds]}::int[]) WITH ORDINALITY AS parent(id, ordinal)
+    CROSS JOIN LATERAL (
+      SELECT parent.ordinal AS "_ordinal", parent.id AS "_parent", ${nodes.columns}, n.id AS "_id", ${keyTextSql(query.order)} AS "_key"${sortColumn}
+      FROM ${nodes.from}
+      WHERE ${linkSql(source, nodes, Prisma.raw('parent.id'))} AND (${query.where}) AND ${keysetSql(query.order, window)}
+      ORDER BY ${orderBySql(query.order, window)}
+      LIMIT ${window.size + 1}
+    ) AS page
+    ORDER BY page."_ordinal", ${orderBySql(query.order, window, Prisma.raw('page."_sort"'), Prisma.raw('page."_id"'))}`;
+  const byParent = new Map<number, PageEntry<TNode>[]>(parentIds.map((id) => [id, []]));
+  for (const row of rows) byParent.get(row._parent as number)?.push(entryOf(nodes, query.order, row));
   return byParent;
 }
 
 export async function countLinked(
   prisma: PrismaClient,
   source: IdSource,
+  nodes: NodeSource<unknown>,
   parentIds: readonly number[],
+  where: Prisma.Sql,
 ): Promise<Map<number, number>> {
   const rows = await prisma.$queryRaw<{ parent: number; total: number }[]>`
-    SELECT parent, count(*)::int AS total FROM (${linkedSql(source, parentIds)}) AS links GROUP BY parent`;
+    SELECT parent.id AS parent,
+           (SELECT count(*)::int FROM ${nodes.from} WHERE ${linkSql(source, nodes, Prisma.raw('parent.id'))} AND (${where})) AS total
+    FROM unnest(${[...parentIds]}::int[]) AS parent(id)`;
   return new Map(rows.map((row) => [row.parent, row.total]));
+}
+
+/**
+ * Every child of many parents, for short lists that are not connections (a position's speakers,
+ * holders and evidence; a meeting's participants): one statement, in `orderSql` order per parent.
+ */
+export async function fetchLinkedAll<TNode>(
+  prisma: PrismaClient,
+  source: IdSource,
+  nodes: NodeSource<TNode>,
+  parentIds: readonly number[],
+  orderSql: Prisma.Sql = Prisma.raw('n.id'),
+): Promise<Map<number, TNode[]>> {
+  if (!source.parentColumn) throw new Error(`id source ${source.name} has no parent column`);
+  const parentColumn = identifier(source.parentColumn);
+  const ids = [...parentIds];
+  const rows =
+    source.table === nodes.table
+      ? await prisma.$queryRaw<NodeRow[]>`
+          SELECT n.${parentColumn} AS "_parent", ${nodes.columns} FROM ${nodes.from}
+          WHERE n.${parentColumn} = ANY(${ids}::int[])
+          ORDER BY n.${parentColumn}, ${orderSql}`
+      : await prisma.$queryRaw<NodeRow[]>`
+          SELECT l.${parentColumn} AS "_parent", ${nodes.columns}
+          FROM ${identifier(source.table)} AS l JOIN ${nodes.from} ON n.id = l.${identifier(source.childColumn)}
+          WHERE l.${parentColumn} = ANY(${ids}::int[])
+          ORDER BY l.${parentColumn}, ${orderSql}`;
+  const byParent = new Map<number, TNode[]>();
+  for (const row of rows) {
+    const parent = row._parent as number;
+    const list = byParent.get(parent) ?? [];
+    list.push(nodes.toNode(row));
+    byParent.set(parent, list);
+  }
+  return byParent;
+}
+
+/** Nodes meeting a condition over `n` (a unique key), in one statement. */
+export async function fetchNodesWhere<TNode>(prisma: PrismaClient, nodes: NodeSource<TNode>, where: Prisma.Sql): Promise<TNode[]> {
+  const rows = await prisma.$queryRaw<NodeRow[]>`SELECT ${nodes.columns} FROM ${nodes.from} WHERE ${where}`;
+  return rows.map((row) => nodes.toNode(row));
+}
+
+/** Nodes by row id, one statement for all of them (in no particular order). */
+export async function fetchNodes<TNode>(prisma: PrismaClient, nodes: NodeSource<TNode>, ids: readonly number[]): Promise<TNode[]> {
+  const rows = await prisma.$queryRaw<NodeRow[]>`SELECT ${nodes.columns} FROM ${nodes.from} WHERE n.id = ANY(${[...ids]}::int[])`;
+  return rows.map((row) => nodes.toNode(row));
 }

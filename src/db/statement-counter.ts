@@ -4,6 +4,17 @@ import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQueryable, Transacti
 /** The SQL statements one unit of work (a GraphQL request) sent to the database. */
 export interface StatementTally {
   statements: number;
+  /**
+   * `performance.now()` after which the unit of work (a request past REQUEST_TIMEOUT_MS) may send
+   * no further statement. Checked at each statement, so that it holds even when no timer can fire
+   * (embedded PGlite answers without giving the event loop a turn).
+   */
+  deadline?: number;
+}
+
+/** A statement refused because its request was cancelled (REQUEST_TIMEOUT_MS). */
+export class StatementCancelledError extends Error {
+  override name = 'StatementCancelledError';
 }
 
 const tallies = new AsyncLocalStorage<StatementTally>();
@@ -21,6 +32,9 @@ function counted<T extends SqlQueryable>(queryable: T): T {
       if (property === 'queryRaw' || property === 'executeRaw') {
         return (...args: unknown[]) => {
           const tally = tallies.getStore();
+          if (tally?.deadline !== undefined && performance.now() >= tally.deadline) {
+            return Promise.reject(new StatementCancelledError('the request ran out of time; no further SQL runs for it'));
+          }
           if (tally) tally.statements += 1;
           return value.apply(target, args);
         };

@@ -1,5 +1,5 @@
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
-import { decodeCursor, encodeCursor } from './cursor.ts';
+import { decodeCursorFor, encodeCursor, recordedOrder, type CursorPosition } from './cursor.ts';
 import { badUserInput } from './errors.ts';
 
 export const defaultPageSize = 20;
@@ -20,12 +20,15 @@ export class ConnectionArgs {
   before?: string | null;
 }
 
-/** What a page asks for, validated: a direction, a size, and exclusive row-id bounds. */
+/**
+ * What a page asks for, validated: a direction, a size, and exclusive bounds given as positions
+ * in the connection's ordering (keyset pagination: a bound is a sort key and a row id).
+ */
 export interface PageWindow {
   direction: 'forward' | 'backward';
   size: number;
-  afterId: number | null;
-  beforeId: number | null;
+  after: CursorPosition | null;
+  before: CursorPosition | null;
 }
 
 function checkPageSize(value: number, argumentName: string): number {
@@ -35,19 +38,26 @@ function checkPageSize(value: number, argumentName: string): number {
   return value;
 }
 
-export function pageWindow(args: ConnectionArgs): PageWindow {
+/** Validates the pagination arguments of a connection ordered by `order` (its cursors must match). */
+export function pageWindow(args: ConnectionArgs, order: string = recordedOrder): PageWindow {
   if (args.first != null && args.last != null) {
     throw badUserInput('Passing both "first" and "last" to paginate a connection is not supported', 'last');
   }
-  const afterId = args.after != null ? decodeCursor(args.after, 'after') : null;
-  const beforeId = args.before != null ? decodeCursor(args.before, 'before') : null;
-  if (args.last != null) return { direction: 'backward', size: checkPageSize(args.last, 'last'), afterId, beforeId };
-  return { direction: 'forward', size: args.first != null ? checkPageSize(args.first, 'first') : defaultPageSize, afterId, beforeId };
+  const after = args.after != null ? decodeCursorFor(order, args.after, 'after') : null;
+  const before = args.before != null ? decodeCursorFor(order, args.before, 'before') : null;
+  if (args.last != null) return { direction: 'backward', size: checkPageSize(args.last, 'last'), after, before };
+  return { direction: 'forward', size: args.first != null ? checkPageSize(args.first, 'first') : defaultPageSize, after, before };
 }
 
-/** One page of row ids, in ascending order, and whether more lie beyond it. */
-export interface IdPage {
-  ids: number[];
+/** An element of a page: the node and its position in the connection's ordering. */
+export interface PageEntry<TNode> {
+  node: TNode;
+  position: CursorPosition;
+}
+
+/** One page of a connection, in the connection's order, and whether more lie beyond it. */
+export interface Page<TNode> {
+  entries: PageEntry<TNode>[];
   hasNextPage: boolean;
   hasPreviousPage: boolean;
 }
@@ -56,13 +66,13 @@ export interface IdPage {
  * Turns rows fetched with one extra row beyond the window (in window order) into a page.
  * A page reached through a cursor has rows on the cursor's side: the cursor's own row.
  */
-export function toIdPage(window: PageWindow, idsInWindowOrder: number[]): IdPage {
-  const hasMore = idsInWindowOrder.length > window.size;
-  const ids = idsInWindowOrder.slice(0, window.size);
+export function toPage<TNode>(window: PageWindow, entriesInWindowOrder: PageEntry<TNode>[]): Page<TNode> {
+  const hasMore = entriesInWindowOrder.length > window.size;
+  const entries = entriesInWindowOrder.slice(0, window.size);
   if (window.direction === 'forward') {
-    return { ids, hasNextPage: hasMore, hasPreviousPage: window.afterId != null };
+    return { entries, hasNextPage: hasMore, hasPreviousPage: window.after != null };
   }
-  return { ids: ids.reverse(), hasNextPage: window.beforeId != null, hasPreviousPage: hasMore };
+  return { entries: entries.reverse(), hasNextPage: window.before != null, hasPreviousPage: hasMore };
 }
 
 @ObjectType({ description: 'Information about a page of a connection, for paginating further.' })
@@ -97,20 +107,12 @@ export interface HasRowId {
   rowId: number;
 }
 
-/**
- * Assembles a connection from a page of ids and the nodes loaded for them. Rows deleted between
- * the two reads are left out. `countTotal` runs only when a client selects `totalCount`.
- */
-export function toConnection<TNode extends HasRowId>(
-  page: IdPage,
-  nodes: ReadonlyArray<TNode | null | Error>,
-  countTotal: () => Promise<number>,
-): Connection<TNode> {
-  const present = nodes.filter((node): node is TNode => node != null && !(node instanceof Error));
-  const edges = present.map((node) => ({ cursor: encodeCursor(node.rowId), node }));
+/** Assembles a connection from a page. `countTotal` runs only when a client selects `totalCount`. */
+export function toConnection<TNode>(page: Page<TNode>, countTotal: () => Promise<number>): Connection<TNode> {
+  const edges = page.entries.map((entry) => ({ cursor: encodeCursor(entry.position), node: entry.node }));
   return {
     edges,
-    nodes: present,
+    nodes: page.entries.map((entry) => entry.node),
     pageInfo: {
       hasNextPage: page.hasNextPage,
       hasPreviousPage: page.hasPreviousPage,

@@ -1,6 +1,8 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { StatementTally } from '../db/statement-counter.ts';
+import { authSettingsFromEnv } from '../config.ts';
+import { authenticate, type Caller } from './auth.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 
 /** What every resolver of one request shares. */
@@ -9,6 +11,8 @@ export interface GraphQLContext {
   loaders: Loaders;
   /** SQL statements this request has sent so far. */
   sql: StatementTally;
+  /** Who sends the request: anonymous, or the API key of its Authorization header. */
+  caller: Caller;
 }
 
 export interface RequestInfo {
@@ -18,6 +22,8 @@ export interface RequestInfo {
   headers: IncomingHttpHeaders;
 }
 
-export async function createContext({ prisma, sql }: RequestInfo): Promise<GraphQLContext> {
-  return { prisma, loaders: createLoaders(prisma), sql };
+/** Throws UNAUTHENTICATED (HTTP 401) for a bad API key, or for none when reading needs one (auth.ts). */
+export async function createContext({ prisma, sql, headers }: RequestInfo): Promise<GraphQLContext> {
+  const caller = await authenticate(prisma, headers, authSettingsFromEnv());
+  return { prisma, loaders: createLoaders(prisma), sql, caller };
 }

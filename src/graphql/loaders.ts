@@ -1,118 +1,222 @@
 import DataLoader from 'dataloader';
-import type { PrismaClient } from '../generated/prisma/client.ts';
-import { countLinked, countRoot, fetchLinkedIds, fetchRootIds, type IdSource } from '../db/id-pages.ts';
-import { findActors } from '../modules/actor/actor.service.ts';
-import { findArticles } from '../modules/article/article.service.ts';
-import { findCountries, findMembersByOrganization } from '../modules/country/country.service.ts';
-import { findDeployments } from '../modules/deployment/deployment.service.ts';
-import { findEvidence, findEvidenceByPosition } from '../modules/evidence/evidence.service.ts';
-import { findMeetings } from '../modules/meeting/meeting.service.ts';
-import { findOfficials, findParticipantsByMeeting, findSpeakersByPosition } from '../modules/official/official.service.ts';
-import { findOrganizations } from '../modules/organization/organization.service.ts';
-import { findAddresseesByPosition, findHoldersByPosition, findPositions } from '../modules/position/position.service.ts';
-import { pageWindow, toConnection, toIdPage, type Connection, type ConnectionArgs, type HasRowId, type PageWindow } from './connection.ts';
+import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
+import {
+  countLinked,
+  countRoot,
+  fetchLinkedAll,
+  fetchLinkedPages,
+  fetchNodes,
+  fetchRootPage,
+  type IdSource,
+  type NodeSource,
+} from '../db/id-pages.ts';
+import { actorNodes } from '../modules/actor/actor.listing.ts';
+import { articleNodes } from '../modules/article/article.listing.ts';
+import { countryNodes } from '../modules/country/country.listing.ts';
+import { deploymentNodes } from '../modules/deployment/deployment.listing.ts';
+import { evidenceNodes } from '../modules/evidence/evidence.listing.ts';
+import { meetingNodes } from '../modules/meeting/meeting.listing.ts';
+import { officialNodes } from '../modules/official/official.listing.ts';
+import { organizationNodes } from '../modules/organization/organization.listing.ts';
+import { positionNodes } from '../modules/position/position.listing.ts';
+import { stanceBreakdown, stanceCounts, type BreakdownEntry, type Dimension, type StanceCounts, type SummaryScope } from '../modules/stance-summary/stance-summary.service.ts';
+import { toConnection, toPage, type Connection, type HasRowId, type PageEntry } from './connection.ts';
+import { maxRowId } from './cursor.ts';
+import { compileList, type CompiledList, type ListArgs, type Listing } from './listing.ts';
+import { References } from './references.ts';
 
-/** The largest value of PostgreSQL's `integer`, the type of every id column. */
-const maxRowId = 2_147_483_647;
+/*
+ * Per-request loaders. Two rules keep a request's SQL a function of its shape:
+ *
+ * 1. Batching: every list or object asked for by many parents at one level of the query is one
+ *    statement for all of them (DataLoader collects the keys of one tick).
+ * 2. No cache across levels: an object loaded at one level is loaded again when a later level
+ *    asks for it. A cache would save a statement only when every key of a level happened to be
+ *    loaded before (say, the one position of a `first: 1` page reached again further down),
+ *    which makes the count depend on the data and the page sizes rather than on the shape. The
+ *    rows are re-read within the same request, so the answer stays consistent.
+ *
+ * Connection pages bring their nodes' columns with them (src/db/id-pages.ts): a connection is
+ * one statement, `totalCount` one more when selected.
+ */
+
+const batchOnly = { cache: false } as const;
 
 /** Batches lookups by row id into one query and answers in the order of the keys. */
 function byRowId<T extends HasRowId>(find: (ids: readonly number[]) => Promise<T[]>): DataLoader<number, T | null> {
   return new DataLoader(async (ids) => {
     // Ids beyond the column type (a well-formed global ID of nothing) cannot match a row.
-    const storable = ids.filter((id) => id <= maxRowId);
+    const storable = [...new Set(ids.filter((id) => id <= maxRowId))];
     const found = new Map((storable.length > 0 ? await find(storable) : []).map((item) => [item.rowId, item]));
     return ids.map((id) => found.get(id) ?? null);
-  });
+  }, batchOnly);
 }
 
 /** Batches to-many lookups by parent id; a parent without children gets an empty list. */
 function byParentId<T>(find: (ids: readonly number[]) => Promise<Map<number, T[]>>): DataLoader<number, T[]> {
   return new DataLoader(async (ids) => {
-    const found = await find(ids);
+    const found = await find([...new Set(ids)]);
     return ids.map((id) => found.get(id) ?? []);
-  });
+  }, batchOnly);
 }
+
+// The short lists that are plain lists in the schema, not connections.
+const organizationMemberIds: IdSource = { name: 'organization.members', table: 'OrganizationMembership', parentColumn: 'organizationId', childColumn: 'countryId' };
+const meetingParticipantIds: IdSource = { name: 'meeting.participants', table: 'MeetingParticipant', parentColumn: 'meetingId', childColumn: 'officialId' };
+const positionSpeakerIds: IdSource = { name: 'position.speakers', table: 'PositionSpeaker', parentColumn: 'positionId', childColumn: 'officialId' };
+const positionHolderIds: IdSource = { name: 'position.holders', table: 'PositionHolder', parentColumn: 'positionId', childColumn: 'actorId' };
+const positionAddresseeIds: IdSource = { name: 'position.addressees', table: 'PositionAddressee', parentColumn: 'positionId', childColumn: 'actorId' };
+const positionEvidenceIds: IdSource = { name: 'position.evidence', table: 'Evidence', parentColumn: 'positionId', childColumn: 'id' };
 
 interface LinkedPageKey {
   source: IdSource;
+  nodes: NodeSource<unknown>;
   parentId: number;
-  window: PageWindow;
+  list: CompiledList;
+}
+
+interface LinkedCountKey {
+  source: IdSource;
+  nodes: NodeSource<unknown>;
+  parentId: number;
+  where: Prisma.Sql;
+  whereKey: string;
+}
+
+/** Groups keys that compile to the same SQL, runs `run` once per group, answers every key. */
+async function perGroup<K, V>(keys: readonly K[], groupOf: (key: K) => string, run: (group: K[]) => Promise<(key: K) => V>): Promise<V[]> {
+  const groups = new Map<string, K[]>();
+  for (const key of keys) groups.set(groupOf(key), [...(groups.get(groupOf(key)) ?? []), key]);
+  const answers = new Map<K, V>();
+  await Promise.all(
+    [...groups.values()].map(async (group) => {
+      const answer = await run(group);
+      for (const key of group) answers.set(key, answer(key));
+    }),
+  );
+  return keys.map((key) => answers.get(key) as V);
 }
 
 /**
- * Pages of the same relation with the same window, asked for by many parents in one tick, become
- * one SQL statement; so do their totals.
+ * Pages of the same relation, filter, order and window, asked for by many parents in one tick,
+ * become one SQL statement; so do their totals.
  */
 function linkedPageLoaders(prisma: PrismaClient) {
-  const windowKey = (key: LinkedPageKey) => `${key.source.name}|${JSON.stringify(key.window)}`;
-  const pages = new DataLoader<LinkedPageKey, number[], string>(
-    async (keys) => {
-      const groups = new Map<string, LinkedPageKey[]>();
-      for (const key of keys) groups.set(windowKey(key), [...(groups.get(windowKey(key)) ?? []), key]);
-      const results = new Map<string, number[]>();
-      await Promise.all(
-        [...groups.values()].map(async (group) => {
-          const [{ source, window }] = group as [LinkedPageKey, ...LinkedPageKey[]];
-          const idsByParent = await fetchLinkedIds(prisma, source, [...new Set(group.map((key) => key.parentId))], window);
-          for (const key of group) results.set(`${windowKey(key)}|${key.parentId}`, idsByParent.get(key.parentId) ?? []);
-        }),
-      );
-      return keys.map((key) => results.get(`${windowKey(key)}|${key.parentId}`) ?? []);
-    },
-    { cacheKeyFn: (key) => `${windowKey(key)}|${key.parentId}` },
+  const pages = new DataLoader<LinkedPageKey, PageEntry<unknown>[]>(
+    (keys) =>
+      perGroup(
+        keys,
+        (key) => `${key.source.name}|${key.list.key}`,
+        async (group) => {
+          const [{ source, nodes, list }] = group as [LinkedPageKey, ...LinkedPageKey[]];
+          const byParent = await fetchLinkedPages(prisma, source, nodes, [...new Set(group.map((key) => key.parentId))], list.query, list.window);
+          return (key) => byParent.get(key.parentId) ?? [];
+        },
+      ),
+    batchOnly,
   );
-  const counts = new DataLoader<{ source: IdSource; parentId: number }, number, string>(
-    async (keys) => {
-      const bySource = new Map<IdSource, number[]>();
-      for (const key of keys) bySource.set(key.source, [...(bySource.get(key.source) ?? []), key.parentId]);
-      const totals = new Map<IdSource, Map<number, number>>();
-      await Promise.all(
-        [...bySource].map(async ([source, parentIds]) => totals.set(source, await countLinked(prisma, source, [...new Set(parentIds)]))),
-      );
-      return keys.map((key) => totals.get(key.source)?.get(key.parentId) ?? 0);
-    },
-    { cacheKeyFn: (key) => `${key.source.name}|${key.parentId}` },
+  const counts = new DataLoader<LinkedCountKey, number>(
+    (keys) =>
+      perGroup(
+        keys,
+        (key) => `${key.source.name}|${key.whereKey}`,
+        async (group) => {
+          const [{ source, nodes, where }] = group as [LinkedCountKey, ...LinkedCountKey[]];
+          const totals = await countLinked(prisma, source, nodes, [...new Set(group.map((key) => key.parentId))], where);
+          return (key) => totals.get(key.parentId) ?? 0;
+        },
+      ),
+    batchOnly,
   );
   return { pages, counts };
 }
 
-/** One set per request: batching and caching never cross requests (no stale or foreign data). */
+/** Stance summaries of many parents with the same scope and filter: one statement per summary field. */
+function stanceSummaryLoaders(prisma: PrismaClient) {
+  const scopeKey = (scope: SummaryScope) => `${scope.source?.name ?? 'all'}|${scope.whereKey}`;
+  const counts = new DataLoader<SummaryScope, StanceCounts | undefined>(
+    (keys) =>
+      perGroup(keys, scopeKey, async (group) => {
+        const [{ source, where }] = group as [SummaryScope, ...SummaryScope[]];
+        const byParent = await stanceCounts(prisma, source, [...new Set(group.map((key) => key.parentId))], where);
+        return (key) => byParent.get(key.parentId);
+      }),
+    batchOnly,
+  );
+  const breakdown = new DataLoader<{ scope: SummaryScope; dimension: Dimension; first: number }, BreakdownEntry[]>(
+    (keys) =>
+      perGroup(
+        keys,
+        (key) => `${scopeKey(key.scope)}|${key.dimension}|${key.first}`,
+        async (group) => {
+          const [{ scope, dimension, first }] = group as [(typeof group)[number], ...(typeof group)[number][]];
+          const byParent = await stanceBreakdown(prisma, scope.source, [...new Set(group.map((key) => key.scope.parentId))], scope.where, dimension, first);
+          return (key) => byParent.get(key.scope.parentId) ?? [];
+        },
+      ),
+    batchOnly,
+  );
+  return { counts, breakdown };
+}
+
+/** Article bodies, loaded only when a query selects `body` (they are the largest column by far). */
+function articleBodyLoader(prisma: PrismaClient): DataLoader<number, string | null> {
+  return new DataLoader(async (ids) => {
+    const rows = await prisma.$queryRaw<{ id: number; body: string }[]>`SELECT id, body FROM "Article" WHERE id = ANY(${[...new Set(ids)]}::int[])`;
+    const bodies = new Map(rows.map((row) => [row.id, row.body]));
+    return ids.map((id) => bodies.get(id) ?? null);
+  }, batchOnly);
+}
+
+/** One set per request: batching never crosses requests (no stale or foreign data). */
 export function createLoaders(prisma: PrismaClient) {
   const linked = linkedPageLoaders(prisma);
+  const refs = new References(prisma);
+  const summaries = stanceSummaryLoaders(prisma);
   const loaders = {
-    actor: byRowId((ids) => findActors(prisma, ids)),
-    country: byRowId((ids) => findCountries(prisma, ids)),
-    organization: byRowId((ids) => findOrganizations(prisma, ids)),
-    official: byRowId((ids) => findOfficials(prisma, ids)),
-    article: byRowId((ids) => findArticles(prisma, ids)),
-    meeting: byRowId((ids) => findMeetings(prisma, ids)),
-    deployment: byRowId((ids) => findDeployments(prisma, ids)),
-    position: byRowId((ids) => findPositions(prisma, ids)),
-    evidence: byRowId((ids) => findEvidence(prisma, ids)),
-    organizationMembers: byParentId((ids) => findMembersByOrganization(prisma, ids)),
-    meetingParticipants: byParentId((ids) => findParticipantsByMeeting(prisma, ids)),
-    positionSpeakers: byParentId((ids) => findSpeakersByPosition(prisma, ids)),
-    positionHolders: byParentId((ids) => findHoldersByPosition(prisma, ids)),
-    positionAddressees: byParentId((ids) => findAddresseesByPosition(prisma, ids)),
-    positionEvidence: byParentId((ids) => findEvidenceByPosition(prisma, ids)),
+    /** Natural keys in filters (ISO codes, acronyms, systems), resolved in one statement per tick. */
+    refs,
+    actor: byRowId((ids) => fetchNodes(prisma, actorNodes, ids)),
+    country: byRowId((ids) => fetchNodes(prisma, countryNodes, ids)),
+    organization: byRowId((ids) => fetchNodes(prisma, organizationNodes, ids)),
+    official: byRowId((ids) => fetchNodes(prisma, officialNodes, ids)),
+    article: byRowId((ids) => fetchNodes(prisma, articleNodes, ids)),
+    meeting: byRowId((ids) => fetchNodes(prisma, meetingNodes, ids)),
+    deployment: byRowId((ids) => fetchNodes(prisma, deploymentNodes, ids)),
+    position: byRowId((ids) => fetchNodes(prisma, positionNodes, ids)),
+    evidence: byRowId((ids) => fetchNodes(prisma, evidenceNodes, ids)),
+    organizationMembers: byParentId((ids) => fetchLinkedAll(prisma, organizationMemberIds, countryNodes, ids)),
+    meetingParticipants: byParentId((ids) => fetchLinkedAll(prisma, meetingParticipantIds, officialNodes, ids)),
+    positionSpeakers: byParentId((ids) => fetchLinkedAll(prisma, positionSpeakerIds, officialNodes, ids)),
+    positionHolders: byParentId((ids) => fetchLinkedAll(prisma, positionHolderIds, actorNodes, ids)),
+    positionAddressees: byParentId((ids) => fetchLinkedAll(prisma, positionAddresseeIds, actorNodes, ids)),
+    positionEvidence: byParentId((ids) => fetchLinkedAll(prisma, positionEvidenceIds, evidenceNodes, ids, Prisma.sql`n."articleId", n.start, n.id`)),
+    articleBody: articleBodyLoader(prisma),
+    stanceCounts: summaries.counts,
+    stanceBreakdown: summaries.breakdown,
 
-    /** A page of a root list (`Query.positions`): one query for ids, one batched for nodes. */
-    async rootConnection<T extends HasRowId>(source: IdSource, args: ConnectionArgs, nodes: DataLoader<number, T | null>): Promise<Connection<T>> {
-      const window = pageWindow(args);
-      const page = toIdPage(window, await fetchRootIds(prisma, source, window));
-      return toConnection(page, await nodes.loadMany(page.ids), () => countRoot(prisma, source));
+    /** A page of a root list (`Query.positions`): one statement for the page with its nodes. */
+    async rootConnection<TNode, TFilter, TField extends string>(
+      listing: Listing<TNode, TFilter, TField>,
+      args: ListArgs<TFilter, TField>,
+    ): Promise<Connection<TNode>> {
+      const list = await compileList(listing, args, refs);
+      const page = toPage(list.window, await fetchRootPage(prisma, listing.nodes, list.query, list.window));
+      return toConnection(page, () => countRoot(prisma, listing.nodes, list.query.where));
     },
 
     /** A page of a parent's relation (`Country.positions`), batched across sibling parents. */
-    async linkedConnection<T extends HasRowId>(
+    async linkedConnection<TNode, TFilter, TField extends string>(
       source: IdSource,
+      listing: Listing<TNode, TFilter, TField>,
       parentId: number,
-      args: ConnectionArgs,
-      nodes: DataLoader<number, T | null>,
-    ): Promise<Connection<T>> {
-      const window = pageWindow(args);
-      const page = toIdPage(window, await linked.pages.load({ source, parentId, window }));
-      return toConnection(page, await nodes.loadMany(page.ids), () => linked.counts.load({ source, parentId }));
+      args: ListArgs<TFilter, TField>,
+    ): Promise<Connection<TNode>> {
+      const list = await compileList(listing, args, refs);
+      const nodes = listing.nodes as NodeSource<unknown>;
+      const entries = (await linked.pages.load({ source, nodes, parentId, list })) as PageEntry<TNode>[];
+      const whereKey = JSON.stringify([listing.name, args.filter ?? null]);
+      return toConnection(toPage(list.window, entries), () => linked.counts.load({ source, nodes, parentId, where: list.query.where, whereKey }));
     },
   };
   return loaders;

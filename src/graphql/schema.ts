@@ -10,6 +10,9 @@ import { MeetingResolver } from '../modules/meeting/meeting.resolver.ts';
 import { OfficialResolver } from '../modules/official/official.resolver.ts';
 import { OrganizationResolver } from '../modules/organization/organization.resolver.ts';
 import { PositionResolver } from '../modules/position/position.resolver.ts';
+import { SearchResolver } from '../modules/search/search.resolver.ts';
+import { stanceSummaryResolvers } from '../modules/stance-summary/stance-summary.resolver.ts';
+import { curationResolvers } from './mutation-resolvers.ts';
 import { NodeResolver } from './node.resolver.ts';
 
 export const resolvers = [
@@ -23,10 +26,19 @@ export const resolvers = [
   DeploymentResolver,
   PositionResolver,
   EvidenceResolver,
+  SearchResolver,
+  ...stanceSummaryResolvers,
+  ...curationResolvers,
 ] as const;
 
-export function buildGraphQLSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers, validate: false });
+export async function buildGraphQLSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({ resolvers, validate: false });
+  // type-graphql gives the root types no description; the schema describes everything.
+  const query = schema.getQueryType();
+  if (query) query.description ??= 'The entry points for reading the graph.';
+  const mutation = schema.getMutationType();
+  if (mutation) mutation.description ??= 'Changes to the graph: each takes one `input` and returns a payload with `userErrors`. All need an EDITOR key (API keys need ADMIN).';
+  return schema;
 }
 
 /** The SDL committed as `schema.graphql`: sorted, so that diffs show real changes only. */

@@ -18,13 +18,13 @@ export const ideAssetPrefix = '/ide/';
 export const exampleQuery = `# Everything said about THAAD, by whom, where, and according to which article.
 # Press the run button (or Ctrl-Enter) to execute.
 query ThaadPositions {
-  deployments(first: 10) {
+  deployments(first: 5) {
     nodes {
       name
       system
       host { name isoCode }
       operator { name }
-      positions(first: 50) {
+      positions(first: 20) {
         totalCount
         nodes {
           stance

@@ -1,61 +1,81 @@
-import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer, HeaderMap, type HTTPGraphQLResponse } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { GraphQLSchema } from 'graphql';
+import type { OperationLimits } from '../config.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { countStatements, type StatementTally } from '../db/statement-counter.ts';
 import { createContext, type GraphQLContext } from '../graphql/context.ts';
-import { ideAssetPrefix, readIdeAsset, renderIdePage } from './graphiql.ts';
+import { operationLimitRules } from '../graphql/limits.ts';
+import type { Logger } from '../logger.ts';
+import { CorsPolicy } from './cors.ts';
+import { createErrorFormatter } from './errors.ts';
+import { Health, livenessPath, readinessPath } from './health.ts';
+import { ideAssetPrefix, readIdeAsset } from './graphiql.ts';
+import { costLimitPlugin, idePlugin, requestInfoPlugin, statementCountPlugin } from './plugins.ts';
+import { requestIdFrom, runInRequestScope, type RequestScope } from './request-scope.ts';
+import { resolveTrustedDocument, type OperationParams, type TrustedDocuments } from './trusted-documents.ts';
 
 export const graphqlPath = '/graphql';
-const maxBodyBytes = 1024 * 1024;
+/** Request bodies larger than this get 413. */
+export const maxBodyBytes = 1024 * 1024;
 
-/**
- * Reports in `extensions.sql.statements` how many SQL statements the request cost, so that
- * tests and benchmarks can check that a query's cost follows its shape, not its page sizes.
- */
-function statementCountPlugin(): ApolloServerPlugin<GraphQLContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ response, contextValue }) {
-          if (response.body.kind !== 'single') return;
-          const result = response.body.singleResult;
-          result.extensions = { ...result.extensions, sql: { statements: contextValue.sql.statements } };
-        },
-      };
-    },
-  };
+export interface GraphQLHttpServerOptions {
+  log: Logger;
+  /** NODE_ENV=production: masked errors, no suggestions, no stack traces. */
+  production: boolean;
+  /** Introspection, and with it the IDE. */
+  introspection: boolean;
+  limits: OperationLimits;
+  requestTimeoutMs: number;
+  shutdownGraceMs: number;
+  corsOrigins: string[];
+  /** Add `extensions.sql.statements` to every response (REPORT_SQL_STATEMENTS). */
+  reportSqlStatements: boolean;
 }
 
-/** Serves the offline GraphiQL page where Apollo would serve its CDN-hosted landing page. */
-function idePlugin(): ApolloServerPlugin<GraphQLContext> {
-  return {
-    async serverWillStart() {
-      return {
-        async renderLandingPage() {
-          return { html: renderIdePage(graphqlPath) };
-        },
-      };
-    },
-  };
+/** What the API needs once the database is open. */
+export interface GraphQLApi {
+  schema: GraphQLSchema;
+  prisma: PrismaClient;
+  /** TRUSTED_DOCUMENTS: only these operations run. */
+  trustedDocuments: TrustedDocuments | null;
 }
 
-class HttpError extends Error {
+export interface GraphQLHttpServer {
+  server: Server;
+  health: Health;
+  /** Starts the GraphQL API on `/graphql`; until then it answers 503 (and /readyz too). */
+  serveApi(api: GraphQLApi): Promise<void>;
+  /**
+   * Stops accepting connections, lets the requests in flight finish within the grace period
+   * (then closes what is left), and stops the API. /readyz answers 503 from the first moment.
+   */
+  stop(): Promise<void>;
+}
+
+/** A request the endpoint refuses before GraphQL sees it; `code` goes to `extensions.code`. */
+class RequestError extends Error {
   constructor(
     readonly status: number,
+    readonly code: string,
     message: string,
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }
 }
 
 async function readBody(request: IncomingMessage): Promise<string> {
+  const tooLarge = () =>
+    new RequestError(413, 'REQUEST_TOO_LARGE', `The request body is larger than ${maxBodyBytes} bytes.`, { connection: 'close' });
+  if (Number(request.headers['content-length'] ?? 0) > maxBodyBytes) throw tooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > maxBodyBytes) throw new HttpError(413, `request body is larger than ${maxBodyBytes} bytes`);
+    if (size > maxBodyBytes) throw tooLarge();
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -68,86 +88,250 @@ function parseBody(request: IncomingMessage, text: string): unknown {
     try {
       return JSON.parse(text);
     } catch {
-      throw new HttpError(400, 'request body is not valid JSON');
+      throw new RequestError(400, 'BAD_REQUEST', 'The request body is not valid JSON.');
     }
   }
   return text;
 }
 
-function sendJsonError(response: ServerResponse, status: number, message: string): void {
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-  response.end(JSON.stringify({ errors: [{ message }] }));
+/** The media type of a GraphQL response: the spec's own when the client accepts it, else plain JSON. */
+function responseMediaType(request: IncomingMessage): string {
+  return /application\/graphql-response\+json/i.test(request.headers.accept ?? '')
+    ? 'application/graphql-response+json; charset=utf-8'
+    : 'application/json; charset=utf-8';
 }
 
-export interface GraphQLHttpServer {
-  server: Server;
-  apollo: ApolloServer<GraphQLContext>;
+function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}, contentType = 'application/json; charset=utf-8'): void {
+  if (response.headersSent) return void response.destroy();
+  response.writeHead(status, { ...headers, 'content-type': contentType });
+  response.end(JSON.stringify(body));
 }
 
-/** Apollo Server on Node's own http server: `/graphql` for the API and the IDE, `/ide/*` for its files. */
-export interface GraphQLHttpServerOptions {
-  /** Add `extensions.sql.statements` to every response (REPORT_SQL_STATEMENTS). */
-  reportSqlStatements: boolean;
+/** Per-request log line: at info, except for probes and the IDE's files (debug). */
+function logRequest(scope: RequestScope, request: IncomingMessage, response: ServerResponse, path: string, startedAt: number): void {
+  const quiet = path === livenessPath || path === readinessPath || path.startsWith(ideAssetPrefix);
+  const fields = {
+    reqId: scope.id,
+    method: request.method,
+    path,
+    status: response.statusCode,
+    durationMs: Math.round((performance.now() - startedAt) * 10) / 10,
+    ...(scope.operationName || scope.operationType ? { operationName: scope.operationName, operationType: scope.operationType } : {}),
+    ...(scope.cost ? { cost: scope.cost } : {}),
+    ...(scope.sql ? { sqlStatements: scope.sql.statements } : {}),
+    ...(scope.errorCodes.size > 0 ? { errors: [...scope.errorCodes] } : {}),
+    ...(scope.timedOut ? { timedOut: true } : {}),
+    ...(response.writableFinished ? {} : { aborted: true }),
+  };
+  if (quiet) scope.log.debug(fields, 'request');
+  else scope.log.info(fields, 'request');
 }
 
-export async function createGraphQLHttpServer(
-  schema: GraphQLSchema,
-  prisma: PrismaClient,
-  { reportSqlStatements }: GraphQLHttpServerOptions,
-): Promise<GraphQLHttpServer> {
+/**
+ * Node's http server around Apollo Server: `/graphql` for the API (and the IDE when introspection
+ * is on), `/ide/*` for the IDE's files, `/healthz` and `/readyz` for probes.
+ */
+export function createGraphQLHttpServer(options: GraphQLHttpServerOptions): GraphQLHttpServer {
+  const { log, production, introspection, limits, requestTimeoutMs, reportSqlStatements } = options;
   const server = createServer();
-  const apollo = new ApolloServer<GraphQLContext>({
-    schema,
-    introspection: true,
-    plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer: server }),
-      idePlugin(),
-      ...(reportSqlStatements ? [statementCountPlugin()] : []),
-    ],
-  });
-  await apollo.start();
+  // Node's own bound on receiving a request (headers and body), a little beyond ours.
+  server.requestTimeout = requestTimeoutMs + 5_000;
+  server.headersTimeout = Math.min(60_000, requestTimeoutMs + 5_000);
+  const health = new Health(log);
+  const cors = new CorsPolicy(options.corsOrigins);
+  const costLimit = { requested: null, actual: null, limit: limits.maxCost };
+  // Created now, so that it knows every connection by the time it drains them.
+  const drain = ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: options.shutdownGraceMs });
+  let api: (GraphQLApi & { apollo: ApolloServer<GraphQLContext> }) | null = null;
+  let stopping: Promise<void> | null = null;
+
+  /** A GraphQL-shaped error answer from the endpoint itself, with `extensions.cost` as every answer has. */
+  const sendGraphQLError = (scope: RequestScope, request: IncomingMessage, response: ServerResponse, error: RequestError) => {
+    scope.errorCodes.add(error.code);
+    const body = { errors: [{ message: error.message, extensions: { code: error.code } }], extensions: { cost: costLimit } };
+    sendJson(response, error.status, body, error.headers, responseMediaType(request));
+  };
 
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
-    void handle(request, response).catch((error: unknown) => {
-      if (response.headersSent) return response.destroy();
-      if (error instanceof HttpError) return sendJsonError(response, error.status, error.message);
-      console.error('unexpected error while serving a request', error);
-      sendJsonError(response, 500, 'Internal server error');
+    const startedAt = performance.now();
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const scope: RequestScope = {
+      id: requestIdFrom(request.headers),
+      log,
+      operationName: null,
+      operationType: null,
+      cost: null,
+      sql: null,
+      errorCodes: new Set(),
+      deadline: startedAt + requestTimeoutMs,
+      timedOut: false,
+    };
+    response.setHeader('x-request-id', scope.id);
+    response.once('close', () => logRequest(scope, request, response, url.pathname, startedAt));
+    void runInRequestScope(scope, () => handle(request, response, url, scope)).catch((error: unknown) => {
+      if (response.destroyed || response.socket?.destroyed !== false) return; // the client (or the shutdown) closed the connection
+      if (error instanceof RequestError) return sendGraphQLError(scope, request, response, error);
+      log.error({ reqId: scope.id, err: error }, 'unexpected error while serving a request');
+      if (response.headersSent) return void response.destroy();
+      sendJson(response, 500, { errors: [{ message: `Internal server error (request id ${scope.id})`, extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
     });
   });
 
-  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const url = new URL(request.url ?? '/', 'http://localhost');
+  async function handle(request: IncomingMessage, response: ServerResponse, url: URL, scope: RequestScope): Promise<void> {
+    if (cors.handle(request, response)) return;
+    if (url.pathname === livenessPath || url.pathname === readinessPath) return health.respond(url.pathname, response);
     if (url.pathname.startsWith(ideAssetPrefix) && request.method === 'GET') {
-      const asset = await readIdeAsset(url.pathname.slice(ideAssetPrefix.length));
-      if (!asset) return sendJsonError(response, 404, 'not found');
+      const asset = introspection ? await readIdeAsset(url.pathname.slice(ideAssetPrefix.length)) : null;
+      if (!asset) return sendJson(response, 404, { errors: [{ message: 'not found' }] });
       response.writeHead(200, { 'content-type': asset.contentType, 'cache-control': 'public, max-age=86400' });
       response.end(asset.body);
       return;
     }
-    if (url.pathname !== graphqlPath) return sendJsonError(response, 404, `not found; the GraphQL endpoint is ${graphqlPath}`);
+    if (url.pathname !== graphqlPath) return sendJson(response, 404, { errors: [{ message: `not found; the GraphQL endpoint is ${graphqlPath}` }] });
+    if (!api || health.phase === 'starting' || health.phase === 'migrating') {
+      throw new RequestError(503, 'SERVICE_UNAVAILABLE', 'The server is starting; try again in a moment.', { 'retry-after': '1' });
+    }
+    await serveGraphQL(request, response, url, scope, api);
+  }
 
+  /** Runs one GraphQL request under REQUEST_TIMEOUT_MS: past it, 504, and its SQL is stopped. */
+  async function serveGraphQL(request: IncomingMessage, response: ServerResponse, url: URL, scope: RequestScope, current: NonNullable<typeof api>) {
+    const { deadline } = scope;
+    const sql: StatementTally = { statements: 0, deadline };
+    scope.sql = sql;
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), Math.max(0, deadline - performance.now()));
+    });
+    const work = runGraphQL(request, url, current, sql);
+    work.catch(() => undefined); // after a timeout nobody waits for it
+    try {
+      const outcome = await Promise.race([work, timedOut]);
+      // Past the deadline the answer is a timeout, even if the work came back (its SQL was cut off).
+      if (outcome === 'timeout' || performance.now() >= deadline) {
+        scope.timedOut = true;
+        throw new RequestError(504, 'REQUEST_TIMEOUT', `The request did not finish within ${requestTimeoutMs} ms and was cancelled.`, request.complete ? {} : { connection: 'close' });
+      }
+      await writeResult(response, outcome, scope);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async function runGraphQL(request: IncomingMessage, url: URL, current: NonNullable<typeof api>, sql: StatementTally): Promise<HTTPGraphQLResponse> {
+    const method = request.method ?? 'GET';
+    let search = url.search;
+    let body = method === 'POST' ? parseBody(request, await readBody(request)) : undefined;
+    if (Array.isArray(body)) {
+      throw new RequestError(400, 'BATCHED_REQUESTS_NOT_SUPPORTED', 'Batched requests are not supported: send one operation per request.');
+    }
+    if (current.trustedDocuments) {
+      if (method === 'GET') search = trustedSearch(url.searchParams, current.trustedDocuments);
+      else if (body !== null && typeof body === 'object') body = trusted(body as OperationParams, current.trustedDocuments);
+      else if (method === 'POST') trusted({ query: undefined }, current.trustedDocuments);
+    }
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
-    const body = parseBody(request, await readBody(request));
-    const sql: StatementTally = { statements: 0 };
-    const result = await countStatements(sql, () =>
-      apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
-        context: () => createContext({ prisma, sql, headers: request.headers }),
+    return countStatements(sql, () =>
+      current.apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method, headers, search, body },
+        context: () => createContext({ prisma: current.prisma, sql, headers: request.headers }),
       }),
     );
+  }
+
+  function trusted(params: OperationParams, documents: TrustedDocuments): OperationParams {
+    const resolution = resolveTrustedDocument(params, documents);
+    if (!resolution.ok) throw new RequestError(400, resolution.code, resolution.message);
+    return resolution.params;
+  }
+
+  function trustedSearch(searchParams: URLSearchParams, documents: TrustedDocuments): string {
+    let extensions: unknown;
+    try {
+      extensions = searchParams.has('extensions') ? JSON.parse(searchParams.get('extensions')!) : undefined;
+    } catch {
+      throw new RequestError(400, 'BAD_REQUEST', 'The extensions parameter is not valid JSON.');
+    }
+    const params = trusted(
+      { query: searchParams.get('query') ?? undefined, documentId: searchParams.get('documentId') ?? undefined, extensions },
+      documents,
+    );
+    const rewritten = new URLSearchParams(searchParams);
+    rewritten.delete('documentId');
+    rewritten.set('query', params.query as string);
+    if (params.extensions) rewritten.set('extensions', JSON.stringify(params.extensions));
+    else rewritten.delete('extensions');
+    return `?${rewritten.toString()}`;
+  }
+
+  async function writeResult(response: ServerResponse, result: HTTPGraphQLResponse, scope: RequestScope): Promise<void> {
     for (const [name, value] of result.headers) response.setHeader(name, value);
     response.statusCode = result.status ?? 200;
     if (result.body.kind === 'complete') {
-      response.end(result.body.string);
+      let text = result.body.string;
+      // Apollo answers some mistakes (CSRF, a malformed request) before any plugin runs.
+      if (scope.cost === null && /json/.test(String(response.getHeader('content-type') ?? ''))) {
+        try {
+          const parsed = JSON.parse(text) as { extensions?: Record<string, unknown> };
+          text = JSON.stringify({ ...parsed, extensions: { ...parsed.extensions, cost: costLimit } });
+        } catch {
+          // not JSON after all: send as is
+        }
+      }
+      response.end(text);
       return;
     }
     for await (const chunk of result.body.asyncIterator) response.write(chunk);
     response.end();
   }
 
-  return { server, apollo };
+  return {
+    server,
+    health,
+    async serveApi({ schema, prisma, trustedDocuments }) {
+      const apollo = new ApolloServer<GraphQLContext>({
+        schema,
+        nodeEnv: production ? 'production' : 'development',
+        introspection,
+        includeStacktraceInErrorResponses: !production,
+        hideSchemaDetailsFromClientErrors: production,
+        allowBatchedHttpRequests: false,
+        csrfPrevention: true,
+        // src/main.ts handles SIGTERM/SIGINT (Apollo's own handler would re-raise the signal and
+        // kill the process before the database is closed).
+        stopOnTerminationSignals: false,
+        // With trusted documents, ids are resolved here; otherwise Apollo's automatic persisted queries.
+        persistedQueries: trustedDocuments ? false : undefined,
+        parseOptions: { maxTokens: limits.maxTokens },
+        validationRules: operationLimitRules(limits),
+        formatError: createErrorFormatter({ production, log }),
+        logger: log,
+        plugins: [
+          drain,
+          introspection ? idePlugin(graphqlPath) : ApolloServerPluginLandingPageDisabled(),
+          requestInfoPlugin(),
+          costLimitPlugin(limits),
+          ...(reportSqlStatements ? [statementCountPlugin()] : []),
+        ],
+      });
+      await apollo.start();
+      api = { schema, prisma, trustedDocuments, apollo };
+    },
+    stop() {
+      stopping ??= (async () => {
+        health.phase = 'draining';
+        if (api) {
+          await api.apollo.stop();
+        } else if (server.listening) {
+          const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+          server.closeAllConnections();
+          await closed;
+        }
+      })();
+      return stopping;
+    },
+  };
 }

@@ -1,19 +1,42 @@
 /**
- * A list must not cost one SQL statement per row: relations of every object on a page are loaded
- * together (per-request DataLoaders), so a request's statement count follows the query's shape,
- * not how many rows it returns. The server reports the count in `extensions.sql.statements`.
+ * A request's SQL follows the query's shape, not the amount of data it returns: every level of a
+ * query is one statement for all the objects at that level (connections bring their nodes with
+ * their page; lists and objects of many parents are batched per request), and no cache lets a
+ * level skip its statement because an earlier level happened to load the same rows. The server
+ * reports the count in `extensions.sql.statements` (REPORT_SQL_STATEMENTS=true).
+ *
+ * The deep traversal runs on a generated graph (bench/generate.ts), so that `first: 50` really
+ * returns pages of 50 under pages of 50, and at `first: 1` every level of the traversal is checked
+ * to hold data: a level with no parents costs nothing, so an empty level would make the two counts
+ * differ for a reason that has nothing to do with page sizes.
  */
+import { parse, type SelectionSetNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { expectData, useSeededServer } from '../support/api.ts';
+import { unlimited, useGeneratedServer } from '../support/generated.ts';
+import type { GraphQLResult } from '../support/server.ts';
 
-const api = useSeededServer({ env: { REPORT_SQL_STATEMENTS: 'true' } });
+const seeded = useSeededServer({ env: { REPORT_SQL_STATEMENTS: 'true' } });
+const generated = useGeneratedServer({ factor: 0.005, env: { REPORT_SQL_STATEMENTS: 'true', ...unlimited } });
 
-async function statementsFor(query: string, variables: Record<string, unknown>): Promise<number> {
-  const result = await api.query(query, variables);
+function statementsOf(result: GraphQLResult): number {
   expectData(result);
   const statements = result.extensions?.sql?.statements;
   expect(typeof statements, 'extensions.sql.statements is reported').toBe('number');
   return statements as number;
+}
+
+/** The depth of an operation: the longest chain of nested fields, leaves included. */
+function depthOf(query: string): number {
+  const depth = (selectionSet: SelectionSetNode | undefined): number =>
+    Math.max(
+      0,
+      ...(selectionSet?.selections ?? []).map((selection) =>
+        selection.kind === 'Field' ? 1 + depth(selection.selectionSet) : selection.kind === 'InlineFragment' ? depth(selection.selectionSet) : 0,
+      ),
+    );
+  const [operation] = parse(query).definitions;
+  return operation?.kind === 'OperationDefinition' ? depth(operation.selectionSet) : 0;
 }
 
 const positionPage = /* GraphQL */ `
@@ -33,42 +56,101 @@ const positionPage = /* GraphQL */ `
   }
 `;
 
-describe('the SQL a request costs', () => {
-  it('is the same for a page of one position and a page of all of them', async () => {
-    const all = expectData(await api.query(`{ positions { totalCount } }`)).positions.totalCount as number;
-    expect(all).toBeGreaterThan(10);
-    const one = await statementsFor(positionPage, { size: 1 });
-    const many = await statementsFor(positionPage, { size: all });
-    expect(many).toBe(one);
-  });
-
-  it('stays within a few statements per level of a deep traversal, whatever the page sizes', async () => {
-    const traversal = /* GraphQL */ `
-      query Deep($size: Int!) {
-        countries(first: $size) {
-          nodes {
-            name
-            officials(first: $size) {
-              nodes {
+/*
+ * Thirteen fields that read data: country, officials (+ totalCount), the systems named in the
+ * filter (one lookup), positions, holders, evidence, article, deployment, host, the deployment's
+ * positions (+ totalCount), their holders.
+ */
+const deepTraversal = /* GraphQL */ `
+  query Deep($size: Int!, $systems: [String!]) {
+    country(isoCode: "CN") {
+      name
+      officials(first: $size, orderBy: { field: NAME }) {
+        totalCount
+        nodes {
+          name
+          positions(first: $size, filter: { systems: $systems }, orderBy: { field: STATED_ON, direction: DESC }) {
+            nodes {
+              stance
+              holders { name }
+              evidence { start article { source } }
+              deployment {
                 name
+                host { isoCode }
                 positions(first: $size) {
-                  nodes {
-                    stance
-                    deployment { name positions(first: $size) { totalCount nodes { summary speakers { name } } } }
-                    evidence { article { source } }
-                  }
+                  totalCount
+                  nodes { summary holders { name } }
                 }
               }
             }
           }
         }
       }
-    `;
-    // Levels: countries, officials, positions, deployment, deployment positions, speakers,
-    // evidence, article. A connection costs a page and its nodes (and a count when asked).
-    const bound = 2 * 8 + 1;
-    for (const size of [1, 5, 50]) {
-      expect(await statementsFor(traversal, { size })).toBeLessThanOrEqual(bound);
     }
+  }
+`;
+const dataLevels = 13;
+
+describe('the SQL a request costs', () => {
+  it('is the same for a page of one position and a page of all of them', async () => {
+    const all = expectData(await seeded.query(`{ positions { totalCount } }`)).positions.totalCount as number;
+    expect(all).toBeGreaterThan(10);
+    const one = statementsOf(await seeded.query(positionPage, { size: 1 }));
+    const many = statementsOf(await seeded.query(positionPage, { size: all }));
+    expect(many).toBe(one);
+  });
+
+  it('is the same for a deep traversal at first: 1, 10 and 50, one statement per level that reads data, within the depth plus 3', async () => {
+    // Every weapon system deployed: positions about some deployment, whichever.
+    const deployed = await generated.data(`{ deployments(first: 100) { nodes { system } } }`);
+    const everySystem = [...new Set(deployed.deployments.nodes.map((deployment: any) => deployment.system))];
+    const counts: Record<number, number> = {};
+    for (const size of [1, 10, 50]) {
+      const result = await generated.query(deepTraversal, { size, systems: everySystem });
+      counts[size] = statementsOf(result);
+      const officials = result.data.country.officials.nodes;
+      const positions = officials.flatMap((official: any) => official.positions.nodes);
+      const deployments = positions.map((position: any) => position.deployment);
+      const deeper = deployments.flatMap((deployment: any) => deployment.positions.nodes);
+      if (size === 1) {
+        // Every level holds data, so every level costs its statement.
+        expect(officials).toHaveLength(1);
+        expect(positions).toHaveLength(1);
+        expect(positions[0].holders.length).toBeGreaterThan(0);
+        expect(positions[0].evidence.length).toBeGreaterThan(0);
+        expect(deployments[0]).not.toBeNull();
+        expect(deeper).toHaveLength(1);
+        expect(deeper[0].holders.length).toBeGreaterThan(0);
+      }
+      if (size === 50) {
+        // The pages are really bigger: hundreds of objects at the deepest level.
+        expect(officials.length).toBeGreaterThan(1);
+        expect(positions.length).toBeGreaterThan(50);
+        expect(deeper.length).toBeGreaterThan(1000);
+      }
+    }
+    expect(counts[10]).toBe(counts[1]);
+    expect(counts[50]).toBe(counts[1]);
+    expect(counts[1]).toBe(dataLevels);
+    expect(counts[1]).toBeLessThanOrEqual(depthOf(deepTraversal) + 3);
+  });
+
+  it('is one statement for a filtered, ordered page deep in a connection, as for its first page', async () => {
+    const page = /* GraphQL */ `
+      query Page($after: String) {
+        positions(first: 20, after: $after, filter: { holders: ["CN", "RU"], stances: [OPPOSE, CONCERN] }, orderBy: { field: STATED_ON, direction: DESC }) {
+          edges { cursor node { stance holders { name } deployment { name } } }
+          pageInfo { endCursor }
+        }
+      }
+    `;
+    const first = await generated.query(page);
+    let after = first.data.positions.pageInfo.endCursor as string;
+    for (let pages = 0; pages < 5; pages++) after = (await generated.data(page, { after })).positions.pageInfo.endCursor;
+    const deep = await generated.query(page, { after });
+    expect(deep.data.positions.edges).toHaveLength(20);
+    // The holders' lookup, the page, holders, deployment.
+    expect(statementsOf(deep)).toBe(4);
+    expect(statementsOf(first)).toBe(4);
   });
 });

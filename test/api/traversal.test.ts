@@ -5,10 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { useSeededServer } from '../support/api.ts';
+import { generousLimits } from '../support/http.ts';
 import { asMultiset, canonicalPosition, positionFields, readSeed, seedPositions } from '../support/seed-data.ts';
 
 const seed = readSeed();
-const api = useSeededServer();
+// Traversals in every direction go deeper than the default depth limit allows a public client.
+const api = useSeededServer({ env: generousLimits });
 const sorted = (items: string[]) => [...items].sort();
 
 const thaad = seed.deployments.find((d) => d.system === 'THAAD')!;

@@ -1,8 +1,13 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { ConnectionArgs, type Connection } from '../../graphql/connection.ts';
+import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { Connection } from '../../graphql/connection.ts';
 import type { GraphQLContext } from '../../graphql/context.ts';
+import { deploymentListing, DeploymentListArgs } from '../deployment/deployment.listing.ts';
 import { operatedDeploymentIds } from '../deployment/deployment.service.ts';
 import { DeploymentConnection, type Deployment } from '../deployment/deployment.type.ts';
+import { PositionFilter } from '../position/position.filter.ts';
+import { positionListing, PositionListArgs } from '../position/position.listing.ts';
+import { stanceSummaryOf } from '../stance-summary/stance-summary.resolver.ts';
+import { StanceSummary } from '../stance-summary/stance-summary.type.ts';
 import { heldPositionIds } from '../position/position.service.ts';
 import { PositionConnection, type Position } from '../position/position.type.ts';
 import { Actor } from './actor.type.ts';
@@ -11,16 +16,25 @@ import { Actor } from './actor.type.ts';
 @Resolver(() => Actor)
 export class ActorResolver {
   @FieldResolver(() => PositionConnection, { description: 'Positions this actor holds, alone or jointly with others.' })
-  positions(@Root() actor: Actor, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() { loaders }: GraphQLContext): Promise<Connection<Position>> {
-    return loaders.linkedConnection(heldPositionIds, actor.rowId, args, loaders.position);
+  positions(@Root() actor: Actor, @Args(() => PositionListArgs) args: PositionListArgs, @Ctx() { loaders }: GraphQLContext): Promise<Connection<Position>> {
+    return loaders.linkedConnection(heldPositionIds, positionListing, actor.rowId, args);
+  }
+
+  @FieldResolver(() => StanceSummary, { description: 'Counts of the positions this actor holds, by stance and by deployment and topic (its stances on each).' })
+  stanceSummary(
+    @Root() actor: Actor,
+    @Arg('filter', () => PositionFilter, { nullable: true, description: 'Only the positions that match every condition given.' }) filter: PositionFilter | null,
+    @Ctx() { loaders }: GraphQLContext,
+  ): Promise<StanceSummary> {
+    return stanceSummaryOf(loaders, heldPositionIds, actor.rowId, filter);
   }
 
   @FieldResolver(() => DeploymentConnection, { description: 'Deployments this actor operates.' })
   operatedDeployments(
     @Root() actor: Actor,
-    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Args(() => DeploymentListArgs) args: DeploymentListArgs,
     @Ctx() { loaders }: GraphQLContext,
   ): Promise<Connection<Deployment>> {
-    return loaders.linkedConnection(operatedDeploymentIds, actor.rowId, args, loaders.deployment);
+    return loaders.linkedConnection(operatedDeploymentIds, deploymentListing, actor.rowId, args);
   }
 }

@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient } from '../../generated/prisma/client.ts';
+import { auditFieldsOf, type AuditColumns } from '../../graphql/audited.interface.ts';
 import { encodeGlobalId } from '../../graphql/global-id.ts';
 import { Country } from '../country/country.type.ts';
 import { Organization } from '../organization/organization.type.ts';
@@ -7,10 +8,11 @@ import type { Actor } from './actor.type.ts';
 export const actorInclude = { country: true, organization: true } satisfies Prisma.ActorInclude;
 export type ActorRow = Prisma.ActorGetPayload<{ include: typeof actorInclude }>;
 
-type ActorFields = { id: number; name: string; aliases: string[] };
+type ActorFields = { id: number; name: string; aliases: string[] } & AuditColumns;
 
 export function toCountry(actor: ActorFields, isoCode: string): Country {
   return Object.assign(new Country(), {
+    ...auditFieldsOf(actor),
     rowId: actor.id,
     id: encodeGlobalId('Country', actor.id),
     name: actor.name,
@@ -21,6 +23,7 @@ export function toCountry(actor: ActorFields, isoCode: string): Country {
 
 export function toOrganization(actor: ActorFields, acronym: string | null): Organization {
   return Object.assign(new Organization(), {
+    ...auditFieldsOf(actor),
     rowId: actor.id,
     id: encodeGlobalId('Organization', actor.id),
     name: actor.name,

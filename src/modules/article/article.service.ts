@@ -1,5 +1,6 @@
 import type { Article as ArticleRow, PrismaClient } from '../../generated/prisma/client.ts';
 import type { IdSource } from '../../db/id-pages.ts';
+import { auditFieldsOf } from '../../graphql/audited.interface.ts';
 import { encodeGlobalId } from '../../graphql/global-id.ts';
 import { Article } from './article.type.ts';
 
@@ -9,6 +10,7 @@ export const articleMeetingIds: IdSource = { name: 'article.meetings', table: 'A
 
 export function toArticle(row: ArticleRow): Article {
   return Object.assign(new Article(), {
+    ...auditFieldsOf(row),
     rowId: row.id,
     id: encodeGlobalId('Article', row.id),
     headline: row.headline,

@@ -1,10 +1,17 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../../graphql/connection.ts';
+import { Audited } from '../../graphql/audited.interface.ts';
 import { Node } from '../../graphql/node.interface.ts';
 import { DateTimeScalar } from '../../graphql/scalars.ts';
 
-@ObjectType('Article', { implements: Node, description: 'A news report: the source every position cites through evidence.' })
-export class Article implements Node {
+@ObjectType('Article', { implements: [Node, Audited], description: 'A news report: the source every position cites through evidence.' })
+export class Article implements Node, Audited {
+  // Audited's fields (createdAt, updatedAt, createdBy, updatedBy, version) come from the interface.
+  createdAt!: Date;
+  updatedAt!: Date;
+  createdBy!: string | null;
+  updatedBy!: string | null;
+  version!: number;
   rowId!: number;
 
   @Field(() => ID, { description: 'The globally unique, opaque ID of this article.' })

@@ -1,17 +1,22 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionArgs, type Connection } from '../../graphql/connection.ts';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { Connection } from '../../graphql/connection.ts';
 import type { GraphQLContext } from '../../graphql/context.ts';
 import { Actor } from '../actor/actor.type.ts';
 import { Country } from '../country/country.type.ts';
 import { PositionConnection, type Position } from '../position/position.type.ts';
-import { deploymentIds, deploymentPositionIds } from './deployment.service.ts';
+import { PositionFilter } from '../position/position.filter.ts';
+import { positionListing, PositionListArgs } from '../position/position.listing.ts';
+import { stanceSummaryOf } from '../stance-summary/stance-summary.resolver.ts';
+import { StanceSummary } from '../stance-summary/stance-summary.type.ts';
+import { deploymentListing, DeploymentListArgs } from './deployment.listing.ts';
+import { deploymentPositionIds } from './deployment.service.ts';
 import { Deployment, DeploymentConnection } from './deployment.type.ts';
 
 @Resolver(() => Deployment)
 export class DeploymentResolver {
-  @Query(() => DeploymentConnection, { description: 'All deployments, in the order they were recorded.' })
-  deployments(@Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() { loaders }: GraphQLContext): Promise<Connection<Deployment>> {
-    return loaders.rootConnection(deploymentIds, args, loaders.deployment);
+  @Query(() => DeploymentConnection, { description: 'Deployments, filtered and ordered as asked (by default all of them, in the order they were recorded).' })
+  deployments(@Args(() => DeploymentListArgs) args: DeploymentListArgs, @Ctx() { loaders }: GraphQLContext): Promise<Connection<Deployment>> {
+    return loaders.rootConnection(deploymentListing, args);
   }
 
   @FieldResolver(() => Actor, { nullable: true, description: 'Who operates the deployed system; null when the source does not say.' })
@@ -25,7 +30,16 @@ export class DeploymentResolver {
   }
 
   @FieldResolver(() => PositionConnection, { description: 'Positions taken on this deployment.' })
-  positions(@Root() deployment: Deployment, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() { loaders }: GraphQLContext): Promise<Connection<Position>> {
-    return loaders.linkedConnection(deploymentPositionIds, deployment.rowId, args, loaders.position);
+  positions(@Root() deployment: Deployment, @Args(() => PositionListArgs) args: PositionListArgs, @Ctx() { loaders }: GraphQLContext): Promise<Connection<Position>> {
+    return loaders.linkedConnection(deploymentPositionIds, positionListing, deployment.rowId, args);
+  }
+
+  @FieldResolver(() => StanceSummary, { description: 'Counts of the positions taken on this deployment, by stance and by holder (who says what about it).' })
+  stanceSummary(
+    @Root() deployment: Deployment,
+    @Arg('filter', () => PositionFilter, { nullable: true, description: 'Only the positions that match every condition given.' }) filter: PositionFilter | null,
+    @Ctx() { loaders }: GraphQLContext,
+  ): Promise<StanceSummary> {
+    return stanceSummaryOf(loaders, deploymentPositionIds, deployment.rowId, filter);
   }
 }

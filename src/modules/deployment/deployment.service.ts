@@ -1,5 +1,6 @@
 import type { Deployment as DeploymentRow, PrismaClient } from '../../generated/prisma/client.ts';
 import type { IdSource } from '../../db/id-pages.ts';
+import { auditFieldsOf } from '../../graphql/audited.interface.ts';
 import { encodeGlobalId } from '../../graphql/global-id.ts';
 import { Deployment } from './deployment.type.ts';
 
@@ -9,6 +10,7 @@ export const deploymentPositionIds: IdSource = { name: 'deployment.positions', t
 
 export function toDeployment(row: DeploymentRow): Deployment {
   return Object.assign(new Deployment(), {
+    ...auditFieldsOf(row),
     rowId: row.id,
     operatorRowId: row.operatorId,
     hostRowId: row.hostId,

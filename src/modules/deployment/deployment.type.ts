@@ -1,11 +1,18 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../../graphql/connection.ts';
+import { Audited } from '../../graphql/audited.interface.ts';
 import { Node } from '../../graphql/node.interface.ts';
 import { DateScalar } from '../../graphql/scalars.ts';
 import { DeploymentStatus } from './deployment-status.enum.ts';
 
-@ObjectType('Deployment', { implements: Node, description: 'A weapon system placed, or to be placed, somewhere by someone.' })
-export class Deployment implements Node {
+@ObjectType('Deployment', { implements: [Node, Audited], description: 'A weapon system placed, or to be placed, somewhere by someone.' })
+export class Deployment implements Node, Audited {
+  // Audited's fields (createdAt, updatedAt, createdBy, updatedBy, version) come from the interface.
+  createdAt!: Date;
+  updatedAt!: Date;
+  createdBy!: string | null;
+  updatedBy!: string | null;
+  version!: number;
   rowId!: number;
   operatorRowId!: number | null;
   hostRowId!: number | null;

@@ -1,10 +1,12 @@
 import type { Evidence as EvidenceRow, PrismaClient } from '../../generated/prisma/client.ts';
 import { groupBy } from '../../db/group-by.ts';
+import { auditFieldsOf } from '../../graphql/audited.interface.ts';
 import { encodeGlobalId } from '../../graphql/global-id.ts';
 import { Evidence } from './evidence.type.ts';
 
 export function toEvidence(row: EvidenceRow): Evidence {
   return Object.assign(new Evidence(), {
+    ...auditFieldsOf(row),
     rowId: row.id,
     articleRowId: row.articleId,
     positionRowId: row.positionId,

@@ -1,11 +1,18 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Audited } from '../../graphql/audited.interface.ts';
 import { Node } from '../../graphql/node.interface.ts';
 
 @ObjectType('Evidence', {
-  implements: Node,
+  implements: [Node, Audited],
   description: 'An exact span of one article\'s body that reports a position: `text` equals `article.body` sliced from `start` to `end`.',
 })
-export class Evidence implements Node {
+export class Evidence implements Node, Audited {
+  // Audited's fields (createdAt, updatedAt, createdBy, updatedBy, version) come from the interface.
+  createdAt!: Date;
+  updatedAt!: Date;
+  createdBy!: string | null;
+  updatedBy!: string | null;
+  version!: number;
   rowId!: number;
   articleRowId!: number;
   positionRowId!: number;

@@ -1,18 +1,21 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionArgs, type Connection } from '../../graphql/connection.ts';
+import type { Connection } from '../../graphql/connection.ts';
 import type { GraphQLContext } from '../../graphql/context.ts';
+import { articleListing, ArticleListArgs } from '../article/article.listing.ts';
 import { ArticleConnection, type Article } from '../article/article.type.ts';
+import { positionListing, PositionListArgs } from '../position/position.listing.ts';
 import { Country } from '../country/country.type.ts';
 import { Official } from '../official/official.type.ts';
 import { PositionConnection, type Position } from '../position/position.type.ts';
-import { meetingArticleIds, meetingIds, meetingPositionIds } from './meeting.service.ts';
+import { meetingListing, MeetingListArgs } from './meeting.listing.ts';
+import { meetingArticleIds, meetingPositionIds } from './meeting.service.ts';
 import { Meeting, MeetingConnection } from './meeting.type.ts';
 
 @Resolver(() => Meeting)
 export class MeetingResolver {
-  @Query(() => MeetingConnection, { description: 'All meetings, in the order they were recorded.' })
-  meetings(@Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() { loaders }: GraphQLContext): Promise<Connection<Meeting>> {
-    return loaders.rootConnection(meetingIds, args, loaders.meeting);
+  @Query(() => MeetingConnection, { description: 'Meetings, filtered and ordered as asked (by default all of them, in the order they were recorded).' })
+  meetings(@Args(() => MeetingListArgs) args: MeetingListArgs, @Ctx() { loaders }: GraphQLContext): Promise<Connection<Meeting>> {
+    return loaders.rootConnection(meetingListing, args);
   }
 
   @FieldResolver(() => Country, { nullable: true, description: 'The country where it was held; null when not stated.' })
@@ -26,12 +29,12 @@ export class MeetingResolver {
   }
 
   @FieldResolver(() => ArticleConnection, { description: 'Articles that report this meeting.' })
-  articles(@Root() meeting: Meeting, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() { loaders }: GraphQLContext): Promise<Connection<Article>> {
-    return loaders.linkedConnection(meetingArticleIds, meeting.rowId, args, loaders.article);
+  articles(@Root() meeting: Meeting, @Args(() => ArticleListArgs) args: ArticleListArgs, @Ctx() { loaders }: GraphQLContext): Promise<Connection<Article>> {
+    return loaders.linkedConnection(meetingArticleIds, articleListing, meeting.rowId, args);
   }
 
   @FieldResolver(() => PositionConnection, { description: 'Positions stated at this meeting.' })
-  positions(@Root() meeting: Meeting, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() { loaders }: GraphQLContext): Promise<Connection<Position>> {
-    return loaders.linkedConnection(meetingPositionIds, meeting.rowId, args, loaders.position);
+  positions(@Root() meeting: Meeting, @Args(() => PositionListArgs) args: PositionListArgs, @Ctx() { loaders }: GraphQLContext): Promise<Connection<Position>> {
+    return loaders.linkedConnection(meetingPositionIds, positionListing, meeting.rowId, args);
   }
 }

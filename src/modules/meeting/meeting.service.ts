@@ -1,5 +1,6 @@
 import type { Meeting as MeetingRow, PrismaClient } from '../../generated/prisma/client.ts';
 import type { IdSource } from '../../db/id-pages.ts';
+import { auditFieldsOf } from '../../graphql/audited.interface.ts';
 import { encodeGlobalId } from '../../graphql/global-id.ts';
 import { Meeting } from './meeting.type.ts';
 
@@ -9,6 +10,7 @@ export const meetingPositionIds: IdSource = { name: 'meeting.positions', table: 
 
 export function toMeeting(row: MeetingRow): Meeting {
   return Object.assign(new Meeting(), {
+    ...auditFieldsOf(row),
     rowId: row.id,
     countryRowId: row.countryId,
     id: encodeGlobalId('Meeting', row.id),

@@ -1,10 +1,17 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../../graphql/connection.ts';
+import { Audited } from '../../graphql/audited.interface.ts';
 import { Node } from '../../graphql/node.interface.ts';
 import { DateScalar } from '../../graphql/scalars.ts';
 
-@ObjectType('Meeting', { implements: Node, description: 'A meeting, talk or summit where officials met and positions were stated.' })
-export class Meeting implements Node {
+@ObjectType('Meeting', { implements: [Node, Audited], description: 'A meeting, talk or summit where officials met and positions were stated.' })
+export class Meeting implements Node, Audited {
+  // Audited's fields (createdAt, updatedAt, createdBy, updatedBy, version) come from the interface.
+  createdAt!: Date;
+  updatedAt!: Date;
+  createdBy!: string | null;
+  updatedBy!: string | null;
+  version!: number;
   rowId!: number;
   countryRowId!: number | null;
 

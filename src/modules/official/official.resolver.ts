@@ -1,18 +1,24 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionArgs, type Connection } from '../../graphql/connection.ts';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { Connection } from '../../graphql/connection.ts';
 import type { GraphQLContext } from '../../graphql/context.ts';
 import { Country } from '../country/country.type.ts';
+import { meetingListing, MeetingListArgs } from '../meeting/meeting.listing.ts';
 import { MeetingConnection, type Meeting } from '../meeting/meeting.type.ts';
+import { PositionFilter } from '../position/position.filter.ts';
+import { positionListing, PositionListArgs } from '../position/position.listing.ts';
+import { stanceSummaryOf } from '../stance-summary/stance-summary.resolver.ts';
+import { StanceSummary } from '../stance-summary/stance-summary.type.ts';
 import { Organization } from '../organization/organization.type.ts';
 import { PositionConnection, type Position } from '../position/position.type.ts';
-import { officialIds, officialMeetingIds, officialPositionIds } from './official.service.ts';
+import { officialListing, OfficialListArgs } from './official.listing.ts';
+import { officialMeetingIds, officialPositionIds } from './official.service.ts';
 import { Official, OfficialConnection } from './official.type.ts';
 
 @Resolver(() => Official)
 export class OfficialResolver {
-  @Query(() => OfficialConnection, { description: 'All officials, in the order they were recorded.' })
-  officials(@Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() { loaders }: GraphQLContext): Promise<Connection<Official>> {
-    return loaders.rootConnection(officialIds, args, loaders.official);
+  @Query(() => OfficialConnection, { description: 'Officials, filtered and ordered as asked (by default all of them, in the order they were recorded).' })
+  officials(@Args(() => OfficialListArgs) args: OfficialListArgs, @Ctx() { loaders }: GraphQLContext): Promise<Connection<Official>> {
+    return loaders.rootConnection(officialListing, args);
   }
 
   @FieldResolver(() => Country, { nullable: true, description: 'The country the official speaks for; null for an official of an organization only.' })
@@ -26,12 +32,21 @@ export class OfficialResolver {
   }
 
   @FieldResolver(() => PositionConnection, { description: 'Positions this official voiced, alone or jointly.' })
-  positions(@Root() official: Official, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() { loaders }: GraphQLContext): Promise<Connection<Position>> {
-    return loaders.linkedConnection(officialPositionIds, official.rowId, args, loaders.position);
+  positions(@Root() official: Official, @Args(() => PositionListArgs) args: PositionListArgs, @Ctx() { loaders }: GraphQLContext): Promise<Connection<Position>> {
+    return loaders.linkedConnection(officialPositionIds, positionListing, official.rowId, args);
+  }
+
+  @FieldResolver(() => StanceSummary, { description: 'Counts of the positions this official voiced, by stance and by deployment and topic.' })
+  stanceSummary(
+    @Root() official: Official,
+    @Arg('filter', () => PositionFilter, { nullable: true, description: 'Only the positions that match every condition given.' }) filter: PositionFilter | null,
+    @Ctx() { loaders }: GraphQLContext,
+  ): Promise<StanceSummary> {
+    return stanceSummaryOf(loaders, officialPositionIds, official.rowId, filter);
   }
 
   @FieldResolver(() => MeetingConnection, { description: 'Meetings this official attended.' })
-  meetings(@Root() official: Official, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() { loaders }: GraphQLContext): Promise<Connection<Meeting>> {
-    return loaders.linkedConnection(officialMeetingIds, official.rowId, args, loaders.meeting);
+  meetings(@Root() official: Official, @Args(() => MeetingListArgs) args: MeetingListArgs, @Ctx() { loaders }: GraphQLContext): Promise<Connection<Meeting>> {
+    return loaders.linkedConnection(officialMeetingIds, meetingListing, official.rowId, args);
   }
 }

@@ -1,6 +1,7 @@
 import type { Official as OfficialRow, PrismaClient } from '../../generated/prisma/client.ts';
 import { groupBy } from '../../db/group-by.ts';
 import type { IdSource } from '../../db/id-pages.ts';
+import { auditFieldsOf } from '../../graphql/audited.interface.ts';
 import { encodeGlobalId } from '../../graphql/global-id.ts';
 import { Official } from './official.type.ts';
 
@@ -10,6 +11,7 @@ export const officialPositionIds: IdSource = { name: 'official.positions', table
 
 export function toOfficial(row: OfficialRow): Official {
   return Object.assign(new Official(), {
+    ...auditFieldsOf(row),
     rowId: row.id,
     countryRowId: row.countryId,
     organizationRowId: row.organizationId,

@@ -1,9 +1,16 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../../graphql/connection.ts';
+import { Audited } from '../../graphql/audited.interface.ts';
 import { Node } from '../../graphql/node.interface.ts';
 
-@ObjectType('Official', { implements: Node, description: 'A person who speaks for a country, an organization, or both.' })
-export class Official implements Node {
+@ObjectType('Official', { implements: [Node, Audited], description: 'A person who speaks for a country, an organization, or both.' })
+export class Official implements Node, Audited {
+  // Audited's fields (createdAt, updatedAt, createdBy, updatedBy, version) come from the interface.
+  createdAt!: Date;
+  updatedAt!: Date;
+  createdBy!: string | null;
+  updatedBy!: string | null;
+  version!: number;
   rowId!: number;
   countryRowId!: number | null;
   organizationRowId!: number | null;

@@ -1,16 +1,18 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionArgs, type Connection } from '../../graphql/connection.ts';
+import type { Connection } from '../../graphql/connection.ts';
 import type { GraphQLContext } from '../../graphql/context.ts';
 import { Country } from '../country/country.type.ts';
+import { officialListing, OfficialListArgs } from '../official/official.listing.ts';
 import { OfficialConnection, type Official } from '../official/official.type.ts';
-import { organizationIds, organizationOfficialIds } from './organization.service.ts';
+import { organizationListing, OrganizationListArgs } from './organization.listing.ts';
+import { organizationOfficialIds } from './organization.service.ts';
 import { Organization, OrganizationConnection } from './organization.type.ts';
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
-  @Query(() => OrganizationConnection, { description: 'All organizations, in the order they were recorded.' })
-  organizations(@Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() { loaders }: GraphQLContext): Promise<Connection<Organization>> {
-    return loaders.rootConnection(organizationIds, args, loaders.organization);
+  @Query(() => OrganizationConnection, { description: 'Organizations, filtered and ordered as asked (by default all of them, in the order they were recorded).' })
+  organizations(@Args(() => OrganizationListArgs) args: OrganizationListArgs, @Ctx() { loaders }: GraphQLContext): Promise<Connection<Organization>> {
+    return loaders.rootConnection(organizationListing, args);
   }
 
   @FieldResolver(() => [Country], { description: 'The member countries.' })
@@ -21,9 +23,9 @@ export class OrganizationResolver {
   @FieldResolver(() => OfficialConnection, { description: 'Officials who speak for this organization.' })
   officials(
     @Root() organization: Organization,
-    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Args(() => OfficialListArgs) args: OfficialListArgs,
     @Ctx() { loaders }: GraphQLContext,
   ): Promise<Connection<Official>> {
-    return loaders.linkedConnection(organizationOfficialIds, organization.rowId, args, loaders.official);
+    return loaders.linkedConnection(organizationOfficialIds, officialListing, organization.rowId, args);
   }
 }

@@ -1,13 +1,20 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../../graphql/connection.ts';
+import { Audited } from '../../graphql/audited.interface.ts';
 import { Node } from '../../graphql/node.interface.ts';
 import { Actor } from '../actor/actor.type.ts';
 
 @ObjectType('Organization', {
-  implements: [Node, Actor],
+  implements: [Node, Actor, Audited],
   description: 'An international organization or alliance (NATO, the EU, the UN) that holds positions of its own.',
 })
-export class Organization implements Actor {
+export class Organization implements Actor, Audited {
+  // Audited's fields (createdAt, updatedAt, createdBy, updatedBy, version) come from the interface.
+  createdAt!: Date;
+  updatedAt!: Date;
+  createdBy!: string | null;
+  updatedBy!: string | null;
+  version!: number;
   rowId!: number;
 
   @Field(() => ID, { description: 'The globally unique, opaque ID of this organization.' })

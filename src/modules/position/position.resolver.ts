@@ -1,19 +1,19 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionArgs, type Connection } from '../../graphql/connection.ts';
+import type { Connection } from '../../graphql/connection.ts';
 import type { GraphQLContext } from '../../graphql/context.ts';
 import { Actor } from '../actor/actor.type.ts';
 import { Deployment } from '../deployment/deployment.type.ts';
 import { Evidence } from '../evidence/evidence.type.ts';
 import { Meeting } from '../meeting/meeting.type.ts';
 import { Official } from '../official/official.type.ts';
-import { positionIds } from './position.service.ts';
+import { positionListing, PositionListArgs } from './position.listing.ts';
 import { Position, PositionConnection } from './position.type.ts';
 
 @Resolver(() => Position)
 export class PositionResolver {
-  @Query(() => PositionConnection, { description: 'All positions, in the order they were recorded.' })
-  positions(@Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() { loaders }: GraphQLContext): Promise<Connection<Position>> {
-    return loaders.rootConnection(positionIds, args, loaders.position);
+  @Query(() => PositionConnection, { description: 'Positions, filtered and ordered as asked (by default all of them, in the order they were recorded).' })
+  positions(@Args(() => PositionListArgs) args: PositionListArgs, @Ctx() { loaders }: GraphQLContext): Promise<Connection<Position>> {
+    return loaders.rootConnection(positionListing, args);
   }
 
   @FieldResolver(() => [Official], { description: 'The officials who voiced the position; empty when the source attributes it to no one by name.' })

@@ -1,6 +1,7 @@
 import type { Position as PositionRow, PrismaClient } from '../../generated/prisma/client.ts';
 import { groupBy } from '../../db/group-by.ts';
 import type { IdSource } from '../../db/id-pages.ts';
+import { auditFieldsOf } from '../../graphql/audited.interface.ts';
 import { encodeGlobalId } from '../../graphql/global-id.ts';
 import { actorInclude, toActor, type ActorRow } from '../actor/actor.service.ts';
 import type { Actor } from '../actor/actor.type.ts';
@@ -11,6 +12,7 @@ export const heldPositionIds: IdSource = { name: 'actor.positions', table: 'Posi
 
 export function toPosition(row: PositionRow): Position {
   return Object.assign(new Position(), {
+    ...auditFieldsOf(row),
     rowId: row.id,
     deploymentRowId: row.deploymentId,
     meetingRowId: row.meetingId,

@@ -1,15 +1,22 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../../graphql/connection.ts';
+import { Audited } from '../../graphql/audited.interface.ts';
 import { Node } from '../../graphql/node.interface.ts';
 import { DateScalar } from '../../graphql/scalars.ts';
 import { Stance } from './stance.enum.ts';
 
 @ObjectType('Position', {
-  implements: Node,
+  implements: [Node, Audited],
   description:
     'A claim that holders (through the officials who voiced it) took a stance on a deployment or a topic, backed by evidence from one or more articles.',
 })
-export class Position implements Node {
+export class Position implements Node, Audited {
+  // Audited's fields (createdAt, updatedAt, createdBy, updatedBy, version) come from the interface.
+  createdAt!: Date;
+  updatedAt!: Date;
+  createdBy!: string | null;
+  updatedBy!: string | null;
+  version!: number;
   rowId!: number;
   deploymentRowId!: number | null;
   meetingRowId!: number | null;

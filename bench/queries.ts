@@ -1,0 +1,264 @@
+/**
+ * The benchmark's queries: each a GraphQL operation sent to stancegraph, and the baseline for it,
+ * one hand-written SQL statement that builds the same JSON response inside PostgreSQL (sent as is
+ * by a bare Node http server: bench/baseline.ts). The runner checks that both answer the same
+ * JSON before it measures either.
+ */
+
+export interface BenchQuery {
+  name: string;
+  description: string;
+  graphql: string;
+  variables: Record<string, unknown>;
+  /** The baseline's SQL and its parameters; the statement returns one row with a `body` column (text). */
+  baseline: { sql: string; params: unknown[] };
+}
+
+/** The cursor of a position in the STATED_ON ordering, as the API encodes it (src/graphql/cursor.ts). */
+export function statedOnCursor(key: string, id: number): string {
+  return Buffer.from(`cursor:v2:${JSON.stringify(['STATED_ON', key, id])}`, 'utf8').toString('base64url');
+}
+
+/** SQL: the base64url spelling of a text (as Buffer's 'base64url': no padding, no line breaks). */
+const base64url = (text: string) => `rtrim(translate(encode(convert_to(${text}, 'UTF8'), 'base64'), E'+/\\n', '-_'), '=')`;
+/** SQL: a global ID (base64 of `Type:id`, padded). */
+const globalId = (type: string, id: string) => `replace(encode(convert_to('${type}:' || ${id}, 'UTF8'), 'base64'), E'\\n', '')`;
+/** SQL: a timestamp(3) as the DateTime scalar prints it. */
+const dateTime = (column: string) => `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+// ---------------------------------------------------------------------------------------------
+// The deep traversal of the foundation issue's contract (README's first example):
+// deployments → positions → speakers / holders / meeting / evidence → article.
+
+const deepTraversal = /* GraphQL */ `
+  query DeepTraversal {
+    deployments(first: 10) {
+      nodes {
+        name
+        system
+        host { name }
+        operator { name }
+        positions(first: 50) {
+          totalCount
+          nodes {
+            stance
+            summary
+            statedOn
+            holders { name ... on Country { isoCode } }
+            speakers { name title }
+            meeting { name city date }
+            evidence { text start end article { source publishedAt } }
+          }
+        }
+      }
+    }
+  }
+`;
+
+const deepTraversalSql = `
+SELECT json_build_object('data', json_build_object('deployments', json_build_object('nodes', coalesce((
+  SELECT json_agg(json_build_object(
+    'name', d.name,
+    'system', d.system,
+    'host', (SELECT json_build_object('name', a.name) FROM "Actor" AS a WHERE a.id = d."hostId"),
+    'operator', (SELECT json_build_object('name', a.name) FROM "Actor" AS a WHERE a.id = d."operatorId"),
+    'positions', json_build_object(
+      'totalCount', (SELECT count(*) FROM "Position" AS p WHERE p."deploymentId" = d.id),
+      'nodes', coalesce((
+        SELECT json_agg(json_build_object(
+          'stance', p.stance,
+          'summary', p.summary,
+          'statedOn', p."statedOn",
+          'holders', coalesce((
+            SELECT json_agg(CASE WHEN c.id IS NULL THEN json_build_object('name', a.name) ELSE json_build_object('name', a.name, 'isoCode', c."isoCode") END ORDER BY a.id)
+            FROM "PositionHolder" AS h JOIN "Actor" AS a ON a.id = h."actorId" LEFT JOIN "Country" AS c ON c.id = a.id
+            WHERE h."positionId" = p.id), '[]'),
+          'speakers', coalesce((
+            SELECT json_agg(json_build_object('name', o.name, 'title', o.title) ORDER BY o.id)
+            FROM "PositionSpeaker" AS s JOIN "Official" AS o ON o.id = s."officialId"
+            WHERE s."positionId" = p.id), '[]'),
+          'meeting', (SELECT json_build_object('name', m.name, 'city', m.city, 'date', m.date) FROM "Meeting" AS m WHERE m.id = p."meetingId"),
+          'evidence', coalesce((
+            SELECT json_agg(json_build_object('text', e.text, 'start', e.start, 'end', e."end",
+                     'article', json_build_object('source', ar.source, 'publishedAt', ${dateTime('ar."publishedAt"')}))
+                   ORDER BY e."articleId", e.start, e.id)
+            FROM "Evidence" AS e JOIN "Article" AS ar ON ar.id = e."articleId"
+            WHERE e."positionId" = p.id), '[]')
+        ) ORDER BY p.id)
+        FROM (SELECT id, stance, summary, "statedOn", "meetingId" FROM "Position" WHERE "deploymentId" = d.id ORDER BY id LIMIT 50) AS p), '[]')
+    )
+  ) ORDER BY d.id)
+  FROM (SELECT id, name, system, "hostId", "operatorId" FROM "Deployment" ORDER BY id LIMIT 10) AS d), '[]'))))::text AS body`;
+
+// ---------------------------------------------------------------------------------------------
+// "Every statement of opposition, concern, criticism or threat by Russia or China since 2010,
+// newest first": a filtered, ordered page, and the same page thousands of pages deep.
+
+const filteredPage = /* GraphQL */ `
+  query FilteredPage($after: String) {
+    positions(
+      first: 20
+      after: $after
+      filter: { holders: ["RU", "CN"], stances: [OPPOSE, CONCERN, CRITICIZE, THREATEN], statedOn: { from: "2010-01-01" } }
+      orderBy: { field: STATED_ON, direction: DESC }
+    ) {
+      edges { cursor node { id stance summary statedOn holders { name } deployment { name system } } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+`;
+
+/** The filter and order of the filtered page, in SQL, over the Position `n`. */
+export const filteredPageConditions = `
+  n.stance IN ('OPPOSE', 'CONCERN', 'CRITICIZE', 'THREATEN')
+  AND EXISTS (SELECT 1 FROM "PositionHolder" AS h JOIN "Country" AS c ON c.id = h."actorId" WHERE h."positionId" = n.id AND c."isoCode" IN ('RU', 'CN'))
+  AND n."statedOn" >= DATE '2010-01-01' AND COALESCE(n."statedOn", '-infinity'::date) >= DATE '2010-01-01'`;
+export const filteredPageOrder = `COALESCE(n."statedOn", '-infinity'::date) DESC, n.id DESC`;
+
+function filteredPageSql(deep: boolean): string {
+  const cursor = (row: string) => base64url(`'cursor:v2:["STATED_ON","' || ${row}.key::text || '",' || ${row}.id || ']'`);
+  return `
+WITH page AS (
+  SELECT n.id, n.stance, n.summary, n."statedOn", n."deploymentId", COALESCE(n."statedOn", '-infinity'::date) AS key,
+         row_number() OVER (ORDER BY ${filteredPageOrder}) AS rank
+  FROM (
+    SELECT n.* FROM "Position" AS n
+    WHERE ${filteredPageConditions} ${deep ? `AND (COALESCE(n."statedOn", '-infinity'::date), n.id) < ($1::date, $2::int)` : ''}
+    ORDER BY ${filteredPageOrder} LIMIT 21
+  ) AS n
+)
+SELECT json_build_object('data', json_build_object('positions', json_build_object(
+  'edges', coalesce((
+    SELECT json_agg(json_build_object('cursor', ${cursor('p')}, 'node', json_build_object(
+      'id', ${globalId('Position', 'p.id')},
+      'stance', p.stance,
+      'summary', p.summary,
+      'statedOn', p."statedOn",
+      'holders', coalesce((SELECT json_agg(json_build_object('name', a.name) ORDER BY a.id) FROM "PositionHolder" AS h JOIN "Actor" AS a ON a.id = h."actorId" WHERE h."positionId" = p.id), '[]'),
+      'deployment', (SELECT json_build_object('name', d.name, 'system', d.system) FROM "Deployment" AS d WHERE d.id = p."deploymentId")
+    )) ORDER BY p.rank)
+    FROM page AS p WHERE p.rank <= 20), '[]'),
+  'pageInfo', json_build_object(
+    'hasNextPage', (SELECT count(*) > 20 FROM page),
+    'endCursor', (SELECT ${cursor('p')} FROM page AS p WHERE p.rank <= 20 ORDER BY p.rank DESC LIMIT 1))
+)))::text AS body`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Full-text search over every searchable type.
+
+const search = /* GraphQL */ `
+  query Search($query: String!) {
+    search(query: $query, first: 20) {
+      edges {
+        cursor
+        rank
+        snippet
+        node {
+          __typename
+          ... on Article { id source publishedAt }
+          ... on Evidence { id text }
+          ... on Position { id stance summary }
+          ... on Deployment { id name }
+          ... on Official { id name }
+          ... on Country { id name }
+          ... on Organization { id name }
+        }
+      }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+`;
+
+const snippetOptions = `'StartSel=' || chr(2) || ',StopSel=' || chr(3) || ',MaxWords=30,MinWords=12,ShortWord=3,MaxFragments=2,FragmentDelimiter=" … "'`;
+const html = (text: string) =>
+  `replace(replace(replace(replace(replace(replace(replace(${text}, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;'), '''', '&#39;'), chr(2), '<mark>'), chr(3), '</mark>')`;
+
+const searchSql = `
+WITH q AS MATERIALIZED (SELECT websearch_to_tsquery('english', $1) AS query),
+hits AS (
+  SELECT 'ARTICLE' AS type, n.id, ts_rank(n."searchVector", q.query, 1)::float8 AS rank FROM "Article" AS n, q WHERE n."searchVector" @@ q.query
+  UNION ALL SELECT 'COUNTRY', n.id, ts_rank(n."searchVector", q.query, 1)::float8 FROM "Country" AS c JOIN "Actor" AS n ON n.id = c.id, q WHERE n."searchVector" @@ q.query
+  UNION ALL SELECT 'DEPLOYMENT', n.id, ts_rank(n."searchVector", q.query, 1)::float8 FROM "Deployment" AS n, q WHERE n."searchVector" @@ q.query
+  UNION ALL SELECT 'EVIDENCE', n.id, ts_rank(n."searchVector", q.query, 1)::float8 FROM "Evidence" AS n, q WHERE n."searchVector" @@ q.query
+  UNION ALL SELECT 'OFFICIAL', n.id, ts_rank(n."searchVector", q.query, 1)::float8 FROM "Official" AS n, q WHERE n."searchVector" @@ q.query
+  UNION ALL SELECT 'ORGANIZATION', n.id, ts_rank(n."searchVector", q.query, 1)::float8 FROM "Organization" AS o JOIN "Actor" AS n ON n.id = o.id, q WHERE n."searchVector" @@ q.query
+  UNION ALL SELECT 'POSITION', n.id, ts_rank(n."searchVector", q.query, 1)::float8 FROM "Position" AS n, q WHERE n."searchVector" @@ q.query
+),
+page AS (SELECT type, id, rank, row_number() OVER (ORDER BY rank DESC, type, id) AS ordinal FROM (SELECT * FROM hits ORDER BY rank DESC, type, id LIMIT 21) AS top),
+shown AS (
+  SELECT page.*, ${base64url(`'cursor:v2:["RELEVANCE","' || page.rank::text || ' ' || page.type || '",' || page.id || ']'`)} AS cursor,
+    CASE page.type
+      WHEN 'ARTICLE' THEN (SELECT json_build_object('snippet', ts_headline('english', concat_ws('. ', n.headline, n.body), q.query, ${snippetOptions}),
+        'node', json_build_object('__typename', 'Article', 'id', ${globalId('Article', 'n.id')}, 'source', n.source, 'publishedAt', ${dateTime('n."publishedAt"')})) FROM "Article" AS n WHERE n.id = page.id)
+      WHEN 'COUNTRY' THEN (SELECT json_build_object('snippet', ts_headline('english', concat_ws(', ', n.name, array_to_string(n.aliases, ', ')), q.query, ${snippetOptions}),
+        'node', json_build_object('__typename', 'Country', 'id', ${globalId('Country', 'n.id')}, 'name', n.name)) FROM "Actor" AS n WHERE n.id = page.id)
+      WHEN 'DEPLOYMENT' THEN (SELECT json_build_object('snippet', ts_headline('english', concat_ws(', ', n.name, n.system, n."systemName", n.location), q.query, ${snippetOptions}),
+        'node', json_build_object('__typename', 'Deployment', 'id', ${globalId('Deployment', 'n.id')}, 'name', n.name)) FROM "Deployment" AS n WHERE n.id = page.id)
+      WHEN 'EVIDENCE' THEN (SELECT json_build_object('snippet', ts_headline('english', n.text, q.query, ${snippetOptions}),
+        'node', json_build_object('__typename', 'Evidence', 'id', ${globalId('Evidence', 'n.id')}, 'text', n.text)) FROM "Evidence" AS n WHERE n.id = page.id)
+      WHEN 'OFFICIAL' THEN (SELECT json_build_object('snippet', ts_headline('english', concat_ws(', ', n.name, array_to_string(n.aliases, ', ')), q.query, ${snippetOptions}),
+        'node', json_build_object('__typename', 'Official', 'id', ${globalId('Official', 'n.id')}, 'name', n.name)) FROM "Official" AS n WHERE n.id = page.id)
+      WHEN 'ORGANIZATION' THEN (SELECT json_build_object('snippet', ts_headline('english', concat_ws(', ', n.name, array_to_string(n.aliases, ', ')), q.query, ${snippetOptions}),
+        'node', json_build_object('__typename', 'Organization', 'id', ${globalId('Organization', 'n.id')}, 'name', n.name)) FROM "Actor" AS n WHERE n.id = page.id)
+      WHEN 'POSITION' THEN (SELECT json_build_object('snippet', ts_headline('english', concat_ws('. ', n.summary, n.topic), q.query, ${snippetOptions}),
+        'node', json_build_object('__typename', 'Position', 'id', ${globalId('Position', 'n.id')}, 'stance', n.stance, 'summary', n.summary)) FROM "Position" AS n WHERE n.id = page.id)
+    END AS hit
+  FROM page, q WHERE page.ordinal <= 20
+)
+SELECT json_build_object('data', json_build_object('search', json_build_object(
+  'edges', coalesce((SELECT json_agg(json_build_object('cursor', s.cursor, 'rank', s.rank, 'snippet', ${html(`s.hit->>'snippet'`)}, 'node', s.hit->'node') ORDER BY s.ordinal) FROM shown AS s), '[]'),
+  'pageInfo', json_build_object(
+    'hasNextPage', (SELECT count(*) > 20 FROM page),
+    'endCursor', (SELECT s.cursor FROM shown AS s ORDER BY s.ordinal DESC LIMIT 1))
+)))::text AS body`;
+
+export interface QueryOptions {
+  /** Where the deep page starts: the key and id of the element before it. */
+  deepAfter: { key: string; id: number };
+  /** The rank of the deep page's element before it (1-based), for the report. */
+  deepRank: number;
+  searchTerm: string;
+  commonSearchTerm: string;
+}
+
+export function benchQueries(options: QueryOptions): BenchQuery[] {
+  const deepCursor = statedOnCursor(options.deepAfter.key, options.deepAfter.id);
+  return [
+    {
+      name: 'deep_traversal',
+      description: 'deployments(first: 10) → positions(first: 50) → holders, speakers, meeting, evidence → article (README, issue 2 contract)',
+      graphql: deepTraversal,
+      variables: {},
+      baseline: { sql: deepTraversalSql, params: [] },
+    },
+    {
+      name: 'filtered_page',
+      description: 'positions by RU or CN, 4 stances, since 2010, newest first: page 1 of 20',
+      graphql: filteredPage,
+      variables: {},
+      baseline: { sql: filteredPageSql(false), params: [] },
+    },
+    {
+      name: 'filtered_page_deep',
+      description: `the same page after element ${options.deepRank.toLocaleString('en')} (page ${Math.round(options.deepRank / 20) + 1}), by cursor`,
+      graphql: filteredPage,
+      variables: { after: deepCursor },
+      baseline: { sql: filteredPageSql(true), params: [options.deepAfter.key, options.deepAfter.id] },
+    },
+    {
+      name: 'search',
+      description: `search(query: "${options.searchTerm}", first: 20) over every type, with snippets`,
+      graphql: search,
+      variables: { query: options.searchTerm },
+      baseline: { sql: searchSql, params: [options.searchTerm] },
+    },
+    {
+      name: 'search_common',
+      description: `search(query: "${options.commonSearchTerm}", first: 20): a term in a large share of all documents (not a target; shows the cost of ranking many matches)`,
+      graphql: search,
+      variables: { query: options.commonSearchTerm },
+      baseline: { sql: searchSql, params: [options.commonSearchTerm] },
+    },
+  ];
+}

@@ -1,0 +1,72 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { StatementCancelledError } from '../db/statement-counter.ts';
+import { isLimitErrorCode, limitErrorCodes, tokenLimitError } from '../graphql/limits.ts';
+import type { Logger } from '../logger.ts';
+import { currentRequest } from './request-scope.ts';
+
+/** graphql-js's suggestions: ` Did you mean "name"?`, ` Did you mean the enum value "OPPOSE"?`. */
+const suggestion = /\s*Did you mean [^?]*\?/g;
+
+export interface ErrorFormatting {
+  /** Mask unexpected errors and drop suggestions of schema names. */
+  production: boolean;
+  log: Logger;
+}
+
+/**
+ * Apollo's `formatError`: every error the API sends goes through here.
+ *
+ * - A limit's error keeps its own code (Apollo files validation errors under
+ *   GRAPHQL_VALIDATION_FAILED; the parser's token limit under GRAPHQL_PARSE_FAILED).
+ * - An unexpected error (INTERNAL_SERVER_ERROR) is logged with the request id; in production the
+ *   client gets a generic message and that id only.
+ * - In production, "Did you mean …?" suggestions, which leak the schema, are removed.
+ */
+export function createErrorFormatter({ production, log }: ErrorFormatting) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const scope = currentRequest();
+    let result: GraphQLFormattedError = formatted;
+    const extensions: Record<string, unknown> = { ...formatted.extensions };
+
+    const original = error instanceof GraphQLError ? error.originalError : undefined;
+    if (original instanceof GraphQLError && isLimitErrorCode(original.extensions.code)) {
+      extensions.code = original.extensions.code;
+    }
+    if (extensions.code === 'GRAPHQL_PARSE_FAILED') {
+      const tokens = tokenLimitError(formatted.message);
+      if (tokens) {
+        result = { ...result, message: tokens.message };
+        extensions.code = limitErrorCodes.maxTokens;
+        extensions.limit = tokens.limit;
+      }
+    }
+
+    if (extensions.code === 'INTERNAL_SERVER_ERROR') {
+      const cause = unwrapResolverError(error);
+      const requestId = scope?.id;
+      const outOfTime = scope !== undefined && (scope.timedOut || performance.now() >= scope.deadline);
+      if (outOfTime || cause instanceof StatementCancelledError) {
+        // What a cancelled request still tried to do; its client already has its answer.
+      } else {
+        (scope?.log ?? log).error({ reqId: requestId, err: cause, path: formatted.path }, 'unexpected error while serving a request');
+      }
+      if (requestId) extensions.requestId = requestId;
+      if (production) {
+        result = {
+          message: `Unexpected error. If it persists, report it with the request id ${requestId ?? '(none)'}.`,
+          ...(formatted.locations ? { locations: formatted.locations } : {}),
+          ...(formatted.path ? { path: formatted.path } : {}),
+        };
+        delete extensions.stacktrace;
+        delete extensions.exception;
+      }
+    }
+
+    // A stack trace helps with an unexpected error only (and only outside production).
+    if (extensions.code !== 'INTERNAL_SERVER_ERROR') delete extensions.stacktrace;
+    if (production) result = { ...result, message: result.message.replace(suggestion, '') };
+    if (typeof extensions.code === 'string') scope?.errorCodes.add(extensions.code);
+    return { ...result, extensions };
+  };
+}

@@ -1,0 +1,524 @@
+/**
+ * The import format, "stancegraph.article/1": one article with the countries, organizations,
+ * officials, meetings, deployments and positions it reports, every entity referred to by a key
+ * local to the document. docs/import-format.md describes it; docs/import-format.schema.json is
+ * its JSON Schema. The seed data set (prisma/seed/*.json) is such a document.
+ *
+ * `prepareDocument` checks a document without a database and resolves what can be resolved
+ * there: references, evidence offsets, the body's hash. Every problem is reported, with a path
+ * into the document and a code (the userErrors codes of the API).
+ */
+import { readFileSync } from 'node:fs';
+import { DeploymentStatus, Stance } from '../generated/prisma/enums.ts';
+import { UserErrorCode } from '../db/user-errors.ts';
+import { isIsoCountryCode } from '../modules/country/iso-3166.ts';
+import { isFutureDay, isFutureInstant, isProblem, locateEvidence, parseDay, sha256Hex, type EvidenceSpan } from '../db/rules.ts';
+
+export const ARTICLE_FORMAT = 'stancegraph.article/1';
+
+export interface ImportArticle {
+  source: string;
+  headline: string | null;
+  url: string | null;
+  /** ISO 8601 date or date-time, or null when the article does not state it. */
+  publishedAt: string | null;
+  photoCredit: string | null;
+  /** The full text, exactly; evidence quotes are located in it. */
+  body: string;
+}
+
+export interface ImportCountry {
+  /** ISO 3166-1 alpha-2 code; null to match an existing country by name or alias (never created without a code). */
+  isoCode: string | null;
+  name: string;
+  /** Other names the article uses for the country (metonyms, abbreviations). */
+  aliases: string[];
+}
+
+export interface ImportOrganization {
+  /** The acronym; null when it has none (then matched by name or alias). */
+  acronym: string | null;
+  name: string;
+  aliases: string[];
+  /** References to member countries declared in the document. */
+  members: string[];
+}
+
+export interface ImportOfficial {
+  /** Full name: the official's key in the document; matched by name or alias within its country. */
+  name: string;
+  /** The title as the source states it. */
+  title: string | null;
+  aliases: string[];
+  /** Reference to a country declared in the document. */
+  country: string | null;
+  /** Reference to an organization declared in the document. */
+  organization: string | null;
+}
+
+export interface ImportMeeting {
+  key: string;
+  name: string;
+  series: string | null;
+  ordinal: number | null;
+  city: string | null;
+  /** Reference to the host country. */
+  country: string | null;
+  /** YYYY-MM-DD */
+  date: string | null;
+  /** Names of officials declared in the document. */
+  participants: string[];
+}
+
+export interface ImportDeployment {
+  key: string;
+  name: string;
+  system: string | null;
+  systemName: string | null;
+  status: DeploymentStatus;
+  location: string | null;
+  /** Reference to a country or organization. */
+  operator: string | null;
+  /** Reference to a country. */
+  host: string | null;
+  /** YYYY-MM-DD */
+  announcedOn: string | null;
+}
+
+export interface ImportEvidence {
+  /** Exact text of the body. */
+  quote: string;
+  /** Where the quote starts in the body; required only when the quote occurs more than once. */
+  start?: number | null;
+}
+
+export interface ImportPosition {
+  stance: Stance;
+  summary: string;
+  /** References to countries or organizations: who holds the position (at least one). */
+  holders: string[];
+  /** Names of the officials the article says voiced it. */
+  speakers: string[];
+  /** References to the actors the position calls on or is directed at. */
+  addressees: string[];
+  /** Key of a deployment in the document; exactly one of deployment and topic is set. */
+  deployment: string | null;
+  topic: string | null;
+  /** Key of the meeting where it was stated. */
+  meeting: string | null;
+  /** YYYY-MM-DD */
+  statedOn: string | null;
+  evidence: ImportEvidence[];
+}
+
+export interface ArticleDocument {
+  format: typeof ARTICLE_FORMAT;
+  article: ImportArticle;
+  countries: ImportCountry[];
+  organizations: ImportOrganization[];
+  officials: ImportOfficial[];
+  meetings: ImportMeeting[];
+  deployments: ImportDeployment[];
+  positions: ImportPosition[];
+}
+
+/** A problem in a document: where (a path into it), what, and its userErrors code. */
+export interface DocumentProblem {
+  path: (string | number)[];
+  message: string;
+  code: UserErrorCode;
+}
+
+/** `positions[0].evidence[1].quote` */
+export function formatPath(path: readonly (string | number)[]): string {
+  const index = (part: string | number) => typeof part === 'number' || /^\d+$/.test(part);
+  return path.map((part, i) => (index(part) ? `[${part}]` : i === 0 ? part : `.${part}`)).join('') || 'document';
+}
+
+/** A document that does not hold together; `problems` lists every problem found. */
+export class ArticleDocumentError extends Error {
+  override name = 'ArticleDocumentError';
+  constructor(readonly problems: DocumentProblem[]) {
+    super(`invalid article document (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n- ${problems.map((p) => `${formatPath(p.path)}: ${p.message}`).join('\n- ')}`);
+  }
+}
+
+/** Reads a document from a JSON file. */
+export function readDocumentFile(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`cannot read article document ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** A reference to an actor declared in the document, by its index there. */
+export type ActorRef = { kind: 'country'; index: number } | { kind: 'organization'; index: number };
+
+export interface PreparedPosition extends Omit<ImportPosition, 'holders' | 'addressees' | 'evidence'> {
+  holders: ActorRef[];
+  addressees: ActorRef[];
+  evidence: EvidenceSpan[];
+}
+
+/** A validated document: references resolved, evidence located, the body's hash computed. */
+export interface PreparedDocument {
+  document: ArticleDocument;
+  bodySha256: string;
+  positions: PreparedPosition[];
+  /** Per deployment (by index), its operator. */
+  operators: (ActorRef | null)[];
+  /** Per official (by index), the country and organization it speaks for. */
+  officialCountry: (number | null)[];
+  officialOrganization: (number | null)[];
+  /** Per organization, its member countries (indices). */
+  members: number[][];
+  /** Per meeting, its host country; per deployment, its host. */
+  meetingCountry: (number | null)[];
+  deploymentHost: (number | null)[];
+}
+
+type Json = Record<string, unknown>;
+
+/** A day, or a date-time with its offset: the instant must be unambiguous. */
+const PUBLISHED_AT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
+type Path = (string | number)[];
+
+class Checker {
+  readonly problems: DocumentProblem[] = [];
+  problem(path: Path, message: string, code: UserErrorCode = UserErrorCode.INVALID): void {
+    this.problems.push({ path, message, code });
+  }
+  object(value: unknown, path: Path, fields?: readonly string[]): Json | null {
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      // A misspelled field would otherwise be silently ignored.
+      if (fields) for (const key of Object.keys(value)) if (!fields.includes(key)) this.problem([...path, key], `is not a field of the format (expected ${fields.join(', ')})`);
+      return value as Json;
+    }
+    this.problem(path, 'must be an object');
+    return null;
+  }
+  array(obj: Json, key: string, path: Path): unknown[] {
+    const value = obj[key];
+    if (Array.isArray(value)) return value;
+    this.problem([...path, key], value === undefined ? 'is missing (use [] when there is nothing)' : 'must be an array');
+    return [];
+  }
+  string(obj: Json, key: string, path: Path): string {
+    const value = obj[key];
+    if (typeof value === 'string' && value.trim() !== '') return value;
+    if (typeof value === 'string') this.problem([...path, key], 'must not be empty', UserErrorCode.BLANK);
+    else this.problem([...path, key], value === undefined ? 'is missing' : 'must be a non-empty string', value === undefined ? UserErrorCode.BLANK : UserErrorCode.INVALID);
+    return '';
+  }
+  /** Nullable fields must be present (null when the source does not state them): nothing is left implicit. */
+  nullableString(obj: Json, key: string, path: Path): string | null {
+    const value = obj[key];
+    if (value === null) return null;
+    if (typeof value === 'string' && value.trim() !== '') return value;
+    if (typeof value === 'string') this.problem([...path, key], 'must not be empty (use null when the source does not state it)', UserErrorCode.BLANK);
+    else this.problem([...path, key], value === undefined ? 'is missing (use null when the source does not state it)' : 'must be a non-empty string or null');
+    return null;
+  }
+  strings(obj: Json, key: string, path: Path): string[] {
+    const out: string[] = [];
+    this.array(obj, key, path).forEach((value, i) => {
+      if (typeof value === 'string' && value.trim() !== '') out.push(value);
+      else this.problem([...path, key, i], 'must be a non-empty string', typeof value === 'string' ? UserErrorCode.BLANK : UserErrorCode.INVALID);
+    });
+    const dupes = out.filter((v, i) => out.indexOf(v) !== i);
+    if (dupes.length) this.problem([...path, key], `lists ${[...new Set(dupes)].map((d) => `"${d}"`).join(', ')} more than once`, UserErrorCode.DUPLICATE);
+    return out;
+  }
+  day(obj: Json, key: string, path: Path, { past, now }: { past: boolean; now: Date }): string | null {
+    const value = this.nullableString(obj, key, path);
+    if (value === null) return null;
+    const day = parseDay(value);
+    if (!day) this.problem([...path, key], `must be a date YYYY-MM-DD, got "${value}"`);
+    else if (past && isFutureDay(day, now)) this.problem([...path, key], `${value} is in the future`, UserErrorCode.FUTURE_DATE);
+    return value;
+  }
+  oneOf<T extends string>(obj: Json, key: string, path: Path, allowed: Record<string, T>): T {
+    const value = obj[key];
+    if (typeof value === 'string' && Object.values(allowed).includes(value as T)) return value as T;
+    this.problem([...path, key], `must be one of ${Object.values(allowed).join(', ')}, got ${JSON.stringify(value)}`);
+    return Object.values(allowed)[0] as T;
+  }
+  unique<T>(items: T[], keyOf: (item: T) => string | null, what: string, listName: string): void {
+    const seen = new Map<string, number>();
+    items.forEach((item, i) => {
+      const key = keyOf(item);
+      if (key === null) return;
+      const first = seen.get(key);
+      if (first !== undefined) this.problem([listName, i], `${what} ${key} is already declared at ${listName}[${first}]`, UserErrorCode.DUPLICATE);
+      else seen.set(key, i);
+    });
+  }
+}
+
+/** A country's key in the document: its ISO code, or its name when it has none. */
+export const countryKey = (c: ImportCountry): string => c.isoCode ?? c.name;
+/** An organization's key in the document: its acronym, or its name when it has none. */
+export const organizationKey = (o: ImportOrganization): string => o.acronym ?? o.name;
+
+export interface PrepareOptions {
+  /** The present, for the future-date rule (tests pass a fixed one). */
+  now?: Date;
+}
+
+/**
+ * Checks a document without a database: shape, enums, dates (statements, publication and
+ * announcements not in the future), ISO codes, duplicate keys, that every reference resolves to
+ * something declared in the document, that each position has exactly one of deployment and
+ * topic, at least one holder and one piece of evidence, that its speakers speak for one of its
+ * holders, and that every quote is found in the body (exactly once, or at its given start).
+ * Throws ArticleDocumentError listing every problem.
+ */
+export function prepareDocument(input: unknown, { now = new Date() }: PrepareOptions = {}): PreparedDocument {
+  const c = new Checker();
+  const root = c.object(input, [], ['format', 'article', 'countries', 'organizations', 'officials', 'meetings', 'deployments', 'positions']) ?? {};
+  if (root.format !== ARTICLE_FORMAT) c.problem(['format'], `must be "${ARTICLE_FORMAT}", got ${JSON.stringify(root.format)}`);
+
+  const a = c.object(root.article, ['article'], ['source', 'headline', 'url', 'publishedAt', 'photoCredit', 'body']);
+  const body = typeof a?.body === 'string' ? a.body : '';
+  if (a && body.trim().length === 0) c.problem(['article', 'body'], 'must be the full, non-empty text of the article', UserErrorCode.BLANK);
+  const article: ImportArticle = a
+    ? {
+        source: c.string(a, 'source', ['article']),
+        headline: c.nullableString(a, 'headline', ['article']),
+        url: c.nullableString(a, 'url', ['article']),
+        publishedAt: c.nullableString(a, 'publishedAt', ['article']),
+        photoCredit: c.nullableString(a, 'photoCredit', ['article']),
+        body,
+      }
+    : { source: '', headline: null, url: null, publishedAt: null, photoCredit: null, body };
+  if (article.publishedAt !== null) {
+    const at = PUBLISHED_AT.test(article.publishedAt) ? new Date(article.publishedAt) : null;
+    if (at === null || Number.isNaN(at.getTime())) {
+      c.problem(['article', 'publishedAt'], `must be an ISO 8601 date (YYYY-MM-DD) or date-time with a time zone (2016-07-28T14:05:00Z), got "${article.publishedAt}"`);
+    } else if (isFutureInstant(at, now)) {
+      c.problem(['article', 'publishedAt'], `${article.publishedAt} is in the future`, UserErrorCode.FUTURE_DATE);
+    }
+  }
+  if (article.url !== null && !isHttpUrl(article.url)) c.problem(['article', 'url'], `must be an absolute http(s) URL, got "${article.url}"`);
+
+  const countries: ImportCountry[] = c.array(root, 'countries', []).map((value, i) => {
+    const path = ['countries', i];
+    const o = c.object(value, path, ['isoCode', 'name', 'aliases']) ?? {};
+    const isoCode = c.nullableString(o, 'isoCode', path);
+    if (isoCode !== null && !isIsoCountryCode(isoCode)) {
+      c.problem([...path, 'isoCode'], `"${isoCode}" is not an ISO 3166-1 alpha-2 code (two capital letters, such as "KR")`, UserErrorCode.UNKNOWN_ISO_CODE);
+    }
+    return { isoCode, name: c.string(o, 'name', path), aliases: c.strings(o, 'aliases', path) };
+  });
+  c.unique(countries, (x) => countryKey(x) || null, 'country', 'countries');
+
+  const organizations: ImportOrganization[] = c.array(root, 'organizations', []).map((value, i) => {
+    const path = ['organizations', i];
+    const o = c.object(value, path, ['acronym', 'name', 'aliases', 'members']) ?? {};
+    return { acronym: c.nullableString(o, 'acronym', path), name: c.string(o, 'name', path), aliases: c.strings(o, 'aliases', path), members: c.strings(o, 'members', path) };
+  });
+  c.unique(organizations, (x) => organizationKey(x) || null, 'organization', 'organizations');
+
+  const countryIndex = new Map(countries.map((x, i) => [countryKey(x), i]));
+  const organizationIndex = new Map(organizations.map((x, i) => [organizationKey(x), i]));
+  organizations.forEach((org, i) => {
+    if (countryIndex.has(organizationKey(org))) {
+      c.problem(['organizations', i, org.acronym !== null ? 'acronym' : 'name'], `"${organizationKey(org)}" is also a country's key: actor references would be ambiguous`, UserErrorCode.DUPLICATE);
+    }
+  });
+
+  const actorRef = (ref: string, path: Path): ActorRef | null => {
+    const country = countryIndex.get(ref);
+    if (country !== undefined) return { kind: 'country', index: country };
+    const organization = organizationIndex.get(ref);
+    if (organization !== undefined) return { kind: 'organization', index: organization };
+    c.problem(path, `unknown actor "${ref}" (not the ISO code or name of a declared country, nor the acronym or name of a declared organization)`, UserErrorCode.UNKNOWN_REFERENCE);
+    return null;
+  };
+  const countryRef = (ref: string | null, path: Path): number | null => {
+    if (ref === null) return null;
+    const index = countryIndex.get(ref);
+    if (index === undefined) c.problem(path, `unknown country "${ref}" (declare it in countries)`, UserErrorCode.UNKNOWN_REFERENCE);
+    return index ?? null;
+  };
+  const members = organizations.map((org, i) => org.members.map((m, j) => countryRef(m, ['organizations', i, 'members', j])).filter((x) => x !== null));
+
+  const officials: ImportOfficial[] = c.array(root, 'officials', []).map((value, i) => {
+    const path = ['officials', i];
+    const o = c.object(value, path, ['name', 'title', 'aliases', 'country', 'organization']) ?? {};
+    return {
+      name: c.string(o, 'name', path),
+      title: c.nullableString(o, 'title', path),
+      aliases: c.strings(o, 'aliases', path),
+      country: c.nullableString(o, 'country', path),
+      organization: c.nullableString(o, 'organization', path),
+    };
+  });
+  const officialCountry = officials.map((x, i) => countryRef(x.country, ['officials', i, 'country']));
+  const officialOrganization = officials.map((x, i) => {
+    if (x.organization === null) return null;
+    const index = organizationIndex.get(x.organization);
+    if (index === undefined) c.problem(['officials', i, 'organization'], `unknown organization "${x.organization}" (declare it in organizations)`, UserErrorCode.UNKNOWN_REFERENCE);
+    return index ?? null;
+  });
+  c.unique(officials, (x) => x.name || null, 'official', 'officials');
+  const officialIndex = new Map(officials.map((x, i) => [x.name, i]));
+  const officialRefs = (names: string[], path: Path): void => {
+    names.forEach((name, i) => {
+      if (!officialIndex.has(name)) c.problem([...path, i], `unknown official "${name}" (declare them in officials)`, UserErrorCode.UNKNOWN_REFERENCE);
+    });
+  };
+
+  const meetings: ImportMeeting[] = c.array(root, 'meetings', []).map((value, i) => {
+    const path = ['meetings', i];
+    const o = c.object(value, path, ['key', 'name', 'series', 'ordinal', 'city', 'country', 'date', 'participants']) ?? {};
+    const ordinal = o.ordinal ?? null;
+    if (o.ordinal === undefined) c.problem([...path, 'ordinal'], 'is missing (use null when the source does not state it)');
+    else if (ordinal !== null && !(Number.isInteger(ordinal) && (ordinal as number) > 0 && (ordinal as number) < 100_000)) c.problem([...path, 'ordinal'], 'must be a positive integer or null');
+    const meeting: ImportMeeting = {
+      key: c.string(o, 'key', path),
+      name: c.string(o, 'name', path),
+      series: c.nullableString(o, 'series', path),
+      ordinal: typeof ordinal === 'number' ? ordinal : null,
+      city: c.nullableString(o, 'city', path),
+      country: c.nullableString(o, 'country', path),
+      // A meeting may be announced before it is held: its date may be in the future.
+      date: c.day(o, 'date', path, { past: false, now }),
+      participants: c.strings(o, 'participants', path),
+    };
+    officialRefs(meeting.participants, [...path, 'participants']);
+    return meeting;
+  });
+  const meetingCountry = meetings.map((x, i) => countryRef(x.country, ['meetings', i, 'country']));
+  c.unique(meetings, (x) => x.key || null, 'meeting key', 'meetings');
+  c.unique(meetings, (x) => `"${x.name}" on ${x.date ?? 'an unknown date'}`, 'meeting', 'meetings');
+  const meetingKeys = new Set(meetings.map((x) => x.key));
+
+  const deployments: ImportDeployment[] = c.array(root, 'deployments', []).map((value, i) => {
+    const path = ['deployments', i];
+    const o = c.object(value, path, ['key', 'name', 'system', 'systemName', 'status', 'location', 'operator', 'host', 'announcedOn']) ?? {};
+    return {
+      key: c.string(o, 'key', path),
+      name: c.string(o, 'name', path),
+      system: c.nullableString(o, 'system', path),
+      systemName: c.nullableString(o, 'systemName', path),
+      status: c.oneOf(o, 'status', path, DeploymentStatus),
+      location: c.nullableString(o, 'location', path),
+      operator: c.nullableString(o, 'operator', path),
+      host: c.nullableString(o, 'host', path),
+      announcedOn: c.day(o, 'announcedOn', path, { past: true, now }),
+    };
+  });
+  const operators = deployments.map((d, i) => (d.operator === null ? null : actorRef(d.operator, ['deployments', i, 'operator'])));
+  const deploymentHost = deployments.map((d, i) => countryRef(d.host, ['deployments', i, 'host']));
+  c.unique(deployments, (x) => x.key || null, 'deployment key', 'deployments');
+  c.unique(deployments, deploymentIdentity, 'deployment', 'deployments');
+  const deploymentKeys = new Set(deployments.map((x) => x.key));
+
+  const positions: ImportPosition[] = [];
+  const prepared: PreparedPosition[] = [];
+  c.array(root, 'positions', []).forEach((value, i) => {
+    const path = ['positions', i];
+    const o = c.object(value, path, ['stance', 'summary', 'holders', 'speakers', 'addressees', 'deployment', 'topic', 'meeting', 'statedOn', 'evidence']) ?? {};
+    const position: ImportPosition = {
+      stance: c.oneOf(o, 'stance', path, Stance),
+      summary: c.string(o, 'summary', path),
+      holders: c.strings(o, 'holders', path),
+      speakers: c.strings(o, 'speakers', path),
+      addressees: c.strings(o, 'addressees', path),
+      deployment: c.nullableString(o, 'deployment', path),
+      topic: c.nullableString(o, 'topic', path),
+      meeting: c.nullableString(o, 'meeting', path),
+      statedOn: c.day(o, 'statedOn', path, { past: true, now }),
+      evidence: [],
+    };
+    if (position.holders.length === 0 && Array.isArray(o.holders)) c.problem([...path, 'holders'], 'must name at least one holder', UserErrorCode.HOLDER_REQUIRED);
+    const holders = position.holders.map((ref, j) => actorRef(ref, [...path, 'holders', j])).filter((x) => x !== null);
+    const addressees = position.addressees.map((ref, j) => actorRef(ref, [...path, 'addressees', j])).filter((x) => x !== null);
+    officialRefs(position.speakers, [...path, 'speakers']);
+    position.speakers.forEach((name, j) => {
+      const index = officialIndex.get(name);
+      if (index === undefined) return;
+      const speaksFor: ActorRef[] = [];
+      if (officialCountry[index] != null) speaksFor.push({ kind: 'country', index: officialCountry[index] });
+      if (officialOrganization[index] != null) speaksFor.push({ kind: 'organization', index: officialOrganization[index] });
+      if (speaksFor.length > 0 && !speaksFor.some((s) => holders.some((h) => h.kind === s.kind && h.index === s.index))) {
+        const official = officials[index] as ImportOfficial;
+        c.problem(
+          [...path, 'speakers', j],
+          `"${name}" (${[official.country, official.organization].filter((x) => x !== null).join(', ')}) speaks for none of the holders ${position.holders.join(', ')}`,
+          UserErrorCode.SPEAKER_NOT_HOLDER,
+        );
+      }
+    });
+    if (position.deployment === null && position.topic === null) c.problem(path, 'must be about a deployment or a topic: it has neither', UserErrorCode.TARGET_REQUIRED);
+    if (position.deployment !== null && position.topic !== null) c.problem(path, 'must be about a deployment or a topic, not both', UserErrorCode.TARGET_CONFLICT);
+    if (position.deployment !== null && !deploymentKeys.has(position.deployment)) {
+      c.problem([...path, 'deployment'], `unknown deployment key "${position.deployment}"`, UserErrorCode.UNKNOWN_REFERENCE);
+    }
+    if (position.meeting !== null && !meetingKeys.has(position.meeting)) c.problem([...path, 'meeting'], `unknown meeting key "${position.meeting}"`, UserErrorCode.UNKNOWN_REFERENCE);
+
+    const evidence: EvidenceSpan[] = [];
+    const items = c.array(o, 'evidence', path);
+    if (items.length === 0 && Array.isArray(o.evidence)) c.problem([...path, 'evidence'], 'must cite at least one quote from the article body', UserErrorCode.EVIDENCE_REQUIRED);
+    items.forEach((item, j) => {
+      const epath = [...path, 'evidence', j];
+      const e = c.object(item, epath, ['quote', 'start']) ?? {};
+      const quote = typeof e.quote === 'string' ? e.quote : '';
+      if (typeof e.quote !== 'string') {
+        c.problem([...epath, 'quote'], 'must be the exact text of the body');
+        return;
+      }
+      const start = e.start ?? null;
+      if (start !== null && typeof start !== 'number') {
+        c.problem([...epath, 'start'], 'must be a number, null or absent');
+        return;
+      }
+      const span = locateEvidence(body, quote, start);
+      if (isProblem(span)) c.problem([...epath, span.code === UserErrorCode.INVALID ? 'start' : 'quote'], span.message, span.code);
+      else if (evidence.some((x) => x.start === span.start && x.end === span.end)) c.problem(epath, 'repeats an earlier quote of this position', UserErrorCode.DUPLICATE);
+      else evidence.push(span);
+      position.evidence.push(start === null ? { quote } : { quote, start });
+    });
+    positions.push(position);
+    prepared.push({ ...position, holders, addressees, evidence });
+  });
+  c.unique(positions, positionIdentity, 'a position with the same stance, target, holders and meeting', 'positions');
+
+  if (c.problems.length > 0) throw new ArticleDocumentError(c.problems);
+  const document: ArticleDocument = { format: ARTICLE_FORMAT, article, countries, organizations, officials, meetings, deployments, positions };
+  return {
+    document,
+    bodySha256: sha256Hex(body),
+    positions: prepared,
+    operators,
+    officialCountry,
+    officialOrganization,
+    members,
+    meetingCountry,
+    deploymentHost,
+  };
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** What identifies a deployment: its system in its host country, or its name there when the system is unknown. */
+function deploymentIdentity(d: ImportDeployment): string {
+  return d.system !== null ? `${d.system} in ${d.host ?? 'an unknown country'}` : `"${d.name}" in ${d.host ?? 'an unknown country'}`;
+}
+
+/** What identifies a position: stance, deployment or topic, the set of holders, and the meeting. */
+function positionIdentity(p: ImportPosition): string {
+  const target = p.deployment !== null ? `deployment ${p.deployment}` : `topic "${p.topic}"`;
+  return `${p.stance} on ${target} by ${[...p.holders].sort().join('+')} at ${p.meeting ?? 'no meeting'}`;
+}

@@ -1,0 +1,487 @@
+/**
+ * Loads an article document (src/import/document.ts) into the database, in one write transaction
+ * per article (src/db/write.ts: the global write lock makes concurrent imports of the same
+ * document run one after the other, so the second finds what the first created).
+ *
+ * Every entity is matched before it is created:
+ * - countries by ISO code; one given without a code, by name or alias (never created without one);
+ * - organizations by acronym, else by name or alias (among those without another acronym);
+ * - officials by name or alias within their country (or organization, when they have no country);
+ * - the article by URL, else by the SHA-256 of its body;
+ * - meetings by name and date, or by series and ordinal;
+ * - deployments by system and host country (by name and host when the system is unknown);
+ * - positions by stance, deployment or topic, the set of holders and the meeting: a position
+ *   already known gains the new article's quotes as evidence instead of being duplicated.
+ * A matched record keeps its values; what it lacks (a null field, a new alias or name) is filled
+ * in, and a value the document states differently is reported as a warning. Importing the same
+ * document twice creates nothing the second time.
+ */
+import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import { UserErrorCode } from '../db/user-errors.ts';
+import { changedBy, ChangeAction, createdBy, write, type ChangeActor, type Write } from '../db/write.ts';
+import { cleanAliases, formatDay, mergeAliases, normalizeText, parseDay } from '../db/rules.ts';
+import {
+  ArticleDocumentError,
+  prepareDocument,
+  type ActorRef,
+  type DocumentProblem,
+  type ImportArticle,
+  type ImportCountry,
+  type ImportDeployment,
+  type ImportMeeting,
+  type ImportOfficial,
+  type ImportOrganization,
+  type PreparedDocument,
+  type PreparedPosition,
+} from './document.ts';
+
+/**
+ * Per entity type: `created` (new rows), `matched` (found, nothing to change) and `updated`
+ * (found, and something it lacked was filled in). The three are exclusive. `links` counts join
+ * rows (participants, holders, speakers, addressees, memberships, the article's meetings).
+ */
+export interface ImportCounts {
+  created: number;
+  matched: number;
+  updated: number;
+}
+
+export const reportKinds = ['countries', 'organizations', 'officials', 'articles', 'meetings', 'deployments', 'positions', 'evidence', 'links'] as const;
+export type ReportKind = (typeof reportKinds)[number];
+
+export type ImportReport = Record<ReportKind, ImportCounts> & {
+  /** Values in the database that differ from the document and were kept as they are. */
+  warnings: string[];
+};
+
+export type ImportOutcome =
+  | { status: 'imported'; articleId: number; report: ImportReport }
+  | { status: 'rejected'; problems: DocumentProblem[] };
+
+export interface ImportOptions {
+  /** Recorded as createdBy/updatedBy and in the change log. */
+  actor: ChangeActor;
+  /** The present, for the future-date rule. */
+  now?: Date;
+  timeoutMs?: number;
+}
+
+function emptyReport(): ImportReport {
+  const report = { warnings: [] as string[] } as ImportReport;
+  for (const kind of reportKinds) report[kind] = { created: 0, matched: 0, updated: 0 };
+  return report;
+}
+
+/**
+ * Validates and imports one article document. An invalid document, or one the database
+ * contradicts, is rejected whole: nothing of it is stored.
+ */
+export async function importArticle(prisma: PrismaClient, input: unknown, options: ImportOptions): Promise<ImportOutcome> {
+  let prepared: PreparedDocument;
+  try {
+    prepared = prepareDocument(input, { now: options.now });
+  } catch (error) {
+    if (error instanceof ArticleDocumentError) return { status: 'rejected', problems: error.problems };
+    throw error;
+  }
+  const result = await write(prisma, options.actor, (w) => loadDocument(w, prepared), {
+    // A long article with many positions is one transaction; allow it time on a busy server.
+    timeoutMs: options.timeoutMs ?? 120_000,
+    maxWaitMs: 120_000,
+  });
+  if (result.ok) return { status: 'imported', ...result.value };
+  return { status: 'rejected', problems: result.userErrors.map((e) => ({ path: (e.field ?? []).map((p) => (/^\d+$/.test(p) ? Number(p) : p)), message: e.message, code: e.code })) };
+}
+
+/** Loads a prepared document within a write transaction (the API's articleImport runs it in its own). */
+export function loadDocument(w: Write, prepared: PreparedDocument): Promise<{ articleId: number; report: ImportReport }> {
+  return new ArticleImporter(w, prepared).load();
+}
+
+const sameDay = (a: Date | null, b: Date | null) => (a === null ? b === null : b !== null && a.getTime() === b.getTime());
+const dayOrNull = (value: string | null) => (value === null ? null : parseDay(value));
+const describeDay = (d: Date | null) => (d ? formatDay(d) : 'null');
+
+/** Name-or-alias match: the name is theirs or one of their aliases, or their name is one of our aliases. */
+function nameOrAlias(name: string, aliases: string[]) {
+  return [{ name }, { aliases: { has: name } }, ...(aliases.length > 0 ? [{ name: { in: aliases } }] : [])];
+}
+
+class ArticleImporter {
+  private readonly report = emptyReport();
+  private readonly createdIds: Partial<Record<ReportKind, number[]>> = {};
+  private readonly countryIds: number[] = [];
+  private readonly organizationIds: number[] = [];
+  private readonly officialIds = new Map<string, number>();
+  private readonly meetingIds = new Map<string, number>();
+  private readonly deploymentIds = new Map<string, number>();
+  private articleId = 0;
+  private readonly tx: Prisma.TransactionClient;
+
+  constructor(
+    private readonly w: Write,
+    private readonly doc: PreparedDocument,
+  ) {
+    this.tx = w.tx;
+  }
+
+  async load(): Promise<{ articleId: number; report: ImportReport }> {
+    const d = this.doc.document;
+    for (const [i, country] of d.countries.entries()) await this.country(country, i);
+    for (const [i, organization] of d.organizations.entries()) await this.organization(organization, i);
+    this.w.check();
+    for (const [i, official] of d.officials.entries()) await this.official(official, i);
+    this.w.check();
+    await this.article(d.article);
+    for (const [i, meeting] of d.meetings.entries()) await this.meeting(meeting, i);
+    for (const [i, deployment] of d.deployments.entries()) await this.deployment(deployment, i);
+    for (const position of this.doc.positions) await this.position(position);
+    const { warnings, ...counts } = this.report;
+    await this.w.log(ChangeAction.IMPORT, 'Article', this.articleId, JSON.parse(JSON.stringify({ counts, created: this.createdIds, warnings })) as Prisma.InputJsonObject);
+    return { articleId: this.articleId, report: this.report };
+  }
+
+  private count(kind: ReportKind, outcome: keyof ImportCounts, id?: number): void {
+    this.report[kind][outcome] += 1;
+    if (outcome === 'created' && id !== undefined) (this.createdIds[kind] ??= []).push(id);
+  }
+
+  /** Keeps a value the database already has; warns when the document says something else. */
+  private keep<T>(what: string, stored: T, incoming: T, equal: (a: T, b: T) => boolean = (a, b) => a === b, show: (v: T) => string = (v) => JSON.stringify(v)): void {
+    if (stored !== null && incoming !== null && !equal(stored, incoming)) {
+      this.report.warnings.push(`${what}: kept ${show(stored)}, the document says ${show(incoming)}`);
+    }
+  }
+
+  private actorId(ref: ActorRef): number {
+    const id = ref.kind === 'country' ? this.countryIds[ref.index] : this.organizationIds[ref.index];
+    if (id === undefined) throw new Error(`internal: actor ${JSON.stringify(ref)} was not loaded`);
+    return id;
+  }
+
+  private idOf(map: Map<string, number>, key: string | null): number | null {
+    if (key === null) return null;
+    const id = map.get(key);
+    if (id === undefined) throw new Error(`internal: ${key} was not loaded`);
+    return id;
+  }
+
+  private indexed(ids: number[], index: number | null): number | null {
+    if (index === null) return null;
+    const id = ids[index];
+    if (id === undefined) throw new Error(`internal: entity ${index} was not loaded`);
+    return id;
+  }
+
+  /**
+   * Creates the link rows that do not exist yet, in one statement (`ON CONFLICT DO NOTHING` on
+   * the link's primary key), and counts created and matched ones. True when any was created.
+   */
+  private async links(rows: readonly object[], createMany: (data: never[]) => Promise<{ count: number }>): Promise<boolean> {
+    if (rows.length === 0) return false;
+    const { count } = await createMany(rows as never[]);
+    this.report.links.created += count;
+    this.report.links.matched += rows.length - count;
+    return count > 0;
+  }
+
+  /** Adds the document's name and aliases to a matched actor's aliases. */
+  private async actorAliases(kind: 'countries' | 'organizations', found: { id: number; name: string; aliases: string[] }, name: string, aliases: string[], extra: Prisma.ActorUpdateInput = {}): Promise<void> {
+    const merged = mergeAliases(found.aliases, cleanAliases([name, ...aliases], found.name), found.name);
+    const data: Prisma.ActorUpdateInput = { ...extra, ...(merged ? { aliases: merged } : {}) };
+    const changed = Object.keys(data).length > 0;
+    if (changed) await this.tx.actor.update({ where: { id: found.id }, data: { ...data, ...changedBy(this.w.actor) } });
+    this.count(kind, changed ? 'updated' : 'matched');
+  }
+
+  private async country(input: ImportCountry, i: number): Promise<void> {
+    const name = normalizeText(input.name);
+    if (input.isoCode !== null) {
+      const found = await this.tx.country.findUnique({ where: { isoCode: input.isoCode }, include: { actor: true } });
+      if (!found) {
+        const actor = await this.tx.actor.create({
+          data: { kind: 'COUNTRY', name, aliases: cleanAliases(input.aliases, name), ...createdBy(this.w.actor), country: { create: { isoCode: input.isoCode } } },
+        });
+        this.countryIds[i] = actor.id;
+        this.count('countries', 'created', actor.id);
+        return;
+      }
+      this.countryIds[i] = found.id;
+      await this.actorAliases('countries', found.actor, name, input.aliases);
+      return;
+    }
+    const candidates = await this.tx.actor.findMany({ where: { kind: 'COUNTRY', OR: nameOrAlias(name, input.aliases) }, include: { country: true }, orderBy: { id: 'asc' } });
+    if (candidates.length === 0) {
+      this.w.fail(['countries', i, 'isoCode'], `country "${name}" has no ISO code and matches no recorded country by name or alias: give its isoCode`, UserErrorCode.NOT_FOUND);
+      return;
+    }
+    if (candidates.length > 1) {
+      const which = candidates.map((c) => `${c.name} (${c.country?.isoCode})`).join(', ');
+      this.w.fail(['countries', i, 'name'], `country "${name}" matches several recorded countries (${which}): give its isoCode`, UserErrorCode.AMBIGUOUS_MATCH);
+      return;
+    }
+    const found = candidates[0]!;
+    this.countryIds[i] = found.id;
+    await this.actorAliases('countries', found, name, input.aliases);
+  }
+
+  private async organization(input: ImportOrganization, i: number): Promise<void> {
+    const name = normalizeText(input.name);
+    let found: { id: number; name: string; aliases: string[]; acronym: string | null } | null = null;
+    if (input.acronym !== null) {
+      const byAcronym = await this.tx.organization.findUnique({ where: { acronym: input.acronym }, include: { actor: true } });
+      if (byAcronym) found = { ...byAcronym.actor, acronym: byAcronym.acronym };
+    }
+    if (!found) {
+      // By name or alias; an organization with another acronym is another organization.
+      const candidates = await this.tx.actor.findMany({
+        where: { kind: 'ORGANIZATION', OR: nameOrAlias(name, input.aliases), ...(input.acronym !== null ? { organization: { is: { acronym: null } } } : {}) },
+        include: { organization: true },
+        orderBy: { id: 'asc' },
+      });
+      if (candidates.length > 1) {
+        const which = candidates.map((c) => c.organization?.acronym ?? c.name).join(', ');
+        this.w.fail(['organizations', i, 'name'], `organization "${name}" matches several recorded organizations (${which})`, UserErrorCode.AMBIGUOUS_MATCH);
+        return;
+      }
+      const only = candidates[0];
+      if (only) found = { ...only, acronym: only.organization?.acronym ?? null };
+    }
+    let id: number;
+    if (!found) {
+      const actor = await this.tx.actor.create({
+        data: { kind: 'ORGANIZATION', name, aliases: cleanAliases(input.aliases, name), ...createdBy(this.w.actor), organization: { create: { acronym: input.acronym } } },
+      });
+      id = actor.id;
+      this.count('organizations', 'created', id);
+    } else {
+      id = found.id;
+      const fillAcronym = found.acronym === null && input.acronym !== null;
+      await this.actorAliases('organizations', found, name, input.aliases, fillAcronym ? { organization: { update: { acronym: input.acronym } } } : {});
+    }
+    this.organizationIds[i] = id;
+    const members = (this.doc.members[i] ?? []).map((countryIndex) => ({ organizationId: id, countryId: this.indexed(this.countryIds, countryIndex) as number }));
+    await this.links(members, (data) => this.tx.organizationMembership.createMany({ data, skipDuplicates: true }));
+  }
+
+  private async official(input: ImportOfficial, i: number): Promise<void> {
+    const countryId = this.indexed(this.countryIds, this.doc.officialCountry[i] ?? null);
+    const organizationId = this.indexed(this.organizationIds, this.doc.officialOrganization[i] ?? null);
+    const name = normalizeText(input.name);
+    // Within the country; an official of no country, within the organization.
+    const scope: Prisma.OfficialWhereInput = countryId !== null ? { countryId } : organizationId !== null ? { organizationId } : { countryId: null, organizationId: null };
+    const candidates = await this.tx.official.findMany({ where: { ...scope, OR: nameOrAlias(name, input.aliases) }, orderBy: { id: 'asc' } });
+    const exact = candidates.filter((c) => c.name === name);
+    let found = exact[0] ?? null;
+    if (!found && candidates.length === 1) found = candidates[0]!;
+    if (!found && candidates.length > 1) {
+      this.w.fail(['officials', i, 'name'], `official "${name}" matches several recorded officials by alias (${candidates.map((c) => c.name).join(', ')})`, UserErrorCode.AMBIGUOUS_MATCH);
+      return;
+    }
+    if (!found) {
+      const created = await this.tx.official.create({
+        data: { name, title: input.title, aliases: cleanAliases(input.aliases, name), countryId, organizationId, ...createdBy(this.w.actor) },
+      });
+      this.officialIds.set(input.name, created.id);
+      this.count('officials', 'created', created.id);
+      return;
+    }
+    this.officialIds.set(input.name, found.id);
+    const data: Prisma.OfficialUncheckedUpdateInput = {};
+    if (found.title === null && input.title !== null) data.title = input.title;
+    this.keep(`official "${found.name}" title`, found.title, input.title);
+    if (found.organizationId === null && organizationId !== null) data.organizationId = organizationId;
+    if (found.countryId === null && countryId !== null) data.countryId = countryId;
+    const aliases = mergeAliases(found.aliases, cleanAliases([name, ...input.aliases], found.name), found.name);
+    if (aliases) data.aliases = aliases;
+    const changed = Object.keys(data).length > 0;
+    if (changed) await this.tx.official.update({ where: { id: found.id }, data: { ...data, ...changedBy(this.w.actor) } });
+    this.count('officials', changed ? 'updated' : 'matched');
+  }
+
+  private async article(input: ImportArticle): Promise<void> {
+    const sha = this.doc.bodySha256;
+    const byUrl = input.url !== null ? await this.tx.article.findUnique({ where: { url: input.url } }) : null;
+    if (byUrl && byUrl.bodySha256 !== sha) {
+      this.w.abort(['article', 'url'], `an article at ${input.url} is already recorded with a different body (sha256 ${byUrl.bodySha256.slice(0, 12)}…, this one's is ${sha.slice(0, 12)}…)`, UserErrorCode.CONFLICT);
+    }
+    const found = byUrl ?? (await this.tx.article.findUnique({ where: { bodySha256: sha } }));
+    const publishedAt = input.publishedAt === null ? null : new Date(input.publishedAt);
+    if (!found) {
+      const created = await this.tx.article.create({
+        data: { headline: input.headline, source: input.source, url: input.url, publishedAt, body: input.body, bodySha256: sha, photoCredit: input.photoCredit, ...createdBy(this.w.actor) },
+      });
+      this.articleId = created.id;
+      this.count('articles', 'created', created.id);
+      return;
+    }
+    this.articleId = found.id;
+    const data: Prisma.ArticleUpdateInput = {};
+    if (found.headline === null && input.headline !== null) data.headline = input.headline;
+    if (found.url === null && input.url !== null) {
+      const taken = await this.tx.article.findUnique({ where: { url: input.url }, select: { id: true } });
+      if (!taken) data.url = input.url;
+    }
+    if (found.publishedAt === null && publishedAt !== null) data.publishedAt = publishedAt;
+    if (found.photoCredit === null && input.photoCredit !== null) data.photoCredit = input.photoCredit;
+    const what = `article ${found.url ?? sha.slice(0, 12)}`;
+    this.keep(`${what} source`, found.source, input.source);
+    this.keep(`${what} headline`, found.headline, input.headline);
+    this.keep(`${what} url`, found.url, input.url);
+    this.keep(`${what} publishedAt`, found.publishedAt, publishedAt, sameDay, (d) => d?.toISOString() ?? 'null');
+    this.keep(`${what} photoCredit`, found.photoCredit, input.photoCredit);
+    const changed = Object.keys(data).length > 0;
+    if (changed) await this.tx.article.update({ where: { id: found.id }, data: { ...data, ...changedBy(this.w.actor) } });
+    this.count('articles', changed ? 'updated' : 'matched');
+  }
+
+  private async meeting(input: ImportMeeting, i: number): Promise<void> {
+    const date = dayOrNull(input.date);
+    const countryId = this.indexed(this.countryIds, this.doc.meetingCountry[i] ?? null);
+    const bySeries = input.series !== null && input.ordinal !== null ? [{ series: input.series, ordinal: input.ordinal }] : [];
+    const candidates = await this.tx.meeting.findMany({ where: { OR: [{ name: input.name, date }, ...bySeries] }, orderBy: { id: 'asc' } });
+    const found = candidates.find((m) => m.name === input.name && sameDay(m.date, date)) ?? candidates[0] ?? null;
+    let id: number;
+    if (!found) {
+      const created = await this.tx.meeting.create({
+        data: { name: input.name, series: input.series, ordinal: input.ordinal, city: input.city, countryId, date, ...createdBy(this.w.actor) },
+      });
+      id = created.id;
+      this.count('meetings', 'created', id);
+    } else {
+      id = found.id;
+      const data: Prisma.MeetingUncheckedUpdateInput = {};
+      if (found.series === null && input.series !== null) data.series = input.series;
+      if (found.ordinal === null && input.ordinal !== null) data.ordinal = input.ordinal;
+      if (found.city === null && input.city !== null) data.city = input.city;
+      if (found.countryId === null && countryId !== null) data.countryId = countryId;
+      if (found.date === null && date !== null) data.date = date;
+      const what = `meeting "${found.name}"`;
+      this.keep(`${what} name`, found.name, input.name);
+      this.keep(`${what} series`, found.series, input.series);
+      this.keep(`${what} ordinal`, found.ordinal, input.ordinal);
+      this.keep(`${what} city`, found.city, input.city);
+      this.keep(`${what} country`, found.countryId, countryId);
+      this.keep(`${what} date`, found.date, date, sameDay, describeDay);
+      const changed = Object.keys(data).length > 0;
+      if (changed) await this.tx.meeting.update({ where: { id }, data: { ...data, ...changedBy(this.w.actor) } });
+      this.count('meetings', changed ? 'updated' : 'matched');
+    }
+    this.meetingIds.set(input.key, id);
+    const participants = input.participants.map((name) => ({ meetingId: id, officialId: this.idOf(this.officialIds, name) as number }));
+    await this.links(participants, (data) => this.tx.meetingParticipant.createMany({ data, skipDuplicates: true }));
+    await this.links([{ articleId: this.articleId, meetingId: id }], (data) => this.tx.articleMeeting.createMany({ data, skipDuplicates: true }));
+  }
+
+  private async deployment(input: ImportDeployment, i: number): Promise<void> {
+    const hostId = this.indexed(this.countryIds, this.doc.deploymentHost[i] ?? null);
+    const operatorRef = this.doc.operators[i] ?? null;
+    const operatorId = operatorRef === null ? null : this.actorId(operatorRef);
+    const announcedOn = dayOrNull(input.announcedOn);
+    const where: Prisma.DeploymentWhereInput = input.system !== null ? { system: input.system, hostId } : { system: null, name: input.name, hostId };
+    const found = await this.tx.deployment.findFirst({ where, orderBy: { id: 'asc' } });
+    if (!found) {
+      const created = await this.tx.deployment.create({
+        data: {
+          name: input.name,
+          system: input.system,
+          systemName: input.systemName,
+          status: input.status,
+          location: input.location,
+          operatorId,
+          hostId,
+          announcedOn,
+          ...createdBy(this.w.actor),
+        },
+      });
+      this.deploymentIds.set(input.key, created.id);
+      this.count('deployments', 'created', created.id);
+      return;
+    }
+    this.deploymentIds.set(input.key, found.id);
+    const data: Prisma.DeploymentUncheckedUpdateInput = {};
+    if (found.systemName === null && input.systemName !== null) data.systemName = input.systemName;
+    if (found.location === null && input.location !== null) data.location = input.location;
+    if (found.operatorId === null && operatorId !== null) data.operatorId = operatorId;
+    if (found.announcedOn === null && announcedOn !== null) data.announcedOn = announcedOn;
+    const what = `deployment "${found.name}"`;
+    this.keep(`${what} name`, found.name, input.name);
+    this.keep(`${what} systemName`, found.systemName, input.systemName);
+    this.keep(`${what} status`, found.status, input.status);
+    this.keep(`${what} location`, found.location, input.location);
+    this.keep(`${what} operator`, found.operatorId, operatorId);
+    this.keep(`${what} announcedOn`, found.announcedOn, announcedOn, sameDay, describeDay);
+    const changed = Object.keys(data).length > 0;
+    if (changed) await this.tx.deployment.update({ where: { id: found.id }, data: { ...data, ...changedBy(this.w.actor) } });
+    this.count('deployments', changed ? 'updated' : 'matched');
+  }
+
+  private async position(input: PreparedPosition): Promise<void> {
+    const deploymentId = this.idOf(this.deploymentIds, input.deployment);
+    const meetingId = this.idOf(this.meetingIds, input.meeting);
+    const holderIds = [...new Set(input.holders.map((ref) => this.actorId(ref)))].sort((a, b) => a - b);
+    const statedOn = dayOrNull(input.statedOn);
+    const candidates = await this.tx.position.findMany({
+      where: { stance: input.stance, deploymentId, topic: input.topic, meetingId, holders: { every: { actorId: { in: holderIds } } } },
+      include: { holders: true },
+      orderBy: { id: 'asc' },
+    });
+    const found = candidates.find((p) => p.holders.length === holderIds.length && holderIds.every((id) => p.holders.some((h) => h.actorId === id)));
+    let id: number;
+    let changed = false;
+    if (!found) {
+      const created = await this.tx.position.create({
+        data: {
+          stance: input.stance,
+          summary: input.summary,
+          deploymentId,
+          topic: input.topic,
+          meetingId,
+          statedOn,
+          ...createdBy(this.w.actor),
+          holders: { create: holderIds.map((actorId) => ({ actorId })) },
+        },
+      });
+      id = created.id;
+      this.report.links.created += holderIds.length;
+    } else {
+      id = found.id;
+      this.report.links.matched += holderIds.length;
+      if (found.statedOn === null && statedOn !== null) {
+        await this.tx.position.update({ where: { id }, data: { statedOn } });
+        changed = true;
+      }
+      this.keep(`position ${id} (${input.stance}) statedOn`, found.statedOn, statedOn, sameDay, describeDay);
+    }
+    const speakers = input.speakers.map((name) => ({ positionId: id, officialId: this.idOf(this.officialIds, name) as number }));
+    changed = (await this.links(speakers, (data) => this.tx.positionSpeaker.createMany({ data, skipDuplicates: true }))) || changed;
+    const addressees = [...new Set(input.addressees.map((ref) => this.actorId(ref)))].map((actorId) => ({ positionId: id, actorId }));
+    changed = (await this.links(addressees, (data) => this.tx.positionAddressee.createMany({ data, skipDuplicates: true }))) || changed;
+    // Evidence already recorded (same position, article and offsets) is skipped by its unique key.
+    const evidence = await this.tx.evidence.createManyAndReturn({
+      data: input.evidence.map((span) => ({ positionId: id, articleId: this.articleId, text: span.text, start: span.start, end: span.end, ...createdBy(this.w.actor) })),
+      skipDuplicates: true,
+      select: { id: true },
+    });
+    for (const row of evidence) this.count('evidence', 'created', row.id);
+    this.report.evidence.matched += input.evidence.length - evidence.length;
+    changed = evidence.length > 0 || changed;
+    if (!found) {
+      this.count('positions', 'created', id);
+    } else {
+      if (changed) await this.tx.position.update({ where: { id }, data: changedBy(this.w.actor) });
+      this.count('positions', changed ? 'updated' : 'matched');
+    }
+  }
+}
+
+/** The report as a few lines for a terminal. */
+export function formatImportReport(report: ImportReport): string {
+  const width = Math.max(...reportKinds.map((k) => k.length));
+  const lines = reportKinds.map((kind) => {
+    const c = report[kind];
+    return `${kind.padEnd(width)}  ${String(c.created).padStart(3)} created  ${String(c.matched).padStart(3)} matched  ${String(c.updated).padStart(3)} updated`;
+  });
+  for (const warning of report.warnings) lines.push(`warning: ${warning}`);
+  return lines.join('\n');
+}

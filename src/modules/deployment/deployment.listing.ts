@@ -1,0 +1,25 @@
+import { ArgsType } from 'type-graphql';
+import { Prisma, type Deployment as DeploymentRow } from '../../generated/prisma/client.ts';
+import { columnsOf, type NodeSource } from '../../db/id-pages.ts';
+import { ListArgsType, type Listing } from '../../graphql/listing.ts';
+import { DeploymentFilter, deploymentWhere } from './deployment.filter.ts';
+import { DeploymentOrder, deploymentSortKeys, type DeploymentOrderField } from './deployment.order.ts';
+import { toDeployment } from './deployment.service.ts';
+import type { Deployment } from './deployment.type.ts';
+
+export const deploymentNodes: NodeSource<Deployment> = {
+  table: 'Deployment',
+  from: Prisma.sql`"Deployment" AS n`,
+  columns: columnsOf('n', Prisma.DeploymentScalarFieldEnum),
+  toNode: (row) => toDeployment(row as unknown as DeploymentRow),
+};
+
+export const deploymentListing: Listing<Deployment, DeploymentFilter, DeploymentOrderField> = {
+  name: 'deployments',
+  nodes: deploymentNodes,
+  sortKeys: deploymentSortKeys,
+  where: deploymentWhere,
+};
+
+@ArgsType()
+export class DeploymentListArgs extends ListArgsType(DeploymentFilter, DeploymentOrder, 'deployments') {}

@@ -1,0 +1,26 @@
+import { registerEnumType } from 'type-graphql';
+
+/** The kinds of objects a search can return. */
+export enum SearchType {
+  ARTICLE = 'ARTICLE',
+  COUNTRY = 'COUNTRY',
+  DEPLOYMENT = 'DEPLOYMENT',
+  EVIDENCE = 'EVIDENCE',
+  OFFICIAL = 'OFFICIAL',
+  ORGANIZATION = 'ORGANIZATION',
+  POSITION = 'POSITION',
+}
+
+registerEnumType(SearchType, {
+  name: 'SearchType',
+  description: 'The kinds of objects `search` looks through, and what it matches in each.',
+  valuesConfig: {
+    ARTICLE: { description: 'Articles, by headline and body text.' },
+    COUNTRY: { description: 'Countries, by name and aliases.' },
+    DEPLOYMENT: { description: 'Deployments, by name, weapon system (short and full name) and location.' },
+    EVIDENCE: { description: 'Evidence, by the quoted text.' },
+    OFFICIAL: { description: 'Officials, by name and aliases.' },
+    ORGANIZATION: { description: 'Organizations, by name and aliases.' },
+    POSITION: { description: 'Positions, by summary and topic.' },
+  },
+});

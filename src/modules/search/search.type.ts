@@ -1,0 +1,51 @@
+import { createUnionType, Field, Float, Int, ObjectType } from 'type-graphql';
+import { PageInfo } from '../../graphql/connection.ts';
+import { Article } from '../article/article.type.ts';
+import { Country } from '../country/country.type.ts';
+import { Deployment } from '../deployment/deployment.type.ts';
+import { Evidence } from '../evidence/evidence.type.ts';
+import { Official } from '../official/official.type.ts';
+import { Organization } from '../organization/organization.type.ts';
+import { Position } from '../position/position.type.ts';
+
+export const SearchResult = createUnionType({
+  name: 'SearchResult',
+  description: 'An object found by `search`.',
+  types: () => [Article, Country, Deployment, Evidence, Official, Organization, Position] as const,
+});
+export type SearchResult = Article | Country | Deployment | Evidence | Official | Organization | Position;
+
+@ObjectType('SearchResultEdge', { description: 'A search hit: the object found, how well it matches, and where.' })
+export class SearchResultEdge {
+  @Field(() => String, { description: 'A cursor for use in pagination (`after`).' })
+  cursor!: string;
+
+  @Field(() => SearchResult, { description: 'The object found.' })
+  node!: SearchResult;
+
+  @Field(() => Float, {
+    description: 'How well the object matches: PostgreSQL ts_rank, higher is better, comparable across types (names count more than body text). Hits are ordered by it.',
+  })
+  rank!: number;
+
+  @Field(() => String, {
+    description:
+      'The passage that matches, as HTML: the text is escaped and each matching word is wrapped in <mark></mark>. Long texts give up to two passages joined by " … ".',
+  })
+  snippet!: string;
+}
+
+@ObjectType('SearchResultConnection', { description: 'A page of search hits, best first.' })
+export class SearchResultConnection {
+  @Field(() => [SearchResultEdge], { description: 'The hits of this page, each with its cursor, rank and snippet.' })
+  edges!: SearchResultEdge[];
+
+  @Field(() => [SearchResult], { description: 'The objects of this page, without cursors.' })
+  nodes!: SearchResult[];
+
+  @Field(() => PageInfo, { description: 'Information to aid in pagination.' })
+  pageInfo!: PageInfo;
+
+  @Field(() => Int, { description: 'The number of hits across all pages (counting it costs a pass over every match).' })
+  totalCount!: number;
+}

@@ -1,0 +1,47 @@
+import { afterAll, beforeAll } from 'vitest';
+import { generate, scaled } from '../../bench/generate.ts';
+import { openDatabase } from '../../src/db/database.ts';
+import { expectData, serverStartTimeoutMs } from './api.ts';
+import { createTestDatabaseTarget } from './database.ts';
+import { graphql, startServer, type GraphQLResult, type StartedServer } from './server.ts';
+
+/** Operation limits out of the way: these tests measure pages of 50 under 50 under 50. */
+export const unlimited = { GRAPHQL_MAX_DEPTH: '100', GRAPHQL_MAX_COST: '1000000000', GRAPHQL_MAX_ALIASES: '100', GRAPHQL_MAX_TOKENS: '100000' };
+
+/**
+ * One server per test file on a clean copy of the test database whose graph has been replaced by
+ * the benchmark's generator (bench/generate.ts) at `factor` of its full scale: enough rows for
+ * pages of 50 and for ties in every ordering, the same on every run (seeded).
+ */
+export function useGeneratedServer(options: { factor: number; seed?: number; env?: Record<string, string> }) {
+  let server: StartedServer | undefined;
+  let dispose: (() => Promise<void>) | undefined;
+
+  beforeAll(async () => {
+    const database = await createTestDatabaseTarget();
+    dispose = () => database.dispose();
+    const db = await openDatabase(database.target);
+    try {
+      await generate((sql) => db.prisma.$executeRawUnsafe(sql).then(() => undefined), { scale: scaled(options.factor), seed: options.seed ?? 7 });
+    } finally {
+      await db.close();
+    }
+    server = await startServer({ ...database.env, ...options.env }, { timeoutMs: serverStartTimeoutMs });
+  }, serverStartTimeoutMs + 120_000);
+
+  afterAll(async () => {
+    try {
+      await server?.stop();
+    } finally {
+      await dispose?.();
+    }
+  }, 60_000);
+
+  const url = () => {
+    if (!server) throw new Error('the server did not start');
+    return server.url;
+  };
+  const query = <T = any>(text: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>> => graphql<T>(url(), text, variables);
+  const data = async <T = any>(text: string, variables?: Record<string, unknown>): Promise<T> => expectData<T>(await query<T>(text, variables));
+  return { query, data, url };
+}
