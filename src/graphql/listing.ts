@@ -54,7 +54,9 @@ export async function compileList<TNode, TFilter, TField extends string>(
   const direction = args.orderBy?.direction ?? OrderDirection.ASC;
   const window = pageWindow(args, key.order);
   for (const [argumentName, position] of [['after', window.after], ['before', window.before]] as const) {
-    if (position && key.sql && position.key === null) throw badUserInput(`Argument "${argumentName}" is not a valid cursor`, argumentName);
+    if (position && key.sql && (position.key === null || (key.accepts && !key.accepts(position.key)))) {
+      throw badUserInput(`Argument "${argumentName}" is not a valid cursor`, argumentName);
+    }
   }
   const where = args.filter ? await listing.where(args.filter, refs) : Prisma.sql`TRUE`;
   return {
@@ -112,6 +114,8 @@ export function listArgument<T>(values: T[], argumentName: string): T[] {
   if (values.length > maxFilterValues) {
     throw badUserInput(`Argument "${argumentName}" takes at most ${maxFilterValues} values, got ${values.length}`, argumentName);
   }
+  const tooLong = values.find((value) => typeof value === 'string' && value.length > maxFilterText);
+  if (tooLong !== undefined) throw badUserInput(`Argument "${argumentName}" takes values of at most ${maxFilterText} characters`, argumentName);
   return [...new Set(values)];
 }
 

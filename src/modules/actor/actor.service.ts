@@ -11,8 +11,7 @@ export type ActorRow = Prisma.ActorGetPayload<{ include: typeof actorInclude }>;
 type ActorFields = { id: number; name: string; aliases: string[] } & AuditColumns;
 
 export function toCountry(actor: ActorFields, isoCode: string): Country {
-  return Object.assign(new Country(), {
-    ...auditFieldsOf(actor),
+  return Object.assign(new Country(), auditFieldsOf(actor), {
     rowId: actor.id,
     id: encodeGlobalId('Country', actor.id),
     name: actor.name,
@@ -22,8 +21,7 @@ export function toCountry(actor: ActorFields, isoCode: string): Country {
 }
 
 export function toOrganization(actor: ActorFields, acronym: string | null): Organization {
-  return Object.assign(new Organization(), {
-    ...auditFieldsOf(actor),
+  return Object.assign(new Organization(), auditFieldsOf(actor), {
     rowId: actor.id,
     id: encodeGlobalId('Organization', actor.id),
     name: actor.name,

@@ -1,6 +1,6 @@
 import { ArgsType } from 'type-graphql';
 import { Prisma, type Article as ArticleRow } from '../../generated/prisma/client.ts';
-import { columnsOf, type NodeSource } from '../../db/id-pages.ts';
+import { columnsOf, nodeSource, type NodeSource } from '../../db/id-pages.ts';
 import { ListArgsType, type Listing } from '../../graphql/listing.ts';
 import { ArticleFilter, articleWhere } from './article.filter.ts';
 import { ArticleOrder, articleSortKeys, type ArticleOrderField } from './article.order.ts';
@@ -10,12 +10,13 @@ import type { Article } from './article.type.ts';
 /** Every column but the body, which `Article.body` loads only when it is selected. */
 const { body: _body, ...columnsButBody } = Prisma.ArticleScalarFieldEnum;
 
-export const articleNodes: NodeSource<Article> = {
+export const articleNodes: NodeSource<Article> = nodeSource({
   table: 'Article',
   from: Prisma.sql`"Article" AS n`,
   columns: columnsOf('n', columnsButBody),
   toNode: (row) => toArticle(row as unknown as ArticleRow),
-};
+  instants: ['publishedAt', 'createdAt', 'updatedAt'],
+});
 
 export const articleListing: Listing<Article, ArticleFilter, ArticleOrderField> = {
   name: 'articles',

@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 import { Prisma } from '../../generated/prisma/client.ts';
-import type { SortKey } from '../../db/id-pages.ts';
+import { acceptsInstant, type SortKey } from '../../db/id-pages.ts';
 import { OrderInputType, recordedKey } from '../../graphql/listing.ts';
 
 /** Fields articles can be ordered by. */
@@ -25,5 +25,5 @@ export const publishedAtKey = Prisma.sql`COALESCE(n."publishedAt", '-infinity'::
 
 export const articleSortKeys: Record<ArticleOrderField, SortKey> = {
   RECORDED_AT: recordedKey,
-  PUBLISHED_AT: { order: 'PUBLISHED_AT', sql: publishedAtKey, type: 'timestamp(3)' },
+  PUBLISHED_AT: { order: 'PUBLISHED_AT', sql: publishedAtKey, type: 'timestamp(3)', accepts: acceptsInstant },
 };

@@ -9,8 +9,7 @@ export const articlePositionIds: IdSource = { name: 'article.positions', table: 
 export const articleMeetingIds: IdSource = { name: 'article.meetings', table: 'ArticleMeeting', parentColumn: 'articleId', childColumn: 'meetingId' };
 
 export function toArticle(row: ArticleRow): Article {
-  return Object.assign(new Article(), {
-    ...auditFieldsOf(row),
+  return Object.assign(new Article(), auditFieldsOf(row), {
     rowId: row.id,
     id: encodeGlobalId('Article', row.id),
     headline: row.headline,

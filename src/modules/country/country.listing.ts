@@ -1,6 +1,6 @@
 import { ArgsType } from 'type-graphql';
 import { Prisma } from '../../generated/prisma/client.ts';
-import { columnsOf, type NodeSource } from '../../db/id-pages.ts';
+import { columnsOf, nodeSource, type NodeSource } from '../../db/id-pages.ts';
 import { ListArgsType, type Listing } from '../../graphql/listing.ts';
 import { toCountry } from '../actor/actor.service.ts';
 import { CountryFilter, countryWhere } from './country.filter.ts';
@@ -10,12 +10,12 @@ import type { Country } from './country.type.ts';
 type ActorColumns = Parameters<typeof toCountry>[0];
 
 /** Country rows: the Country table `n` with its Actor row `a` (name, aliases, audit columns). */
-export const countryNodes: NodeSource<Country> = {
+export const countryNodes: NodeSource<Country> = nodeSource({
   table: 'Country',
   from: Prisma.sql`"Country" AS n JOIN "Actor" AS a ON a.id = n.id`,
   columns: Prisma.sql`${columnsOf('a', Prisma.ActorScalarFieldEnum)}, n."isoCode"`,
   toNode: (row) => toCountry(row as unknown as ActorColumns, row.isoCode as string),
-};
+});
 
 export const countryListing: Listing<Country, CountryFilter, CountryOrderField> = {
   name: 'countries',

@@ -26,5 +26,5 @@ export type CountryOrder = InstanceType<typeof CountryOrder>;
 export const countrySortKeys: Record<CountryOrderField, SortKey> = {
   RECORDED_AT: recordedKey,
   NAME: { order: 'NAME', sql: Prisma.sql`a.name`, type: 'text' },
-  ISO_CODE: { order: 'ISO_CODE', sql: Prisma.sql`n."isoCode"`, type: 'bpchar' },
+  ISO_CODE: { order: 'ISO_CODE', sql: Prisma.sql`n."isoCode"`, type: 'bpchar', accepts: (key) => /^[A-Z]{2}$/.test(key) },
 };

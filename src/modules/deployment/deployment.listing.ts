@@ -1,18 +1,19 @@
 import { ArgsType } from 'type-graphql';
 import { Prisma, type Deployment as DeploymentRow } from '../../generated/prisma/client.ts';
-import { columnsOf, type NodeSource } from '../../db/id-pages.ts';
+import { columnsOf, nodeSource, type NodeSource } from '../../db/id-pages.ts';
 import { ListArgsType, type Listing } from '../../graphql/listing.ts';
 import { DeploymentFilter, deploymentWhere } from './deployment.filter.ts';
 import { DeploymentOrder, deploymentSortKeys, type DeploymentOrderField } from './deployment.order.ts';
 import { toDeployment } from './deployment.service.ts';
 import type { Deployment } from './deployment.type.ts';
 
-export const deploymentNodes: NodeSource<Deployment> = {
+export const deploymentNodes: NodeSource<Deployment> = nodeSource({
   table: 'Deployment',
   from: Prisma.sql`"Deployment" AS n`,
   columns: columnsOf('n', Prisma.DeploymentScalarFieldEnum),
   toNode: (row) => toDeployment(row as unknown as DeploymentRow),
-};
+  dates: ['announcedOn'],
+});
 
 export const deploymentListing: Listing<Deployment, DeploymentFilter, DeploymentOrderField> = {
   name: 'deployments',

@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 import { Prisma } from '../../generated/prisma/client.ts';
-import type { SortKey } from '../../db/id-pages.ts';
+import { acceptsDay, type SortKey } from '../../db/id-pages.ts';
 import { OrderInputType, recordedKey } from '../../graphql/listing.ts';
 
 /** Fields deployments can be ordered by. */
@@ -26,5 +26,5 @@ export type DeploymentOrder = InstanceType<typeof DeploymentOrder>;
 export const deploymentSortKeys: Record<DeploymentOrderField, SortKey> = {
   RECORDED_AT: recordedKey,
   NAME: { order: 'NAME', sql: Prisma.sql`n.name`, type: 'text' },
-  ANNOUNCED_ON: { order: 'ANNOUNCED_ON', sql: Prisma.sql`COALESCE(n."announcedOn", '-infinity'::date)`, type: 'date' },
+  ANNOUNCED_ON: { order: 'ANNOUNCED_ON', sql: Prisma.sql`COALESCE(n."announcedOn", '-infinity'::date)`, type: 'date', accepts: acceptsDay },
 };

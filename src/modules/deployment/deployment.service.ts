@@ -9,8 +9,7 @@ export const operatedDeploymentIds: IdSource = { name: 'actor.operatedDeployment
 export const deploymentPositionIds: IdSource = { name: 'deployment.positions', table: 'Position', parentColumn: 'deploymentId', childColumn: 'id' };
 
 export function toDeployment(row: DeploymentRow): Deployment {
-  return Object.assign(new Deployment(), {
-    ...auditFieldsOf(row),
+  return Object.assign(new Deployment(), auditFieldsOf(row), {
     rowId: row.id,
     operatorRowId: row.operatorId,
     hostRowId: row.hostId,

@@ -5,8 +5,7 @@ import { encodeGlobalId } from '../../graphql/global-id.ts';
 import { Evidence } from './evidence.type.ts';
 
 export function toEvidence(row: EvidenceRow): Evidence {
-  return Object.assign(new Evidence(), {
-    ...auditFieldsOf(row),
+  return Object.assign(new Evidence(), auditFieldsOf(row), {
     rowId: row.id,
     articleRowId: row.articleId,
     positionRowId: row.positionId,

@@ -1,18 +1,19 @@
 import { ArgsType } from 'type-graphql';
 import { Prisma, type Meeting as MeetingRow } from '../../generated/prisma/client.ts';
-import { columnsOf, type NodeSource } from '../../db/id-pages.ts';
+import { columnsOf, nodeSource, type NodeSource } from '../../db/id-pages.ts';
 import { ListArgsType, type Listing } from '../../graphql/listing.ts';
 import { MeetingFilter, meetingWhere } from './meeting.filter.ts';
 import { MeetingOrder, meetingSortKeys, type MeetingOrderField } from './meeting.order.ts';
 import { toMeeting } from './meeting.service.ts';
 import type { Meeting } from './meeting.type.ts';
 
-export const meetingNodes: NodeSource<Meeting> = {
+export const meetingNodes: NodeSource<Meeting> = nodeSource({
   table: 'Meeting',
   from: Prisma.sql`"Meeting" AS n`,
   columns: columnsOf('n', Prisma.MeetingScalarFieldEnum),
   toNode: (row) => toMeeting(row as unknown as MeetingRow),
-};
+  dates: ['date'],
+});
 
 export const meetingListing: Listing<Meeting, MeetingFilter, MeetingOrderField> = {
   name: 'meetings',

@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 import { Prisma } from '../../generated/prisma/client.ts';
-import type { SortKey } from '../../db/id-pages.ts';
+import { acceptsDay, type SortKey } from '../../db/id-pages.ts';
 import { OrderInputType, recordedKey } from '../../graphql/listing.ts';
 
 /** Fields meetings can be ordered by. */
@@ -27,6 +27,6 @@ export const meetingDateKey = Prisma.sql`COALESCE(n.date, '-infinity'::date)`;
 
 export const meetingSortKeys: Record<MeetingOrderField, SortKey> = {
   RECORDED_AT: recordedKey,
-  DATE: { order: 'DATE', sql: meetingDateKey, type: 'date' },
+  DATE: { order: 'DATE', sql: meetingDateKey, type: 'date', accepts: acceptsDay },
   NAME: { order: 'NAME', sql: Prisma.sql`n.name`, type: 'text' },
 };

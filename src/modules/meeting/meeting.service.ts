@@ -9,8 +9,7 @@ export const meetingArticleIds: IdSource = { name: 'meeting.articles', table: 'A
 export const meetingPositionIds: IdSource = { name: 'meeting.positions', table: 'Position', parentColumn: 'meetingId', childColumn: 'id' };
 
 export function toMeeting(row: MeetingRow): Meeting {
-  return Object.assign(new Meeting(), {
-    ...auditFieldsOf(row),
+  return Object.assign(new Meeting(), auditFieldsOf(row), {
     rowId: row.id,
     countryRowId: row.countryId,
     id: encodeGlobalId('Meeting', row.id),

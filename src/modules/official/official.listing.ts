@@ -1,18 +1,18 @@
 import { ArgsType } from 'type-graphql';
 import { Prisma, type Official as OfficialRow } from '../../generated/prisma/client.ts';
-import { columnsOf, type NodeSource } from '../../db/id-pages.ts';
+import { columnsOf, nodeSource, type NodeSource } from '../../db/id-pages.ts';
 import { ListArgsType, type Listing } from '../../graphql/listing.ts';
 import { OfficialFilter, officialWhere } from './official.filter.ts';
 import { OfficialOrder, officialSortKeys, type OfficialOrderField } from './official.order.ts';
 import { toOfficial } from './official.service.ts';
 import type { Official } from './official.type.ts';
 
-export const officialNodes: NodeSource<Official> = {
+export const officialNodes: NodeSource<Official> = nodeSource({
   table: 'Official',
   from: Prisma.sql`"Official" AS n`,
   columns: columnsOf('n', Prisma.OfficialScalarFieldEnum),
   toNode: (row) => toOfficial(row as unknown as OfficialRow),
-};
+});
 
 export const officialListing: Listing<Official, OfficialFilter, OfficialOrderField> = {
   name: 'officials',

@@ -10,8 +10,7 @@ export const officialMeetingIds: IdSource = { name: 'official.meetings', table: 
 export const officialPositionIds: IdSource = { name: 'official.positions', table: 'PositionSpeaker', parentColumn: 'officialId', childColumn: 'positionId' };
 
 export function toOfficial(row: OfficialRow): Official {
-  return Object.assign(new Official(), {
-    ...auditFieldsOf(row),
+  return Object.assign(new Official(), auditFieldsOf(row), {
     rowId: row.id,
     countryRowId: row.countryId,
     organizationRowId: row.organizationId,

@@ -1,6 +1,6 @@
 import { ArgsType } from 'type-graphql';
 import { Prisma } from '../../generated/prisma/client.ts';
-import { columnsOf, type NodeSource } from '../../db/id-pages.ts';
+import { columnsOf, nodeSource, type NodeSource } from '../../db/id-pages.ts';
 import { ListArgsType, type Listing } from '../../graphql/listing.ts';
 import { toOrganization } from '../actor/actor.service.ts';
 import { OrganizationFilter, organizationWhere } from './organization.filter.ts';
@@ -10,12 +10,12 @@ import type { Organization } from './organization.type.ts';
 type ActorColumns = Parameters<typeof toOrganization>[0];
 
 /** Organization rows: the Organization table `n` with its Actor row `a`. */
-export const organizationNodes: NodeSource<Organization> = {
+export const organizationNodes: NodeSource<Organization> = nodeSource({
   table: 'Organization',
   from: Prisma.sql`"Organization" AS n JOIN "Actor" AS a ON a.id = n.id`,
   columns: Prisma.sql`${columnsOf('a', Prisma.ActorScalarFieldEnum)}, n.acronym`,
   toNode: (row) => toOrganization(row as unknown as ActorColumns, row.acronym as string | null),
-};
+});
 
 export const organizationListing: Listing<Organization, OrganizationFilter, OrganizationOrderField> = {
   name: 'organizations',

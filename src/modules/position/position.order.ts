@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 import { Prisma } from '../../generated/prisma/client.ts';
-import type { SortKey } from '../../db/id-pages.ts';
+import { acceptsDay, type SortKey } from '../../db/id-pages.ts';
 import { OrderInputType, recordedKey } from '../../graphql/listing.ts';
 
 /** Fields positions can be ordered by. */
@@ -26,5 +26,5 @@ export const statedOnKey = Prisma.sql`COALESCE(n."statedOn", '-infinity'::date)`
 
 export const positionSortKeys: Record<PositionOrderField, SortKey> = {
   RECORDED_AT: recordedKey,
-  STATED_ON: { order: 'STATED_ON', sql: statedOnKey, type: 'date' },
+  STATED_ON: { order: 'STATED_ON', sql: statedOnKey, type: 'date', accepts: acceptsDay },
 };

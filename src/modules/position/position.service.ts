@@ -11,8 +11,7 @@ export const positionIds: IdSource = { name: 'positions', table: 'Position', chi
 export const heldPositionIds: IdSource = { name: 'actor.positions', table: 'PositionHolder', parentColumn: 'actorId', childColumn: 'positionId' };
 
 export function toPosition(row: PositionRow): Position {
-  return Object.assign(new Position(), {
-    ...auditFieldsOf(row),
+  return Object.assign(new Position(), auditFieldsOf(row), {
     rowId: row.id,
     deploymentRowId: row.deploymentId,
     meetingRowId: row.meetingId,
