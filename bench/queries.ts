@@ -177,13 +177,13 @@ const html = (text: string) =>
 const searchSql = `
 WITH q AS MATERIALIZED (SELECT websearch_to_tsquery('english', $1) AS query),
 hits AS (
-  SELECT 'ARTICLE' AS type, n.id, ts_rank(n."searchVector", q.query, 1)::float8 AS rank FROM "Article" AS n, q WHERE n."searchVector" @@ q.query
-  UNION ALL SELECT 'COUNTRY', n.id, ts_rank(n."searchVector", q.query, 1)::float8 FROM "Country" AS c JOIN "Actor" AS n ON n.id = c.id, q WHERE n."searchVector" @@ q.query
-  UNION ALL SELECT 'DEPLOYMENT', n.id, ts_rank(n."searchVector", q.query, 1)::float8 FROM "Deployment" AS n, q WHERE n."searchVector" @@ q.query
-  UNION ALL SELECT 'EVIDENCE', n.id, ts_rank(n."searchVector", q.query, 1)::float8 FROM "Evidence" AS n, q WHERE n."searchVector" @@ q.query
-  UNION ALL SELECT 'OFFICIAL', n.id, ts_rank(n."searchVector", q.query, 1)::float8 FROM "Official" AS n, q WHERE n."searchVector" @@ q.query
-  UNION ALL SELECT 'ORGANIZATION', n.id, ts_rank(n."searchVector", q.query, 1)::float8 FROM "Organization" AS o JOIN "Actor" AS n ON n.id = o.id, q WHERE n."searchVector" @@ q.query
-  UNION ALL SELECT 'POSITION', n.id, ts_rank(n."searchVector", q.query, 1)::float8 FROM "Position" AS n, q WHERE n."searchVector" @@ q.query
+  SELECT 'ARTICLE' AS type, c.id, ts_rank(c.vector, q.query, 1)::float8 AS rank FROM (SELECT n.id, n."searchVector" AS vector FROM "Article" AS n WHERE n."searchVector" @@ websearch_to_tsquery('english', $1) ORDER BY n.id DESC LIMIT 500) AS c, q
+  UNION ALL SELECT 'COUNTRY' AS type, c.id, ts_rank(c.vector, q.query, 1)::float8 AS rank FROM (SELECT n.id, n."searchVector" AS vector FROM "Country" AS c JOIN "Actor" AS n ON n.id = c.id WHERE n."searchVector" @@ websearch_to_tsquery('english', $1) ORDER BY n.id DESC LIMIT 500) AS c, q
+  UNION ALL SELECT 'DEPLOYMENT' AS type, c.id, ts_rank(c.vector, q.query, 1)::float8 AS rank FROM (SELECT n.id, n."searchVector" AS vector FROM "Deployment" AS n WHERE n."searchVector" @@ websearch_to_tsquery('english', $1) ORDER BY n.id DESC LIMIT 500) AS c, q
+  UNION ALL SELECT 'EVIDENCE' AS type, c.id, ts_rank(c.vector, q.query, 1)::float8 AS rank FROM (SELECT n.id, n."searchVector" AS vector FROM "Evidence" AS n WHERE n."searchVector" @@ websearch_to_tsquery('english', $1) ORDER BY n.id DESC LIMIT 500) AS c, q
+  UNION ALL SELECT 'OFFICIAL' AS type, c.id, ts_rank(c.vector, q.query, 1)::float8 AS rank FROM (SELECT n.id, n."searchVector" AS vector FROM "Official" AS n WHERE n."searchVector" @@ websearch_to_tsquery('english', $1) ORDER BY n.id DESC LIMIT 500) AS c, q
+  UNION ALL SELECT 'ORGANIZATION' AS type, c.id, ts_rank(c.vector, q.query, 1)::float8 AS rank FROM (SELECT n.id, n."searchVector" AS vector FROM "Organization" AS o JOIN "Actor" AS n ON n.id = o.id WHERE n."searchVector" @@ websearch_to_tsquery('english', $1) ORDER BY n.id DESC LIMIT 500) AS c, q
+  UNION ALL SELECT 'POSITION' AS type, c.id, ts_rank(c.vector, q.query, 1)::float8 AS rank FROM (SELECT n.id, n."searchVector" AS vector FROM "Position" AS n WHERE n."searchVector" @@ websearch_to_tsquery('english', $1) ORDER BY n.id DESC LIMIT 500) AS c, q
 ),
 page AS (SELECT type, id, rank, row_number() OVER (ORDER BY rank DESC, type, id) AS ordinal FROM (SELECT * FROM hits ORDER BY rank DESC, type, id LIMIT 21) AS top),
 shown AS (

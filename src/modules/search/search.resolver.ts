@@ -50,7 +50,7 @@ function loadHit(loaders: Loaders, hit: SearchHit): Promise<SearchResult | null>
 export class SearchResolver {
   @Query(() => SearchResultConnection, {
     description:
-      'Full-text search over article bodies, evidence, position summaries, the names and aliases of officials, countries and organizations, and deployments (names, systems, locations), best match first, with a highlighted snippet per hit.',
+      'Full-text search over article bodies, evidence, position summaries, the names and aliases of officials, countries and organizations, and deployments (names, systems, locations), best match first, with a highlighted snippet per hit. Of a type with more than 500 matches, the 500 most recently recorded are ranked.',
   })
   async search(@Args(() => SearchArgs) args: SearchArgs, @Ctx() { prisma, loaders }: GraphQLContext): Promise<SearchResultConnection> {
     const query = textArgument(args.query, 'query');

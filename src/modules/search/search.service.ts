@@ -8,6 +8,13 @@
  * migration `*_search_and_order_indexes` defines them. The query is parsed by
  * websearch_to_tsquery; ts_rank (normalized by document length) orders the hits across types,
  * ties broken by type and id, which is also the keyset of the cursors.
+ *
+ * Ranking reads every candidate's vector, so its cost grows with the number of matches: a word in
+ * most documents ("THAAD" in a corpus about THAAD) would mean ranking hundreds of thousands of
+ * rows per request. So each type ranks at most its `maxRankedPerType` most recently recorded
+ * matches (the planner walks the primary key backwards for a common word, and reads the GIN index
+ * for a rare one): exact for specific queries, the recent part of the corpus for very broad ones.
+ * `totalCount` still counts every match.
  */
 import { Prisma, type PrismaClient } from '../../generated/prisma/client.ts';
 import type { PageWindow } from '../../graphql/connection.ts';
@@ -55,11 +62,29 @@ export interface SearchPosition {
   id: number;
 }
 
-const hitsSql = (types: SearchType[]) =>
+/** The most matches of one type that a search ranks (see above). */
+export const maxRankedPerType = 500;
+
+/**
+ * The query as a constant of each branch (not a column of the CTE `q`): the planner then knows the
+ * words and estimates from the column's statistics how many rows match, which decides between
+ * the GIN index (a rare word) and walking the primary key backwards (a common one).
+ */
+const tsquery = (query: string) => Prisma.sql`websearch_to_tsquery('english', ${query})`;
+
+/** Every match of the types searched (to count them). */
+const matchesSql = (query: string, types: SearchType[]) =>
+  Prisma.join(
+    types.map((type) => Prisma.sql`SELECT n.id FROM ${branches[type].from} WHERE n."searchVector" @@ ${tsquery(query)}`),
+    ' UNION ALL ',
+  );
+
+/** The ranked candidates: each type's most recent matches, at most `maxRankedPerType`. */
+const hitsSql = (query: string, types: SearchType[]) =>
   Prisma.join(
     types.map(
-      (type) =>
-        Prisma.sql`SELECT ${type}::text AS type, n.id, ts_rank(n."searchVector", q.query, 1)::float8 AS rank FROM ${branches[type].from}, q WHERE n."searchVector" @@ q.query`,
+      (type) => Prisma.sql`SELECT ${type}::text AS type, c.id, ts_rank(c.vector, q.query, 1)::float8 AS rank
+        FROM (SELECT n.id, n."searchVector" AS vector FROM ${branches[type].from} WHERE n."searchVector" @@ ${tsquery(query)} ORDER BY n.id DESC LIMIT ${maxRankedPerType}) AS c, q`,
     ),
     ' UNION ALL ',
   );
@@ -88,7 +113,7 @@ export async function searchPage(
   );
   const rows = await prisma.$queryRaw<Array<{ type: SearchType; id: number; rank: number; snippet: string | null }>>`
     WITH q AS MATERIALIZED (SELECT websearch_to_tsquery('english', ${query}) AS query),
-    hits AS (${hitsSql(types)}),
+    hits AS (${hitsSql(query, types)}),
     page AS (SELECT type, id, rank FROM hits WHERE ${keyset} ORDER BY rank DESC, type, id LIMIT ${window.size + 1})
     SELECT page.type, page.id, page.rank, CASE page.type ${snippet} END AS snippet
     FROM page, q
@@ -97,8 +122,6 @@ export async function searchPage(
 }
 
 export async function countHits(prisma: PrismaClient, query: string, types: SearchType[]): Promise<number> {
-  const rows = await prisma.$queryRaw<{ total: number }[]>`
-    WITH q AS MATERIALIZED (SELECT websearch_to_tsquery('english', ${query}) AS query)
-    SELECT count(*)::int AS total FROM (${hitsSql(types)}) AS hits`;
+  const rows = await prisma.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM (${matchesSql(query, types)}) AS matches`;
   return rows[0]?.total ?? 0;
 }

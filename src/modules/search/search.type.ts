@@ -46,6 +46,9 @@ export class SearchResultConnection {
   @Field(() => PageInfo, { description: 'Information to aid in pagination.' })
   pageInfo!: PageInfo;
 
-  @Field(() => Int, { description: 'The number of hits across all pages (counting it costs a pass over every match).' })
+  @Field(() => Int, {
+    description:
+      'The number of objects that match, across all pages. A word found in more than 500 objects of one type ranks only the 500 most recently recorded of them, so paging may end before this count (counting costs a pass over every match).',
+  })
   totalCount!: number;
 }
