@@ -1,13 +1,13 @@
 import { startApp, type RunningApp } from './app.ts';
 import { ConfigErrors, loadConfig } from './config.ts';
+import { oneLineReason } from './db/database.ts';
 import { createLogger } from './logger.ts';
 
 function oneLine(error: unknown): string {
   if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
     return `port ${(error as NodeJS.ErrnoException & { port?: number }).port ?? ''} is already in use; set PORT to a free port`;
   }
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n').map((line) => line.trim()).filter(Boolean).join(' ');
+  return oneLineReason(error);
 }
 
 /**

@@ -6,9 +6,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { expectBadUserInput } from '../support/api.ts';
-import { unlimited, useGeneratedServer } from '../support/generated.ts';
+import { useGeneratedServer } from '../support/generated.ts';
+import { generousLimits } from '../support/http.ts';
 
-const api = useGeneratedServer({ factor: 0.002, env: unlimited });
+const api = useGeneratedServer({ factor: 0.002, env: generousLimits });
 
 interface Page<T> {
   edges: Array<{ cursor: string; node: T }>;

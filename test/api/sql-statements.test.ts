@@ -13,11 +13,12 @@
 import { parse, type SelectionSetNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { expectData, useSeededServer } from '../support/api.ts';
-import { unlimited, useGeneratedServer } from '../support/generated.ts';
+import { useGeneratedServer } from '../support/generated.ts';
+import { generousLimits } from '../support/http.ts';
 import type { GraphQLResult } from '../support/server.ts';
 
 const seeded = useSeededServer({ env: { REPORT_SQL_STATEMENTS: 'true' } });
-const generated = useGeneratedServer({ factor: 0.005, env: { REPORT_SQL_STATEMENTS: 'true', ...unlimited } });
+const generated = useGeneratedServer({ factor: 0.005, env: { REPORT_SQL_STATEMENTS: 'true', ...generousLimits } });
 
 function statementsOf(result: GraphQLResult): number {
   expectData(result);

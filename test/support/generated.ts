@@ -5,9 +5,6 @@ import { expectData, serverStartTimeoutMs } from './api.ts';
 import { createTestDatabaseTarget } from './database.ts';
 import { graphql, startServer, type GraphQLResult, type StartedServer } from './server.ts';
 
-/** Operation limits out of the way: these tests measure pages of 50 under 50 under 50. */
-export const unlimited = { GRAPHQL_MAX_DEPTH: '100', GRAPHQL_MAX_COST: '1000000000', GRAPHQL_MAX_ALIASES: '100', GRAPHQL_MAX_TOKENS: '100000' };
-
 /**
  * One server per test file on a clean copy of the test database whose graph has been replaced by
  * the benchmark's generator (bench/generate.ts) at `factor` of its full scale: enough rows for
