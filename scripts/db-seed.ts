@@ -27,7 +27,7 @@ async function main(): Promise<number> {
   const target = databaseTargetFromEnv();
   const db = await openDatabase(target);
   try {
-    const report = await seedDatabase(db.prisma, document);
+    const report = await seedDatabase(db.writer, document);
     console.log(`Seeded ${describeTarget(target)} from ${path}:`);
     console.log(formatImportReport(report));
     return 0;

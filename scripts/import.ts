@@ -157,7 +157,7 @@ async function main(): Promise<number> {
         rejected += 1;
         console.log(`${item.where}: REJECTED: ${item.unreadable}`);
       } else {
-        const outcome = await importArticle(db.prisma, item.document, { actor });
+        const outcome = await importArticle(db.writer, item.document, { actor });
         if (outcome.status === 'imported') {
           imported += 1;
           articlesCreated += outcome.report.articles.created;

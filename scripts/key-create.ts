@@ -43,7 +43,7 @@ async function main(): Promise<number> {
   try {
     const { applied } = await applyMigrations(db);
     if (applied.length > 0) console.error(`key:create: applied migrations: ${applied.join(', ')}`);
-    const result = await write(db.prisma, 'cli', (w) => createApiKey(w, { name: values.name as string, role: role as ApiKeyRole }));
+    const result = await write(db.writer, 'cli', (w) => createApiKey(w, { name: values.name as string, role: role as ApiKeyRole }));
     if (!result.ok) {
       for (const e of result.userErrors) console.error(`key:create: --name: ${e.message} (${e.code})`);
       return 1;

@@ -80,11 +80,11 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     const { applied } = await applyMigrations(opened);
     if (applied.length > 0) log.info({ migrations: applied }, `applied migrations: ${applied.join(', ')}`);
     if ((await opened.prisma.article.count()) === 0) {
-      const report = await seedDatabase(opened.prisma);
+      const report = await seedDatabase(opened.writer);
       log.info({ seed: report }, 'new database: loaded the seed data');
     }
     if (trustedDocuments) log.info({ file: trustedDocuments.path, documents: trustedDocuments.byHash.size }, 'trusted documents only');
-    await http.serveApi({ schema, prisma: opened.prisma, trustedDocuments });
+    await http.serveApi({ schema, prisma: opened.prisma, writer: opened.writer, trustedDocuments });
     http.health.databaseCheck = () => opened.prisma.$queryRawUnsafe('select 1');
     http.health.phase = 'ready';
     log.info({ url, database: describeTarget(database), production, introspection, limits }, `stancegraph serves ${url} on ${describeTarget(database)}`);

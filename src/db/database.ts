@@ -1,5 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
@@ -15,7 +16,13 @@ export type DatabaseTarget =
 
 export interface Database {
   readonly target: DatabaseTarget;
+  /** For reads: its connections are never taken by writers, so reads do not queue behind writes. */
   readonly prisma: PrismaClient;
+  /**
+   * For write transactions (src/db/write.ts): a pool of its own, small because writers take the
+   * global write lock one at a time anyway. On PGlite, the same client as `prisma` (one connection).
+   */
+  readonly writer: PrismaClient;
   /** The driver adapter factory the schema engine uses to apply migrations on the same database. */
   readonly adapterFactory: SqlMigrationAwareDriverAdapterFactory;
   close(): Promise<void>;
@@ -104,7 +111,7 @@ function prepareDataDir(dataDir: string): () => void {
 
 /** Whether the (locked) directory is new or holds data this PGlite can open. */
 function inspectDataDir(dataDir: string): { fresh: boolean } {
-  const entries = readdirSync(dataDir).filter((name) => name !== PGLITE_LOCK_FILE);
+  const entries = readdirSync(dataDir).filter((name) => !name.startsWith(PGLITE_LOCK_FILE));
   if (entries.length === 0) return { fresh: true };
   if (!entries.includes(PG_VERSION_FILE)) {
     throw new DatabaseUnavailableError(
@@ -154,11 +161,7 @@ function lockDataDir(dataDir: string): () => void {
       const pid = Number(owner[0]);
       const host = owner[1];
       if (host === hostname() && Number.isInteger(pid) && pid > 0 && !processIsAlive(pid)) {
-        try {
-          unlinkSync(lockPath);
-        } catch {
-          /* another process took it over first: the next attempt reports it */
-        }
+        removeStaleLock(lockPath, owner.join('\n'));
         continue;
       }
       const who = host === hostname() ? `process ${pid}` : `process ${owner[0]} on ${host}`;
@@ -177,6 +180,30 @@ function lockDataDir(dataDir: string): () => void {
   };
   process.on('exit', release);
   return release;
+}
+
+/**
+ * Removes a lock left by a process that is gone, if it is still that lock. Two processes may find
+ * the same stale lock: without a second look, the slower one would remove the lock the faster one
+ * has just taken, and both would open the directory. Whoever holds `<lock>.takeover` (created
+ * exclusively) reads the lock again and removes it only if it is unchanged.
+ */
+function removeStaleLock(lockPath: string, staleContent: string): void {
+  const takeoverPath = `${lockPath}.takeover`;
+  let fd: number;
+  try {
+    fd = openSync(takeoverPath, 'wx');
+  } catch {
+    return; // another process is taking it over: the next attempt finds its lock
+  }
+  try {
+    if (readFileSync(lockPath, 'utf8') === staleContent) unlinkSync(lockPath);
+  } catch {
+    /* already gone */
+  } finally {
+    closeSync(fd);
+    unlinkSync(takeoverPath);
+  }
 }
 
 function processIsAlive(pid: number): boolean {
@@ -214,8 +241,9 @@ export async function openDatabase(
   options: {
     timeoutMs?: number;
     /**
-     * PostgreSQL server only: `statement_timeout` of the client's connections, so that the server
-     * itself stops a statement that runs longer (migrations are not bound by it).
+     * PostgreSQL server only: `statement_timeout` (and `idle_in_transaction_session_timeout`) of
+     * the client's connections, so that the server itself stops a statement that runs longer
+     * (migrations are not bound by it).
      */
     statementTimeoutMs?: number;
   } = {},
@@ -248,6 +276,7 @@ export async function openDatabase(
     return {
       target,
       prisma,
+      writer: prisma,
       adapterFactory,
       async close() {
         try {
@@ -262,23 +291,63 @@ export async function openDatabase(
 
   const timeoutMs = options.timeoutMs ?? 10_000;
   const adapterFactory = new PrismaPg({ connectionString: target.url, connectionTimeoutMillis: timeoutMs });
-  const clientFactory = options.statementTimeoutMs
-    ? new PrismaPg({ connectionString: target.url, connectionTimeoutMillis: timeoutMs, statement_timeout: options.statementTimeoutMs })
-    : adapterFactory;
-  const prisma = new PrismaClient({ adapter: countingAdapterFactory(clientFactory) });
+  const clientFor = (max: number) =>
+    new PrismaClient({
+      adapter: countingAdapterFactory(
+        new PrismaPg(guardedPool({ connectionString: target.url, connectionTimeoutMillis: timeoutMs, max, ...sessionLimits(options.statementTimeoutMs) }), {
+          disposeExternalPool: true,
+        }),
+      ),
+    });
+  const prisma = clientFor(READ_POOL_SIZE);
+  const writer = clientFor(WRITE_POOL_SIZE);
+  const disconnect = () => Promise.all([prisma.$disconnect(), writer.$disconnect()]);
   try {
     await withTimeout(prisma.$queryRawUnsafe('select 1'), timeoutMs, `cannot connect to ${where}`);
   } catch (error) {
-    await prisma.$disconnect().catch(() => undefined);
+    await disconnect().catch(() => undefined);
     if (error instanceof DatabaseUnavailableError) throw error;
     throw new DatabaseUnavailableError(`cannot connect to ${where}: ${oneLineReason(error)}`);
   }
   return {
     target,
     prisma,
+    writer,
     adapterFactory,
     async close() {
-      await prisma.$disconnect();
+      await disconnect();
     },
   };
+}
+
+/** Connections for reads: pg's default pool size. */
+const READ_POOL_SIZE = 10;
+/**
+ * Connections for writes: one holds the write lock, the next waits for it; a third lets a write
+ * whose connection is being replaced proceed. More would only wait on the lock.
+ */
+const WRITE_POOL_SIZE = 3;
+
+/**
+ * Session settings of the server's connections: PostgreSQL itself stops a statement that outlives
+ * its request, and ends a session left idle inside a transaction (the write lock with it) for as
+ * long, should anything in this process fail to finish a transaction it began.
+ */
+function sessionLimits(statementTimeoutMs: number | undefined): pg.PoolConfig {
+  if (!statementTimeoutMs) return {};
+  return { statement_timeout: statementTimeoutMs, idle_in_transaction_session_timeout: statementTimeoutMs };
+}
+
+/**
+ * A pg pool that never hands out a connection still inside a transaction. A connection comes back
+ * in one when its transaction's end was cut short (a ROLLBACK that could not be sent); reused, it
+ * would let the next request see, and then commit, that transaction's half-done writes. Such a
+ * connection is closed instead (the server rolls back what it held), and the pool opens a new one.
+ */
+function guardedPool(config: pg.PoolConfig): pg.Pool {
+  const pool = new pg.Pool(config);
+  pool.on('release', (error: Error | undefined, client: pg.PoolClient) => {
+    if (!error && client.getTransactionStatus() !== 'I') void client.end().catch(() => undefined);
+  });
+  return pool;
 }

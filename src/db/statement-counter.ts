@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQueryable, Transaction } from '@prisma/driver-adapter-utils';
+import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, SqlQueryable, Transaction } from '@prisma/driver-adapter-utils';
 
 /** The SQL statements one unit of work (a GraphQL request) sent to the database. */
 export interface StatementTally {
@@ -10,6 +10,11 @@ export interface StatementTally {
    * (embedded PGlite answers without giving the event loop a turn).
    */
   deadline?: number;
+  /**
+   * The COMMIT of the unit of work's write, once sent: from then on its outcome is the
+   * database's, and the request waits for it rather than answer that it was cancelled.
+   */
+  committing?: Promise<unknown>;
 }
 
 /** A statement refused because its request was cancelled (REQUEST_TIMEOUT_MS). */
@@ -24,23 +29,65 @@ export function countStatements<T>(tally: StatementTally, work: () => T): T {
   return tallies.run(tally, work);
 }
 
-function counted<T extends SqlQueryable>(queryable: T): T {
+/** What a statement does to the transaction it runs in. */
+function transactionEffect(sql: string): 'commit' | 'rollback' | 'savepoint' | null {
+  const keyword = /^\s*(COMMIT|ROLLBACK\s+TO|ROLLBACK|RELEASE|SAVEPOINT)\b/i.exec(sql)?.[1]?.toUpperCase();
+  if (keyword === 'COMMIT') return 'commit';
+  if (keyword === 'ROLLBACK') return 'rollback';
+  return keyword ? 'savepoint' : null;
+}
+
+function cancelled(): StatementCancelledError {
+  return new StatementCancelledError('the request ran out of time; no further SQL runs for it');
+}
+
+const pastDeadline = (tally: StatementTally | undefined) => tally?.deadline !== undefined && performance.now() >= tally.deadline;
+
+/**
+ * Counts the statements of a connection or transaction, and refuses those of a request past its
+ * deadline. Statements that end a transaction or savepoint are never refused: a refused ROLLBACK
+ * would hand the connection back to the pool still inside the transaction, for the next request
+ * to see and commit its half-done writes. A COMMIT past the deadline is sent as a ROLLBACK: the
+ * client is told that its request was cancelled (504), so it must not take effect. Once a
+ * transaction has ended it sends nothing more, since its connection may already serve another.
+ */
+function counted<T extends SqlQueryable>(queryable: T, transaction?: Transaction): T {
+  let ended = false;
+  /** Sends one statement; `commit` runs the adapter's own end of a commit (PGlite has no COMMIT statement). */
+  const send = (tally: StatementTally | undefined, effect: ReturnType<typeof transactionEffect>, run: (rollInstead: boolean) => Promise<unknown>) => {
+    if (ended) return Promise.reject(new StatementCancelledError('the transaction has already ended'));
+    if (effect === 'commit' || effect === 'rollback') ended = transaction !== undefined;
+    if (effect === null && pastDeadline(tally)) return Promise.reject(cancelled());
+    if (tally) tally.statements += 1;
+    if (effect === 'commit' && pastDeadline(tally)) return run(true).then(() => Promise.reject(cancelled()));
+    const done = run(false);
+    if (effect === 'commit' && tally) tally.committing = done;
+    return done;
+  };
   return new Proxy(queryable, {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver);
       if (typeof value !== 'function') return value;
       if (property === 'queryRaw' || property === 'executeRaw') {
-        return (...args: unknown[]) => {
-          const tally = tallies.getStore();
-          if (tally?.deadline !== undefined && performance.now() >= tally.deadline) {
-            return Promise.reject(new StatementCancelledError('the request ran out of time; no further SQL runs for it'));
-          }
-          if (tally) tally.statements += 1;
-          return value.apply(target, args);
-        };
+        return (query: SqlQuery) =>
+          send(tallies.getStore(), transactionEffect(query.sql), (rollInstead) => value.call(target, rollInstead ? { ...query, sql: 'ROLLBACK' } : query));
+      }
+      if (transaction && (property === 'commit' || property === 'rollback')) {
+        if (!transaction.options.usePhantomQuery) {
+          // The COMMIT or ROLLBACK statement was sent; this only gives the connection back.
+          return () => {
+            ended = true;
+            return value.call(target);
+          };
+        }
+        const effect = property === 'commit' ? 'commit' : 'rollback';
+        return () => send(tallies.getStore(), effect, (rollInstead) => (rollInstead ? transaction.rollback() : value.call(target)));
       }
       if (property === 'startTransaction') {
-        return async (...args: unknown[]) => counted((await value.apply(target, args)) as Transaction);
+        return async (...args: unknown[]) => {
+          const started = (await value.apply(target, args)) as Transaction;
+          return counted(started, started);
+        };
       }
       return value.bind(target);
     },

@@ -7,7 +7,10 @@ import { createLoaders, type Loaders } from './loaders.ts';
 
 /** What every resolver of one request shares. */
 export interface GraphQLContext {
+  /** For reads. */
   prisma: PrismaClient;
+  /** For write transactions: connections of their own, so that reads never wait for writers. */
+  writer: PrismaClient;
   loaders: Loaders;
   /** SQL statements this request has sent so far. */
   sql: StatementTally;
@@ -17,13 +20,14 @@ export interface GraphQLContext {
 
 export interface RequestInfo {
   prisma: PrismaClient;
+  writer: PrismaClient;
   sql: StatementTally;
   /** The HTTP request's headers (for the caller's credentials). */
   headers: IncomingHttpHeaders;
 }
 
 /** Throws UNAUTHENTICATED (HTTP 401) for a bad API key, or for none when reading needs one (auth.ts). */
-export async function createContext({ prisma, sql, headers }: RequestInfo): Promise<GraphQLContext> {
+export async function createContext({ prisma, writer, sql, headers }: RequestInfo): Promise<GraphQLContext> {
   const caller = await authenticate(prisma, headers, authSettingsFromEnv());
-  return { prisma, loaders: createLoaders(prisma), sql, caller };
+  return { prisma, writer, loaders: createLoaders(prisma), sql, caller };
 }

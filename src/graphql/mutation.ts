@@ -37,7 +37,7 @@ export async function mutate<T, P extends object>(
   { role = ApiKeyRole.EDITOR, timeoutMs }: { role?: ApiKeyRole; timeoutMs?: number } = {},
 ): Promise<P & { userErrors: UserErrorData[] }> {
   const caller = requireRole(ctx.caller, role);
-  const result = await write(ctx.prisma, callerLabel(caller), work, { timeoutMs });
+  const result = await write(ctx.writer, callerLabel(caller), work, { timeoutMs });
   forgetLoaded(ctx);
   if (!result.ok) return { userErrors: result.userErrors } as P & { userErrors: UserErrorData[] };
   return { ...toPayload(result.value), userErrors: [] };

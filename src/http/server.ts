@@ -18,6 +18,11 @@ import { requestIdFrom, runInRequestScope, type RequestScope } from './request-s
 import { resolveTrustedDocument, type OperationParams, type TrustedDocuments } from './trusted-documents.ts';
 
 export const graphqlPath = '/graphql';
+/** How long past the deadline a request waits for the outcome of a COMMIT it sent in time. */
+const commitGraceMs = 1_000;
+
+const delay = <T>(ms: number, value: T) => new Promise<T>((resolve) => setTimeout(resolve, ms, value));
+
 /** Request bodies larger than this get 413. */
 export const maxBodyBytes = 1024 * 1024;
 
@@ -39,6 +44,7 @@ export interface GraphQLHttpServerOptions {
 export interface GraphQLApi {
   schema: GraphQLSchema;
   prisma: PrismaClient;
+  writer: PrismaClient;
   /** TRUSTED_DOCUMENTS: only these operations run. */
   trustedDocuments: TrustedDocuments | null;
 }
@@ -206,9 +212,13 @@ export function createGraphQLHttpServer(options: GraphQLHttpServerOptions): Grap
     const work = runGraphQL(request, url, current, sql);
     work.catch(() => undefined); // after a timeout nobody waits for it
     try {
-      const outcome = await Promise.race([work, timedOut]);
-      // Past the deadline the answer is a timeout, even if the work came back (its SQL was cut off).
-      if (outcome === 'timeout' || performance.now() >= deadline) {
+      let outcome = await Promise.race([work, timedOut]);
+      // A write whose COMMIT was sent before the deadline has an outcome the client must learn:
+      // wait for it (a COMMIT is short) rather than call it cancelled.
+      if (outcome === 'timeout' && sql.committing) outcome = await Promise.race([work, delay(commitGraceMs, 'timeout' as const)]);
+      else if (outcome !== 'timeout' && performance.now() >= deadline && !sql.committing) outcome = 'timeout';
+      // Otherwise, past the deadline the answer is a timeout: the work's SQL was cut off and its write rolled back.
+      if (outcome === 'timeout') {
         scope.timedOut = true;
         throw new RequestError(504, 'REQUEST_TIMEOUT', `The request did not finish within ${requestTimeoutMs} ms and was cancelled.`, request.complete ? {} : { connection: 'close' });
       }
@@ -237,7 +247,7 @@ export function createGraphQLHttpServer(options: GraphQLHttpServerOptions): Grap
     return countStatements(sql, () =>
       current.apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method, headers, search, body },
-        context: () => createContext({ prisma: current.prisma, sql, headers: request.headers }),
+        context: () => createContext({ prisma: current.prisma, writer: current.writer, sql, headers: request.headers }),
       }),
     );
   }
@@ -291,7 +301,7 @@ export function createGraphQLHttpServer(options: GraphQLHttpServerOptions): Grap
   return {
     server,
     health,
-    async serveApi({ schema, prisma, trustedDocuments }) {
+    async serveApi({ schema, prisma, writer, trustedDocuments }) {
       const apollo = new ApolloServer<GraphQLContext>({
         schema,
         nodeEnv: production ? 'production' : 'development',
@@ -318,7 +328,7 @@ export function createGraphQLHttpServer(options: GraphQLHttpServerOptions): Grap
         ],
       });
       await apollo.start();
-      api = { schema, prisma, trustedDocuments, apollo };
+      api = { schema, prisma, writer, trustedDocuments, apollo };
     },
     stop() {
       stopping ??= (async () => {

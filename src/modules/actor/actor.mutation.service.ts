@@ -36,7 +36,9 @@ async function moveActorLinks(tx: Tx, table: 'positionHolder' | 'positionAddress
  */
 export async function deleteActor(w: Write, kind: ActorKindName, id: number, field: FieldPath): Promise<Record<string, unknown>> {
   const tx = w.tx;
-  const [held, addressed] = await Promise.all([tx.positionHolder.count({ where: { actorId: id } }), tx.positionAddressee.count({ where: { actorId: id } })]);
+  // One statement at a time: a transaction is one connection, which runs them in turn anyway.
+  const held = await tx.positionHolder.count({ where: { actorId: id } });
+  const addressed = await tx.positionAddressee.count({ where: { actorId: id } });
   if (held + addressed > 0) {
     const parts = [held ? `holds ${held} position${held === 1 ? '' : 's'}` : '', addressed ? `is the addressee of ${addressed} position${addressed === 1 ? '' : 's'}` : ''].filter(Boolean);
     const merge = kind === 'Country' ? 'countryMerge' : 'organizationMerge';

@@ -1,0 +1,146 @@
+/**
+ * A write cut off by REQUEST_TIMEOUT_MS is all or nothing: a large articleImport is run with the
+ * deadline at several points of its run (from early in its statements to around its COMMIT), and
+ * after each the graph holds either none of it (the answer was 504) or all of it (the answer was
+ * 200), with its change-log entry. An unrelated write that follows commits only itself, and no
+ * connection is left idle inside a transaction.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { startApp, type RunningApp } from '../../src/app.ts';
+import { openDatabase } from '../../src/db/database.ts';
+import { generateApiKey } from '../../src/graphql/auth.ts';
+import { createLogger } from '../../src/logger.ts';
+import { createTestDatabaseTarget, withPgClient, type TestDatabase } from '../support/database.ts';
+import { postGraphQL } from '../support/http.ts';
+
+const positionsPerArticle = 120;
+
+/** An article of `positionsPerArticle` sentences, each the evidence of a position on a topic of its own. */
+function largeArticle(n: number) {
+  const sentences = Array.from({ length: positionsPerArticle }, (_, i) => `China on day ${i} of round ${n} voiced concern over topic ${n}-${i}.`);
+  return {
+    article: { source: 'Test wire', url: `https://example.org/cut/${n}`, publishedAt: '2017-03-07T08:00:00Z', headline: `Round ${n}`, body: sentences.join(' ') },
+    countries: [{ isoCode: 'CN', name: 'China' }],
+    positions: sentences.map((quote, i) => ({
+      stance: 'CONCERN',
+      summary: `China is concerned about topic ${n}-${i}.`,
+      holders: ['CN'],
+      topic: `topic ${n}-${i}`,
+      evidence: [{ quote }],
+    })),
+  };
+}
+
+const importMutation = `mutation($input: ArticleImportInput!) { articleImport(input: $input) { article { id } userErrors { message code } } }`;
+const countryMutation = `mutation($input: CountryCreateInput!) { countryCreate(input: $input) { country { id } userErrors { message code } } }`;
+
+type Counts = Record<'articles' | 'positions' | 'evidence' | 'changes' | 'countries', number>;
+
+describe('a write cut off by the request deadline', () => {
+  let database: TestDatabase;
+  let app: RunningApp | undefined;
+  const log = createLogger('error');
+
+  afterAll(async () => {
+    await app?.stop().catch(() => undefined);
+    await database?.dispose();
+  });
+
+  /** Counts rows with the server stopped (a PGlite directory is one process's). */
+  async function counts(): Promise<Counts> {
+    const db = await openDatabase(database.target);
+    try {
+      const p = db.prisma;
+      return {
+        articles: await p.article.count(),
+        positions: await p.position.count(),
+        evidence: await p.evidence.count(),
+        changes: await p.changeLog.count(),
+        countries: await p.country.count(),
+      };
+    } finally {
+      await db.close();
+    }
+  }
+
+  async function editorKey(): Promise<string> {
+    const db = await openDatabase(database.target);
+    try {
+      const key = generateApiKey();
+      await db.prisma.apiKey.create({ data: { name: 'cut-editor', role: 'EDITOR', prefix: key.prefix, keyHash: key.keyHash, createdBy: 'test' } });
+      return key.key;
+    } finally {
+      await db.close();
+    }
+  }
+
+  async function serve(requestTimeoutMs: number): Promise<string> {
+    app = await startApp({ database: database.target, port: 0, host: '127.0.0.1', requestTimeoutMs, log });
+    return app.url;
+  }
+
+  async function stop(): Promise<void> {
+    await app?.stop();
+    app = undefined;
+  }
+
+  /** Sessions of the test database left inside a transaction (PostgreSQL server only). */
+  async function idleInTransaction(): Promise<number> {
+    if (database.target.kind !== 'postgres') return 0;
+    return withPgClient(database.target.url, async (client) => {
+      const { rows } = await client.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`,
+      );
+      return rows[0]!.n;
+    });
+  }
+
+  it('leaves every table as before or fully written, at many cut points, and never commits it later', async () => {
+    database = await createTestDatabaseTarget();
+    const key = await editorKey();
+    const auth = { authorization: `Bearer ${key}` };
+
+    // How long the whole import takes here, with time to spare.
+    let url = await serve(120_000);
+    const started = performance.now();
+    const probe = await postGraphQL(url, { query: importMutation, variables: { input: largeArticle(0) } }, auth);
+    const fullMs = performance.now() - started;
+    expect(probe.status, probe.text).toBe(200);
+    expect(probe.json.data.articleImport.userErrors).toEqual([]);
+    await stop();
+    let before = await counts();
+
+    const outcomes: Array<{ timeoutMs: number; status: number }> = [];
+    const fractions = [0.1, 0.25, 0.4, 0.55, 0.7, 0.85, 1, 1.15];
+    for (const [round, fraction] of fractions.entries()) {
+      const timeoutMs = Math.max(20, Math.round(fullMs * fraction));
+      url = await serve(timeoutMs);
+      const cut = await postGraphQL(url, { query: importMutation, variables: { input: largeArticle(round + 1) } }, auth);
+      expect([200, 504], cut.text).toContain(cut.status);
+      outcomes.push({ timeoutMs, status: cut.status });
+
+      // An unrelated write on the same server afterwards commits only itself.
+      const isoCode = ['AD', 'AE', 'AF', 'AG', 'AI', 'AL', 'AM', 'AO'][round]!;
+      const other = await postGraphQL(url, { query: countryMutation, variables: { input: { isoCode, name: `Country ${isoCode}` } } }, auth);
+      if (other.status === 200) expect(other.json.data.countryCreate.userErrors).toEqual([]);
+      const created = other.status === 200 ? 1 : 0;
+      expect(await idleInTransaction()).toBe(0);
+      await stop();
+
+      const after = await counts();
+      const whole = cut.status === 200 ? 1 : 0;
+      const { changes, ...rows } = after;
+      expect(rows, `round ${round}: deadline ${timeoutMs} ms of ${Math.round(fullMs)} ms, answer ${cut.status}`).toEqual({
+        articles: before.articles + whole,
+        positions: before.positions + whole * positionsPerArticle,
+        evidence: before.evidence + whole * positionsPerArticle,
+        countries: before.countries + created,
+      });
+      // The import's change-log entry comes with it, or not at all.
+      expect(changes).toBe(before.changes + whole + created);
+      before = after;
+    }
+    // The cut points reached both outcomes: the test did cut writes short.
+    expect(outcomes.some((o) => o.status === 504), JSON.stringify(outcomes)).toBe(true);
+  });
+});
