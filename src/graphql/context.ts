@@ -2,6 +2,8 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { StatementTally } from '../db/statement-counter.ts';
 import { authSettingsFromEnv } from '../config.ts';
+import { isDatabaseUnavailable } from '../db/availability.ts';
+import { databaseUnavailable } from './errors.ts';
 import { authenticate, type Caller } from './auth.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 
@@ -28,6 +30,9 @@ export interface RequestInfo {
 
 /** Throws UNAUTHENTICATED (HTTP 401) for a bad API key, or for none when reading needs one (auth.ts). */
 export async function createContext({ prisma, writer, sql, headers }: RequestInfo): Promise<GraphQLContext> {
-  const caller = await authenticate(prisma, headers, authSettingsFromEnv());
+  // An API key is looked up before anything runs: with the database away, that is a 503 too.
+  const caller = await authenticate(prisma, headers, authSettingsFromEnv()).catch((error: unknown) => {
+    throw isDatabaseUnavailable(error) ? databaseUnavailable() : error;
+  });
   return { prisma, writer, loaders: createLoaders(prisma), sql, caller };
 }

@@ -1,5 +1,18 @@
 import { GraphQLError } from 'graphql';
 
+/** `extensions.code` of a request that failed because the database could not be reached. */
+export const DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE';
+/** Seconds a client is asked to wait before retrying when the database is unavailable. */
+export const databaseRetryAfterSeconds = 5;
+export const databaseUnavailableMessage = `The database is unavailable at the moment; nothing was changed. Retry in ${databaseRetryAfterSeconds} s.`;
+
+/** The database could not be reached: HTTP 503 with Retry-After, and a code clients can act on. */
+export function databaseUnavailable(): GraphQLError {
+  return new GraphQLError(databaseUnavailableMessage, {
+    extensions: { code: DATABASE_UNAVAILABLE, http: { status: 503, headers: new Map([['retry-after', String(databaseRetryAfterSeconds)]]) } },
+  });
+}
+
 /** A client mistake in an argument: GraphQL error with `extensions.code = BAD_USER_INPUT`. */
 export function badUserInput(message: string, argumentName?: string): GraphQLError {
   return new GraphQLError(message, {

@@ -1,6 +1,8 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { isDatabaseUnavailable } from '../db/availability.ts';
 import { StatementCancelledError } from '../db/statement-counter.ts';
+import { DATABASE_UNAVAILABLE, databaseUnavailableMessage } from '../graphql/errors.ts';
 import { isLimitErrorCode, limitErrorCodes, tokenLimitError } from '../graphql/limits.ts';
 import type { Logger } from '../logger.ts';
 import { currentRequest } from './request-scope.ts';
@@ -40,6 +42,15 @@ export function createErrorFormatter({ production, log }: ErrorFormatting) {
         extensions.code = limitErrorCodes.maxTokens;
         extensions.limit = tokens.limit;
       }
+    }
+
+    if (extensions.code === 'INTERNAL_SERVER_ERROR' && isDatabaseUnavailable(unwrapResolverError(error))) {
+      // An outage, not a bug: the client may retry (HTTP 503, databaseUnavailablePlugin), and
+      // /readyz and its log line tell the operator.
+      result = { message: databaseUnavailableMessage, ...(formatted.path ? { path: formatted.path } : {}) };
+      extensions.code = DATABASE_UNAVAILABLE;
+      delete extensions.stacktrace;
+      (scope?.log ?? log).warn({ reqId: scope?.id, err: unwrapResolverError(error) }, 'the database is unavailable');
     }
 
     if (extensions.code === 'INTERNAL_SERVER_ERROR') {

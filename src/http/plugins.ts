@@ -2,6 +2,7 @@ import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import type { OperationLimits } from '../config.ts';
 import type { GraphQLContext } from '../graphql/context.ts';
+import { DATABASE_UNAVAILABLE, databaseRetryAfterSeconds } from '../graphql/errors.ts';
 import { countObjects, limitErrorCodes, requestedCost } from '../graphql/limits.ts';
 import { renderIdePage } from './graphiql.ts';
 import { currentRequest, type CostReport } from './request-scope.ts';
@@ -111,6 +112,25 @@ export function idePlugin(endpoint: string): ApolloServerPlugin<GraphQLContext> 
       return {
         async renderLandingPage() {
           return { html: renderIdePage(endpoint) };
+        },
+      };
+    },
+  };
+}
+
+/**
+ * A response with an error coded DATABASE_UNAVAILABLE is HTTP 503 with Retry-After: the request
+ * may be sent again once the database is back, and load balancers and clients treat it so.
+ */
+export function databaseUnavailablePlugin(): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single') return;
+          if (!response.body.singleResult.errors?.some((e) => e.extensions?.code === DATABASE_UNAVAILABLE)) return;
+          response.http.status = 503;
+          response.http.headers.set('retry-after', String(databaseRetryAfterSeconds));
         },
       };
     },

@@ -11,6 +11,7 @@ import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { generateApiKey } from '../../src/graphql/auth.ts';
 import { createTestDatabaseTarget, type TestDatabase } from '../support/database.ts';
 import { eventually, logLines, postGraphQL, request, spawnServer, startTcpProxy, type WatchedServer } from '../support/http.ts';
 import { runServerToExit } from '../support/process.ts';
@@ -100,9 +101,15 @@ describe('liveness and readiness', () => {
     expect(down.status).toBe(503);
     expect(down.json).toMatchObject({ status: 'unavailable', database: 'down' });
     expect((await request(`${base}/healthz`)).status).toBe(200);
-    // A query meanwhile fails with an error, not a hang and not a crash.
-    const failed = await postGraphQL(url!, { query: '{ deployments { nodes { name } } }' });
-    expect(failed.json.errors?.length, failed.text).toBeGreaterThan(0);
+    // A query meanwhile fails at once with a 503 the client can act on, not a hang, a 500 or a crash;
+    // so does one with an API key, which cannot be looked up.
+    for (const headers of [{}, { authorization: `Bearer ${generateApiKey().key}` }]) {
+      const failed = await postGraphQL(url!, { query: '{ deployments { nodes { name } } }' }, headers);
+      expect(failed.status, failed.text).toBe(503);
+      expect(failed.headers.get('retry-after')).toBe('5');
+      expect(failed.json.errors.map((e: any) => e.extensions.code), failed.text).toEqual(['DATABASE_UNAVAILABLE']);
+      expect(failed.json.errors[0].message).toMatch(/database is unavailable/);
+    }
     expect(server.process.exitCode).toBeNull();
 
     await proxy.restore();
