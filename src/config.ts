@@ -135,6 +135,11 @@ export interface ServerSettings {
   limits: OperationLimits;
   /** REQUEST_TIMEOUT_MS: a request still running after this long is cancelled (504), and so is its SQL. */
   requestTimeoutMs: number;
+  /**
+   * RESPONSE_WRITE_TIMEOUT_MS: how long past REQUEST_TIMEOUT_MS a response may take to reach the
+   * client; a client that reads it slower (or not at all) has its connection closed.
+   */
+  responseWriteTimeoutMs: number;
   /** SHUTDOWN_GRACE_MS: on SIGTERM, how long requests in flight get to finish. */
   shutdownGraceMs: number;
   /** CORS_ORIGINS: origins whose pages may call the API (`*`: any); empty: same origin only. */
@@ -201,6 +206,7 @@ export function serverSettingsFromEnv(env: NodeJS.ProcessEnv, read: SettingReade
       maxTokens: limit('GRAPHQL_MAX_TOKENS', 'maxTokens', 1),
     },
     requestTimeoutMs: read(() => integerSetting(env, 'REQUEST_TIMEOUT_MS', 10_000, 1, 3_600_000), 10_000),
+    responseWriteTimeoutMs: read(() => integerSetting(env, 'RESPONSE_WRITE_TIMEOUT_MS', 30_000, 1, 3_600_000), 30_000),
     shutdownGraceMs: read(() => integerSetting(env, 'SHUTDOWN_GRACE_MS', 15_000, 0, 3_600_000), 15_000),
     corsOrigins: read(() => originSetting(env), []),
     trustedDocumentsPath: env.TRUSTED_DOCUMENTS?.trim() ? path.resolve(env.TRUSTED_DOCUMENTS.trim()) : null,

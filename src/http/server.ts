@@ -1,7 +1,7 @@
 import { ApolloServer, HeaderMap, type HTTPGraphQLResponse } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { Server as NetServer } from 'node:net';
 import type { GraphQLSchema } from 'graphql';
 import type { OperationLimits } from '../config.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
@@ -34,6 +34,8 @@ export interface GraphQLHttpServerOptions {
   introspection: boolean;
   limits: OperationLimits;
   requestTimeoutMs: number;
+  /** How long a response may take to reach a client that reads slowly, or not at all. */
+  responseWriteTimeoutMs: number;
   shutdownGraceMs: number;
   corsOrigins: string[];
   /** Add `extensions.sql.statements` to every response (REPORT_SQL_STATEMENTS). */
@@ -146,8 +148,6 @@ export function createGraphQLHttpServer(options: GraphQLHttpServerOptions): Grap
   const health = new Health(log);
   const cors = new CorsPolicy(options.corsOrigins);
   const costLimit = { requested: null, actual: null, limit: limits.maxCost };
-  // Created now, so that it knows every connection by the time it drains them.
-  const drain = ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: options.shutdownGraceMs });
   let api: (GraphQLApi & { apollo: ApolloServer<GraphQLContext> }) | null = null;
   let stopping: Promise<void> | null = null;
 
@@ -173,7 +173,15 @@ export function createGraphQLHttpServer(options: GraphQLHttpServerOptions): Grap
       timedOut: false,
     };
     response.setHeader('x-request-id', scope.id);
-    response.once('close', () => logRequest(scope, request, response, url.pathname, startedAt));
+    // Draining: this is the connection's last response, so that a keep-alive client opens its next
+    // request elsewhere instead of sending it on a connection about to close (a reset).
+    if (health.phase === 'draining') response.shouldKeepAlive = false;
+    // A client that does not read its response would hold it in memory for ever.
+    const abandon = setTimeout(() => response.writableFinished || response.destroy(), requestTimeoutMs + options.responseWriteTimeoutMs);
+    response.once('close', () => {
+      clearTimeout(abandon);
+      logRequest(scope, request, response, url.pathname, startedAt);
+    });
     void runInRequestScope(scope, () => handle(request, response, url, scope)).catch((error: unknown) => {
       if (response.destroyed || response.socket?.destroyed !== false) return; // the client (or the shutdown) closed the connection
       if (error instanceof RequestError) return sendGraphQLError(scope, request, response, error);
@@ -298,6 +306,24 @@ export function createGraphQLHttpServer(options: GraphQLHttpServerOptions): Grap
     response.end();
   }
 
+  /**
+   * Stops listening, lets the connections finish their requests (each one's answer says
+   * `Connection: close`), and closes what is left after the grace period. Idle keep-alive
+   * connections are not cut at once (Node's own `close()` would): a client may be sending a request
+   * on one at that very moment, and would see a reset. They close after the keep-alive timeout
+   * the server announced, which clients honour, or when the grace period ends.
+   */
+  async function drain(): Promise<void> {
+    if (!server.listening) return;
+    const closed = new Promise<void>((resolve) => NetServer.prototype.close.call(server, () => resolve()));
+    const grace = setTimeout(() => server.closeAllConnections(), options.shutdownGraceMs);
+    try {
+      await closed;
+    } finally {
+      clearTimeout(grace);
+    }
+  }
+
   return {
     server,
     health,
@@ -320,7 +346,6 @@ export function createGraphQLHttpServer(options: GraphQLHttpServerOptions): Grap
         formatError: createErrorFormatter({ production, log }),
         logger: log,
         plugins: [
-          drain,
           introspection ? idePlugin(graphqlPath) : ApolloServerPluginLandingPageDisabled(),
           requestInfoPlugin(),
           costLimitPlugin(limits),
@@ -334,13 +359,8 @@ export function createGraphQLHttpServer(options: GraphQLHttpServerOptions): Grap
     stop() {
       stopping ??= (async () => {
         health.phase = 'draining';
-        if (api) {
-          await api.apollo.stop();
-        } else if (server.listening) {
-          const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-          server.closeAllConnections();
-          await closed;
-        }
+        await drain();
+        await api?.apollo.stop();
       })();
       return stopping;
     },

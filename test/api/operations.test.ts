@@ -103,7 +103,7 @@ describe('liveness and readiness', () => {
     expect((await request(`${base}/healthz`)).status).toBe(200);
     // A query meanwhile fails at once with a 503 the client can act on, not a hang, a 500 or a crash;
     // so does one with an API key, which cannot be looked up.
-    for (const headers of [{}, { authorization: `Bearer ${generateApiKey().key}` }]) {
+    for (const headers of [{} as Record<string, string>, { authorization: `Bearer ${generateApiKey().key}` }]) {
       const failed = await postGraphQL(url!, { query: '{ deployments { nodes { name } } }' }, headers);
       expect(failed.status, failed.text).toBe(503);
       expect(failed.headers.get('retry-after')).toBe('5');
@@ -168,6 +168,40 @@ describe('SIGTERM', () => {
     expect(answer).toContain('THAAD');
     expect(await server.exited).toBe(0);
     expect(server.output()).toMatch(/"msg":"stopped"/);
+  }, 120_000);
+
+  it('keep-alive clients that go on sending see no reset: answers say Connection: close, then new connections are refused', async () => {
+    const { server, url } = await seededServer();
+    const outcomes = { answered: 0, closing: 0, refused: 0, resets: [] as string[] };
+    let signalled = false;
+    // Eight clients on keep-alive connections (fetch's default), each sending one request after another.
+    const client = async () => {
+      for (;;) {
+        try {
+          const response = await postGraphQL(url, { query: '{ deployments(first: 2) { nodes { name } } }' });
+          expect(response.status, response.text).toBe(200);
+          outcomes.answered += 1;
+          if (response.headers.get('connection') === 'close') outcomes.closing += 1;
+        } catch (error) {
+          const code = (error as { cause?: { code?: string } }).cause?.code ?? String(error);
+          if (code === 'ECONNREFUSED') {
+            outcomes.refused += 1;
+            return;
+          }
+          outcomes.resets.push(code);
+          if (signalled) return;
+        }
+        if (outcomes.answered === 60 && !signalled) {
+          signalled = true;
+          server.kill('SIGTERM');
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: 8 }, client));
+    expect(outcomes.resets, JSON.stringify(outcomes)).toEqual([]);
+    expect(outcomes.closing, JSON.stringify(outcomes)).toBeGreaterThan(0);
+    expect(outcomes.refused, JSON.stringify(outcomes)).toBe(8);
+    expect(await server.exited).toBe(0);
   }, 120_000);
 
   it('gives up on a request that does not finish within SHUTDOWN_GRACE_MS, and still exits 0', async () => {
