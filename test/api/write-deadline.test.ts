@@ -1,17 +1,18 @@
 /**
- * A write cut off by REQUEST_TIMEOUT_MS is all or nothing: a large articleImport is run with the
- * deadline at several points of its run (from early in its statements to around its COMMIT), and
- * after each the graph holds either none of it (the answer was 504) or all of it (the answer was
- * 200), with its change-log entry. An unrelated write that follows commits only itself, and no
- * connection is left idle inside a transaction.
+ * A write cut short is all or nothing. A large articleImport is run with the request deadline at
+ * several points of its run (from early in its statements to around its COMMIT), and with the
+ * database connection cut at several points (PostgreSQL server, through a TCP proxy); after each
+ * the graph holds either none of it (the answer was 504 or 503) or all of it (200), with its
+ * change-log entry. An unrelated write that follows commits only itself, and no connection is
+ * left idle inside a transaction.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../../src/app.ts';
 import { openDatabase } from '../../src/db/database.ts';
 import { generateApiKey } from '../../src/graphql/auth.ts';
 import { createLogger } from '../../src/logger.ts';
 import { createTestDatabaseTarget, withPgClient, type TestDatabase } from '../support/database.ts';
-import { postGraphQL } from '../support/http.ts';
+import { postGraphQL, startTcpProxy, type TcpProxy } from '../support/http.ts';
 
 const positionsPerArticle = 120;
 
@@ -41,6 +42,9 @@ describe('a write cut off by the request deadline', () => {
   let app: RunningApp | undefined;
   const log = createLogger('error');
 
+  beforeAll(async () => {
+    database = await createTestDatabaseTarget();
+  });
   afterAll(async () => {
     await app?.stop().catch(() => undefined);
     await database?.dispose();
@@ -63,19 +67,26 @@ describe('a write cut off by the request deadline', () => {
     }
   }
 
-  async function editorKey(): Promise<string> {
+  async function editorKey(name: string): Promise<string> {
     const db = await openDatabase(database.target);
     try {
       const key = generateApiKey();
-      await db.prisma.apiKey.create({ data: { name: 'cut-editor', role: 'EDITOR', prefix: key.prefix, keyHash: key.keyHash, createdBy: 'test' } });
+      await db.prisma.apiKey.create({ data: { name, role: 'EDITOR', prefix: key.prefix, keyHash: key.keyHash, createdBy: 'test' } });
       return key.key;
     } finally {
       await db.close();
     }
   }
 
-  async function serve(requestTimeoutMs: number): Promise<string> {
-    app = await startApp({ database: database.target, port: 0, host: '127.0.0.1', requestTimeoutMs, log });
+  async function serve(requestTimeoutMs: number, through?: TcpProxy): Promise<string> {
+    let target = database.target;
+    if (through && target.kind === 'postgres') {
+      const viaProxy = new URL(target.url);
+      viaProxy.hostname = '127.0.0.1';
+      viaProxy.port = String(through.port);
+      target = { kind: 'postgres', url: viaProxy.toString() };
+    }
+    app = await startApp({ database: target, port: 0, host: '127.0.0.1', requestTimeoutMs, log });
     return app.url;
   }
 
@@ -95,9 +106,24 @@ describe('a write cut off by the request deadline', () => {
     });
   }
 
+  /** The graph now holds all of the import or none of it, and the `created` countries. */
+  async function expectWholeOrNothing(before: Counts, imported: boolean, created: number, what: string): Promise<Counts> {
+    const after = await counts();
+    const whole = imported ? 1 : 0;
+    const { changes, ...rows } = after;
+    expect(rows, what).toEqual({
+      articles: before.articles + whole,
+      positions: before.positions + whole * positionsPerArticle,
+      evidence: before.evidence + whole * positionsPerArticle,
+      countries: before.countries + created,
+    });
+    // The import's change-log entry comes with it, or not at all.
+    expect(changes, what).toBe(before.changes + whole + created);
+    return after;
+  }
+
   it('leaves every table as before or fully written, at many cut points, and never commits it later', async () => {
-    database = await createTestDatabaseTarget();
-    const key = await editorKey();
+    const key = await editorKey('deadline-editor');
     const auth = { authorization: `Bearer ${key}` };
 
     // How long the whole import takes here, with time to spare.
@@ -127,20 +153,45 @@ describe('a write cut off by the request deadline', () => {
       expect(await idleInTransaction()).toBe(0);
       await stop();
 
-      const after = await counts();
-      const whole = cut.status === 200 ? 1 : 0;
-      const { changes, ...rows } = after;
-      expect(rows, `round ${round}: deadline ${timeoutMs} ms of ${Math.round(fullMs)} ms, answer ${cut.status}`).toEqual({
-        articles: before.articles + whole,
-        positions: before.positions + whole * positionsPerArticle,
-        evidence: before.evidence + whole * positionsPerArticle,
-        countries: before.countries + created,
-      });
-      // The import's change-log entry comes with it, or not at all.
-      expect(changes).toBe(before.changes + whole + created);
-      before = after;
+      before = await expectWholeOrNothing(before, cut.status === 200, created, `deadline ${timeoutMs} ms of ${Math.round(fullMs)} ms, answer ${cut.status}`);
     }
     // The cut points reached both outcomes: the test did cut writes short.
     expect(outcomes.some((o) => o.status === 504), JSON.stringify(outcomes)).toBe(true);
+  });
+
+  it.runIf(process.env.DATABASE_URL)('leaves every table as before or fully written when the database goes away mid-write', async () => {
+    const upstream = new URL(database.target.kind === 'postgres' ? database.target.url : 'postgresql://x');
+    const proxy = await startTcpProxy(upstream.hostname, Number(upstream.port || 5432));
+    const key = await editorKey('outage-editor');
+    const auth = { authorization: `Bearer ${key}` };
+    try {
+      let before = await counts();
+      const url = await serve(120_000, proxy);
+      const started = performance.now();
+      const probe = await postGraphQL(url, { query: importMutation, variables: { input: largeArticle(100) } }, auth);
+      expect(probe.status, probe.text).toBe(200);
+      const fullMs = performance.now() - started;
+      await stop();
+      before = await expectWholeOrNothing(before, true, 0, 'the probe');
+
+      const statuses: number[] = [];
+      for (const [round, fraction] of [0.2, 0.5, 0.8].entries()) {
+        const url = await serve(120_000, proxy);
+        const sent = postGraphQL(url, { query: importMutation, variables: { input: largeArticle(101 + round) } }, auth);
+        await new Promise((resolve) => setTimeout(resolve, fullMs * fraction));
+        await proxy.cut();
+        const cut = await sent;
+        statuses.push(cut.status);
+        expect([200, 503], cut.text).toContain(cut.status);
+        if (cut.status === 503) expect(cut.json.errors[0].extensions.code).toBe('DATABASE_UNAVAILABLE');
+        await proxy.restore();
+        await stop();
+        before = await expectWholeOrNothing(before, cut.status === 200, 0, `database cut at ${Math.round(fraction * 100)} % of ${Math.round(fullMs)} ms, answer ${cut.status}`);
+        expect(await idleInTransaction()).toBe(0);
+      }
+      expect(statuses, 'the cuts reached writes in progress').toContain(503);
+    } finally {
+      await proxy.close();
+    }
   });
 });
