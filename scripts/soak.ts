@@ -142,6 +142,7 @@ interface Answer {
   /** HTTP status as text, or what ended the request without one (cancelled, client_timeout, network:<code>). */
   status: string;
   body?: { data?: Record<string, any> | null; errors?: { extensions?: { code?: string } }[] };
+  retryAfterS?: number;
 }
 
 const clientTimeoutMs = 60_000;
@@ -185,7 +186,7 @@ class Api {
       } catch {
         body = undefined;
       }
-      answer = { status: String(response.status), body };
+      answer = { status: String(response.status), body, retryAfterS: Number(response.headers.get('retry-after')) || undefined };
     } catch (error) {
       const cause = (error as { cause?: { code?: string; name?: string } }).cause;
       answer = { status: cancelled ? 'cancelled' : timedOut ? 'client_timeout' : `network:${cause?.code ?? cause?.name ?? (error as Error).name}` };
@@ -198,6 +199,8 @@ class Api {
     for (const payload of Object.values(answer.body?.data ?? {})) {
       for (const u of (payload as { userErrors?: { code: string }[] } | null)?.userErrors ?? []) this.stats.count(this.stats.byUserErrorCode, u.code);
     }
+    // As a well-behaved client would: wait a moment when the server is away or says it is unavailable.
+    if (answer.status === '503' || answer.status.startsWith('network:')) await sleep(Math.min(2_000, (answer.retryAfterS ?? 0.25) * 1000));
     return answer;
   }
 }
@@ -358,8 +361,9 @@ class Client {
   }
 
   private async import(): Promise<void> {
+    // Some long articles: their transactions hold the write lock for seconds, as a real backlog would.
     const large = this.rng() < 0.15;
-    const doc = importDocument(this.rng, `import/${this.mark()}`, large ? between(this.rng, 40, 120) : between(this.rng, 2, 8));
+    const doc = importDocument(this.rng, `import/${this.mark()}`, large ? between(this.rng, 150, 300) : between(this.rng, 2, 8));
     const sent: SentImport = { url: doc.url, acknowledged: false, articleId: null, positions: doc.positions };
     this.ledger.imports.push(sent);
     const answer = await this.api.send('import', importMutation, { input: doc.input }, this.rng, { chance: 0.1, maxDelayMs: large ? 4000 : 800 });
