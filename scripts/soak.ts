@@ -28,6 +28,8 @@ import { articleBody, between, importDocument, importMutation, mutations, nodeQu
 const usage = 'usage: npm run soak -- [--minutes N] [--faults] [--seed N] [--concurrency N] [--keep]';
 const log = (line: string) => process.stderr.write(`soak: ${line}\n`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Sleeps `ms`, or until the deadline if that comes first. */
+const sleepUntil = (ms: number, deadline: number) => sleep(Math.max(0, Math.min(ms, deadline - Date.now())));
 
 interface Settings {
   minutes: number;
@@ -384,24 +386,24 @@ function answered(answer: Answer, field: string): boolean {
 // ---- Faults ----
 
 async function cutDatabase(proxy: TcpProxy, stats: Stats, rng: Rng, deadline: number): Promise<void> {
-  await sleep(between(rng, 4_000, 8_000));
+  await sleepUntil(between(rng, 4_000, 8_000), deadline);
   while (Date.now() < deadline) {
     const ms = between(rng, 2_000, 5_000);
     log(`fault: database cut off for ${ms} ms (${proxy.open} connections destroyed)`);
     stats.count(stats.faults, 'database_cut');
     await proxy.cut(ms);
-    await sleep(between(rng, 10_000, 20_000));
+    await sleepUntil(between(rng, 10_000, 20_000), deadline);
   }
 }
 
 async function restartServer(server: ServerProcess, stats: Stats, rng: Rng, deadline: number, shutdownGraceMs: number): Promise<void> {
-  await sleep(between(rng, 20_000, 35_000));
+  await sleepUntil(between(rng, 20_000, 35_000), deadline);
   while (Date.now() < deadline) {
     log('fault: SIGTERM to the server; starting it again once it has stopped');
     stats.count(stats.faults, 'server_sigterm');
     if ((await server.stop(shutdownGraceMs + 10_000)) === 'killed') stats.count(stats.faults, 'server_killed_after_grace');
     await startUntilServing(server, stats);
-    await sleep(between(rng, 25_000, 40_000));
+    await sleepUntil(between(rng, 25_000, 40_000), deadline);
   }
 }
 
