@@ -9,7 +9,7 @@
  */
 import { ConfigError, databaseTargetFromEnv, migrationTargetFromEnv } from '../src/config.ts';
 import { describeTarget } from '../src/db/database.ts';
-import { PrivilegeError, quoteIdent, setUpRuntimeRole, withClient } from '../src/db/privileges.ts';
+import { checkRoleName, PrivilegeError, quoteIdent, setUpRuntimeRole, withClient } from '../src/db/privileges.ts';
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
@@ -18,9 +18,10 @@ async function main(): Promise<number> {
     return 2;
   }
   const role = args[0]!;
+  checkRoleName(role);
   const target = migrationTargetFromEnv() ?? databaseTargetFromEnv();
   if (target.kind !== 'postgres') {
-    throw new ConfigError('db:roles needs a PostgreSQL server: set MIGRATION_DATABASE_URL or DATABASE_URL (the embedded database has a single role)');
+    throw new ConfigError('a PostgreSQL server is needed: set MIGRATION_DATABASE_URL or DATABASE_URL (the embedded database has a single role)');
   }
   const done = await withClient(target.url, (client) => setUpRuntimeRole(client, role));
   console.log(`db:roles: ${done.created ? 'created' : 'kept'} role ${quoteIdent(role)} on ${describeTarget(target)}; it may read and write rows, append to the change log, and change nothing else`);

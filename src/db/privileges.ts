@@ -75,7 +75,8 @@ export async function leastPrivilegeProblems(client: pg.ClientBase, role: string
      SELECT 'it is a superuser' AS problem FROM r WHERE rolsuper
      UNION ALL SELECT 'it may create roles (CREATEROLE)' FROM r WHERE rolcreaterole
      UNION ALL SELECT 'it bypasses row-level security (BYPASSRLS)' FROM r WHERE rolbypassrls
-     UNION ALL SELECT 'it may create objects in schema ' || quote_ident(s.name) FROM s WHERE has_schema_privilege($1, s.name, 'CREATE')
+     UNION ALL SELECT 'it may create objects in schema ' || quote_ident(s.name) || ' (as its owner: REVOKE CREATE ON SCHEMA '
+                      || quote_ident(s.name) || ' FROM PUBLIC, and from the role)' FROM s WHERE has_schema_privilege($1, s.name, 'CREATE')
      UNION ALL SELECT 'it may create schemas in database ' || quote_ident(current_database()) WHERE has_database_privilege($1, current_database(), 'CREATE')
      UNION ALL SELECT * FROM (
        SELECT 'it owns or acts as the owner of table ' || quote_ident(c.relname)

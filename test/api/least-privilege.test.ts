@@ -232,17 +232,28 @@ describe.runIf(process.env.DATABASE_URL)('least privilege on a PostgreSQL server
     const upToDate = await startServer({ DATABASE_URL: runtimeUrl });
     expect(await upToDate.stop()).toBe(0);
 
-    const last = await withClient(ownerUrl, async (client) =>
-      (await client.query(`DELETE FROM "${MIGRATIONS_TABLE}" WHERE migration_name = (SELECT max(migration_name) FROM "${MIGRATIONS_TABLE}") RETURNING migration_name`)).rows[0].migration_name as string,
+    // The last migration's history row taken away: to the engine, that migration is pending.
+    const removed = await withClient(ownerUrl, async (client) =>
+      (await client.query(`DELETE FROM "${MIGRATIONS_TABLE}" WHERE migration_name = (SELECT max(migration_name) FROM "${MIGRATIONS_TABLE}") RETURNING *`)).rows[0],
     );
-    const run = await runServerToExit({ DATABASE_URL: runtimeUrl }, 60_000);
-    expect(run.code).toBe(1);
-    expect(run.stderr.trim().split('\n')).toEqual([
-      `stancegraph: the database lacks ${last} and the role "${runtimeRole}" of DATABASE_URL may not change the schema (permission denied for table ${MIGRATIONS_TABLE}): set MIGRATION_DATABASE_URL to a connection as the role that owns the tables`,
-    ]);
-    // Nothing was recorded, not even a failed attempt that would block the next deploy.
-    const history = await withClient(ownerUrl, async (client) => (await client.query(`SELECT migration_name FROM "${MIGRATIONS_TABLE}" WHERE migration_name = $1`, [last])).rows);
-    expect(history).toEqual([]);
+    try {
+      const run = await runServerToExit({ DATABASE_URL: runtimeUrl }, 60_000);
+      expect(run.code).toBe(1);
+      expect(run.stderr.trim().split('\n')).toEqual([
+        `stancegraph: the database lacks ${removed.migration_name} and the role "${runtimeRole}" of DATABASE_URL may not change the schema (permission denied for table ${MIGRATIONS_TABLE}): set MIGRATION_DATABASE_URL to a connection as the role that owns the tables`,
+      ]);
+      // Nothing was recorded, not even a failed attempt that would block the next deploy.
+      const history = await withClient(ownerUrl, async (client) => (await client.query(`SELECT 1 FROM "${MIGRATIONS_TABLE}" WHERE migration_name = $1`, [removed.migration_name])).rows);
+      expect(history).toEqual([]);
+    } finally {
+      const columns = Object.keys(removed);
+      await withClient(ownerUrl, (client) =>
+        client.query(
+          `INSERT INTO "${MIGRATIONS_TABLE}" (${columns.map(quoteIdent).join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`,
+          columns.map((column) => removed[column]),
+        ),
+      );
+    }
   }, 90_000);
 
   it('stops with one line when MIGRATION_DATABASE_URL cannot be reached, or names the same role as DATABASE_URL', async () => {
