@@ -34,7 +34,7 @@ import type {
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { openDatabase, type Database, type DatabaseTarget } from './database.ts';
-import { currentRole, grantRuntimePrivileges, PrivilegeError, quoteIdent, roleExists } from './privileges.ts';
+import { assertRuntimeRole, currentRole, grantRuntimePrivileges, PrivilegeError, quoteIdent } from './privileges.ts';
 
 /** The repository root: the nearest directory above this file that holds prisma/schema.prisma. */
 function findProjectRoot(): string {
@@ -396,9 +396,7 @@ export async function applyMigrations(db: Database, options: ApplyMigrationsOpti
   return withMigrationLock(db, options.lockTimeoutMs ?? 120_000, async (client) => {
     const grantTo = client && options.grantTo;
     // Before migrating: a role that cannot be granted its privileges stops the run unchanged.
-    if (grantTo && !(await roleExists(client, grantTo))) {
-      throw new PrivilegeError(`role ${quoteIdent(grantTo)} does not exist: create it with \`npm run db:roles -- ${grantTo}\``);
-    }
+    if (grantTo) await assertRuntimeRole(client, grantTo);
     let result: { applied: string[] };
     try {
       result = await withEngine(

@@ -88,6 +88,17 @@ export async function leastPrivilegeProblems(client: pg.ClientBase, role: string
   return rows.map((row) => row.problem);
 }
 
+/** Throws a PrivilegeError unless `role` exists and is least-privilege. */
+export async function assertRuntimeRole(client: pg.ClientBase, role: string): Promise<void> {
+  if (!(await roleExists(client, role))) {
+    throw new PrivilegeError(`role ${quoteIdent(role)} does not exist: create it with \`npm run db:roles -- ${role}\``);
+  }
+  const problems = await leastPrivilegeProblems(client, role);
+  if (problems.length > 0) {
+    throw new PrivilegeError(`role ${quoteIdent(role)} is not a least-privilege role: ${problems.join('; ')}`);
+  }
+}
+
 async function tablesOfSchema(client: pg.ClientBase): Promise<string[]> {
   const { rows } = await client.query<{ name: string }>(
     `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -102,13 +113,7 @@ async function tablesOfSchema(client: pg.ClientBase): Promise<string[]> {
  * owner of the tables; refuses a role that would not be least-privilege.
  */
 export async function grantRuntimePrivileges(client: pg.ClientBase, role: string): Promise<void> {
-  if (!(await roleExists(client, role))) {
-    throw new PrivilegeError(`role ${quoteIdent(role)} does not exist: create it with \`npm run db:roles -- ${role}\``);
-  }
-  const problems = await leastPrivilegeProblems(client, role);
-  if (problems.length > 0) {
-    throw new PrivilegeError(`role ${quoteIdent(role)} is not a least-privilege role: ${problems.join('; ')}`);
-  }
+  await assertRuntimeRole(client, role);
   const who = quoteIdent(role);
   await client.query('BEGIN');
   try {
