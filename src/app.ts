@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import { defaultOperationLimits, type AppConfig } from './config.ts';
 import { openDatabase, describeTarget, type Database } from './db/database.ts';
-import { applyMigrations } from './db/migrate.ts';
+import { migrateSchema } from './db/migrate.ts';
 import { seedDatabase } from './db/seed.ts';
 import { buildGraphQLSchema } from './graphql/schema.ts';
 import { createGraphQLHttpServer, graphqlPath } from './http/server.ts';
@@ -32,6 +32,7 @@ export interface RunningApp {
 export async function startApp(options: AppOptions): Promise<RunningApp> {
   const {
     database,
+    migrationDatabase = null,
     port,
     host,
     production = false,
@@ -79,7 +80,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     db = await openDatabase(database, { statementTimeoutMs: Math.max(requestTimeoutMs, 1_000) });
     const opened = db;
     http.health.phase = 'migrating';
-    const { applied } = await applyMigrations(opened);
+    const { applied } = await migrateSchema(opened, migrationDatabase);
     if (applied.length > 0) log.info({ migrations: applied }, `applied migrations: ${applied.join(', ')}`);
     if ((await opened.prisma.article.count()) === 0) {
       const report = await seedDatabase(opened.writer);

@@ -38,26 +38,45 @@ function settingReader(problems: string[]): SettingReader {
  */
 export function databaseTargetFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
   const url = env.DATABASE_URL?.trim();
-  if (url) {
-    let protocol: string;
-    try {
-      protocol = new URL(url).protocol;
-    } catch {
-      throw new ConfigError('DATABASE_URL is not a valid URL (expected postgresql://user:password@host:port/database)');
-    }
-    if (protocol !== 'postgresql:' && protocol !== 'postgres:') {
-      throw new ConfigError(`DATABASE_URL must be a postgresql:// URL, not ${protocol}//…`);
-    }
-    return { kind: 'postgres', url };
-  }
+  if (url) return { kind: 'postgres', url: postgresUrlSetting('DATABASE_URL', url) };
   const dataDir = env.PGLITE_DATA_DIR?.trim() || DEFAULT_PGLITE_DATA_DIR;
   if (/^[a-z]+:\/\//.test(dataDir)) return { kind: 'pglite', dataDir };
   return { kind: 'pglite', dataDir: path.resolve(dataDir) };
 }
 
+function postgresUrlSetting(name: string, url: string): string {
+  let protocol: string;
+  try {
+    protocol = new URL(url).protocol;
+  } catch {
+    throw new ConfigError(`${name} is not a valid URL (expected postgresql://user:password@host:port/database)`);
+  }
+  if (protocol !== 'postgresql:' && protocol !== 'postgres:') {
+    throw new ConfigError(`${name} must be a postgresql:// URL, not ${protocol}//…`);
+  }
+  return url;
+}
+
+/**
+ * MIGRATION_DATABASE_URL: the same database as DATABASE_URL, reached as the role that owns the
+ * tables, for migrations; DATABASE_URL is then the server's least-privilege role
+ * (src/db/privileges.ts). Unset: migrations go through DATABASE_URL.
+ */
+export function migrationTargetFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseTarget | null {
+  const url = env.MIGRATION_DATABASE_URL?.trim();
+  if (!url) return null;
+  const checked = postgresUrlSetting('MIGRATION_DATABASE_URL', url);
+  if (!env.DATABASE_URL?.trim()) {
+    throw new ConfigError('MIGRATION_DATABASE_URL needs DATABASE_URL: it names the owner role on a PostgreSQL server (the embedded database has a single role)');
+  }
+  return { kind: 'postgres', url: checked };
+}
+
 export interface AppConfig extends ServerSettings {
   port: number;
   database: DatabaseTarget;
+  /** MIGRATION_DATABASE_URL: where migrations run, as the tables' owner; null: through `database`. */
+  migrationDatabase: DatabaseTarget | null;
   reportSqlStatements: boolean;
   /** REQUIRE_AUTH_FOR_READ: queries need an API key too (src/graphql/auth.ts). */
   requireAuthForRead: boolean;
@@ -87,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const config: AppConfig = {
     port: read(() => portSetting(env), 0),
     database: read(() => databaseTargetFromEnv(env), { kind: 'pglite', dataDir: DEFAULT_PGLITE_DATA_DIR }),
+    migrationDatabase: read(() => migrationTargetFromEnv(env), null),
     reportSqlStatements: read(() => booleanSetting(env, 'REPORT_SQL_STATEMENTS'), false),
     requireAuthForRead: read(() => authSettingsFromEnv(env).requireAuthForRead, false),
     ...serverSettingsFromEnv(env, read),

@@ -33,7 +33,8 @@ import type {
 } from '@prisma/schema-engine-wasm/schema_engine_bg';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
-import type { Database } from './database.ts';
+import { openDatabase, type Database, type DatabaseTarget } from './database.ts';
+import { assertRuntimeRole, currentRole, grantRuntimePrivileges, PrivilegeError, quoteIdent } from './privileges.ts';
 
 /** The repository root: the nearest directory above this file that holds prisma/schema.prisma. */
 function findProjectRoot(): string {
@@ -334,8 +335,12 @@ function describeMigrationsDir(list: MigrationList): string {
  * Holds our advisory lock on a dedicated connection while `work` runs (PostgreSQL server only:
  * PGlite is a single process's database). Waits up to `timeoutMs` for another process's run.
  */
-async function withMigrationLock<T>(db: Database, timeoutMs: number, work: () => Promise<T>): Promise<T> {
-  if (db.target.kind !== 'postgres') return work();
+async function withMigrationLock<T>(
+  db: Pick<Database, 'target'>,
+  timeoutMs: number,
+  work: (client: pg.Client | null) => Promise<T>,
+): Promise<T> {
+  if (db.target.kind !== 'postgres') return work(null);
   const client = new pg.Client({ connectionString: db.target.url, connectionTimeoutMillis: 10_000 });
   client.on('error', () => undefined);
   try {
@@ -350,7 +355,7 @@ async function withMigrationLock<T>(db: Database, timeoutMs: number, work: () =>
     throw new MigrationError(`cannot take the migration lock: ${message}`, { cause: error });
   }
   try {
-    return await work();
+    return await work(client);
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
     await client.end().catch(() => undefined);
@@ -360,6 +365,11 @@ async function withMigrationLock<T>(db: Database, timeoutMs: number, work: () =>
 export interface ApplyMigrationsOptions extends MigrationDirOptions, EngineOptions {
   /** How long to wait for another process that is migrating the same server. Default 120 s. */
   lockTimeoutMs?: number;
+  /**
+   * PostgreSQL server: the runtime role to grant its privileges to (src/db/privileges.ts) once
+   * the migrations are applied, under the same lock; the connection must be the tables' owner's.
+   */
+  grantTo?: string;
 }
 
 /**
@@ -383,9 +393,13 @@ export async function applyMigrations(db: Database, options: ApplyMigrationsOpti
     current = /"message":"Applying `([^`]+)`"/.exec(line)?.[1] ?? current;
     options.log?.(line);
   };
-  return withMigrationLock(db, options.lockTimeoutMs ?? 120_000, async () => {
+  return withMigrationLock(db, options.lockTimeoutMs ?? 120_000, async (client) => {
+    const grantTo = client && options.grantTo;
+    // Before migrating: a role that cannot be granted its privileges stops the run unchanged.
+    if (grantTo) await assertRuntimeRole(client, grantTo);
+    let result: { applied: string[] };
     try {
-      return await withEngine(
+      result = await withEngine(
         db.adapterFactory,
         'cannot apply migrations',
         async (engine) => {
@@ -399,7 +413,61 @@ export async function applyMigrations(db: Database, options: ApplyMigrationsOpti
       const why = error.message.replace(/^cannot apply migrations: /, '');
       throw new MigrationError(`migration ${current} failed: ${why}`, { cause: error });
     }
+    if (grantTo) await grantRuntimePrivileges(client, grantTo);
+    return result;
   });
+}
+
+/**
+ * Brings the schema up to date at start-up and in `npm run db:migrate`. With a migration target
+ * (MIGRATION_DATABASE_URL, the tables' owner), migrations run through it and the runtime role
+ * (whoever `runtime` connects as) is then granted exactly its privileges. Without one, they run
+ * through `runtime` itself, as before; if that role may not change the schema, this fails with a
+ * line that names the missing migrations and the setting to give, having changed nothing.
+ */
+export async function migrateSchema(
+  runtime: Database,
+  migrationTarget: DatabaseTarget | null,
+  options: Omit<ApplyMigrationsOptions, 'grantTo'> = {},
+): Promise<{ applied: string[] }> {
+  if (migrationTarget) {
+    if (runtime.target.kind !== 'postgres') throw new MigrationError('a separate migration database needs a PostgreSQL server');
+    const runtimeRole = await currentRole(runtime.target.url);
+    let owner: Database;
+    try {
+      owner = await openDatabase(migrationTarget);
+    } catch (error) {
+      throw new MigrationError(`MIGRATION_DATABASE_URL: ${(error as Error).message}`, { cause: error });
+    }
+    try {
+      return await applyMigrations(owner, { ...options, grantTo: runtimeRole });
+    } catch (error) {
+      if (!(error instanceof PrivilegeError)) throw error;
+      throw new PrivilegeError(`DATABASE_URL must connect as a least-privilege role when MIGRATION_DATABASE_URL is set: ${error.message}`, { cause: error });
+    } finally {
+      await owner.close();
+    }
+  }
+  try {
+    return await applyMigrations(runtime, options);
+  } catch (error) {
+    if (runtime.target.kind !== 'postgres' || !isPermissionDenied(error)) throw error;
+    const role = await currentRole(runtime.target.url).catch(() => '?');
+    const pending = (await migrationStatus(runtime, options).catch(() => null))?.pending ?? [];
+    const lacking = pending.length > 0 ? `the database lacks ${pending.join(', ')}` : 'the schema is not up to date';
+    const why = PERMISSION_DENIED.exec((error as Error).message)?.[0] ?? 'permission denied';
+    throw new MigrationError(
+      `${lacking} and the role ${quoteIdent(role)} of DATABASE_URL may not change the schema (${why}): set MIGRATION_DATABASE_URL to a connection as the role that owns the tables`,
+      { cause: error },
+    );
+  }
+}
+
+/** PostgreSQL's messages for insufficient_privilege (42501), which the engine passes on as text. */
+const PERMISSION_DENIED = /\b(?:permission denied for|must be owner of) [^:;\n]+/;
+
+function isPermissionDenied(error: unknown): boolean {
+  return error instanceof MigrationError && PERMISSION_DENIED.test(error.message);
 }
 
 export interface MigrationStatus {
