@@ -1,9 +1,10 @@
 /**
- * A TCP proxy in front of the database, so that the soak can cut the database off from the server
- * under test and restore it, as a network failure or a database restart would: `cut(ms)` destroys
- * every proxied connection at once (both ends see a reset) and, for `ms`, accepts new connections
- * only to destroy them (the server's connect attempts fail fast, as against a database that is
- * restarting), then accepts again.
+ * A TCP proxy in front of the database, so that the soak (and the tests of outages) can cut the
+ * database off from the server under test and restore it, as a network failure or a database
+ * restart would, without stopping a PostgreSQL server others share: `cut()` destroys every
+ * proxied connection at once (both ends see a reset) and then accepts new connections only to
+ * destroy them (the server's connect attempts fail fast, as against a database that is
+ * restarting), until `restore()` or the end of `cut(ms)`.
  */
 import net from 'node:net';
 
@@ -16,8 +17,13 @@ export interface TcpProxy {
   readonly open: number;
   /** Whether it is refusing connections (during a cut). */
   readonly refusing: boolean;
-  /** Destroys every open connection and refuses new ones for `ms`; resolves when it accepts again. */
-  cut(ms: number): Promise<void>;
+  /**
+   * Destroys every open connection and refuses new ones: for `ms`, resolving when it accepts
+   * again; without `ms`, until `restore()`, resolving at once.
+   */
+  cut(ms?: number): Promise<void>;
+  /** Accepts connections again. */
+  restore(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -27,6 +33,12 @@ export async function startTcpProxy(upstream: { host: string; port: number }): P
   let refusing = false;
   let restoreTimer: NodeJS.Timeout | undefined;
   let restored: (() => void) | undefined;
+  const restore = () => {
+    clearTimeout(restoreTimer);
+    refusing = false;
+    restored?.();
+    restored = undefined;
+  };
 
   const server = net.createServer((client) => {
     if (refusing) {
@@ -68,21 +80,21 @@ export async function startTcpProxy(upstream: { host: string; port: number }): P
     get refusing() {
       return refusing;
     },
-    cut(ms: number) {
+    cut(ms?: number) {
       refusing = true;
       for (const [client, target] of pairs) {
         client.resetAndDestroy();
         target.resetAndDestroy();
       }
       pairs.clear();
+      if (ms === undefined) return Promise.resolve();
       return new Promise<void>((resolve) => {
         restored = resolve;
-        restoreTimer = setTimeout(() => {
-          refusing = false;
-          restored = undefined;
-          resolve();
-        }, ms);
+        restoreTimer = setTimeout(restore, ms);
       });
+    },
+    async restore() {
+      restore();
     },
     async close() {
       clearTimeout(restoreTimer);

@@ -13,7 +13,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateApiKey } from '../../src/graphql/auth.ts';
 import { createTestDatabaseTarget, type TestDatabase } from '../support/database.ts';
-import { eventually, logLines, postGraphQL, request, spawnServer, startTcpProxy, type WatchedServer } from '../support/http.ts';
+import { startTcpProxy } from '../../scripts/soak/proxy.ts';
+import { eventually, logLines, postGraphQL, request, spawnServer, type WatchedServer } from '../support/http.ts';
 import { runServerToExit } from '../support/process.ts';
 
 const cleanups: Array<() => Promise<unknown>> = [];
@@ -82,7 +83,7 @@ describe('liveness and readiness', () => {
     const database = await createTestDatabaseTarget();
     cleanups.push(() => database.dispose());
     const target = new URL(database.env.DATABASE_URL!);
-    const proxy = await startTcpProxy(target.hostname, Number(target.port || 5432));
+    const proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
     cleanups.push(() => proxy.close());
     const viaProxy = new URL(target);
     viaProxy.hostname = '127.0.0.1';

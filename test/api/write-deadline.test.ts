@@ -12,7 +12,8 @@ import { openDatabase } from '../../src/db/database.ts';
 import { generateApiKey } from '../../src/graphql/auth.ts';
 import { createLogger } from '../../src/logger.ts';
 import { createTestDatabaseTarget, withPgClient, type TestDatabase } from '../support/database.ts';
-import { postGraphQL, startTcpProxy, type TcpProxy } from '../support/http.ts';
+import { startTcpProxy, type TcpProxy } from '../../scripts/soak/proxy.ts';
+import { postGraphQL } from '../support/http.ts';
 
 const positionsPerArticle = 120;
 
@@ -161,7 +162,7 @@ describe('a write cut off by the request deadline', () => {
 
   it.runIf(process.env.DATABASE_URL)('leaves every table as before or fully written when the database goes away mid-write', async () => {
     const upstream = new URL(database.target.kind === 'postgres' ? database.target.url : 'postgresql://x');
-    const proxy = await startTcpProxy(upstream.hostname, Number(upstream.port || 5432));
+    const proxy = await startTcpProxy({ host: upstream.hostname, port: Number(upstream.port || 5432) });
     const key = await editorKey('outage-editor');
     const auth = { authorization: `Bearer ${key}` };
     try {

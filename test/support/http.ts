@@ -3,8 +3,6 @@
  * the JSON log, and a TCP proxy in front of PostgreSQL that a test can cut and restore.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import { projectRoot } from './server.ts';
 
 export interface WatchedServer {
@@ -132,60 +130,6 @@ export async function eventually<T>(check: () => Promise<T | undefined>, { timeo
     if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms${lastError ? `: ${String(lastError)}` : ''}`);
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
-}
-
-export interface TcpProxy {
-  port: number;
-  /** Like a database that went down: drops every connection and refuses new ones. */
-  cut(): Promise<void>;
-  /** Like the database coming back: accepts connections again on the same port. */
-  restore(): Promise<void>;
-  close(): Promise<void>;
-}
-
-/**
- * A TCP proxy to `host:port` on a free local port. Cutting it is what a server sees when its
- * PostgreSQL goes down (connections reset, new ones refused), without stopping the PostgreSQL
- * server that other tests and people share.
- */
-export async function startTcpProxy(host: string, port: number): Promise<TcpProxy> {
-  const sockets = new Set<Socket>();
-  let server: Server;
-  const listen = async (onPort: number): Promise<number> => {
-    server = createServer((client) => {
-      const upstream = createConnection({ host, port });
-      sockets.add(client);
-      sockets.add(upstream);
-      const drop = () => {
-        client.destroy();
-        upstream.destroy();
-        sockets.delete(client);
-        sockets.delete(upstream);
-      };
-      client.on('error', drop).on('close', drop);
-      upstream.on('error', drop).on('close', drop);
-      client.pipe(upstream);
-      upstream.pipe(client);
-    });
-    server.listen(onPort, '127.0.0.1');
-    await once(server, 'listening');
-    return (server.address() as { port: number }).port;
-  };
-  const proxyPort = await listen(0);
-  const stop = async () => {
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    for (const socket of sockets) socket.destroy();
-    sockets.clear();
-    await closed;
-  };
-  return {
-    port: proxyPort,
-    cut: stop,
-    async restore() {
-      await listen(proxyPort);
-    },
-    close: () => (server.listening ? stop() : Promise.resolve()),
-  };
 }
 
 /**
