@@ -156,8 +156,8 @@ export interface ServerSettings {
   /** REQUEST_TIMEOUT_MS: a request still running after this long is cancelled (504), and so is its SQL. */
   requestTimeoutMs: number;
   /**
-   * RESPONSE_WRITE_TIMEOUT_MS: how long past REQUEST_TIMEOUT_MS a response may take to reach the
-   * client; a client that reads it slower (or not at all) has its connection closed.
+   * RESPONSE_WRITE_TIMEOUT_MS: how long past REQUEST_TIMEOUT_MS a connection may stay without
+   * any progress (a client that does not read its response) before it is closed.
    */
   responseWriteTimeoutMs: number;
   /** SHUTDOWN_GRACE_MS: on SIGTERM, how long requests in flight get to finish. */

@@ -34,7 +34,7 @@ export interface GraphQLHttpServerOptions {
   introspection: boolean;
   limits: OperationLimits;
   requestTimeoutMs: number;
-  /** How long a response may take to reach a client that reads slowly, or not at all. */
+  /** How long past `requestTimeoutMs` a connection may go without progress (a client not reading its response). */
   responseWriteTimeoutMs: number;
   shutdownGraceMs: number;
   corsOrigins: string[];
@@ -145,6 +145,10 @@ export function createGraphQLHttpServer(options: GraphQLHttpServerOptions): Grap
   // Node's own bound on receiving a request (headers and body), a little beyond ours.
   server.requestTimeout = requestTimeoutMs + 5_000;
   server.headersTimeout = Math.min(60_000, requestTimeoutMs + 5_000);
+  // A connection on which nothing moves for longer than a request may run plus the time its
+  // answer may take to be read is closed: a client that does not read its response (or stops
+  // half-way) would otherwise hold it, and the connection, in memory for ever.
+  server.timeout = requestTimeoutMs + options.responseWriteTimeoutMs;
   const health = new Health(log);
   const cors = new CorsPolicy(options.corsOrigins);
   const costLimit = { requested: null, actual: null, limit: limits.maxCost };
@@ -176,12 +180,7 @@ export function createGraphQLHttpServer(options: GraphQLHttpServerOptions): Grap
     // Draining: this is the connection's last response, so that a keep-alive client opens its next
     // request elsewhere instead of sending it on a connection about to close (a reset).
     if (health.phase === 'draining') response.shouldKeepAlive = false;
-    // A client that does not read its response would hold it in memory for ever.
-    const abandon = setTimeout(() => response.writableFinished || response.destroy(), requestTimeoutMs + options.responseWriteTimeoutMs);
-    response.once('close', () => {
-      clearTimeout(abandon);
-      logRequest(scope, request, response, url.pathname, startedAt);
-    });
+    response.once('close', () => logRequest(scope, request, response, url.pathname, startedAt));
     void runInRequestScope(scope, () => handle(request, response, url, scope)).catch((error: unknown) => {
       if (response.destroyed || response.socket?.destroyed !== false) return; // the client (or the shutdown) closed the connection
       if (error instanceof RequestError) return sendGraphQLError(scope, request, response, error);

@@ -218,6 +218,30 @@ describe('SIGTERM', () => {
   }, 120_000);
 });
 
+describe('a client that does not read its response', () => {
+  it('has its connection closed after RESPONSE_WRITE_TIMEOUT_MS, not kept in memory for ever', async () => {
+    const { server, url } = await seededServer({ REQUEST_TIMEOUT_MS: '1000', RESPONSE_WRITE_TIMEOUT_MS: '1000', LOG_LEVEL: 'debug' });
+    const { hostname, port } = new URL(url);
+    const socket = connect(Number(port), hostname === 'localhost' ? '127.0.0.1' : hostname);
+    cleanups.push(async () => socket.destroy());
+    await once(socket, 'connect');
+    socket.on('error', () => undefined);
+    // Ten pipelined requests for the IDE's largest file (1 MB each), whose answers it never reads:
+    // more than the sockets' buffers hold, so the server cannot finish writing them.
+    socket.write(`GET /ide/graphiql.min.js HTTP/1.1\r\nHost: ${hostname}:${port}\r\n\r\n`.repeat(10));
+    socket.pause();
+    // The server gives up on the connection (its log line says the response was aborted) once
+    // nothing has moved on it for REQUEST_TIMEOUT_MS + RESPONSE_WRITE_TIMEOUT_MS.
+    const started = Date.now();
+    const aborted = await eventually(async () => logLines(server.output()).find((line) => line.path === '/ide/graphiql.min.js' && line.aborted), { timeoutMs: 15_000 });
+    expect(aborted.durationMs).toBeGreaterThanOrEqual(2_000);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    // The server still serves everyone else.
+    expect((await request(`${origin(url)}/healthz`)).status).toBe(200);
+    expect(server.process.exitCode).toBeNull();
+  }, 120_000);
+});
+
 describe('the log', () => {
   it('has one JSON line per request with its id, operation, status and duration, and no secret', async () => {
     const { server, url } = await seededServer();
