@@ -153,6 +153,16 @@ describe('import documents (npm run import, articleImport)', () => {
   });
 });
 
+describe('found by the fuzz test', () => {
+  it('answers a filter whose key lookup fails while another of its parts is refused at once (an unobserved rejection used to end the process)', async () => {
+    const answer = await post('{ positions(filter: { holders: ["!!"], speakers: ["not an ID"] }) { totalCount } }');
+    expect(answer.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    // The lookup's rejection, unobserved, would surface on the next turns of the event loop.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await post('{ countries(first: 1) { totalCount } }')).data.countries.totalCount).toBeGreaterThan(0);
+  });
+});
+
 describe('the log', () => {
   it('holds no error for any of the above', () => {
     expect(app.problems().filter((line) => line.level === 'error' || line.level === 'fatal')).toEqual([]);
