@@ -30,9 +30,11 @@ export function useInProcessApp(options: Partial<Omit<AppOptions, 'database' | '
     db = await createTestDatabaseTarget();
     const opened = await openDatabase(db.target);
     try {
-      for (const role of ['READER', 'EDITOR', 'ADMIN'] as const) {
+      for (const [i, role] of (['READER', 'EDITOR', 'ADMIN'] as const).entries()) {
         const key = generateApiKey();
-        await opened.prisma.apiKey.create({ data: { name: `test-${role.toLowerCase()}`, role, prefix: key.prefix, keyHash: key.keyHash, createdBy: 'test' } });
+        // Row ids far from those the API gives new keys, so that a test revoking keys by guessed
+        // IDs (the fuzz test) revokes the keys it created, not the ones it sends.
+        await opened.prisma.apiKey.create({ data: { id: 1_000_000 + i, name: `test-${role.toLowerCase()}`, role, prefix: key.prefix, keyHash: key.keyHash, createdBy: 'test' } });
         keys[role] = key.key;
       }
     } finally {
