@@ -32,7 +32,7 @@ import { badUserInput } from './errors.ts';
 import { DateScalar, DateTimeScalar } from './scalars.ts';
 
 /** A problem with one value: the path from the argument down, and what is wrong. */
-export interface InputProblem {
+interface InputProblem {
   path: (string | number)[];
   message: string;
 }
@@ -49,7 +49,7 @@ function scalarProblem(type: GraphQLScalarType, value: unknown): string | null {
 }
 
 /** Every problem of `value`, a coerced value of `type`, found at `path` and below. */
-export function inputProblems(type: GraphQLInputType, value: unknown, path: (string | number)[], out: InputProblem[] = []): InputProblem[] {
+function inputProblems(type: GraphQLInputType, value: unknown, path: (string | number)[], out: InputProblem[] = []): InputProblem[] {
   if (value === null || value === undefined) return out;
   if (type instanceof GraphQLNonNull) return inputProblems(type.ofType, value, path, out);
   if (type instanceof GraphQLList) {
