@@ -26,6 +26,7 @@
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import type { PageEntry, PageWindow } from '../graphql/connection.ts';
 import type { CursorPosition } from '../graphql/cursor.ts';
+import { parseDay } from './rules.ts';
 
 /**
  * Where the ids of a list live in SQL: `table.childColumn`, optionally tied to a parent by
@@ -106,12 +107,16 @@ export interface SortKey {
   accepts?: (key: string) => boolean;
 }
 
-const isDay = (key: string) => /^\d{4}-\d{2}-\d{2}$/.test(key) && !Number.isNaN(Date.parse(`${key}T00:00:00Z`));
-/** Keys of a COALESCE(date column, '-infinity') sort key. */
-export const acceptsDay = (key: string) => key === '-infinity' || isDay(key);
-/** Keys of a COALESCE(timestamp(3) column, '-infinity') sort key. */
-export const acceptsInstant = (key: string) =>
-  key === '-infinity' || (/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,3})?$/.test(key) && !Number.isNaN(Date.parse(`${key.replace(' ', 'T')}Z`)));
+/** Keys of a COALESCE(date column, '-infinity') sort key: a real, storable day (not 30 February, not year 0). */
+export const acceptsDay = (key: string) => key === '-infinity' || parseDay(key) !== null;
+
+const INSTANT_KEY = /^(\d{4}-\d{2}-\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,3})?$/;
+/** Keys of a COALESCE(timestamp(3) column, '-infinity') sort key, as PostgreSQL prints them: a real, storable instant. */
+export const acceptsInstant = (key: string) => {
+  if (key === '-infinity') return true;
+  const match = INSTANT_KEY.exec(key);
+  return match !== null && parseDay(match[1] as string) !== null && Number(match[2]) < 24 && Number(match[3]) < 60 && Number(match[4]) < 60;
+};
 
 export interface ListOrder {
   key: SortKey;

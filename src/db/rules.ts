@@ -53,11 +53,58 @@ export function locateEvidence(body: string, text: string, start?: number | null
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** 'YYYY-MM-DD' as midnight UTC (how a PostgreSQL `date` comes back), or null when not a real date. */
+/**
+ * The instants the graph stores and returns: from 0001-01-01T00:00:00Z to
+ * 9999-12-31T23:59:59.999Z (UTC). PostgreSQL has no year 0 (JavaScript's year 0 is 1 BC, which
+ * PostgreSQL refuses as 22008), and the API writes dates with four-digit years (RFC 3339), so
+ * years 1 to 9999 are what can be both stored and given back as they were sent.
+ */
+export const earliestStorable = new Date('0001-01-01T00:00:00.000Z');
+export const latestStorable = new Date('9999-12-31T23:59:59.999Z');
+
+/** Whether an instant (or a day at midnight UTC) lies in the range above. */
+export function isStorableDate(value: Date): boolean {
+  const time = value.getTime();
+  return Number.isFinite(time) && time >= earliestStorable.getTime() && time <= latestStorable.getTime();
+}
+
+/** Why an instant (or a day) cannot be stored, for a message; null when it can. */
+export function dateProblem(value: Date, kind: 'date' | 'dateTime'): string | null {
+  if (isStorableDate(value)) return null;
+  const shown = Number.isFinite(value.getTime()) ? (kind === 'date' ? value.toISOString().slice(0, 10) : value.toISOString()) : 'an invalid date';
+  return kind === 'date'
+    ? `${shown} is outside the dates the graph stores (0001-01-01 to 9999-12-31)`
+    : `${shown} is outside the instants the graph stores (0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z)`;
+}
+
+/** 'YYYY-MM-DD' as midnight UTC (how a PostgreSQL `date` comes back), or null when not a real, storable date. */
 export function parseDay(value: string): Date | null {
   if (!DAY.exec(value)) return null;
   const date = new Date(`${value}T00:00:00.000Z`);
-  return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value ? null : date;
+  return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value || !isStorableDate(date) ? null : date;
+}
+
+/**
+ * Control characters a text may hold: tab, line feed and carriage return (article bodies are
+ * pasted with Windows line ends, and evidence offsets must match the body as sent). Every other
+ * C0 or C1 control character (NUL, which PostgreSQL cannot store in text, escape, backspace...) is
+ * refused, as are unpaired UTF-16 surrogates, which have no UTF-8 encoding and would be stored
+ * as U+FFFD, silently changing the text and its offsets.
+ */
+const FORBIDDEN_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Why a text cannot be stored as it is, for a message; null when it can. */
+export function textProblem(value: string): string | null {
+  const control = FORBIDDEN_CONTROL.exec(value);
+  if (control) {
+    const code = `U+${(control[0].codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')}`;
+    return `contains the control character ${code} at offset ${control.index} (only tab, line feed and carriage return are allowed)`;
+  }
+  const lone = LONE_SURROGATE.exec(value);
+  if (lone) return `contains an unpaired UTF-16 surrogate at offset ${lone.index} (not valid Unicode)`;
+  return null;
 }
 
 export const formatDay = (date: Date): string => date.toISOString().slice(0, 10);

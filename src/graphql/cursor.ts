@@ -1,3 +1,4 @@
+import { textProblem } from '../db/rules.ts';
 import { badUserInput } from './errors.ts';
 
 /**
@@ -34,7 +35,11 @@ export function encodeCursor(position: CursorPosition): string {
   return Buffer.from(text, 'utf8').toString('base64url');
 }
 
-/** Decodes a cursor; throws BAD_USER_INPUT naming `argumentName` when it is not one we issued. */
+/**
+ * Decodes a cursor; throws BAD_USER_INPUT naming `argumentName` when it is not one we issued. A
+ * key is checked here for what no key can hold (control characters); whether it is a value of
+ * its ordering's type (a real, storable date...) is the ordering's `accepts` (src/db/id-pages.ts).
+ */
 export function decodeCursor(cursor: string, argumentName: string): CursorPosition {
   const malformed = () => badUserInput(`Argument "${argumentName}" is not a valid cursor: ${JSON.stringify(cursor)}`, argumentName);
   const text = /^[A-Za-z0-9_-]+$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
@@ -58,7 +63,7 @@ export function decodeCursor(cursor: string, argumentName: string): CursorPositi
     Number.isSafeInteger(position.id) &&
     position.id >= 0 &&
     position.id <= maxRowId &&
-    (position.key === null || position.key.length <= 1000) &&
+    (position.key === null || (position.key.length <= 1000 && textProblem(position.key) === null)) &&
     Buffer.from(cursor, 'base64url').toString('utf8') === text &&
     encodeCursor(position) === cursor;
   if (!valid || position === null) throw malformed();

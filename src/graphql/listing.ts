@@ -103,6 +103,24 @@ export const maxFilterValues = 100;
 /** At most this many characters in one text argument of a filter. */
 export const maxFilterText = 200;
 
+/**
+ * Starts a filter's conditions together (those that look up natural keys batch into one
+ * statement, src/graphql/references.ts) and ANDs them. A part refused at once (a malformed
+ * argument) stops the filter without leaving a lookup already started unobserved: its rejection
+ * would be unhandled, and Node ends the process on an unhandled rejection.
+ */
+export async function conditionsOf(parts: ReadonlyArray<() => Prisma.Sql | Promise<Prisma.Sql> | null>): Promise<Prisma.Sql> {
+  const started: Array<Prisma.Sql | Promise<Prisma.Sql> | null> = [];
+  try {
+    for (const part of parts) started.push(part());
+  } catch (error) {
+    for (const condition of started) if (condition instanceof Promise) condition.catch(() => undefined);
+    throw error;
+  }
+  const conditions = await Promise.all(started);
+  return allOf(conditions.filter((condition): condition is Prisma.Sql => condition !== null));
+}
+
 /** ANDs conditions; TRUE when there are none. */
 export function allOf(conditions: Prisma.Sql[]): Prisma.Sql {
   return conditions.length === 0 ? Prisma.sql`TRUE` : Prisma.join(conditions.map((condition) => Prisma.sql`(${condition})`), ' AND ');

@@ -10,6 +10,7 @@ import { UserErrorCode, type FieldPath, type UserErrorData } from '../db/user-er
 import { isFutureDay, isFutureInstant, normalizeText, cleanAliases, formatDay } from '../db/rules.ts';
 import { callerLabel, requireRole, ApiKeyRole } from './auth.ts';
 import type { GraphQLContext } from './context.ts';
+import { maxRowId } from './cursor.ts';
 import { decodeGlobalId, type NodeTypeName } from './global-id.ts';
 import { UserError } from './user-error.ts';
 
@@ -60,6 +61,11 @@ export function rowIdOf(w: Write, types: NodeTypeName | readonly NodeTypeName[],
   }
   if (!allowed.includes(decoded.typeName)) {
     w.fail(field, `must be the ID of ${allowed.map((t) => `a ${t}`).join(' or ')}, got the ID of a ${decoded.typeName}`, UserErrorCode.INVALID_ID);
+    return null;
+  }
+  // Well formed, but beyond the id column's integer range: it names nothing (and must not reach SQL).
+  if (decoded.rowId > maxRowId) {
+    w.fail(field, `no ${decoded.typeName.toLowerCase()} has this ID`, UserErrorCode.NOT_FOUND);
     return null;
   }
   return decoded.rowId;

@@ -7,6 +7,12 @@ import { isLimitErrorCode, limitErrorCodes, tokenLimitError } from '../graphql/l
 import type { Logger } from '../logger.ts';
 import { currentRequest } from './request-scope.ts';
 
+/**
+ * graphql-js stops coercing variables after 50 problems with this error, which names no variable,
+ * so Apollo does not recognize it as the client's: it is, like the 50 before it.
+ */
+const tooManyVariableErrors = 'Too many errors processing variables, error limit reached. Execution aborted.';
+
 /** graphql-js's suggestions: ` Did you mean "name"?`, ` Did you mean the enum value "OPPOSE"?`. */
 const suggestion = /\s*Did you mean [^?]*\?/g;
 
@@ -19,6 +25,7 @@ export interface ErrorFormatting {
 /**
  * Apollo's `formatError`: every error the API sends goes through here.
  *
+ * - graphql-js's "too many errors processing variables" is BAD_USER_INPUT, as the errors it ends are.
  * - A limit's error keeps its own code (Apollo files validation errors under
  *   GRAPHQL_VALIDATION_FAILED; the parser's token limit under GRAPHQL_PARSE_FAILED).
  * - An unexpected error (INTERNAL_SERVER_ERROR) is logged with the request id; in production the
@@ -34,6 +41,9 @@ export function createErrorFormatter({ production, log }: ErrorFormatting) {
     const original = error instanceof GraphQLError ? error.originalError : undefined;
     if (original instanceof GraphQLError && isLimitErrorCode(original.extensions.code)) {
       extensions.code = original.extensions.code;
+    }
+    if (extensions.code === 'INTERNAL_SERVER_ERROR' && formatted.message === tooManyVariableErrors && formatted.path === undefined) {
+      extensions.code = 'BAD_USER_INPUT';
     }
     if (extensions.code === 'GRAPHQL_PARSE_FAILED') {
       const tokens = tokenLimitError(formatted.message);

@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { DeploymentStatus, Stance } from '../generated/prisma/enums.ts';
 import { UserErrorCode } from '../db/user-errors.ts';
 import { isIsoCountryCode } from '../modules/country/iso-3166.ts';
-import { isFutureDay, isFutureInstant, isProblem, locateEvidence, parseDay, sha256Hex, type EvidenceSpan } from '../db/rules.ts';
+import { dateProblem, isFutureDay, isFutureInstant, isProblem, locateEvidence, parseDay, sha256Hex, textProblem, type EvidenceSpan } from '../db/rules.ts';
 
 export const ARTICLE_FORMAT = 'stancegraph.article/1';
 
@@ -258,6 +258,18 @@ class Checker {
   }
 }
 
+/** Every text of the document, wherever it is, must be storable as it is (src/db/rules.ts textProblem). */
+function checkTexts(c: Checker, value: unknown, path: Path): void {
+  if (typeof value === 'string') {
+    const problem = textProblem(value);
+    if (problem) c.problem(path, problem);
+  } else if (Array.isArray(value)) {
+    value.forEach((item, i) => checkTexts(c, item, [...path, i]));
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) checkTexts(c, item, [...path, key]);
+  }
+}
+
 /** A country's key in the document: its ISO code, or its name when it has none. */
 export const countryKey = (c: ImportCountry): string => c.isoCode ?? c.name;
 /** An organization's key in the document: its acronym, or its name when it has none. */
@@ -278,6 +290,7 @@ export interface PrepareOptions {
  */
 export function prepareDocument(input: unknown, { now = new Date() }: PrepareOptions = {}): PreparedDocument {
   const c = new Checker();
+  checkTexts(c, input, []);
   const root = c.object(input, [], ['format', 'article', 'countries', 'organizations', 'officials', 'meetings', 'deployments', 'positions']) ?? {};
   if (root.format !== ARTICLE_FORMAT) c.problem(['format'], `must be "${ARTICLE_FORMAT}", got ${JSON.stringify(root.format)}`);
 
@@ -295,9 +308,12 @@ export function prepareDocument(input: unknown, { now = new Date() }: PrepareOpt
       }
     : { source: '', headline: null, url: null, publishedAt: null, photoCredit: null, body };
   if (article.publishedAt !== null) {
-    const at = PUBLISHED_AT.test(article.publishedAt) ? new Date(article.publishedAt) : null;
+    // JavaScript's Date takes 30 February for 2 March: the day must be a real one.
+    const at = PUBLISHED_AT.test(article.publishedAt) && parseDay(article.publishedAt.slice(0, 10)) ? new Date(article.publishedAt) : null;
     if (at === null || Number.isNaN(at.getTime())) {
       c.problem(['article', 'publishedAt'], `must be an ISO 8601 date (YYYY-MM-DD) or date-time with a time zone (2016-07-28T14:05:00Z), got "${article.publishedAt}"`);
+    } else if (dateProblem(at, 'dateTime')) {
+      c.problem(['article', 'publishedAt'], dateProblem(at, 'dateTime') as string);
     } else if (isFutureInstant(at, now)) {
       c.problem(['article', 'publishedAt'], `${article.publishedAt} is in the future`, UserErrorCode.FUTURE_DATE);
     }

@@ -1,4 +1,5 @@
 import type { ChangeLog as ChangeLogRow, Prisma, PrismaClient } from '../../generated/prisma/client.ts';
+import { maxRowId } from '../../graphql/cursor.ts';
 import { badUserInput } from '../../graphql/errors.ts';
 import { decodeGlobalId, encodeGlobalId, nodeTypeNames, type NodeTypeName } from '../../graphql/global-id.ts';
 import { decodeApiKeyId, encodeApiKeyId } from '../api-key/api-key.service.ts';
@@ -49,7 +50,8 @@ export async function changeLogPage(prisma: PrismaClient, args: ChangeLogArgs) {
     if (apiKeyId !== null) Object.assign(where, { entityType: 'ApiKey', entityId: apiKeyId });
     else {
       const { typeName, rowId } = decodeGlobalId(args.entityId, 'entityId');
-      Object.assign(where, { entityType: typeName, entityId: rowId });
+      // An ID beyond the integer range names no record, so no entry is about it.
+      Object.assign(where, { entityType: typeName, entityId: rowId <= maxRowId ? rowId : { in: [] } });
     }
   }
   const rows = await prisma.changeLog.findMany({ where, orderBy: { id: 'desc' }, take: first + 1 });

@@ -1,6 +1,6 @@
 import { Field, InputType } from 'type-graphql';
 import { Prisma } from '../../generated/prisma/client.ts';
-import { allOf, containsPattern, listArgument, textArgument } from '../../graphql/listing.ts';
+import { conditionsOf, containsPattern, listArgument, textArgument } from '../../graphql/listing.ts';
 import type { References } from '../../graphql/references.ts';
 import { DeploymentStatus } from './deployment-status.enum.ts';
 
@@ -29,18 +29,17 @@ export class DeploymentFilter {
 
 /** Validates a deployment filter and compiles it to a condition over the Deployment row `n`. */
 export async function deploymentWhere(filter: DeploymentFilter, refs: References): Promise<Prisma.Sql> {
-  const conditions = await Promise.all([
-    filter.systems != null
+  return conditionsOf([
+    () => filter.systems != null
       ? refs.systems(listArgument(filter.systems, 'filter.systems'), 'filter.systems').then((systems) => Prisma.sql`n.system = ANY(${systems}::text[])`)
       : null,
-    filter.hosts != null
+    () => filter.hosts != null
       ? refs.countryIds(listArgument(filter.hosts, 'filter.hosts'), 'filter.hosts').then((ids) => Prisma.sql`n."hostId" = ANY(${ids}::int[])`)
       : null,
-    filter.operators != null
+    () => filter.operators != null
       ? refs.actorIds(listArgument(filter.operators, 'filter.operators'), 'filter.operators').then((ids) => Prisma.sql`n."operatorId" = ANY(${ids}::int[])`)
       : null,
-    filter.statuses != null ? Prisma.sql`n.status = ANY(CAST(${listArgument(filter.statuses, 'filter.statuses')}::text[] AS "DeploymentStatus"[]))` : null,
-    filter.location != null ? Prisma.sql`n.location ILIKE ${containsPattern(textArgument(filter.location, 'filter.location'))}` : null,
+    () => filter.statuses != null ? Prisma.sql`n.status = ANY(CAST(${listArgument(filter.statuses, 'filter.statuses')}::text[] AS "DeploymentStatus"[]))` : null,
+    () => filter.location != null ? Prisma.sql`n.location ILIKE ${containsPattern(textArgument(filter.location, 'filter.location'))}` : null,
   ]);
-  return allOf(conditions.filter((condition): condition is Prisma.Sql => condition !== null));
 }

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { Prisma } from '../../generated/prisma/client.ts';
-import { allOf, idArguments, linkedTo, listArgument, rangeSql, textIn } from '../../graphql/listing.ts';
+import { conditionsOf, idArguments, linkedTo, listArgument, rangeSql, textIn } from '../../graphql/listing.ts';
 import { checkRange, DateRange } from '../../graphql/ranges.ts';
 import type { References } from '../../graphql/references.ts';
 import { meetingDateKey } from './meeting.order.ts';
@@ -24,15 +24,14 @@ export class MeetingFilter {
 
 /** Validates a meeting filter and compiles it to a condition over the Meeting row `n`. */
 export async function meetingWhere(filter: MeetingFilter, refs: References): Promise<Prisma.Sql> {
-  const conditions = await Promise.all([
-    filter.cities != null ? textIn(Prisma.sql`n.city`, listArgument(filter.cities, 'filter.cities')) : null,
-    filter.countries != null
+  return conditionsOf([
+    () => filter.cities != null ? textIn(Prisma.sql`n.city`, listArgument(filter.cities, 'filter.cities')) : null,
+    () => filter.countries != null
       ? refs.countryIds(listArgument(filter.countries, 'filter.countries'), 'filter.countries').then((ids) => Prisma.sql`n."countryId" = ANY(${ids}::int[])`)
       : null,
-    filter.date != null ? rangeSql(Prisma.sql`n.date`, 'date', checkRange(filter.date, 'filter.date', 'date'), meetingDateKey) : null,
-    filter.participants != null
+    () => filter.date != null ? rangeSql(Prisma.sql`n.date`, 'date', checkRange(filter.date, 'filter.date', 'date'), meetingDateKey) : null,
+    () => filter.participants != null
       ? linkedTo('MeetingParticipant', 'meetingId', 'officialId', idArguments(filter.participants, 'Official', 'filter.participants'))
       : null,
   ]);
-  return allOf(conditions.filter((condition): condition is Prisma.Sql => condition !== null));
 }

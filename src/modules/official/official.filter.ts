@@ -1,6 +1,6 @@
 import { Field, InputType } from 'type-graphql';
 import { Prisma } from '../../generated/prisma/client.ts';
-import { allOf, listArgument, nameOrAliasContains, textArgument } from '../../graphql/listing.ts';
+import { conditionsOf, listArgument, nameOrAliasContains, textArgument } from '../../graphql/listing.ts';
 import type { References } from '../../graphql/references.ts';
 
 @InputType('OfficialFilter', {
@@ -19,16 +19,15 @@ export class OfficialFilter {
 
 /** Validates an official filter and compiles it to a condition over the Official row `n`. */
 export async function officialWhere(filter: OfficialFilter, refs: References): Promise<Prisma.Sql> {
-  const conditions = await Promise.all([
-    filter.countries != null
+  return conditionsOf([
+    () => filter.countries != null
       ? refs.countryIds(listArgument(filter.countries, 'filter.countries'), 'filter.countries').then((ids) => Prisma.sql`n."countryId" = ANY(${ids}::int[])`)
       : null,
-    filter.organizations != null
+    () => filter.organizations != null
       ? refs
           .organizationIds(listArgument(filter.organizations, 'filter.organizations'), 'filter.organizations')
           .then((ids) => Prisma.sql`n."organizationId" = ANY(${ids}::int[])`)
       : null,
-    filter.name != null ? nameOrAliasContains(Prisma.sql`n.name`, Prisma.sql`n.aliases`, textArgument(filter.name, 'filter.name')) : null,
+    () => filter.name != null ? nameOrAliasContains(Prisma.sql`n.name`, Prisma.sql`n.aliases`, textArgument(filter.name, 'filter.name')) : null,
   ]);
-  return allOf(conditions.filter((condition): condition is Prisma.Sql => condition !== null));
 }

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { Prisma } from '../../generated/prisma/client.ts';
-import { allOf, idArguments, linkedTo, listArgument, matchesText, rangeSql, textArgument, textIn } from '../../graphql/listing.ts';
+import { conditionsOf, idArguments, linkedTo, listArgument, matchesText, rangeSql, textArgument, textIn } from '../../graphql/listing.ts';
 import { checkRange, DateRange } from '../../graphql/ranges.ts';
 import type { References } from '../../graphql/references.ts';
 import { statedOnKey } from './position.order.ts';
@@ -50,23 +50,22 @@ export class PositionFilter {
 /** Validates a position filter and compiles it to a condition over the Position row `n`. */
 export async function positionWhere(filter: PositionFilter, refs: References): Promise<Prisma.Sql> {
   // Lookups of natural keys run together: one SQL statement for all of them.
-  const conditions = await Promise.all([
-    filter.stances != null ? Prisma.sql`n.stance = ANY(CAST(${listArgument(filter.stances, 'filter.stances')}::text[] AS "Stance"[]))` : null,
-    filter.holders != null
+  return conditionsOf([
+    () => filter.stances != null ? Prisma.sql`n.stance = ANY(CAST(${listArgument(filter.stances, 'filter.stances')}::text[] AS "Stance"[]))` : null,
+    () => filter.holders != null
       ? refs.actorIds(listArgument(filter.holders, 'filter.holders'), 'filter.holders').then((ids) => linkedTo('PositionHolder', 'positionId', 'actorId', ids))
       : null,
-    filter.speakers != null ? linkedTo('PositionSpeaker', 'positionId', 'officialId', idArguments(filter.speakers, 'Official', 'filter.speakers')) : null,
-    filter.deployments != null ? Prisma.sql`n."deploymentId" = ANY(${idArguments(filter.deployments, 'Deployment', 'filter.deployments')}::int[])` : null,
-    filter.systems != null
+    () => filter.speakers != null ? linkedTo('PositionSpeaker', 'positionId', 'officialId', idArguments(filter.speakers, 'Official', 'filter.speakers')) : null,
+    () => filter.deployments != null ? Prisma.sql`n."deploymentId" = ANY(${idArguments(filter.deployments, 'Deployment', 'filter.deployments')}::int[])` : null,
+    () => filter.systems != null
       ? refs
           .systems(listArgument(filter.systems, 'filter.systems'), 'filter.systems')
           .then((systems) => Prisma.sql`n."deploymentId" IN (SELECT d.id FROM "Deployment" AS d WHERE d.system = ANY(${systems}::text[]))`)
       : null,
-    filter.topics != null ? textIn(Prisma.sql`n.topic`, listArgument(filter.topics, 'filter.topics')) : null,
-    filter.meetings != null ? Prisma.sql`n."meetingId" = ANY(${idArguments(filter.meetings, 'Meeting', 'filter.meetings')}::int[])` : null,
-    filter.articles != null ? linkedTo('Evidence', 'positionId', 'articleId', idArguments(filter.articles, 'Article', 'filter.articles')) : null,
-    filter.statedOn != null ? rangeSql(Prisma.sql`n."statedOn"`, 'date', checkRange(filter.statedOn, 'filter.statedOn', 'date'), statedOnKey) : null,
-    filter.text != null ? matchesText(Prisma.sql`n."searchVector"`, textArgument(filter.text, 'filter.text')) : null,
+    () => filter.topics != null ? textIn(Prisma.sql`n.topic`, listArgument(filter.topics, 'filter.topics')) : null,
+    () => filter.meetings != null ? Prisma.sql`n."meetingId" = ANY(${idArguments(filter.meetings, 'Meeting', 'filter.meetings')}::int[])` : null,
+    () => filter.articles != null ? linkedTo('Evidence', 'positionId', 'articleId', idArguments(filter.articles, 'Article', 'filter.articles')) : null,
+    () => filter.statedOn != null ? rangeSql(Prisma.sql`n."statedOn"`, 'date', checkRange(filter.statedOn, 'filter.statedOn', 'date'), statedOnKey) : null,
+    () => filter.text != null ? matchesText(Prisma.sql`n."searchVector"`, textArgument(filter.text, 'filter.text')) : null,
   ]);
-  return allOf(conditions.filter((condition): condition is Prisma.Sql => condition !== null));
 }
