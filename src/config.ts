@@ -114,6 +114,8 @@ export interface OperationLimits {
   maxDirectives: number;
   /** GRAPHQL_MAX_TOKENS: lexical tokens in the document (comments excluded). */
   maxTokens: number;
+  /** RESPONSE_MAX_BYTES: the most bytes of JSON a response's data and errors may take. */
+  maxResponseBytes: number;
 }
 
 export const defaultOperationLimits: Readonly<OperationLimits> = Object.freeze({
@@ -122,6 +124,7 @@ export const defaultOperationLimits: Readonly<OperationLimits> = Object.freeze({
   maxAliases: 15,
   maxDirectives: 50,
   maxTokens: 1_000,
+  maxResponseBytes: 10_000_000,
 });
 
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -199,6 +202,8 @@ export function serverSettingsFromEnv(env: NodeJS.ProcessEnv, read: SettingReade
       maxAliases: limit('GRAPHQL_MAX_ALIASES', 'maxAliases', 0),
       maxDirectives: limit('GRAPHQL_MAX_DIRECTIVES', 'maxDirectives', 0),
       maxTokens: limit('GRAPHQL_MAX_TOKENS', 'maxTokens', 1),
+      // A JavaScript string holds at most 2^29 - 24 characters: a larger response could not be written.
+      maxResponseBytes: read(() => integerSetting(env, 'RESPONSE_MAX_BYTES', defaultOperationLimits.maxResponseBytes, 1_000, 256 * 1024 * 1024), defaultOperationLimits.maxResponseBytes),
     },
     requestTimeoutMs: read(() => integerSetting(env, 'REQUEST_TIMEOUT_MS', 10_000, 1, 3_600_000), 10_000),
     shutdownGraceMs: read(() => integerSetting(env, 'SHUTDOWN_GRACE_MS', 15_000, 0, 3_600_000), 15_000),

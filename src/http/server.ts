@@ -13,7 +13,7 @@ import { CorsPolicy } from './cors.ts';
 import { createErrorFormatter } from './errors.ts';
 import { Health, livenessPath, readinessPath } from './health.ts';
 import { ideAssetPrefix, readIdeAsset } from './graphiql.ts';
-import { costLimitPlugin, idePlugin, requestInfoPlugin, statementCountPlugin } from './plugins.ts';
+import { costLimitPlugin, idePlugin, requestInfoPlugin, responseSizePlugin, statementCountPlugin } from './plugins.ts';
 import { requestIdFrom, runInRequestScope, type RequestScope } from './request-scope.ts';
 import { resolveTrustedDocument, type OperationParams, type TrustedDocuments } from './trusted-documents.ts';
 
@@ -313,6 +313,7 @@ export function createGraphQLHttpServer(options: GraphQLHttpServerOptions): Grap
           drain,
           introspection ? idePlugin(graphqlPath) : ApolloServerPluginLandingPageDisabled(),
           requestInfoPlugin(),
+          responseSizePlugin(limits),
           costLimitPlugin(limits),
           ...(reportSqlStatements ? [statementCountPlugin()] : []),
         ],
