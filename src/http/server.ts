@@ -16,6 +16,7 @@ import { ideAssetPrefix, readIdeAsset } from './graphiql.ts';
 import { costLimitPlugin, idePlugin, requestInfoPlugin, responseSizePlugin, statementCountPlugin } from './plugins.ts';
 import { requestIdFrom, runInRequestScope, type RequestScope } from './request-scope.ts';
 import { resolveTrustedDocument, type OperationParams, type TrustedDocuments } from './trusted-documents.ts';
+import { warmUp } from './warm-up.ts';
 
 export const graphqlPath = '/graphql';
 /** Request bodies larger than this get 413. */
@@ -319,6 +320,7 @@ export function createGraphQLHttpServer(options: GraphQLHttpServerOptions): Grap
         ],
       });
       await apollo.start();
+      await warmUp(apollo, prisma, log);
       api = { schema, prisma, trustedDocuments, apollo };
     },
     stop() {
