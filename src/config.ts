@@ -102,7 +102,7 @@ export function authSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): { req
 
 // ---- HTTP serving: operation limits, production mode, timeouts, CORS, trusted documents, logs ----
 
-/** Bounds on one GraphQL operation, checked before it runs (src/graphql/limits.ts). */
+/** Bounds on one GraphQL operation, checked before it runs, and on its response, checked before it is sent (src/graphql/limits.ts). */
 export interface OperationLimits {
   /** GRAPHQL_MAX_DEPTH: nesting of fields (a leaf field counts; fragments add none). */
   maxDepth: number;
