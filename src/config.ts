@@ -122,7 +122,7 @@ export function authSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): { req
 
 // ---- HTTP serving: operation limits, production mode, timeouts, CORS, trusted documents, logs ----
 
-/** Bounds on one GraphQL operation, checked before it runs (src/graphql/limits.ts). */
+/** Bounds on one GraphQL operation, checked before it runs, and on its response, checked before it is sent (src/graphql/limits.ts). */
 export interface OperationLimits {
   /** GRAPHQL_MAX_DEPTH: nesting of fields (a leaf field counts; fragments add none). */
   maxDepth: number;
@@ -134,6 +134,8 @@ export interface OperationLimits {
   maxDirectives: number;
   /** GRAPHQL_MAX_TOKENS: lexical tokens in the document (comments excluded). */
   maxTokens: number;
+  /** RESPONSE_MAX_BYTES: the most bytes of JSON a response's data and errors may take. */
+  maxResponseBytes: number;
 }
 
 export const defaultOperationLimits: Readonly<OperationLimits> = Object.freeze({
@@ -142,6 +144,7 @@ export const defaultOperationLimits: Readonly<OperationLimits> = Object.freeze({
   maxAliases: 15,
   maxDirectives: 50,
   maxTokens: 1_000,
+  maxResponseBytes: 10_000_000,
 });
 
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -224,6 +227,8 @@ export function serverSettingsFromEnv(env: NodeJS.ProcessEnv, read: SettingReade
       maxAliases: limit('GRAPHQL_MAX_ALIASES', 'maxAliases', 0),
       maxDirectives: limit('GRAPHQL_MAX_DIRECTIVES', 'maxDirectives', 0),
       maxTokens: limit('GRAPHQL_MAX_TOKENS', 'maxTokens', 1),
+      // A JavaScript string holds at most 2^29 - 24 characters: a larger response could not be written.
+      maxResponseBytes: read(() => integerSetting(env, 'RESPONSE_MAX_BYTES', defaultOperationLimits.maxResponseBytes, 1_000, 256 * 1024 * 1024), defaultOperationLimits.maxResponseBytes),
     },
     requestTimeoutMs: read(() => integerSetting(env, 'REQUEST_TIMEOUT_MS', 10_000, 1, 3_600_000), 10_000),
     responseWriteTimeoutMs: read(() => integerSetting(env, 'RESPONSE_WRITE_TIMEOUT_MS', 30_000, 1, 3_600_000), 30_000),

@@ -11,15 +11,25 @@
  */
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
+  getArgumentValues,
+  getDirectiveValues,
   getNamedType,
   getNullableType,
+  getVariableValues,
   GraphQLError,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
   isAbstractType,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
   isLeafType,
   isListType,
   isObjectType,
+  isWrappingType,
   Kind,
-  valueFromASTUntyped,
+  SchemaMetaFieldDef,
+  TypeMetaFieldDef,
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
@@ -31,10 +41,10 @@ import {
   type SelectionSetNode,
   type ValidationContext,
   type ValidationRule,
-  type ValueNode,
 } from 'graphql';
 import type { OperationLimits } from '../config.ts';
 import { defaultPageSize, maxPageSize } from './connection.ts';
+import { declaredListBound } from './list-bounds.ts';
 
 /** `extensions.code` of an operation rejected by a limit. */
 export const limitErrorCodes = {
@@ -43,6 +53,7 @@ export const limitErrorCodes = {
   maxAliases: 'ALIAS_LIMIT_EXCEEDED',
   maxDirectives: 'DIRECTIVE_LIMIT_EXCEEDED',
   maxTokens: 'TOKEN_LIMIT_EXCEEDED',
+  maxResponseBytes: 'RESPONSE_TOO_LARGE',
 } as const satisfies Record<keyof OperationLimits, string>;
 
 const limitCodes = new Set<string>(Object.values(limitErrorCodes));
@@ -50,13 +61,6 @@ const limitCodes = new Set<string>(Object.values(limitErrorCodes));
 export function isLimitErrorCode(code: unknown): code is string {
   return typeof code === 'string' && limitCodes.has(code);
 }
-
-/**
- * How many elements a list without pagination arguments (`Position.evidence`, `holders`,
- * `Meeting.participants`, `Organization.members`…) is assumed to hold when computing a cost. Such
- * lists are a record's own small relations; a connection's page size is known exactly.
- */
-export const assumedListSize = 10;
 
 /** graphql-armor reports "Syntax Error: Query depth limit of 8 exceeded, found 9." */
 function armorReporter(code: string, limit: number) {
@@ -112,31 +116,79 @@ export function tokenLimitError(message: string): { message: string; limit: numb
 export interface RequestedCost {
   /** The most objects the response can hold (see README, "Operation limits"). */
   cost: number;
-  /** Page sizes out of 1..maxPageSize, found without running anything. */
+  /** Page sizes out of range, found without running anything. */
   pageSizeErrors: GraphQLError[];
 }
 
 type Variables = Record<string, unknown> | undefined | null;
 
+type IntrospectionTypeName = '__Schema' | '__Type' | '__Field' | '__InputValue' | '__EnumValue' | '__Directive';
+
+/**
+ * What an introspection field of `value` holds, as graphql-js answers it: the schema elements and
+ * their introspection type, or null for a leaf or a null. Deprecated elements are counted too,
+ * whether `includeDeprecated` asks for them or not: the count stays an upper bound.
+ */
+function introspectionChildren(schema: GraphQLSchema, typeName: IntrospectionTypeName, field: string, value: unknown): { type: IntrospectionTypeName; values: object[] } | null {
+  const some = (type: IntrospectionTypeName, values: readonly (object | null | undefined)[]) => ({ type, values: values.filter((v): v is object => v != null) });
+  switch (`${typeName}.${field}`) {
+    case '__Schema.types':
+      return some('__Type', Object.values(schema.getTypeMap()));
+    case '__Schema.queryType':
+      return some('__Type', [schema.getQueryType()]);
+    case '__Schema.mutationType':
+      return some('__Type', [schema.getMutationType()]);
+    case '__Schema.subscriptionType':
+      return some('__Type', [schema.getSubscriptionType()]);
+    case '__Schema.directives':
+      return some('__Directive', schema.getDirectives());
+    case '__Type.fields':
+      return some('__Field', isObjectType(value) || isInterfaceType(value) ? Object.values(value.getFields()) : []);
+    case '__Type.interfaces':
+      return some('__Type', isObjectType(value) || isInterfaceType(value) ? value.getInterfaces() : []);
+    case '__Type.possibleTypes':
+      return some('__Type', isAbstractType(value) ? schema.getPossibleTypes(value) : []);
+    case '__Type.enumValues':
+      return some('__EnumValue', isEnumType(value) ? value.getValues() : []);
+    case '__Type.inputFields':
+      return some('__InputValue', isInputObjectType(value) ? Object.values(value.getFields()) : []);
+    case '__Type.ofType':
+      return some('__Type', [isWrappingType(value) ? value.ofType : null]);
+    case '__Field.args':
+    case '__Directive.args':
+      return some('__InputValue', (value as { args: readonly object[] }).args);
+    case '__Field.type':
+    case '__InputValue.type':
+      return some('__Type', [(value as { type: object }).type]);
+    default:
+      return null;
+  }
+}
+
 /**
  * The cost of an operation before it runs: an upper bound on the number of objects (JSON objects
  * below `data`) its response can hold.
  *
- * - a scalar or enum field costs 0 (as do `__typename` and introspection, served from memory);
+ * - a scalar or enum field costs 0 (as does `__typename`);
  * - a field whose value is an object costs 1 plus the cost of its selection;
- * - a list of objects costs that, times its length: a connection's `edges` and `nodes` hold
- *   `first`/`last` elements (20 when neither is given), `nodes(ids:)` as many as the ids, any
- *   other list `assumedListSize`;
+ * - a list of objects costs that, times the most elements it can hold: the value of its `first`
+ *   (or `last`) argument, defaults included (`stanceSummary { byHolder(first: 50) }`); for a
+ *   connection's `edges` and `nodes`, the connection's `first`/`last` (20 when neither is given);
+ *   for `nodes(ids:)`, the number of ids; otherwise the bound the field declares and enforces
+ *   (src/graphql/list-bounds.ts);
+ * - introspection (`__schema`, `__type`) counts the objects it will return, exactly;
  * - where a field returns an interface or union, the costliest of its possible types counts;
  * - what `@skip`/`@include` leave out costs nothing.
  *
- * Never throws: a document that fails validation still gets a cost (unknown fields cost 0).
+ * Arguments are read as execution will read them: variables coerced with their defaults, argument
+ * defaults filled in. Never throws: a document that fails validation or coercion still gets a cost
+ * (unknown fields cost 0), though it will not run.
  */
 export function requestedCost(
   schema: GraphQLSchema,
   document: DocumentNode,
   operationName: string | null | undefined,
-  variables: Variables,
+  rawVariables: Variables,
 ): RequestedCost | null {
   const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
@@ -144,63 +196,75 @@ export function requestedCost(
   const rootType = schema.getRootType(operation.operation);
   if (!rootType) return null;
 
+  // Execution coerces the variables the same way: with their defaults, or not at all (an error).
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {});
+  const variables: Record<string, unknown> = coerced.coerced ?? rawVariables ?? {};
+
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   }
   const pageSizeErrors: GraphQLError[] = [];
-  const reportedPageArguments = new Set<ValueNode>();
+  const reportedPageArguments = new Set<FieldNode>();
   const memo = new Map<SelectionSetNode, Map<string, number>>();
   const inProgress = new Set<string>();
 
-  const valueOf = (node: ValueNode | undefined): unknown => {
-    if (!node) return undefined;
-    if (node.kind === Kind.VARIABLE) return variables?.[node.name.value];
-    return valueFromASTUntyped(node, variables ?? undefined);
+  /** The field's arguments as execution sees them; those that cannot be coerced are left out. */
+  const argumentsOf = (field: FieldNode, definition: GraphQLField<unknown, unknown>): Record<string, unknown> => {
+    try {
+      return getArgumentValues(definition, field, variables);
+    } catch {
+      return {};
+    }
   };
-  const argumentValue = (field: FieldNode, name: string): unknown => valueOf(field.arguments?.find((a) => a.name.value === name)?.value);
 
   /** `@skip(if: true)` and `@include(if: false)` take a selection out, as execution will. */
   const included = (selection: SelectionNode): boolean => {
-    for (const directive of selection.directives ?? []) {
-      const condition = valueOf(directive.arguments?.find((a) => a.name.value === 'if')?.value);
-      if (directive.name.value === 'skip' && condition === true) return false;
-      if (directive.name.value === 'include' && condition === false) return false;
+    try {
+      if (getDirectiveValues(GraphQLSkipDirective, selection, variables)?.if === true) return false;
+      if (getDirectiveValues(GraphQLIncludeDirective, selection, variables)?.if === false) return false;
+    } catch {
+      // an invalid condition fails validation; counting the selection keeps the cost an upper bound
     }
     return true;
   };
 
-  const pageSizeOf = (field: FieldNode, definition: GraphQLField<unknown, unknown>): number | null => {
-    if (!definition.args.some((a) => a.name === 'first' || a.name === 'last')) return null;
+  /**
+   * The most elements `first`/`last` let through, or null when the field has neither. A connection
+   * takes 1..maxPageSize; a list with a declared bound, 1..that bound.
+   */
+  const pageSizeOf = (field: FieldNode, definition: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number | null => {
+    const pageArguments = definition.args.filter((a) => a.name === 'first' || a.name === 'last');
+    if (pageArguments.length === 0) return null;
+    const max = declaredListBound(definition) ?? maxPageSize;
     let size: number | null = null;
-    for (const name of ['first', 'last'] as const) {
-      const value = argumentValue(field, name);
-      if (value == null || typeof value !== 'number' || !Number.isInteger(value)) continue;
-      if (value < 1 || value > maxPageSize) {
-        const node = field.arguments!.find((a) => a.name.value === name)!.value;
-        if (!reportedPageArguments.has(node)) {
-          reportedPageArguments.add(node);
+    for (const { name } of pageArguments) {
+      const value = args[name];
+      if (typeof value !== 'number' || !Number.isInteger(value)) continue;
+      if (value < 1 || value > max) {
+        if (!reportedPageArguments.has(field)) {
+          reportedPageArguments.add(field);
           pageSizeErrors.push(
-            new GraphQLError(`Argument "${name}" must be between 1 and ${maxPageSize}, got ${value}`, {
+            new GraphQLError(`Argument "${name}" must be between 1 and ${max}, got ${value}`, {
               nodes: [field],
               extensions: { code: 'BAD_USER_INPUT', argumentName: name },
             }),
           );
         }
+        size = Math.max(size ?? 0, Math.min(Math.max(value, 0), max));
         continue;
       }
       size = Math.max(size ?? 0, value);
     }
-    return size ?? defaultPageSize;
+    return size ?? (isListType(getNullableType(definition.type)) ? (declaredListBound(definition) ?? maxPageSize) : defaultPageSize);
   };
 
-  const listLength = (field: FieldNode, definition: GraphQLField<unknown, unknown>, page: number | null): number => {
+  const listLength = (definition: GraphQLField<unknown, unknown>, args: Record<string, unknown>, ownPage: number | null, page: number | null): number => {
+    if (ownPage != null) return ownPage;
     if (page != null) return page;
-    if (definition.args.some((a) => a.name === 'ids')) {
-      const ids = argumentValue(field, 'ids');
-      return Array.isArray(ids) ? ids.length : 1;
-    }
-    return assumedListSize;
+    if (definition.args.some((a) => a.name === 'ids')) return Array.isArray(args.ids) ? args.ids.length : 1;
+    // Every list of objects declares a bound (a test checks it); were one missing, a page's worth.
+    return declaredListBound(definition) ?? maxPageSize;
   };
 
   const appliesTo = (typeCondition: string | undefined, type: GraphQLObjectType): boolean => {
@@ -209,15 +273,64 @@ export function requestedCost(
     return condition != null && isAbstractType(condition) && schema.isSubType(condition, type);
   };
 
+  const fieldDefinition = (parent: GraphQLObjectType, name: string): GraphQLField<unknown, unknown> | undefined => {
+    if (parent === rootType && operation.operation === 'query') {
+      if (name === SchemaMetaFieldDef.name) return SchemaMetaFieldDef;
+      if (name === TypeMetaFieldDef.name) return TypeMetaFieldDef;
+    }
+    return parent.getFields()[name];
+  };
+
+  /**
+   * Introspection is answered from the schema in memory, so its objects are counted exactly: the
+   * selection is walked over the schema's own types, fields and arguments (each pair of selection
+   * and schema element once).
+   */
+  const introspectionMemo = new Map<SelectionSetNode, Map<unknown, number>>();
+  const introspectedCost = (selectionSet: SelectionSetNode, typeName: IntrospectionTypeName, value: object): number => {
+    const known = introspectionMemo.get(selectionSet)?.get(value);
+    if (known !== undefined) return known;
+    const type = schema.getType(typeName) as GraphQLObjectType;
+    let total = 0;
+    const visit = (selections: SelectionSetNode) => {
+      for (const selection of selections.selections) {
+        if (!included(selection)) continue;
+        if (selection.kind === Kind.FIELD) {
+          const children = introspectionChildren(schema, typeName, selection.name.value, value);
+          if (!children || !selection.selectionSet) continue;
+          for (const child of children.values) total += 1 + introspectedCost(selection.selectionSet, children.type, child);
+        } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+          if (appliesTo(selection.typeCondition?.name.value, type)) visit(selection.selectionSet);
+        } else {
+          const fragment = fragments.get(selection.name.value);
+          if (!fragment || !appliesTo(fragment.typeCondition.name.value, type) || inProgress.has(fragment.name.value)) continue;
+          inProgress.add(fragment.name.value);
+          visit(fragment.selectionSet);
+          inProgress.delete(fragment.name.value);
+        }
+      }
+    };
+    visit(selectionSet);
+    if (!introspectionMemo.has(selectionSet)) introspectionMemo.set(selectionSet, new Map());
+    introspectionMemo.get(selectionSet)!.set(value, total);
+    return total;
+  };
+
   const fieldCost = (field: FieldNode, parent: GraphQLObjectType, page: number | null): number => {
-    const name = field.name.value;
-    if (name.startsWith('__')) return 0;
-    const definition = parent.getFields()[name];
+    const definition = fieldDefinition(parent, field.name.value);
     if (!definition) return 0;
     const named = getNamedType(definition.type);
     if (isLeafType(named)) return 0;
-    const childPage = pageSizeOf(field, definition);
-    const length = isListType(getNullableType(definition.type)) ? listLength(field, definition, page) : 1;
+    const args = argumentsOf(field, definition);
+    if (definition === SchemaMetaFieldDef || definition === TypeMetaFieldDef) {
+      const value = definition === SchemaMetaFieldDef ? schema : typeof args.name === 'string' ? schema.getType(args.name) : undefined;
+      return value && field.selectionSet ? 1 + introspectedCost(field.selectionSet, definition === SchemaMetaFieldDef ? '__Schema' : '__Type', value) : 0;
+    }
+    const ownPage = pageSizeOf(field, definition, args);
+    const isList = isListType(getNullableType(definition.type));
+    const length = isList ? listLength(definition, args, ownPage, page) : 1;
+    // A connection's page size applies to its edges and nodes; a list's own `first`, to itself only.
+    const childPage = isList ? null : ownPage;
     const inner = field.selectionSet ? selectionSetCost(field.selectionSet, named, childPage) : 0;
     return length * (1 + inner);
   };
@@ -256,15 +369,64 @@ export function requestedCost(
   return { cost: objectCost(operation.selectionSet, rootType, null), pageSizeErrors };
 }
 
+/**
+ * Whether a value of the result is a JSON object of its own. Not a scalar's value that JSON turns
+ * into text (a DateTime is a `Date` until it is serialized).
+ */
+const isResultObject = (value: unknown): value is object =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) && typeof (value as { toJSON?: unknown }).toJSON !== 'function';
+
 /** Objects in a JSON value, itself included. */
 function objectsIn(value: unknown): number {
-  if (value === null || typeof value !== 'object') return 0;
-  let count = Array.isArray(value) ? 0 : 1;
-  for (const child of Array.isArray(value) ? value : Object.values(value)) count += objectsIn(child);
+  if (Array.isArray(value)) return value.reduce((sum: number, element) => sum + objectsIn(element), 0);
+  if (!isResultObject(value)) return 0;
+  let count = 1;
+  for (const child of Object.values(value)) count += objectsIn(child);
   return count;
 }
 
 /** The objects a response actually holds: every JSON object below `data`, the measure `requestedCost` bounds. */
 export function countObjects(data: unknown): number {
-  return Math.max(0, objectsIn(data) - (data !== null && typeof data === 'object' && !Array.isArray(data) ? 1 : 0));
+  return Math.max(0, objectsIn(data) - (isResultObject(data) ? 1 : 0));
+}
+
+/** Characters JSON escapes: each takes 2 bytes (`\n`) or 6 (`\u0000`) instead of 1. */
+const escaped = /["\\\u0000-\u001f]/g;
+
+/**
+ * The bytes `JSON.stringify(value)` would take in UTF-8, or more (an escaped character is counted
+ * as 6 bytes), counted without building the string; stops as soon as the count passes `limit`
+ * and returns it then. The same long string met many times (an article body under 100 aliases)
+ * is measured once.
+ */
+export function jsonBytesAtLeast(value: unknown, limit: number): number {
+  const longStrings = new Map<string, number>();
+  const stringBytes = (text: string): number => {
+    const known = text.length > 1024 ? longStrings.get(text) : undefined;
+    if (known !== undefined) return known;
+    const bytes = Buffer.byteLength(text, 'utf8') + 2 + 5 * (text.match(escaped)?.length ?? 0);
+    if (text.length > 1024) longStrings.set(text, bytes);
+    return bytes;
+  };
+  let total = 0;
+  const visit = (node: unknown): void => {
+    if (total > limit) return;
+    if (node === null || node === undefined) total += 4;
+    else if (typeof (node as { toJSON?: unknown }).toJSON === 'function') visit((node as { toJSON(): unknown }).toJSON());
+    else if (typeof node === 'string') total += stringBytes(node);
+    else if (typeof node !== 'object') total += String(node).length;
+    else if (Array.isArray(node)) {
+      total += 1 + node.length;
+      for (const element of node) visit(element);
+    } else {
+      const entries = Object.entries(node);
+      total += 1 + entries.length;
+      for (const [key, child] of entries) {
+        total += stringBytes(key) + 1;
+        visit(child);
+      }
+    }
+  };
+  visit(value);
+  return total;
 }

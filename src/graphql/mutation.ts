@@ -4,7 +4,7 @@
  * `return mutate(ctx, (w) => service(w, input), (value) => ({ field: value }))`.
  */
 import { GraphQLError } from 'graphql';
-import { Field, ObjectType } from 'type-graphql';
+import { Extensions, Field, ObjectType } from 'type-graphql';
 import { write, type Write } from '../db/write.ts';
 import { UserErrorCode, type FieldPath, type UserErrorData } from '../db/user-errors.ts';
 import { isFutureDay, isFutureInstant, normalizeText, cleanAliases, formatDay } from '../db/rules.ts';
@@ -13,10 +13,15 @@ import type { GraphQLContext } from './context.ts';
 import { maxRowId } from './cursor.ts';
 import { decodeGlobalId, type NodeTypeName } from './global-id.ts';
 import { UserError } from './user-error.ts';
+import { listBound } from './list-bounds.ts';
+
+/** A bound on `userErrors` (src/graphql/list-bounds.ts): an import document can hold thousands of mistakes. */
+const maxUserErrors = 100;
 
 @ObjectType()
 export abstract class MutationPayload {
-  @Field(() => [UserError], { description: 'Problems with the input; when there are any, nothing was changed and the other fields are null.' })
+  @Extensions(listBound(maxUserErrors))
+  @Field(() => [UserError], { description: `Problems with the input (the first ${maxUserErrors}); when there are any, nothing was changed and the other fields are null.` })
   userErrors!: UserErrorData[];
 }
 

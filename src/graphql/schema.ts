@@ -13,6 +13,7 @@ import { PositionResolver } from '../modules/position/position.resolver.ts';
 import { SearchResolver } from '../modules/search/search.resolver.ts';
 import { stanceSummaryResolvers } from '../modules/stance-summary/stance-summary.resolver.ts';
 import { guardInputs } from './input-hygiene.ts';
+import { enforceListBounds } from './list-bounds.ts';
 import { curationResolvers } from './mutation-resolvers.ts';
 import { NodeResolver } from './node.resolver.ts';
 
@@ -39,6 +40,7 @@ export async function buildGraphQLSchema(): Promise<GraphQLSchema> {
   if (query) query.description ??= 'The entry points for reading the graph.';
   const mutation = schema.getMutationType();
   if (mutation) mutation.description ??= 'Changes to the graph: each takes one `input` and returns a payload with `userErrors`. All need an EDITOR key (API keys need ADMIN).';
+  enforceListBounds(schema);
   return guardInputs(schema);
 }
 

@@ -3,7 +3,7 @@ import { GraphQLError } from 'graphql';
 import type { OperationLimits } from '../config.ts';
 import type { GraphQLContext } from '../graphql/context.ts';
 import { DATABASE_UNAVAILABLE, databaseRetryAfterSeconds } from '../graphql/errors.ts';
-import { countObjects, limitErrorCodes, requestedCost } from '../graphql/limits.ts';
+import { countObjects, jsonBytesAtLeast, limitErrorCodes, requestedCost } from '../graphql/limits.ts';
 import { renderIdePage } from './graphiql.ts';
 import { currentRequest, type CostReport } from './request-scope.ts';
 
@@ -63,6 +63,39 @@ export function costLimitPlugin(limits: OperationLimits): ApolloServerPlugin<Gra
           result.extensions = { ...result.extensions, cost: report };
           const scope = currentRequest();
           if (scope) scope.cost = report;
+        },
+      };
+    },
+  };
+}
+
+/**
+ * RESPONSE_MAX_BYTES: a result whose JSON would be larger is replaced, before it is serialized,
+ * by one RESPONSE_TOO_LARGE error (and `data: null`). The cost counts objects, not their text: an
+ * article body under a hundred aliases is cost 100 and could be a hundred megabytes.
+ */
+export function responseSizePlugin(limits: OperationLimits): ApolloServerPlugin<GraphQLContext> {
+  const limit = limits.maxResponseBytes;
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single') return;
+          const result = response.body.singleResult;
+          const bytes = jsonBytesAtLeast({ data: result.data, errors: result.errors }, limit);
+          if (bytes <= limit) return;
+          const code = limitErrorCodes.maxResponseBytes;
+          response.body.singleResult = {
+            data: null,
+            errors: [
+              {
+                message: `The response would be larger than ${limit} bytes: ask for fewer objects (smaller pages, fewer aliases) or leave out large fields such as Article.body.`,
+                extensions: { code, limit },
+              },
+            ],
+            ...(result.extensions ? { extensions: result.extensions } : {}),
+          };
+          currentRequest()?.errorCodes.add(code);
         },
       };
     },

@@ -13,9 +13,10 @@ import { CorsPolicy } from './cors.ts';
 import { createErrorFormatter } from './errors.ts';
 import { Health, livenessPath, readinessPath } from './health.ts';
 import { ideAssetPrefix, readIdeAsset } from './graphiql.ts';
-import { costLimitPlugin, databaseUnavailablePlugin, idePlugin, requestInfoPlugin, statementCountPlugin } from './plugins.ts';
+import { costLimitPlugin, databaseUnavailablePlugin, idePlugin, requestInfoPlugin, responseSizePlugin, statementCountPlugin } from './plugins.ts';
 import { requestIdFrom, runInRequestScope, type RequestScope } from './request-scope.ts';
 import { resolveTrustedDocument, type OperationParams, type TrustedDocuments } from './trusted-documents.ts';
+import { warmUp } from './warm-up.ts';
 
 export const graphqlPath = '/graphql';
 /** How long past the deadline a request waits for the outcome of a COMMIT it sent in time. */
@@ -347,12 +348,14 @@ export function createGraphQLHttpServer(options: GraphQLHttpServerOptions): Grap
         plugins: [
           introspection ? idePlugin(graphqlPath) : ApolloServerPluginLandingPageDisabled(),
           requestInfoPlugin(),
+          responseSizePlugin(limits),
           costLimitPlugin(limits),
           databaseUnavailablePlugin(),
           ...(reportSqlStatements ? [statementCountPlugin()] : []),
         ],
       });
       await apollo.start();
+      await warmUp(apollo, prisma, log);
       api = { schema, prisma, writer, trustedDocuments, apollo };
     },
     stop() {

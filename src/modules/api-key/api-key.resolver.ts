@@ -1,4 +1,4 @@
-import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Extensions, Mutation, Query, Resolver } from 'type-graphql';
 import { ApiKeyRole, requireRole } from '../../graphql/auth.ts';
 import type { GraphQLContext } from '../../graphql/context.ts';
 import { mutate } from '../../graphql/mutation.ts';
@@ -6,10 +6,15 @@ import { ApiKeyCreateInput, ApiKeyRevokeInput } from './api-key.input.ts';
 import { ApiKeyCreatePayload, ApiKeyRevokePayload } from './api-key.payload.ts';
 import { createApiKey, listApiKeys, revokeApiKey } from './api-key.service.ts';
 import { ApiKey } from './api-key.type.ts';
+import { listBound } from '../../graphql/list-bounds.ts';
+
+/** A bound on `apiKeys` (src/graphql/list-bounds.ts). */
+const maxListedKeys = 1000;
 
 @Resolver(() => ApiKey)
 export class ApiKeyResolver {
-  @Query(() => [ApiKey], { description: 'Every API key, valid or revoked, oldest first (never the keys themselves). Needs an ADMIN key.' })
+  @Extensions(listBound(maxListedKeys))
+  @Query(() => [ApiKey], { description: `Every API key, valid or revoked, oldest first (never the keys themselves); the first ${maxListedKeys}. Needs an ADMIN key.` })
   apiKeys(@Ctx() ctx: GraphQLContext): Promise<ApiKey[]> {
     requireRole(ctx.caller, ApiKeyRole.ADMIN);
     return listApiKeys(ctx.prisma);

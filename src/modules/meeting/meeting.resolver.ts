@@ -1,4 +1,4 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Extensions, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Connection } from '../../graphql/connection.ts';
 import type { GraphQLContext } from '../../graphql/context.ts';
 import { articleListing, ArticleListArgs } from '../article/article.listing.ts';
@@ -10,6 +10,10 @@ import { PositionConnection, type Position } from '../position/position.type.ts'
 import { meetingListing, MeetingListArgs } from './meeting.listing.ts';
 import { meetingArticleIds, meetingPositionIds } from './meeting.service.ts';
 import { Meeting, MeetingConnection } from './meeting.type.ts';
+import { firstArgument, firstItems, listBound } from '../../graphql/list-bounds.ts';
+
+/** The most participants one can ask for (src/graphql/list-bounds.ts): more than a General Assembly's delegations. */
+const maxParticipants = 250;
 
 @Resolver(() => Meeting)
 export class MeetingResolver {
@@ -23,9 +27,14 @@ export class MeetingResolver {
     return meeting.countryRowId == null ? null : loaders.country.load(meeting.countryRowId);
   }
 
+  @Extensions(listBound(maxParticipants))
   @FieldResolver(() => [Official], { description: 'The officials who took part, as the sources name them.' })
-  participants(@Root() meeting: Meeting, @Ctx() { loaders }: GraphQLContext): Promise<Official[]> {
-    return loaders.meetingParticipants.load(meeting.rowId);
+  async participants(
+    @Root() meeting: Meeting,
+    @Arg('first', () => Int, firstArgument(maxParticipants, 'participants')) first: number,
+    @Ctx() { loaders }: GraphQLContext,
+  ): Promise<Official[]> {
+    return firstItems(await loaders.meetingParticipants.load(meeting.rowId), first, maxParticipants);
   }
 
   @FieldResolver(() => ArticleConnection, { description: 'Articles that report this meeting.' })

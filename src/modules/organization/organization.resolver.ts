@@ -1,4 +1,4 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Extensions, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Connection } from '../../graphql/connection.ts';
 import type { GraphQLContext } from '../../graphql/context.ts';
 import { Country } from '../country/country.type.ts';
@@ -7,6 +7,10 @@ import { OfficialConnection, type Official } from '../official/official.type.ts'
 import { organizationListing, OrganizationListArgs } from './organization.listing.ts';
 import { organizationOfficialIds } from './organization.service.ts';
 import { Organization, OrganizationConnection } from './organization.type.ts';
+import { firstArgument, firstItems, listBound } from '../../graphql/list-bounds.ts';
+
+/** The most members one can ask for (src/graphql/list-bounds.ts): there are 249 ISO 3166-1 country codes. */
+const maxMembers = 250;
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
@@ -15,9 +19,14 @@ export class OrganizationResolver {
     return loaders.rootConnection(organizationListing, args);
   }
 
+  @Extensions(listBound(maxMembers))
   @FieldResolver(() => [Country], { description: 'The member countries.' })
-  members(@Root() organization: Organization, @Ctx() { loaders }: GraphQLContext): Promise<Country[]> {
-    return loaders.organizationMembers.load(organization.rowId);
+  async members(
+    @Root() organization: Organization,
+    @Arg('first', () => Int, firstArgument(maxMembers, 'members')) first: number,
+    @Ctx() { loaders }: GraphQLContext,
+  ): Promise<Country[]> {
+    return firstItems(await loaders.organizationMembers.load(organization.rowId), first, maxMembers);
   }
 
   @FieldResolver(() => OfficialConnection, { description: 'Officials who speak for this organization.' })

@@ -1,4 +1,4 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Extensions, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Connection } from '../../graphql/connection.ts';
 import type { GraphQLContext } from '../../graphql/context.ts';
 import { Actor } from '../actor/actor.type.ts';
@@ -8,6 +8,11 @@ import { Meeting } from '../meeting/meeting.type.ts';
 import { Official } from '../official/official.type.ts';
 import { positionListing, PositionListArgs } from './position.listing.ts';
 import { Position, PositionConnection } from './position.type.ts';
+import { firstArgument, firstItems, listBound } from '../../graphql/list-bounds.ts';
+
+/** The most of each list one can ask for (src/graphql/list-bounds.ts): beyond any joint statement or citation count seen. */
+const maxPositionLinks = 50;
+const maxEvidence = 100;
 
 @Resolver(() => Position)
 export class PositionResolver {
@@ -16,19 +21,34 @@ export class PositionResolver {
     return loaders.rootConnection(positionListing, args);
   }
 
+  @Extensions(listBound(maxPositionLinks))
   @FieldResolver(() => [Official], { description: 'The officials who voiced the position; empty when the source attributes it to no one by name.' })
-  speakers(@Root() position: Position, @Ctx() { loaders }: GraphQLContext): Promise<Official[]> {
-    return loaders.positionSpeakers.load(position.rowId);
+  async speakers(
+    @Root() position: Position,
+    @Arg('first', () => Int, firstArgument(maxPositionLinks, 'speakers')) first: number,
+    @Ctx() { loaders }: GraphQLContext,
+  ): Promise<Official[]> {
+    return firstItems(await loaders.positionSpeakers.load(position.rowId), first, maxPositionLinks);
   }
 
+  @Extensions(listBound(maxPositionLinks))
   @FieldResolver(() => [Actor], { description: 'The countries or organizations that hold the position; several for a joint statement.' })
-  holders(@Root() position: Position, @Ctx() { loaders }: GraphQLContext): Promise<Actor[]> {
-    return loaders.positionHolders.load(position.rowId);
+  async holders(
+    @Root() position: Position,
+    @Arg('first', () => Int, firstArgument(maxPositionLinks, 'holders')) first: number,
+    @Ctx() { loaders }: GraphQLContext,
+  ): Promise<Actor[]> {
+    return firstItems(await loaders.positionHolders.load(position.rowId), first, maxPositionLinks);
   }
 
+  @Extensions(listBound(maxPositionLinks))
   @FieldResolver(() => [Actor], { description: 'The countries or organizations the position calls on or is directed at; empty when none is named.' })
-  addressees(@Root() position: Position, @Ctx() { loaders }: GraphQLContext): Promise<Actor[]> {
-    return loaders.positionAddressees.load(position.rowId);
+  async addressees(
+    @Root() position: Position,
+    @Arg('first', () => Int, firstArgument(maxPositionLinks, 'addressees')) first: number,
+    @Ctx() { loaders }: GraphQLContext,
+  ): Promise<Actor[]> {
+    return firstItems(await loaders.positionAddressees.load(position.rowId), first, maxPositionLinks);
   }
 
   @FieldResolver(() => Deployment, { nullable: true, description: 'The deployment the position is about; null when it is about a topic.' })
@@ -41,8 +61,13 @@ export class PositionResolver {
     return position.meetingRowId == null ? null : loaders.meeting.load(position.meetingRowId);
   }
 
-  @FieldResolver(() => [Evidence], { description: 'The article spans that report the position; at least one.' })
-  evidence(@Root() position: Position, @Ctx() { loaders }: GraphQLContext): Promise<Evidence[]> {
-    return loaders.positionEvidence.load(position.rowId);
+  @Extensions(listBound(maxEvidence))
+  @FieldResolver(() => [Evidence], { description: 'The article spans that report the position, by article and offset; at least one.' })
+  async evidence(
+    @Root() position: Position,
+    @Arg('first', () => Int, firstArgument(maxEvidence, 'spans')) first: number,
+    @Ctx() { loaders }: GraphQLContext,
+  ): Promise<Evidence[]> {
+    return firstItems(await loaders.positionEvidence.load(position.rowId), first, maxEvidence);
   }
 }

@@ -1,14 +1,15 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Extensions, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { Prisma } from '../../generated/prisma/client.ts';
 import type { IdSource } from '../../db/id-pages.ts';
 import type { GraphQLContext } from '../../graphql/context.ts';
 import { badUserInput } from '../../graphql/errors.ts';
 import type { Loaders } from '../../graphql/loaders.ts';
+import { listBound } from '../../graphql/list-bounds.ts';
 import { Actor } from '../actor/actor.type.ts';
 import { Deployment } from '../deployment/deployment.type.ts';
 import { PositionFilter, positionWhere } from '../position/position.filter.ts';
 import { allStances, type Dimension } from './stance-summary.service.ts';
-import { DeploymentStanceSummary, HolderStanceSummary, StanceCount, StanceSummary, TopicStanceSummary } from './stance-summary.type.ts';
+import { DeploymentStanceSummary, HolderStanceSummary, StanceCount, stanceCount, StanceSummary, TopicStanceSummary } from './stance-summary.type.ts';
 
 const maxGroups = 100;
 const defaultGroups = 10;
@@ -48,11 +49,13 @@ export class StanceSummaryResolver {
     return [...(counts?.values() ?? [])].reduce((sum, count) => sum + count, 0);
   }
 
+  @Extensions(listBound(stanceCount))
   @FieldResolver(() => [StanceCount], { description: 'The count for every stance, in the order of the Stance enum; zero where none.' })
   async byStance(@Root() summary: StanceSummary, @Ctx() { loaders }: GraphQLContext): Promise<StanceCount[]> {
     return allStances(await loaders.stanceCounts.load(summary.scope));
   }
 
+  @Extensions(listBound(maxGroups))
   @FieldResolver(() => [HolderStanceSummary], { description: 'The countries and organizations holding the most positions of the set, with their stances.' })
   async byHolder(
     @Root() summary: StanceSummary,
@@ -64,6 +67,7 @@ export class StanceSummaryResolver {
     );
   }
 
+  @Extensions(listBound(maxGroups))
   @FieldResolver(() => [DeploymentStanceSummary], { description: 'The deployments most positions of the set are about, with their stances.' })
   async byDeployment(
     @Root() summary: StanceSummary,
@@ -75,6 +79,7 @@ export class StanceSummaryResolver {
     );
   }
 
+  @Extensions(listBound(maxGroups))
   @FieldResolver(() => [TopicStanceSummary], { description: 'The topics (other than deployments) most positions of the set are about, with their stances.' })
   async byTopic(
     @Root() summary: StanceSummary,

@@ -1,6 +1,10 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Extensions, Field, Int, ObjectType } from 'type-graphql';
+import { listBound } from '../../graphql/list-bounds.ts';
 import { Stance } from '../position/stance.enum.ts';
 import type { SummaryScope } from './stance-summary.service.ts';
+
+/** `byStance` holds one count per stance. */
+export const stanceCount = Object.keys(Stance).length;
 
 @ObjectType('StanceCount', { description: 'How many positions take one stance.' })
 export class StanceCount {
@@ -18,6 +22,7 @@ export class HolderStanceSummary {
   @Field(() => Int, { description: 'The number of positions it holds (a joint position counts for each of its holders).' })
   totalCount!: number;
 
+  @Extensions(listBound(stanceCount))
   @Field(() => [StanceCount], { description: 'The count for every stance, in the order of the Stance enum; zero where none.' })
   byStance!: StanceCount[];
 }
@@ -29,6 +34,7 @@ export class DeploymentStanceSummary {
   @Field(() => Int, { description: 'The number of positions on the deployment.' })
   totalCount!: number;
 
+  @Extensions(listBound(stanceCount))
   @Field(() => [StanceCount], { description: 'The count for every stance, in the order of the Stance enum; zero where none.' })
   byStance!: StanceCount[];
 }
@@ -41,6 +47,7 @@ export class TopicStanceSummary {
   @Field(() => Int, { description: 'The number of positions on the topic.' })
   totalCount!: number;
 
+  @Extensions(listBound(stanceCount))
   @Field(() => [StanceCount], { description: 'The count for every stance, in the order of the Stance enum; zero where none.' })
   byStance!: StanceCount[];
 }
