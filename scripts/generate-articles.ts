@@ -10,6 +10,7 @@
  * the hash of their body).
  */
 import { parseArgs } from 'node:util';
+import { seededRandom } from './seeded-random.ts';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { seed: { type: 'string' } } });
 const count = Number(positionals[0] ?? 1000);
@@ -18,15 +19,7 @@ if (!Number.isInteger(count) || count < 1) {
   process.exit(2);
 }
 
-// mulberry32: a small deterministic PRNG.
-let state = Number(values.seed ?? 42) >>> 0;
-function random(): number {
-  state = (state + 0x6d2b79f5) >>> 0;
-  let t = state;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-}
+const random = seededRandom(Number(values.seed ?? 42));
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 function pickSome<T>(items: readonly T[], n: number): T[] {
   const pool = [...items];

@@ -17,13 +17,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { decodeGlobalId } from '../src/graphql/global-id.ts';
+import { withPgClient } from '../src/db/pg-client.ts';
+import { seededRandom } from './seeded-random.ts';
 import { generateApiKey } from '../src/graphql/auth.ts';
 import { checkInvariants, countByKind, type Ledger, type SentImport, type Sql, type TrackedRow, type Violation } from './soak/invariants.ts';
 import { startTcpProxy, type TcpProxy } from './soak/proxy.ts';
 import { freePort, ServerProcess } from './soak/server-process.ts';
-import { articleBody, between, importDocument, importMutation, mutations, nodeQuery, pick, random, randomStatus, reads, type Rng } from './soak/workload.ts';
+import { articleBody, between, importDocument, importMutation, mutations, nodeQuery, pick, randomStatus, reads, type Rng } from './soak/workload.ts';
 
 const usage = 'usage: npm run soak -- [--minutes N] [--faults] [--seed N] [--concurrency N] [--keep]';
 const log = (line: string) => process.stderr.write(`soak: ${line}\n`);
@@ -80,29 +81,19 @@ interface SoakDatabase {
   created: boolean;
 }
 
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
-  client.on('error', () => undefined);
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
 
 async function prepareDatabase(seed: number): Promise<SoakDatabase> {
   const given = process.env.DATABASE_URL?.trim();
   if (given) return { url: given, name: decodeURIComponent(new URL(given).pathname.slice(1)), created: false };
   const name = `stancegraph_soak_${seed}_${process.pid}`;
-  await withClient(defaultServer, (client) => client.query(`CREATE DATABASE "${name}"`));
+  await withPgClient(defaultServer, (client) => client.query(`CREATE DATABASE "${name}"`));
   const url = new URL(defaultServer);
   url.pathname = `/${name}`;
   return { url: url.toString(), name, created: true };
 }
 
 async function dropDatabase(db: SoakDatabase): Promise<void> {
-  await withClient(defaultServer, (client) => client.query(`DROP DATABASE IF EXISTS "${db.name}" WITH (FORCE)`));
+  await withPgClient(defaultServer, (client) => client.query(`DROP DATABASE IF EXISTS "${db.name}" WITH (FORCE)`));
 }
 
 /** The same database, reached through the proxy. */
@@ -245,7 +236,7 @@ class Client {
     private readonly countryIds: string[],
     seed: number,
   ) {
-    this.rng = random(seed * 1000 + index);
+    this.rng = seededRandom(seed * 1000 + index);
   }
 
   private mark(): string {
@@ -452,14 +443,14 @@ async function main(): Promise<number> {
     const key = generateApiKey();
     const keyName = `soak-${runId}`;
     ledger.actors.push(keyName);
-    await withClient(db.url, (client) =>
+    await withPgClient(db.url, (client) =>
       client.query(`INSERT INTO "ApiKey" (name, role, prefix, "keyHash", "createdBy") VALUES ($1, 'EDITOR', $2, $3, 'soak')`, [keyName, key.prefix, key.keyHash]),
     );
-    const countryIds = await withClient(db.url, async (client) => (await client.query<{ id: number }>(`SELECT id FROM "Country" ORDER BY id`)).rows.map((r) => Buffer.from(`Country:${r.id}`).toString('base64')));
+    const countryIds = await withPgClient(db.url, async (client) => (await client.query<{ id: number }>(`SELECT id FROM "Country" ORDER BY id`)).rows.map((r) => Buffer.from(`Country:${r.id}`).toString('base64')));
     const api = new Api(server, stats, settings, key.key);
     const deadline = Date.now() + settings.minutes * 60_000;
     log(`${settings.concurrency} clients for ${settings.minutes} min, seed ${settings.seed}${settings.faults ? ', with faults' : ''}`);
-    const faultRng = random(settings.seed);
+    const faultRng = seededRandom(settings.seed);
     const work: Promise<void>[] = Array.from({ length: settings.concurrency }, (_, i) => new Client(i, runId, api, stats, ledger, countryIds, settings.seed).run(deadline));
     if (settings.faults) {
       work.push(cutDatabase(proxy, stats, faultRng, deadline));
@@ -474,7 +465,7 @@ async function main(): Promise<number> {
     // Nothing is in flight now: a session still inside a transaction is one a request left behind.
     await sleep(2_000);
     idle = (
-      await withClient(db.url, (client) =>
+      await withPgClient(db.url, (client) =>
         client.query<{ pid: number; state: string; seconds: number; query: string }>(
           `SELECT pid, state, extract(epoch FROM now() - state_change)::int AS seconds, left(query, 200) AS query FROM pg_stat_activity
            WHERE datname = current_database() AND state LIKE 'idle in transaction%' AND pid <> pg_backend_pid()`,
@@ -484,7 +475,7 @@ async function main(): Promise<number> {
     log('stopping the server');
     if ((await server.stop(shutdownGraceMs + 10_000)) === 'killed') stats.count(stats.faults, 'server_killed_after_grace');
     log('checking the invariants');
-    report = await withClient(db.url, (client) => {
+    report = await withPgClient(db.url, (client) => {
       const sql: Sql = async <T>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as T[];
       return checkInvariants(sql, ledger);
     });

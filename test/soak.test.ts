@@ -13,7 +13,8 @@ import { ARTICLE_FORMAT, prepareDocument } from '../src/import/document.ts';
 import { importArticle } from '../src/import/importer.ts';
 import { checkInvariants, countByKind, type Ledger, type Sql } from '../scripts/soak/invariants.ts';
 import { startTcpProxy } from '../scripts/soak/proxy.ts';
-import { articleBody, importDocument, importMutation, mutations, nodeQuery, random, reads } from '../scripts/soak/workload.ts';
+import { seededRandom } from '../scripts/seeded-random.ts';
+import { articleBody, importDocument, importMutation, mutations, nodeQuery, reads } from '../scripts/soak/workload.ts';
 import { createTestDatabaseTarget, type TestDatabase } from './support/database.ts';
 
 /** Connects to `port` and resolves with what the peer sends back for `message`, or with how the connection ended. */
@@ -99,7 +100,7 @@ describe("the soak's workload", () => {
   });
 
   it('makes documents the importer accepts, each quote once in the body at the offset the checker expects', () => {
-    const rng = random(3);
+    const rng = seededRandom(3);
     for (let i = 0; i < 20; i++) {
       const doc = importDocument(rng, `t-${i}`, 1 + i * 3);
       expect(() => prepareDocument({ format: ARTICLE_FORMAT, ...doc.input })).not.toThrow();
@@ -109,7 +110,7 @@ describe("the soak's workload", () => {
         expect(body.lastIndexOf(q.text)).toBe(q.start);
       }
     }
-    const { body, quotes } = articleBody(random(4), 'a', 12);
+    const { body, quotes } = articleBody(seededRandom(4), 'a', 12);
     for (const q of quotes) expect(body.indexOf(q)).toBe(body.lastIndexOf(q));
   });
 });
@@ -125,7 +126,7 @@ describe('the invariant checker', () => {
     database = await createTestDatabaseTarget();
     db = await openDatabase(database.target);
     sql = <T>(text: string, params: unknown[] = []) => db.prisma.$queryRawUnsafe<T[]>(text, ...params);
-    const doc = importDocument(random(11), 'checker', 6);
+    const doc = importDocument(seededRandom(11), 'checker', 6);
     const outcome = await importArticle(db.prisma, { format: ARTICLE_FORMAT, ...doc.input }, { actor: 'soak-test' });
     if (outcome.status !== 'imported') throw new Error(`the import was rejected: ${JSON.stringify(outcome.problems)}`);
     articleId = outcome.articleId;

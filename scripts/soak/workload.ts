@@ -5,18 +5,8 @@
  * quote occurs exactly once in its article.
  */
 import type { SentPosition } from './invariants.ts';
+import { seededRandom } from '../seeded-random.ts';
 
-/** mulberry32: small, fast, good enough to pick operations, and reproducible from its seed. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export type Rng = () => number;
 export const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)]!;

@@ -34,7 +34,8 @@ import type {
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { openDatabase, type Database, type DatabaseTarget } from './database.ts';
-import { assertRuntimeRole, currentRole, grantRuntimePrivileges, PrivilegeError, quoteIdent } from './privileges.ts';
+import { quoteIdent } from './pg-client.ts';
+import { assertRuntimeRole, currentRole, grantRuntimePrivileges, PrivilegeError } from './privileges.ts';
 
 /** The repository root: the nearest directory above this file that holds prisma/schema.prisma. */
 function findProjectRoot(): string {

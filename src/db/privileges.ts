@@ -19,6 +19,7 @@
  * the grants from the schema as it stands has neither gap, and repairs privileges changed by hand.
  */
 import pg from 'pg';
+import { quoteIdent, withPgClient } from './pg-client.ts';
 
 /** Tables the runtime role may read and append to, never change (their triggers say so too). */
 export const APPEND_ONLY_TABLES: readonly string[] = ['ChangeLog'];
@@ -30,9 +31,6 @@ export class PrivilegeError extends Error {
   override name = 'PrivilegeError';
 }
 
-export function quoteIdent(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}
 
 /** PostgreSQL's rules for role names we accept from an operator: no quoting surprises. */
 const ROLE_NAME = /^[a-z_][a-z0-9_$]{0,62}$/;
@@ -43,21 +41,9 @@ export function checkRoleName(role: string): void {
   }
 }
 
-/** Runs `work` on one short-lived connection. */
-export async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
-  client.on('error', () => undefined);
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
 /** The role a connection to `url` acts as. */
 export async function currentRole(url: string): Promise<string> {
-  return withClient(url, async (client) => (await client.query<{ role: string }>('SELECT current_user AS role')).rows[0]!.role);
+  return withPgClient(url, async (client) => (await client.query<{ role: string }>('SELECT current_user AS role')).rows[0]!.role);
 }
 
 export async function roleExists(client: pg.ClientBase, role: string): Promise<boolean> {

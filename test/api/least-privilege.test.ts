@@ -10,7 +10,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ConfigErrors, loadConfig } from '../../src/config.ts';
 import { openDatabase, type DatabaseTarget } from '../../src/db/database.ts';
-import { MIGRATIONS_TABLE, setUpRuntimeRole, withClient, type RuntimeRoleSetUp } from '../../src/db/privileges.ts';
+import { MIGRATIONS_TABLE, setUpRuntimeRole, type RuntimeRoleSetUp } from '../../src/db/privileges.ts';
 import { generateApiKey } from '../../src/graphql/auth.ts';
 import {
   copyNamePrefix,
@@ -50,7 +50,7 @@ async function post(server: StartedServer, query: string, key?: string): Promise
 
 /** Each privilege the role holds on each table of the schema, as `table: P1, P2`. */
 async function tablePrivileges(url: string, role: string): Promise<Record<string, string>> {
-  return withClient(url, async (client) => {
+  return withPgClient(url, async (client) => {
     const { rows } = await client.query<{ table_name: string; privileges: string }>(
       `SELECT table_name, string_agg(privilege_type, ', ' ORDER BY privilege_type) AS privileges
        FROM information_schema.role_table_grants WHERE grantee = $1 AND table_schema = current_schema()
@@ -63,7 +63,7 @@ async function tablePrivileges(url: string, role: string): Promise<Record<string
 
 async function expectExactRuntimePrivileges(url: string, role: string): Promise<void> {
   const granted = await tablePrivileges(url, role);
-  const tables = await withClient(url, async (client) =>
+  const tables = await withPgClient(url, async (client) =>
     (await client.query<{ tablename: string }>('SELECT tablename FROM pg_tables WHERE schemaname = current_schema()')).rows.map((r) => r.tablename),
   );
   expect(tables.length).toBeGreaterThan(15);
@@ -133,7 +133,7 @@ describe.runIf(process.env.DATABASE_URL)('least privilege on a PostgreSQL server
     db = await createTestDatabaseTarget();
     ownerUrl = (db.target as { url: string }).url;
     runtimeUrl = asRole(ownerUrl, runtimeRole);
-    firstSetUp = await withClient(ownerUrl, (client) => setUpRuntimeRole(client, runtimeRole));
+    firstSetUp = await withPgClient(ownerUrl, (client) => setUpRuntimeRole(client, runtimeRole));
   }, 60_000);
 
   afterAll(async () => {
@@ -148,11 +148,11 @@ describe.runIf(process.env.DATABASE_URL)('least privilege on a PostgreSQL server
   }, 60_000);
 
   it('db:roles sets up the runtime role, idempotently, with exactly its privileges', async () => {
-    const again = await withClient(ownerUrl, (client) => setUpRuntimeRole(client, runtimeRole));
+    const again = await withPgClient(ownerUrl, (client) => setUpRuntimeRole(client, runtimeRole));
     expect(firstSetUp.created).toBe(true);
     expect(again.created).toBe(false);
     await expectExactRuntimePrivileges(ownerUrl, runtimeRole);
-    const attributes = await withClient(ownerUrl, async (client) => (await client.query('SELECT rolsuper, rolcreaterole, rolcreatedb, rolcanlogin FROM pg_roles WHERE rolname = $1', [runtimeRole])).rows[0]);
+    const attributes = await withPgClient(ownerUrl, async (client) => (await client.query('SELECT rolsuper, rolcreaterole, rolcreatedb, rolcanlogin FROM pg_roles WHERE rolname = $1', [runtimeRole])).rows[0]);
     expect(attributes).toEqual({ rolsuper: false, rolcreaterole: false, rolcreatedb: false, rolcanlogin: true });
   });
 
@@ -174,7 +174,7 @@ describe.runIf(process.env.DATABASE_URL)('least privilege on a PostgreSQL server
     const created = await post(app, 'mutation { countryCreate(input: { name: "Kenya", isoCode: "KE" }) { country { name createdBy } userErrors { code message } } }', editorKey.key);
     expect(created.body.errors).toBeUndefined();
     expect(created.body.data.countryCreate).toEqual({ country: { name: 'Kenya', createdBy: 'least-privilege-editor' }, userErrors: [] });
-    const entry = await withClient(runtimeUrl, async (client) =>
+    const entry = await withPgClient(runtimeUrl, async (client) =>
       (await client.query(`SELECT c.actor, c.action, c."entityType" FROM "ChangeLog" c JOIN "Country" k ON k.id = c."entityId" WHERE c."entityType" = 'Country' AND k."isoCode" = 'KE'`)).rows,
     );
     expect(entry).toEqual([{ actor: 'least-privilege-editor', action: 'CREATE', entityType: 'Country' }]);
@@ -186,7 +186,7 @@ describe.runIf(process.env.DATABASE_URL)('least privilege on a PostgreSQL server
   }, 60_000);
 
   it('as the runtime role, the change log cannot be disabled, emptied, rewritten or dropped, nor any schema changed', async () => {
-    const before = await withClient(ownerUrl, async (client) => (await client.query<{ n: string }>('SELECT count(*) AS n FROM "ChangeLog"')).rows[0]!.n);
+    const before = await withPgClient(ownerUrl, async (client) => (await client.query<{ n: string }>('SELECT count(*) AS n FROM "ChangeLog"')).rows[0]!.n);
     const attempts: Array<[string, RegExp]> = [
       ['ALTER TABLE "ChangeLog" DISABLE TRIGGER ALL', /must be owner of table ChangeLog/],
       ['ALTER TABLE "ChangeLog" DISABLE TRIGGER "ChangeLog_no_update_or_delete"', /must be owner of table ChangeLog/],
@@ -203,7 +203,7 @@ describe.runIf(process.env.DATABASE_URL)('least privilege on a PostgreSQL server
       [`DELETE FROM "${MIGRATIONS_TABLE}"`, /permission denied for table _prisma_migrations/],
       [`UPDATE "${MIGRATIONS_TABLE}" SET checksum = 'x'`, /permission denied for table _prisma_migrations/],
     ];
-    await withClient(runtimeUrl, async (client) => {
+    await withPgClient(runtimeUrl, async (client) => {
       for (const [sql, message] of attempts) {
         const failure = await client.query(sql).then(
           () => null,
@@ -217,7 +217,7 @@ describe.runIf(process.env.DATABASE_URL)('least privilege on a PostgreSQL server
       // It may still append.
       await client.query(`INSERT INTO "ChangeLog" (actor, action, "entityType", "entityId", details) VALUES ('test', 'CREATE', 'Country', 0, '{}')`);
     });
-    await withClient(ownerUrl, async (client) => {
+    await withPgClient(ownerUrl, async (client) => {
       expect((await client.query<{ n: string }>('SELECT count(*) AS n FROM "ChangeLog"')).rows[0]!.n).toBe(String(Number(before) + 1));
       const triggers = await client.query(`SELECT tgname, tgenabled FROM pg_trigger WHERE tgrelid = '"ChangeLog"'::regclass AND NOT tgisinternal ORDER BY 1`);
       expect(triggers.rows).toEqual([
@@ -233,7 +233,7 @@ describe.runIf(process.env.DATABASE_URL)('least privilege on a PostgreSQL server
     expect(await upToDate.stop()).toBe(0);
 
     // The last migration's history row taken away: to the engine, that migration is pending.
-    const removed = await withClient(ownerUrl, async (client) =>
+    const removed = await withPgClient(ownerUrl, async (client) =>
       (await client.query(`DELETE FROM "${MIGRATIONS_TABLE}" WHERE migration_name = (SELECT max(migration_name) FROM "${MIGRATIONS_TABLE}") RETURNING *`)).rows[0],
     );
     try {
@@ -243,11 +243,11 @@ describe.runIf(process.env.DATABASE_URL)('least privilege on a PostgreSQL server
         `stancegraph: the database lacks ${removed.migration_name} and the role "${runtimeRole}" of DATABASE_URL may not change the schema (permission denied for table ${MIGRATIONS_TABLE}): set MIGRATION_DATABASE_URL to a connection as the role that owns the tables`,
       ]);
       // Nothing was recorded, not even a failed attempt that would block the next deploy.
-      const history = await withClient(ownerUrl, async (client) => (await client.query(`SELECT 1 FROM "${MIGRATIONS_TABLE}" WHERE migration_name = $1`, [removed.migration_name])).rows);
+      const history = await withPgClient(ownerUrl, async (client) => (await client.query(`SELECT 1 FROM "${MIGRATIONS_TABLE}" WHERE migration_name = $1`, [removed.migration_name])).rows);
       expect(history).toEqual([]);
     } finally {
       const columns = Object.keys(removed);
-      await withClient(ownerUrl, (client) =>
+      await withPgClient(ownerUrl, (client) =>
         client.query(
           `INSERT INTO "${MIGRATIONS_TABLE}" (${columns.map(quoteIdent).join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`,
           columns.map((column) => removed[column]),
@@ -309,7 +309,7 @@ describe.runIf(process.env.DATABASE_URL)('least privilege on a PostgreSQL server
     } finally {
       expect(await fresh.stop()).toBe(0);
     }
-    const owners = await withClient(freshOwnerUrl, async (client) =>
+    const owners = await withPgClient(freshOwnerUrl, async (client) =>
       (await client.query<{ owner: string }>('SELECT DISTINCT tableowner AS owner FROM pg_tables WHERE schemaname = current_schema()')).rows,
     );
     expect(owners).toEqual([{ owner: ownerRole }]);

@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { buildSchema, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { generateOperation, random, type FuzzPools } from './generator.ts';
+import { seededRandom } from '../../scripts/seeded-random.ts';
+import { generateOperation, type FuzzPools } from './generator.ts';
 
 const schema = buildSchema(readFileSync(new URL('../../schema.graphql', import.meta.url), 'utf8'));
 const pools: FuzzPools = { ids: ['Q291bnRyeTox', 'UG9zaXRpb246MQ=='], cursors: ['Y3Vyc29yOnYxOjE'] };
@@ -31,8 +32,8 @@ describe('the fuzz generator', () => {
   });
 
   it('draws numbers from a seeded stream', () => {
-    const a = random(1);
-    const b = random(1);
+    const a = seededRandom(1);
+    const b = seededRandom(1);
     expect([a(), a(), a()]).toEqual([b(), b(), b()]);
   });
 });

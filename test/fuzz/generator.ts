@@ -25,6 +25,7 @@ import {
   type GraphQLOutputType,
   type GraphQLSchema,
 } from 'graphql';
+import { seededRandom } from '../../scripts/seeded-random.ts';
 
 export type FuzzCaller = 'anonymous' | 'READER' | 'EDITOR' | 'ADMIN';
 
@@ -51,17 +52,6 @@ export interface FuzzOptions {
 
 export const defaultFuzzOptions: FuzzOptions = { mutationShare: 0.08, maxDepth: 3 };
 
-/** mulberry32: small, fast, and the same everywhere. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 const b64url = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
@@ -175,7 +165,7 @@ export class OperationGenerator {
     index: number,
   ) {
     // Each operation its own stream, so that operation `index` does not depend on the others.
-    this.next = random(Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(index + 1, 0xc2b2ae35));
+    this.next = seededRandom(Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(index + 1, 0xc2b2ae35));
   }
 
   private chance(p: number): boolean {

@@ -12,9 +12,11 @@
 import { randomBytes } from 'node:crypto';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
-import pg from 'pg';
 import { inject } from 'vitest';
 import type { DatabaseTarget } from '../../src/db/database.ts';
+import { quoteIdent, withPgClient } from '../../src/db/pg-client.ts';
+
+export { quoteIdent, withPgClient };
 
 /** What the global setup prepared, handed to the test files through vitest's provide/inject. */
 export type DatabaseTemplate =
@@ -52,9 +54,6 @@ export interface TestDatabase {
 /** PostgreSQL's identifier limit (NAMEDATALEN - 1). */
 const MAX_IDENTIFIER = 63;
 
-export function quoteIdent(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}
 
 /** The URL of another database on the same server. */
 export function urlForDatabase(url: string, database: string): string {
@@ -77,18 +76,6 @@ const COPY_ID_LENGTH = 10;
 /** What every copy's name starts with: `<db>` (shortened to fit) and the run's copy prefix. */
 export function copyNamePrefix(database: string, copyPrefix: string): string {
   return derivedDatabaseName(database, `${copyPrefix}${'x'.repeat(COPY_ID_LENGTH)}`).slice(0, -COPY_ID_LENGTH);
-}
-
-/** Runs `work` on a short-lived connection to the server of `url`. */
-export async function withPgClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
-  client.on('error', () => undefined);
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end().catch(() => undefined);
-  }
 }
 
 function template(): DatabaseTemplate {
