@@ -20,7 +20,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
 import pg from 'pg';
@@ -29,6 +28,7 @@ import { applyMigrations } from '../src/db/migrate.ts';
 import { generate, scaled, type Scale } from './generate.ts';
 import { runLoad, type LoadResult, type LoadTarget } from './load.ts';
 import { benchQueries, filteredPageConditions, filteredPageOrder, type BenchQuery } from './queries.ts';
+import { freePort } from '../scripts/free-port.ts';
 
 interface Options {
   quick: boolean;
@@ -167,18 +167,6 @@ interface Started {
   child: ChildProcess;
   url: string;
   stop(): Promise<void>;
-}
-
-/** A free TCP port on this machine (the servers are told which port to use). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /**

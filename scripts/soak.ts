@@ -23,7 +23,8 @@ import { seededRandom } from './seeded-random.ts';
 import { generateApiKey } from '../src/graphql/auth.ts';
 import { checkInvariants, countByKind, type Ledger, type SentImport, type Sql, type TrackedRow, type Violation } from './soak/invariants.ts';
 import { startTcpProxy, type TcpProxy } from './soak/proxy.ts';
-import { freePort, ServerProcess } from './soak/server-process.ts';
+import { freePort } from './free-port.ts';
+import { ServerProcess } from './soak/server-process.ts';
 import { articleBody, between, importDocument, importMutation, mutations, nodeQuery, pick, randomStatus, reads, type Rng } from './soak/workload.ts';
 
 const usage = 'usage: npm run soak -- [--minutes N] [--faults] [--seed N] [--concurrency N] [--keep]';
