@@ -53,7 +53,10 @@ const pastDeadline = (tally: StatementTally | undefined) => tally?.deadline !== 
  */
 function counted<T extends SqlQueryable>(queryable: T, transaction?: Transaction): T {
   let ended = false;
-  /** Sends one statement; `commit` runs the adapter's own end of a commit (PGlite has no COMMIT statement). */
+  /**
+   * Sends one statement through `run`, or the adapter's own commit or rollback where it has no
+   * statement for them (PGlite); `run(true)` rolls back instead.
+   */
   const send = (tally: StatementTally | undefined, effect: ReturnType<typeof transactionEffect>, run: (rollInstead: boolean) => Promise<unknown>) => {
     if (ended) return Promise.reject(new StatementCancelledError('the transaction has already ended'));
     if (effect === 'commit' || effect === 'rollback') ended = transaction !== undefined;
