@@ -6,6 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
+import http from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -173,24 +174,39 @@ describe('SIGTERM', () => {
 
   it('keep-alive clients that go on sending see no reset: answers say Connection: close, then new connections are refused', async () => {
     const { server, url } = await seededServer();
-    const outcomes = { answered: 0, closing: 0, refused: 0, resets: [] as string[] };
+    const outcomes = { answered: 0, closing: 0, notAccepted: 0, resets: [] as string[] };
     let signalled = false;
-    // Eight clients on keep-alive connections (fetch's default), each sending one request after another.
+    // Eight clients on keep-alive connections, each sending one request after another. Node's
+    // client says whether a request went out on a connection that had served one before
+    // (`reusedSocket`): a failure there is a kept-alive connection reset under the client, the
+    // defect. A new connection may fail at the moment the listener closes (refused, or reset by
+    // the kernel for a connection it had queued but the server never accepted): that is the end
+    // of the server, and every client ends on one.
+    const agent = new http.Agent({ keepAlive: true });
+    cleanups.push(async () => agent.destroy());
+    const body = JSON.stringify({ query: '{ deployments(first: 2) { nodes { name } } }' });
+    const post = () =>
+      new Promise<{ status: number; connection: string | undefined }>((resolve, reject) => {
+        const request = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (response) => {
+          response.resume();
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, connection: response.headers.connection }));
+          response.on('error', (error) => reject(Object.assign(error, { reused: request.reusedSocket })));
+        });
+        request.on('error', (error) => reject(Object.assign(error, { reused: request.reusedSocket })));
+        request.end(body);
+      });
     const client = async () => {
       for (;;) {
         try {
-          const response = await postGraphQL(url, { query: '{ deployments(first: 2) { nodes { name } } }' });
-          expect(response.status, response.text).toBe(200);
+          const answer = await post();
+          expect(answer.status).toBe(200);
           outcomes.answered += 1;
-          if (response.headers.get('connection') === 'close') outcomes.closing += 1;
+          if (answer.connection === 'close') outcomes.closing += 1;
         } catch (error) {
-          const code = (error as { cause?: { code?: string } }).cause?.code ?? String(error);
-          if (code === 'ECONNREFUSED') {
-            outcomes.refused += 1;
-            return;
-          }
-          outcomes.resets.push(code);
-          if (signalled) return;
+          const { code, reused } = error as { code?: string; reused?: boolean };
+          if (reused) outcomes.resets.push(code ?? String(error));
+          else outcomes.notAccepted += 1;
+          if (!reused || signalled) return;
         }
         if (outcomes.answered === 60 && !signalled) {
           signalled = true;
@@ -201,7 +217,7 @@ describe('SIGTERM', () => {
     await Promise.all(Array.from({ length: 8 }, client));
     expect(outcomes.resets, JSON.stringify(outcomes)).toEqual([]);
     expect(outcomes.closing, JSON.stringify(outcomes)).toBeGreaterThan(0);
-    expect(outcomes.refused, JSON.stringify(outcomes)).toBe(8);
+    expect(outcomes.notAccepted, JSON.stringify(outcomes)).toBe(8);
     expect(await server.exited).toBe(0);
   }, 120_000);
 
