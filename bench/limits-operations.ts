@@ -8,10 +8,10 @@ import { createHash } from 'node:crypto';
 import { getIntrospectionQuery } from 'graphql';
 import { openDatabase } from '../src/db/database.ts';
 import { applyMigrations } from '../src/db/migrate.ts';
-import { seedDatabase } from '../src/db/seed.ts';
+import { seedDatabase } from '../src/data/seed.ts';
 import type { DatabaseTarget } from '../src/db/database.ts';
 import { defaultOperationLimits } from '../src/config.ts';
-import { encodeGlobalId } from '../src/graphql/global-id.ts';
+import { encodeGlobalId } from '../src/data/global-id.ts';
 
 export const largeArticles = 12;
 const largeBodyBytes = 1024 * 1024;

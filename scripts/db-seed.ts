@@ -10,9 +10,9 @@
 import { resolve } from 'node:path';
 import { ConfigError, databaseTargetFromEnv } from '../src/config.ts';
 import { DatabaseUnavailableError, describeTarget, openDatabase } from '../src/db/database.ts';
-import { DEFAULT_SEED_DOCUMENT, readSeedDocument, seedDatabase, SeedRejectedError } from '../src/db/seed.ts';
-import { ArticleDocumentError, prepareDocument } from '../src/import/document.ts';
-import { formatImportReport } from '../src/import/importer.ts';
+import { DEFAULT_SEED_DOCUMENT, readSeedDocument, seedDatabase, SeedRejectedError } from '../src/data/seed.ts';
+import { ArticleDocumentError, prepareDocument } from '../src/data/import/document.ts';
+import { formatImportReport } from '../src/data/import/importer.ts';
 
 /** Prisma's "table does not exist" error: the database has not been migrated. */
 function isMissingTable(error: unknown): boolean {

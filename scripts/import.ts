@@ -21,8 +21,8 @@ import { parseArgs } from 'node:util';
 import { ConfigError, databaseTargetFromEnv } from '../src/config.ts';
 import { DatabaseUnavailableError, describeTarget, openDatabase } from '../src/db/database.ts';
 import { applyMigrations, MigrationError } from '../src/db/migrate.ts';
-import { formatPath } from '../src/import/document.ts';
-import { importArticle, reportKinds, type ImportReport } from '../src/import/importer.ts';
+import { formatPath } from '../src/data/import/document.ts';
+import { importArticle, reportKinds, type ImportReport } from '../src/data/import/importer.ts';
 
 /** How often the progress line is printed (IMPORT_PROGRESS_MS; 2 s by default). */
 const progressEveryMs = Number(process.env.IMPORT_PROGRESS_MS ?? 2000);

@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, databaseTargetFromEnv } from '../src/config.ts';
 import { DatabaseUnavailableError, describeTarget, openDatabase } from '../src/db/database.ts';
 import { applyMigrations, MigrationError } from '../src/db/migrate.ts';
-import { write } from '../src/db/write.ts';
+import { write } from '../src/data/write.ts';
 import { ApiKeyRole } from '../src/generated/prisma/enums.ts';
 import { createApiKey } from '../src/modules/api-key/api-key.service.ts';
 

@@ -17,7 +17,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { decodeGlobalId } from '../src/graphql/global-id.ts';
+import { decodeGlobalId } from '../src/data/global-id.ts';
 import { withPgClient } from '../src/db/pg-client.ts';
 import { seededRandom } from './seeded-random.ts';
 import { generateApiKey } from '../src/graphql/auth.ts';

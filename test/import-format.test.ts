@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { prepareDocument } from '../src/import/document.ts';
+import { prepareDocument } from '../src/data/import/document.ts';
 
 const schema = JSON.parse(readFileSync(new URL('../docs/import-format.schema.json', import.meta.url), 'utf8'));
 const seed = JSON.parse(readFileSync(new URL('../prisma/seed/xinhua-thaad-2016-07-28.json', import.meta.url), 'utf8'));

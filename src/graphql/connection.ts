@@ -1,12 +1,9 @@
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
-import { decodeCursorFor, encodeCursor, recordedOrder, type CursorPosition } from './cursor.ts';
-import { badUserInput } from './errors.ts';
-
-export const defaultPageSize = 20;
-export const maxPageSize = 100;
+import { encodeCursor } from '../data/cursor.ts';
+import { defaultPageSize, maxPageSize, type Page, type PageArgs } from '../data/listing.ts';
 
 @ArgsType()
-export class ConnectionArgs {
+export class ConnectionArgs implements PageArgs {
   @Field(() => Int, { nullable: true, description: `Returns the first n elements (1..${maxPageSize}; ${defaultPageSize} when neither first nor last is given).` })
   first?: number | null;
 
@@ -18,61 +15,6 @@ export class ConnectionArgs {
 
   @Field(() => String, { nullable: true, description: 'Returns the elements that come before this cursor.' })
   before?: string | null;
-}
-
-/**
- * What a page asks for, validated: a direction, a size, and exclusive bounds given as positions
- * in the connection's ordering (keyset pagination: a bound is a sort key and a row id).
- */
-export interface PageWindow {
-  direction: 'forward' | 'backward';
-  size: number;
-  after: CursorPosition | null;
-  before: CursorPosition | null;
-}
-
-function checkPageSize(value: number, argumentName: string): number {
-  if (!Number.isInteger(value) || value < 1 || value > maxPageSize) {
-    throw badUserInput(`Argument "${argumentName}" must be between 1 and ${maxPageSize}, got ${value}`, argumentName);
-  }
-  return value;
-}
-
-/** Validates the pagination arguments of a connection ordered by `order` (its cursors must match). */
-export function pageWindow(args: ConnectionArgs, order: string = recordedOrder): PageWindow {
-  if (args.first != null && args.last != null) {
-    throw badUserInput('Passing both "first" and "last" to paginate a connection is not supported', 'last');
-  }
-  const after = args.after != null ? decodeCursorFor(order, args.after, 'after') : null;
-  const before = args.before != null ? decodeCursorFor(order, args.before, 'before') : null;
-  if (args.last != null) return { direction: 'backward', size: checkPageSize(args.last, 'last'), after, before };
-  return { direction: 'forward', size: args.first != null ? checkPageSize(args.first, 'first') : defaultPageSize, after, before };
-}
-
-/** An element of a page: the node and its position in the connection's ordering. */
-export interface PageEntry<TNode> {
-  node: TNode;
-  position: CursorPosition;
-}
-
-/** One page of a connection, in the connection's order, and whether more lie beyond it. */
-export interface Page<TNode> {
-  entries: PageEntry<TNode>[];
-  hasNextPage: boolean;
-  hasPreviousPage: boolean;
-}
-
-/**
- * Turns rows fetched with one extra row beyond the window (in window order) into a page.
- * A page reached through a cursor has rows on the cursor's side: the cursor's own row.
- */
-export function toPage<TNode>(window: PageWindow, entriesInWindowOrder: PageEntry<TNode>[]): Page<TNode> {
-  const hasMore = entriesInWindowOrder.length > window.size;
-  const entries = entriesInWindowOrder.slice(0, window.size);
-  if (window.direction === 'forward') {
-    return { entries, hasNextPage: hasMore, hasPreviousPage: window.after != null };
-  }
-  return { entries: entries.reverse(), hasNextPage: window.before != null, hasPreviousPage: hasMore };
 }
 
 @ObjectType({ description: 'Information about a page of a connection, for paginating further.' })

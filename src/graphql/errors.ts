@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { InvalidArgument } from '../data/invalid-argument.ts';
 
 /** `extensions.code` of a request that failed because the database could not be reached. */
 export const DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE';
@@ -18,4 +19,13 @@ export function badUserInput(message: string, argumentName?: string): GraphQLErr
   return new GraphQLError(message, {
     extensions: { code: 'BAD_USER_INPUT', ...(argumentName ? { argumentName } : {}) },
   });
+}
+
+/**
+ * The data layer's InvalidArgument (a bad filter, cursor, ID or page size), as the client sees
+ * it: BAD_USER_INPUT naming the argument. Null for any other error.
+ */
+export function invalidArgumentExtensions(cause: unknown): { code: 'BAD_USER_INPUT'; argumentName?: string } | null {
+  if (!(cause instanceof InvalidArgument)) return null;
+  return { code: 'BAD_USER_INPUT', ...(cause.argumentName ? { argumentName: cause.argumentName } : {}) };
 }

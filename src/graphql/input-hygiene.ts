@@ -24,8 +24,8 @@ import {
   type GraphQLInputType,
   type GraphQLSchema,
 } from 'graphql';
-import { dateProblem, textProblem } from '../db/rules.ts';
-import { UserErrorCode, userError, type UserErrorData } from '../db/user-errors.ts';
+import { dateProblem, textProblem } from '../data/rules.ts';
+import { UserErrorCode, userError, type UserErrorData } from '../data/user-errors.ts';
 import { ApiKeyRole, requireRole } from './auth.ts';
 import type { GraphQLContext } from './context.ts';
 import { badUserInput } from './errors.ts';

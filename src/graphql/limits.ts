@@ -43,7 +43,7 @@ import {
   type ValidationRule,
 } from 'graphql';
 import type { OperationLimits } from '../config.ts';
-import { defaultPageSize, maxPageSize } from './connection.ts';
+import { defaultPageSize, maxPageSize } from '../data/listing.ts';
 import { declaredListBound } from './list-bounds.ts';
 
 /** `extensions.code` of an operation rejected by a limit. */

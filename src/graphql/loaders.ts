@@ -9,7 +9,7 @@ import {
   fetchRootPage,
   type IdSource,
   type NodeSource,
-} from '../db/id-pages.ts';
+} from '../db/pages.ts';
 import { actorNodes } from '../modules/actor/actor.listing.ts';
 import { articleNodes } from '../modules/article/article.listing.ts';
 import { countryNodes } from '../modules/country/country.listing.ts';
@@ -20,10 +20,10 @@ import { officialNodes } from '../modules/official/official.listing.ts';
 import { organizationNodes } from '../modules/organization/organization.listing.ts';
 import { positionNodes } from '../modules/position/position.listing.ts';
 import { stanceBreakdown, stanceCounts, type BreakdownEntry, type Dimension, type StanceCounts, type SummaryScope } from '../modules/stance-summary/stance-summary.service.ts';
-import { toConnection, toPage, type Connection, type HasRowId, type PageEntry } from './connection.ts';
-import { maxRowId } from './cursor.ts';
-import { compileList, type CompiledList, type ListArgs, type Listing } from './listing.ts';
-import { References } from './references.ts';
+import { toConnection, type Connection, type HasRowId } from './connection.ts';
+import { maxRowId, type PageEntry } from '../db/pages.ts';
+import { compileList, toPage, type CompiledList, type ListArgs, type Listing } from '../data/listing.ts';
+import { References } from '../data/references.ts';
 
 /*
  * Per-request loaders. Two rules keep a request's SQL a function of its shape:

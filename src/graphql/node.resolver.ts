@@ -1,8 +1,8 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from './context.ts';
 import { badUserInput } from './errors.ts';
-import { decodeGlobalId, type NodeTypeName } from './global-id.ts';
-import { maxPageSize } from './connection.ts';
+import { decodeGlobalId, type NodeTypeName } from '../data/global-id.ts';
+import { maxPageSize } from '../data/listing.ts';
 import { Node } from './node.interface.ts';
 import type { Loaders } from './loaders.ts';
 

@@ -1,10 +1,7 @@
 import { registerEnumType } from 'type-graphql';
+import { OrderDirection } from '../data/listing.ts';
 
-/** Which way an ordering runs. */
-export enum OrderDirection {
-  ASC = 'ASC',
-  DESC = 'DESC',
-}
+export { OrderDirection };
 
 registerEnumType(OrderDirection, {
   name: 'OrderDirection',

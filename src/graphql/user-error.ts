@@ -4,9 +4,9 @@
  * with userErrors has changed nothing (the write transaction is rolled back).
  */
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { UserErrorCode, type UserErrorData } from '../db/user-errors.ts';
+import { UserErrorCode, type UserErrorData } from '../data/user-errors.ts';
 
-export { UserErrorCode, userError, UserErrorsAbort, type FieldPath } from '../db/user-errors.ts';
+export { UserErrorCode, userError, UserErrorsAbort, type FieldPath } from '../data/user-errors.ts';
 
 registerEnumType(UserErrorCode, {
   name: 'UserErrorCode',

@@ -2,7 +2,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { isDatabaseUnavailable } from '../db/availability.ts';
 import { StatementCancelledError } from '../db/statement-counter.ts';
-import { DATABASE_UNAVAILABLE, databaseUnavailableMessage } from '../graphql/errors.ts';
+import { DATABASE_UNAVAILABLE, databaseUnavailableMessage, invalidArgumentExtensions } from '../graphql/errors.ts';
 import { isLimitErrorCode, limitErrorCodes, tokenLimitError } from '../graphql/limits.ts';
 import type { Logger } from '../logger.ts';
 import { currentRequest } from './request-scope.ts';
@@ -25,6 +25,7 @@ export interface ErrorFormatting {
 /**
  * Apollo's `formatError`: every error the API sends goes through here.
  *
+ * - The data layer's InvalidArgument is BAD_USER_INPUT naming the argument.
  * - graphql-js's "too many errors processing variables" is BAD_USER_INPUT, as the errors it ends are.
  * - A limit's error keeps its own code (Apollo files validation errors under
  *   GRAPHQL_VALIDATION_FAILED; the parser's token limit under GRAPHQL_PARSE_FAILED).
@@ -41,6 +42,11 @@ export function createErrorFormatter({ production, log }: ErrorFormatting) {
     const original = error instanceof GraphQLError ? error.originalError : undefined;
     if (original instanceof GraphQLError && isLimitErrorCode(original.extensions.code)) {
       extensions.code = original.extensions.code;
+    }
+    const invalidArgument = invalidArgumentExtensions(unwrapResolverError(error));
+    if (invalidArgument) {
+      Object.assign(extensions, invalidArgument);
+      delete extensions.stacktrace;
     }
     if (extensions.code === 'INTERNAL_SERVER_ERROR' && formatted.message === tooManyVariableErrors && formatted.path === undefined) {
       extensions.code = 'BAD_USER_INPUT';

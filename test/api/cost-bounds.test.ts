@@ -16,7 +16,7 @@ import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fillToBounds, largeArticles, measure, operations, type Prepared } from '../../bench/limits-operations.ts';
 import { defaultOperationLimits } from '../../src/config.ts';
-import { encodeGlobalId } from '../../src/graphql/global-id.ts';
+import { encodeGlobalId } from '../../src/data/global-id.ts';
 import { exampleQuery } from '../../src/http/graphiql.ts';
 import { createTestDatabaseTarget, type TestDatabase } from '../support/database.ts';
 import { postGraphQL, type RawResponse } from '../support/http.ts';

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ArticleDocumentError, prepareDocument } from '../../src/import/document.ts';
+import { ArticleDocumentError, prepareDocument } from '../../src/data/import/document.ts';
 import { useInProcessApp } from '../support/in-process.ts';
 
 const app = useInProcessApp();

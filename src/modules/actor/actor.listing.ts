@@ -1,5 +1,5 @@
 import { Prisma } from '../../generated/prisma/client.ts';
-import { columnsOf, nodeSource, type NodeSource } from '../../db/id-pages.ts';
+import { columnsOf, nodeSource, type NodeSource } from '../../db/pages.ts';
 import { toActor, type ActorRow } from './actor.service.ts';
 import type { Actor } from './actor.type.ts';
 

@@ -3,10 +3,10 @@
  * duplicate into the record kept.
  */
 import type { Prisma } from '../../generated/prisma/client.ts';
-import { changedBy, ChangeAction, type Tx, type Write } from '../../db/write.ts';
-import { UserErrorCode, type FieldPath } from '../../db/user-errors.ts';
-import { mergeAliases } from '../../db/rules.ts';
-import { snapshot } from '../../graphql/mutation.ts';
+import { changedBy, ChangeAction, type Tx, type Write } from '../../data/write.ts';
+import { UserErrorCode, type FieldPath } from '../../data/user-errors.ts';
+import { mergeAliases } from '../../data/rules.ts';
+import { snapshot } from '../../data/checks.ts';
 
 export type ActorKindName = 'Country' | 'Organization';
 

@@ -1,6 +1,6 @@
 import type { Prisma, PrismaClient } from '../../generated/prisma/client.ts';
 import { auditFieldsOf, type AuditColumns } from '../../graphql/audited.interface.ts';
-import { encodeGlobalId } from '../../graphql/global-id.ts';
+import { encodeGlobalId } from '../../data/global-id.ts';
 import { Country } from '../country/country.type.ts';
 import { Organization } from '../organization/organization.type.ts';
 import type { Actor } from './actor.type.ts';

@@ -1,6 +1,6 @@
 import type { ApiKey as ApiKeyRow, PrismaClient } from '../../generated/prisma/client.ts';
-import { ChangeAction, type Write } from '../../db/write.ts';
-import { UserErrorCode } from '../../db/user-errors.ts';
+import { ChangeAction, type Write } from '../../data/write.ts';
+import { UserErrorCode } from '../../data/user-errors.ts';
 import { generateApiKey, type ApiKeyRole } from '../../graphql/auth.ts';
 import { ApiKey } from './api-key.type.ts';
 

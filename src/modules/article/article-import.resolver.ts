@@ -1,11 +1,11 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { userError } from '../../db/user-errors.ts';
-import { formatDay } from '../../db/rules.ts';
+import { userError } from '../../data/user-errors.ts';
+import { formatDay } from '../../data/rules.ts';
 import { ApiKeyRole, requireRole } from '../../graphql/auth.ts';
 import type { GraphQLContext } from '../../graphql/context.ts';
 import { mutate } from '../../graphql/mutation.ts';
-import { ARTICLE_FORMAT, ArticleDocumentError, prepareDocument, type ArticleDocument, type PreparedDocument } from '../../import/document.ts';
-import { loadDocument } from '../../import/importer.ts';
+import { ARTICLE_FORMAT, ArticleDocumentError, prepareDocument, type ArticleDocument, type PreparedDocument } from '../../data/import/document.ts';
+import { loadDocument } from '../../data/import/importer.ts';
 import { ArticleImportInput } from './article-import.input.ts';
 import { ArticleImportPayload } from './article-import.payload.ts';
 import { toArticle } from './article.service.ts';

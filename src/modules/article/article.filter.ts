@@ -1,6 +1,6 @@
 import { Field, InputType } from 'type-graphql';
 import { Prisma } from '../../generated/prisma/client.ts';
-import { allOf, listArgument, matchesText, rangeSql, textArgument, textIn } from '../../graphql/listing.ts';
+import { allOf, listArgument, matchesText, rangeSql, textArgument, textIn } from '../../data/listing.ts';
 import { checkRange, DateTimeRange } from '../../graphql/ranges.ts';
 import { publishedAtKey } from './article.order.ts';
 

@@ -1,7 +1,8 @@
 import { ArgsType } from 'type-graphql';
 import { Prisma, type Article as ArticleRow } from '../../generated/prisma/client.ts';
-import { columnsOf, nodeSource, type NodeSource } from '../../db/id-pages.ts';
-import { ListArgsType, type Listing } from '../../graphql/listing.ts';
+import { columnsOf, nodeSource, type NodeSource } from '../../db/pages.ts';
+import { type Listing } from '../../data/listing.ts';
+import { ListArgsType } from '../../graphql/list-args.ts';
 import { ArticleFilter, articleWhere } from './article.filter.ts';
 import { ArticleOrder, articleSortKeys, type ArticleOrderField } from './article.order.ts';
 import { toArticle } from './article.service.ts';

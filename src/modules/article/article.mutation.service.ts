@@ -1,8 +1,8 @@
-import { changedBy, ChangeAction, createdBy, type Write } from '../../db/write.ts';
-import { UserErrorCode } from '../../db/user-errors.ts';
-import { sha256Hex } from '../../db/rules.ts';
-import { encodeGlobalId } from '../../graphql/global-id.ts';
-import { changesOf, mustFind, optionalText, pastInstant, refIds, requiredText, rowIdOf, snapshot, urlOf } from '../../graphql/mutation.ts';
+import { changedBy, ChangeAction, createdBy, type Write } from '../../data/write.ts';
+import { UserErrorCode } from '../../data/user-errors.ts';
+import { sha256Hex } from '../../data/rules.ts';
+import { encodeGlobalId } from '../../data/global-id.ts';
+import { changesOf, mustFind, optionalText, pastInstant, refIds, requiredText, rowIdOf, snapshot, urlOf } from '../../data/checks.ts';
 import type { ArticleCreateInput, ArticleDeleteInput, ArticleUpdateInput } from './article.input.ts';
 import { toArticle } from './article.service.ts';
 import type { Article } from './article.type.ts';

@@ -1,7 +1,7 @@
 import type { Article as ArticleRow, PrismaClient } from '../../generated/prisma/client.ts';
-import type { IdSource } from '../../db/id-pages.ts';
+import type { IdSource } from '../../db/pages.ts';
 import { auditFieldsOf } from '../../graphql/audited.interface.ts';
-import { encodeGlobalId } from '../../graphql/global-id.ts';
+import { encodeGlobalId } from '../../data/global-id.ts';
 import { Article } from './article.type.ts';
 
 export const articleIds: IdSource = { name: 'articles', table: 'Article', childColumn: 'id' };

@@ -1,7 +1,7 @@
 import type { ChangeLog as ChangeLogRow, Prisma, PrismaClient } from '../../generated/prisma/client.ts';
-import { maxRowId } from '../../graphql/cursor.ts';
+import { maxRowId } from '../../db/pages.ts';
 import { badUserInput } from '../../graphql/errors.ts';
-import { decodeGlobalId, encodeGlobalId, nodeTypeNames, type NodeTypeName } from '../../graphql/global-id.ts';
+import { decodeGlobalId, encodeGlobalId, nodeTypeNames, type NodeTypeName } from '../../data/global-id.ts';
 import { decodeApiKeyId, encodeApiKeyId } from '../api-key/api-key.service.ts';
 import { ChangeLogEntry } from './change-log.type.ts';
 

@@ -1,6 +1,6 @@
 import { Field, InputType } from 'type-graphql';
 import { Prisma } from '../../generated/prisma/client.ts';
-import { allOf, nameOrAliasContains, textArgument } from '../../graphql/listing.ts';
+import { allOf, nameOrAliasContains, textArgument } from '../../data/listing.ts';
 
 @InputType('CountryFilter', { description: 'Conditions on countries; a country must meet every condition given.' })
 export class CountryFilter {

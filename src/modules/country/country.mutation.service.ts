@@ -1,12 +1,12 @@
-import { changedBy, ChangeAction, createdBy, type Write } from '../../db/write.ts';
-import { UserErrorCode, type FieldPath } from '../../db/user-errors.ts';
-import { aliasesOf, changesOf, mustFind, requiredText, rowIdOf } from '../../graphql/mutation.ts';
-import { encodeGlobalId } from '../../graphql/global-id.ts';
+import { changedBy, ChangeAction, createdBy, type Write } from '../../data/write.ts';
+import { UserErrorCode, type FieldPath } from '../../data/user-errors.ts';
+import { aliasesOf, changesOf, mustFind, requiredText, rowIdOf } from '../../data/checks.ts';
+import { encodeGlobalId } from '../../data/global-id.ts';
 import { deleteActor, mergeActors } from '../actor/actor.mutation.service.ts';
 import { toCountry } from '../actor/actor.service.ts';
 import type { Country } from './country.type.ts';
 import type { CountryCreateInput, CountryDeleteInput, CountryMergeInput, CountryUpdateInput } from './country.input.ts';
-import { isIsoCountryCode } from './iso-3166.ts';
+import { isIsoCountryCode } from '../../data/iso-3166.ts';
 
 /** An ISO code as stored (upper case); UNKNOWN_ISO_CODE when it is not an assigned one. */
 function isoCodeOf(w: Write, value: string, field: FieldPath): string {

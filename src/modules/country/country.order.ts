@@ -1,7 +1,8 @@
 import { registerEnumType } from 'type-graphql';
 import { Prisma } from '../../generated/prisma/client.ts';
-import type { SortKey } from '../../db/id-pages.ts';
-import { OrderInputType, recordedKey } from '../../graphql/listing.ts';
+import type { SortKey } from '../../db/pages.ts';
+import { recordedKey } from '../../data/listing.ts';
+import { OrderInputType } from '../../graphql/list-args.ts';
 
 /** Fields countries can be ordered by. */
 export enum CountryOrderField {

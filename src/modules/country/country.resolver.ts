@@ -4,7 +4,7 @@ import type { GraphQLContext } from '../../graphql/context.ts';
 import { badUserInput } from '../../graphql/errors.ts';
 import { countryListing, CountryListArgs, countryNodes } from './country.listing.ts';
 import { Prisma } from '../../generated/prisma/client.ts';
-import { fetchNodesWhere } from '../../db/id-pages.ts';
+import { fetchNodesWhere } from '../../db/pages.ts';
 import { countryOfficialIds, countryOrganizationIds, hostedDeploymentIds } from './country.service.ts';
 import { Country, CountryConnection } from './country.type.ts';
 import { deploymentListing, DeploymentListArgs } from '../deployment/deployment.listing.ts';

@@ -1,7 +1,7 @@
 import { Field, InputType } from 'type-graphql';
 import { Prisma } from '../../generated/prisma/client.ts';
-import { conditionsOf, containsPattern, listArgument, textArgument } from '../../graphql/listing.ts';
-import type { References } from '../../graphql/references.ts';
+import { conditionsOf, containsPattern, listArgument, textArgument } from '../../data/listing.ts';
+import type { References } from '../../data/references.ts';
 import { DeploymentStatus } from './deployment-status.enum.ts';
 
 @InputType('DeploymentFilter', {

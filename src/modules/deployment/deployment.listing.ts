@@ -1,7 +1,8 @@
 import { ArgsType } from 'type-graphql';
 import { Prisma, type Deployment as DeploymentRow } from '../../generated/prisma/client.ts';
-import { columnsOf, nodeSource, type NodeSource } from '../../db/id-pages.ts';
-import { ListArgsType, type Listing } from '../../graphql/listing.ts';
+import { columnsOf, nodeSource, type NodeSource } from '../../db/pages.ts';
+import { type Listing } from '../../data/listing.ts';
+import { ListArgsType } from '../../graphql/list-args.ts';
 import { DeploymentFilter, deploymentWhere } from './deployment.filter.ts';
 import { DeploymentOrder, deploymentSortKeys, type DeploymentOrderField } from './deployment.order.ts';
 import { toDeployment } from './deployment.service.ts';

@@ -1,7 +1,7 @@
 import type { Deployment as DeploymentRow, PrismaClient } from '../../generated/prisma/client.ts';
-import type { IdSource } from '../../db/id-pages.ts';
+import type { IdSource } from '../../db/pages.ts';
 import { auditFieldsOf } from '../../graphql/audited.interface.ts';
-import { encodeGlobalId } from '../../graphql/global-id.ts';
+import { encodeGlobalId } from '../../data/global-id.ts';
 import { Deployment } from './deployment.type.ts';
 
 export const deploymentIds: IdSource = { name: 'deployments', table: 'Deployment', childColumn: 'id' };

@@ -1,5 +1,5 @@
 import { Prisma, type Evidence as EvidenceRow } from '../../generated/prisma/client.ts';
-import { columnsOf, nodeSource, type NodeSource } from '../../db/id-pages.ts';
+import { columnsOf, nodeSource, type NodeSource } from '../../db/pages.ts';
 import { toEvidence } from './evidence.service.ts';
 import type { Evidence } from './evidence.type.ts';
 

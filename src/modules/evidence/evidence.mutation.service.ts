@@ -1,8 +1,8 @@
-import { changedBy, ChangeAction, createdBy, type Write } from '../../db/write.ts';
-import { UserErrorCode, type FieldPath } from '../../db/user-errors.ts';
-import { isProblem, locateEvidence, type EvidenceSpan } from '../../db/rules.ts';
-import { encodeGlobalId } from '../../graphql/global-id.ts';
-import { mustFind, refId, rowIdOf } from '../../graphql/mutation.ts';
+import { changedBy, ChangeAction, createdBy, type Write } from '../../data/write.ts';
+import { UserErrorCode, type FieldPath } from '../../data/user-errors.ts';
+import { isProblem, locateEvidence, type EvidenceSpan } from '../../data/rules.ts';
+import { encodeGlobalId } from '../../data/global-id.ts';
+import { mustFind, refId, rowIdOf } from '../../data/checks.ts';
 import { toPosition } from '../position/position.service.ts';
 import type { Position } from '../position/position.type.ts';
 import type { EvidenceCreateInput, EvidenceDeleteInput, EvidenceInput } from './evidence.input.ts';

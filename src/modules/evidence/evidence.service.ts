@@ -1,7 +1,7 @@
 import type { Evidence as EvidenceRow, PrismaClient } from '../../generated/prisma/client.ts';
 import { groupBy } from '../../db/group-by.ts';
 import { auditFieldsOf } from '../../graphql/audited.interface.ts';
-import { encodeGlobalId } from '../../graphql/global-id.ts';
+import { encodeGlobalId } from '../../data/global-id.ts';
 import { Evidence } from './evidence.type.ts';
 
 export function toEvidence(row: EvidenceRow): Evidence {

@@ -1,8 +1,8 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { Prisma } from '../../generated/prisma/client.ts';
-import { conditionsOf, idArguments, linkedTo, listArgument, rangeSql, textIn } from '../../graphql/listing.ts';
+import { conditionsOf, idArguments, linkedTo, listArgument, rangeSql, textIn } from '../../data/listing.ts';
 import { checkRange, DateRange } from '../../graphql/ranges.ts';
-import type { References } from '../../graphql/references.ts';
+import type { References } from '../../data/references.ts';
 import { meetingDateKey } from './meeting.order.ts';
 
 @InputType('MeetingFilter', {

@@ -1,7 +1,8 @@
 import { ArgsType } from 'type-graphql';
 import { Prisma, type Meeting as MeetingRow } from '../../generated/prisma/client.ts';
-import { columnsOf, nodeSource, type NodeSource } from '../../db/id-pages.ts';
-import { ListArgsType, type Listing } from '../../graphql/listing.ts';
+import { columnsOf, nodeSource, type NodeSource } from '../../db/pages.ts';
+import { type Listing } from '../../data/listing.ts';
+import { ListArgsType } from '../../graphql/list-args.ts';
 import { MeetingFilter, meetingWhere } from './meeting.filter.ts';
 import { MeetingOrder, meetingSortKeys, type MeetingOrderField } from './meeting.order.ts';
 import { toMeeting } from './meeting.service.ts';

@@ -1,7 +1,7 @@
-import { changedBy, ChangeAction, createdBy, type Write } from '../../db/write.ts';
-import { UserErrorCode, type FieldPath } from '../../db/user-errors.ts';
-import { encodeGlobalId } from '../../graphql/global-id.ts';
-import { changesOf, mustFind, optionalText, refId, refIds, requiredText, rowIdOf, snapshot } from '../../graphql/mutation.ts';
+import { changedBy, ChangeAction, createdBy, type Write } from '../../data/write.ts';
+import { UserErrorCode, type FieldPath } from '../../data/user-errors.ts';
+import { encodeGlobalId } from '../../data/global-id.ts';
+import { changesOf, mustFind, optionalText, refId, refIds, requiredText, rowIdOf, snapshot } from '../../data/checks.ts';
 import type { MeetingCreateInput, MeetingDeleteInput, MeetingUpdateInput } from './meeting.input.ts';
 import { toMeeting } from './meeting.service.ts';
 import type { Meeting } from './meeting.type.ts';

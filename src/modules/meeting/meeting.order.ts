@@ -1,7 +1,9 @@
 import { registerEnumType } from 'type-graphql';
 import { Prisma } from '../../generated/prisma/client.ts';
-import { acceptsDay, type SortKey } from '../../db/id-pages.ts';
-import { OrderInputType, recordedKey } from '../../graphql/listing.ts';
+import type { SortKey } from '../../db/pages.ts';
+import { acceptsDay } from '../../data/listing.ts';
+import { recordedKey } from '../../data/listing.ts';
+import { OrderInputType } from '../../graphql/list-args.ts';
 
 /** Fields meetings can be ordered by. */
 export enum MeetingOrderField {

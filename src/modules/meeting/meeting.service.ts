@@ -1,7 +1,7 @@
 import type { Meeting as MeetingRow, PrismaClient } from '../../generated/prisma/client.ts';
-import type { IdSource } from '../../db/id-pages.ts';
+import type { IdSource } from '../../db/pages.ts';
 import { auditFieldsOf } from '../../graphql/audited.interface.ts';
-import { encodeGlobalId } from '../../graphql/global-id.ts';
+import { encodeGlobalId } from '../../data/global-id.ts';
 import { Meeting } from './meeting.type.ts';
 
 export const meetingIds: IdSource = { name: 'meetings', table: 'Meeting', childColumn: 'id' };

@@ -1,7 +1,7 @@
 import { Field, InputType } from 'type-graphql';
 import { Prisma } from '../../generated/prisma/client.ts';
-import { conditionsOf, listArgument, nameOrAliasContains, textArgument } from '../../graphql/listing.ts';
-import type { References } from '../../graphql/references.ts';
+import { conditionsOf, listArgument, nameOrAliasContains, textArgument } from '../../data/listing.ts';
+import type { References } from '../../data/references.ts';
 
 @InputType('OfficialFilter', {
   description: 'Conditions on officials. An official must meet every condition given; a list condition is met by any of its values.',

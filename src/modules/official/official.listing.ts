@@ -1,7 +1,8 @@
 import { ArgsType } from 'type-graphql';
 import { Prisma, type Official as OfficialRow } from '../../generated/prisma/client.ts';
-import { columnsOf, nodeSource, type NodeSource } from '../../db/id-pages.ts';
-import { ListArgsType, type Listing } from '../../graphql/listing.ts';
+import { columnsOf, nodeSource, type NodeSource } from '../../db/pages.ts';
+import { type Listing } from '../../data/listing.ts';
+import { ListArgsType } from '../../graphql/list-args.ts';
 import { OfficialFilter, officialWhere } from './official.filter.ts';
 import { OfficialOrder, officialSortKeys, type OfficialOrderField } from './official.order.ts';
 import { toOfficial } from './official.service.ts';

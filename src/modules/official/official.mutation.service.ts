@@ -1,9 +1,9 @@
 import type { Official as OfficialRow } from '../../generated/prisma/client.ts';
-import { changedBy, ChangeAction, createdBy, type Write } from '../../db/write.ts';
-import { UserErrorCode, type FieldPath } from '../../db/user-errors.ts';
-import { mergeAliases } from '../../db/rules.ts';
-import { encodeGlobalId } from '../../graphql/global-id.ts';
-import { aliasesOf, changesOf, mustFind, optionalText, requiredText, rowIdOf, snapshot } from '../../graphql/mutation.ts';
+import { changedBy, ChangeAction, createdBy, type Write } from '../../data/write.ts';
+import { UserErrorCode, type FieldPath } from '../../data/user-errors.ts';
+import { mergeAliases } from '../../data/rules.ts';
+import { encodeGlobalId } from '../../data/global-id.ts';
+import { aliasesOf, changesOf, mustFind, optionalText, requiredText, rowIdOf, snapshot } from '../../data/checks.ts';
 import type { OfficialCreateInput, OfficialDeleteInput, OfficialMergeInput, OfficialUpdateInput } from './official.input.ts';
 import { toOfficial } from './official.service.ts';
 import type { Official } from './official.type.ts';

@@ -1,8 +1,8 @@
 import type { Official as OfficialRow, PrismaClient } from '../../generated/prisma/client.ts';
 import { groupBy } from '../../db/group-by.ts';
-import type { IdSource } from '../../db/id-pages.ts';
+import type { IdSource } from '../../db/pages.ts';
 import { auditFieldsOf } from '../../graphql/audited.interface.ts';
-import { encodeGlobalId } from '../../graphql/global-id.ts';
+import { encodeGlobalId } from '../../data/global-id.ts';
 import { Official } from './official.type.ts';
 
 export const officialIds: IdSource = { name: 'officials', table: 'Official', childColumn: 'id' };

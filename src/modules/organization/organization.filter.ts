@@ -1,6 +1,6 @@
 import { Field, InputType } from 'type-graphql';
 import { Prisma } from '../../generated/prisma/client.ts';
-import { allOf, containsPattern, nameOrAliasContains, textArgument } from '../../graphql/listing.ts';
+import { allOf, containsPattern, nameOrAliasContains, textArgument } from '../../data/listing.ts';
 
 @InputType('OrganizationFilter', { description: 'Conditions on organizations; an organization must meet every condition given.' })
 export class OrganizationFilter {

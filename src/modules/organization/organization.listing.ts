@@ -1,7 +1,8 @@
 import { ArgsType } from 'type-graphql';
 import { Prisma } from '../../generated/prisma/client.ts';
-import { columnsOf, nodeSource, type NodeSource } from '../../db/id-pages.ts';
-import { ListArgsType, type Listing } from '../../graphql/listing.ts';
+import { columnsOf, nodeSource, type NodeSource } from '../../db/pages.ts';
+import { type Listing } from '../../data/listing.ts';
+import { ListArgsType } from '../../graphql/list-args.ts';
 import { toOrganization } from '../actor/actor.service.ts';
 import { OrganizationFilter, organizationWhere } from './organization.filter.ts';
 import { OrganizationOrder, organizationSortKeys, type OrganizationOrderField } from './organization.order.ts';

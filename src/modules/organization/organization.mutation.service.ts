@@ -1,7 +1,7 @@
-import { changedBy, ChangeAction, createdBy, type Write } from '../../db/write.ts';
-import { UserErrorCode, type FieldPath } from '../../db/user-errors.ts';
-import { encodeGlobalId } from '../../graphql/global-id.ts';
-import { aliasesOf, changesOf, mustFind, optionalText, refIds, requiredText, rowIdOf } from '../../graphql/mutation.ts';
+import { changedBy, ChangeAction, createdBy, type Write } from '../../data/write.ts';
+import { UserErrorCode, type FieldPath } from '../../data/user-errors.ts';
+import { encodeGlobalId } from '../../data/global-id.ts';
+import { aliasesOf, changesOf, mustFind, optionalText, refIds, requiredText, rowIdOf } from '../../data/checks.ts';
 import { deleteActor, mergeActors } from '../actor/actor.mutation.service.ts';
 import { toOrganization } from '../actor/actor.service.ts';
 import type { OrganizationCreateInput, OrganizationDeleteInput, OrganizationMergeInput, OrganizationUpdateInput } from './organization.input.ts';

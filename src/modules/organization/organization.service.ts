@@ -1,5 +1,5 @@
 import type { PrismaClient } from '../../generated/prisma/client.ts';
-import type { IdSource } from '../../db/id-pages.ts';
+import type { IdSource } from '../../db/pages.ts';
 import { toOrganization } from '../actor/actor.service.ts';
 import type { Organization } from './organization.type.ts';
 

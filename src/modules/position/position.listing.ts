@@ -1,7 +1,8 @@
 import { ArgsType } from 'type-graphql';
 import { Prisma, type Position as PositionRow } from '../../generated/prisma/client.ts';
-import { columnsOf, nodeSource, type NodeSource } from '../../db/id-pages.ts';
-import { ListArgsType, type Listing } from '../../graphql/listing.ts';
+import { columnsOf, nodeSource, type NodeSource } from '../../db/pages.ts';
+import { type Listing } from '../../data/listing.ts';
+import { ListArgsType } from '../../graphql/list-args.ts';
 import { PositionFilter, positionWhere } from './position.filter.ts';
 import { PositionOrder, positionSortKeys, type PositionOrderField } from './position.order.ts';
 import { toPosition } from './position.service.ts';

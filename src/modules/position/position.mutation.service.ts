@@ -1,8 +1,8 @@
 import type { Prisma } from '../../generated/prisma/client.ts';
-import { changedBy, ChangeAction, createdBy, type Write } from '../../db/write.ts';
-import { UserErrorCode } from '../../db/user-errors.ts';
-import { encodeGlobalId } from '../../graphql/global-id.ts';
-import { changesOf, mustFind, optionalText, pastDay, refId, refIds, requiredText, rowIdOf, snapshot } from '../../graphql/mutation.ts';
+import { changedBy, ChangeAction, createdBy, type Write } from '../../data/write.ts';
+import { UserErrorCode } from '../../data/user-errors.ts';
+import { encodeGlobalId } from '../../data/global-id.ts';
+import { changesOf, mustFind, optionalText, pastDay, refId, refIds, requiredText, rowIdOf, snapshot } from '../../data/checks.ts';
 import { locateEvidenceInputs } from '../evidence/evidence.mutation.service.ts';
 import type { PositionCreateInput, PositionDeleteInput, PositionUpdateInput } from './position.input.ts';
 import { toPosition } from './position.service.ts';

@@ -1,8 +1,8 @@
 import type { Position as PositionRow, PrismaClient } from '../../generated/prisma/client.ts';
 import { groupBy } from '../../db/group-by.ts';
-import type { IdSource } from '../../db/id-pages.ts';
+import type { IdSource } from '../../db/pages.ts';
 import { auditFieldsOf } from '../../graphql/audited.interface.ts';
-import { encodeGlobalId } from '../../graphql/global-id.ts';
+import { encodeGlobalId } from '../../data/global-id.ts';
 import { actorInclude, toActor, type ActorRow } from '../actor/actor.service.ts';
 import type { Actor } from '../actor/actor.type.ts';
 import { Position } from './position.type.ts';

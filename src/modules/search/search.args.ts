@@ -1,5 +1,5 @@
 import { ArgsType, Field, Int } from 'type-graphql';
-import { defaultPageSize, maxPageSize } from '../../graphql/connection.ts';
+import { defaultPageSize, maxPageSize } from '../../data/listing.ts';
 import { SearchType } from './search-type.enum.ts';
 
 @ArgsType()

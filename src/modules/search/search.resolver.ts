@@ -1,9 +1,10 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
-import { pageWindow } from '../../graphql/connection.ts';
+import { pageWindow } from '../../data/listing.ts';
 import type { GraphQLContext } from '../../graphql/context.ts';
-import { encodeCursor, type CursorPosition } from '../../graphql/cursor.ts';
+import { encodeCursor } from '../../data/cursor.ts';
+import type { CursorPosition } from '../../db/pages.ts';
 import { badUserInput } from '../../graphql/errors.ts';
-import { listArgument, textArgument } from '../../graphql/listing.ts';
+import { listArgument, textArgument } from '../../data/listing.ts';
 import type { Loaders } from '../../graphql/loaders.ts';
 import { SearchArgs } from './search.args.ts';
 import { countHits, searchPage, type SearchHit, type SearchPosition } from './search.service.ts';

@@ -17,7 +17,7 @@
  * `totalCount` still counts every match.
  */
 import { Prisma, type PrismaClient } from '../../generated/prisma/client.ts';
-import type { PageWindow } from '../../graphql/connection.ts';
+import type { PageWindow } from '../../db/pages.ts';
 import { SearchType } from './search-type.enum.ts';
 
 interface SearchBranch {

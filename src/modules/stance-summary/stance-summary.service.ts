@@ -5,7 +5,7 @@
  * summaries costs one statement per summary field, not one per deployment.
  */
 import { Prisma, type PrismaClient } from '../../generated/prisma/client.ts';
-import { identifier, type IdSource } from '../../db/id-pages.ts';
+import { identifier, type IdSource } from '../../db/pages.ts';
 import { Stance } from '../position/stance.enum.ts';
 
 /** The set of positions a summary counts. */

@@ -16,10 +16,10 @@
  * in, and a value the document states differently is reported as a warning. Importing the same
  * document twice creates nothing the second time.
  */
-import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
-import { UserErrorCode } from '../db/user-errors.ts';
-import { changedBy, ChangeAction, createdBy, write, type ChangeActor, type Write } from '../db/write.ts';
-import { cleanAliases, formatDay, mergeAliases, normalizeText, parseDay } from '../db/rules.ts';
+import type { Prisma, PrismaClient } from '../../generated/prisma/client.ts';
+import { UserErrorCode } from '../user-errors.ts';
+import { changedBy, ChangeAction, createdBy, write, type ChangeActor, type Write } from '../write.ts';
+import { cleanAliases, formatDay, mergeAliases, normalizeText, parseDay } from '../rules.ts';
 import {
   ArticleDocumentError,
   prepareDocument,

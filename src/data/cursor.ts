@@ -1,5 +1,6 @@
-import { textProblem } from '../db/rules.ts';
-import { badUserInput } from './errors.ts';
+import { maxRowId, type CursorPosition } from '../db/pages.ts';
+import { textProblem } from './rules.ts';
+import { InvalidArgument } from './invalid-argument.ts';
 
 /**
  * Cursors are opaque to clients. Inside, a cursor names the ordering it was issued for and the
@@ -18,18 +19,6 @@ const v2 = 'cursor:v2:';
 /** The ordering of a connection when the client gives none: the order rows were recorded in. */
 export const recordedOrder = 'RECORDED_AT';
 
-/** The largest value of PostgreSQL's `integer`, the type of every id column. */
-export const maxRowId = 2_147_483_647;
-
-export interface CursorPosition {
-  /** The ordering the cursor was issued for, e.g. `STATED_ON`; `RECORDED_AT` for row-id order. */
-  order: string;
-  /** The sort key's value as text; null for row-id order. */
-  key: string | null;
-  /** The row id: the tie-break of every ordering. */
-  id: number;
-}
-
 export function encodeCursor(position: CursorPosition): string {
   const text = position.key === null && position.order === recordedOrder ? `${v1}${position.id}` : `${v2}${JSON.stringify([position.order, position.key, position.id])}`;
   return Buffer.from(text, 'utf8').toString('base64url');
@@ -38,10 +27,10 @@ export function encodeCursor(position: CursorPosition): string {
 /**
  * Decodes a cursor; throws BAD_USER_INPUT naming `argumentName` when it is not one we issued. A
  * key is checked here for what no key can hold (control characters); whether it is a value of
- * its ordering's type (a real, storable date...) is the ordering's `accepts` (src/db/id-pages.ts).
+ * its ordering's type (a real, storable date...) is the ordering's `accepts` (src/data/listing.ts).
  */
 export function decodeCursor(cursor: string, argumentName: string): CursorPosition {
-  const malformed = () => badUserInput(`Argument "${argumentName}" is not a valid cursor: ${JSON.stringify(cursor)}`, argumentName);
+  const malformed = () => new InvalidArgument(`Argument "${argumentName}" is not a valid cursor: ${JSON.stringify(cursor)}`, argumentName);
   const text = /^[A-Za-z0-9_-]+$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
   let position: CursorPosition | null = null;
   if (text.startsWith(v1)) {
@@ -74,7 +63,7 @@ export function decodeCursor(cursor: string, argumentName: string): CursorPositi
 export function decodeCursorFor(order: string, cursor: string, argumentName: string): CursorPosition {
   const position = decodeCursor(cursor, argumentName);
   if (position.order !== order) {
-    throw badUserInput(
+    throw new InvalidArgument(
       `Argument "${argumentName}" is a cursor of the ${position.order} ordering; this connection is ordered by ${order} (keep the same orderBy while paginating)`,
       argumentName,
     );

@@ -24,9 +24,33 @@
  * client input only ever arrives as bound parameters.
  */
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
-import type { PageEntry, PageWindow } from '../graphql/connection.ts';
-import type { CursorPosition } from '../graphql/cursor.ts';
-import { parseDay } from './rules.ts';
+
+/** A place in a list's ordering: the sort key's value and the row id that breaks ties. */
+export interface CursorPosition {
+  /** The ordering, e.g. `STATED_ON`; `RECORDED_AT` for row-id order. */
+  order: string;
+  /** The sort key's value as text; null for row-id order. */
+  key: string | null;
+  /** The row id: the tie-break of every ordering. */
+  id: number;
+}
+
+/**
+ * What a page asks for, validated: a direction, a size, and exclusive bounds given as positions
+ * in the list's ordering (keyset pagination).
+ */
+export interface PageWindow {
+  direction: 'forward' | 'backward';
+  size: number;
+  after: CursorPosition | null;
+  before: CursorPosition | null;
+}
+
+/** An element of a page: the node and its position in the list's ordering. */
+export interface PageEntry<TNode> {
+  node: TNode;
+  position: CursorPosition;
+}
 
 /**
  * Where the ids of a list live in SQL: `table.childColumn`, optionally tied to a parent by
@@ -38,6 +62,9 @@ export interface IdSource {
   childColumn: string;
   parentColumn?: string;
 }
+
+/** The largest value of PostgreSQL's `integer`, the type of every id column. */
+export const maxRowId = 2_147_483_647;
 
 /** A row as the driver returns it: column name to value. */
 export type NodeRow = Record<string, unknown>;
@@ -106,17 +133,6 @@ export interface SortKey {
   /** Whether a key read from a cursor is a value of the type (a forged cursor must not reach SQL's CAST). */
   accepts?: (key: string) => boolean;
 }
-
-/** Keys of a COALESCE(date column, '-infinity') sort key: a real, storable day (not 30 February, not year 0). */
-export const acceptsDay = (key: string) => key === '-infinity' || parseDay(key) !== null;
-
-const INSTANT_KEY = /^(\d{4}-\d{2}-\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,3})?$/;
-/** Keys of a COALESCE(timestamp(3) column, '-infinity') sort key, as PostgreSQL prints them: a real, storable instant. */
-export const acceptsInstant = (key: string) => {
-  if (key === '-infinity') return true;
-  const match = INSTANT_KEY.exec(key);
-  return match !== null && parseDay(match[1] as string) !== null && Number(match[2]) < 24 && Number(match[3]) < 60 && Number(match[4]) < 60;
-};
 
 export interface ListOrder {
   key: SortKey;

@@ -9,10 +9,10 @@
  * into the document and a code (the userErrors codes of the API).
  */
 import { readFileSync } from 'node:fs';
-import { DeploymentStatus, Stance } from '../generated/prisma/enums.ts';
-import { UserErrorCode } from '../db/user-errors.ts';
-import { isIsoCountryCode } from '../modules/country/iso-3166.ts';
-import { dateProblem, isFutureDay, isFutureInstant, isProblem, locateEvidence, parseDay, sha256Hex, textProblem, type EvidenceSpan } from '../db/rules.ts';
+import { DeploymentStatus, Stance } from '../../generated/prisma/enums.ts';
+import { UserErrorCode } from '../user-errors.ts';
+import { isIsoCountryCode } from '../iso-3166.ts';
+import { dateProblem, isFutureDay, isFutureInstant, isProblem, locateEvidence, parseDay, sha256Hex, textProblem, type EvidenceSpan } from '../rules.ts';
 
 export const ARTICLE_FORMAT = 'stancegraph.article/1';
 

@@ -8,8 +8,8 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import { formatPath, readDocumentFile, type DocumentProblem } from '../import/document.ts';
-import { importArticle, type ImportReport } from '../import/importer.ts';
+import { formatPath, readDocumentFile, type DocumentProblem } from './import/document.ts';
+import { importArticle, type ImportReport } from './import/importer.ts';
 
 /** The seed data set shipped with the project (relative to the project root). */
 export const DEFAULT_SEED_DOCUMENT = 'prisma/seed/xinhua-thaad-2016-07-28.json';

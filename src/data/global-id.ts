@@ -1,4 +1,4 @@
-import { badUserInput } from './errors.ts';
+import { InvalidArgument } from './invalid-argument.ts';
 
 /** The object types that implement Node; a global ID names one of them and a row id. */
 export const nodeTypeNames = [
@@ -27,7 +27,7 @@ const decodedPattern = /^([A-Za-z]+):([1-9][0-9]{0,14})$/;
 
 /** Decodes a global ID; throws BAD_USER_INPUT naming `argumentName` when it is malformed. */
 export function decodeGlobalId(id: string, argumentName = 'id'): DecodedGlobalId {
-  const malformed = () => badUserInput(`Argument "${argumentName}" is not a valid ID: ${JSON.stringify(id)}`, argumentName);
+  const malformed = () => new InvalidArgument(`Argument "${argumentName}" is not a valid ID: ${JSON.stringify(id)}`, argumentName);
   const match = decodedPattern.exec(Buffer.from(id, 'base64').toString('utf8'));
   if (!match) throw malformed();
   const [, typeName, digits] = match;
@@ -41,7 +41,7 @@ export function decodeGlobalId(id: string, argumentName = 'id'): DecodedGlobalId
 export function decodeGlobalIdOf(expected: NodeTypeName, id: string, argumentName = 'id'): number {
   const decoded = decodeGlobalId(id, argumentName);
   if (decoded.typeName !== expected) {
-    throw badUserInput(`Argument "${argumentName}" must be the ID of a ${expected}, got the ID of a ${decoded.typeName}`, argumentName);
+    throw new InvalidArgument(`Argument "${argumentName}" must be the ID of a ${expected}, got the ID of a ${decoded.typeName}`, argumentName);
   }
   return decoded.rowId;
 }

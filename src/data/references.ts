@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
-import { maxRowId } from './cursor.ts';
-import { badUserInput } from './errors.ts';
+import { maxRowId } from '../db/pages.ts';
+import { InvalidArgument } from './invalid-argument.ts';
 import { decodeGlobalId, type DecodedGlobalId, type NodeTypeName } from './global-id.ts';
 
 /** Kinds of natural keys that filters accept. */
@@ -78,7 +78,7 @@ export class References {
       const decoded = accept.types.length > 0 ? tryDecodeGlobalId(value) : null;
       if (decoded) {
         if (!accept.types.includes(decoded.typeName)) {
-          throw badUserInput(`Argument "${argumentName}" takes ${what}; ${JSON.stringify(value)} is the ID of a ${decoded.typeName}`, argumentName);
+          throw new InvalidArgument(`Argument "${argumentName}" takes ${what}; ${JSON.stringify(value)} is the ID of a ${decoded.typeName}`, argumentName);
         }
         found.push({ kind: 'iso', key: value, id: decoded.rowId, name: null });
         continue;
@@ -91,7 +91,7 @@ export class References {
     for (const { value, rows } of answers) {
       const matches = rows.filter((row): row is Found => !(row instanceof Error));
       if (matches.length === 0) {
-        throw badUserInput(`Argument "${argumentName}" has ${JSON.stringify(value)}, which names no recorded ${what}`, argumentName);
+        throw new InvalidArgument(`Argument "${argumentName}" has ${JSON.stringify(value)}, which names no recorded ${what}`, argumentName);
       }
       found.push(...matches);
     }

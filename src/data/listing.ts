@@ -3,15 +3,79 @@
  * SQL (a condition over the node table `n` and a sort key), and the checks that turn unknown or
  * contradictory values into BAD_USER_INPUT errors that name the argument.
  */
-import { ArgsType, Field, InputType, type ClassType } from 'type-graphql';
 import { Prisma } from '../generated/prisma/client.ts';
-import type { ListQuery, NodeSource, SortKey } from '../db/id-pages.ts';
-import { ConnectionArgs, pageWindow, type PageWindow } from './connection.ts';
-import { recordedOrder } from './cursor.ts';
-import { badUserInput } from './errors.ts';
+import type { ListQuery, NodeSource, PageEntry, PageWindow, SortKey } from '../db/pages.ts';
+import { decodeCursorFor, recordedOrder } from './cursor.ts';
+import { InvalidArgument } from './invalid-argument.ts';
 import { decodeGlobalIdOf, type NodeTypeName } from './global-id.ts';
-import { OrderDirection } from './order.ts';
 import { storableIds, type References } from './references.ts';
+import { parseDay } from './rules.ts';
+
+/** Which way an ordering runs. */
+export enum OrderDirection {
+  ASC = 'ASC',
+  DESC = 'DESC',
+}
+
+export const defaultPageSize = 20;
+export const maxPageSize = 100;
+
+/** The Relay pagination arguments of a connection. */
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+}
+
+function checkPageSize(value: number, argumentName: string): number {
+  if (!Number.isInteger(value) || value < 1 || value > maxPageSize) {
+    throw new InvalidArgument(`Argument "${argumentName}" must be between 1 and ${maxPageSize}, got ${value}`, argumentName);
+  }
+  return value;
+}
+
+/** Validates the pagination arguments of a connection ordered by `order` (its cursors must match). */
+export function pageWindow(args: PageArgs, order: string = recordedOrder): PageWindow {
+  if (args.first != null && args.last != null) {
+    throw new InvalidArgument('Passing both "first" and "last" to paginate a connection is not supported', 'last');
+  }
+  const after = args.after != null ? decodeCursorFor(order, args.after, 'after') : null;
+  const before = args.before != null ? decodeCursorFor(order, args.before, 'before') : null;
+  if (args.last != null) return { direction: 'backward', size: checkPageSize(args.last, 'last'), after, before };
+  return { direction: 'forward', size: args.first != null ? checkPageSize(args.first, 'first') : defaultPageSize, after, before };
+}
+
+/** One page of a list, in the list's order, and whether more lie beyond it. */
+export interface Page<TNode> {
+  entries: PageEntry<TNode>[];
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+}
+
+/**
+ * Turns rows fetched with one extra row beyond the window (in window order) into a page.
+ * A page reached through a cursor has rows on the cursor's side: the cursor's own row.
+ */
+export function toPage<TNode>(window: PageWindow, entriesInWindowOrder: PageEntry<TNode>[]): Page<TNode> {
+  const hasMore = entriesInWindowOrder.length > window.size;
+  const entries = entriesInWindowOrder.slice(0, window.size);
+  if (window.direction === 'forward') {
+    return { entries, hasNextPage: hasMore, hasPreviousPage: window.after != null };
+  }
+  return { entries: entries.reverse(), hasNextPage: window.before != null, hasPreviousPage: hasMore };
+}
+
+/** Keys of a COALESCE(date column, '-infinity') sort key: a real, storable day (not 30 February, not year 0). */
+export const acceptsDay = (key: string) => key === '-infinity' || parseDay(key) !== null;
+
+const INSTANT_KEY = /^(\d{4}-\d{2}-\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,3})?$/;
+/** Keys of a COALESCE(timestamp(3) column, '-infinity') sort key, as PostgreSQL prints them: a real, storable instant. */
+export const acceptsInstant = (key: string) => {
+  if (key === '-infinity') return true;
+  const match = INSTANT_KEY.exec(key);
+  return match !== null && parseDay(match[1] as string) !== null && Number(match[2]) < 24 && Number(match[3]) < 60 && Number(match[4]) < 60;
+};
 
 /** Row-id order: the order the graph recorded the elements in (the default of every connection). */
 export const recordedKey: SortKey = { order: recordedOrder, sql: null, type: 'int' };
@@ -31,7 +95,7 @@ export interface Listing<TNode, TFilter, TField extends string> {
   where(filter: TFilter, refs: References): Promise<Prisma.Sql>;
 }
 
-export interface ListArgs<TFilter, TField extends string> extends ConnectionArgs {
+export interface ListArgs<TFilter, TField extends string> extends PageArgs {
   filter?: TFilter | null;
   orderBy?: OrderInput<TField> | null;
 }
@@ -50,12 +114,12 @@ export async function compileList<TNode, TFilter, TField extends string>(
 ): Promise<CompiledList> {
   const field = args.orderBy?.field ?? (recordedOrder as TField);
   const key = listing.sortKeys[field];
-  if (!key) throw badUserInput(`Argument "orderBy.field" has an unknown value ${JSON.stringify(field)}`, 'orderBy.field');
+  if (!key) throw new InvalidArgument(`Argument "orderBy.field" has an unknown value ${JSON.stringify(field)}`, 'orderBy.field');
   const direction = args.orderBy?.direction ?? OrderDirection.ASC;
   const window = pageWindow(args, key.order);
   for (const [argumentName, position] of [['after', window.after], ['before', window.before]] as const) {
     if (position && key.sql && (position.key === null || (key.accepts && !key.accepts(position.key)))) {
-      throw badUserInput(`Argument "${argumentName}" is not a valid cursor`, argumentName);
+      throw new InvalidArgument(`Argument "${argumentName}" is not a valid cursor`, argumentName);
     }
   }
   const where = args.filter ? await listing.where(args.filter, refs) : Prisma.sql`TRUE`;
@@ -64,35 +128,6 @@ export async function compileList<TNode, TFilter, TField extends string>(
     window,
     key: JSON.stringify([listing.name, args.filter ?? null, field, direction, window]),
   };
-}
-
-/** Declares the input type `typeName` (`PositionOrder`): a field of `fieldEnum` and a direction, as GitHub's API does. */
-export function OrderInputType<TField extends string>(fieldEnum: object, typeName: string, plural: string) {
-  @InputType(typeName, { description: `How to order a connection of ${plural}.` })
-  class OrderInputClass implements OrderInput<TField> {
-    @Field(() => fieldEnum, { description: `The field to order ${plural} by; ties are broken by the order they were recorded in.` })
-    field!: TField;
-
-    @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: 'The direction of the ordering (ascending when omitted).' })
-    direction!: OrderDirection;
-  }
-  return OrderInputClass;
-}
-
-/**
- * The arguments of a filterable, ordered connection (declare the subclass with @ArgsType): the
- * Relay pagination arguments plus `filter` and `orderBy` of the given input types.
- */
-export function ListArgsType<TFilter extends object, TOrder extends object>(filterType: ClassType<TFilter>, orderType: ClassType<TOrder>, plural: string) {
-  @ArgsType()
-  class ListArgsClass extends ConnectionArgs {
-    @Field(() => filterType, { nullable: true, description: `Only the ${plural} that match every condition given.` })
-    filter?: TFilter | null;
-
-    @Field(() => orderType, { nullable: true, description: `The order of the ${plural}; the order they were recorded in when omitted.` })
-    orderBy?: TOrder | null;
-  }
-  return ListArgsClass;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -128,20 +163,20 @@ export function allOf(conditions: Prisma.Sql[]): Prisma.Sql {
 
 /** A list argument: at least one value (omit the argument to not filter), at most 100, no duplicates. */
 export function listArgument<T>(values: T[], argumentName: string): T[] {
-  if (values.length === 0) throw badUserInput(`Argument "${argumentName}" must list at least one value; omit it to not filter`, argumentName);
+  if (values.length === 0) throw new InvalidArgument(`Argument "${argumentName}" must list at least one value; omit it to not filter`, argumentName);
   if (values.length > maxFilterValues) {
-    throw badUserInput(`Argument "${argumentName}" takes at most ${maxFilterValues} values, got ${values.length}`, argumentName);
+    throw new InvalidArgument(`Argument "${argumentName}" takes at most ${maxFilterValues} values, got ${values.length}`, argumentName);
   }
   const tooLong = values.find((value) => typeof value === 'string' && value.length > maxFilterText);
-  if (tooLong !== undefined) throw badUserInput(`Argument "${argumentName}" takes values of at most ${maxFilterText} characters`, argumentName);
+  if (tooLong !== undefined) throw new InvalidArgument(`Argument "${argumentName}" takes values of at most ${maxFilterText} characters`, argumentName);
   return [...new Set(values)];
 }
 
 /** A text argument: not blank, at most 200 characters. Returns it trimmed. */
 export function textArgument(value: string, argumentName: string): string {
   const text = value.trim();
-  if (text === '') throw badUserInput(`Argument "${argumentName}" must not be blank; omit it to not filter`, argumentName);
-  if (text.length > maxFilterText) throw badUserInput(`Argument "${argumentName}" takes at most ${maxFilterText} characters, got ${text.length}`, argumentName);
+  if (text === '') throw new InvalidArgument(`Argument "${argumentName}" must not be blank; omit it to not filter`, argumentName);
+  if (text.length > maxFilterText) throw new InvalidArgument(`Argument "${argumentName}" takes at most ${maxFilterText} characters, got ${text.length}`, argumentName);
   return text;
 }
 
