@@ -19,7 +19,7 @@ export interface DecodedGlobalId {
 }
 
 /** Opaque to clients (base64 of `Type:rowId`, as GitHub's IDs are) but cheap to decode. */
-export function encodeGlobalId(typeName: NodeTypeName, rowId: number): string {
+export function encodeGlobalId(typeName: string, rowId: number): string {
   return Buffer.from(`${typeName}:${rowId}`, 'utf8').toString('base64');
 }
 

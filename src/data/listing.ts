@@ -232,3 +232,19 @@ export function linkedTo(table: string, childColumn: string, parentColumn: strin
 export function matchesText(vector: Prisma.Sql, text: string): Prisma.Sql {
   return Prisma.sql`${vector} @@ websearch_to_tsquery('english', ${text})`;
 }
+
+/** A range with at least one end and `from` not after `to`; anything else is a client mistake. */
+export function checkRange(
+  range: { from?: Date | null; to?: Date | null },
+  argumentName: string,
+  kind: 'date' | 'dateTime',
+): { from: Date | null; to: Date | null } {
+  const show = (value: Date) => (kind === 'date' ? value.toISOString().slice(0, 10) : value.toISOString());
+  const from = range.from ?? null;
+  const to = range.to ?? null;
+  if (from === null && to === null) throw new InvalidArgument(`Argument "${argumentName}" needs "from", "to" or both; omit it to not filter`, argumentName);
+  if (from !== null && to !== null && from.getTime() > to.getTime()) {
+    throw new InvalidArgument(`Argument "${argumentName}" has "from" (${show(from)}) after "to" (${show(to)}): the range is empty`, argumentName);
+  }
+  return { from, to };
+}

@@ -1,4 +1,5 @@
 import { Field, Int, InterfaceType } from 'type-graphql';
+import { typeNameOf } from './node.interface.ts';
 import { DateTimeScalar } from './scalars.ts';
 
 /**
@@ -7,6 +8,7 @@ import { DateTimeScalar } from './scalars.ts';
  * row copies the columns with `auditFieldsOf`.
  */
 @InterfaceType('Audited', {
+  resolveType: typeNameOf,
   description: 'A record that keeps when and by whom it was created and last changed, and a version number for optimistic concurrency.',
 })
 export abstract class Audited {

@@ -18,7 +18,7 @@ import { evidenceNodes } from '../modules/evidence/evidence.listing.ts';
 import { meetingNodes } from '../modules/meeting/meeting.listing.ts';
 import { officialNodes } from '../modules/official/official.listing.ts';
 import { organizationNodes } from '../modules/organization/organization.listing.ts';
-import { positionNodes } from '../modules/position/position.listing.ts';
+import { positionNodes } from '../data/models/position.ts';
 import { stanceBreakdown, stanceCounts, type BreakdownEntry, type Dimension, type StanceCounts, type SummaryScope } from '../modules/stance-summary/stance-summary.service.ts';
 import { toConnection, type Connection, type HasRowId } from './connection.ts';
 import { maxRowId, type PageEntry } from '../db/pages.ts';

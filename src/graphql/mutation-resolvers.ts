@@ -9,7 +9,6 @@ import { EvidenceMutationResolver } from '../modules/evidence/evidence.mutation.
 import { MeetingMutationResolver } from '../modules/meeting/meeting.mutation.resolver.ts';
 import { OfficialMutationResolver } from '../modules/official/official.mutation.resolver.ts';
 import { OrganizationMutationResolver } from '../modules/organization/organization.mutation.resolver.ts';
-import { PositionMutationResolver } from '../modules/position/position.mutation.resolver.ts';
 
 export const curationResolvers = [
   CountryMutationResolver,
@@ -19,7 +18,6 @@ export const curationResolvers = [
   ArticleImportResolver,
   MeetingMutationResolver,
   DeploymentMutationResolver,
-  PositionMutationResolver,
   EvidenceMutationResolver,
   ApiKeyResolver,
   ChangeLogResolver,

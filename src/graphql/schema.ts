@@ -9,7 +9,7 @@ import { EvidenceResolver } from '../modules/evidence/evidence.resolver.ts';
 import { MeetingResolver } from '../modules/meeting/meeting.resolver.ts';
 import { OfficialResolver } from '../modules/official/official.resolver.ts';
 import { OrganizationResolver } from '../modules/organization/organization.resolver.ts';
-import { PositionResolver } from '../modules/position/position.resolver.ts';
+import { PositionListResolver, PositionMutationResolver, PositionResolver } from './models/position.ts';
 import { SearchResolver } from '../modules/search/search.resolver.ts';
 import { stanceSummaryResolvers } from '../modules/stance-summary/stance-summary.resolver.ts';
 import { guardInputs } from './input-hygiene.ts';
@@ -26,7 +26,9 @@ export const resolvers = [
   ArticleResolver,
   MeetingResolver,
   DeploymentResolver,
+  PositionListResolver,
   PositionResolver,
+  PositionMutationResolver,
   EvidenceResolver,
   SearchResolver,
   ...stanceSummaryResolvers,

@@ -4,12 +4,12 @@ import type { GraphQLContext } from '../../graphql/context.ts';
 import { deploymentListing, DeploymentListArgs } from '../deployment/deployment.listing.ts';
 import { operatedDeploymentIds } from '../deployment/deployment.service.ts';
 import { DeploymentConnection, type Deployment } from '../deployment/deployment.type.ts';
-import { PositionFilter } from '../position/position.filter.ts';
-import { positionListing, PositionListArgs } from '../position/position.listing.ts';
+import { PositionFilter } from '../../graphql/models/position.ts';
+import { positionListing, PositionListArgs } from '../../graphql/models/position.ts';
 import { stanceSummaryOf } from '../stance-summary/stance-summary.resolver.ts';
 import { StanceSummary } from '../stance-summary/stance-summary.type.ts';
-import { heldPositionIds } from '../position/position.service.ts';
-import { PositionConnection, type Position } from '../position/position.type.ts';
+import { heldPositionIds } from '../../data/models/position.ts';
+import { PositionConnection, type Position } from '../../graphql/models/position.ts';
 import { Actor } from './actor.type.ts';
 
 /** Relations every actor has, whether a country or an organization. */

@@ -1,8 +1,9 @@
 import { Field, InterfaceType } from 'type-graphql';
-import { Node } from '../../graphql/node.interface.ts';
+import { Node, typeNameOf } from '../../graphql/node.interface.ts';
 
 @InterfaceType('Actor', {
   implements: Node,
+  resolveType: typeNameOf,
   description: 'Someone who holds positions and operates deployments: a Country or an Organization.',
 })
 export abstract class Actor extends Node {

@@ -5,7 +5,8 @@
 import { Field, InputType, Int } from 'type-graphql';
 import { DateScalar, DateTimeScalar } from '../../graphql/scalars.ts';
 import { DeploymentStatus } from '../deployment/deployment-status.enum.ts';
-import { Stance } from '../position/stance.enum.ts';
+import type { Stance } from '../../data/models/position.ts';
+import { StanceEnum } from '../../graphql/models/position.ts';
 
 @InputType('ArticleImportArticleInput', { description: 'The article itself.' })
 export class ArticleImportArticleInput {
@@ -141,7 +142,7 @@ export class ArticleImportEvidenceInput {
 
 @InputType('ArticleImportPositionInput', { description: 'A position the article reports. A position already recorded (same stance, target, holders and meeting) gains the quotes as evidence.' })
 export class ArticleImportPositionInput {
-  @Field(() => Stance, { description: 'The kind of stance.' })
+  @Field(() => StanceEnum, { description: 'The kind of stance.' })
   stance!: Stance;
 
   @Field(() => String, { description: 'A faithful paraphrase.' })

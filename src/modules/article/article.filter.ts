@@ -1,7 +1,8 @@
 import { Field, InputType } from 'type-graphql';
 import { Prisma } from '../../generated/prisma/client.ts';
 import { allOf, listArgument, matchesText, rangeSql, textArgument, textIn } from '../../data/listing.ts';
-import { checkRange, DateTimeRange } from '../../graphql/ranges.ts';
+import { DateTimeRange } from '../../graphql/ranges.ts';
+import { checkRange } from '../../data/listing.ts';
 import { publishedAtKey } from './article.order.ts';
 
 @InputType('ArticleFilter', {

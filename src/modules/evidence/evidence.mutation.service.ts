@@ -3,8 +3,8 @@ import { UserErrorCode, type FieldPath } from '../../data/user-errors.ts';
 import { isProblem, locateEvidence, type EvidenceSpan } from '../../data/rules.ts';
 import { encodeGlobalId } from '../../data/global-id.ts';
 import { mustFind, refId, rowIdOf } from '../../data/checks.ts';
-import { toPosition } from '../position/position.service.ts';
-import type { Position } from '../position/position.type.ts';
+import { positionRecordOf } from '../../data/models/position.ts';
+import type { PositionRecord as Position } from '../../data/models/position.ts';
 import type { EvidenceCreateInput, EvidenceDeleteInput, EvidenceInput } from './evidence.input.ts';
 import { toEvidence } from './evidence.service.ts';
 import type { Evidence } from './evidence.type.ts';
@@ -47,7 +47,7 @@ export async function createEvidence(w: Write, input: EvidenceCreateInput): Prom
   const row = await w.tx.evidence.create({ data: { positionId: positionId as number, articleId: located.articleId, text: located.text, start: located.start, end: located.end, ...createdBy(w.actor) } });
   const position = await w.tx.position.update({ where: { id: positionId as number }, data: changedBy(w.actor) });
   await w.log(ChangeAction.CREATE, 'Evidence', row.id, { positionId: row.positionId, articleId: row.articleId, text: row.text, start: row.start, end: row.end });
-  return { evidence: toEvidence(row), position: toPosition(position) };
+  return { evidence: toEvidence(row), position: positionRecordOf(position) };
 }
 
 export async function deleteEvidence(w: Write, input: EvidenceDeleteInput): Promise<{ deletedEvidenceId: string; position: Position }> {
@@ -59,5 +59,5 @@ export async function deleteEvidence(w: Write, input: EvidenceDeleteInput): Prom
   await w.tx.evidence.delete({ where: { id: found.id } });
   const position = await w.tx.position.update({ where: { id: found.positionId }, data: changedBy(w.actor) });
   await w.log(ChangeAction.DELETE, 'Evidence', found.id, { deleted: { positionId: found.positionId, articleId: found.articleId, text: found.text, start: found.start, end: found.end } });
-  return { deletedEvidenceId: encodeGlobalId('Evidence', found.id), position: toPosition(position) };
+  return { deletedEvidenceId: encodeGlobalId('Evidence', found.id), position: positionRecordOf(position) };
 }

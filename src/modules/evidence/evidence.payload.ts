@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { MutationPayload } from '../../graphql/mutation.ts';
-import { Position } from '../position/position.type.ts';
+import { Position } from '../../graphql/models/position.ts';
 import { Evidence } from './evidence.type.ts';
 
 @ObjectType('EvidenceCreatePayload', { description: 'The result of evidenceCreate.' })

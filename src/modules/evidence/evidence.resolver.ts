@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.ts';
 import { Article } from '../article/article.type.ts';
-import { Position } from '../position/position.type.ts';
+import { Position } from '../../graphql/models/position.ts';
 import { Evidence } from './evidence.type.ts';
 
 @Resolver(() => Evidence)

@@ -1,7 +1,8 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { Prisma } from '../../generated/prisma/client.ts';
 import { conditionsOf, idArguments, linkedTo, listArgument, rangeSql, textIn } from '../../data/listing.ts';
-import { checkRange, DateRange } from '../../graphql/ranges.ts';
+import { DateRange } from '../../graphql/ranges.ts';
+import { checkRange } from '../../data/listing.ts';
 import type { References } from '../../data/references.ts';
 import { meetingDateKey } from './meeting.order.ts';
 

@@ -7,7 +7,7 @@ import type { Loaders } from '../../graphql/loaders.ts';
 import { listBound } from '../../graphql/list-bounds.ts';
 import { Actor } from '../actor/actor.type.ts';
 import { Deployment } from '../deployment/deployment.type.ts';
-import { PositionFilter, positionWhere } from '../position/position.filter.ts';
+import { PositionFilter, positionListing } from '../../graphql/models/position.ts';
 import { allStances, type Dimension } from './stance-summary.service.ts';
 import { DeploymentStanceSummary, HolderStanceSummary, StanceCount, stanceCount, StanceSummary, TopicStanceSummary } from './stance-summary.type.ts';
 
@@ -16,7 +16,7 @@ const defaultGroups = 10;
 
 /** A summary of the positions tied to `parentId` through `source` (all positions when null), narrowed by `filter`. */
 export async function stanceSummaryOf(loaders: Loaders, source: IdSource | null, parentId: number, filter: PositionFilter | null | undefined): Promise<StanceSummary> {
-  const where = filter ? await positionWhere(filter, loaders.refs) : Prisma.sql`TRUE`;
+  const where = filter ? await positionListing.where(filter, loaders.refs) : Prisma.sql`TRUE`;
   return Object.assign(new StanceSummary(), { scope: { source, parentId, where, whereKey: JSON.stringify(filter ?? null) } });
 }
 

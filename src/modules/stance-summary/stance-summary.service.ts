@@ -6,7 +6,7 @@
  */
 import { Prisma, type PrismaClient } from '../../generated/prisma/client.ts';
 import { identifier, type IdSource } from '../../db/pages.ts';
-import { Stance } from '../position/stance.enum.ts';
+import { Stance } from '../../data/models/position.ts';
 
 /** The set of positions a summary counts. */
 export interface SummaryScope {

@@ -1,6 +1,7 @@
 import { Extensions, Field, Int, ObjectType } from 'type-graphql';
 import { listBound } from '../../graphql/list-bounds.ts';
-import { Stance } from '../position/stance.enum.ts';
+import { Stance } from '../../data/models/position.ts';
+import { StanceEnum } from '../../graphql/models/position.ts';
 import type { SummaryScope } from './stance-summary.service.ts';
 
 /** `byStance` holds one count per stance. */
@@ -8,7 +9,7 @@ export const stanceCount = Object.keys(Stance).length;
 
 @ObjectType('StanceCount', { description: 'How many positions take one stance.' })
 export class StanceCount {
-  @Field(() => Stance, { description: 'The stance.' })
+  @Field(() => StanceEnum, { description: 'The stance.' })
   stance!: Stance;
 
   @Field(() => Int, { description: 'The number of positions taking it.' })

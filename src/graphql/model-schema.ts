@@ -1,0 +1,243 @@
+/**
+ * The GraphQL share of a model, derived from its definition (src/data/model.ts): the object type
+ * and its connection, the `filter`, `orderBy` and list arguments, the scalar fields of the
+ * create and update inputs, the payloads and the mutations. A model's file in src/graphql/models/
+ * adds what its definition cannot say: the fields that follow relations and the relation inputs.
+ */
+import { Arg, Args, ArgsType, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, type ClassType } from 'type-graphql';
+import type { GraphQLScalarType } from 'graphql';
+import type { ListArgs, Listing, OrderInput } from '../data/listing.ts';
+import type { EnumDefinition, FieldDefinition, FilterArgument, ModelDefinition, RecordOf } from '../data/model.ts';
+import type { Write } from '../data/write.ts';
+import { listingOf } from '../data/model-listing.ts';
+import type { Connection } from './connection.ts';
+import { ConnectionArgs, ConnectionType } from './connection.ts';
+import type { GraphQLContext } from './context.ts';
+import { OrderInputType } from './list-args.ts';
+import { MutationPayload, mutate } from './mutation.ts';
+import { DateRange, DateTimeRange } from './ranges.ts';
+import { DateScalar, DateTimeScalar } from './scalars.ts';
+
+type GraphQLTypeOf = () => GraphQLScalarType | ClassType | object | [GraphQLScalarType | ClassType | object];
+
+const enumObjects = new Map<string, object>();
+
+/** The enum type of a definition, registered once (several models share Stance). */
+export function enumType(definition: EnumDefinition): object {
+  const known = enumObjects.get(definition.name);
+  if (known) return known;
+  const values = Object.fromEntries(Object.keys(definition.values).map((value) => [value, value]));
+  registerEnumType(values, {
+    name: definition.name,
+    description: definition.description,
+    valuesConfig: Object.fromEntries(Object.entries(definition.values).map(([value, description]) => [value, { description }])),
+  });
+  enumObjects.set(definition.name, values);
+  return values;
+}
+
+function outputType(definition: FieldDefinition): GraphQLTypeOf {
+  switch (definition.kind) {
+    case 'text':
+    case 'url':
+      return () => String;
+    case 'names':
+      return () => [String];
+    case 'int':
+      return () => Int;
+    case 'day':
+      return () => DateScalar;
+    case 'instant':
+      return () => DateTimeScalar;
+    case 'enum':
+      return () => enumType(definition.enum as EnumDefinition);
+  }
+}
+
+function filterType(argument: FilterArgument): GraphQLTypeOf {
+  if (typeof argument === 'object') return () => [enumType(argument.enumList)];
+  switch (argument) {
+    case 'strings':
+      return () => [String];
+    case 'ids':
+      return () => [ID];
+    case 'text':
+      return () => String;
+    case 'dateRange':
+      return () => DateRange;
+    case 'dateTimeRange':
+      return () => DateTimeRange;
+  }
+}
+
+/** Declares fields on a class from a name → (type, options) list, as decorators would. */
+function declareFields(target: { prototype: object }, fields: Array<[string, GraphQLTypeOf, { nullable?: boolean; description: string }]>): void {
+  for (const [name, type, options] of fields) Field(type as () => object, options)(target.prototype, name);
+}
+
+/**
+ * The object type of a model: `id`, the definition's fields (Audited's come from the interface),
+ * implementing `interfaces`. Fields that follow relations are the model's field resolvers.
+ */
+export function NodeObjectType<TRecord extends object>(model: ModelDefinition, interfaces: Array<abstract new () => object>): ClassType<TRecord> {
+  class ModelType {}
+  Object.defineProperty(ModelType, 'name', { value: model.name });
+  declareFields(ModelType, [
+    ['id', () => ID, { description: `The globally unique, opaque ID of this ${model.name.toLowerCase()}.` }],
+    ...Object.entries(model.fields).map(([name, definition]): [string, GraphQLTypeOf, { nullable: boolean; description: string }] => [
+      name,
+      outputType(definition),
+      { nullable: definition.nullable, description: definition.description },
+    ]),
+  ]);
+  ObjectType(model.name, { implements: interfaces, description: model.description })(ModelType);
+  return ModelType as unknown as ClassType<TRecord>;
+}
+
+/** What a model's list arguments, connection and mutations are built from. */
+export interface ModelSchema<TModel extends ModelDefinition, TRecord = RecordOf<TModel>> {
+  model: TModel;
+  listing: Listing<TRecord, Record<string, unknown>, string>;
+  Connection: ClassType;
+  Filter: ClassType<Record<string, unknown>>;
+  ListArgs: ClassType<ListArgs<Record<string, unknown>, string>>;
+}
+
+/** The connection, `filter`, `orderBy` and list arguments of a model whose object type is `nodeType`. */
+export function modelSchema<TModel extends ModelDefinition, TRecord extends RecordOf<TModel>>(model: TModel, nodeType: ClassType<TRecord>): ModelSchema<TModel, TRecord> {
+  @ObjectType(`${model.name}Connection`, { description: `A paginated list of ${model.plural}.` })
+  class ModelConnection extends ConnectionType(nodeType, model.name, model.plural) {}
+
+  @InputType(`${model.name}Filter`, { description: model.filterDescription })
+  class ModelFilter {}
+  declareFields(
+    ModelFilter,
+    Object.entries(model.filters).map(([name, filter]) => [name, filterType(filter.argument), { nullable: true, description: filter.description }]),
+  );
+
+  const orderField = enumType({
+    name: `${model.name}OrderField`,
+    description: `Fields ${model.plural} can be ordered by.`,
+    values: { RECORDED_AT: 'The order the graph recorded them in (the default).', ...Object.fromEntries(Object.entries(model.orders).map(([value, order]) => [value, order.description])) },
+  });
+  const ModelOrder = OrderInputType<string>(orderField, `${model.name}Order`, model.plural);
+
+  @ArgsType()
+  class ModelListArgs extends ConnectionArgs {
+    @Field(() => ModelFilter, { nullable: true, description: `Only the ${model.plural} that match every condition given.` })
+    filter?: Record<string, unknown> | null;
+
+    @Field(() => ModelOrder, { nullable: true, description: `The order of the ${model.plural}; the order they were recorded in when omitted.` })
+    orderBy?: OrderInput<string> | null;
+  }
+
+  return { model, listing: listingOf(model) as Listing<TRecord, Record<string, unknown>, string>, Connection: ModelConnection, Filter: ModelFilter as ClassType<Record<string, unknown>>, ListArgs: ModelListArgs };
+}
+
+/** The root list of a model (`Query.positions`), as a resolver class. */
+export function rootListResolver<TModel extends ModelDefinition, TRecord>(schema: ModelSchema<TModel, TRecord>, description: string) {
+  @Resolver()
+  class RootList {
+    @Query(() => schema.Connection, { name: schema.model.plural, description })
+    list(@Args(() => schema.ListArgs) args: ListArgs<Record<string, unknown>, string>, @Ctx() { loaders }: GraphQLContext): Promise<Connection<TRecord>> {
+      return loaders.rootConnection(schema.listing, args);
+    }
+  }
+  return RootList;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mutations
+
+/** The definition's fields that `<model>Create` (or `Update`) sets, as input fields. */
+export function ModelInputFields(model: ModelDefinition, mutation: 'create' | 'update') {
+  @InputType()
+  abstract class InputFields {}
+  declareFields(
+    InputFields,
+    Object.entries(model.fields).flatMap(([name, definition]): Array<[string, GraphQLTypeOf, { nullable: boolean; description: string }]> => {
+      const settable = definition[mutation];
+      if (!settable) return [];
+      return [[name, outputType(definition), { nullable: mutation === 'update' || definition.nullable || definition.kind === 'names', description: settable.description }]];
+    }),
+  );
+  return InputFields as ClassType<Record<string, unknown>>;
+}
+
+export interface MutationDefinition<TInput extends object, TValue> {
+  description: string;
+  input: ClassType<TInput>;
+  inputDescription: string;
+  /** What the payload says of the record it returns, when the default does not say enough. */
+  resultDescription?: string;
+  run(w: Write, input: TInput): Promise<TValue>;
+}
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- each mutation's input class is its own */
+export interface ModelMutations<TModel extends ModelDefinition> {
+  create?: MutationDefinition<any, RecordOf<TModel>>;
+  update?: MutationDefinition<any, RecordOf<TModel>>;
+  delete?: MutationDefinition<any, string>;
+  merge?: MutationDefinition<any, { kept: RecordOf<TModel>; deletedId: string }>;
+}
+/* eslint-enable @typescript-eslint/no-explicit-any */
+
+/**
+ * `<model>Create`, `<model>Update`, `<model>Delete` and `<model>Merge` with their payloads
+ * (`{ <model>, userErrors }`, `{ deleted<Model>Id, userErrors }`), as a resolver class.
+ */
+export function mutationResolver<TModel extends ModelDefinition>(model: TModel, nodeType: ClassType, mutations: ModelMutations<TModel>) {
+  const key = model.name.charAt(0).toLowerCase() + model.name.slice(1);
+  const what = model.name.toLowerCase();
+  const deletedKey = `deleted${model.name}Id`;
+
+  const payload = (suffix: string, fields: Array<[string, GraphQLTypeOf, string]>) => {
+    @ObjectType(`${model.name}${suffix}Payload`, { description: `The result of ${key}${suffix}.` })
+    class Payload extends MutationPayload {}
+    declareFields(
+      Payload,
+      fields.map(([name, type, description]) => [name, type, { nullable: true, description }]),
+    );
+    return Payload;
+  };
+
+  @Resolver()
+  class ModelMutationResolver {}
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const define = <TValue>(suffix: string, definition: MutationDefinition<any, TValue> | undefined, Payload: ClassType, toPayload: (value: TValue) => object) => {
+    if (!definition) return;
+    const name = `${key}${suffix}`;
+    const method = function (this: unknown, input: never, ctx: GraphQLContext) {
+      return mutate(ctx, (w) => definition.run(w, input), toPayload);
+    };
+    Object.defineProperty(ModelMutationResolver.prototype, name, { value: method, writable: true, configurable: true });
+    Arg('input', () => definition.input, { description: definition.inputDescription })(ModelMutationResolver.prototype, name, 0);
+    Ctx()(ModelMutationResolver.prototype, name, 1);
+    Mutation(() => Payload, { nullable: true, description: definition.description })(
+      ModelMutationResolver.prototype,
+      name,
+      Object.getOwnPropertyDescriptor(ModelMutationResolver.prototype, name) as PropertyDescriptor,
+    );
+  };
+  const { create, update, delete: remove, merge } = mutations;
+  if (create) {
+    const Payload = payload('Create', [[key, () => nodeType, create.resultDescription ?? `The ${what} created; null when there are userErrors.`]]);
+    define('Create', create, Payload, (value) => ({ [key]: value }));
+  }
+  if (update) {
+    const Payload = payload('Update', [[key, () => nodeType, update.resultDescription ?? `The ${what} as changed; null when there are userErrors.`]]);
+    define('Update', update, Payload, (value) => ({ [key]: value }));
+  }
+  if (remove) {
+    const Payload = payload('Delete', [[deletedKey, () => ID, remove.resultDescription ?? `The ID of the ${what} deleted; null when there are userErrors.`]]);
+    define('Delete', remove, Payload, (value) => ({ [deletedKey]: value }));
+  }
+  if (merge) {
+    const Payload = payload('Merge', [
+      [key, () => nodeType, merge.resultDescription ?? `The ${what} kept, with everything of the duplicate; null when there are userErrors.`],
+      [deletedKey, () => ID, 'The ID of the duplicate, now deleted; null when there are userErrors.'],
+    ]);
+    define('Merge', merge, Payload, (value) => ({ [key]: value.kept, [deletedKey]: value.deletedId }));
+  }
+  return ModelMutationResolver;
+}

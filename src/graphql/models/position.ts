@@ -1,0 +1,173 @@
+/** Position in the schema: the type, list, filters and mutations derived from its definition, and its relations. */
+import { Arg, Ctx, Extensions, Field, FieldResolver, ID, InputType, Int, Resolver, Root } from 'type-graphql';
+import {
+  createPosition,
+  deletePosition,
+  positionModel,
+  stanceEnum,
+  updatePosition,
+  type PositionDeleteInputData,
+  type PositionRecord,
+} from '../../data/models/position.ts';
+import { Actor } from '../../modules/actor/actor.type.ts';
+import { Deployment } from '../../modules/deployment/deployment.type.ts';
+import { Evidence } from '../../modules/evidence/evidence.type.ts';
+import { EvidenceInput } from '../../modules/evidence/evidence.input.ts';
+import { Meeting } from '../../modules/meeting/meeting.type.ts';
+import { Official } from '../../modules/official/official.type.ts';
+import { Audited } from '../audited.interface.ts';
+import type { GraphQLContext } from '../context.ts';
+import { firstArgument, firstItems, listBound } from '../list-bounds.ts';
+import { enumType, ModelInputFields, modelSchema, NodeObjectType, mutationResolver, rootListResolver } from '../model-schema.ts';
+import { Node } from '../node.interface.ts';
+
+/** The type's values are the records the data layer reads (with the row ids its relations follow). */
+export const Position = NodeObjectType<PositionRecord>(positionModel, [Node, Audited]);
+export type Position = PositionRecord;
+
+const schema = modelSchema(positionModel, Position);
+export const positionListing = schema.listing;
+export const PositionConnection = schema.Connection;
+export const PositionListArgs = schema.ListArgs;
+export const PositionFilter = schema.Filter;
+export type PositionFilter = InstanceType<typeof PositionFilter>;
+/** The Stance enum type (the stance summaries and the import name it too). */
+export const StanceEnum = enumType(stanceEnum);
+export type PositionListArgs = InstanceType<typeof PositionListArgs>;
+
+export const PositionListResolver = rootListResolver(schema, 'Positions, filtered and ordered as asked (by default all of them, in the order they were recorded).');
+
+/** The most of each list one can ask for (src/graphql/list-bounds.ts): beyond any joint statement or citation count seen. */
+const maxPositionLinks = 50;
+const maxEvidence = 100;
+
+@Resolver(() => Position)
+export class PositionResolver {
+  @Extensions(listBound(maxPositionLinks))
+  @FieldResolver(() => [Official], { description: 'The officials who voiced the position; empty when the source attributes it to no one by name.' })
+  async speakers(
+    @Root() position: PositionRecord,
+    @Arg('first', () => Int, firstArgument(maxPositionLinks, 'speakers')) first: number,
+    @Ctx() { loaders }: GraphQLContext,
+  ): Promise<Official[]> {
+    return firstItems(await loaders.positionSpeakers.load(position.rowId), first, maxPositionLinks);
+  }
+
+  @Extensions(listBound(maxPositionLinks))
+  @FieldResolver(() => [Actor], { description: 'The countries or organizations that hold the position; several for a joint statement.' })
+  async holders(
+    @Root() position: PositionRecord,
+    @Arg('first', () => Int, firstArgument(maxPositionLinks, 'holders')) first: number,
+    @Ctx() { loaders }: GraphQLContext,
+  ): Promise<Actor[]> {
+    return firstItems(await loaders.positionHolders.load(position.rowId), first, maxPositionLinks);
+  }
+
+  @Extensions(listBound(maxPositionLinks))
+  @FieldResolver(() => [Actor], { description: 'The countries or organizations the position calls on or is directed at; empty when none is named.' })
+  async addressees(
+    @Root() position: PositionRecord,
+    @Arg('first', () => Int, firstArgument(maxPositionLinks, 'addressees')) first: number,
+    @Ctx() { loaders }: GraphQLContext,
+  ): Promise<Actor[]> {
+    return firstItems(await loaders.positionAddressees.load(position.rowId), first, maxPositionLinks);
+  }
+
+  @FieldResolver(() => Deployment, { nullable: true, description: 'The deployment the position is about; null when it is about a topic.' })
+  async deployment(@Root() position: PositionRecord, @Ctx() { loaders }: GraphQLContext): Promise<Deployment | null> {
+    return position.deploymentRowId == null ? null : loaders.deployment.load(position.deploymentRowId);
+  }
+
+  @FieldResolver(() => Meeting, { nullable: true, description: 'The meeting where the position was stated; null when not stated at a known meeting.' })
+  async meeting(@Root() position: PositionRecord, @Ctx() { loaders }: GraphQLContext): Promise<Meeting | null> {
+    return position.meetingRowId == null ? null : loaders.meeting.load(position.meetingRowId);
+  }
+
+  @Extensions(listBound(maxEvidence))
+  @FieldResolver(() => [Evidence], { description: 'The article spans that report the position, by article and offset; at least one.' })
+  async evidence(
+    @Root() position: PositionRecord,
+    @Arg('first', () => Int, firstArgument(maxEvidence, 'spans')) first: number,
+    @Ctx() { loaders }: GraphQLContext,
+  ): Promise<Evidence[]> {
+    return firstItems(await loaders.positionEvidence.load(position.rowId), first, maxEvidence);
+  }
+}
+
+@InputType('PositionCreateInput', { description: 'A position to record, with the evidence that reports it.' })
+export class PositionCreateInput extends ModelInputFields(positionModel, 'create') {
+  @Field(() => [ID], { description: 'Who holds it: Countries or Organizations, at least one (several for a joint statement).' })
+  holderIds!: string[];
+
+  @Field(() => [EvidenceInput], { description: 'What reports it: at least one exact quote from an article.' })
+  evidence!: EvidenceInput[];
+
+  @Field(() => ID, { nullable: true, description: 'The deployment it is about. Give exactly one of deploymentId and topic.' })
+  deploymentId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The meeting where it was stated.' })
+  meetingId?: string | null;
+
+  @Field(() => [ID], { nullable: true, description: 'The officials who voiced it; each must speak for one of the holders. Defaults to none.' })
+  speakerIds?: string[] | null;
+
+  @Field(() => [ID], { nullable: true, description: 'The Countries or Organizations it calls on or is directed at. Defaults to none.' })
+  addresseeIds?: string[] | null;
+}
+
+@InputType('PositionUpdateInput', {
+  description: 'Changes to a position; fields left out stay as they are, nullable fields set to null are cleared. Evidence changes through evidenceCreate and evidenceDelete.',
+})
+export class PositionUpdateInput extends ModelInputFields(positionModel, 'update') {
+  @Field(() => ID, { description: 'The position to change.' })
+  id!: string;
+
+  @Field(() => Int, { nullable: true, description: 'The version you read; the update fails with VERSION_CONFLICT if the position has changed since.' })
+  expectedVersion?: number | null;
+
+  @Field(() => ID, { nullable: true, description: 'The deployment it is about; null when it is about a topic instead (then give topic).' })
+  deploymentId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The meeting where it was stated; null clears it.' })
+  meetingId?: string | null;
+
+  @Field(() => [ID], { nullable: true, description: 'The new list of holders (replaces the old one; at least one).' })
+  holderIds?: string[] | null;
+
+  @Field(() => [ID], { nullable: true, description: 'The new list of speakers (replaces the old one).' })
+  speakerIds?: string[] | null;
+
+  @Field(() => [ID], { nullable: true, description: 'The new list of addressees (replaces the old one).' })
+  addresseeIds?: string[] | null;
+}
+
+@InputType('PositionDeleteInput', { description: 'A position to delete, with its evidence.' })
+export class PositionDeleteInput implements PositionDeleteInputData {
+  @Field(() => ID, { description: 'The position to delete.' })
+  id!: string;
+
+  @Field(() => Int, { nullable: true, description: 'The version you read; the delete fails with VERSION_CONFLICT if the position has changed since.' })
+  expectedVersion?: number | null;
+}
+
+export const PositionMutationResolver = mutationResolver(positionModel, Position, {
+  create: {
+    description: 'Records a position with the evidence that reports it. Needs an EDITOR key.',
+    input: PositionCreateInput,
+    inputDescription: 'The position.',
+    resultDescription: 'The position created, with its evidence; null when there are userErrors.',
+    run: (w, input: PositionCreateInput) => createPosition(w, input),
+  },
+  update: {
+    description: 'Changes a position (a corrected stance, summary, target, holders…). Needs an EDITOR key.',
+    input: PositionUpdateInput,
+    inputDescription: 'The changes.',
+    run: (w, input: PositionUpdateInput) => updatePosition(w, input),
+  },
+  delete: {
+    description: 'Deletes a position and its evidence. Recorded in the change log. Needs an EDITOR key.',
+    input: PositionDeleteInput,
+    inputDescription: 'The position to delete.',
+    run: (w, input: PositionDeleteInput) => deletePosition(w, input),
+  },
+});
