@@ -49,7 +49,7 @@ const given = ['Anna', 'Wei', 'Sergei', 'Min-jun', 'Hiroshi', 'Klaus', 'Marie', 
 const family = ['Li', 'Petrov', 'Smith', 'Kim', 'Tanaka', 'Schmidt', 'Dubois', 'Brown', 'Nowak', 'Popescu', 'Yilmaz', 'Sharma', 'Khan', 'Rahimi', 'Cohen', 'Wilson', 'Santos', 'Kovalenko', 'Ivanov', 'Chen'];
 const officials = Array.from({ length: 60 }, (_, i) => {
   const [code] = countries[i % countries.length]!;
-  return { name: `${given[(i * 7) % given.length]} ${family[(i * 3 + Math.floor(i / 20)) % family.length]}`, title: titles[i % titles.length]!, country: code as string };
+  return { name: `${given[(i * 7) % given.length]} ${family[(i * 3 + Math.floor(i / 20)) % family.length]}`, title: titles[i % titles.length]!, country: code };
 });
 const phrasing: Record<string, string[]> = {
   SUPPORT: ['welcomed', 'endorsed', 'defended'],
