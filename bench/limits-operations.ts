@@ -177,9 +177,10 @@ export async function measure(url: string, operation: Operation) {
     body: JSON.stringify({ query: operation.query, variables: operation.variables }),
   }).then(async (response) => ({ status: response.status, text: await response.text(), at: performance.now() }));
   const [result, health] = await Promise.all([answer, pollHealth(url, answer)]);
-  let body: { errors?: { extensions?: { code?: string } }[]; extensions?: { cost?: unknown } } = {};
+  type Body = { errors?: { extensions?: { code?: string } }[]; extensions?: { cost?: unknown } };
+  let body: Body = {};
   try {
-    body = JSON.parse(result.text);
+    body = JSON.parse(result.text) as Body;
   } catch {
     // reported as is: responseBytes still says how much came back
   }

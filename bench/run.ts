@@ -59,9 +59,15 @@ function parseOptions(argv: string[]): Options {
       return parsed;
     };
     if (arg === '--quick') options.quick = true;
-    else if (arg === '--scale') (options.factor = number()), (factorSet = true);
+    else if (arg === '--scale') {
+      options.factor = number();
+      factorSet = true;
+    }
     else if (arg === '--seed') options.seed = Math.round(number());
-    else if (arg === '--duration') (options.durationMs = number() * 1000), (durationSet = true);
+    else if (arg === '--duration') {
+      options.durationMs = number() * 1000;
+      durationSet = true;
+    }
     else if (arg === '--concurrency') options.concurrency = Math.round(number());
     else if (arg === '--only') options.only = value().split(',');
     else if (arg === '--regenerate') options.regenerate = true;
@@ -111,7 +117,7 @@ async function readMark(client: pg.Client): Promise<{ mark: GraphMark | null; ha
   await client.query(`CREATE SCHEMA IF NOT EXISTS stancegraph_bench`);
   await client.query(`CREATE TABLE IF NOT EXISTS stancegraph_bench.graph (scale jsonb NOT NULL, seed int NOT NULL, generated_at timestamptz NOT NULL DEFAULT now())`);
   const mark = (await client.query<GraphMark>(`SELECT scale, seed FROM stancegraph_bench.graph`)).rows[0] ?? null;
-  const hasData = (await client.query(`SELECT EXISTS (SELECT 1 FROM "Article") AS has`)).rows[0].has as boolean;
+  const hasData = (await client.query<{ has: boolean }>(`SELECT EXISTS (SELECT 1 FROM "Article") AS has`)).rows[0]!.has;
   return { mark, hasData };
 }
 
@@ -149,7 +155,7 @@ async function prepareGraph(url: string, options: Options): Promise<Scale> {
 /** Where the deep page starts: 100,000 elements in (page 5,001), or 90% of the way on a small graph. */
 async function deepPageStart(url: string): Promise<{ key: string; id: number; rank: number }> {
   return withClient(url, async (client) => {
-    const total = Number((await client.query(`SELECT count(*) AS total FROM "Position" AS n WHERE ${filteredPageConditions}`)).rows[0].total);
+    const total = Number((await client.query<{ total: string }>(`SELECT count(*) AS total FROM "Position" AS n WHERE ${filteredPageConditions}`)).rows[0]!.total);
     const rank = Math.max(1, Math.min(100_000, Math.floor(total * 0.9)));
     const row = (
       await client.query<{ key: string; id: number }>(
@@ -223,13 +229,21 @@ function resetPeakRss(pid: number): void {
   }
 }
 
-async function post(url: string, body: string): Promise<{ status: number; json: any }> {
+/** What the bench reads of a GraphQL response (the API's, or the baseline's copy of its JSON). */
+interface GraphQLResponse {
+  data?: unknown;
+  errors?: unknown;
+  extensions?: { sql?: { statements?: number } };
+}
+
+/** Posts `body`; `json` is the answer parsed, or `{}` when it is not JSON (`text` has it as sent). */
+async function post(url: string, body: string): Promise<{ status: number; json: GraphQLResponse; text: string }> {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
   const text = await response.text();
   try {
-    return { status: response.status, json: JSON.parse(text) };
+    return { status: response.status, json: JSON.parse(text) as GraphQLResponse, text };
   } catch {
-    return { status: response.status, json: text };
+    return { status: response.status, json: {}, text };
   }
 }
 
@@ -238,7 +252,7 @@ function firstDifference(a: unknown, b: unknown, path = ''): string | null {
   if (isDeepStrictEqual(a, b)) return null;
   if (a && b && typeof a === 'object' && typeof b === 'object') {
     for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
-      const found = firstDifference((a as any)[key], (b as any)[key], `${path}.${key}`);
+      const found = firstDifference((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${path}.${key}`);
       if (found) return found;
     }
   }
@@ -248,10 +262,10 @@ function firstDifference(a: unknown, b: unknown, path = ''): string | null {
 async function measure(query: BenchQuery, api: Started, baseline: Started, options: Options): Promise<Record<string, unknown>> {
   const apiBody = JSON.stringify({ query: query.graphql, variables: query.variables });
   const check = await post(api.url, apiBody);
-  if (check.status !== 200 || check.json.errors) throw new Error(`${query.name}: the API answered ${check.status} ${JSON.stringify(check.json.errors ?? check.json).slice(0, 500)}`);
+  if (check.status !== 200 || check.json.errors) throw new Error(`${query.name}: the API answered ${check.status} ${(check.json.errors ? JSON.stringify(check.json.errors) : check.text).slice(0, 500)}`);
   const sqlPerRequest = check.json.extensions?.sql?.statements ?? null;
   const reference = await post(`${baseline.url}${query.name}`, '');
-  if (reference.status !== 200) throw new Error(`${query.name}: the baseline answered ${reference.status} ${String(reference.json).slice(0, 500)}`);
+  if (reference.status !== 200) throw new Error(`${query.name}: the baseline answered ${reference.status} ${reference.text.slice(0, 500)}`);
   const difference = firstDifference(check.json.data, reference.json.data);
   if (difference) log(`  ${query.name}: the baseline's JSON differs from the API's at ${difference}`);
 

@@ -37,12 +37,15 @@ export const organizations: ReadonlyArray<readonly [string, string, readonly str
   ['IISS', 'International Institute for Strategic Studies', []],
 ];
 
+// The word lists below are packed many to a line on purpose; Prettier would put each word on a line of its own.
+// prettier-ignore
 export const firstNames = [
   'Wei', 'Li', 'Jun', 'Hui', 'Sergei', 'Igor', 'Dmitry', 'Maria', 'Anna', 'John', 'Robert', 'Linda', 'Susan', 'James', 'Min-jun', 'Seo-yeon',
   'Ji-ho', 'Kyung-wha', 'Hiroshi', 'Yuki', 'Takeshi', 'Akiko', 'Pierre', 'Claire', 'Hans', 'Ursula', 'Anil', 'Priya', 'Ali', 'Fatima', 'Olena',
   'Andriy', 'Mehmet', 'Ayse', 'Piotr', 'Agnieszka', 'David', 'Miriam', 'Nguyen', 'Carlos',
 ];
 
+// prettier-ignore
 export const lastNames = [
   'Zhang', 'Wang', 'Chen', 'Liu', 'Zhao', 'Ivanov', 'Petrov', 'Sokolov', 'Morozov', 'Volkov', 'Smith', 'Johnson', 'Brown', 'Miller', 'Davis',
   'Kim', 'Lee', 'Park', 'Choi', 'Jung', 'Tanaka', 'Suzuki', 'Watanabe', 'Sato', 'Dubois', 'Martin', 'Bernard', 'Schmidt', 'Muller', 'Weber',
@@ -51,6 +54,7 @@ export const lastNames = [
   'Mensah', 'Haddad', 'Nasser', 'Santos', 'Silva',
 ];
 
+// prettier-ignore
 export const titles = [
   'Foreign Minister', 'Deputy Foreign Minister', 'Foreign Ministry Spokesperson', 'Defense Minister', 'Deputy Defense Minister',
   'Ambassador to the United Nations', 'National Security Adviser', 'President', 'Prime Minister', 'Chief of the General Staff',
@@ -125,6 +129,7 @@ export const sites: Readonly<Record<string, readonly string[]>> = {
 
 export const units = ['battery', 'site', 'unit', 'regiment', 'brigade', 'launcher group'];
 
+// prettier-ignore
 export const topics = [
   'denuclearization of the Korean Peninsula', 'Six Party Talks', 'strategic stability', 'military drills in the region', 'inter-Korean dialogue',
   'the Iran nuclear deal', 'the New START treaty', 'freedom of navigation in the South China Sea', 'the INF Treaty', 'arms control',
@@ -134,12 +139,14 @@ export const topics = [
   'military transparency', 'confidence-building measures', 'the ABM Treaty', 'ballistic missile tests', 'joint patrols',
 ];
 
+// prettier-ignore
 export const sources = [
   'Xinhua', 'TASS', 'Yonhap', 'Reuters', 'Associated Press', 'AFP', 'Kyodo', 'KCNA', 'Global Times', 'RIA Novosti', 'NHK', 'BBC', 'Al Jazeera',
   'Korea Herald', 'Interfax',
 ];
 
 /** Meeting venues by host country. */
+// prettier-ignore
 export const cities: Readonly<Record<string, readonly string[]>> = {
   CN: ['Beijing', 'Shanghai', 'Qingdao'], RU: ['Moscow', 'Saint Petersburg', 'Vladivostok'], US: ['Washington', 'New York', 'Honolulu'],
   KR: ['Seoul', 'Busan'], KP: ['Pyongyang'], JP: ['Tokyo', 'Osaka'], GB: ['London'], FR: ['Paris'], DE: ['Berlin', 'Munich'], IN: ['New Delhi'],
@@ -148,6 +155,7 @@ export const cities: Readonly<Record<string, readonly string[]>> = {
   ES: ['Madrid'], NL: ['The Hague'], NO: ['Oslo'], SE: ['Stockholm'], FI: ['Helsinki'], CH: ['Geneva'], AT: ['Vienna'], SG: ['Singapore'],
 };
 
+// prettier-ignore
 export const meetingSeries = [
   'Northeast Asia security', 'strategic stability', 'arms control', 'the Korean Peninsula', 'missile defense', 'regional security',
   'nuclear non-proliferation', 'maritime security', 'defense cooperation', 'the Six Party Talks',

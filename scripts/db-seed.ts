@@ -48,7 +48,7 @@ main().then(
   },
   (error: unknown) => {
     const known = error instanceof ArticleDocumentError || error instanceof SeedRejectedError || error instanceof DatabaseUnavailableError || error instanceof ConfigError;
-    console.error(`db:seed: ${known ? (error as Error).message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    console.error(`db:seed: ${known ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     process.exitCode = 1;
   },
 );

@@ -28,6 +28,8 @@ function pickSome<T>(items: readonly T[], n: number): T[] {
   return out;
 }
 
+// The lists below are packed many to a line on purpose; Prettier would put each item on a line of its own.
+// prettier-ignore
 const countries = [
   ['CN', 'China', 'Beijing'], ['RU', 'Russia', 'Moscow'], ['US', 'United States', 'Washington'], ['KR', 'South Korea', 'Seoul'], ['KP', 'North Korea', 'Pyongyang'],
   ['JP', 'Japan', 'Tokyo'], ['DE', 'Germany', 'Berlin'], ['FR', 'France', 'Paris'], ['GB', 'United Kingdom', 'London'], ['PL', 'Poland', 'Warsaw'],
@@ -38,18 +40,22 @@ const organizations = [
   { acronym: 'NATO', name: 'North Atlantic Treaty Organization', members: ['US', 'DE', 'FR', 'GB', 'PL', 'RO', 'TR'] },
   { acronym: 'EU', name: 'European Union', members: ['DE', 'FR', 'PL', 'RO'] },
 ];
+// prettier-ignore
 const systems = [
   ['THAAD', 'Terminal High Altitude Area Defense'], ['Patriot', 'MIM-104 Patriot'], ['S-400', 'S-400 Triumf'], ['Aegis Ashore', 'Aegis Ashore'],
   ['Iskander', 'Iskander-M'], ['HIMARS', 'M142 High Mobility Artillery Rocket System'], ['Typhon', 'Typhon Mid-Range Capability'], ['SM-3', 'Standard Missile 3'],
   ['Oreshnik', 'Oreshnik'], ['Iron Dome', 'Iron Dome'], ['Arrow 3', 'Arrow 3'], ['NASAMS', 'National Advanced Surface-to-Air Missile System'],
 ] as const;
 const operators = ['US', 'RU', 'CN', 'IL', 'DE', 'FR', 'GB', 'NATO'];
+// prettier-ignore
 const titles = ['Foreign Minister', 'Deputy Foreign Minister', 'Defense Minister', 'Foreign Ministry spokesperson', 'Ambassador to the United Nations', 'National Security Adviser'];
+// prettier-ignore
 const given = ['Anna', 'Wei', 'Sergei', 'Min-jun', 'Hiroshi', 'Klaus', 'Marie', 'James', 'Piotr', 'Elena', 'Mehmet', 'Ravi', 'Ayesha', 'Ali', 'David', 'Grace', 'Jose', 'Olena', 'Ivan', 'Mei'];
+// prettier-ignore
 const family = ['Li', 'Petrov', 'Smith', 'Kim', 'Tanaka', 'Schmidt', 'Dubois', 'Brown', 'Nowak', 'Popescu', 'Yilmaz', 'Sharma', 'Khan', 'Rahimi', 'Cohen', 'Wilson', 'Santos', 'Kovalenko', 'Ivanov', 'Chen'];
 const officials = Array.from({ length: 60 }, (_, i) => {
   const [code] = countries[i % countries.length]!;
-  return { name: `${given[(i * 7) % given.length]} ${family[(i * 3 + Math.floor(i / 20)) % family.length]}`, title: titles[i % titles.length]!, country: code as string };
+  return { name: `${given[(i * 7) % given.length]} ${family[(i * 3 + Math.floor(i / 20)) % family.length]}`, title: titles[i % titles.length]!, country: code };
 });
 const phrasing: Record<string, string[]> = {
   SUPPORT: ['welcomed', 'endorsed', 'defended'],

@@ -194,7 +194,7 @@ main().then(
   },
   (error: unknown) => {
     const known = error instanceof ConfigError || error instanceof DatabaseUnavailableError || error instanceof MigrationError;
-    console.error(`import: ${known ? (error as Error).message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    console.error(`import: ${known ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     process.exitCode = known ? 2 : 1;
   },
 );

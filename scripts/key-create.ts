@@ -64,7 +64,7 @@ main().then(
   },
   (error: unknown) => {
     const known = error instanceof ConfigError || error instanceof DatabaseUnavailableError || error instanceof MigrationError;
-    console.error(`key:create: ${known ? (error as Error).message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    console.error(`key:create: ${known ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     process.exitCode = 1;
   },
 );

@@ -135,8 +135,23 @@ class Stats {
 interface Answer {
   /** HTTP status as text, or what ended the request without one (cancelled, client_timeout, network:<code>). */
   status: string;
-  body?: { data?: Record<string, any> | null; errors?: { extensions?: { code?: string } }[] };
+  body?: { data?: Record<string, AnswerField | null> | null; errors?: { extensions?: { code?: string } }[] };
   retryAfterS?: number;
+}
+
+/** What the soak reads of a field of an answer's data: a mutation's payload, or a node. */
+interface AnswerField {
+  userErrors?: { code: string }[];
+  deletedDeploymentId?: string | null;
+  /** The object a mutation's payload returns (`article`, `position`, ...). */
+  [object: string]: unknown;
+}
+
+/** What the soak reads of the object an acknowledged mutation returns. */
+interface Returned {
+  id: string;
+  /** A position's evidence. */
+  evidence?: { id: string; text: string }[];
 }
 
 const clientTimeoutMs = 60_000;
@@ -191,7 +206,7 @@ class Api {
     this.stats.count(this.stats.byStatus, answer.status);
     for (const e of answer.body?.errors ?? []) this.stats.count(this.stats.byErrorCode, e.extensions?.code ?? 'none');
     for (const payload of Object.values(answer.body?.data ?? {})) {
-      for (const u of (payload as { userErrors?: { code: string }[] } | null)?.userErrors ?? []) this.stats.count(this.stats.byUserErrorCode, u.code);
+      for (const u of payload?.userErrors ?? []) this.stats.count(this.stats.byUserErrorCode, u.code);
     }
     // As a well-behaved client would: wait a moment when the server is away or says it is unavailable.
     if (answer.status === '503' || answer.status.startsWith('network:')) await sleep(Math.min(2_000, (answer.retryAfterS ?? 0.25) * 1000));
@@ -199,12 +214,12 @@ class Api {
   }
 }
 
-/** The payload of an acknowledged mutation (HTTP 200, the payload's object, no userErrors), else null. */
-function acknowledged(answer: Answer, field: string, object: string): Record<string, any> | null {
+/** The object an acknowledged mutation returns (HTTP 200, the payload's object, no userErrors), else null. */
+function acknowledged(answer: Answer, field: string, object: string): Returned | null {
   if (answer.status !== '200' || answer.body?.errors?.length) return null;
   const payload = answer.body?.data?.[field];
   if (!payload || payload.userErrors?.length || !payload[object]) return null;
-  return payload;
+  return payload[object] as Returned;
 }
 
 const rowId = (globalId: string) => decodeGlobalId(globalId).rowId;
@@ -285,21 +300,21 @@ class Client {
       const { body, quotes } = articleBody(this.rng, mark, 8);
       const url = `https://soak.example/create/${mark}`;
       const answer = await this.api.send('write', mutations.articleCreate, { input: { source: 'Soak', headline: `Soak created ${mark}`, url, body } }, this.rng, cancel);
-      const payload = acknowledged(answer, 'articleCreate', 'article');
-      if (payload) {
+      const article = acknowledged(answer, 'articleCreate', 'article');
+      if (article) {
         this.stats.acknowledgedWrites++;
-        this.articles.push({ id: payload.article.id, quotes, unused: quotes.map((_, i) => i) });
-        this.track('Article', rowId(payload.article.id), { url: [url] });
+        this.articles.push({ id: article.id, quotes, unused: quotes.map((_, i) => i) });
+        this.track('Article', rowId(article.id), { url: [url] });
       }
     } else if (live.length === 0 || r < 0.3) {
       const mark = this.mark();
       const status = randomStatus(this.rng);
       const name = `Soak deployment ${mark}`;
       const answer = await this.api.send('write', mutations.deploymentCreate, { input: { name, status, system: `SOAK-${mark}` } }, this.rng, cancel);
-      const payload = acknowledged(answer, 'deploymentCreate', 'deployment');
-      if (payload) {
+      const deployment = acknowledged(answer, 'deploymentCreate', 'deployment');
+      if (deployment) {
         this.stats.acknowledgedWrites++;
-        this.deployments.push(this.track('Deployment', rowId(payload.deployment.id), { name: [name], status: [status], location: [null] }));
+        this.deployments.push(this.track('Deployment', rowId(deployment.id), { name: [name], status: [status], location: [null] }));
       }
     } else if (r < 0.5) {
       const row = pick(this.rng, live);
@@ -334,22 +349,22 @@ class Client {
       const summary = `Soak position ${this.mark()}`;
       const input = { stance: 'CONCERN', summary, topic: `soak topic ${summary}`, holderIds: [pick(this.rng, this.countryIds)], evidence: [{ articleId: article.id, text }] };
       const answer = await this.api.send('write', mutations.positionCreate, { input }, this.rng, cancel);
-      const payload = acknowledged(answer, 'positionCreate', 'position');
-      if (payload) {
+      const created = acknowledged(answer, 'positionCreate', 'position');
+      if (created) {
         this.stats.acknowledgedWrites++;
-        this.positions.push({ id: payload.position.id, articleIndex });
-        this.track('Position', rowId(payload.position.id), { summary: [summary] });
-        for (const e of payload.position.evidence as { id: string; text: string }[]) this.track('Evidence', rowId(e.id), { text: [e.text] });
+        this.positions.push({ id: created.id, articleIndex });
+        this.track('Position', rowId(created.id), { summary: [summary] });
+        for (const e of created.evidence!) this.track('Evidence', rowId(e.id), { text: [e.text] });
       }
     } else {
       const position = pick(this.rng, this.positions);
       const article = pick(this.rng, withQuotes);
       const text = article.quotes[article.unused.shift()!]!;
       const answer = await this.api.send('write', mutations.evidenceCreate, { input: { positionId: position.id, articleId: article.id, text } }, this.rng, cancel);
-      const payload = acknowledged(answer, 'evidenceCreate', 'evidence');
-      if (payload) {
+      const evidence = acknowledged(answer, 'evidenceCreate', 'evidence');
+      if (evidence) {
         this.stats.acknowledgedWrites++;
-        this.track('Evidence', rowId(payload.evidence.id), { text: [text] });
+        this.track('Evidence', rowId(evidence.id), { text: [text] });
       }
     }
   }
@@ -361,11 +376,11 @@ class Client {
     const sent: SentImport = { url: doc.url, acknowledged: false, articleId: null, positions: doc.positions };
     this.ledger.imports.push(sent);
     const answer = await this.api.send('import', importMutation, { input: doc.input }, this.rng, { chance: 0.1, maxDelayMs: large ? 4000 : 800 });
-    const payload = acknowledged(answer, 'articleImport', 'article');
-    if (payload) {
+    const article = acknowledged(answer, 'articleImport', 'article');
+    if (article) {
       this.stats.acknowledgedImports++;
       sent.acknowledged = true;
-      sent.articleId = rowId(payload.article.id);
+      sent.articleId = rowId(article.id);
     }
   }
 }

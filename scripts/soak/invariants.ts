@@ -43,7 +43,7 @@ export interface TrackedRow {
    * Column → the values it may hold now: the last acknowledged one, and any sent after it that got
    * no answer (it may have committed).
    */
-  expect: Record<string, unknown[]>;
+  expect: Record<string, (string | null)[]>;
   acknowledgedUpdates: number;
   /** A delete was sent (acknowledged or not): the row may be gone. */
   deleteSent: boolean;

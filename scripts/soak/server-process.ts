@@ -6,7 +6,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '../free-port.ts';
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -45,8 +44,8 @@ export class ServerProcess {
       this.log.write(chunk);
       tail = (tail + chunk.toString()).slice(-4000);
     };
-    child.stdout!.on('data', keep);
-    child.stderr!.on('data', keep);
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
     this.log.write(`--- soak: started the server (pid ${child.pid}) at ${new Date().toISOString()}\n`);
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -56,11 +55,11 @@ export class ServerProcess {
       const check = () => {
         if (/stancegraph serves http/.test(tail)) {
           clearTimeout(timer);
-          child.stdout!.off('data', check);
+          child.stdout.off('data', check);
           resolve();
         }
       };
-      child.stdout!.on('data', check);
+      child.stdout.on('data', check);
       void this.exited.then((code) => {
         clearTimeout(timer);
         reject(new Error(`the server exited with code ${code} before serving: ${tail.trim().split('\n').at(-1) ?? ''}`));

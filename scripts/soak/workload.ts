@@ -5,7 +5,6 @@
  * quote occurs exactly once in its article.
  */
 import type { SentPosition } from './invariants.ts';
-import { seededRandom } from '../seeded-random.ts';
 
 
 export type Rng = () => number;
