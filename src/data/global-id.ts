@@ -1,17 +1,25 @@
+import type { NodeSource } from '../db/pages.ts';
 import { InvalidArgument } from './invalid-argument.ts';
 
-/** The object types that implement Node; a global ID names one of them and a row id. */
-export const nodeTypeNames = [
-  'Country',
-  'Organization',
-  'Official',
-  'Article',
-  'Meeting',
-  'Deployment',
-  'Position',
-  'Evidence',
-] as const;
-export type NodeTypeName = (typeof nodeTypeNames)[number];
+/** The name of an object type that implements Node: a global ID names one of them and a row id. */
+export type NodeTypeName = string;
+
+const nodeTypes = new Map<NodeTypeName, NodeSource<unknown>>();
+
+/**
+ * Makes `typeName` a node type whose nodes `nodes` reads: its global IDs decode, `node(id:)`
+ * loads them. Every model registers itself when it is defined (src/data/model-listing.ts).
+ */
+export function registerNodeType(typeName: NodeTypeName, nodes: NodeSource<unknown>): void {
+  const known = nodeTypes.get(typeName);
+  if (known && known !== nodes) throw new Error(`the node type ${typeName} is registered twice`);
+  nodeTypes.set(typeName, nodes);
+}
+
+/** How nodes of a registered type are read. */
+export function nodesOfType(typeName: NodeTypeName): NodeSource<unknown> | undefined {
+  return nodeTypes.get(typeName);
+}
 
 export interface DecodedGlobalId {
   typeName: NodeTypeName;
@@ -33,7 +41,7 @@ export function decodeGlobalId(id: string, argumentName = 'id'): DecodedGlobalId
   const [, typeName, digits] = match;
   const decoded = { typeName: typeName as NodeTypeName, rowId: Number(digits) };
   // Exactly one spelling per object: no unpadded or otherwise lenient variants of an ID.
-  if (!nodeTypeNames.includes(decoded.typeName) || encodeGlobalId(decoded.typeName, decoded.rowId) !== id) throw malformed();
+  if (!nodeTypes.has(decoded.typeName) || encodeGlobalId(decoded.typeName, decoded.rowId) !== id) throw malformed();
   return decoded;
 }
 

@@ -10,15 +10,6 @@ import {
   type IdSource,
   type NodeSource,
 } from '../db/pages.ts';
-import { actorNodes } from '../modules/actor/actor.listing.ts';
-import { articleNodes } from '../modules/article/article.listing.ts';
-import { countryNodes } from '../modules/country/country.listing.ts';
-import { deploymentNodes } from '../modules/deployment/deployment.listing.ts';
-import { evidenceNodes } from '../modules/evidence/evidence.listing.ts';
-import { meetingNodes } from '../modules/meeting/meeting.listing.ts';
-import { officialNodes } from '../modules/official/official.listing.ts';
-import { organizationNodes } from '../modules/organization/organization.listing.ts';
-import { positionNodes } from '../data/models/position.ts';
 import { stanceBreakdown, stanceCounts, type BreakdownEntry, type Dimension, type StanceCounts, type SummaryScope } from '../modules/stance-summary/stance-summary.service.ts';
 import { toConnection, type Connection, type HasRowId } from './connection.ts';
 import { maxRowId, type PageEntry } from '../db/pages.ts';
@@ -59,14 +50,6 @@ function byParentId<T>(find: (ids: readonly number[]) => Promise<Map<number, T[]
     return ids.map((id) => found.get(id) ?? []);
   }, batchOnly);
 }
-
-// The short lists that are plain lists in the schema, not connections.
-const organizationMemberIds: IdSource = { name: 'organization.members', table: 'OrganizationMembership', parentColumn: 'organizationId', childColumn: 'countryId' };
-const meetingParticipantIds: IdSource = { name: 'meeting.participants', table: 'MeetingParticipant', parentColumn: 'meetingId', childColumn: 'officialId' };
-const positionSpeakerIds: IdSource = { name: 'position.speakers', table: 'PositionSpeaker', parentColumn: 'positionId', childColumn: 'officialId' };
-const positionHolderIds: IdSource = { name: 'position.holders', table: 'PositionHolder', parentColumn: 'positionId', childColumn: 'actorId' };
-const positionAddresseeIds: IdSource = { name: 'position.addressees', table: 'PositionAddressee', parentColumn: 'positionId', childColumn: 'actorId' };
-const positionEvidenceIds: IdSource = { name: 'position.evidence', table: 'Evidence', parentColumn: 'positionId', childColumn: 'id' };
 
 interface LinkedPageKey {
   source: IdSource;
@@ -173,24 +156,23 @@ export function createLoaders(prisma: PrismaClient) {
   const linked = linkedPageLoaders(prisma);
   const refs = new References(prisma);
   const summaries = stanceSummaryLoaders(prisma);
+  const nodeLoaders = new Map<NodeSource<unknown>, DataLoader<number, unknown>>();
+  const linkedLoaders = new Map<IdSource, DataLoader<number, unknown[]>>();
   const loaders = {
     /** Natural keys in filters (ISO codes, acronyms, systems), resolved in one statement per tick. */
     refs,
-    actor: byRowId((ids) => fetchNodes(prisma, actorNodes, ids)),
-    country: byRowId((ids) => fetchNodes(prisma, countryNodes, ids)),
-    organization: byRowId((ids) => fetchNodes(prisma, organizationNodes, ids)),
-    official: byRowId((ids) => fetchNodes(prisma, officialNodes, ids)),
-    article: byRowId((ids) => fetchNodes(prisma, articleNodes, ids)),
-    meeting: byRowId((ids) => fetchNodes(prisma, meetingNodes, ids)),
-    deployment: byRowId((ids) => fetchNodes(prisma, deploymentNodes, ids)),
-    position: byRowId((ids) => fetchNodes(prisma, positionNodes, ids)),
-    evidence: byRowId((ids) => fetchNodes(prisma, evidenceNodes, ids)),
-    organizationMembers: byParentId((ids) => fetchLinkedAll(prisma, organizationMemberIds, countryNodes, ids)),
-    meetingParticipants: byParentId((ids) => fetchLinkedAll(prisma, meetingParticipantIds, officialNodes, ids)),
-    positionSpeakers: byParentId((ids) => fetchLinkedAll(prisma, positionSpeakerIds, officialNodes, ids)),
-    positionHolders: byParentId((ids) => fetchLinkedAll(prisma, positionHolderIds, actorNodes, ids)),
-    positionAddressees: byParentId((ids) => fetchLinkedAll(prisma, positionAddresseeIds, actorNodes, ids)),
-    positionEvidence: byParentId((ids) => fetchLinkedAll(prisma, positionEvidenceIds, evidenceNodes, ids, Prisma.sql`n."articleId", n.start, n.id`)),
+    /** Nodes of one source (a model's, src/data/model-listing.ts) by row id: one statement per tick. */
+    node<TNode extends HasRowId>(nodes: NodeSource<TNode>): DataLoader<number, TNode | null> {
+      let loader = nodeLoaders.get(nodes);
+      if (!loader) nodeLoaders.set(nodes, (loader = byRowId((ids) => fetchNodes(prisma, nodes, ids))));
+      return loader as DataLoader<number, TNode | null>;
+    },
+    /** A short relation's nodes for each parent (`Position.holders`), in `orderBy` (row id by default): one statement per tick. */
+    linked<TNode>(source: IdSource, nodes: NodeSource<TNode>, orderBy?: Prisma.Sql): DataLoader<number, TNode[]> {
+      let loader = linkedLoaders.get(source);
+      if (!loader) linkedLoaders.set(source, (loader = byParentId((ids) => fetchLinkedAll(prisma, source, nodes, ids, orderBy))));
+      return loader as DataLoader<number, TNode[]>;
+    },
     articleBody: articleBodyLoader(prisma),
     stanceCounts: summaries.counts,
     stanceBreakdown: summaries.breakdown,

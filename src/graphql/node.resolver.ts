@@ -1,26 +1,17 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from './context.ts';
 import { badUserInput } from './errors.ts';
-import { decodeGlobalId, type NodeTypeName } from '../data/global-id.ts';
+import { decodeGlobalId, nodesOfType } from '../data/global-id.ts';
 import { maxPageSize } from '../data/listing.ts';
 import { Node } from './node.interface.ts';
 import type { Loaders } from './loaders.ts';
-
-const loaderOf: Record<NodeTypeName, keyof Loaders> = {
-  Country: 'country',
-  Organization: 'organization',
-  Official: 'official',
-  Article: 'article',
-  Meeting: 'meeting',
-  Deployment: 'deployment',
-  Position: 'position',
-  Evidence: 'evidence',
-};
+import type { NodeSource } from '../db/pages.ts';
+import type { HasRowId } from './connection.ts';
 
 async function loadNode(loaders: Loaders, id: string, argumentName: string): Promise<Node | null> {
   const { typeName, rowId } = decodeGlobalId(id, argumentName);
-  const loader = loaders[loaderOf[typeName]] as { load(rowId: number): Promise<Node | null> };
-  return loader.load(rowId);
+  const nodes = nodesOfType(typeName);
+  return nodes ? (loaders.node(nodes as NodeSource<Node & HasRowId>).load(rowId) as Promise<Node | null>) : null;
 }
 
 @Resolver()

@@ -1,42 +1,32 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
-import { ActorResolver } from '../modules/actor/actor.resolver.ts';
-import { ArticleResolver } from '../modules/article/article.resolver.ts';
-import { CountryResolver } from '../modules/country/country.resolver.ts';
-import { DeploymentResolver } from '../modules/deployment/deployment.resolver.ts';
-import { EvidenceResolver } from '../modules/evidence/evidence.resolver.ts';
-import { MeetingResolver } from '../modules/meeting/meeting.resolver.ts';
-import { OfficialResolver } from '../modules/official/official.resolver.ts';
-import { OrganizationResolver } from '../modules/organization/organization.resolver.ts';
-import { PositionListResolver, PositionMutationResolver, PositionResolver } from './models/position.ts';
-import { SearchResolver } from '../modules/search/search.resolver.ts';
-import { stanceSummaryResolvers } from '../modules/stance-summary/stance-summary.resolver.ts';
+import { readdir } from 'node:fs/promises';
+import { buildSchema, getMetadataStorage, type ClassType, type NonEmptyArray } from 'type-graphql';
 import { guardInputs } from './input-hygiene.ts';
 import { enforceListBounds } from './list-bounds.ts';
-import { curationResolvers } from './mutation-resolvers.ts';
-import { NodeResolver } from './node.resolver.ts';
 
-export const resolvers = [
-  NodeResolver,
-  ActorResolver,
-  CountryResolver,
-  OrganizationResolver,
-  OfficialResolver,
-  ArticleResolver,
-  MeetingResolver,
-  DeploymentResolver,
-  PositionListResolver,
-  PositionResolver,
-  PositionMutationResolver,
-  EvidenceResolver,
-  SearchResolver,
-  ...stanceSummaryResolvers,
-  ...curationResolvers,
-] as const;
+/**
+ * The resolver classes: every one exported by a file of src/graphql/models/ or a `*.resolver.ts`
+ * file (in src/graphql/ and, until they move, src/modules/). Adding a model adds its file; there
+ * is no list to keep here.
+ */
+async function discoverResolvers(): Promise<NonEmptyArray<ClassType>> {
+  const files: URL[] = [];
+  for (const folder of ['./', '../modules/']) {
+    const base = new URL(folder, import.meta.url);
+    for (const name of await readdir(base, { recursive: true })) {
+      if (name.endsWith('.resolver.ts') || (name.startsWith('models/') && name.endsWith('.ts'))) files.push(new URL(name, base));
+    }
+  }
+  const exported = (await Promise.all(files.map(async (file) => Object.values((await import(file.href)) as Record<string, unknown>)))).flat();
+  const resolverClasses = new Set(getMetadataStorage().resolverClasses.map((resolver) => resolver.target));
+  const resolvers = [...new Set(exported.filter((value): value is ClassType => resolverClasses.has(value as ClassType)))];
+  if (resolvers.length === 0) throw new Error('no resolver classes found under src/graphql/');
+  return resolvers as NonEmptyArray<ClassType>;
+}
 
 export async function buildGraphQLSchema(): Promise<GraphQLSchema> {
-  const schema = await buildSchema({ resolvers, validate: false });
+  const schema = await buildSchema({ resolvers: await discoverResolvers(), validate: false });
   // type-graphql gives the root types no description; the schema describes everything.
   const query = schema.getQueryType();
   if (query) query.description ??= 'The entry points for reading the graph.';

@@ -1,9 +1,17 @@
 /** Position in the schema: the type, list, filters and mutations derived from its definition, and its relations. */
+import { Prisma } from '../../generated/prisma/client.ts';
+import { actorNodes } from '../../modules/actor/actor.listing.ts';
+import { evidenceNodes } from '../../modules/evidence/evidence.listing.ts';
+import { officialNodes } from '../../modules/official/official.listing.ts';
 import { Arg, Ctx, Extensions, Field, FieldResolver, ID, InputType, Int, Resolver, Root } from 'type-graphql';
 import {
   createPosition,
   deletePosition,
+  positionAddresseeIds,
+  positionEvidenceIds,
+  positionHolderIds,
   positionModel,
+  positionSpeakerIds,
   stanceEnum,
   updatePosition,
   type PositionDeleteInputData,
@@ -20,6 +28,8 @@ import type { GraphQLContext } from '../context.ts';
 import { firstArgument, firstItems, listBound } from '../list-bounds.ts';
 import { enumType, ModelInputFields, modelSchema, NodeObjectType, mutationResolver, rootListResolver } from '../model-schema.ts';
 import { Node } from '../node.interface.ts';
+import { deploymentNodes } from '../../modules/deployment/deployment.listing.ts';
+import { meetingNodes } from '../../modules/meeting/meeting.listing.ts';
 
 /** The type's values are the records the data layer reads (with the row ids its relations follow). */
 export const Position = NodeObjectType<PositionRecord>(positionModel, [Node, Audited]);
@@ -50,7 +60,7 @@ export class PositionResolver {
     @Arg('first', () => Int, firstArgument(maxPositionLinks, 'speakers')) first: number,
     @Ctx() { loaders }: GraphQLContext,
   ): Promise<Official[]> {
-    return firstItems(await loaders.positionSpeakers.load(position.rowId), first, maxPositionLinks);
+    return firstItems(await loaders.linked(positionSpeakerIds, officialNodes).load(position.rowId), first, maxPositionLinks);
   }
 
   @Extensions(listBound(maxPositionLinks))
@@ -60,7 +70,7 @@ export class PositionResolver {
     @Arg('first', () => Int, firstArgument(maxPositionLinks, 'holders')) first: number,
     @Ctx() { loaders }: GraphQLContext,
   ): Promise<Actor[]> {
-    return firstItems(await loaders.positionHolders.load(position.rowId), first, maxPositionLinks);
+    return firstItems(await loaders.linked(positionHolderIds, actorNodes).load(position.rowId), first, maxPositionLinks);
   }
 
   @Extensions(listBound(maxPositionLinks))
@@ -70,17 +80,17 @@ export class PositionResolver {
     @Arg('first', () => Int, firstArgument(maxPositionLinks, 'addressees')) first: number,
     @Ctx() { loaders }: GraphQLContext,
   ): Promise<Actor[]> {
-    return firstItems(await loaders.positionAddressees.load(position.rowId), first, maxPositionLinks);
+    return firstItems(await loaders.linked(positionAddresseeIds, actorNodes).load(position.rowId), first, maxPositionLinks);
   }
 
   @FieldResolver(() => Deployment, { nullable: true, description: 'The deployment the position is about; null when it is about a topic.' })
   async deployment(@Root() position: PositionRecord, @Ctx() { loaders }: GraphQLContext): Promise<Deployment | null> {
-    return position.deploymentRowId == null ? null : loaders.deployment.load(position.deploymentRowId);
+    return position.deploymentRowId == null ? null : loaders.node(deploymentNodes).load(position.deploymentRowId);
   }
 
   @FieldResolver(() => Meeting, { nullable: true, description: 'The meeting where the position was stated; null when not stated at a known meeting.' })
   async meeting(@Root() position: PositionRecord, @Ctx() { loaders }: GraphQLContext): Promise<Meeting | null> {
-    return position.meetingRowId == null ? null : loaders.meeting.load(position.meetingRowId);
+    return position.meetingRowId == null ? null : loaders.node(meetingNodes).load(position.meetingRowId);
   }
 
   @Extensions(listBound(maxEvidence))
@@ -90,7 +100,7 @@ export class PositionResolver {
     @Arg('first', () => Int, firstArgument(maxEvidence, 'spans')) first: number,
     @Ctx() { loaders }: GraphQLContext,
   ): Promise<Evidence[]> {
-    return firstItems(await loaders.positionEvidence.load(position.rowId), first, maxEvidence);
+    return firstItems(await loaders.linked(positionEvidenceIds, evidenceNodes, Prisma.sql`n."articleId", n.start, n.id`).load(position.rowId), first, maxEvidence);
   }
 }
 

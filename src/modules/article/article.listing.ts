@@ -1,3 +1,4 @@
+import { registerNodeType } from '../../data/global-id.ts';
 import { ArgsType } from 'type-graphql';
 import { Prisma, type Article as ArticleRow } from '../../generated/prisma/client.ts';
 import { columnsOf, nodeSource, type NodeSource } from '../../db/pages.ts';
@@ -18,6 +19,7 @@ export const articleNodes: NodeSource<Article> = nodeSource({
   toNode: (row) => toArticle(row as unknown as ArticleRow),
   instants: ['publishedAt', 'createdAt', 'updatedAt'],
 });
+registerNodeType('Article', articleNodes);
 
 export const articleListing: Listing<Article, ArticleFilter, ArticleOrderField> = {
   name: 'articles',

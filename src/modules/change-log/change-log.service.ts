@@ -1,7 +1,7 @@
 import type { ChangeLog as ChangeLogRow, Prisma, PrismaClient } from '../../generated/prisma/client.ts';
 import { maxRowId } from '../../db/pages.ts';
 import { badUserInput } from '../../graphql/errors.ts';
-import { decodeGlobalId, encodeGlobalId, nodeTypeNames, type NodeTypeName } from '../../data/global-id.ts';
+import { decodeGlobalId, encodeGlobalId, nodesOfType } from '../../data/global-id.ts';
 import { decodeApiKeyId, encodeApiKeyId } from '../api-key/api-key.service.ts';
 import { ChangeLogEntry } from './change-log.type.ts';
 
@@ -17,7 +17,7 @@ function decodeChangeLogCursor(cursor: string): number {
 
 function entityGlobalId(entityType: string, entityId: number): string {
   if (entityType === 'ApiKey') return encodeApiKeyId(entityId);
-  return nodeTypeNames.includes(entityType as NodeTypeName) ? encodeGlobalId(entityType as NodeTypeName, entityId) : `${entityType}:${entityId}`;
+  return nodesOfType(entityType) ? encodeGlobalId(entityType, entityId) : `${entityType}:${entityId}`;
 }
 
 export function toChangeLogEntry(row: ChangeLogRow): ChangeLogEntry {

@@ -1,3 +1,4 @@
+import { registerNodeType } from '../../data/global-id.ts';
 import { ArgsType } from 'type-graphql';
 import { Prisma } from '../../generated/prisma/client.ts';
 import { columnsOf, nodeSource, type NodeSource } from '../../db/pages.ts';
@@ -17,6 +18,7 @@ export const countryNodes: NodeSource<Country> = nodeSource({
   columns: Prisma.sql`${columnsOf('a', Prisma.ActorScalarFieldEnum)}, n."isoCode"`,
   toNode: (row) => toCountry(row as unknown as ActorColumns, row.isoCode as string),
 });
+registerNodeType('Country', countryNodes);
 
 export const countryListing: Listing<Country, CountryFilter, CountryOrderField> = {
   name: 'countries',

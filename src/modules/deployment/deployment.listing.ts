@@ -1,3 +1,4 @@
+import { registerNodeType } from '../../data/global-id.ts';
 import { ArgsType } from 'type-graphql';
 import { Prisma, type Deployment as DeploymentRow } from '../../generated/prisma/client.ts';
 import { columnsOf, nodeSource, type NodeSource } from '../../db/pages.ts';
@@ -15,6 +16,7 @@ export const deploymentNodes: NodeSource<Deployment> = nodeSource({
   toNode: (row) => toDeployment(row as unknown as DeploymentRow),
   dates: ['announcedOn'],
 });
+registerNodeType('Deployment', deploymentNodes);
 
 export const deploymentListing: Listing<Deployment, DeploymentFilter, DeploymentOrderField> = {
   name: 'deployments',

@@ -11,6 +11,8 @@ import { StanceSummary } from '../stance-summary/stance-summary.type.ts';
 import { deploymentListing, DeploymentListArgs } from './deployment.listing.ts';
 import { deploymentPositionIds } from './deployment.service.ts';
 import { Deployment, DeploymentConnection } from './deployment.type.ts';
+import { actorNodes } from '../actor/actor.listing.ts';
+import { countryNodes } from '../country/country.listing.ts';
 
 @Resolver(() => Deployment)
 export class DeploymentResolver {
@@ -21,12 +23,12 @@ export class DeploymentResolver {
 
   @FieldResolver(() => Actor, { nullable: true, description: 'Who operates the deployed system; null when the source does not say.' })
   async operator(@Root() deployment: Deployment, @Ctx() { loaders }: GraphQLContext): Promise<Actor | null> {
-    return deployment.operatorRowId == null ? null : loaders.actor.load(deployment.operatorRowId);
+    return deployment.operatorRowId == null ? null : loaders.node(actorNodes).load(deployment.operatorRowId);
   }
 
   @FieldResolver(() => Country, { nullable: true, description: 'The country the system is placed in; null when the source does not say.' })
   async host(@Root() deployment: Deployment, @Ctx() { loaders }: GraphQLContext): Promise<Country | null> {
-    return deployment.hostRowId == null ? null : loaders.country.load(deployment.hostRowId);
+    return deployment.hostRowId == null ? null : loaders.node(countryNodes).load(deployment.hostRowId);
   }
 
   @FieldResolver(() => PositionConnection, { description: 'Positions taken on this deployment.' })

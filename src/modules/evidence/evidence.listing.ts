@@ -1,3 +1,4 @@
+import { registerNodeType } from '../../data/global-id.ts';
 import { Prisma, type Evidence as EvidenceRow } from '../../generated/prisma/client.ts';
 import { columnsOf, nodeSource, type NodeSource } from '../../db/pages.ts';
 import { toEvidence } from './evidence.service.ts';
@@ -9,3 +10,4 @@ export const evidenceNodes: NodeSource<Evidence> = nodeSource({
   columns: columnsOf('n', Prisma.EvidenceScalarFieldEnum),
   toNode: (row) => toEvidence(row as unknown as EvidenceRow),
 });
+registerNodeType('Evidence', evidenceNodes);

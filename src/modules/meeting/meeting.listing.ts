@@ -1,3 +1,4 @@
+import { registerNodeType } from '../../data/global-id.ts';
 import { ArgsType } from 'type-graphql';
 import { Prisma, type Meeting as MeetingRow } from '../../generated/prisma/client.ts';
 import { columnsOf, nodeSource, type NodeSource } from '../../db/pages.ts';
@@ -15,6 +16,7 @@ export const meetingNodes: NodeSource<Meeting> = nodeSource({
   toNode: (row) => toMeeting(row as unknown as MeetingRow),
   dates: ['date'],
 });
+registerNodeType('Meeting', meetingNodes);
 
 export const meetingListing: Listing<Meeting, MeetingFilter, MeetingOrderField> = {
   name: 'meetings',

@@ -8,9 +8,11 @@ import { Country } from '../country/country.type.ts';
 import { Official } from '../official/official.type.ts';
 import { PositionConnection, type Position } from '../../graphql/models/position.ts';
 import { meetingListing, MeetingListArgs } from './meeting.listing.ts';
-import { meetingArticleIds, meetingPositionIds } from './meeting.service.ts';
+import { meetingArticleIds, meetingParticipantIds, meetingPositionIds } from './meeting.service.ts';
+import { officialNodes } from '../official/official.listing.ts';
 import { Meeting, MeetingConnection } from './meeting.type.ts';
 import { firstArgument, firstItems, listBound } from '../../graphql/list-bounds.ts';
+import { countryNodes } from '../country/country.listing.ts';
 
 /** The most participants one can ask for (src/graphql/list-bounds.ts): more than a General Assembly's delegations. */
 const maxParticipants = 250;
@@ -24,7 +26,7 @@ export class MeetingResolver {
 
   @FieldResolver(() => Country, { nullable: true, description: 'The country where it was held; null when not stated.' })
   async country(@Root() meeting: Meeting, @Ctx() { loaders }: GraphQLContext): Promise<Country | null> {
-    return meeting.countryRowId == null ? null : loaders.country.load(meeting.countryRowId);
+    return meeting.countryRowId == null ? null : loaders.node(countryNodes).load(meeting.countryRowId);
   }
 
   @Extensions(listBound(maxParticipants))
@@ -34,7 +36,7 @@ export class MeetingResolver {
     @Arg('first', () => Int, firstArgument(maxParticipants, 'participants')) first: number,
     @Ctx() { loaders }: GraphQLContext,
   ): Promise<Official[]> {
-    return firstItems(await loaders.meetingParticipants.load(meeting.rowId), first, maxParticipants);
+    return firstItems(await loaders.linked(meetingParticipantIds, officialNodes).load(meeting.rowId), first, maxParticipants);
   }
 
   @FieldResolver(() => ArticleConnection, { description: 'Articles that report this meeting.' })

@@ -25,3 +25,6 @@ export async function findMeetings(prisma: PrismaClient, ids: readonly number[])
   const rows = await prisma.meeting.findMany({ where: { id: { in: [...ids] } } });
   return rows.map(toMeeting);
 }
+
+// A plain list in the schema, not a connection.
+export const meetingParticipantIds: IdSource = { name: 'meeting.participants', table: 'MeetingParticipant', parentColumn: 'meetingId', childColumn: 'officialId' };

@@ -1,3 +1,4 @@
+import { registerNodeType } from '../../data/global-id.ts';
 import { ArgsType } from 'type-graphql';
 import { Prisma, type Official as OfficialRow } from '../../generated/prisma/client.ts';
 import { columnsOf, nodeSource, type NodeSource } from '../../db/pages.ts';
@@ -14,6 +15,7 @@ export const officialNodes: NodeSource<Official> = nodeSource({
   columns: columnsOf('n', Prisma.OfficialScalarFieldEnum),
   toNode: (row) => toOfficial(row as unknown as OfficialRow),
 });
+registerNodeType('Official', officialNodes);
 
 export const officialListing: Listing<Official, OfficialFilter, OfficialOrderField> = {
   name: 'officials',

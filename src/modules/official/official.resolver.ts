@@ -13,6 +13,8 @@ import { PositionConnection, type Position } from '../../graphql/models/position
 import { officialListing, OfficialListArgs } from './official.listing.ts';
 import { officialMeetingIds, officialPositionIds } from './official.service.ts';
 import { Official, OfficialConnection } from './official.type.ts';
+import { countryNodes } from '../country/country.listing.ts';
+import { organizationNodes } from '../organization/organization.listing.ts';
 
 @Resolver(() => Official)
 export class OfficialResolver {
@@ -23,12 +25,12 @@ export class OfficialResolver {
 
   @FieldResolver(() => Country, { nullable: true, description: 'The country the official speaks for; null for an official of an organization only.' })
   async country(@Root() official: Official, @Ctx() { loaders }: GraphQLContext): Promise<Country | null> {
-    return official.countryRowId == null ? null : loaders.country.load(official.countryRowId);
+    return official.countryRowId == null ? null : loaders.node(countryNodes).load(official.countryRowId);
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'The organization the official speaks for; null when none.' })
   async organization(@Root() official: Official, @Ctx() { loaders }: GraphQLContext): Promise<Organization | null> {
-    return official.organizationRowId == null ? null : loaders.organization.load(official.organizationRowId);
+    return official.organizationRowId == null ? null : loaders.node(organizationNodes).load(official.organizationRowId);
   }
 
   @FieldResolver(() => PositionConnection, { description: 'Positions this official voiced, alone or jointly.' })

@@ -1,3 +1,4 @@
+import { registerNodeType } from '../../data/global-id.ts';
 import { ArgsType } from 'type-graphql';
 import { Prisma } from '../../generated/prisma/client.ts';
 import { columnsOf, nodeSource, type NodeSource } from '../../db/pages.ts';
@@ -17,6 +18,7 @@ export const organizationNodes: NodeSource<Organization> = nodeSource({
   columns: Prisma.sql`${columnsOf('a', Prisma.ActorScalarFieldEnum)}, n.acronym`,
   toNode: (row) => toOrganization(row as unknown as ActorColumns, row.acronym as string | null),
 });
+registerNodeType('Organization', organizationNodes);
 
 export const organizationListing: Listing<Organization, OrganizationFilter, OrganizationOrderField> = {
   name: 'organizations',

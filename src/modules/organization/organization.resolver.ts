@@ -5,7 +5,8 @@ import { Country } from '../country/country.type.ts';
 import { officialListing, OfficialListArgs } from '../official/official.listing.ts';
 import { OfficialConnection, type Official } from '../official/official.type.ts';
 import { organizationListing, OrganizationListArgs } from './organization.listing.ts';
-import { organizationOfficialIds } from './organization.service.ts';
+import { organizationMemberIds, organizationOfficialIds } from './organization.service.ts';
+import { countryNodes } from '../country/country.listing.ts';
 import { Organization, OrganizationConnection } from './organization.type.ts';
 import { firstArgument, firstItems, listBound } from '../../graphql/list-bounds.ts';
 
@@ -26,7 +27,7 @@ export class OrganizationResolver {
     @Arg('first', () => Int, firstArgument(maxMembers, 'members')) first: number,
     @Ctx() { loaders }: GraphQLContext,
   ): Promise<Country[]> {
-    return firstItems(await loaders.organizationMembers.load(organization.rowId), first, maxMembers);
+    return firstItems(await loaders.linked(organizationMemberIds, countryNodes).load(organization.rowId), first, maxMembers);
   }
 
   @FieldResolver(() => OfficialConnection, { description: 'Officials who speak for this organization.' })

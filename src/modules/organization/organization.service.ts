@@ -15,3 +15,6 @@ export async function findOrganizations(prisma: PrismaClient, ids: readonly numb
   const rows = await prisma.organization.findMany({ where: { id: { in: [...ids] } }, include: { actor: true } });
   return rows.map((row) => toOrganization(row.actor, row.acronym));
 }
+
+// A plain list in the schema, not a connection.
+export const organizationMemberIds: IdSource = { name: 'organization.members', table: 'OrganizationMembership', parentColumn: 'organizationId', childColumn: 'countryId' };

@@ -10,6 +10,13 @@ import { SearchArgs } from './search.args.ts';
 import { countHits, searchPage, type SearchHit, type SearchPosition } from './search.service.ts';
 import { SearchResultConnection, type SearchResult } from './search.type.ts';
 import { SearchType } from './search-type.enum.ts';
+import { articleNodes } from '../article/article.listing.ts';
+import { countryNodes } from '../country/country.listing.ts';
+import { deploymentNodes } from '../deployment/deployment.listing.ts';
+import { evidenceNodes } from '../evidence/evidence.listing.ts';
+import { officialNodes } from '../official/official.listing.ts';
+import { organizationNodes } from '../organization/organization.listing.ts';
+import { positionNodes } from '../../data/models/position.ts';
 
 /** Search cursors: the ordering RELEVANCE, the key "<rank> <type>", the row id. */
 const relevance = 'RELEVANCE';
@@ -31,19 +38,19 @@ function fromCursor(position: CursorPosition | null): SearchPosition | null {
 function loadHit(loaders: Loaders, hit: SearchHit): Promise<SearchResult | null> {
   switch (hit.type) {
     case SearchType.ARTICLE:
-      return loaders.article.load(hit.id);
+      return loaders.node(articleNodes).load(hit.id);
     case SearchType.COUNTRY:
-      return loaders.country.load(hit.id);
+      return loaders.node(countryNodes).load(hit.id);
     case SearchType.DEPLOYMENT:
-      return loaders.deployment.load(hit.id);
+      return loaders.node(deploymentNodes).load(hit.id);
     case SearchType.EVIDENCE:
-      return loaders.evidence.load(hit.id);
+      return loaders.node(evidenceNodes).load(hit.id);
     case SearchType.OFFICIAL:
-      return loaders.official.load(hit.id);
+      return loaders.node(officialNodes).load(hit.id);
     case SearchType.ORGANIZATION:
-      return loaders.organization.load(hit.id);
+      return loaders.node(organizationNodes).load(hit.id);
     case SearchType.POSITION:
-      return loaders.position.load(hit.id);
+      return loaders.node(positionNodes).load(hit.id);
   }
 }
 

@@ -10,6 +10,8 @@ import { Deployment } from '../deployment/deployment.type.ts';
 import { PositionFilter, positionListing } from '../../graphql/models/position.ts';
 import { allStances, type Dimension } from './stance-summary.service.ts';
 import { DeploymentStanceSummary, HolderStanceSummary, StanceCount, stanceCount, StanceSummary, TopicStanceSummary } from './stance-summary.type.ts';
+import { actorNodes } from '../actor/actor.listing.ts';
+import { deploymentNodes } from '../deployment/deployment.listing.ts';
 
 const maxGroups = 100;
 const defaultGroups = 10;
@@ -102,7 +104,7 @@ function required<T>(value: T | null, typeName: string, rowId: number): T {
 export class HolderStanceSummaryResolver {
   @FieldResolver(() => Actor, { description: 'The country or organization.' })
   async holder(@Root() entry: HolderStanceSummary, @Ctx() { loaders }: GraphQLContext): Promise<Actor> {
-    return required(await loaders.actor.load(entry.holderRowId), 'Actor', entry.holderRowId);
+    return required(await loaders.node(actorNodes).load(entry.holderRowId), 'Actor', entry.holderRowId);
   }
 }
 
@@ -110,8 +112,7 @@ export class HolderStanceSummaryResolver {
 export class DeploymentStanceSummaryResolver {
   @FieldResolver(() => Deployment, { description: 'The deployment.' })
   async deployment(@Root() entry: DeploymentStanceSummary, @Ctx() { loaders }: GraphQLContext): Promise<Deployment> {
-    return required(await loaders.deployment.load(entry.deploymentRowId), 'Deployment', entry.deploymentRowId);
+    return required(await loaders.node(deploymentNodes).load(entry.deploymentRowId), 'Deployment', entry.deploymentRowId);
   }
 }
 
-export const stanceSummaryResolvers = [StanceSummaryResolver, HolderStanceSummaryResolver, DeploymentStanceSummaryResolver] as const;
