@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { getIntrospectionQuery } from 'graphql';
 import { openDatabase } from '../src/db/database.ts';
 import { applyMigrations } from '../src/db/migrate.ts';
-import { seedDatabase } from '../src/data/seed.ts';
+import { seedDatabase } from '../src/data/import/seed.ts';
 import type { DatabaseTarget } from '../src/db/database.ts';
 import { defaultOperationLimits } from '../src/config.ts';
 import { encodeGlobalId } from '../src/data/global-id.ts';

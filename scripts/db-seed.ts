@@ -10,7 +10,7 @@
 import { resolve } from 'node:path';
 import { ConfigError, databaseTargetFromEnv } from '../src/config.ts';
 import { DatabaseUnavailableError, describeTarget, openDatabase } from '../src/db/database.ts';
-import { DEFAULT_SEED_DOCUMENT, readSeedDocument, seedDatabase, SeedRejectedError } from '../src/data/seed.ts';
+import { DEFAULT_SEED_DOCUMENT, readSeedDocument, seedDatabase, SeedRejectedError } from '../src/data/import/seed.ts';
 import { ArticleDocumentError, prepareDocument } from '../src/data/import/document.ts';
 import { formatImportReport } from '../src/data/import/importer.ts';
 

@@ -17,7 +17,7 @@ import { DatabaseUnavailableError, describeTarget, openDatabase } from '../src/d
 import { applyMigrations, MigrationError } from '../src/db/migrate.ts';
 import { write } from '../src/data/write.ts';
 import { ApiKeyRole } from '../src/generated/prisma/enums.ts';
-import { createApiKey } from '../src/modules/api-key/api-key.service.ts';
+import { createApiKey } from '../src/data/api-keys.ts';
 
 const usage = 'usage: npm run key:create -- --role <reader|editor|admin> --name <label>';
 

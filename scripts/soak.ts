@@ -20,7 +20,7 @@ import { parseArgs } from 'node:util';
 import { decodeGlobalId } from '../src/data/global-id.ts';
 import { withPgClient } from '../src/db/pg-client.ts';
 import { seededRandom } from './seeded-random.ts';
-import { generateApiKey } from '../src/graphql/auth.ts';
+import { generateApiKey } from '../src/data/api-keys.ts';
 import { checkInvariants, countByKind, type Ledger, type SentImport, type Sql, type TrackedRow, type Violation } from './soak/invariants.ts';
 import { startTcpProxy, type TcpProxy } from './soak/proxy.ts';
 import { freePort } from './free-port.ts';

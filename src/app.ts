@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { defaultOperationLimits, type AppConfig } from './config.ts';
 import { openDatabase, describeTarget, type Database } from './db/database.ts';
 import { migrateSchema } from './db/migrate.ts';
-import { seedDatabase } from './data/seed.ts';
+import { seedDatabase } from './data/import/seed.ts';
 import { buildGraphQLSchema } from './graphql/schema.ts';
 import { createGraphQLHttpServer, graphqlPath } from './http/server.ts';
 import { loadTrustedDocuments } from './http/trusted-documents.ts';

@@ -1,5 +1,9 @@
 import path from 'node:path';
-import type { DatabaseTarget } from './db/database.ts';
+
+/** Where the data lives: a PostgreSQL server, or an embedded PGlite directory. */
+export type DatabaseTarget =
+  | { kind: 'postgres'; url: string }
+  | { kind: 'pglite'; dataDir: string };
 
 /** Where the embedded database lives when neither DATABASE_URL nor PGLITE_DATA_DIR is set. */
 export const DEFAULT_PGLITE_DATA_DIR = './data/pglite';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readSeedDocument } from '../src/data/seed.ts';
+import { readSeedDocument } from '../src/data/import/seed.ts';
 import { locateEvidence, sha256Hex } from '../src/data/rules.ts';
 import { ArticleDocumentError, formatPath, prepareDocument as prepareSeedDocument, type ArticleDocument as SeedDocument } from '../src/data/import/document.ts';
 

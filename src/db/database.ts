@@ -8,11 +8,10 @@ import { hostname } from 'node:os';
 import path from 'node:path';
 import { countingAdapterFactory } from './statement-counter.ts';
 import { PrismaClient } from '../generated/prisma/client.ts';
+import type { DatabaseTarget } from '../config.ts';
 
 /** Where the data lives: a PostgreSQL server, or embedded PGlite (a directory or `memory://`). */
-export type DatabaseTarget =
-  | { kind: 'postgres'; url: string }
-  | { kind: 'pglite'; dataDir: string };
+export type { DatabaseTarget };
 
 export interface Database {
   readonly target: DatabaseTarget;

@@ -13,19 +13,14 @@
  *
  * Keys never appear in messages or logs: errors say what is wrong with a key, never the key.
  */
-import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { ApiKeyRole } from '../generated/prisma/enums.ts';
+import { hashApiKey, isWellFormedApiKey } from '../data/api-keys.ts';
 
 export { ApiKeyRole };
-
-export const API_KEY_PREFIX = 'sgk_';
-/** How many leading characters of a key are stored and shown to tell keys apart (prefix + 8). */
-const SHOWN_LENGTH = API_KEY_PREFIX.length + 8;
-const KEY_PATTERN = /^sgk_[A-Za-z0-9_-]{43}$/;
 
 /** Who sends the request. */
 export type Caller = { kind: 'anonymous' } | { kind: 'apiKey'; keyId: number; name: string; role: ApiKeyRole };
@@ -33,24 +28,6 @@ export type Caller = { kind: 'anonymous' } | { kind: 'apiKey'; keyId: number; na
 export const anonymous: Caller = { kind: 'anonymous' };
 
 const rank: Record<ApiKeyRole, number> = { READER: 1, EDITOR: 2, ADMIN: 3 };
-
-export interface NewApiKey {
-  /** The key itself: shown once, never stored. */
-  key: string;
-  /** Its first characters, stored and shown in lists. */
-  prefix: string;
-  /** SHA-256 of the key, hex: what is stored and looked up. */
-  keyHash: string;
-}
-
-export function generateApiKey(): NewApiKey {
-  const key = `${API_KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
-  return { key, prefix: key.slice(0, SHOWN_LENGTH), keyHash: hashApiKey(key) };
-}
-
-export function hashApiKey(key: string): string {
-  return createHash('sha256').update(key, 'utf8').digest('hex');
-}
 
 function unauthenticated(message: string): GraphQLError {
   return new GraphQLError(message, {
@@ -71,7 +48,7 @@ export async function authenticate(prisma: PrismaClient, headers: IncomingHttpHe
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (!match) throw unauthenticated('The Authorization header must be "Bearer <key>"');
   const key = match[1] as string;
-  if (!KEY_PATTERN.test(key)) throw unauthenticated('The API key is not valid');
+  if (!isWellFormedApiKey(key)) throw unauthenticated('The API key is not valid');
   const found = await prisma.apiKey.findUnique({ where: { keyHash: hashApiKey(key) }, select: { id: true, name: true, role: true, revokedAt: true } });
   if (!found || found.revokedAt !== null) throw unauthenticated('The API key is not valid (unknown or revoked)');
   return { kind: 'apiKey', keyId: found.id, name: found.name, role: found.role };

@@ -10,7 +10,7 @@ import {
   type IdSource,
   type NodeSource,
 } from '../db/pages.ts';
-import { stanceBreakdown, stanceCounts, type BreakdownEntry, type Dimension, type StanceCounts, type SummaryScope } from '../modules/stance-summary/stance-summary.service.ts';
+import { stanceBreakdown, stanceCounts, type BreakdownEntry, type Dimension, type StanceCounts, type SummaryScope } from '../data/stance-summaries.ts';
 import { toConnection, type Connection, type HasRowId } from './connection.ts';
 import { maxRowId, type PageEntry } from '../db/pages.ts';
 import { compileList, toPage, type CompiledList, type ListArgs, type Listing } from '../data/listing.ts';

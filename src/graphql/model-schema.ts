@@ -7,7 +7,7 @@
 import { Arg, Args, ArgsType, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, type ClassType } from 'type-graphql';
 import type { GraphQLScalarType } from 'graphql';
 import type { ListArgs, Listing, OrderInput } from '../data/listing.ts';
-import type { EnumDefinition, FieldDefinition, FilterArgument, ModelDefinition, RecordOf } from '../data/model.ts';
+import type { EnumDefinition, FieldDefinition, FilterArgument, ModelDefinition, NodeRecord, RecordOf } from '../data/model.ts';
 import type { Write } from '../data/write.ts';
 import { listingOf } from '../data/model-listing.ts';
 import type { Connection } from './connection.ts';
@@ -104,7 +104,7 @@ export interface ModelSchema<TModel extends ModelDefinition, TRecord = RecordOf<
 }
 
 /** The connection, `filter`, `orderBy` and list arguments of a model whose object type is `nodeType`. */
-export function modelSchema<TModel extends ModelDefinition, TRecord extends RecordOf<TModel>>(model: TModel, nodeType: ClassType<TRecord>): ModelSchema<TModel, TRecord> {
+export function modelSchema<TModel extends ModelDefinition, TRecord extends NodeRecord>(model: TModel, nodeType: ClassType<TRecord>): ModelSchema<TModel, TRecord> {
   @ObjectType(`${model.name}Connection`, { description: `A paginated list of ${model.plural}.` })
   class ModelConnection extends ConnectionType(nodeType, model.name, model.plural) {}
 
@@ -174,11 +174,11 @@ export interface MutationDefinition<TInput extends object, TValue> {
 }
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- each mutation's input class is its own */
-export interface ModelMutations<TModel extends ModelDefinition> {
-  create?: MutationDefinition<any, RecordOf<TModel>>;
-  update?: MutationDefinition<any, RecordOf<TModel>>;
+export interface ModelMutations {
+  create?: MutationDefinition<any, NodeRecord>;
+  update?: MutationDefinition<any, NodeRecord>;
   delete?: MutationDefinition<any, string>;
-  merge?: MutationDefinition<any, { kept: RecordOf<TModel>; deletedId: string }>;
+  merge?: MutationDefinition<any, { kept: NodeRecord; deletedId: string }>;
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
@@ -186,7 +186,7 @@ export interface ModelMutations<TModel extends ModelDefinition> {
  * `<model>Create`, `<model>Update`, `<model>Delete` and `<model>Merge` with their payloads
  * (`{ <model>, userErrors }`, `{ deleted<Model>Id, userErrors }`), as a resolver class.
  */
-export function mutationResolver<TModel extends ModelDefinition>(model: TModel, nodeType: ClassType, mutations: ModelMutations<TModel>) {
+export function mutationResolver<TModel extends ModelDefinition>(model: TModel, nodeType: ClassType, mutations: ModelMutations) {
   const key = model.name.charAt(0).toLowerCase() + model.name.slice(1);
   const what = model.name.toLowerCase();
   const deletedKey = `deleted${model.name}Id`;

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ConfigErrors, loadConfig } from '../../src/config.ts';
 import { openDatabase, type DatabaseTarget } from '../../src/db/database.ts';
 import { MIGRATIONS_TABLE, setUpRuntimeRole, type RuntimeRoleSetUp } from '../../src/db/privileges.ts';
-import { generateApiKey } from '../../src/graphql/auth.ts';
+import { generateApiKey } from '../../src/data/api-keys.ts';
 import {
   copyNamePrefix,
   createTestDatabaseTarget,

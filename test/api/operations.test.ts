@@ -12,7 +12,7 @@ import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { generateApiKey } from '../../src/graphql/auth.ts';
+import { generateApiKey } from '../../src/data/api-keys.ts';
 import { createTestDatabaseTarget, type TestDatabase } from '../support/database.ts';
 import { startTcpProxy } from '../../scripts/soak/proxy.ts';
 import { eventually, logLines, postGraphQL, request, spawnServer, type WatchedServer } from '../support/http.ts';

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../../src/app.ts';
 import { openDatabase } from '../../src/db/database.ts';
 import { WRITE_LOCK_KEY } from '../../src/data/write.ts';
-import { generateApiKey } from '../../src/graphql/auth.ts';
+import { generateApiKey } from '../../src/data/api-keys.ts';
 import { createLogger } from '../../src/logger.ts';
 import { createTestDatabaseTarget, withPgClient, type TestDatabase } from '../support/database.ts';
 import { eventually, postGraphQL, request } from '../support/http.ts';

@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../../src/app.ts';
 import { openDatabase } from '../../src/db/database.ts';
-import { generateApiKey } from '../../src/graphql/auth.ts';
+import { generateApiKey } from '../../src/data/api-keys.ts';
 import { createLogger } from '../../src/logger.ts';
 import { createTestDatabaseTarget, withPgClient, type TestDatabase } from '../support/database.ts';
 import { startTcpProxy, type TcpProxy } from '../../scripts/soak/proxy.ts';

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { PrismaClient } from '../../src/generated/prisma/client.ts';
 import { openDatabase } from '../../src/db/database.ts';
-import { generateApiKey } from '../../src/graphql/auth.ts';
+import { generateApiKey } from '../../src/data/api-keys.ts';
 import { createTestDatabaseTarget, type TestDatabase } from './database.ts';
 import { startServer, type GraphQLResult, type StartedServer } from './server.ts';
 

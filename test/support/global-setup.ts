@@ -10,7 +10,7 @@ import type { TestProject } from 'vitest/node';
 import { databaseTargetFromEnv } from '../../src/config.ts';
 import { openDatabase, type Database, type DatabaseTarget } from '../../src/db/database.ts';
 import { applyMigrations } from '../../src/db/migrate.ts';
-import { seedDatabase } from '../../src/data/seed.ts';
+import { seedDatabase } from '../../src/data/import/seed.ts';
 import {
   copyNamePrefix,
   databaseNameOf,

@@ -7,7 +7,7 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll } from 'vitest';
 import { startApp, type AppOptions, type RunningApp } from '../../src/app.ts';
 import { openDatabase } from '../../src/db/database.ts';
-import { generateApiKey } from '../../src/graphql/auth.ts';
+import { generateApiKey } from '../../src/data/api-keys.ts';
 import { createLogger } from '../../src/logger.ts';
 import { createTestDatabaseTarget, type TestDatabase } from './database.ts';
 import type { Role } from './curation.ts';

@@ -1,7 +1,7 @@
 /** Position in the schema: the type, list, filters and mutations derived from its definition, and its relations. */
 import { Prisma } from '../../generated/prisma/client.ts';
 import { actorNodes } from '../../modules/actor/actor.listing.ts';
-import { evidenceNodes } from '../../modules/evidence/evidence.listing.ts';
+import { evidenceNodes } from '../../data/models/evidence.ts';
 import { officialNodes } from '../../modules/official/official.listing.ts';
 import { Arg, Ctx, Extensions, Field, FieldResolver, ID, InputType, Int, Resolver, Root } from 'type-graphql';
 import {
@@ -18,9 +18,9 @@ import {
   type PositionRecord,
 } from '../../data/models/position.ts';
 import { Actor } from '../../modules/actor/actor.type.ts';
-import { Deployment } from '../../modules/deployment/deployment.type.ts';
-import { Evidence } from '../../modules/evidence/evidence.type.ts';
-import { EvidenceInput } from '../../modules/evidence/evidence.input.ts';
+import { Deployment } from './deployment.ts';
+import { Evidence } from './evidence.ts';
+import { EvidenceInput } from './evidence.ts';
 import { Meeting } from '../../modules/meeting/meeting.type.ts';
 import { Official } from '../../modules/official/official.type.ts';
 import { Audited } from '../audited.interface.ts';
@@ -28,7 +28,7 @@ import type { GraphQLContext } from '../context.ts';
 import { firstArgument, firstItems, listBound } from '../list-bounds.ts';
 import { enumType, ModelInputFields, modelSchema, NodeObjectType, mutationResolver, rootListResolver } from '../model-schema.ts';
 import { Node } from '../node.interface.ts';
-import { deploymentNodes } from '../../modules/deployment/deployment.listing.ts';
+import { deploymentNodes } from '../../data/models/deployment.ts';
 import { meetingNodes } from '../../modules/meeting/meeting.listing.ts';
 
 /** The type's values are the records the data layer reads (with the row ids its relations follow). */

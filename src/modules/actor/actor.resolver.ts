@@ -1,13 +1,13 @@
 import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Connection } from '../../graphql/connection.ts';
 import type { GraphQLContext } from '../../graphql/context.ts';
-import { deploymentListing, DeploymentListArgs } from '../deployment/deployment.listing.ts';
-import { operatedDeploymentIds } from '../deployment/deployment.service.ts';
-import { DeploymentConnection, type Deployment } from '../deployment/deployment.type.ts';
+import { deploymentListing, DeploymentListArgs } from '../../graphql/models/deployment.ts';
+import { operatedDeploymentIds } from '../../data/models/deployment.ts';
+import { DeploymentConnection, type Deployment } from '../../graphql/models/deployment.ts';
 import { PositionFilter } from '../../graphql/models/position.ts';
 import { positionListing, PositionListArgs } from '../../graphql/models/position.ts';
-import { stanceSummaryOf } from '../stance-summary/stance-summary.resolver.ts';
-import { StanceSummary } from '../stance-summary/stance-summary.type.ts';
+import { stanceSummaryOf } from '../../graphql/stance-summary/stance-summary.resolver.ts';
+import { StanceSummary } from '../../graphql/stance-summary/stance-summary.type.ts';
 import { heldPositionIds } from '../../data/models/position.ts';
 import { PositionConnection, type Position } from '../../graphql/models/position.ts';
 import { Actor } from './actor.type.ts';

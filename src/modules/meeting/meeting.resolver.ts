@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, Extensions, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Connection } from '../../graphql/connection.ts';
 import type { GraphQLContext } from '../../graphql/context.ts';
-import { articleListing, ArticleListArgs } from '../article/article.listing.ts';
-import { ArticleConnection, type Article } from '../article/article.type.ts';
+import { articleListing, ArticleListArgs } from '../../graphql/models/article.ts';
+import { ArticleConnection, type Article } from '../../graphql/models/article.ts';
 import { positionListing, PositionListArgs } from '../../graphql/models/position.ts';
 import { Country } from '../country/country.type.ts';
 import { Official } from '../official/official.type.ts';

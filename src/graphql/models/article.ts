@@ -1,0 +1,127 @@
+/** Article in the schema: the type, list, filters and mutations derived from its definition, its body and its relations. */
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import {
+  articleMeetingIds,
+  articleModel,
+  articlePositionIds,
+  createArticle,
+  deleteArticle,
+  updateArticle,
+  type ArticleDeleteInputData,
+  type ArticleRecord,
+} from '../../data/models/article.ts';
+import { meetingListing, MeetingListArgs } from '../../modules/meeting/meeting.listing.ts';
+import { MeetingConnection, type Meeting } from '../../modules/meeting/meeting.type.ts';
+import { Audited } from '../audited.interface.ts';
+import type { Connection } from '../connection.ts';
+import type { GraphQLContext } from '../context.ts';
+import { ModelInputFields, modelSchema, mutationResolver, NodeObjectType, rootListResolver } from '../model-schema.ts';
+import { MutationPayload, mutate } from '../mutation.ts';
+import { Node } from '../node.interface.ts';
+import { PositionConnection, positionListing, PositionListArgs, type Position } from './position.ts';
+
+/** The type's values are the records the data layer reads (without the body, in lists). */
+export const Article = NodeObjectType<ArticleRecord>(articleModel, [Node, Audited]);
+export type Article = ArticleRecord;
+
+const schema = modelSchema(articleModel, Article);
+export const articleListing = schema.listing;
+export const ArticleConnection = schema.Connection;
+export const ArticleListArgs = schema.ListArgs;
+export type ArticleListArgs = InstanceType<typeof ArticleListArgs>;
+
+export const ArticleListResolver = rootListResolver(schema, 'Articles, filtered and ordered as asked (by default all of them, in the order they were recorded).');
+
+@Resolver(() => Article)
+export class ArticleResolver {
+  @FieldResolver(() => String, { description: 'The full text, exactly as published; evidence offsets index into it.' })
+  async body(@Root() article: Article, @Ctx() { loaders }: GraphQLContext): Promise<string> {
+    // Lists of articles are read without their bodies (the largest column); a body is loaded when asked for.
+    if (typeof article.body === 'string') return article.body;
+    const body = await loaders.articleBody.load(article.rowId);
+    if (body == null) throw new Error(`the body of article ${article.rowId} was not found`);
+    return body;
+  }
+
+  @FieldResolver(() => PositionConnection, { description: 'Positions this article reports (cites as evidence).' })
+  positions(@Root() article: Article, @Args(() => PositionListArgs) args: PositionListArgs, @Ctx() { loaders }: GraphQLContext): Promise<Connection<Position>> {
+    return loaders.linkedConnection(articlePositionIds, positionListing, article.rowId, args);
+  }
+
+  @FieldResolver(() => MeetingConnection, { description: 'Meetings this article reports.' })
+  meetings(@Root() article: Article, @Args(() => MeetingListArgs) args: MeetingListArgs, @Ctx() { loaders }: GraphQLContext): Promise<Connection<Meeting>> {
+    return loaders.linkedConnection(articleMeetingIds, meetingListing, article.rowId, args);
+  }
+}
+
+@InputType('ArticleCreateInput', { description: 'An article to record (without the positions it reports: add those with positionCreate, or import everything at once with articleImport).' })
+export class ArticleCreateInput extends ModelInputFields(articleModel, 'create') {
+  declare body: string;
+
+  @Field(() => [ID], { nullable: true, description: 'Meetings the article reports. Defaults to none.' })
+  meetingIds?: string[] | null;
+}
+
+@InputType('ArticleUpdateInput', { description: 'Changes to an article; fields left out stay as they are, nullable fields set to null are cleared.' })
+export class ArticleUpdateInput extends ModelInputFields(articleModel, 'update') {
+  @Field(() => ID, { description: 'The article to change.' })
+  id!: string;
+
+  @Field(() => Int, { nullable: true, description: 'The version you read; the update fails with VERSION_CONFLICT if the article has changed since.' })
+  expectedVersion?: number | null;
+
+  @Field(() => [ID], { nullable: true, description: 'The new list of meetings the article reports (replaces the old one).' })
+  meetingIds?: string[] | null;
+}
+
+@InputType('ArticleDeleteInput', { description: 'An article to delete.' })
+export class ArticleDeleteInput implements ArticleDeleteInputData {
+  @Field(() => ID, { description: 'The article to delete.' })
+  id!: string;
+
+  @Field(() => Int, { nullable: true, description: 'The version you read; the delete fails with VERSION_CONFLICT if the article has changed since.' })
+  expectedVersion?: number | null;
+
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description:
+      'An article that positions cite is deleted only with true (ARTICLE_CITED otherwise): then its evidence goes with it, and so do the positions that no other article supports; positions other articles also support keep that evidence.',
+  })
+  deletePositions!: boolean;
+}
+
+@ObjectType('ArticleDeletePayload', { description: 'The result of articleDelete.' })
+export class ArticleDeletePayload extends MutationPayload {
+  @Field(() => ID, { nullable: true, description: 'The ID of the article deleted; null when there are userErrors.' })
+  deletedArticleId?: string | null;
+
+  @Field(() => [ID], { nullable: true, description: 'The positions deleted with it (those no other article supports); null when there are userErrors.' })
+  deletedPositionIds?: string[] | null;
+}
+
+export const ArticleMutationResolver = mutationResolver(articleModel, Article, {
+  create: {
+    description: 'Records an article (without positions; see articleImport for an article with everything it reports). Needs an EDITOR key.',
+    input: ArticleCreateInput,
+    inputDescription: 'The article.',
+    run: (w, input: ArticleCreateInput) => createArticle(w, input),
+  },
+  update: {
+    description: 'Changes an article. Needs an EDITOR key.',
+    input: ArticleUpdateInput,
+    inputDescription: 'The changes.',
+    run: (w, input: ArticleUpdateInput) => updateArticle(w, input),
+  },
+});
+
+/** articleDelete reports the positions deleted with the article, which the derived payload cannot. */
+@Resolver()
+export class ArticleDeleteResolver {
+  @Mutation(() => ArticleDeletePayload, {
+    nullable: true,
+    description: 'Deletes an article; one that positions cite only with `deletePositions: true`. Recorded in the change log. Needs an EDITOR key.',
+  })
+  articleDelete(@Arg('input', () => ArticleDeleteInput, { description: 'The article to delete.' }) input: ArticleDeleteInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(ctx, (w) => deleteArticle(w, input), (result) => result);
+  }
+}

@@ -1,0 +1,120 @@
+/** Deployment in the schema: the type, list, filters and mutations derived from its definition, and its relations. */
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Resolver, Root } from 'type-graphql';
+import {
+  createDeployment,
+  deleteDeployment,
+  deploymentModel,
+  deploymentPositionIds,
+  deploymentStatusEnum,
+  updateDeployment,
+  type DeploymentDeleteInputData,
+  type DeploymentRecord,
+} from '../../data/models/deployment.ts';
+import { Actor } from '../../modules/actor/actor.type.ts';
+import { actorNodes } from '../../modules/actor/actor.listing.ts';
+import { Country } from '../../modules/country/country.type.ts';
+import { countryNodes } from '../../modules/country/country.listing.ts';
+import { stanceSummaryOf } from '../stance-summary/stance-summary.resolver.ts';
+import { StanceSummary } from '../stance-summary/stance-summary.type.ts';
+import { Audited } from '../audited.interface.ts';
+import type { Connection } from '../connection.ts';
+import type { GraphQLContext } from '../context.ts';
+import { enumType, ModelInputFields, modelSchema, mutationResolver, NodeObjectType, rootListResolver } from '../model-schema.ts';
+import { Node } from '../node.interface.ts';
+import { PositionConnection, PositionFilter, positionListing, PositionListArgs, type Position } from './position.ts';
+
+/** The type's values are the records the data layer reads (with the row ids its relations follow). */
+export const Deployment = NodeObjectType<DeploymentRecord>(deploymentModel, [Node, Audited]);
+export type Deployment = DeploymentRecord;
+
+const schema = modelSchema(deploymentModel, Deployment);
+export const deploymentListing = schema.listing;
+export const DeploymentConnection = schema.Connection;
+export const DeploymentListArgs = schema.ListArgs;
+export type DeploymentListArgs = InstanceType<typeof DeploymentListArgs>;
+export const DeploymentFilter = schema.Filter;
+/** The DeploymentStatus enum type (the import names it too). */
+export const DeploymentStatusEnum = enumType(deploymentStatusEnum);
+
+export const DeploymentListResolver = rootListResolver(schema, 'Deployments, filtered and ordered as asked (by default all of them, in the order they were recorded).');
+
+@Resolver(() => Deployment)
+export class DeploymentResolver {
+  @FieldResolver(() => Actor, { nullable: true, description: 'Who operates the deployed system; null when the source does not say.' })
+  async operator(@Root() deployment: Deployment, @Ctx() { loaders }: GraphQLContext): Promise<Actor | null> {
+    return deployment.operatorRowId == null ? null : loaders.node(actorNodes).load(deployment.operatorRowId);
+  }
+
+  @FieldResolver(() => Country, { nullable: true, description: 'The country the system is placed in; null when the source does not say.' })
+  async host(@Root() deployment: Deployment, @Ctx() { loaders }: GraphQLContext): Promise<Country | null> {
+    return deployment.hostRowId == null ? null : loaders.node(countryNodes).load(deployment.hostRowId);
+  }
+
+  @FieldResolver(() => PositionConnection, { description: 'Positions taken on this deployment.' })
+  positions(@Root() deployment: Deployment, @Args(() => PositionListArgs) args: PositionListArgs, @Ctx() { loaders }: GraphQLContext): Promise<Connection<Position>> {
+    return loaders.linkedConnection(deploymentPositionIds, positionListing, deployment.rowId, args);
+  }
+
+  @FieldResolver(() => StanceSummary, { description: 'Counts of the positions taken on this deployment, by stance and by holder (who says what about it).' })
+  stanceSummary(
+    @Root() deployment: Deployment,
+    @Arg('filter', () => PositionFilter, { nullable: true, description: 'Only the positions that match every condition given.' }) filter: PositionFilter | null,
+    @Ctx() { loaders }: GraphQLContext,
+  ): Promise<StanceSummary> {
+    return stanceSummaryOf(loaders, deploymentPositionIds, deployment.rowId, filter);
+  }
+}
+
+@InputType('DeploymentCreateInput', { description: 'A deployment to record.' })
+export class DeploymentCreateInput extends ModelInputFields(deploymentModel, 'create') {
+  @Field(() => ID, { nullable: true, description: 'Who operates it: a Country or an Organization.' })
+  operatorId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The country it is placed in.' })
+  hostId?: string | null;
+}
+
+@InputType('DeploymentUpdateInput', { description: 'Changes to a deployment; fields left out stay as they are, nullable fields set to null are cleared.' })
+export class DeploymentUpdateInput extends ModelInputFields(deploymentModel, 'update') {
+  @Field(() => ID, { description: 'The deployment to change.' })
+  id!: string;
+
+  @Field(() => Int, { nullable: true, description: 'The version you read; the update fails with VERSION_CONFLICT if the deployment has changed since.' })
+  expectedVersion?: number | null;
+
+  @Field(() => ID, { nullable: true, description: 'The new operator (a Country or an Organization); null clears it.' })
+  operatorId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The new host country; null clears it.' })
+  hostId?: string | null;
+}
+
+@InputType('DeploymentDeleteInput', { description: 'A deployment to delete.' })
+export class DeploymentDeleteInput implements DeploymentDeleteInputData {
+  @Field(() => ID, { description: 'The deployment to delete. Refused (IN_USE) while positions are about it.' })
+  id!: string;
+
+  @Field(() => Int, { nullable: true, description: 'The version you read; the delete fails with VERSION_CONFLICT if the deployment has changed since.' })
+  expectedVersion?: number | null;
+}
+
+export const DeploymentMutationResolver = mutationResolver(deploymentModel, Deployment, {
+  create: {
+    description: 'Records a deployment. Needs an EDITOR key.',
+    input: DeploymentCreateInput,
+    inputDescription: 'The deployment.',
+    run: (w, input: DeploymentCreateInput) => createDeployment(w, input),
+  },
+  update: {
+    description: 'Changes a deployment (its status as it progresses, a corrected location…). Needs an EDITOR key.',
+    input: DeploymentUpdateInput,
+    inputDescription: 'The changes.',
+    run: (w, input: DeploymentUpdateInput) => updateDeployment(w, input),
+  },
+  delete: {
+    description: 'Deletes a deployment no position is about. Recorded in the change log. Needs an EDITOR key.',
+    input: DeploymentDeleteInput,
+    inputDescription: 'The deployment to delete.',
+    run: (w, input: DeploymentDeleteInput) => deleteDeployment(w, input),
+  },
+});

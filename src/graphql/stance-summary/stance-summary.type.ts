@@ -1,0 +1,65 @@
+import { Extensions, Field, Int, ObjectType } from 'type-graphql';
+import { listBound } from '../list-bounds.ts';
+import { Stance } from '../../data/models/position.ts';
+import { StanceEnum } from '../models/position.ts';
+import type { SummaryScope } from '../../data/stance-summaries.ts';
+
+/** `byStance` holds one count per stance. */
+export const stanceCount = Object.keys(Stance).length;
+
+@ObjectType('StanceCount', { description: 'How many positions take one stance.' })
+export class StanceCount {
+  @Field(() => StanceEnum, { description: 'The stance.' })
+  stance!: Stance;
+
+  @Field(() => Int, { description: 'The number of positions taking it.' })
+  count!: number;
+}
+
+@ObjectType('HolderStanceSummary', { description: 'The stances of the positions one country or organization holds, within a summary.' })
+export class HolderStanceSummary {
+  holderRowId!: number;
+
+  @Field(() => Int, { description: 'The number of positions it holds (a joint position counts for each of its holders).' })
+  totalCount!: number;
+
+  @Extensions(listBound(stanceCount))
+  @Field(() => [StanceCount], { description: 'The count for every stance, in the order of the Stance enum; zero where none.' })
+  byStance!: StanceCount[];
+}
+
+@ObjectType('DeploymentStanceSummary', { description: 'The stances of the positions taken on one deployment, within a summary.' })
+export class DeploymentStanceSummary {
+  deploymentRowId!: number;
+
+  @Field(() => Int, { description: 'The number of positions on the deployment.' })
+  totalCount!: number;
+
+  @Extensions(listBound(stanceCount))
+  @Field(() => [StanceCount], { description: 'The count for every stance, in the order of the Stance enum; zero where none.' })
+  byStance!: StanceCount[];
+}
+
+@ObjectType('TopicStanceSummary', { description: 'The stances of the positions taken on one topic, within a summary.' })
+export class TopicStanceSummary {
+  @Field(() => String, { description: 'The topic, as recorded on the positions ("Six Party Talks").' })
+  topic!: string;
+
+  @Field(() => Int, { description: 'The number of positions on the topic.' })
+  totalCount!: number;
+
+  @Extensions(listBound(stanceCount))
+  @Field(() => [StanceCount], { description: 'The count for every stance, in the order of the Stance enum; zero where none.' })
+  byStance!: StanceCount[];
+}
+
+@ObjectType('StanceSummary', {
+  description:
+    'Counts of the positions in a set (all positions, or those on a deployment or held by an actor, narrowed by a filter), by stance and broken down by holder, deployment and topic. Computed in SQL.',
+})
+export class StanceSummary {
+  scope!: SummaryScope;
+}
+
+
+
