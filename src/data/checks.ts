@@ -1,0 +1,157 @@
+/**
+ * The checks of a write's input (IDs, references, texts, dates, URLs) and what the change log
+ * records of a change. Each check records a userError on `w` and returns null (or a fallback)
+ * when the value is unusable, so that one request reports all its problems at once; `w.check()`
+ * stops after them.
+ */
+import { identifier, maxRowId } from '../db/pages.ts';
+import { InvalidArgument } from './invalid-argument.ts';
+import { decodeGlobalId, nodesOfType, type NodeTypeName } from './global-id.ts';
+import { cleanAliases, formatDay, isFutureDay, isFutureInstant, normalizeText } from './rules.ts';
+import { UserErrorCode, type FieldPath } from './user-errors.ts';
+import type { Write } from './write.ts';
+
+
+/** The row id of a global ID of one of `types`; INVALID_ID when it is malformed or of another type. */
+export function rowIdOf(w: Write, types: NodeTypeName | readonly NodeTypeName[], id: string, field: FieldPath): number | null {
+  const allowed = typeof types === 'string' ? [types] : types;
+  let decoded;
+  try {
+    decoded = decodeGlobalId(id, String(field.at(-1) ?? 'id'));
+  } catch (error) {
+    if (!(error instanceof InvalidArgument)) throw error;
+    w.fail(field, `${JSON.stringify(id)} is not a valid ID`, UserErrorCode.INVALID_ID);
+    return null;
+  }
+  if (!allowed.includes(decoded.typeName)) {
+    w.fail(field, `must be the ID of ${allowed.map((t) => `a ${t}`).join(' or ')}, got the ID of a ${decoded.typeName}`, UserErrorCode.INVALID_ID);
+    return null;
+  }
+  // Well formed, but beyond the id column's integer range: it names nothing (and must not reach SQL).
+  if (decoded.rowId > maxRowId) {
+    w.fail(field, `no ${decoded.typeName.toLowerCase()} has this ID`, UserErrorCode.NOT_FOUND);
+    return null;
+  }
+  return decoded.rowId;
+}
+
+/** A required text: normalized; BLANK when empty. */
+export function requiredText(w: Write, value: string, field: FieldPath, what = 'it'): string {
+  const text = normalizeText(value);
+  if (text === '') w.fail(field, `${what === 'it' ? 'must' : `${what} must`} not be blank`, UserErrorCode.BLANK);
+  return text;
+}
+
+/** A nullable text: normalized; blank means null (not stated). `undefined` (not given) stays undefined. */
+export function optionalText<T extends string | null | undefined>(value: T): T extends undefined ? undefined : string | null {
+  if (value === undefined) return undefined as never;
+  if (value === null) return null as never;
+  const text = normalizeText(value);
+  return (text === '' ? null : text) as never;
+}
+
+export function aliasesOf(aliases: readonly string[], name: string): string[] {
+  return cleanAliases(aliases, name);
+}
+
+/** A day that must not be in the future (a statement, an announcement). */
+export function pastDay(w: Write, value: Date | null | undefined, field: FieldPath): void {
+  if (value != null && isFutureDay(value)) w.fail(field, `${formatDay(value)} is in the future`, UserErrorCode.FUTURE_DATE);
+}
+
+/** An instant that must not be in the future (a publication). */
+export function pastInstant(w: Write, value: Date | null | undefined, field: FieldPath): void {
+  if (value != null && isFutureInstant(value)) w.fail(field, `${value.toISOString()} is in the future`, UserErrorCode.FUTURE_DATE);
+}
+
+/** Loads a record to change; NOT_FOUND stops the mutation. */
+export async function mustFind<T>(w: Write, find: () => Promise<T | null>, what: string, field: FieldPath): Promise<T> {
+  const found = await find();
+  if (found === null) w.abort(field, `no ${what} has this ID`, UserErrorCode.NOT_FOUND);
+  return found;
+}
+
+/** What an update changed, field by field, for the change log. */
+export function changesOf<T extends object>(before: T, after: T, fields: readonly (keyof T & string)[]): Record<string, { from: unknown; to: unknown }> {
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  for (const field of fields) {
+    const from = jsonValue(before[field]);
+    const to = jsonValue(after[field]);
+    if (JSON.stringify(from) !== JSON.stringify(to)) changes[field] = { from, to };
+  }
+  return changes;
+}
+
+/** A value as the change log stores it (dates as ISO strings). */
+export function jsonValue(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(jsonValue);
+  return value ?? null;
+}
+
+/** A row without its audit columns, for the change log. */
+export function snapshot(row: object): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) {
+    if (['createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'version'].includes(key)) continue;
+    if (value !== null && typeof value === 'object' && !(value instanceof Date) && !Array.isArray(value)) continue;
+    out[key] = jsonValue(value);
+  }
+  return out;
+}
+
+async function existing(w: Write, type: NodeTypeName, rowIds: number[]): Promise<Set<number>> {
+  const nodes = nodesOfType(type);
+  if (rowIds.length === 0 || !nodes) return new Set();
+  const rows = await w.tx.$queryRaw<{ id: number }[]>`SELECT id FROM ${identifier(nodes.table)} WHERE id = ANY(${rowIds}::int[])`;
+  return new Set(rows.map((row) => row.id));
+}
+
+/**
+ * The row id of a reference to an existing record of one of `types`: undefined when not given or
+ * unusable (a userError is recorded), null when given as null (none).
+ */
+export async function refId(w: Write, types: NodeTypeName | readonly NodeTypeName[], id: string | null | undefined, field: FieldPath): Promise<number | null | undefined> {
+  if (id === undefined || id === null) return id;
+  const allowed = typeof types === 'string' ? [types] : types;
+  const rowId = rowIdOf(w, allowed, id, field);
+  if (rowId === null) return undefined;
+  const type = decodeGlobalId(id).typeName;
+  if (!(await existing(w, type, [rowId])).has(rowId)) {
+    w.fail(field, `no ${type.toLowerCase()} has this ID`, UserErrorCode.NOT_FOUND);
+    return undefined;
+  }
+  return rowId;
+}
+
+/** Row ids of references to existing records of one of `types`, each checked (INVALID_ID, NOT_FOUND, DUPLICATE). */
+export async function refIds(w: Write, types: NodeTypeName | readonly NodeTypeName[], ids: readonly string[], field: FieldPath): Promise<number[]> {
+  const out: number[] = [];
+  const allowed = typeof types === 'string' ? [types] : types;
+  for (const [i, id] of ids.entries()) {
+    const rowId = rowIdOf(w, allowed, id, [...field, i]);
+    if (rowId === null) continue;
+    if (out.includes(rowId)) {
+      w.fail([...field, i], 'is given more than once', UserErrorCode.DUPLICATE);
+      continue;
+    }
+    const type = decodeGlobalId(id).typeName;
+    if (!(await existing(w, type, [rowId])).has(rowId)) w.fail([...field, i], `no ${type.toLowerCase()} has this ID`, UserErrorCode.NOT_FOUND);
+    else out.push(rowId);
+  }
+  return out;
+}
+
+/** An absolute http(s) URL; INVALID otherwise. */
+export function urlOf(w: Write, value: string | null | undefined, field: FieldPath): string | null | undefined {
+  const url = optionalText(value);
+  if (url == null) return url;
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol === 'http:' || parsed.protocol === 'https:') return url;
+  } catch {
+    /* reported below */
+  }
+  w.fail(field, `must be an absolute http(s) URL, got ${JSON.stringify(url)}`, UserErrorCode.INVALID);
+  return url;
+}

@@ -1,0 +1,75 @@
+/**
+ * What the data layer derives from a model's definition (src/data/model.ts): how its rows are
+ * read (the node source) and become records, its sort keys, and how a `filter` compiles to SQL.
+ */
+import { nodeSource, type NodeRow, type NodeSource, type SortKey } from '../db/pages.ts';
+import { encodeGlobalId, registerNodeType } from './global-id.ts';
+import { checkRange, conditionsOf, listArgument, recordedKey, textArgument, type Listing } from './listing.ts';
+import { dayColumnsOf, fieldValuesOf, instantColumnsOf, type FilterDefinition, type ModelDefinition, type RecordOf } from './model.ts';
+import type { References } from './references.ts';
+
+/** A row of the model's FROM and columns as its record. */
+export function recordOf<TModel extends ModelDefinition>(model: TModel, row: NodeRow): RecordOf<TModel> {
+  const rowId = row.id as number;
+  return {
+    typeName: model.name,
+    rowId,
+    id: encodeGlobalId(model.name, rowId),
+    createdAt: row.createdAt as Date,
+    updatedAt: row.updatedAt as Date,
+    createdBy: row.createdBy as string | null,
+    updatedBy: row.updatedBy as string | null,
+    version: row.version as number,
+    ...fieldValuesOf(model, row),
+    ...model.extras?.(row),
+  } as RecordOf<TModel>;
+}
+
+const nodeSources = new WeakMap<ModelDefinition, NodeSource<unknown>>();
+
+/** How nodes of the model are read (one source per model, so that batches of it group together). */
+export function nodesOf<TModel extends ModelDefinition>(model: TModel): NodeSource<RecordOf<TModel>> {
+  let nodes = nodeSources.get(model);
+  if (!nodes) {
+    nodes = nodeSource({
+      table: model.table,
+      from: model.from,
+      columns: model.columns,
+      dates: dayColumnsOf(model),
+      instants: ['createdAt', 'updatedAt', ...instantColumnsOf(model)],
+      toNode: (row) => recordOf(model, row),
+    });
+    nodeSources.set(model, nodes);
+    registerNodeType(model.name, nodes);
+  }
+  return nodes as NodeSource<RecordOf<TModel>>;
+}
+
+/** A filter's value checked by the kind of its argument (blank, too long, too many, empty range). */
+function checkedFilterValue(filter: FilterDefinition, value: unknown, argumentName: string): unknown {
+  const argument = filter.argument;
+  if (typeof argument === 'object' || argument === 'strings' || argument === 'ids') return listArgument(value as unknown[], argumentName);
+  if (argument === 'text') return textArgument(value as string, argumentName);
+  return checkRange(value as { from?: Date | null; to?: Date | null }, argumentName, argument === 'dateRange' ? 'date' : 'dateTime');
+}
+
+/** The model's list: its nodes, sort keys, and its filter compiled to a condition over `n`. */
+export function listingOf<TModel extends ModelDefinition>(model: TModel): Listing<RecordOf<TModel>, Record<string, unknown>, string> {
+  const sortKeys: Record<string, SortKey> = { RECORDED_AT: recordedKey };
+  for (const [order, definition] of Object.entries(model.orders)) sortKeys[order] = { order, ...definition.key };
+  return {
+    name: model.plural,
+    nodes: nodesOf(model),
+    sortKeys,
+    where: (filter: Record<string, unknown>, refs: References) =>
+      // Started together: lookups of natural keys (src/data/references.ts) batch into one statement.
+      conditionsOf(
+        Object.entries(model.filters).map(([name, definition]) => () => {
+          const value = filter[name];
+          if (value === null || value === undefined) return null;
+          const argumentName = `filter.${name}`;
+          return definition.where(checkedFilterValue(definition, value, argumentName) as never, { refs, argumentName });
+        }),
+      ),
+  };
+}

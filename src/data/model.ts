@@ -1,0 +1,242 @@
+/**
+ * A model's definition: the one place that says what a node type holds and how it may be read
+ * and written. Each layer derives its share from it:
+ *
+ * - the data layer (here): how its rows become records, its sort keys, how its filters compile
+ *   to SQL, and how a write's input values are checked (`checkedValues`);
+ * - the GraphQL layer (src/graphql/model-schema.ts): the object type, its connection, the
+ *   `filter` and `orderBy` input types, the scalar fields of the create and update inputs, the
+ *   payloads and the mutations, and `node(id:)` support;
+ * - global IDs (src/data/global-id.ts) accept every defined model's name.
+ *
+ * A definition holds data and SQL only; it knows nothing of GraphQL. Descriptions are part of
+ * the data's meaning (what a field holds, what a filter matches), so they live here too.
+ */
+import type { Prisma } from '../generated/prisma/client.ts';
+import type { NodeRow, SortKey } from '../db/pages.ts';
+import { optionalText, pastDay, pastInstant, requiredText, urlOf, aliasesOf } from './checks.ts';
+import type { References } from './references.ts';
+import { UserErrorCode, type FieldPath } from './user-errors.ts';
+import type { Write } from './write.ts';
+
+/** An enumeration of the model (a stance, a status): its values, each with what it means. */
+export interface EnumDefinition<TValue extends string = string> {
+  name: string;
+  description: string;
+  values: Record<TValue, string>;
+}
+
+/** How a field's value is read, checked and shown. */
+export type FieldKind = 'text' | 'day' | 'instant' | 'int' | 'url' | 'names' | 'enum';
+
+export interface FieldDefinition<TValue = unknown> {
+  kind: FieldKind;
+  /** Null means "the source does not state it". */
+  nullable: boolean;
+  /** What the field holds, for the object type. */
+  description: string;
+  /** The column it is read from, when it is not the field's name. */
+  column?: string;
+  enum?: EnumDefinition;
+  /** A day or instant that cannot be in the future (a statement, a publication). */
+  notInFuture?: boolean;
+  /** Settable by `<model>Create` (its description there); required unless nullable or `optional`. */
+  create?: { description: string };
+  /** Settable by `<model>Update` (its description there). */
+  update?: { description: string };
+  /** Phantom: the TypeScript type of the value. */
+  readonly value?: TValue;
+}
+
+type Nullable<TValue, TSpec> = TSpec extends { nullable: true } ? TValue | null : TValue;
+type FieldSpec = Omit<FieldDefinition, 'kind' | 'nullable' | 'value' | 'enum'> & { nullable?: boolean };
+
+/** Builders of field definitions; `nullable: true` makes the value `T | null`. */
+export const field = {
+  text: <S extends FieldSpec>(spec: S) => ({ kind: 'text', nullable: false, ...spec }) as FieldDefinition<Nullable<string, S>>,
+  url: <S extends FieldSpec>(spec: S) => ({ kind: 'url', nullable: false, ...spec }) as FieldDefinition<Nullable<string, S>>,
+  int: <S extends FieldSpec>(spec: S) => ({ kind: 'int', nullable: false, ...spec }) as FieldDefinition<Nullable<number, S>>,
+  day: <S extends FieldSpec>(spec: S) => ({ kind: 'day', nullable: false, ...spec }) as FieldDefinition<Nullable<Date, S>>,
+  instant: <S extends FieldSpec>(spec: S) => ({ kind: 'instant', nullable: false, ...spec }) as FieldDefinition<Nullable<Date, S>>,
+  /** Other names of a record (never null; an empty list when there are none). */
+  names: <S extends FieldSpec>(spec: S) => ({ kind: 'names', nullable: false, ...spec }) as FieldDefinition<string[]>,
+  enum: <TValue extends string, S extends FieldSpec>(definition: EnumDefinition<TValue>, spec: S) =>
+    ({ kind: 'enum', nullable: false, enum: definition, ...spec }) as FieldDefinition<Nullable<TValue, S>>,
+};
+
+/** The kinds of argument a filter takes. */
+export type FilterArgument = 'strings' | 'ids' | 'text' | 'dateRange' | 'dateTimeRange' | { enumList: EnumDefinition };
+
+export interface FilterDefinition {
+  argument: FilterArgument;
+  description: string;
+  /** Compiles the (validated) value to a condition over the node table `n`. */
+  where(value: never, context: { refs: References; argumentName: string }): Prisma.Sql | Promise<Prisma.Sql> | null;
+}
+
+/** An ordering: what it orders by, and its sort key (src/db/pages.ts). */
+export interface OrderDefinition {
+  description: string;
+  key: Omit<SortKey, 'order'>;
+}
+
+export type FieldsDefinition = Record<string, FieldDefinition>;
+
+export interface ModelDefinition<TFields extends FieldsDefinition = FieldsDefinition> {
+  /** The type's name in the API (and in global IDs), e.g. `Position`. */
+  name: string;
+  /** The plural in descriptions and list names, e.g. `positions`. */
+  plural: string;
+  description: string;
+  /** What the `<Model>Filter` input type says of its conditions. */
+  filterDescription: string;
+  /** The table of `n.id` and the FROM clause that reads the node (with any join its fields need). */
+  table: string;
+  from: Prisma.Sql;
+  columns: Prisma.Sql;
+  fields: TFields;
+  filters: Record<string, FilterDefinition>;
+  orders: Record<string, OrderDefinition>;
+  /** Columns a record keeps beside its fields, for the resolvers of its relations (`deploymentRowId`). */
+  extras?(row: NodeRow): Record<string, unknown>;
+}
+
+/** What every record of a node type carries besides its fields. */
+export interface NodeRecord {
+  /** The type's name, e.g. `Position` (how the API tells the types of an interface apart). */
+  typeName: string;
+  rowId: number;
+  /** The global ID. */
+  id: string;
+  createdAt: Date;
+  updatedAt: Date;
+  createdBy: string | null;
+  updatedBy: string | null;
+  version: number;
+}
+
+/** The values of a model's fields, typed from its definition. */
+export type FieldValues<TFields extends FieldsDefinition> = { [K in keyof TFields]: TFields[K] extends FieldDefinition<infer V> ? V : never };
+
+/** A record of a model: its fields, the node's identity and its audit columns. */
+export type RecordOf<TModel extends ModelDefinition> = NodeRecord & FieldValues<TModel['fields']>;
+
+/** The column a field is read from. */
+export const columnOf = (name: string, definition: FieldDefinition): string => definition.column ?? name;
+
+const fieldsOfKind = (model: ModelDefinition, kinds: FieldKind[]) =>
+  Object.entries(model.fields)
+    .filter(([, definition]) => kinds.includes(definition.kind))
+    .map(([name, definition]) => columnOf(name, definition));
+
+/** Columns of type `date` (read from JSON as "2016-07-28"). */
+export const dayColumnsOf = (model: ModelDefinition): string[] => fieldsOfKind(model, ['day']);
+/** Columns of type `timestamp(3)` besides the audit columns. */
+export const instantColumnsOf = (model: ModelDefinition): string[] => fieldsOfKind(model, ['instant']);
+
+/** Field values of a row read through the model's FROM and columns (dates already Dates). */
+export function fieldValuesOf<TModel extends ModelDefinition>(model: TModel, row: NodeRow): FieldValues<TModel['fields']> {
+  const values: Record<string, unknown> = {};
+  for (const [name, definition] of Object.entries(model.fields)) {
+    const value = row[columnOf(name, definition)];
+    values[name] = definition.kind === 'names' ? (value ?? []) : (value ?? null);
+  }
+  return values as FieldValues<TModel['fields']>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writes: the values of an input, checked by kind.
+
+type Input = Record<string, unknown>;
+
+/** One value of an input, checked; undefined when it is unusable (a userError is recorded). */
+function checkedValue(w: Write, name: string, definition: FieldDefinition, value: unknown, path: FieldPath): unknown {
+  if (value === null || value === undefined) return value;
+  switch (definition.kind) {
+    case 'text':
+      return definition.nullable ? optionalText(value as string) : requiredText(w, value as string, path);
+    case 'url':
+      return urlOf(w, value as string, path);
+    case 'day':
+      if (definition.notInFuture) pastDay(w, value as Date, path);
+      return value;
+    case 'instant':
+      if (definition.notInFuture) pastInstant(w, value as Date, path);
+      return value;
+    case 'names':
+    case 'int':
+    case 'enum':
+      return value;
+  }
+}
+
+/**
+ * The values of the fields `<model>Create` sets, checked (blank required texts, URLs, future
+ * dates); names are cleaned against `name` when the model has one.
+ */
+export function checkedCreateValues<TModel extends ModelDefinition>(w: Write, model: TModel, input: Input): Partial<FieldValues<TModel['fields']>> {
+  const values: Record<string, unknown> = {};
+  for (const [name, definition] of Object.entries(model.fields)) {
+    if (!definition.create) continue;
+    const path = ['input', name];
+    const value = checkedValue(w, name, definition, input[name], path);
+    if ((value === null || value === undefined) && !definition.nullable && definition.kind !== 'names') {
+      if (input[name] === undefined || input[name] === null) w.fail(path, 'must be given', UserErrorCode.BLANK);
+    }
+    values[name] = definition.kind === 'names' ? aliasesOf((value as string[] | null | undefined) ?? [], String(values.name ?? input.name ?? '')) : (value ?? null);
+  }
+  return values as Partial<FieldValues<TModel['fields']>>;
+}
+
+/**
+ * The values after `<model>Update`: a field left out keeps its current value, a nullable one set
+ * to null is cleared, a required one set to null is refused (BLANK).
+ */
+export function checkedUpdateValues<TModel extends ModelDefinition>(
+  w: Write,
+  model: TModel,
+  input: Input,
+  current: Record<string, unknown>,
+): Partial<FieldValues<TModel['fields']>> {
+  const values: Record<string, unknown> = {};
+  for (const [name, definition] of Object.entries(model.fields)) {
+    if (!definition.update) continue;
+    const path = ['input', name];
+    const given = input[name];
+    const currentValue = current[columnOf(name, definition)];
+    if (given === undefined) {
+      values[name] = currentValue;
+      continue;
+    }
+    if (given === null && !definition.nullable && definition.kind === 'text') {
+      values[name] = requiredText(w, '', path);
+      continue;
+    }
+    if (given === null && !definition.nullable) {
+      w.fail(path, `a ${model.name.toLowerCase()} must keep a ${name}`, UserErrorCode.BLANK);
+      values[name] = currentValue;
+      continue;
+    }
+    const value = checkedValue(w, name, definition, given, path);
+    values[name] = definition.kind === 'names' ? aliasesOf((value as string[] | null) ?? [], String(values.name ?? current.name ?? '')) : (value ?? null);
+  }
+  return values as Partial<FieldValues<TModel['fields']>>;
+}
+
+/** The names of the fields `<model>Update` sets (what the change log compares). */
+export const updatableFieldsOf = (model: ModelDefinition): string[] => Object.keys(model.fields).filter((name) => model.fields[name]?.update);
+
+// ---------------------------------------------------------------------------------------------
+// Models defined, by name: what global IDs and `node(id:)` accept.
+
+const defined = new Map<string, ModelDefinition>();
+
+/** Defines a model (once per name) and returns its definition. */
+export function defineModel<TFields extends FieldsDefinition, TModel extends ModelDefinition<TFields>>(model: TModel): TModel {
+  if (defined.has(model.name) && defined.get(model.name) !== model) throw new Error(`the model ${model.name} is defined twice`);
+  defined.set(model.name, model);
+  return model;
+}
+
+export const definedModel = (name: string): ModelDefinition | undefined => defined.get(name);
+export const definedModels = (): ModelDefinition[] => [...defined.values()];
