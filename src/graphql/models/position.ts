@@ -1,6 +1,6 @@
 /** Position in the schema: the type, list, filters and mutations derived from its definition, and its relations. */
 import { Prisma } from '../../generated/prisma/client.ts';
-import { actorNodes } from '../../modules/actor/actor.listing.ts';
+import { actorNodes } from '../../data/models/actor.ts';
 import { evidenceNodes } from '../../modules/evidence/evidence.listing.ts';
 import { officialNodes } from '../../modules/official/official.listing.ts';
 import { Arg, Ctx, Extensions, Field, FieldResolver, ID, InputType, Int, Resolver, Root } from 'type-graphql';
@@ -17,7 +17,7 @@ import {
   type PositionDeleteInputData,
   type PositionRecord,
 } from '../../data/models/position.ts';
-import { Actor } from '../../modules/actor/actor.type.ts';
+import { Actor } from './actor.ts';
 import { Deployment } from '../../modules/deployment/deployment.type.ts';
 import { Evidence } from '../../modules/evidence/evidence.type.ts';
 import { EvidenceInput } from '../../modules/evidence/evidence.input.ts';

@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Connection } from '../../graphql/connection.ts';
 import type { GraphQLContext } from '../../graphql/context.ts';
-import { Actor } from '../actor/actor.type.ts';
-import { Country } from '../country/country.type.ts';
+import { Actor } from '../../graphql/models/actor.ts';
+import { Country } from '../../graphql/models/country.ts';
 import { PositionConnection, type Position } from '../../graphql/models/position.ts';
 import { PositionFilter } from '../../graphql/models/position.ts';
 import { positionListing, PositionListArgs } from '../../graphql/models/position.ts';
@@ -11,8 +11,8 @@ import { StanceSummary } from '../stance-summary/stance-summary.type.ts';
 import { deploymentListing, DeploymentListArgs } from './deployment.listing.ts';
 import { deploymentPositionIds } from './deployment.service.ts';
 import { Deployment, DeploymentConnection } from './deployment.type.ts';
-import { actorNodes } from '../actor/actor.listing.ts';
-import { countryNodes } from '../country/country.listing.ts';
+import { actorNodes } from '../../data/models/actor.ts';
+import { countryNodes } from '../../data/models/country.ts';
 
 @Resolver(() => Deployment)
 export class DeploymentResolver {

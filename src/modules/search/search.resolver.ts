@@ -11,11 +11,11 @@ import { countHits, searchPage, type SearchHit, type SearchPosition } from './se
 import { SearchResultConnection, type SearchResult } from './search.type.ts';
 import { SearchType } from './search-type.enum.ts';
 import { articleNodes } from '../article/article.listing.ts';
-import { countryNodes } from '../country/country.listing.ts';
+import { countryNodes } from '../../data/models/country.ts';
 import { deploymentNodes } from '../deployment/deployment.listing.ts';
 import { evidenceNodes } from '../evidence/evidence.listing.ts';
 import { officialNodes } from '../official/official.listing.ts';
-import { organizationNodes } from '../organization/organization.listing.ts';
+import { organizationNodes } from '../../data/models/organization.ts';
 import { positionNodes } from '../../data/models/position.ts';
 
 /** Search cursors: the ordering RELEVANCE, the key "<rank> <type>", the row id. */

@@ -2,11 +2,11 @@ import { createUnionType, Field, Float, Int, ObjectType } from 'type-graphql';
 import { PageInfo } from '../../graphql/connection.ts';
 import { typeNameOf } from '../../graphql/node.interface.ts';
 import { Article } from '../article/article.type.ts';
-import { Country } from '../country/country.type.ts';
+import { Country } from '../../graphql/models/country.ts';
 import { Deployment } from '../deployment/deployment.type.ts';
 import { Evidence } from '../evidence/evidence.type.ts';
 import { Official } from '../official/official.type.ts';
-import { Organization } from '../organization/organization.type.ts';
+import { Organization } from '../../graphql/models/organization.ts';
 import { Position } from '../../graphql/models/position.ts';
 
 export const SearchResult = createUnionType({

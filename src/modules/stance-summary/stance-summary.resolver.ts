@@ -5,12 +5,12 @@ import type { GraphQLContext } from '../../graphql/context.ts';
 import { badUserInput } from '../../graphql/errors.ts';
 import type { Loaders } from '../../graphql/loaders.ts';
 import { listBound } from '../../graphql/list-bounds.ts';
-import { Actor } from '../actor/actor.type.ts';
+import { Actor } from '../../graphql/models/actor.ts';
 import { Deployment } from '../deployment/deployment.type.ts';
 import { PositionFilter, positionListing } from '../../graphql/models/position.ts';
 import { allStances, type Dimension } from './stance-summary.service.ts';
 import { DeploymentStanceSummary, HolderStanceSummary, StanceCount, stanceCount, StanceSummary, TopicStanceSummary } from './stance-summary.type.ts';
-import { actorNodes } from '../actor/actor.listing.ts';
+import { actorNodes } from '../../data/models/actor.ts';
 import { deploymentNodes } from '../deployment/deployment.listing.ts';
 
 const maxGroups = 100;
