@@ -10,10 +10,10 @@ import {
   type DeploymentDeleteInputData,
   type DeploymentRecord,
 } from '../../data/models/deployment.ts';
-import { Actor } from '../../modules/actor/actor.type.ts';
-import { actorNodes } from '../../modules/actor/actor.listing.ts';
-import { Country } from '../../modules/country/country.type.ts';
-import { countryNodes } from '../../modules/country/country.listing.ts';
+import { Actor } from './actor.ts';
+import { actorNodes } from '../../data/models/actor.ts';
+import { Country } from './country.ts';
+import { countryNodes } from '../../data/models/country.ts';
 import { stanceSummaryOf } from '../stance-summary/stance-summary.resolver.ts';
 import { StanceSummary } from '../stance-summary/stance-summary.type.ts';
 import { Audited } from '../audited.interface.ts';

@@ -1,6 +1,6 @@
 /** Position in the schema: the type, list, filters and mutations derived from its definition, and its relations. */
 import { Prisma } from '../../generated/prisma/client.ts';
-import { actorNodes } from '../../modules/actor/actor.listing.ts';
+import { actorNodes } from '../../data/models/actor.ts';
 import { evidenceNodes } from '../../data/models/evidence.ts';
 import { officialNodes } from '../../modules/official/official.listing.ts';
 import { Arg, Ctx, Extensions, Field, FieldResolver, ID, InputType, Int, Resolver, Root } from 'type-graphql';
@@ -17,7 +17,7 @@ import {
   type PositionDeleteInputData,
   type PositionRecord,
 } from '../../data/models/position.ts';
-import { Actor } from '../../modules/actor/actor.type.ts';
+import { Actor } from './actor.ts';
 import { Deployment } from './deployment.ts';
 import { Evidence } from './evidence.ts';
 import { EvidenceInput } from './evidence.ts';

@@ -2,11 +2,11 @@ import { createUnionType, Field, Float, Int, ObjectType } from 'type-graphql';
 import { PageInfo } from '../connection.ts';
 import { typeNameOf } from '../node.interface.ts';
 import { Article } from '../models/article.ts';
-import { Country } from '../../modules/country/country.type.ts';
+import { Country } from '../models/country.ts';
 import { Deployment } from '../models/deployment.ts';
 import { Evidence } from '../models/evidence.ts';
 import { Official } from '../../modules/official/official.type.ts';
-import { Organization } from '../../modules/organization/organization.type.ts';
+import { Organization } from '../models/organization.ts';
 import { Position } from '../models/position.ts';
 
 export const SearchResult = createUnionType({

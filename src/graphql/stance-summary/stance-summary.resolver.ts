@@ -5,12 +5,12 @@ import type { GraphQLContext } from '../context.ts';
 import { badUserInput } from '../errors.ts';
 import type { Loaders } from '../loaders.ts';
 import { listBound } from '../list-bounds.ts';
-import { Actor } from '../../modules/actor/actor.type.ts';
+import { Actor } from '../models/actor.ts';
 import { Deployment } from '../models/deployment.ts';
 import { PositionFilter, positionListing } from '../models/position.ts';
 import { allStances, type Dimension } from '../../data/stance-summaries.ts';
 import { DeploymentStanceSummary, HolderStanceSummary, StanceCount, stanceCount, StanceSummary, TopicStanceSummary } from './stance-summary.type.ts';
-import { actorNodes } from '../../modules/actor/actor.listing.ts';
+import { actorNodes } from '../../data/models/actor.ts';
 import { deploymentNodes } from '../../data/models/deployment.ts';
 
 const maxGroups = 100;

@@ -4,7 +4,7 @@ import type { GraphQLContext } from '../../graphql/context.ts';
 import { articleListing, ArticleListArgs } from '../../graphql/models/article.ts';
 import { ArticleConnection, type Article } from '../../graphql/models/article.ts';
 import { positionListing, PositionListArgs } from '../../graphql/models/position.ts';
-import { Country } from '../country/country.type.ts';
+import { Country } from '../../graphql/models/country.ts';
 import { Official } from '../official/official.type.ts';
 import { PositionConnection, type Position } from '../../graphql/models/position.ts';
 import { meetingListing, MeetingListArgs } from './meeting.listing.ts';
@@ -12,7 +12,7 @@ import { meetingArticleIds, meetingParticipantIds, meetingPositionIds } from './
 import { officialNodes } from '../official/official.listing.ts';
 import { Meeting, MeetingConnection } from './meeting.type.ts';
 import { firstArgument, firstItems, listBound } from '../../graphql/list-bounds.ts';
-import { countryNodes } from '../country/country.listing.ts';
+import { countryNodes } from '../../data/models/country.ts';
 
 /** The most participants one can ask for (src/graphql/list-bounds.ts): more than a General Assembly's delegations. */
 const maxParticipants = 250;

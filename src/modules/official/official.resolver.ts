@@ -1,20 +1,20 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Connection } from '../../graphql/connection.ts';
 import type { GraphQLContext } from '../../graphql/context.ts';
-import { Country } from '../country/country.type.ts';
+import { Country } from '../../graphql/models/country.ts';
 import { meetingListing, MeetingListArgs } from '../meeting/meeting.listing.ts';
 import { MeetingConnection, type Meeting } from '../meeting/meeting.type.ts';
 import { PositionFilter } from '../../graphql/models/position.ts';
 import { positionListing, PositionListArgs } from '../../graphql/models/position.ts';
 import { stanceSummaryOf } from '../../graphql/stance-summary/stance-summary.resolver.ts';
 import { StanceSummary } from '../../graphql/stance-summary/stance-summary.type.ts';
-import { Organization } from '../organization/organization.type.ts';
+import { Organization } from '../../graphql/models/organization.ts';
 import { PositionConnection, type Position } from '../../graphql/models/position.ts';
 import { officialListing, OfficialListArgs } from './official.listing.ts';
 import { officialMeetingIds, officialPositionIds } from './official.service.ts';
 import { Official, OfficialConnection } from './official.type.ts';
-import { countryNodes } from '../country/country.listing.ts';
-import { organizationNodes } from '../organization/organization.listing.ts';
+import { countryNodes } from '../../data/models/country.ts';
+import { organizationNodes } from '../../data/models/organization.ts';
 
 @Resolver(() => Official)
 export class OfficialResolver {

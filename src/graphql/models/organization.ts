@@ -1,0 +1,137 @@
+/** Organization in the schema: the type, list, filter and mutations derived from its definition, and its relations. */
+import { Arg, Args, Ctx, Extensions, Field, FieldResolver, ID, InputType, Int, Resolver, Root } from 'type-graphql';
+import { countryNodes } from '../../data/models/country.ts';
+import {
+  createOrganization,
+  deleteOrganization,
+  mergeOrganizations,
+  organizationMemberIds,
+  organizationModel,
+  organizationOfficialIds,
+  updateOrganization,
+  type OrganizationDeleteInputData,
+  type OrganizationMergeInputData,
+  type OrganizationRecord,
+} from '../../data/models/organization.ts';
+import { officialListing, OfficialListArgs } from '../../modules/official/official.listing.ts';
+import { OfficialConnection, type Official } from '../../modules/official/official.type.ts';
+import { Audited } from '../audited.interface.ts';
+import type { Connection } from '../connection.ts';
+import type { GraphQLContext } from '../context.ts';
+import { firstArgument, firstItems, listBound } from '../list-bounds.ts';
+import { ModelInputFields, modelSchema, mutationResolver, NodeObjectType, rootListResolver } from '../model-schema.ts';
+import { Node } from '../node.interface.ts';
+import { Actor } from './actor.ts';
+import { Country } from './country.ts';
+
+/** The type's values are the records the data layer reads. */
+export const Organization = NodeObjectType<OrganizationRecord>(organizationModel, [Node, Actor, Audited]);
+export type Organization = OrganizationRecord;
+
+const schema = modelSchema(organizationModel, Organization);
+export const organizationListing = schema.listing;
+export const OrganizationConnection = schema.Connection;
+export const OrganizationListArgs = schema.ListArgs;
+export type OrganizationListArgs = InstanceType<typeof OrganizationListArgs>;
+export const OrganizationFilter = schema.Filter;
+export type OrganizationFilter = InstanceType<typeof OrganizationFilter>;
+
+export const OrganizationListResolver = rootListResolver(
+  schema,
+  'Organizations, filtered and ordered as asked (by default all of them, in the order they were recorded).',
+);
+
+/** The most members one can ask for (src/graphql/list-bounds.ts): there are 249 ISO 3166-1 country codes. */
+const maxMembers = 250;
+
+@Resolver(() => Organization)
+export class OrganizationResolver {
+  @Extensions(listBound(maxMembers))
+  @FieldResolver(() => [Country], { description: 'The member countries.' })
+  async members(
+    @Root() organization: OrganizationRecord,
+    @Arg('first', () => Int, firstArgument(maxMembers, 'members')) first: number,
+    @Ctx() { loaders }: GraphQLContext,
+  ): Promise<Country[]> {
+    return firstItems(await loaders.linked(organizationMemberIds, countryNodes).load(organization.rowId), first, maxMembers);
+  }
+
+  @FieldResolver(() => OfficialConnection, { description: 'Officials who speak for this organization.' })
+  officials(
+    @Root() organization: OrganizationRecord,
+    @Args(() => OfficialListArgs) args: OfficialListArgs,
+    @Ctx() { loaders }: GraphQLContext,
+  ): Promise<Connection<Official>> {
+    return loaders.linkedConnection(organizationOfficialIds, officialListing, organization.rowId, args);
+  }
+}
+
+@InputType('OrganizationCreateInput', { description: 'An organization to record.' })
+export class OrganizationCreateInput extends ModelInputFields(organizationModel, 'create') {
+  @Field(() => [ID], { nullable: true, description: 'The member countries. Defaults to none.' })
+  memberIds?: string[] | null;
+}
+
+@InputType('OrganizationUpdateInput', { description: 'Changes to an organization; fields left out stay as they are.' })
+export class OrganizationUpdateInput extends ModelInputFields(organizationModel, 'update') {
+  @Field(() => ID, { description: 'The organization to change.' })
+  id!: string;
+
+  @Field(() => Int, { nullable: true, description: 'The version you read; the update fails with VERSION_CONFLICT if the organization has changed since.' })
+  expectedVersion?: number | null;
+
+  @Field(() => [ID], { nullable: true, description: 'The new list of member countries (replaces the old one).' })
+  memberIds?: string[] | null;
+}
+
+@InputType('OrganizationDeleteInput', { description: 'An organization to delete.' })
+export class OrganizationDeleteInput implements OrganizationDeleteInputData {
+  @Field(() => ID, {
+    description:
+      'The organization to delete. Refused (IN_USE) while positions name it as holder or addressee; its officials and deployments lose their reference to it.',
+  })
+  id!: string;
+
+  @Field(() => Int, { nullable: true, description: 'The version you read; the delete fails with VERSION_CONFLICT if the organization has changed since.' })
+  expectedVersion?: number | null;
+}
+
+@InputType('OrganizationMergeInput', { description: 'Two records of the same organization: the duplicate is merged into the one kept.' })
+export class OrganizationMergeInput implements OrganizationMergeInputData {
+  @Field(() => ID, { description: 'The organization to keep.' })
+  keepId!: string;
+
+  @Field(() => ID, {
+    description:
+      "The duplicate: its positions, officials, deployments and members move to the kept organization, its name and aliases become aliases of it (and its acronym the kept one's, if that has none), and it is deleted.",
+  })
+  duplicateId!: string;
+}
+
+export const OrganizationMutationResolver = mutationResolver(organizationModel, Organization, {
+  create: {
+    description: 'Records an organization. Needs an EDITOR key.',
+    input: OrganizationCreateInput,
+    inputDescription: 'The organization.',
+    run: (w, input: OrganizationCreateInput) => createOrganization(w, input),
+  },
+  update: {
+    description: "Changes an organization's name, acronym, aliases or members. Needs an EDITOR key.",
+    input: OrganizationUpdateInput,
+    inputDescription: 'The changes.',
+    run: (w, input: OrganizationUpdateInput) => updateOrganization(w, input),
+  },
+  delete: {
+    description: 'Deletes an organization that no position names. Recorded in the change log. Needs an EDITOR key.',
+    input: OrganizationDeleteInput,
+    inputDescription: 'The organization to delete.',
+    run: (w, input: OrganizationDeleteInput) => deleteOrganization(w, input),
+  },
+  merge: {
+    description:
+      'Merges a duplicate organization into another in one transaction: every relation moves to the kept one, the duplicate is deleted. Recorded in the change log. Needs an EDITOR key.',
+    input: OrganizationMergeInput,
+    inputDescription: 'The organization to keep and its duplicate.',
+    run: (w, input: OrganizationMergeInput) => mergeOrganizations(w, input),
+  },
+});
