@@ -2,7 +2,7 @@
 import { Prisma } from '../../generated/prisma/client.ts';
 import { actorNodes } from '../../modules/actor/actor.listing.ts';
 import { evidenceNodes } from '../../modules/evidence/evidence.listing.ts';
-import { officialNodes } from '../../modules/official/official.listing.ts';
+import { officialNodes } from '../../data/models/official.ts';
 import { Arg, Ctx, Extensions, Field, FieldResolver, ID, InputType, Int, Resolver, Root } from 'type-graphql';
 import {
   createPosition,
@@ -21,15 +21,15 @@ import { Actor } from '../../modules/actor/actor.type.ts';
 import { Deployment } from '../../modules/deployment/deployment.type.ts';
 import { Evidence } from '../../modules/evidence/evidence.type.ts';
 import { EvidenceInput } from '../../modules/evidence/evidence.input.ts';
-import { Meeting } from '../../modules/meeting/meeting.type.ts';
-import { Official } from '../../modules/official/official.type.ts';
+import { Meeting } from './meeting.ts';
+import { Official } from './official.ts';
 import { Audited } from '../audited.interface.ts';
 import type { GraphQLContext } from '../context.ts';
 import { firstArgument, firstItems, listBound } from '../list-bounds.ts';
 import { enumType, ModelInputFields, modelSchema, NodeObjectType, mutationResolver, rootListResolver } from '../model-schema.ts';
 import { Node } from '../node.interface.ts';
 import { deploymentNodes } from '../../modules/deployment/deployment.listing.ts';
-import { meetingNodes } from '../../modules/meeting/meeting.listing.ts';
+import { meetingNodes } from '../../data/models/meeting.ts';
 
 /** The type's values are the records the data layer reads (with the row ids its relations follow). */
 export const Position = NodeObjectType<PositionRecord>(positionModel, [Node, Audited]);

@@ -1,8 +1,7 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Connection } from '../../graphql/connection.ts';
 import type { GraphQLContext } from '../../graphql/context.ts';
-import { meetingListing, MeetingListArgs } from '../meeting/meeting.listing.ts';
-import { MeetingConnection, type Meeting } from '../meeting/meeting.type.ts';
+import { MeetingConnection, meetingListing, MeetingListArgs, type Meeting } from '../../graphql/models/meeting.ts';
 import { positionListing, PositionListArgs } from '../../graphql/models/position.ts';
 import { PositionConnection, type Position } from '../../graphql/models/position.ts';
 import { articleListing, ArticleListArgs } from './article.listing.ts';

@@ -9,9 +9,8 @@ import { countryOfficialIds, countryOrganizationIds, hostedDeploymentIds } from 
 import { Country, CountryConnection } from './country.type.ts';
 import { deploymentListing, DeploymentListArgs } from '../deployment/deployment.listing.ts';
 import { DeploymentConnection, type Deployment } from '../deployment/deployment.type.ts';
-import { officialListing, OfficialListArgs } from '../official/official.listing.ts';
+import { OfficialConnection, officialListing, OfficialListArgs, type Official } from '../../graphql/models/official.ts';
 import { organizationListing, OrganizationListArgs } from '../organization/organization.listing.ts';
-import { OfficialConnection, type Official } from '../official/official.type.ts';
 import { OrganizationConnection, type Organization } from '../organization/organization.type.ts';
 
 @Resolver(() => Country)

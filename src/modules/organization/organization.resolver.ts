@@ -2,8 +2,7 @@ import { Arg, Args, Ctx, Extensions, FieldResolver, Int, Query, Resolver, Root }
 import type { Connection } from '../../graphql/connection.ts';
 import type { GraphQLContext } from '../../graphql/context.ts';
 import { Country } from '../country/country.type.ts';
-import { officialListing, OfficialListArgs } from '../official/official.listing.ts';
-import { OfficialConnection, type Official } from '../official/official.type.ts';
+import { OfficialConnection, officialListing, OfficialListArgs, type Official } from '../../graphql/models/official.ts';
 import { organizationListing, OrganizationListArgs } from './organization.listing.ts';
 import { organizationMemberIds, organizationOfficialIds } from './organization.service.ts';
 import { countryNodes } from '../country/country.listing.ts';

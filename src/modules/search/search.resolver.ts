@@ -14,7 +14,7 @@ import { articleNodes } from '../article/article.listing.ts';
 import { countryNodes } from '../country/country.listing.ts';
 import { deploymentNodes } from '../deployment/deployment.listing.ts';
 import { evidenceNodes } from '../evidence/evidence.listing.ts';
-import { officialNodes } from '../official/official.listing.ts';
+import { officialNodes } from '../../data/models/official.ts';
 import { organizationNodes } from '../organization/organization.listing.ts';
 import { positionNodes } from '../../data/models/position.ts';
 

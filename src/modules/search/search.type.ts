@@ -5,7 +5,7 @@ import { Article } from '../article/article.type.ts';
 import { Country } from '../country/country.type.ts';
 import { Deployment } from '../deployment/deployment.type.ts';
 import { Evidence } from '../evidence/evidence.type.ts';
-import { Official } from '../official/official.type.ts';
+import { Official } from '../../graphql/models/official.ts';
 import { Organization } from '../organization/organization.type.ts';
 import { Position } from '../../graphql/models/position.ts';
 
