@@ -7,17 +7,13 @@ import { enforceListBounds } from './list-bounds.ts';
 
 /**
  * The resolver classes: every one exported by a file of src/graphql/models/ or a `*.resolver.ts`
- * file (in src/graphql/ and, until they move, src/modules/). Adding a model adds its file; there
- * is no list to keep here.
+ * file of src/graphql/. Adding a model adds its file; there is no list to keep here.
  */
 async function discoverResolvers(): Promise<NonEmptyArray<ClassType>> {
-  const files: URL[] = [];
-  for (const folder of ['./', '../modules/']) {
-    const base = new URL(folder, import.meta.url);
-    for (const name of await readdir(base, { recursive: true })) {
-      if (name.endsWith('.resolver.ts') || (name.startsWith('models/') && name.endsWith('.ts'))) files.push(new URL(name, base));
-    }
-  }
+  const base = new URL('./', import.meta.url);
+  const files = (await readdir(base, { recursive: true }))
+    .filter((name) => name.endsWith('.resolver.ts') || (name.startsWith('models/') && name.endsWith('.ts')))
+    .map((name) => new URL(name, base));
   const exported = (await Promise.all(files.map(async (file) => Object.values((await import(file.href)) as Record<string, unknown>)))).flat();
   const resolverClasses = new Set(getMetadataStorage().resolverClasses.map((resolver) => resolver.target));
   const resolvers = [...new Set(exported.filter((value): value is ClassType => resolverClasses.has(value as ClassType)))];

@@ -1,5 +1,5 @@
-/** Actor in the schema: the interface of countries and organizations, and the relations every actor has. */
-import { Arg, Args, Ctx, Field, FieldResolver, InterfaceType, Resolver, Root } from 'type-graphql';
+/** The relations every Actor (src/graphql/actor.interface.ts) has, whether a country or an organization. */
+import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { ActorRecord } from '../../data/models/actor.ts';
 import { heldPositionIds } from '../../data/models/position.ts';
 import { deploymentListing, DeploymentListArgs } from './deployment.ts';
@@ -9,25 +9,8 @@ import { stanceSummaryOf } from '../stance-summary/stance-summary.resolver.ts';
 import { StanceSummary } from '../stance-summary/stance-summary.type.ts';
 import type { Connection } from '../connection.ts';
 import type { GraphQLContext } from '../context.ts';
-import { Node, typeNameOf } from '../node.interface.ts';
+import { Actor } from '../actor.interface.ts';
 import { PositionConnection, PositionFilter, positionListing, PositionListArgs, type Position } from './position.ts';
-
-/** Its values are Country and Organization records (their `typeName` tells which). */
-@InterfaceType('Actor', {
-  implements: Node,
-  resolveType: typeNameOf,
-  description: 'Someone who holds positions and operates deployments: a Country or an Organization.',
-})
-export abstract class Actor extends Node {
-  /** The database id, shared by the Actor row and its Country or Organization row. */
-  rowId!: number;
-
-  @Field(() => String, { description: 'The common English name.' })
-  name!: string;
-
-  @Field(() => [String], { description: 'Other names the sources use for this actor (metonyms such as "Washington", short forms such as "DPRK").' })
-  aliases!: string[];
-}
 
 /** Relations every actor has, whether a country or an organization. */
 @Resolver(() => Actor)

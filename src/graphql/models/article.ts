@@ -10,8 +10,8 @@ import {
   type ArticleDeleteInputData,
   type ArticleRecord,
 } from '../../data/models/article.ts';
-import { meetingListing, MeetingListArgs } from '../../modules/meeting/meeting.listing.ts';
-import { MeetingConnection, type Meeting } from '../../modules/meeting/meeting.type.ts';
+import { meetingListing, MeetingListArgs } from './meeting.ts';
+import { MeetingConnection, type Meeting } from './meeting.ts';
 import { Audited } from '../audited.interface.ts';
 import type { Connection } from '../connection.ts';
 import type { GraphQLContext } from '../context.ts';

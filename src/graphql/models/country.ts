@@ -18,15 +18,15 @@ import {
 } from '../../data/models/country.ts';
 import { deploymentListing, DeploymentListArgs } from './deployment.ts';
 import { DeploymentConnection, type Deployment } from './deployment.ts';
-import { officialListing, OfficialListArgs } from '../../modules/official/official.listing.ts';
-import { OfficialConnection, type Official } from '../../modules/official/official.type.ts';
+import { officialListing, OfficialListArgs } from './official.ts';
+import { OfficialConnection, type Official } from './official.ts';
 import { Audited } from '../audited.interface.ts';
 import type { Connection } from '../connection.ts';
 import type { GraphQLContext } from '../context.ts';
 import { badUserInput } from '../errors.ts';
 import { ModelInputFields, modelSchema, mutationResolver, NodeObjectType, rootListResolver } from '../model-schema.ts';
 import { Node } from '../node.interface.ts';
-import { Actor } from './actor.ts';
+import { Actor } from '../actor.interface.ts';
 import { organizationListing, OrganizationConnection, OrganizationListArgs, type Organization } from './organization.ts';
 
 /** The type's values are the records the data layer reads. */

@@ -10,7 +10,7 @@ import {
   type DeploymentDeleteInputData,
   type DeploymentRecord,
 } from '../../data/models/deployment.ts';
-import { Actor } from './actor.ts';
+import { Actor } from '../actor.interface.ts';
 import { actorNodes } from '../../data/models/actor.ts';
 import { Country } from './country.ts';
 import { countryNodes } from '../../data/models/country.ts';

@@ -13,15 +13,15 @@ import {
   type OrganizationMergeInputData,
   type OrganizationRecord,
 } from '../../data/models/organization.ts';
-import { officialListing, OfficialListArgs } from '../../modules/official/official.listing.ts';
-import { OfficialConnection, type Official } from '../../modules/official/official.type.ts';
+import { officialListing, OfficialListArgs } from './official.ts';
+import { OfficialConnection, type Official } from './official.ts';
 import { Audited } from '../audited.interface.ts';
 import type { Connection } from '../connection.ts';
 import type { GraphQLContext } from '../context.ts';
 import { firstArgument, firstItems, listBound } from '../list-bounds.ts';
 import { ModelInputFields, modelSchema, mutationResolver, NodeObjectType, rootListResolver } from '../model-schema.ts';
 import { Node } from '../node.interface.ts';
-import { Actor } from './actor.ts';
+import { Actor } from '../actor.interface.ts';
 import { Country } from './country.ts';
 
 /** The type's values are the records the data layer reads. */

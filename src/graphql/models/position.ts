@@ -2,7 +2,7 @@
 import { Prisma } from '../../generated/prisma/client.ts';
 import { actorNodes } from '../../data/models/actor.ts';
 import { evidenceNodes } from '../../data/models/evidence.ts';
-import { officialNodes } from '../../modules/official/official.listing.ts';
+import { officialNodes } from '../../data/models/official.ts';
 import { Arg, Ctx, Extensions, Field, FieldResolver, ID, InputType, Int, Resolver, Root } from 'type-graphql';
 import {
   createPosition,
@@ -17,19 +17,19 @@ import {
   type PositionDeleteInputData,
   type PositionRecord,
 } from '../../data/models/position.ts';
-import { Actor } from './actor.ts';
+import { Actor } from '../actor.interface.ts';
 import { Deployment } from './deployment.ts';
 import { Evidence } from './evidence.ts';
 import { EvidenceInput } from './evidence.ts';
-import { Meeting } from '../../modules/meeting/meeting.type.ts';
-import { Official } from '../../modules/official/official.type.ts';
+import { Meeting } from './meeting.ts';
+import { Official } from './official.ts';
 import { Audited } from '../audited.interface.ts';
 import type { GraphQLContext } from '../context.ts';
 import { firstArgument, firstItems, listBound } from '../list-bounds.ts';
 import { enumType, ModelInputFields, modelSchema, NodeObjectType, mutationResolver, rootListResolver } from '../model-schema.ts';
 import { Node } from '../node.interface.ts';
 import { deploymentNodes } from '../../data/models/deployment.ts';
-import { meetingNodes } from '../../modules/meeting/meeting.listing.ts';
+import { meetingNodes } from '../../data/models/meeting.ts';
 
 /** The type's values are the records the data layer reads (with the row ids its relations follow). */
 export const Position = NodeObjectType<PositionRecord>(positionModel, [Node, Audited]);

@@ -5,7 +5,7 @@ import { Article } from '../models/article.ts';
 import { Country } from '../models/country.ts';
 import { Deployment } from '../models/deployment.ts';
 import { Evidence } from '../models/evidence.ts';
-import { Official } from '../../modules/official/official.type.ts';
+import { Official } from '../models/official.ts';
 import { Organization } from '../models/organization.ts';
 import { Position } from '../models/position.ts';
 

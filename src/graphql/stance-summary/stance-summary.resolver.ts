@@ -5,7 +5,7 @@ import type { GraphQLContext } from '../context.ts';
 import { badUserInput } from '../errors.ts';
 import type { Loaders } from '../loaders.ts';
 import { listBound } from '../list-bounds.ts';
-import { Actor } from '../models/actor.ts';
+import { Actor } from '../actor.interface.ts';
 import { Deployment } from '../models/deployment.ts';
 import { PositionFilter, positionListing } from '../models/position.ts';
 import { allStances, type Dimension } from '../../data/stance-summaries.ts';

@@ -1,0 +1,196 @@
+/**
+ * Meeting: a meeting, talk or summit where officials met and positions were stated. Its
+ * definition, its relations' id sources, and its writes.
+ */
+import { Prisma } from '../../generated/prisma/client.ts';
+import { columnsOf, type IdSource, type NodeSource } from '../../db/pages.ts';
+import { changesOf, mustFind, refId, refIds, rowIdOf, snapshot } from '../checks.ts';
+import { encodeGlobalId } from '../global-id.ts';
+import { acceptsDay, idArguments, linkedTo, rangeSql, textIn } from '../listing.ts';
+import { checkedCreateValues, checkedUpdateValues, defineModel, field, type RecordOf } from '../model.ts';
+import { nodesOf, recordOf } from '../model-listing.ts';
+import { UserErrorCode, type FieldPath } from '../user-errors.ts';
+import { changedBy, ChangeAction, createdBy, type Write } from '../write.ts';
+
+/** `date` as a never-null sort key (an index on `(key, id)` serves the ordering and its cursors). */
+export const meetingDateKey = Prisma.sql`COALESCE(n.date, '-infinity'::date)`;
+
+export const meetingModel = defineModel({
+  name: 'Meeting',
+  plural: 'meetings',
+  description: 'A meeting, talk or summit where officials met and positions were stated.',
+  filterDescription: 'Conditions on meetings. A meeting must meet every condition given; a list condition is met by any of its values.',
+  table: 'Meeting',
+  from: Prisma.sql`"Meeting" AS n`,
+  columns: columnsOf('n', Prisma.MeetingScalarFieldEnum),
+  fields: {
+    name: field.text({
+      description: 'The name as the source gives it, e.g. "fourth meeting on Northeast Asia security".',
+      create: { description: 'The name as the source gives it.' },
+      update: { description: 'The new name.' },
+    }),
+    series: field.text({
+      nullable: true,
+      description: 'The recurring series the meeting belongs to, e.g. "Northeast Asia security"; null when none is stated.',
+      create: { description: 'The recurring series it belongs to, when the source names one.' },
+      update: { description: 'The new series; null clears it.' },
+    }),
+    ordinal: field.int({
+      nullable: true,
+      description: 'The meeting\'s number within its series (4 for "fourth"); null when not stated.',
+      create: { description: 'Its number within the series (a positive integer).' },
+      update: { description: 'The new ordinal; null clears it.' },
+    }),
+    city: field.text({
+      nullable: true,
+      description: 'The city where it was held; null when not stated.',
+      create: { description: 'The city where it was held.' },
+      update: { description: 'The new city; null clears it.' },
+    }),
+    // A meeting may be announced before it is held: its day may be in the future.
+    date: field.day({
+      nullable: true,
+      description: 'The day it was held; null when not stated.',
+      create: { description: 'The day it was held (may be in the future for an announced meeting).' },
+      update: { description: 'The new day; null clears it.' },
+    }),
+  },
+  filters: {
+    cities: {
+      argument: 'strings',
+      description: 'Meetings held in any of these cities, in any case ("Beijing").',
+      where: (cities: string[]) => textIn(Prisma.sql`n.city`, cities),
+    },
+    countries: {
+      argument: 'strings',
+      description: 'Meetings held in any of these countries, by ISO 3166-1 alpha-2 code ("CN") or ID.',
+      where: async (values: string[], { refs, argumentName }) => Prisma.sql`n."countryId" = ANY(${await refs.countryIds(values, argumentName)}::int[])`,
+    },
+    date: {
+      argument: 'dateRange',
+      description: 'Meetings held on a day in this range; meetings with no known day are left out.',
+      where: (range: { from: Date | null; to: Date | null }) => rangeSql(Prisma.sql`n.date`, 'date', range, meetingDateKey),
+    },
+    participants: {
+      argument: 'ids',
+      description: 'Meetings attended by any of these officials (their IDs).',
+      where: (ids: string[], { argumentName }) => linkedTo('MeetingParticipant', 'meetingId', 'officialId', idArguments(ids, 'Official', argumentName)),
+    },
+  },
+  orders: {
+    DATE: {
+      description: 'The day the meeting was held; meetings with no known day count as earlier than any dated one.',
+      key: { sql: meetingDateKey, type: 'date', accepts: acceptsDay },
+    },
+    NAME: { description: 'The name, by Unicode code point.', key: { sql: Prisma.sql`n.name`, type: 'text' } },
+  },
+  extras: (row) => ({ countryRowId: row.countryId as number | null }),
+});
+
+export type MeetingRecord = RecordOf<typeof meetingModel> & { countryRowId: number | null };
+
+/** How meetings are read (with the row id of their host country). */
+export const meetingNodes = nodesOf(meetingModel) as NodeSource<MeetingRecord>;
+
+/** A Meeting row (as Prisma or the node source reads it) as its record. */
+export const meetingRecordOf = (row: object): MeetingRecord => recordOf(meetingModel, row as Record<string, unknown>) as MeetingRecord;
+
+export const meetingArticleIds: IdSource = { name: 'meeting.articles', table: 'ArticleMeeting', parentColumn: 'meetingId', childColumn: 'articleId' };
+export const meetingPositionIds: IdSource = { name: 'meeting.positions', table: 'Position', parentColumn: 'meetingId', childColumn: 'id' };
+// A plain list in the schema, not a connection.
+export const meetingParticipantIds: IdSource = { name: 'meeting.participants', table: 'MeetingParticipant', parentColumn: 'meetingId', childColumn: 'officialId' };
+
+// ---------------------------------------------------------------------------------------------
+// Writes
+
+type Input = Record<string, unknown>;
+type FieldsOf = Pick<MeetingRecord, 'name' | 'series' | 'ordinal' | 'city' | 'date'>;
+
+export interface MeetingRelationsInput {
+  countryId?: string | null;
+  participantIds?: string[] | null;
+  articleIds?: string[] | null;
+}
+
+export interface MeetingUpdateRelationsInput extends MeetingRelationsInput {
+  id: string;
+  expectedVersion?: number | null;
+}
+
+export interface MeetingDeleteInputData {
+  id: string;
+  expectedVersion?: number | null;
+}
+
+function ordinalOf(w: Write, value: number | null | undefined, field: FieldPath): void {
+  if (value != null && !(Number.isInteger(value) && value > 0)) w.fail(field, `must be a positive integer, got ${value}`, UserErrorCode.INVALID);
+}
+
+const sorted = (ids: number[]) => [...ids].sort((a, b) => a - b);
+
+export async function createMeeting(w: Write, input: MeetingRelationsInput & Input): Promise<MeetingRecord> {
+  const values = checkedCreateValues(w, meetingModel, input) as Required<FieldsOf>;
+  ordinalOf(w, input.ordinal as number | null | undefined, ['input', 'ordinal']);
+  const countryId = (await refId(w, 'Country', input.countryId, ['input', 'countryId'])) ?? null;
+  const participants = await refIds(w, 'Official', input.participantIds ?? [], ['input', 'participantIds']);
+  const articles = await refIds(w, 'Article', input.articleIds ?? [], ['input', 'articleIds']);
+  w.check();
+  const row = await w.tx.meeting.create({
+    data: {
+      ...values,
+      countryId,
+      ...createdBy(w.actor),
+      participants: { create: participants.map((officialId) => ({ officialId })) },
+      articles: { create: articles.map((articleId) => ({ articleId })) },
+    },
+  });
+  await w.log(ChangeAction.CREATE, 'Meeting', row.id, JSON.parse(JSON.stringify({ ...snapshot(row), participants, articles })) as Prisma.InputJsonValue);
+  return meetingRecordOf(row);
+}
+
+export async function updateMeeting(w: Write, input: MeetingUpdateRelationsInput & Input): Promise<MeetingRecord> {
+  const id = rowIdOf(w, 'Meeting', input.id, ['input', 'id']);
+  w.check();
+  const found = await mustFind(w, () => w.tx.meeting.findUnique({ where: { id: id as number }, include: { participants: true, articles: true } }), 'meeting', ['input', 'id']);
+  w.expectVersion(['input', 'expectedVersion'], input.expectedVersion, found.version, `meeting "${found.name}"`);
+  ordinalOf(w, input.ordinal as number | null | undefined, ['input', 'ordinal']);
+  const countryId = await refId(w, 'Country', input.countryId, ['input', 'countryId']);
+  const values = checkedUpdateValues(w, meetingModel, input, found) as Required<FieldsOf>;
+  const next = { ...values, countryId: countryId === undefined ? found.countryId : countryId };
+  const before = { ...found, participants: sorted(found.participants.map((p) => p.officialId)), articles: sorted(found.articles.map((a) => a.articleId)) };
+  const participants = input.participantIds == null ? before.participants : sorted(await refIds(w, 'Official', input.participantIds, ['input', 'participantIds']));
+  const articles = input.articleIds == null ? before.articles : sorted(await refIds(w, 'Article', input.articleIds, ['input', 'articleIds']));
+  w.check();
+  const changes = changesOf(before, { ...before, ...next, participants, articles }, ['name', 'series', 'ordinal', 'city', 'countryId', 'date', 'participants', 'articles']);
+  if (Object.keys(changes).length === 0) return meetingRecordOf(found);
+  if (changes.participants) {
+    await w.tx.meetingParticipant.deleteMany({ where: { meetingId: found.id, officialId: { notIn: participants } } });
+    await w.tx.meetingParticipant.createMany({ data: participants.map((officialId) => ({ meetingId: found.id, officialId })), skipDuplicates: true });
+  }
+  if (changes.articles) {
+    await w.tx.articleMeeting.deleteMany({ where: { meetingId: found.id, articleId: { notIn: articles } } });
+    await w.tx.articleMeeting.createMany({ data: articles.map((articleId) => ({ meetingId: found.id, articleId })), skipDuplicates: true });
+  }
+  const row = await w.tx.meeting.update({ where: { id: found.id }, data: { ...next, ...changedBy(w.actor) } });
+  await w.log(ChangeAction.UPDATE, 'Meeting', found.id, JSON.parse(JSON.stringify({ changes })) as Prisma.InputJsonValue);
+  return meetingRecordOf(row);
+}
+
+/** Deletes a meeting; refused (IN_USE) while positions say they were stated there. */
+export async function deleteMeeting(w: Write, input: MeetingDeleteInputData): Promise<string> {
+  const id = rowIdOf(w, 'Meeting', input.id, ['input', 'id']);
+  w.check();
+  const found = await mustFind(w, () => w.tx.meeting.findUnique({ where: { id: id as number }, include: { participants: true, articles: true } }), 'meeting', ['input', 'id']);
+  w.expectVersion(['input', 'expectedVersion'], input.expectedVersion, found.version, `meeting "${found.name}"`);
+  w.check();
+  const positions = await w.tx.position.count({ where: { meetingId: found.id } });
+  if (positions > 0) w.abort(['input', 'id'], `${positions} position${positions === 1 ? ' was' : 's were'} stated at this meeting: change or delete ${positions === 1 ? 'it' : 'them'} first`, UserErrorCode.IN_USE);
+  await w.tx.meeting.delete({ where: { id: found.id } });
+  await w.log(
+    ChangeAction.DELETE,
+    'Meeting',
+    found.id,
+    JSON.parse(JSON.stringify({ deleted: { ...snapshot(found), participants: found.participants.map((p) => p.officialId), articles: found.articles.map((a) => a.articleId) } })) as Prisma.InputJsonValue,
+  );
+  return encodeGlobalId('Meeting', found.id);
+}

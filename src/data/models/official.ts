@@ -1,0 +1,210 @@
+/**
+ * Official: a person who speaks for a country, an organization, or both. Its definition, its
+ * relations' id sources, and its writes (one record per person; merging a duplicate into it).
+ */
+import { Prisma, type Official as OfficialRow } from '../../generated/prisma/client.ts';
+import { columnsOf, type IdSource, type NodeSource } from '../../db/pages.ts';
+import { changesOf, mustFind, refId, rowIdOf, snapshot } from '../checks.ts';
+import { encodeGlobalId } from '../global-id.ts';
+import { nameOrAliasContains } from '../listing.ts';
+import { checkedCreateValues, checkedUpdateValues, defineModel, field, updatableFieldsOf, type RecordOf } from '../model.ts';
+import { nodesOf, recordOf } from '../model-listing.ts';
+import { mergeAliases } from '../rules.ts';
+import { UserErrorCode } from '../user-errors.ts';
+import { changedBy, ChangeAction, createdBy, type Write } from '../write.ts';
+
+export const officialModel = defineModel({
+  name: 'Official',
+  plural: 'officials',
+  description: 'A person who speaks for a country, an organization, or both.',
+  filterDescription: 'Conditions on officials. An official must meet every condition given; a list condition is met by any of its values.',
+  table: 'Official',
+  from: Prisma.sql`"Official" AS n`,
+  columns: columnsOf('n', Prisma.OfficialScalarFieldEnum),
+  fields: {
+    name: field.text({
+      description: 'The full name, e.g. "Igor Morgulov".',
+      create: { description: 'The full name, e.g. "Igor Morgulov".' },
+      update: { description: 'The new name.' },
+    }),
+    title: field.text({
+      nullable: true,
+      description: 'The title exactly as the source states it; null when none is stated.',
+      create: { description: 'The title exactly as the source states it; leave out when none is stated.' },
+      update: { description: 'The new title; null clears it.' },
+    }),
+    aliases: field.names({
+      description: 'Other names the sources use for this official, e.g. a surname alone.',
+      create: { description: 'Other names the sources use, e.g. the surname alone. Defaults to none.' },
+      update: { description: 'The new list of aliases (replaces the old one).' },
+    }),
+  },
+  filters: {
+    countries: {
+      argument: 'strings',
+      description: 'Officials who speak for any of these countries, by ISO 3166-1 alpha-2 code ("RU") or ID.',
+      where: async (values: string[], { refs, argumentName }) => Prisma.sql`n."countryId" = ANY(${await refs.countryIds(values, argumentName)}::int[])`,
+    },
+    organizations: {
+      argument: 'strings',
+      description: 'Officials who speak for any of these organizations, by acronym ("NATO") or ID.',
+      where: async (values: string[], { refs, argumentName }) => Prisma.sql`n."organizationId" = ANY(${await refs.organizationIds(values, argumentName)}::int[])`,
+    },
+    name: {
+      argument: 'text',
+      description: 'Officials whose name or one of its aliases contains this text, in any case ("morgulov").',
+      where: (text: string) => nameOrAliasContains(Prisma.sql`n.name`, Prisma.sql`n.aliases`, text),
+    },
+  },
+  orders: {
+    NAME: { description: 'The full name, by Unicode code point.', key: { sql: Prisma.sql`n.name`, type: 'text' } },
+  },
+  extras: (row) => ({ countryRowId: row.countryId as number | null, organizationRowId: row.organizationId as number | null }),
+});
+
+export type OfficialRecord = RecordOf<typeof officialModel> & { countryRowId: number | null; organizationRowId: number | null };
+
+/** How officials are read (with the row ids of their country and organization). */
+export const officialNodes = nodesOf(officialModel) as NodeSource<OfficialRecord>;
+
+/** An Official row (as Prisma or the node source reads it) as its record. */
+export const officialRecordOf = (row: object): OfficialRecord => recordOf(officialModel, row as Record<string, unknown>) as OfficialRecord;
+
+export const officialMeetingIds: IdSource = { name: 'official.meetings', table: 'MeetingParticipant', parentColumn: 'officialId', childColumn: 'meetingId' };
+export const officialPositionIds: IdSource = { name: 'official.positions', table: 'PositionSpeaker', parentColumn: 'officialId', childColumn: 'positionId' };
+
+// ---------------------------------------------------------------------------------------------
+// Writes
+
+type Input = Record<string, unknown>;
+
+export interface OfficialReferencesInput {
+  countryId?: string | null;
+  organizationId?: string | null;
+}
+
+export interface OfficialUpdateReferencesInput extends OfficialReferencesInput {
+  id: string;
+  expectedVersion?: number | null;
+  aliases?: string[] | null;
+}
+
+export interface OfficialDeleteInputData {
+  id: string;
+  expectedVersion?: number | null;
+}
+
+export interface OfficialMergeInputData {
+  keepId: string;
+  duplicateId: string;
+}
+
+type FieldsOf = Pick<OfficialRecord, 'name' | 'title' | 'aliases'>;
+
+/** One record per person: the same name within the same country (or organization) is a duplicate. */
+async function expectNoDuplicate(w: Write, name: string, countryId: number | null, organizationId: number | null, except?: number): Promise<void> {
+  const same = await w.tx.official.findFirst({ where: { name, countryId, organizationId, ...(except ? { id: { not: except } } : {}) } });
+  if (same) w.fail(['input', 'name'], `${name} is already recorded (${encodeGlobalId('Official', same.id)}) for the same country and organization`, UserErrorCode.DUPLICATE);
+}
+
+export async function createOfficial(w: Write, input: OfficialReferencesInput & Input): Promise<OfficialRecord> {
+  const values = checkedCreateValues(w, officialModel, input) as Required<FieldsOf>;
+  const countryId = (await refId(w, 'Country', input.countryId, ['input', 'countryId'])) ?? null;
+  const organizationId = (await refId(w, 'Organization', input.organizationId, ['input', 'organizationId'])) ?? null;
+  w.check();
+  await expectNoDuplicate(w, values.name, countryId, organizationId);
+  w.check();
+  const data = { ...values, countryId, organizationId };
+  const row = await w.tx.official.create({ data: { ...data, ...createdBy(w.actor) } });
+  await w.log(ChangeAction.CREATE, 'Official', row.id, data);
+  return officialRecordOf(row);
+}
+
+export async function updateOfficial(w: Write, input: OfficialUpdateReferencesInput & Input): Promise<OfficialRecord> {
+  const id = rowIdOf(w, 'Official', input.id, ['input', 'id']);
+  w.check();
+  const found = await mustFind(w, () => w.tx.official.findUnique({ where: { id: id as number } }), 'official', ['input', 'id']);
+  w.expectVersion(['input', 'expectedVersion'], input.expectedVersion, found.version, `official ${found.name}`);
+  // Aliases set to null keep the old ones (they are a list: an empty list clears them).
+  const values = checkedUpdateValues(w, officialModel, { ...input, aliases: input.aliases ?? undefined }, found) as Required<FieldsOf>;
+  const countryId = await refId(w, 'Country', input.countryId, ['input', 'countryId']);
+  const organizationId = await refId(w, 'Organization', input.organizationId, ['input', 'organizationId']);
+  const next = {
+    ...values,
+    countryId: countryId === undefined ? found.countryId : countryId,
+    organizationId: organizationId === undefined ? found.organizationId : organizationId,
+  };
+  w.check();
+  if (next.name !== found.name || next.countryId !== found.countryId || next.organizationId !== found.organizationId) {
+    await expectNoDuplicate(w, next.name, next.countryId, next.organizationId, found.id);
+    w.check();
+  }
+  const changes = changesOf(found, { ...found, ...next }, [...updatableFieldsOf(officialModel), 'countryId', 'organizationId'] as (keyof OfficialRow)[]);
+  if (Object.keys(changes).length === 0) return officialRecordOf(found);
+  const row = await w.tx.official.update({ where: { id: found.id }, data: { ...next, ...changedBy(w.actor) } });
+  await w.log(ChangeAction.UPDATE, 'Official', found.id, { changes } as object);
+  return officialRecordOf(row);
+}
+
+/** Deletes an official: they leave the speakers of positions and the participants of meetings (which stay). */
+export async function deleteOfficial(w: Write, input: OfficialDeleteInputData): Promise<string> {
+  const id = rowIdOf(w, 'Official', input.id, ['input', 'id']);
+  w.check();
+  const found = await mustFind(w, () => w.tx.official.findUnique({ where: { id: id as number }, include: { spokenPositions: true, meetings: true } }), 'official', ['input', 'id']);
+  w.expectVersion(['input', 'expectedVersion'], input.expectedVersion, found.version, `official ${found.name}`);
+  w.check();
+  const positions = found.spokenPositions.map((s) => s.positionId);
+  const meetings = found.meetings.map((m) => m.meetingId);
+  if (positions.length) await w.tx.position.updateMany({ where: { id: { in: positions } }, data: changedBy(w.actor) });
+  if (meetings.length) await w.tx.meeting.updateMany({ where: { id: { in: meetings } }, data: changedBy(w.actor) });
+  await w.tx.official.delete({ where: { id: found.id } });
+  await w.log(ChangeAction.DELETE, 'Official', found.id, JSON.parse(JSON.stringify({ deleted: snapshot(found), detached: { spokenPositions: positions, meetings } })) as Prisma.InputJsonValue);
+  return encodeGlobalId('Official', found.id);
+}
+
+/**
+ * Merges a duplicate official into the one kept: the positions they voiced and the meetings they
+ * attended move over, their name and aliases become aliases, their title, country and
+ * organization fill in what the kept one lacks, and the duplicate is deleted.
+ */
+export async function mergeOfficials(w: Write, input: OfficialMergeInputData): Promise<{ kept: OfficialRecord; deletedId: string }> {
+  const keepId = rowIdOf(w, 'Official', input.keepId, ['input', 'keepId']);
+  const duplicateId = rowIdOf(w, 'Official', input.duplicateId, ['input', 'duplicateId']);
+  w.check();
+  if (keepId === duplicateId) w.abort(['input', 'duplicateId'], 'the duplicate is the official to keep', UserErrorCode.SAME_RECORD);
+  const keep = await w.tx.official.findUnique({ where: { id: keepId as number } });
+  const duplicate = await w.tx.official.findUnique({ where: { id: duplicateId as number }, include: { spokenPositions: true, meetings: true } });
+  if (!keep) w.fail(['input', 'keepId'], 'no official has this ID', UserErrorCode.NOT_FOUND);
+  if (!duplicate) w.fail(['input', 'duplicateId'], 'no official has this ID', UserErrorCode.NOT_FOUND);
+  w.check();
+  const k = keep as OfficialRow;
+  const d = duplicate!;
+  const touch = changedBy(w.actor);
+  const positions = d.spokenPositions.map((s) => s.positionId);
+  const meetings = d.meetings.map((m) => m.meetingId);
+  if (positions.length) {
+    await w.tx.positionSpeaker.createMany({ data: positions.map((positionId) => ({ positionId, officialId: k.id })), skipDuplicates: true });
+    await w.tx.position.updateMany({ where: { id: { in: positions } }, data: touch });
+  }
+  if (meetings.length) {
+    await w.tx.meetingParticipant.createMany({ data: meetings.map((meetingId) => ({ meetingId, officialId: k.id })), skipDuplicates: true });
+    await w.tx.meeting.updateMany({ where: { id: { in: meetings } }, data: touch });
+  }
+  await w.tx.official.delete({ where: { id: d.id } });
+  const aliases = mergeAliases(k.aliases, [d.name, ...d.aliases], k.name);
+  const filled = {
+    ...(k.title === null && d.title !== null ? { title: d.title } : {}),
+    ...(k.countryId === null && d.countryId !== null ? { countryId: d.countryId } : {}),
+    ...(k.organizationId === null && d.organizationId !== null ? { organizationId: d.organizationId } : {}),
+  };
+  const row = await w.tx.official.update({ where: { id: k.id }, data: { ...filled, ...(aliases ? { aliases } : {}), ...touch } });
+  await w.log(
+    ChangeAction.MERGE,
+    'Official',
+    k.id,
+    JSON.parse(
+      JSON.stringify({ mergedFrom: d.id, duplicate: snapshot(d), moved: { spokenPositions: positions, meetings }, filled, aliasesAdded: aliases ? aliases.filter((a) => !k.aliases.includes(a)) : [] }),
+    ) as Prisma.InputJsonValue,
+  );
+  return { kept: officialRecordOf(row), deletedId: encodeGlobalId('Official', d.id) };
+}

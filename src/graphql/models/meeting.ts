@@ -1,0 +1,133 @@
+/** Meeting in the schema: the type, list, filters and mutations derived from its definition, and its relations. */
+import { Arg, Args, Ctx, Extensions, Field, FieldResolver, ID, InputType, Int, Resolver, Root } from 'type-graphql';
+import {
+  createMeeting,
+  deleteMeeting,
+  meetingArticleIds,
+  meetingModel,
+  meetingParticipantIds,
+  meetingPositionIds,
+  updateMeeting,
+  type MeetingDeleteInputData,
+  type MeetingRecord,
+} from '../../data/models/meeting.ts';
+import { officialNodes } from '../../data/models/official.ts';
+import { articleListing, ArticleListArgs } from './article.ts';
+import { ArticleConnection, type Article } from './article.ts';
+import { Country } from './country.ts';
+import { countryNodes } from '../../data/models/country.ts';
+import { Audited } from '../audited.interface.ts';
+import type { Connection } from '../connection.ts';
+import type { GraphQLContext } from '../context.ts';
+import { firstArgument, firstItems, listBound } from '../list-bounds.ts';
+import { ModelInputFields, modelSchema, mutationResolver, NodeObjectType, rootListResolver } from '../model-schema.ts';
+import { Node } from '../node.interface.ts';
+import { Official } from './official.ts';
+import { PositionConnection, positionListing, PositionListArgs, type Position } from './position.ts';
+
+/** The type's values are the records the data layer reads (with the row ids its relations follow). */
+export const Meeting = NodeObjectType<MeetingRecord>(meetingModel, [Node, Audited]);
+export type Meeting = MeetingRecord;
+
+const schema = modelSchema(meetingModel, Meeting);
+export const meetingListing = schema.listing;
+export const MeetingConnection = schema.Connection;
+export const MeetingListArgs = schema.ListArgs;
+export type MeetingListArgs = InstanceType<typeof MeetingListArgs>;
+export const MeetingFilter = schema.Filter;
+
+export const MeetingListResolver = rootListResolver(
+  schema,
+  'Meetings, filtered and ordered as asked (by default all of them, in the order they were recorded).',
+);
+
+/** The most participants one can ask for (src/graphql/list-bounds.ts): more than a General Assembly's delegations. */
+const maxParticipants = 250;
+
+@Resolver(() => Meeting)
+export class MeetingResolver {
+  @FieldResolver(() => Country, { nullable: true, description: 'The country where it was held; null when not stated.' })
+  async country(@Root() meeting: Meeting, @Ctx() { loaders }: GraphQLContext): Promise<Country | null> {
+    return meeting.countryRowId == null ? null : loaders.node(countryNodes).load(meeting.countryRowId);
+  }
+
+  @Extensions(listBound(maxParticipants))
+  @FieldResolver(() => [Official], { description: 'The officials who took part, as the sources name them.' })
+  async participants(
+    @Root() meeting: Meeting,
+    @Arg('first', () => Int, firstArgument(maxParticipants, 'participants')) first: number,
+    @Ctx() { loaders }: GraphQLContext,
+  ): Promise<Official[]> {
+    return firstItems(await loaders.linked(meetingParticipantIds, officialNodes).load(meeting.rowId), first, maxParticipants);
+  }
+
+  @FieldResolver(() => ArticleConnection, { description: 'Articles that report this meeting.' })
+  articles(@Root() meeting: Meeting, @Args(() => ArticleListArgs) args: ArticleListArgs, @Ctx() { loaders }: GraphQLContext): Promise<Connection<Article>> {
+    return loaders.linkedConnection(meetingArticleIds, articleListing, meeting.rowId, args);
+  }
+
+  @FieldResolver(() => PositionConnection, { description: 'Positions stated at this meeting.' })
+  positions(@Root() meeting: Meeting, @Args(() => PositionListArgs) args: PositionListArgs, @Ctx() { loaders }: GraphQLContext): Promise<Connection<Position>> {
+    return loaders.linkedConnection(meetingPositionIds, positionListing, meeting.rowId, args);
+  }
+}
+
+@InputType('MeetingCreateInput', { description: 'A meeting to record.' })
+export class MeetingCreateInput extends ModelInputFields(meetingModel, 'create') {
+  @Field(() => ID, { nullable: true, description: 'The host country.' })
+  countryId?: string | null;
+
+  @Field(() => [ID], { nullable: true, description: 'The officials who took part. Defaults to none.' })
+  participantIds?: string[] | null;
+
+  @Field(() => [ID], { nullable: true, description: 'The articles that report it. Defaults to none.' })
+  articleIds?: string[] | null;
+}
+
+@InputType('MeetingUpdateInput', { description: 'Changes to a meeting; fields left out stay as they are, nullable fields set to null are cleared.' })
+export class MeetingUpdateInput extends ModelInputFields(meetingModel, 'update') {
+  @Field(() => ID, { description: 'The meeting to change.' })
+  id!: string;
+
+  @Field(() => Int, { nullable: true, description: 'The version you read; the update fails with VERSION_CONFLICT if the meeting has changed since.' })
+  expectedVersion?: number | null;
+
+  @Field(() => ID, { nullable: true, description: 'The new host country; null clears it.' })
+  countryId?: string | null;
+
+  @Field(() => [ID], { nullable: true, description: 'The new list of participants (replaces the old one).' })
+  participantIds?: string[] | null;
+
+  @Field(() => [ID], { nullable: true, description: 'The new list of articles that report it (replaces the old one).' })
+  articleIds?: string[] | null;
+}
+
+@InputType('MeetingDeleteInput', { description: 'A meeting to delete.' })
+export class MeetingDeleteInput implements MeetingDeleteInputData {
+  @Field(() => ID, { description: 'The meeting to delete. Refused (IN_USE) while positions say they were stated there.' })
+  id!: string;
+
+  @Field(() => Int, { nullable: true, description: 'The version you read; the delete fails with VERSION_CONFLICT if the meeting has changed since.' })
+  expectedVersion?: number | null;
+}
+
+export const MeetingMutationResolver = mutationResolver(meetingModel, Meeting, {
+  create: {
+    description: 'Records a meeting. Needs an EDITOR key.',
+    input: MeetingCreateInput,
+    inputDescription: 'The meeting.',
+    run: (w, input: MeetingCreateInput) => createMeeting(w, input),
+  },
+  update: {
+    description: 'Changes a meeting. Needs an EDITOR key.',
+    input: MeetingUpdateInput,
+    inputDescription: 'The changes.',
+    run: (w, input: MeetingUpdateInput) => updateMeeting(w, input),
+  },
+  delete: {
+    description: 'Deletes a meeting no position was stated at. Recorded in the change log. Needs an EDITOR key.',
+    input: MeetingDeleteInput,
+    inputDescription: 'The meeting to delete.',
+    run: (w, input: MeetingDeleteInput) => deleteMeeting(w, input),
+  },
+});

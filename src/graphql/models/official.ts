@@ -1,0 +1,154 @@
+/** Official in the schema: the type, list, filters and mutations derived from its definition, and its relations. */
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Resolver, Root } from 'type-graphql';
+import {
+  createOfficial,
+  deleteOfficial,
+  mergeOfficials,
+  officialMeetingIds,
+  officialModel,
+  officialPositionIds,
+  updateOfficial,
+  type OfficialDeleteInputData,
+  type OfficialMergeInputData,
+  type OfficialRecord,
+} from '../../data/models/official.ts';
+import { Country } from './country.ts';
+import { countryNodes } from '../../data/models/country.ts';
+import { Organization } from './organization.ts';
+import { organizationNodes } from '../../data/models/organization.ts';
+import { stanceSummaryOf } from '../stance-summary/stance-summary.resolver.ts';
+import { StanceSummary } from '../stance-summary/stance-summary.type.ts';
+import { Audited } from '../audited.interface.ts';
+import type { Connection } from '../connection.ts';
+import type { GraphQLContext } from '../context.ts';
+import { ModelInputFields, modelSchema, mutationResolver, NodeObjectType, rootListResolver } from '../model-schema.ts';
+import { Node } from '../node.interface.ts';
+import { MeetingConnection, meetingListing, MeetingListArgs, type Meeting } from './meeting.ts';
+import { PositionConnection, PositionFilter, positionListing, PositionListArgs, type Position } from './position.ts';
+
+/** The type's values are the records the data layer reads (with the row ids its relations follow). */
+export const Official = NodeObjectType<OfficialRecord>(officialModel, [Node, Audited]);
+export type Official = OfficialRecord;
+
+const schema = modelSchema(officialModel, Official);
+export const officialListing = schema.listing;
+export const OfficialConnection = schema.Connection;
+export const OfficialListArgs = schema.ListArgs;
+export type OfficialListArgs = InstanceType<typeof OfficialListArgs>;
+export const OfficialFilter = schema.Filter;
+
+export const OfficialListResolver = rootListResolver(
+  schema,
+  'Officials, filtered and ordered as asked (by default all of them, in the order they were recorded).',
+);
+
+@Resolver(() => Official)
+export class OfficialResolver {
+  @FieldResolver(() => Country, { nullable: true, description: 'The country the official speaks for; null for an official of an organization only.' })
+  async country(@Root() official: Official, @Ctx() { loaders }: GraphQLContext): Promise<Country | null> {
+    return official.countryRowId == null ? null : loaders.node(countryNodes).load(official.countryRowId);
+  }
+
+  @FieldResolver(() => Organization, { nullable: true, description: 'The organization the official speaks for; null when none.' })
+  async organization(@Root() official: Official, @Ctx() { loaders }: GraphQLContext): Promise<Organization | null> {
+    return official.organizationRowId == null ? null : loaders.node(organizationNodes).load(official.organizationRowId);
+  }
+
+  @FieldResolver(() => PositionConnection, { description: 'Positions this official voiced, alone or jointly.' })
+  positions(
+    @Root() official: Official,
+    @Args(() => PositionListArgs) args: PositionListArgs,
+    @Ctx() { loaders }: GraphQLContext,
+  ): Promise<Connection<Position>> {
+    return loaders.linkedConnection(officialPositionIds, positionListing, official.rowId, args);
+  }
+
+  @FieldResolver(() => StanceSummary, { description: 'Counts of the positions this official voiced, by stance and by deployment and topic.' })
+  stanceSummary(
+    @Root() official: Official,
+    @Arg('filter', () => PositionFilter, { nullable: true, description: 'Only the positions that match every condition given.' }) filter: PositionFilter | null,
+    @Ctx() { loaders }: GraphQLContext,
+  ): Promise<StanceSummary> {
+    return stanceSummaryOf(loaders, officialPositionIds, official.rowId, filter);
+  }
+
+  @FieldResolver(() => MeetingConnection, { description: 'Meetings this official attended.' })
+  meetings(@Root() official: Official, @Args(() => MeetingListArgs) args: MeetingListArgs, @Ctx() { loaders }: GraphQLContext): Promise<Connection<Meeting>> {
+    return loaders.linkedConnection(officialMeetingIds, meetingListing, official.rowId, args);
+  }
+}
+
+@InputType('OfficialCreateInput', { description: 'An official to record.' })
+export class OfficialCreateInput extends ModelInputFields(officialModel, 'create') {
+  @Field(() => ID, { nullable: true, description: 'The country the official speaks for.' })
+  countryId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The organization the official speaks for.' })
+  organizationId?: string | null;
+}
+
+@InputType('OfficialUpdateInput', { description: 'Changes to an official; fields left out stay as they are, fields set to null are cleared.' })
+export class OfficialUpdateInput extends ModelInputFields(officialModel, 'update') {
+  @Field(() => ID, { description: 'The official to change.' })
+  id!: string;
+
+  @Field(() => Int, { nullable: true, description: 'The version you read; the update fails with VERSION_CONFLICT if the official has changed since.' })
+  expectedVersion?: number | null;
+
+  @Field(() => ID, { nullable: true, description: 'The new country; null clears it.' })
+  countryId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The new organization; null clears it.' })
+  organizationId?: string | null;
+}
+
+@InputType('OfficialDeleteInput', { description: 'An official to delete.' })
+export class OfficialDeleteInput implements OfficialDeleteInputData {
+  @Field(() => ID, {
+    description: 'The official to delete: they are removed from the speakers of positions and the participants of meetings (the positions and meetings stay).',
+  })
+  id!: string;
+
+  @Field(() => Int, { nullable: true, description: 'The version you read; the delete fails with VERSION_CONFLICT if the official has changed since.' })
+  expectedVersion?: number | null;
+}
+
+@InputType('OfficialMergeInput', { description: 'Two records of the same person: the duplicate is merged into the one kept.' })
+export class OfficialMergeInput implements OfficialMergeInputData {
+  @Field(() => ID, { description: 'The official to keep.' })
+  keepId!: string;
+
+  @Field(() => ID, {
+    description:
+      'The duplicate: the positions they voiced and meetings they attended move to the kept official, their name and aliases become aliases of it (and their title, country and organization fill in what the kept one lacks), and they are deleted.',
+  })
+  duplicateId!: string;
+}
+
+export const OfficialMutationResolver = mutationResolver(officialModel, Official, {
+  create: {
+    description: 'Records an official. Needs an EDITOR key.',
+    input: OfficialCreateInput,
+    inputDescription: 'The official.',
+    run: (w, input: OfficialCreateInput) => createOfficial(w, input),
+  },
+  update: {
+    description: "Changes an official's name, title, aliases, country or organization. Needs an EDITOR key.",
+    input: OfficialUpdateInput,
+    inputDescription: 'The changes.',
+    run: (w, input: OfficialUpdateInput) => updateOfficial(w, input),
+  },
+  delete: {
+    description: 'Deletes an official. Recorded in the change log. Needs an EDITOR key.',
+    input: OfficialDeleteInput,
+    inputDescription: 'The official to delete.',
+    run: (w, input: OfficialDeleteInput) => deleteOfficial(w, input),
+  },
+  merge: {
+    description:
+      'Merges a duplicate official into another in one transaction: the positions and meetings move to the kept one, the duplicate is deleted. Recorded in the change log. Needs an EDITOR key.',
+    input: OfficialMergeInput,
+    inputDescription: 'The official to keep and their duplicate.',
+    run: (w, input: OfficialMergeInput) => mergeOfficials(w, input),
+  },
+});
