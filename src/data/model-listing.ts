@@ -53,11 +53,15 @@ function checkedFilterValue(filter: FilterDefinition, value: unknown, argumentNa
   return checkRange(value as { from?: Date | null; to?: Date | null }, argumentName, argument === 'dateRange' ? 'date' : 'dateTime');
 }
 
-/** The model's list: its nodes, sort keys, and its filter compiled to a condition over `n`. */
+const listings = new WeakMap<ModelDefinition, Listing<unknown, Record<string, unknown>, string>>();
+
+/** The model's list (one per model): its nodes, sort keys, and its filter compiled to a condition over `n`. */
 export function listingOf<TModel extends ModelDefinition>(model: TModel): Listing<RecordOf<TModel>, Record<string, unknown>, string> {
+  const known = listings.get(model);
+  if (known) return known as Listing<RecordOf<TModel>, Record<string, unknown>, string>;
   const sortKeys: Record<string, SortKey> = { RECORDED_AT: recordedKey };
   for (const [order, definition] of Object.entries(model.orders)) sortKeys[order] = { order, ...definition.key };
-  return {
+  const listing: Listing<RecordOf<TModel>, Record<string, unknown>, string> = {
     name: model.plural,
     nodes: nodesOf(model),
     sortKeys,
@@ -72,4 +76,6 @@ export function listingOf<TModel extends ModelDefinition>(model: TModel): Listin
         }),
       ),
   };
+  listings.set(model, listing as Listing<unknown, Record<string, unknown>, string>);
+  return listing;
 }

@@ -6,7 +6,7 @@
  */
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import { identifier, type IdSource } from '../db/pages.ts';
-import { Stance } from './models/position.ts';
+import { Stance } from '../generated/prisma/enums.ts';
 
 /** The set of positions a summary counts. */
 export interface SummaryScope {

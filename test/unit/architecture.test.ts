@@ -15,7 +15,7 @@ const layers: string[][] = [
   ['src/generated/', 'src/config.ts', 'src/logger.ts'],
   ['src/db/'],
   ['src/data/'],
-  ['src/graphql/', 'src/modules/'],
+  ['src/graphql/'],
   ['src/http/'],
   ['src/app.ts', 'src/main.ts'],
 ];
@@ -78,20 +78,25 @@ describe('the layers of src/', () => {
     expect(upward).toEqual([]);
   });
 
-  it('no folder imports, through its files, a folder that imports it back', () => {
+  it('no folder of src/ imports, through its files, a folder that imports it back', () => {
+    const folderOf = (file: string) => file.split('/').slice(0, 2).join('/');
     const folders = new Map<string, Set<string>>();
     for (const [file, imports] of graph) {
-      const from = path.posix.dirname(file);
       for (const target of imports) {
-        const to = path.posix.dirname(target);
-        if (to !== from && to.startsWith('src/')) folders.set(from, (folders.get(from) ?? new Set()).add(to));
+        if (folderOf(target) !== folderOf(file) && target.startsWith('src/')) folders.set(folderOf(file), (folders.get(folderOf(file)) ?? new Set()).add(folderOf(target)));
       }
     }
     expect(findCycle(folders)).toBeNull();
   });
 
-  it('no file imports, directly or not, a file that imports it', () => {
-    const edges = new Map([...graph].map(([file, imports]) => [file, new Set(imports.filter((target) => graph.has(target)))]));
+  // The schema's object types refer to one another (a deployment's host is a country, a country
+  // hosts deployments): the files of src/graphql/models/ import each other, and type-graphql reads
+  // those references lazily (`() => Country`). Every other file-level circle is a defect.
+  it('no file imports, directly or not, a file that imports it (but the schema types of src/graphql/models/)', () => {
+    const inModels = (file: string) => file.startsWith('src/graphql/models/');
+    const edges = new Map(
+      [...graph].map(([file, imports]) => [file, new Set(imports.filter((target) => graph.has(target) && !(inModels(file) && inModels(target))))]),
+    );
     expect(findCycle(edges)).toBeNull();
   });
 });

@@ -12,7 +12,7 @@ import { defineModel, field, type RecordOf } from '../model.ts';
 import { nodesOf, recordOf } from '../model-listing.ts';
 import { UserErrorCode, type FieldPath } from '../user-errors.ts';
 import { changedBy, ChangeAction, createdBy, type Write } from '../write.ts';
-import { deleteActor, mergeActors } from './actor.ts';
+import { deleteActor, mergeActors } from './actor-writes.ts';
 
 export const countryModel = defineModel({
   name: 'Country',

@@ -1,26 +1,19 @@
 import { Arg, Ctx, Extensions, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { Prisma } from '../../generated/prisma/client.ts';
-import type { IdSource } from '../../db/pages.ts';
 import type { GraphQLContext } from '../context.ts';
 import { badUserInput } from '../errors.ts';
 import type { Loaders } from '../loaders.ts';
 import { listBound } from '../list-bounds.ts';
 import { Actor } from '../actor.interface.ts';
 import { Deployment } from '../models/deployment.ts';
-import { PositionFilter, positionListing } from '../models/position.ts';
+import { PositionFilter } from '../models/position.ts';
 import { allStances, type Dimension } from '../../data/stance-summaries.ts';
-import { DeploymentStanceSummary, HolderStanceSummary, StanceCount, stanceCount, StanceSummary, TopicStanceSummary } from './stance-summary.type.ts';
+import { DeploymentStanceSummary, HolderStanceSummary, StanceCount, stanceCount, StanceSummary, TopicStanceSummary } from './stance-summary.ts';
+import { stanceSummaryOf } from './stance-summary.ts';
 import { actorNodes } from '../../data/models/actor.ts';
 import { deploymentNodes } from '../../data/models/deployment.ts';
 
 const maxGroups = 100;
 const defaultGroups = 10;
-
-/** A summary of the positions tied to `parentId` through `source` (all positions when null), narrowed by `filter`. */
-export async function stanceSummaryOf(loaders: Loaders, source: IdSource | null, parentId: number, filter: PositionFilter | null | undefined): Promise<StanceSummary> {
-  const where = filter ? await positionListing.where(filter, loaders.refs) : Prisma.sql`TRUE`;
-  return Object.assign(new StanceSummary(), { scope: { source, parentId, where, whereKey: JSON.stringify(filter ?? null) } });
-}
 
 function groupCount(first: number): number {
   if (!Number.isInteger(first) || first < 1 || first > maxGroups) {

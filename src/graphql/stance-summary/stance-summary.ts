@@ -3,6 +3,11 @@ import { listBound } from '../list-bounds.ts';
 import { Stance } from '../../data/models/position.ts';
 import { StanceEnum } from '../models/position.ts';
 import type { SummaryScope } from '../../data/stance-summaries.ts';
+import { Prisma } from '../../generated/prisma/client.ts';
+import type { IdSource } from '../../db/pages.ts';
+import { listingOf } from '../../data/model-listing.ts';
+import { positionModel } from '../../data/models/position.ts';
+import type { Loaders } from '../loaders.ts';
 
 /** `byStance` holds one count per stance. */
 export const stanceCount = Object.keys(Stance).length;
@@ -61,5 +66,8 @@ export class StanceSummary {
   scope!: SummaryScope;
 }
 
-
-
+/** A summary of the positions tied to `parentId` through `source` (all positions when null), narrowed by `filter`. */
+export async function stanceSummaryOf(loaders: Loaders, source: IdSource | null, parentId: number, filter: Record<string, unknown> | null | undefined): Promise<StanceSummary> {
+  const where = filter ? await listingOf(positionModel).where(filter, loaders.refs) : Prisma.sql`TRUE`;
+  return Object.assign(new StanceSummary(), { scope: { source, parentId, where, whereKey: JSON.stringify(filter ?? null) } });
+}
