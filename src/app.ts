@@ -44,6 +44,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     corsOrigins = [],
     trustedDocumentsPath = null,
     reportSqlStatements = false,
+    requireAuthForRead = false,
     log = createLogger(options.logLevel ?? 'info'),
   } = options;
 
@@ -61,6 +62,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     shutdownGraceMs,
     corsOrigins,
     reportSqlStatements,
+    requireAuthForRead,
   });
   await new Promise<void>((resolve, reject) => {
     http.server.once('error', reject);

@@ -112,16 +112,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     database: read(() => databaseTargetFromEnv(env), { kind: 'pglite', dataDir: DEFAULT_PGLITE_DATA_DIR }),
     migrationDatabase: read(() => migrationTargetFromEnv(env), null),
     reportSqlStatements: read(() => booleanSetting(env, 'REPORT_SQL_STATEMENTS'), false),
-    requireAuthForRead: read(() => authSettingsFromEnv(env).requireAuthForRead, false),
+    requireAuthForRead: read(() => booleanSetting(env, 'REQUIRE_AUTH_FOR_READ'), false),
     ...serverSettingsFromEnv(env, read),
   };
   if (problems.length > 0) throw new ConfigErrors(problems);
   return config;
-}
-
-/** REQUIRE_AUTH_FOR_READ (true/false): whether reading needs an API key; read per request by the GraphQL context. */
-export function authSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): { requireAuthForRead: boolean } {
-  return { requireAuthForRead: booleanSetting(env, 'REQUIRE_AUTH_FOR_READ') };
 }
 
 // ---- HTTP serving: operation limits, production mode, timeouts, CORS, trusted documents, logs ----

@@ -27,7 +27,7 @@ import {
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 
-/** The PostgreSQL server every development and CI machine has (DESIGN.md); DATABASE_URL wins. */
+/** The PostgreSQL server every development and CI machine has (README, "Tests"); DATABASE_URL wins. */
 const serverUrl = process.env.DATABASE_URL || process.env.TEST_POSTGRES_URL || 'postgresql://postgres@127.0.0.1:5432/test';
 
 interface Committed {

@@ -1,7 +1,7 @@
 /**
  * Prisma Migrate without Prisma's native schema engine.
  *
- * The Prisma CLI cannot download its schema-engine binary on our machines (see DESIGN.md), so we
+ * The Prisma CLI cannot download its schema-engine binary on our machines (its download host is out of reach; docs/architecture.md, "Migrations"), so we
  * run the same engine compiled to WebAssembly (`@prisma/schema-engine-wasm`) over the driver
  * adapter of the database we already opened. `applyMigrations` is the engine's own
  * `applyMigrations` (the command behind `prisma migrate deploy`): it records every migration in

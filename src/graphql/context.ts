@@ -1,7 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { StatementTally } from '../db/statement-counter.ts';
-import { authSettingsFromEnv } from '../config.ts';
 import { isDatabaseUnavailable } from '../db/availability.ts';
 import { databaseUnavailable } from './errors.ts';
 import { authenticate, type Caller } from './auth.ts';
@@ -26,12 +25,14 @@ export interface RequestInfo {
   sql: StatementTally;
   /** The HTTP request's headers (for the caller's credentials). */
   headers: IncomingHttpHeaders;
+  /** REQUIRE_AUTH_FOR_READ, from the configuration read at start-up. */
+  requireAuthForRead: boolean;
 }
 
 /** Throws UNAUTHENTICATED (HTTP 401) for a bad API key, or for none when reading needs one (auth.ts). */
-export async function createContext({ prisma, writer, sql, headers }: RequestInfo): Promise<GraphQLContext> {
+export async function createContext({ prisma, writer, sql, headers, requireAuthForRead }: RequestInfo): Promise<GraphQLContext> {
   // An API key is looked up before anything runs: with the database away, that is a 503 too.
-  const caller = await authenticate(prisma, headers, authSettingsFromEnv()).catch((error: unknown) => {
+  const caller = await authenticate(prisma, headers, { requireAuthForRead }).catch((error: unknown) => {
     throw isDatabaseUnavailable(error) ? databaseUnavailable() : error;
   });
   return { prisma, writer, loaders: createLoaders(prisma), sql, caller };

@@ -41,6 +41,8 @@ export interface GraphQLHttpServerOptions {
   corsOrigins: string[];
   /** Add `extensions.sql.statements` to every response (REPORT_SQL_STATEMENTS). */
   reportSqlStatements: boolean;
+  /** REQUIRE_AUTH_FOR_READ: queries need an API key too. */
+  requireAuthForRead: boolean;
 }
 
 /** What the API needs once the database is open. */
@@ -141,7 +143,7 @@ function logRequest(scope: RequestScope, request: IncomingMessage, response: Ser
  * is on), `/ide/*` for the IDE's files, `/healthz` and `/readyz` for probes.
  */
 export function createGraphQLHttpServer(options: GraphQLHttpServerOptions): GraphQLHttpServer {
-  const { log, production, introspection, limits, requestTimeoutMs, reportSqlStatements } = options;
+  const { log, production, introspection, limits, requestTimeoutMs, reportSqlStatements, requireAuthForRead } = options;
   const server = createServer();
   // Node's own bound on receiving a request (headers and body), a little beyond ours.
   server.requestTimeout = requestTimeoutMs + 5_000;
@@ -255,7 +257,7 @@ export function createGraphQLHttpServer(options: GraphQLHttpServerOptions): Grap
     return countStatements(sql, () =>
       current.apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method, headers, search, body },
-        context: () => createContext({ prisma: current.prisma, writer: current.writer, sql, headers: request.headers }),
+        context: () => createContext({ prisma: current.prisma, writer: current.writer, sql, headers: request.headers, requireAuthForRead }),
       }),
     );
   }
