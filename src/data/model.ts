@@ -232,17 +232,7 @@ export function checkedUpdateValues<TModel extends ModelDefinition>(
 /** The names of the fields `<model>Update` sets (what the change log compares). */
 export const updatableFieldsOf = (model: ModelDefinition): string[] => Object.keys(model.fields).filter((name) => model.fields[name]?.update);
 
-// ---------------------------------------------------------------------------------------------
-// Models defined, by name: what global IDs and `node(id:)` accept.
-
-const defined = new Map<string, ModelDefinition>();
-
-/** Defines a model (once per name) and returns its definition. */
+/** A model's definition, typed: the TypeScript types of its records follow from its fields. */
 export function defineModel<TFields extends FieldsDefinition, TModel extends ModelDefinition<TFields>>(model: TModel): TModel {
-  if (defined.has(model.name) && defined.get(model.name) !== model) throw new Error(`the model ${model.name} is defined twice`);
-  defined.set(model.name, model);
   return model;
 }
-
-export const definedModel = (name: string): ModelDefinition | undefined => defined.get(name);
-export const definedModels = (): ModelDefinition[] => [...defined.values()];

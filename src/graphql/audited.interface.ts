@@ -4,8 +4,8 @@ import { DateTimeScalar } from './scalars.ts';
 
 /**
  * Who created and last changed a record, when, and its version. Object types that implement it
- * get these fields from here (type-graphql copies an interface's fields); the service that maps a
- * row copies the columns with `auditFieldsOf`.
+ * get these fields from here (type-graphql copies an interface's fields); every record carries
+ * the columns (src/data/model-listing.ts recordOf).
  */
 @InterfaceType('Audited', {
   resolveType: typeNameOf,
@@ -31,16 +31,4 @@ export abstract class Audited {
     description: 'Starts at 1 and grows by one with every change. Pass it as `expectedVersion` to an update so that it fails (VERSION_CONFLICT) instead of overwriting a change you have not seen.',
   })
   version!: number;
-}
-
-export interface AuditColumns {
-  createdAt: Date;
-  updatedAt: Date;
-  createdBy: string | null;
-  updatedBy: string | null;
-  version: number;
-}
-
-export function auditFieldsOf(row: AuditColumns): AuditColumns {
-  return { createdAt: row.createdAt, updatedAt: row.updatedAt, createdBy: row.createdBy, updatedBy: row.updatedBy, version: row.version };
 }

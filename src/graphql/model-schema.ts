@@ -13,7 +13,7 @@ import { listingOf } from '../data/model-listing.ts';
 import type { Connection } from './connection.ts';
 import { ConnectionArgs, ConnectionType } from './connection.ts';
 import type { GraphQLContext } from './context.ts';
-import { OrderInputType } from './list-args.ts';
+import { OrderInputType } from './order.ts';
 import { MutationPayload, mutate } from './mutation.ts';
 import { DateRange, DateTimeRange } from './ranges.ts';
 import { DateScalar, DateTimeScalar } from './scalars.ts';

@@ -1,5 +1,5 @@
-import { registerEnumType } from 'type-graphql';
-import { OrderDirection } from '../data/listing.ts';
+import { Field, InputType, registerEnumType } from 'type-graphql';
+import { OrderDirection, type OrderInput } from '../data/listing.ts';
 
 export { OrderDirection };
 
@@ -11,3 +11,16 @@ registerEnumType(OrderDirection, {
     DESC: { description: 'Largest, latest or alphabetically last first. Elements with no value (an undated position) come last.' },
   },
 });
+
+/** Declares the input type `typeName` (`PositionOrder`): a field of `fieldEnum` and a direction, as GitHub's API does. */
+export function OrderInputType<TField extends string>(fieldEnum: object, typeName: string, plural: string) {
+  @InputType(typeName, { description: `How to order a connection of ${plural}.` })
+  class OrderInputClass implements OrderInput<TField> {
+    @Field(() => fieldEnum, { description: `The field to order ${plural} by; ties are broken by the order they were recorded in.` })
+    field!: TField;
+
+    @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: 'The direction of the ordering (ascending when omitted).' })
+    direction!: OrderDirection;
+  }
+  return OrderInputClass;
+}
