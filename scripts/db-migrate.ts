@@ -10,7 +10,8 @@
  */
 import { ConfigError, databaseTargetFromEnv, migrationTargetFromEnv } from '../src/config.ts';
 import { DatabaseUnavailableError, describeTarget, openDatabase } from '../src/db/database.ts';
-import { migrateSchema, MigrationError } from '../src/db/migrate.ts';
+import { migrateSchema } from '../src/db/migrate.ts';
+import { MigrationError } from '../src/db/schema-engine.ts';
 import { PrivilegeError } from '../src/db/privileges.ts';
 
 async function main(): Promise<void> {

@@ -6,7 +6,8 @@
  * with `npm run db:migrate`. Writes nothing when the schema has no change, unless `--empty` is
  * given (to hand-write SQL the schema cannot express).
  */
-import { createMigration, MigrationError } from '../src/db/migrate.ts';
+import { createMigration } from '../src/db/migration-authoring.ts';
+import { MigrationError } from '../src/db/schema-engine.ts';
 
 const args = process.argv.slice(2);
 const allowEmpty = args.includes('--empty');

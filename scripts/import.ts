@@ -20,7 +20,8 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { ConfigError, databaseTargetFromEnv } from '../src/config.ts';
 import { DatabaseUnavailableError, describeTarget, openDatabase } from '../src/db/database.ts';
-import { applyMigrations, MigrationError } from '../src/db/migrate.ts';
+import { applyMigrations } from '../src/db/migrate.ts';
+import { MigrationError } from '../src/db/schema-engine.ts';
 import { formatPath } from '../src/data/import/document.ts';
 import { importArticle, reportKinds, type ImportReport } from '../src/data/import/importer.ts';
 

@@ -7,15 +7,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DatabaseUnavailableError, openDatabase, PGLITE_LOCK_FILE, type Database } from '../src/db/database.ts';
-import {
-  applyMigrations,
-  createMigration,
-  diffMigrationsToSchema,
-  MigrationError,
-  MIGRATIONS_DIR,
-  migrationStatus,
-  SCHEMA_PATH,
-} from '../src/db/migrate.ts';
+import { applyMigrations, migrationStatus } from '../src/db/migrate.ts';
+import { createMigration, diffMigrationsToSchema } from '../src/db/migration-authoring.ts';
+import { MigrationError, MIGRATIONS_DIR, SCHEMA_PATH } from '../src/db/schema-engine.ts';
 import {
   copyNamePrefix,
   createTestDatabaseTarget,
