@@ -4,11 +4,12 @@
  * create and update inputs, the payloads and the mutations. A model's file in src/graphql/models/
  * adds what its definition cannot say: the fields that follow relations and the relation inputs.
  */
-import { Arg, Args, ArgsType, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, type ClassType } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root, type ClassType } from 'type-graphql';
 import type { GraphQLScalarType } from 'graphql';
 import type { ListArgs, Listing, OrderInput } from '../data/listing.ts';
 import type { EnumDefinition, FieldDefinition, FilterArgument, ModelDefinition, NodeRecord, RecordOf } from '../data/model.ts';
 import type { Write } from '../data/write.ts';
+import type { IdSource } from '../db/pages.ts';
 import { listingOf } from '../data/model-listing.ts';
 import type { Connection } from './connection.ts';
 import { ConnectionArgs, ConnectionType } from './connection.ts';
@@ -149,19 +150,83 @@ export function rootListResolver<TModel extends ModelDefinition, TRecord>(schema
 // ---------------------------------------------------------------------------------------------
 // Mutations
 
-/** The definition's fields that `<model>Create` (or `Update`) sets, as input fields. */
-export function ModelInputFields(model: ModelDefinition, mutation: 'create' | 'update') {
+/**
+ * The definition's fields that `<model>Create` (or `Update`) sets, as input fields; an update
+ * also takes the record's `id` and the `expectedVersion` it was read at.
+ */
+export function ModelInputFields<TMutation extends 'create' | 'update'>(model: ModelDefinition, mutation: TMutation) {
+  const what = model.name.toLowerCase();
   @InputType()
   abstract class InputFields {}
-  declareFields(
-    InputFields,
-    Object.entries(model.fields).flatMap(([name, definition]): Array<[string, GraphQLTypeOf, { nullable: boolean; description: string }]> => {
+  declareFields(InputFields, [
+    ...(mutation === 'update' ? identityFields(what, 'update') : []),
+    ...Object.entries(model.fields).flatMap(([name, definition]): FieldSpec[] => {
       const settable = definition[mutation];
       if (!settable) return [];
       return [[name, outputType(definition), { nullable: mutation === 'update' || definition.nullable || definition.kind === 'names', description: settable.description }]];
     }),
-  );
-  return InputFields as ClassType<Record<string, unknown>>;
+  ]);
+  return InputFields as ClassType<Record<string, unknown> & (TMutation extends 'update' ? { id: string; expectedVersion?: number | null } : unknown)>;
+}
+
+type FieldSpec = [string, GraphQLTypeOf, { nullable?: boolean; description: string }];
+
+/** `id` and `expectedVersion`: what names the record an update or a delete changes. */
+function identityFields(what: string, mutation: 'update' | 'delete', idDescription = `The ${what} to change.`): FieldSpec[] {
+  return [
+    ['id', () => ID, { description: idDescription }],
+    ['expectedVersion', () => Int, { nullable: true, description: `The version you read; the ${mutation} fails with VERSION_CONFLICT if the ${what} has changed since.` }],
+  ];
+}
+
+/** `<Model>DeleteInput`: the record to delete and the version it was read at. */
+export function DeleteInputType(model: ModelDefinition, { description, idDescription }: { description: string; idDescription: string }) {
+  @InputType(`${model.name}DeleteInput`, { description })
+  class DeleteInput {}
+  declareFields(DeleteInput, identityFields(model.name.toLowerCase(), 'delete', idDescription));
+  return DeleteInput as ClassType<{ id: string; expectedVersion?: number | null }>;
+}
+
+/** `<Model>MergeInput`: the record to keep and its duplicate. */
+export function MergeInputType(model: ModelDefinition, { description, duplicateDescription }: { description: string; duplicateDescription: string }) {
+  @InputType(`${model.name}MergeInput`, { description })
+  class MergeInput {}
+  declareFields(MergeInput, [
+    ['keepId', () => ID, { description: `The ${model.name.toLowerCase()} to keep.` }],
+    ['duplicateId', () => ID, { description: duplicateDescription }],
+  ]);
+  return MergeInput as ClassType<{ keepId: string; duplicateId: string }>;
+}
+
+/** What a relation that is a connection needs: the target's list (late: models refer to each other) and the link. */
+export interface ConnectionRelation {
+  description: string;
+  target: () => Pick<ModelSchema<ModelDefinition, unknown>, 'Connection' | 'ListArgs' | 'listing'>;
+  ids: IdSource;
+}
+
+/**
+ * The fields of `nodeType` that are connections to other nodes (`Country.officials`), as a
+ * resolver class: each page is batched across sibling parents (loaders.linkedConnection).
+ */
+export function connectionRelations(nodeType: ClassType, relations: Record<string, ConnectionRelation>) {
+  @Resolver(() => nodeType)
+  class Relations {}
+  for (const [name, relation] of Object.entries(relations)) {
+    const method = function (this: unknown, parent: { rowId: number }, args: ListArgs<Record<string, unknown>, string>, { loaders }: GraphQLContext) {
+      return loaders.linkedConnection(relation.ids, relation.target().listing, parent.rowId, args);
+    };
+    Object.defineProperty(Relations.prototype, name, { value: method, writable: true, configurable: true });
+    Root()(Relations.prototype, name, 0);
+    Args(() => relation.target().ListArgs)(Relations.prototype, name, 1);
+    Ctx()(Relations.prototype, name, 2);
+    FieldResolver(() => relation.target().Connection, { description: relation.description })(
+      Relations.prototype,
+      name,
+      Object.getOwnPropertyDescriptor(Relations.prototype, name) as PropertyDescriptor,
+    );
+  }
+  return Relations;
 }
 
 export interface MutationDefinition<TInput extends object, TValue> {
@@ -177,8 +242,8 @@ export interface MutationDefinition<TInput extends object, TValue> {
 export interface ModelMutations {
   create?: MutationDefinition<any, NodeRecord>;
   update?: MutationDefinition<any, NodeRecord>;
-  delete?: MutationDefinition<any, string>;
-  merge?: MutationDefinition<any, { kept: NodeRecord; deletedId: string }>;
+  delete?: MutationDefinition<{ id: string; expectedVersion?: number | null }, string>;
+  merge?: MutationDefinition<{ keepId: string; duplicateId: string }, { kept: NodeRecord; deletedId: string }>;
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */
 

@@ -1,15 +1,6 @@
 /** Article in the schema: the type, list, filters and mutations derived from its definition, its body and its relations. */
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
-import {
-  articleMeetingIds,
-  articleModel,
-  articlePositionIds,
-  createArticle,
-  deleteArticle,
-  updateArticle,
-  type ArticleDeleteInputData,
-  type ArticleRecord,
-} from '../../data/models/article.ts';
+import { articleMeetingIds, articleModel, articlePositionIds, createArticle, deleteArticle, updateArticle, type ArticleDeleteInputData, type ArticleRecord } from '../../data/models/article.ts';
 import { meetingListing, MeetingListArgs } from './meeting.ts';
 import { MeetingConnection, type Meeting } from './meeting.ts';
 import { Audited } from '../audited.interface.ts';
@@ -64,12 +55,6 @@ export class ArticleCreateInput extends ModelInputFields(articleModel, 'create')
 
 @InputType('ArticleUpdateInput', { description: 'Changes to an article; fields left out stay as they are, nullable fields set to null are cleared.' })
 export class ArticleUpdateInput extends ModelInputFields(articleModel, 'update') {
-  @Field(() => ID, { description: 'The article to change.' })
-  id!: string;
-
-  @Field(() => Int, { nullable: true, description: 'The version you read; the update fails with VERSION_CONFLICT if the article has changed since.' })
-  expectedVersion?: number | null;
-
   @Field(() => [ID], { nullable: true, description: 'The new list of meetings the article reports (replaces the old one).' })
   meetingIds?: string[] | null;
 }

@@ -1,21 +1,6 @@
 /** Country in the schema: the type, list, filter and mutations derived from its definition, the lookup by ISO code, and its relations. */
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from 'type-graphql';
-import {
-  countryModel,
-  countryOfficialIds,
-  countryOrganizationIds,
-  countryWithIsoCode,
-  createCountry,
-  deleteCountry,
-  hostedDeploymentIds,
-  mergeCountries,
-  updateCountry,
-  type CountryCreateInputData,
-  type CountryDeleteInputData,
-  type CountryMergeInputData,
-  type CountryRecord,
-  type CountryUpdateInputData,
-} from '../../data/models/country.ts';
+import { Arg, Args, Ctx, FieldResolver, InputType, Query, Resolver, Root } from 'type-graphql';
+import { countryModel, countryOfficialIds, countryOrganizationIds, countryWithIsoCode, createCountry, deleteCountry, hostedDeploymentIds, mergeCountries, updateCountry, type CountryCreateInputData, type CountryRecord, type CountryUpdateInputData } from '../../data/models/country.ts';
 import { deploymentListing, DeploymentListArgs } from './deployment.ts';
 import { DeploymentConnection, type Deployment } from './deployment.ts';
 import { officialListing, OfficialListArgs } from './official.ts';
@@ -24,7 +9,7 @@ import { Audited } from '../audited.interface.ts';
 import type { Connection } from '../connection.ts';
 import type { GraphQLContext } from '../context.ts';
 import { badUserInput } from '../errors.ts';
-import { ModelInputFields, modelSchema, mutationResolver, NodeObjectType, rootListResolver } from '../model-schema.ts';
+import { DeleteInputType, MergeInputType, ModelInputFields, modelSchema, mutationResolver, NodeObjectType, rootListResolver } from '../model-schema.ts';
 import { Node } from '../node.interface.ts';
 import { Actor } from '../actor.interface.ts';
 import { organizationListing, OrganizationConnection, OrganizationListArgs, type Organization } from './organization.ts';
@@ -100,37 +85,17 @@ export class CountryUpdateInput extends ModelInputFields(countryModel, 'update')
   declare name?: string | null;
   declare isoCode?: string | null;
   declare aliases?: string[] | null;
-
-  @Field(() => ID, { description: 'The country to change.' })
-  id!: string;
-
-  @Field(() => Int, { nullable: true, description: 'The version you read; the update fails with VERSION_CONFLICT if the country has changed since.' })
-  expectedVersion?: number | null;
 }
 
-@InputType('CountryDeleteInput', { description: 'A country to delete.' })
-export class CountryDeleteInput implements CountryDeleteInputData {
-  @Field(() => ID, {
-    description:
-      'The country to delete. Refused (IN_USE) while positions name it as holder or addressee; its officials, deployments and meetings lose their reference to it.',
-  })
-  id!: string;
+export const CountryDeleteInput = DeleteInputType(countryModel, {
+  description: 'A country to delete.',
+  idDescription: 'The country to delete. Refused (IN_USE) while positions name it as holder or addressee; its officials, deployments and meetings lose their reference to it.',
+});
 
-  @Field(() => Int, { nullable: true, description: 'The version you read; the delete fails with VERSION_CONFLICT if the country has changed since.' })
-  expectedVersion?: number | null;
-}
-
-@InputType('CountryMergeInput', { description: 'Two records of the same country: the duplicate is merged into the one kept.' })
-export class CountryMergeInput implements CountryMergeInputData {
-  @Field(() => ID, { description: 'The country to keep.' })
-  keepId!: string;
-
-  @Field(() => ID, {
-    description:
-      'The duplicate: its positions, officials, deployments, meetings and memberships move to the kept country, its name and aliases become aliases of it, and it is deleted.',
-  })
-  duplicateId!: string;
-}
+export const CountryMergeInput = MergeInputType(countryModel, {
+  description: 'Two records of the same country: the duplicate is merged into the one kept.',
+  duplicateDescription: 'The duplicate: its positions, officials, deployments, meetings and memberships move to the kept country, its name and aliases become aliases of it, and it is deleted.',
+});
 
 export const CountryMutationResolver = mutationResolver(countryModel, Country, {
   create: {
@@ -149,13 +114,13 @@ export const CountryMutationResolver = mutationResolver(countryModel, Country, {
     description: 'Deletes a country that no position names. Recorded in the change log. Needs an EDITOR key.',
     input: CountryDeleteInput,
     inputDescription: 'The country to delete.',
-    run: (w, input: CountryDeleteInput) => deleteCountry(w, input),
+    run: (w, input) => deleteCountry(w, input),
   },
   merge: {
     description:
       'Merges a duplicate country into another in one transaction: every relation moves to the kept one, the duplicate is deleted. Recorded in the change log. Needs an EDITOR key.',
     input: CountryMergeInput,
     inputDescription: 'The country to keep and its duplicate.',
-    run: (w, input: CountryMergeInput) => mergeCountries(w, input),
+    run: (w, input) => mergeCountries(w, input),
   },
 });

@@ -1,15 +1,6 @@
 /** Deployment in the schema: the type, list, filters and mutations derived from its definition, and its relations. */
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Resolver, Root } from 'type-graphql';
-import {
-  createDeployment,
-  deleteDeployment,
-  deploymentModel,
-  deploymentPositionIds,
-  deploymentStatusEnum,
-  updateDeployment,
-  type DeploymentDeleteInputData,
-  type DeploymentRecord,
-} from '../../data/models/deployment.ts';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Resolver, Root } from 'type-graphql';
+import { createDeployment, deleteDeployment, deploymentModel, deploymentPositionIds, deploymentStatusEnum, updateDeployment, type DeploymentRecord } from '../../data/models/deployment.ts';
 import { Actor } from '../actor.interface.ts';
 import { actorNodes } from '../../data/models/actor.ts';
 import { Country } from './country.ts';
@@ -19,7 +10,7 @@ import { StanceSummary } from '../stance-summary/stance-summary.ts';
 import { Audited } from '../audited.interface.ts';
 import type { Connection } from '../connection.ts';
 import type { GraphQLContext } from '../context.ts';
-import { enumType, ModelInputFields, modelSchema, mutationResolver, NodeObjectType, rootListResolver } from '../model-schema.ts';
+import { DeleteInputType, enumType, ModelInputFields, modelSchema, mutationResolver, NodeObjectType, rootListResolver } from '../model-schema.ts';
 import { Node } from '../node.interface.ts';
 import { PositionConnection, PositionFilter, positionListing, PositionListArgs, type Position } from './position.ts';
 
@@ -76,12 +67,6 @@ export class DeploymentCreateInput extends ModelInputFields(deploymentModel, 'cr
 
 @InputType('DeploymentUpdateInput', { description: 'Changes to a deployment; fields left out stay as they are, nullable fields set to null are cleared.' })
 export class DeploymentUpdateInput extends ModelInputFields(deploymentModel, 'update') {
-  @Field(() => ID, { description: 'The deployment to change.' })
-  id!: string;
-
-  @Field(() => Int, { nullable: true, description: 'The version you read; the update fails with VERSION_CONFLICT if the deployment has changed since.' })
-  expectedVersion?: number | null;
-
   @Field(() => ID, { nullable: true, description: 'The new operator (a Country or an Organization); null clears it.' })
   operatorId?: string | null;
 
@@ -89,14 +74,10 @@ export class DeploymentUpdateInput extends ModelInputFields(deploymentModel, 'up
   hostId?: string | null;
 }
 
-@InputType('DeploymentDeleteInput', { description: 'A deployment to delete.' })
-export class DeploymentDeleteInput implements DeploymentDeleteInputData {
-  @Field(() => ID, { description: 'The deployment to delete. Refused (IN_USE) while positions are about it.' })
-  id!: string;
-
-  @Field(() => Int, { nullable: true, description: 'The version you read; the delete fails with VERSION_CONFLICT if the deployment has changed since.' })
-  expectedVersion?: number | null;
-}
+export const DeploymentDeleteInput = DeleteInputType(deploymentModel, {
+  description: 'A deployment to delete.',
+  idDescription: 'The deployment to delete. Refused (IN_USE) while positions are about it.',
+});
 
 export const DeploymentMutationResolver = mutationResolver(deploymentModel, Deployment, {
   create: {
@@ -115,6 +96,6 @@ export const DeploymentMutationResolver = mutationResolver(deploymentModel, Depl
     description: 'Deletes a deployment no position is about. Recorded in the change log. Needs an EDITOR key.',
     input: DeploymentDeleteInput,
     inputDescription: 'The deployment to delete.',
-    run: (w, input: DeploymentDeleteInput) => deleteDeployment(w, input),
+    run: (w, input) => deleteDeployment(w, input),
   },
 });

@@ -1,16 +1,6 @@
 /** Meeting in the schema: the type, list, filters and mutations derived from its definition, and its relations. */
 import { Arg, Args, Ctx, Extensions, Field, FieldResolver, ID, InputType, Int, Resolver, Root } from 'type-graphql';
-import {
-  createMeeting,
-  deleteMeeting,
-  meetingArticleIds,
-  meetingModel,
-  meetingParticipantIds,
-  meetingPositionIds,
-  updateMeeting,
-  type MeetingDeleteInputData,
-  type MeetingRecord,
-} from '../../data/models/meeting.ts';
+import { createMeeting, deleteMeeting, meetingArticleIds, meetingModel, meetingParticipantIds, meetingPositionIds, updateMeeting, type MeetingRecord } from '../../data/models/meeting.ts';
 import { officialNodes } from '../../data/models/official.ts';
 import { articleListing, ArticleListArgs } from './article.ts';
 import { ArticleConnection, type Article } from './article.ts';
@@ -20,7 +10,7 @@ import { Audited } from '../audited.interface.ts';
 import type { Connection } from '../connection.ts';
 import type { GraphQLContext } from '../context.ts';
 import { firstArgument, firstItems, listBound } from '../list-bounds.ts';
-import { ModelInputFields, modelSchema, mutationResolver, NodeObjectType, rootListResolver } from '../model-schema.ts';
+import { DeleteInputType, ModelInputFields, modelSchema, mutationResolver, NodeObjectType, rootListResolver } from '../model-schema.ts';
 import { Node } from '../node.interface.ts';
 import { Official } from './official.ts';
 import { PositionConnection, positionListing, PositionListArgs, type Position } from './position.ts';
@@ -86,12 +76,6 @@ export class MeetingCreateInput extends ModelInputFields(meetingModel, 'create')
 
 @InputType('MeetingUpdateInput', { description: 'Changes to a meeting; fields left out stay as they are, nullable fields set to null are cleared.' })
 export class MeetingUpdateInput extends ModelInputFields(meetingModel, 'update') {
-  @Field(() => ID, { description: 'The meeting to change.' })
-  id!: string;
-
-  @Field(() => Int, { nullable: true, description: 'The version you read; the update fails with VERSION_CONFLICT if the meeting has changed since.' })
-  expectedVersion?: number | null;
-
   @Field(() => ID, { nullable: true, description: 'The new host country; null clears it.' })
   countryId?: string | null;
 
@@ -102,14 +86,10 @@ export class MeetingUpdateInput extends ModelInputFields(meetingModel, 'update')
   articleIds?: string[] | null;
 }
 
-@InputType('MeetingDeleteInput', { description: 'A meeting to delete.' })
-export class MeetingDeleteInput implements MeetingDeleteInputData {
-  @Field(() => ID, { description: 'The meeting to delete. Refused (IN_USE) while positions say they were stated there.' })
-  id!: string;
-
-  @Field(() => Int, { nullable: true, description: 'The version you read; the delete fails with VERSION_CONFLICT if the meeting has changed since.' })
-  expectedVersion?: number | null;
-}
+export const MeetingDeleteInput = DeleteInputType(meetingModel, {
+  description: 'A meeting to delete.',
+  idDescription: 'The meeting to delete. Refused (IN_USE) while positions say they were stated there.',
+});
 
 export const MeetingMutationResolver = mutationResolver(meetingModel, Meeting, {
   create: {
@@ -128,6 +108,6 @@ export const MeetingMutationResolver = mutationResolver(meetingModel, Meeting, {
     description: 'Deletes a meeting no position was stated at. Recorded in the change log. Needs an EDITOR key.',
     input: MeetingDeleteInput,
     inputDescription: 'The meeting to delete.',
-    run: (w, input: MeetingDeleteInput) => deleteMeeting(w, input),
+    run: (w, input) => deleteMeeting(w, input),
   },
 });

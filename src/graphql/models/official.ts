@@ -1,17 +1,6 @@
 /** Official in the schema: the type, list, filters and mutations derived from its definition, and its relations. */
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Resolver, Root } from 'type-graphql';
-import {
-  createOfficial,
-  deleteOfficial,
-  mergeOfficials,
-  officialMeetingIds,
-  officialModel,
-  officialPositionIds,
-  updateOfficial,
-  type OfficialDeleteInputData,
-  type OfficialMergeInputData,
-  type OfficialRecord,
-} from '../../data/models/official.ts';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Resolver, Root } from 'type-graphql';
+import { createOfficial, deleteOfficial, mergeOfficials, officialMeetingIds, officialModel, officialPositionIds, updateOfficial, type OfficialRecord } from '../../data/models/official.ts';
 import { Country } from './country.ts';
 import { countryNodes } from '../../data/models/country.ts';
 import { Organization } from './organization.ts';
@@ -21,7 +10,7 @@ import { StanceSummary } from '../stance-summary/stance-summary.ts';
 import { Audited } from '../audited.interface.ts';
 import type { Connection } from '../connection.ts';
 import type { GraphQLContext } from '../context.ts';
-import { ModelInputFields, modelSchema, mutationResolver, NodeObjectType, rootListResolver } from '../model-schema.ts';
+import { DeleteInputType, MergeInputType, ModelInputFields, modelSchema, mutationResolver, NodeObjectType, rootListResolver } from '../model-schema.ts';
 import { Node } from '../node.interface.ts';
 import { MeetingConnection, meetingListing, MeetingListArgs, type Meeting } from './meeting.ts';
 import { PositionConnection, PositionFilter, positionListing, PositionListArgs, type Position } from './position.ts';
@@ -89,12 +78,6 @@ export class OfficialCreateInput extends ModelInputFields(officialModel, 'create
 
 @InputType('OfficialUpdateInput', { description: 'Changes to an official; fields left out stay as they are, fields set to null are cleared.' })
 export class OfficialUpdateInput extends ModelInputFields(officialModel, 'update') {
-  @Field(() => ID, { description: 'The official to change.' })
-  id!: string;
-
-  @Field(() => Int, { nullable: true, description: 'The version you read; the update fails with VERSION_CONFLICT if the official has changed since.' })
-  expectedVersion?: number | null;
-
   @Field(() => ID, { nullable: true, description: 'The new country; null clears it.' })
   countryId?: string | null;
 
@@ -102,28 +85,15 @@ export class OfficialUpdateInput extends ModelInputFields(officialModel, 'update
   organizationId?: string | null;
 }
 
-@InputType('OfficialDeleteInput', { description: 'An official to delete.' })
-export class OfficialDeleteInput implements OfficialDeleteInputData {
-  @Field(() => ID, {
-    description: 'The official to delete: they are removed from the speakers of positions and the participants of meetings (the positions and meetings stay).',
-  })
-  id!: string;
+export const OfficialDeleteInput = DeleteInputType(officialModel, {
+  description: 'An official to delete.',
+  idDescription: 'The official to delete: they are removed from the speakers of positions and the participants of meetings (the positions and meetings stay).',
+});
 
-  @Field(() => Int, { nullable: true, description: 'The version you read; the delete fails with VERSION_CONFLICT if the official has changed since.' })
-  expectedVersion?: number | null;
-}
-
-@InputType('OfficialMergeInput', { description: 'Two records of the same person: the duplicate is merged into the one kept.' })
-export class OfficialMergeInput implements OfficialMergeInputData {
-  @Field(() => ID, { description: 'The official to keep.' })
-  keepId!: string;
-
-  @Field(() => ID, {
-    description:
-      'The duplicate: the positions they voiced and meetings they attended move to the kept official, their name and aliases become aliases of it (and their title, country and organization fill in what the kept one lacks), and they are deleted.',
-  })
-  duplicateId!: string;
-}
+export const OfficialMergeInput = MergeInputType(officialModel, {
+  description: 'Two records of the same person: the duplicate is merged into the one kept.',
+  duplicateDescription: 'The duplicate: the positions they voiced and meetings they attended move to the kept official, their name and aliases become aliases of it (and their title, country and organization fill in what the kept one lacks), and they are deleted.',
+});
 
 export const OfficialMutationResolver = mutationResolver(officialModel, Official, {
   create: {
@@ -142,13 +112,13 @@ export const OfficialMutationResolver = mutationResolver(officialModel, Official
     description: 'Deletes an official. Recorded in the change log. Needs an EDITOR key.',
     input: OfficialDeleteInput,
     inputDescription: 'The official to delete.',
-    run: (w, input: OfficialDeleteInput) => deleteOfficial(w, input),
+    run: (w, input) => deleteOfficial(w, input),
   },
   merge: {
     description:
       'Merges a duplicate official into another in one transaction: the positions and meetings move to the kept one, the duplicate is deleted. Recorded in the change log. Needs an EDITOR key.',
     input: OfficialMergeInput,
     inputDescription: 'The official to keep and their duplicate.',
-    run: (w, input: OfficialMergeInput) => mergeOfficials(w, input),
+    run: (w, input) => mergeOfficials(w, input),
   },
 });

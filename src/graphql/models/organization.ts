@@ -1,25 +1,14 @@
 /** Organization in the schema: the type, list, filter and mutations derived from its definition, and its relations. */
 import { Arg, Args, Ctx, Extensions, Field, FieldResolver, ID, InputType, Int, Resolver, Root } from 'type-graphql';
 import { countryNodes } from '../../data/models/country.ts';
-import {
-  createOrganization,
-  deleteOrganization,
-  mergeOrganizations,
-  organizationMemberIds,
-  organizationModel,
-  organizationOfficialIds,
-  updateOrganization,
-  type OrganizationDeleteInputData,
-  type OrganizationMergeInputData,
-  type OrganizationRecord,
-} from '../../data/models/organization.ts';
+import { createOrganization, deleteOrganization, mergeOrganizations, organizationMemberIds, organizationModel, organizationOfficialIds, updateOrganization, type OrganizationRecord } from '../../data/models/organization.ts';
 import { officialListing, OfficialListArgs } from './official.ts';
 import { OfficialConnection, type Official } from './official.ts';
 import { Audited } from '../audited.interface.ts';
 import type { Connection } from '../connection.ts';
 import type { GraphQLContext } from '../context.ts';
 import { firstArgument, firstItems, listBound } from '../list-bounds.ts';
-import { ModelInputFields, modelSchema, mutationResolver, NodeObjectType, rootListResolver } from '../model-schema.ts';
+import { DeleteInputType, MergeInputType, ModelInputFields, modelSchema, mutationResolver, NodeObjectType, rootListResolver } from '../model-schema.ts';
 import { Node } from '../node.interface.ts';
 import { Actor } from '../actor.interface.ts';
 import { Country } from './country.ts';
@@ -74,39 +63,19 @@ export class OrganizationCreateInput extends ModelInputFields(organizationModel,
 
 @InputType('OrganizationUpdateInput', { description: 'Changes to an organization; fields left out stay as they are.' })
 export class OrganizationUpdateInput extends ModelInputFields(organizationModel, 'update') {
-  @Field(() => ID, { description: 'The organization to change.' })
-  id!: string;
-
-  @Field(() => Int, { nullable: true, description: 'The version you read; the update fails with VERSION_CONFLICT if the organization has changed since.' })
-  expectedVersion?: number | null;
-
   @Field(() => [ID], { nullable: true, description: 'The new list of member countries (replaces the old one).' })
   memberIds?: string[] | null;
 }
 
-@InputType('OrganizationDeleteInput', { description: 'An organization to delete.' })
-export class OrganizationDeleteInput implements OrganizationDeleteInputData {
-  @Field(() => ID, {
-    description:
-      'The organization to delete. Refused (IN_USE) while positions name it as holder or addressee; its officials and deployments lose their reference to it.',
-  })
-  id!: string;
+export const OrganizationDeleteInput = DeleteInputType(organizationModel, {
+  description: 'An organization to delete.',
+  idDescription: 'The organization to delete. Refused (IN_USE) while positions name it as holder or addressee; its officials and deployments lose their reference to it.',
+});
 
-  @Field(() => Int, { nullable: true, description: 'The version you read; the delete fails with VERSION_CONFLICT if the organization has changed since.' })
-  expectedVersion?: number | null;
-}
-
-@InputType('OrganizationMergeInput', { description: 'Two records of the same organization: the duplicate is merged into the one kept.' })
-export class OrganizationMergeInput implements OrganizationMergeInputData {
-  @Field(() => ID, { description: 'The organization to keep.' })
-  keepId!: string;
-
-  @Field(() => ID, {
-    description:
-      "The duplicate: its positions, officials, deployments and members move to the kept organization, its name and aliases become aliases of it (and its acronym the kept one's, if that has none), and it is deleted.",
-  })
-  duplicateId!: string;
-}
+export const OrganizationMergeInput = MergeInputType(organizationModel, {
+  description: 'Two records of the same organization: the duplicate is merged into the one kept.',
+  duplicateDescription: "The duplicate: its positions, officials, deployments and members move to the kept organization, its name and aliases become aliases of it (and its acronym the kept one's, if that has none), and it is deleted.",
+});
 
 export const OrganizationMutationResolver = mutationResolver(organizationModel, Organization, {
   create: {
@@ -125,13 +94,13 @@ export const OrganizationMutationResolver = mutationResolver(organizationModel, 
     description: 'Deletes an organization that no position names. Recorded in the change log. Needs an EDITOR key.',
     input: OrganizationDeleteInput,
     inputDescription: 'The organization to delete.',
-    run: (w, input: OrganizationDeleteInput) => deleteOrganization(w, input),
+    run: (w, input) => deleteOrganization(w, input),
   },
   merge: {
     description:
       'Merges a duplicate organization into another in one transaction: every relation moves to the kept one, the duplicate is deleted. Recorded in the change log. Needs an EDITOR key.',
     input: OrganizationMergeInput,
     inputDescription: 'The organization to keep and its duplicate.',
-    run: (w, input: OrganizationMergeInput) => mergeOrganizations(w, input),
+    run: (w, input) => mergeOrganizations(w, input),
   },
 });

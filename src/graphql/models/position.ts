@@ -4,19 +4,7 @@ import { actorNodes } from '../../data/models/actor.ts';
 import { evidenceNodes } from '../../data/models/evidence.ts';
 import { officialNodes } from '../../data/models/official.ts';
 import { Arg, Ctx, Extensions, Field, FieldResolver, ID, InputType, Int, Resolver, Root } from 'type-graphql';
-import {
-  createPosition,
-  deletePosition,
-  positionAddresseeIds,
-  positionEvidenceIds,
-  positionHolderIds,
-  positionModel,
-  positionSpeakerIds,
-  stanceEnum,
-  updatePosition,
-  type PositionDeleteInputData,
-  type PositionRecord,
-} from '../../data/models/position.ts';
+import { createPosition, deletePosition, positionAddresseeIds, positionEvidenceIds, positionHolderIds, positionModel, positionSpeakerIds, stanceEnum, updatePosition, type PositionRecord } from '../../data/models/position.ts';
 import { Actor } from '../actor.interface.ts';
 import { Deployment } from './deployment.ts';
 import { Evidence } from './evidence.ts';
@@ -26,7 +14,7 @@ import { Official } from './official.ts';
 import { Audited } from '../audited.interface.ts';
 import type { GraphQLContext } from '../context.ts';
 import { firstArgument, firstItems, listBound } from '../list-bounds.ts';
-import { enumType, ModelInputFields, modelSchema, NodeObjectType, mutationResolver, rootListResolver } from '../model-schema.ts';
+import { DeleteInputType, enumType, ModelInputFields, modelSchema, mutationResolver, NodeObjectType, rootListResolver } from '../model-schema.ts';
 import { Node } from '../node.interface.ts';
 import { deploymentNodes } from '../../data/models/deployment.ts';
 import { meetingNodes } from '../../data/models/meeting.ts';
@@ -129,12 +117,6 @@ export class PositionCreateInput extends ModelInputFields(positionModel, 'create
   description: 'Changes to a position; fields left out stay as they are, nullable fields set to null are cleared. Evidence changes through evidenceCreate and evidenceDelete.',
 })
 export class PositionUpdateInput extends ModelInputFields(positionModel, 'update') {
-  @Field(() => ID, { description: 'The position to change.' })
-  id!: string;
-
-  @Field(() => Int, { nullable: true, description: 'The version you read; the update fails with VERSION_CONFLICT if the position has changed since.' })
-  expectedVersion?: number | null;
-
   @Field(() => ID, { nullable: true, description: 'The deployment it is about; null when it is about a topic instead (then give topic).' })
   deploymentId?: string | null;
 
@@ -151,14 +133,10 @@ export class PositionUpdateInput extends ModelInputFields(positionModel, 'update
   addresseeIds?: string[] | null;
 }
 
-@InputType('PositionDeleteInput', { description: 'A position to delete, with its evidence.' })
-export class PositionDeleteInput implements PositionDeleteInputData {
-  @Field(() => ID, { description: 'The position to delete.' })
-  id!: string;
-
-  @Field(() => Int, { nullable: true, description: 'The version you read; the delete fails with VERSION_CONFLICT if the position has changed since.' })
-  expectedVersion?: number | null;
-}
+export const PositionDeleteInput = DeleteInputType(positionModel, {
+  description: 'A position to delete, with its evidence.',
+  idDescription: 'The position to delete.',
+});
 
 export const PositionMutationResolver = mutationResolver(positionModel, Position, {
   create: {
@@ -178,6 +156,6 @@ export const PositionMutationResolver = mutationResolver(positionModel, Position
     description: 'Deletes a position and its evidence. Recorded in the change log. Needs an EDITOR key.',
     input: PositionDeleteInput,
     inputDescription: 'The position to delete.',
-    run: (w, input: PositionDeleteInput) => deletePosition(w, input),
+    run: (w, input) => deletePosition(w, input),
   },
 });
