@@ -209,8 +209,8 @@ export interface ConnectionRelation {
  * The fields of `nodeType` that are connections to other nodes (`Country.officials`), as a
  * resolver class: each page is batched across sibling parents (loaders.linkedConnection).
  */
-export function connectionRelations(nodeType: ClassType, relations: Record<string, ConnectionRelation>) {
-  @Resolver(() => nodeType)
+export function connectionRelations(nodeType: abstract new () => object, relations: Record<string, ConnectionRelation>) {
+  @Resolver(() => nodeType as ClassType)
   class Relations {}
   for (const [name, relation] of Object.entries(relations)) {
     const method = function (this: unknown, parent: { rowId: number }, args: ListArgs<Record<string, unknown>, string>, { loaders }: GraphQLContext) {

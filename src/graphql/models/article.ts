@@ -1,27 +1,27 @@
 /** Article in the schema: the type, list, filters and mutations derived from its definition, its body and its relations. */
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import { articleMeetingIds, articleModel, articlePositionIds, createArticle, deleteArticle, updateArticle, type ArticleDeleteInputData, type ArticleRecord } from '../../data/models/article.ts';
-import { meetingListing, MeetingListArgs } from './meeting.ts';
-import { MeetingConnection, type Meeting } from './meeting.ts';
 import { Audited } from '../audited.interface.ts';
 import type { Connection } from '../connection.ts';
 import type { GraphQLContext } from '../context.ts';
+import { positionSchema } from './position.ts';
+import { meetingSchema } from './meeting.ts';
+import { connectionRelations } from '../model-schema.ts';
 import { ModelInputFields, modelSchema, mutationResolver, NodeObjectType, rootListResolver } from '../model-schema.ts';
 import { MutationPayload, mutate } from '../mutation.ts';
 import { Node } from '../node.interface.ts';
-import { PositionConnection, positionListing, PositionListArgs, type Position } from './position.ts';
 
 /** The type's values are the records the data layer reads (without the body, in lists). */
 export const Article = NodeObjectType<ArticleRecord>(articleModel, [Node, Audited]);
 export type Article = ArticleRecord;
 
-const schema = modelSchema(articleModel, Article);
-export const articleListing = schema.listing;
-export const ArticleConnection = schema.Connection;
-export const ArticleListArgs = schema.ListArgs;
+export const articleSchema = modelSchema(articleModel, Article);
+export const articleListing = articleSchema.listing;
+export const ArticleConnection = articleSchema.Connection;
+export const ArticleListArgs = articleSchema.ListArgs;
 export type ArticleListArgs = InstanceType<typeof ArticleListArgs>;
 
-export const ArticleListResolver = rootListResolver(schema, 'Articles, filtered and ordered as asked (by default all of them, in the order they were recorded).');
+export const ArticleListResolver = rootListResolver(articleSchema, 'Articles, filtered and ordered as asked (by default all of them, in the order they were recorded).');
 
 @Resolver(() => Article)
 export class ArticleResolver {
@@ -33,17 +33,13 @@ export class ArticleResolver {
     if (body == null) throw new Error(`the body of article ${article.rowId} was not found`);
     return body;
   }
-
-  @FieldResolver(() => PositionConnection, { description: 'Positions this article reports (cites as evidence).' })
-  positions(@Root() article: Article, @Args(() => PositionListArgs) args: PositionListArgs, @Ctx() { loaders }: GraphQLContext): Promise<Connection<Position>> {
-    return loaders.linkedConnection(articlePositionIds, positionListing, article.rowId, args);
-  }
-
-  @FieldResolver(() => MeetingConnection, { description: 'Meetings this article reports.' })
-  meetings(@Root() article: Article, @Args(() => MeetingListArgs) args: MeetingListArgs, @Ctx() { loaders }: GraphQLContext): Promise<Connection<Meeting>> {
-    return loaders.linkedConnection(articleMeetingIds, meetingListing, article.rowId, args);
-  }
 }
+
+/** Article's connections to other nodes. */
+export const ArticleRelations = connectionRelations(Article, {
+  positions: { description: 'Positions this article reports (cites as evidence).', target: () => positionSchema, ids: articlePositionIds },
+  meetings: { description: 'Meetings this article reports.', target: () => meetingSchema, ids: articleMeetingIds },
+});
 
 @InputType('ArticleCreateInput', { description: 'An article to record (without the positions it reports: add those with positionCreate, or import everything at once with articleImport).' })
 export class ArticleCreateInput extends ModelInputFields(articleModel, 'create') {

@@ -1,33 +1,32 @@
 /** Country in the schema: the type, list, filter and mutations derived from its definition, the lookup by ISO code, and its relations. */
-import { Arg, Args, Ctx, FieldResolver, InputType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, InputType, Query, Resolver } from 'type-graphql';
 import { countryModel, countryOfficialIds, countryOrganizationIds, countryWithIsoCode, createCountry, deleteCountry, hostedDeploymentIds, mergeCountries, updateCountry, type CountryCreateInputData, type CountryRecord, type CountryUpdateInputData } from '../../data/models/country.ts';
-import { deploymentListing, DeploymentListArgs } from './deployment.ts';
-import { DeploymentConnection, type Deployment } from './deployment.ts';
-import { officialListing, OfficialListArgs } from './official.ts';
-import { OfficialConnection, type Official } from './official.ts';
 import { Audited } from '../audited.interface.ts';
 import type { Connection } from '../connection.ts';
 import type { GraphQLContext } from '../context.ts';
+import { officialSchema } from './official.ts';
+import { deploymentSchema } from './deployment.ts';
+import { organizationSchema } from './organization.ts';
+import { connectionRelations } from '../model-schema.ts';
 import { badUserInput } from '../errors.ts';
 import { DeleteInputType, MergeInputType, ModelInputFields, modelSchema, mutationResolver, NodeObjectType, rootListResolver } from '../model-schema.ts';
 import { Node } from '../node.interface.ts';
 import { Actor } from '../actor.interface.ts';
-import { organizationListing, OrganizationConnection, OrganizationListArgs, type Organization } from './organization.ts';
 
 /** The type's values are the records the data layer reads. */
 export const Country = NodeObjectType<CountryRecord>(countryModel, [Node, Actor, Audited]);
 export type Country = CountryRecord;
 
-const schema = modelSchema(countryModel, Country);
-export const countryListing = schema.listing;
-export const CountryConnection = schema.Connection;
-export const CountryListArgs = schema.ListArgs;
+export const countrySchema = modelSchema(countryModel, Country);
+export const countryListing = countrySchema.listing;
+export const CountryConnection = countrySchema.Connection;
+export const CountryListArgs = countrySchema.ListArgs;
 export type CountryListArgs = InstanceType<typeof CountryListArgs>;
-export const CountryFilter = schema.Filter;
+export const CountryFilter = countrySchema.Filter;
 export type CountryFilter = InstanceType<typeof CountryFilter>;
 
 export const CountryListResolver = rootListResolver(
-  schema,
+  countrySchema,
   'Countries, filtered and ordered as asked (by default all of them, in the order they were recorded).',
 );
 
@@ -43,34 +42,14 @@ export class CountryResolver {
     }
     return countryWithIsoCode(prisma, isoCode.toUpperCase());
   }
-
-  @FieldResolver(() => OfficialConnection, { description: 'Officials who speak for this country.' })
-  officials(
-    @Root() country: CountryRecord,
-    @Args(() => OfficialListArgs) args: OfficialListArgs,
-    @Ctx() { loaders }: GraphQLContext,
-  ): Promise<Connection<Official>> {
-    return loaders.linkedConnection(countryOfficialIds, officialListing, country.rowId, args);
-  }
-
-  @FieldResolver(() => DeploymentConnection, { description: 'Deployments placed in this country, by whoever operates them.' })
-  hostedDeployments(
-    @Root() country: CountryRecord,
-    @Args(() => DeploymentListArgs) args: DeploymentListArgs,
-    @Ctx() { loaders }: GraphQLContext,
-  ): Promise<Connection<Deployment>> {
-    return loaders.linkedConnection(hostedDeploymentIds, deploymentListing, country.rowId, args);
-  }
-
-  @FieldResolver(() => OrganizationConnection, { description: 'Organizations this country is a member of.' })
-  organizations(
-    @Root() country: CountryRecord,
-    @Args(() => OrganizationListArgs) args: OrganizationListArgs,
-    @Ctx() { loaders }: GraphQLContext,
-  ): Promise<Connection<Organization>> {
-    return loaders.linkedConnection(countryOrganizationIds, organizationListing, country.rowId, args);
-  }
 }
+
+/** Country's connections to other nodes. */
+export const CountryRelations = connectionRelations(Country, {
+  officials: { description: 'Officials who speak for this country.', target: () => officialSchema, ids: countryOfficialIds },
+  hostedDeployments: { description: 'Deployments placed in this country, by whoever operates them.', target: () => deploymentSchema, ids: hostedDeploymentIds },
+  organizations: { description: 'Organizations this country is a member of.', target: () => organizationSchema, ids: countryOrganizationIds },
+});
 
 @InputType('CountryCreateInput', { description: 'A country to record.' })
 export class CountryCreateInput extends ModelInputFields(countryModel, 'create') implements CountryCreateInputData {

@@ -1,5 +1,5 @@
 /** Deployment in the schema: the type, list, filters and mutations derived from its definition, and its relations. */
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Resolver, Root } from 'type-graphql';
 import { createDeployment, deleteDeployment, deploymentModel, deploymentPositionIds, deploymentStatusEnum, updateDeployment, type DeploymentRecord } from '../../data/models/deployment.ts';
 import { Actor } from '../actor.interface.ts';
 import { actorNodes } from '../../data/models/actor.ts';
@@ -10,24 +10,26 @@ import { StanceSummary } from '../stance-summary/stance-summary.ts';
 import { Audited } from '../audited.interface.ts';
 import type { Connection } from '../connection.ts';
 import type { GraphQLContext } from '../context.ts';
+import { positionSchema } from './position.ts';
+import { connectionRelations } from '../model-schema.ts';
 import { DeleteInputType, enumType, ModelInputFields, modelSchema, mutationResolver, NodeObjectType, rootListResolver } from '../model-schema.ts';
 import { Node } from '../node.interface.ts';
-import { PositionConnection, PositionFilter, positionListing, PositionListArgs, type Position } from './position.ts';
+import { PositionFilter } from './position.ts';
 
 /** The type's values are the records the data layer reads (with the row ids its relations follow). */
 export const Deployment = NodeObjectType<DeploymentRecord>(deploymentModel, [Node, Audited]);
 export type Deployment = DeploymentRecord;
 
-const schema = modelSchema(deploymentModel, Deployment);
-export const deploymentListing = schema.listing;
-export const DeploymentConnection = schema.Connection;
-export const DeploymentListArgs = schema.ListArgs;
+export const deploymentSchema = modelSchema(deploymentModel, Deployment);
+export const deploymentListing = deploymentSchema.listing;
+export const DeploymentConnection = deploymentSchema.Connection;
+export const DeploymentListArgs = deploymentSchema.ListArgs;
 export type DeploymentListArgs = InstanceType<typeof DeploymentListArgs>;
-export const DeploymentFilter = schema.Filter;
+export const DeploymentFilter = deploymentSchema.Filter;
 /** The DeploymentStatus enum type (the import names it too). */
 export const DeploymentStatusEnum = enumType(deploymentStatusEnum);
 
-export const DeploymentListResolver = rootListResolver(schema, 'Deployments, filtered and ordered as asked (by default all of them, in the order they were recorded).');
+export const DeploymentListResolver = rootListResolver(deploymentSchema, 'Deployments, filtered and ordered as asked (by default all of them, in the order they were recorded).');
 
 @Resolver(() => Deployment)
 export class DeploymentResolver {
@@ -41,11 +43,6 @@ export class DeploymentResolver {
     return deployment.hostRowId == null ? null : loaders.node(countryNodes).load(deployment.hostRowId);
   }
 
-  @FieldResolver(() => PositionConnection, { description: 'Positions taken on this deployment.' })
-  positions(@Root() deployment: Deployment, @Args(() => PositionListArgs) args: PositionListArgs, @Ctx() { loaders }: GraphQLContext): Promise<Connection<Position>> {
-    return loaders.linkedConnection(deploymentPositionIds, positionListing, deployment.rowId, args);
-  }
-
   @FieldResolver(() => StanceSummary, { description: 'Counts of the positions taken on this deployment, by stance and by holder (who says what about it).' })
   stanceSummary(
     @Root() deployment: Deployment,
@@ -55,6 +52,11 @@ export class DeploymentResolver {
     return stanceSummaryOf(loaders, deploymentPositionIds, deployment.rowId, filter);
   }
 }
+
+/** Deployment's connections to other nodes. */
+export const DeploymentRelations = connectionRelations(Deployment, {
+  positions: { description: 'Positions taken on this deployment.', target: () => positionSchema, ids: deploymentPositionIds },
+});
 
 @InputType('DeploymentCreateInput', { description: 'A deployment to record.' })
 export class DeploymentCreateInput extends ModelInputFields(deploymentModel, 'create') {

@@ -1,33 +1,33 @@
 /** Meeting in the schema: the type, list, filters and mutations derived from its definition, and its relations. */
-import { Arg, Args, Ctx, Extensions, Field, FieldResolver, ID, InputType, Int, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Extensions, Field, FieldResolver, ID, InputType, Int, Resolver, Root } from 'type-graphql';
 import { createMeeting, deleteMeeting, meetingArticleIds, meetingModel, meetingParticipantIds, meetingPositionIds, updateMeeting, type MeetingRecord } from '../../data/models/meeting.ts';
 import { officialNodes } from '../../data/models/official.ts';
-import { articleListing, ArticleListArgs } from './article.ts';
-import { ArticleConnection, type Article } from './article.ts';
 import { Country } from './country.ts';
 import { countryNodes } from '../../data/models/country.ts';
 import { Audited } from '../audited.interface.ts';
 import type { Connection } from '../connection.ts';
 import type { GraphQLContext } from '../context.ts';
+import { articleSchema } from './article.ts';
+import { positionSchema } from './position.ts';
+import { connectionRelations } from '../model-schema.ts';
 import { firstArgument, firstItems, listBound } from '../list-bounds.ts';
 import { DeleteInputType, ModelInputFields, modelSchema, mutationResolver, NodeObjectType, rootListResolver } from '../model-schema.ts';
 import { Node } from '../node.interface.ts';
 import { Official } from './official.ts';
-import { PositionConnection, positionListing, PositionListArgs, type Position } from './position.ts';
 
 /** The type's values are the records the data layer reads (with the row ids its relations follow). */
 export const Meeting = NodeObjectType<MeetingRecord>(meetingModel, [Node, Audited]);
 export type Meeting = MeetingRecord;
 
-const schema = modelSchema(meetingModel, Meeting);
-export const meetingListing = schema.listing;
-export const MeetingConnection = schema.Connection;
-export const MeetingListArgs = schema.ListArgs;
+export const meetingSchema = modelSchema(meetingModel, Meeting);
+export const meetingListing = meetingSchema.listing;
+export const MeetingConnection = meetingSchema.Connection;
+export const MeetingListArgs = meetingSchema.ListArgs;
 export type MeetingListArgs = InstanceType<typeof MeetingListArgs>;
-export const MeetingFilter = schema.Filter;
+export const MeetingFilter = meetingSchema.Filter;
 
 export const MeetingListResolver = rootListResolver(
-  schema,
+  meetingSchema,
   'Meetings, filtered and ordered as asked (by default all of them, in the order they were recorded).',
 );
 
@@ -50,17 +50,13 @@ export class MeetingResolver {
   ): Promise<Official[]> {
     return firstItems(await loaders.linked(meetingParticipantIds, officialNodes).load(meeting.rowId), first, maxParticipants);
   }
-
-  @FieldResolver(() => ArticleConnection, { description: 'Articles that report this meeting.' })
-  articles(@Root() meeting: Meeting, @Args(() => ArticleListArgs) args: ArticleListArgs, @Ctx() { loaders }: GraphQLContext): Promise<Connection<Article>> {
-    return loaders.linkedConnection(meetingArticleIds, articleListing, meeting.rowId, args);
-  }
-
-  @FieldResolver(() => PositionConnection, { description: 'Positions stated at this meeting.' })
-  positions(@Root() meeting: Meeting, @Args(() => PositionListArgs) args: PositionListArgs, @Ctx() { loaders }: GraphQLContext): Promise<Connection<Position>> {
-    return loaders.linkedConnection(meetingPositionIds, positionListing, meeting.rowId, args);
-  }
 }
+
+/** Meeting's connections to other nodes. */
+export const MeetingRelations = connectionRelations(Meeting, {
+  articles: { description: 'Articles that report this meeting.', target: () => articleSchema, ids: meetingArticleIds },
+  positions: { description: 'Positions stated at this meeting.', target: () => positionSchema, ids: meetingPositionIds },
+});
 
 @InputType('MeetingCreateInput', { description: 'A meeting to record.' })
 export class MeetingCreateInput extends ModelInputFields(meetingModel, 'create') {

@@ -1,5 +1,5 @@
 /** Official in the schema: the type, list, filters and mutations derived from its definition, and its relations. */
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Resolver, Root } from 'type-graphql';
 import { createOfficial, deleteOfficial, mergeOfficials, officialMeetingIds, officialModel, officialPositionIds, updateOfficial, type OfficialRecord } from '../../data/models/official.ts';
 import { Country } from './country.ts';
 import { countryNodes } from '../../data/models/country.ts';
@@ -10,24 +10,26 @@ import { StanceSummary } from '../stance-summary/stance-summary.ts';
 import { Audited } from '../audited.interface.ts';
 import type { Connection } from '../connection.ts';
 import type { GraphQLContext } from '../context.ts';
+import { positionSchema } from './position.ts';
+import { meetingSchema } from './meeting.ts';
+import { connectionRelations } from '../model-schema.ts';
 import { DeleteInputType, MergeInputType, ModelInputFields, modelSchema, mutationResolver, NodeObjectType, rootListResolver } from '../model-schema.ts';
 import { Node } from '../node.interface.ts';
-import { MeetingConnection, meetingListing, MeetingListArgs, type Meeting } from './meeting.ts';
-import { PositionConnection, PositionFilter, positionListing, PositionListArgs, type Position } from './position.ts';
+import { PositionFilter } from './position.ts';
 
 /** The type's values are the records the data layer reads (with the row ids its relations follow). */
 export const Official = NodeObjectType<OfficialRecord>(officialModel, [Node, Audited]);
 export type Official = OfficialRecord;
 
-const schema = modelSchema(officialModel, Official);
-export const officialListing = schema.listing;
-export const OfficialConnection = schema.Connection;
-export const OfficialListArgs = schema.ListArgs;
+export const officialSchema = modelSchema(officialModel, Official);
+export const officialListing = officialSchema.listing;
+export const OfficialConnection = officialSchema.Connection;
+export const OfficialListArgs = officialSchema.ListArgs;
 export type OfficialListArgs = InstanceType<typeof OfficialListArgs>;
-export const OfficialFilter = schema.Filter;
+export const OfficialFilter = officialSchema.Filter;
 
 export const OfficialListResolver = rootListResolver(
-  schema,
+  officialSchema,
   'Officials, filtered and ordered as asked (by default all of them, in the order they were recorded).',
 );
 
@@ -43,15 +45,6 @@ export class OfficialResolver {
     return official.organizationRowId == null ? null : loaders.node(organizationNodes).load(official.organizationRowId);
   }
 
-  @FieldResolver(() => PositionConnection, { description: 'Positions this official voiced, alone or jointly.' })
-  positions(
-    @Root() official: Official,
-    @Args(() => PositionListArgs) args: PositionListArgs,
-    @Ctx() { loaders }: GraphQLContext,
-  ): Promise<Connection<Position>> {
-    return loaders.linkedConnection(officialPositionIds, positionListing, official.rowId, args);
-  }
-
   @FieldResolver(() => StanceSummary, { description: 'Counts of the positions this official voiced, by stance and by deployment and topic.' })
   stanceSummary(
     @Root() official: Official,
@@ -60,12 +53,13 @@ export class OfficialResolver {
   ): Promise<StanceSummary> {
     return stanceSummaryOf(loaders, officialPositionIds, official.rowId, filter);
   }
-
-  @FieldResolver(() => MeetingConnection, { description: 'Meetings this official attended.' })
-  meetings(@Root() official: Official, @Args(() => MeetingListArgs) args: MeetingListArgs, @Ctx() { loaders }: GraphQLContext): Promise<Connection<Meeting>> {
-    return loaders.linkedConnection(officialMeetingIds, meetingListing, official.rowId, args);
-  }
 }
+
+/** Official's connections to other nodes. */
+export const OfficialRelations = connectionRelations(Official, {
+  positions: { description: 'Positions this official voiced, alone or jointly.', target: () => positionSchema, ids: officialPositionIds },
+  meetings: { description: 'Meetings this official attended.', target: () => meetingSchema, ids: officialMeetingIds },
+});
 
 @InputType('OfficialCreateInput', { description: 'An official to record.' })
 export class OfficialCreateInput extends ModelInputFields(officialModel, 'create') {

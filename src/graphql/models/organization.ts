@@ -1,12 +1,12 @@
 /** Organization in the schema: the type, list, filter and mutations derived from its definition, and its relations. */
-import { Arg, Args, Ctx, Extensions, Field, FieldResolver, ID, InputType, Int, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Extensions, Field, FieldResolver, ID, InputType, Int, Resolver, Root } from 'type-graphql';
 import { countryNodes } from '../../data/models/country.ts';
 import { createOrganization, deleteOrganization, mergeOrganizations, organizationMemberIds, organizationModel, organizationOfficialIds, updateOrganization, type OrganizationRecord } from '../../data/models/organization.ts';
-import { officialListing, OfficialListArgs } from './official.ts';
-import { OfficialConnection, type Official } from './official.ts';
 import { Audited } from '../audited.interface.ts';
 import type { Connection } from '../connection.ts';
 import type { GraphQLContext } from '../context.ts';
+import { officialSchema } from './official.ts';
+import { connectionRelations } from '../model-schema.ts';
 import { firstArgument, firstItems, listBound } from '../list-bounds.ts';
 import { DeleteInputType, MergeInputType, ModelInputFields, modelSchema, mutationResolver, NodeObjectType, rootListResolver } from '../model-schema.ts';
 import { Node } from '../node.interface.ts';
@@ -17,16 +17,16 @@ import { Country } from './country.ts';
 export const Organization = NodeObjectType<OrganizationRecord>(organizationModel, [Node, Actor, Audited]);
 export type Organization = OrganizationRecord;
 
-const schema = modelSchema(organizationModel, Organization);
-export const organizationListing = schema.listing;
-export const OrganizationConnection = schema.Connection;
-export const OrganizationListArgs = schema.ListArgs;
+export const organizationSchema = modelSchema(organizationModel, Organization);
+export const organizationListing = organizationSchema.listing;
+export const OrganizationConnection = organizationSchema.Connection;
+export const OrganizationListArgs = organizationSchema.ListArgs;
 export type OrganizationListArgs = InstanceType<typeof OrganizationListArgs>;
-export const OrganizationFilter = schema.Filter;
+export const OrganizationFilter = organizationSchema.Filter;
 export type OrganizationFilter = InstanceType<typeof OrganizationFilter>;
 
 export const OrganizationListResolver = rootListResolver(
-  schema,
+  organizationSchema,
   'Organizations, filtered and ordered as asked (by default all of them, in the order they were recorded).',
 );
 
@@ -44,16 +44,12 @@ export class OrganizationResolver {
   ): Promise<Country[]> {
     return firstItems(await loaders.linked(organizationMemberIds, countryNodes).load(organization.rowId), first, maxMembers);
   }
-
-  @FieldResolver(() => OfficialConnection, { description: 'Officials who speak for this organization.' })
-  officials(
-    @Root() organization: OrganizationRecord,
-    @Args(() => OfficialListArgs) args: OfficialListArgs,
-    @Ctx() { loaders }: GraphQLContext,
-  ): Promise<Connection<Official>> {
-    return loaders.linkedConnection(organizationOfficialIds, officialListing, organization.rowId, args);
-  }
 }
+
+/** Organization's connections to other nodes. */
+export const OrganizationRelations = connectionRelations(Organization, {
+  officials: { description: 'Officials who speak for this organization.', target: () => officialSchema, ids: organizationOfficialIds },
+});
 
 @InputType('OrganizationCreateInput', { description: 'An organization to record.' })
 export class OrganizationCreateInput extends ModelInputFields(organizationModel, 'create') {

@@ -23,17 +23,17 @@ import { meetingNodes } from '../../data/models/meeting.ts';
 export const Position = NodeObjectType<PositionRecord>(positionModel, [Node, Audited]);
 export type Position = PositionRecord;
 
-const schema = modelSchema(positionModel, Position);
-export const positionListing = schema.listing;
-export const PositionConnection = schema.Connection;
-export const PositionListArgs = schema.ListArgs;
-export const PositionFilter = schema.Filter;
+export const positionSchema = modelSchema(positionModel, Position);
+export const positionListing = positionSchema.listing;
+export const PositionConnection = positionSchema.Connection;
+export const PositionListArgs = positionSchema.ListArgs;
+export const PositionFilter = positionSchema.Filter;
 export type PositionFilter = InstanceType<typeof PositionFilter>;
 /** The Stance enum type (the stance summaries and the import name it too). */
 export const StanceEnum = enumType(stanceEnum);
 export type PositionListArgs = InstanceType<typeof PositionListArgs>;
 
-export const PositionListResolver = rootListResolver(schema, 'Positions, filtered and ordered as asked (by default all of them, in the order they were recorded).');
+export const PositionListResolver = rootListResolver(positionSchema, 'Positions, filtered and ordered as asked (by default all of them, in the order they were recorded).');
 
 /** The most of each list one can ask for (src/graphql/list-bounds.ts): beyond any joint statement or citation count seen. */
 const maxPositionLinks = 50;
