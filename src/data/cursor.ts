@@ -38,8 +38,9 @@ export function decodeCursor(cursor: string, argumentName: string): CursorPositi
   } else if (text.startsWith(v2)) {
     try {
       const parsed: unknown = JSON.parse(text.slice(v2.length));
-      if (Array.isArray(parsed) && parsed.length === 3 && typeof parsed[0] === 'string' && (typeof parsed[1] === 'string' || parsed[1] === null)) {
-        position = { order: parsed[0], key: parsed[1], id: parsed[2] as number };
+      const [order, key, id] = Array.isArray(parsed) && parsed.length === 3 ? (parsed as unknown[]) : [];
+      if (typeof order === 'string' && (typeof key === 'string' || key === null)) {
+        position = { order, key, id: id as number };
       }
     } catch {
       position = null;

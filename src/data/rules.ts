@@ -91,6 +91,7 @@ export function parseDay(value: string): Date | null {
  * refused, as are unpaired UTF-16 surrogates, which have no UTF-8 encoding and would be stored
  * as U+FFFD, silently changing the text and its offsets.
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are the ones refused
 const FORBIDDEN_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

@@ -27,14 +27,21 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   const seen = new Set<unknown>();
   const pending: unknown[] = [error];
   while (pending.length > 0) {
-    const e = pending.pop() as Record<string, any> | null | undefined;
-    if (e === null || typeof e !== 'object' || seen.has(e)) continue;
-    seen.add(e);
+    const next = pending.pop();
+    if (next === null || typeof next !== 'object' || seen.has(next)) continue;
+    seen.add(next);
+    // Any object may hold any of these properties; each is checked for its type before use.
+    const e = next as Record<string, unknown>;
     if (typeof e.kind === 'string' && unavailableKinds.has(e.kind)) return true;
     if (typeof e.code === 'string' && (unavailablePrismaCodes.has(e.code) || socketCodes.has(e.code) || unavailableSqlState.test(e.code))) return true;
     if (typeof e.originalCode === 'string' && unavailableSqlState.test(e.originalCode)) return true;
     if (typeof e.message === 'string' && unavailableMessage.test(e.message)) return true;
-    pending.push(e.cause, e.originalError, e.meta?.driverAdapterError, ...(Array.isArray(e.errors) ? e.errors : []));
+    pending.push(
+      e.cause,
+      e.originalError,
+      (e.meta as { driverAdapterError?: unknown } | null | undefined)?.driverAdapterError,
+      ...(Array.isArray(e.errors) ? (e.errors as unknown[]) : []),
+    );
   }
   return false;
 }

@@ -44,6 +44,12 @@ function cancelled(): StatementCancelledError {
 const pastDeadline = (tally: StatementTally | undefined) => tally?.deadline !== undefined && performance.now() >= tally.deadline;
 
 /**
+ * A method the proxies below pass through unchanged, bound to the object it was read from. The
+ * methods they wrap are typed, where they are read, by the adapter interface that declares them.
+ */
+type PassedThrough = (...args: never[]) => unknown;
+
+/**
  * Counts the statements of a connection or transaction, and refuses those of a request past its
  * deadline. Statements that end a transaction or savepoint are never refused: a refused ROLLBACK
  * would hand the connection back to the pool still inside the transaction, for the next request
@@ -69,30 +75,33 @@ function counted<T extends SqlQueryable>(queryable: T, transaction?: Transaction
   };
   return new Proxy(queryable, {
     get(target, property, receiver) {
-      const value = Reflect.get(target, property, receiver);
+      const value: unknown = Reflect.get(target, property, receiver);
       if (typeof value !== 'function') return value;
       if (property === 'queryRaw' || property === 'executeRaw') {
+        const run = value as (query: SqlQuery) => ReturnType<SqlQueryable['queryRaw' | 'executeRaw']>;
         return (query: SqlQuery) =>
-          send(tallies.getStore(), transactionEffect(query.sql), (rollInstead) => value.call(target, rollInstead ? { ...query, sql: 'ROLLBACK' } : query));
+          send(tallies.getStore(), transactionEffect(query.sql), (rollInstead) => run.call(target, rollInstead ? { ...query, sql: 'ROLLBACK' } : query));
       }
       if (transaction && (property === 'commit' || property === 'rollback')) {
+        const end = value as Transaction['commit' | 'rollback'];
         if (!transaction.options.usePhantomQuery) {
           // The COMMIT or ROLLBACK statement was sent; this only gives the connection back.
           return () => {
             ended = true;
-            return value.call(target);
+            return end.call(target);
           };
         }
         const effect = property === 'commit' ? 'commit' : 'rollback';
-        return () => send(tallies.getStore(), effect, (rollInstead) => (rollInstead ? transaction.rollback() : value.call(target)));
+        return () => send(tallies.getStore(), effect, (rollInstead) => (rollInstead ? transaction.rollback() : end.call(target)));
       }
       if (property === 'startTransaction') {
-        return async (...args: unknown[]) => {
-          const started = (await value.apply(target, args)) as Transaction;
+        const start = value as SqlDriverAdapter['startTransaction'];
+        return async (...args: Parameters<SqlDriverAdapter['startTransaction']>) => {
+          const started = await start.apply(target, args);
           return counted(started, started);
         };
       }
-      return value.bind(target);
+      return (value as PassedThrough).bind(target);
     },
   });
 }
@@ -101,11 +110,12 @@ function counted<T extends SqlQueryable>(queryable: T, transaction?: Transaction
 export function countingAdapterFactory(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
   return new Proxy(factory, {
     get(target, property, receiver) {
-      const value = Reflect.get(target, property, receiver);
+      const value: unknown = Reflect.get(target, property, receiver);
       if (property === 'connect') {
-        return async () => counted((await (value as () => Promise<SqlDriverAdapter>).apply(target)) as SqlDriverAdapter);
+        const connect = value as SqlDriverAdapterFactory['connect'];
+        return async () => counted(await connect.apply(target));
       }
-      return typeof value === 'function' ? value.bind(target) : value;
+      return typeof value === 'function' ? (value as PassedThrough).bind(target) : value;
     },
   });
 }

@@ -90,7 +90,7 @@ function argumentProblems(args: readonly GraphQLArgument[], values: Record<strin
 }
 
 function guardQueryField(resolve: GraphQLFieldResolver<unknown, GraphQLContext>, args: readonly GraphQLArgument[]): GraphQLFieldResolver<unknown, GraphQLContext> {
-  return (source, values, ctx, info) => {
+  return (source, values: Record<string, unknown>, ctx, info) => {
     const [problem] = argumentProblems(args, values);
     if (problem) {
       const where = problem.path.length > 1 ? ` at ${showPath(problem.path)}` : '';
@@ -101,7 +101,7 @@ function guardQueryField(resolve: GraphQLFieldResolver<unknown, GraphQLContext>,
 }
 
 function guardMutationField(resolve: GraphQLFieldResolver<unknown, GraphQLContext>, args: readonly GraphQLArgument[]): GraphQLFieldResolver<unknown, GraphQLContext> {
-  return (source, values, ctx, info) => {
+  return (source, values: Record<string, unknown>, ctx, info) => {
     const problems = argumentProblems(args, values);
     if (problems.length === 0) return resolve(source, values, ctx, info);
     // Every mutation needs at least an EDITOR key: a caller without one learns that first, as it

@@ -28,6 +28,7 @@ import {
   isObjectType,
   isWrappingType,
   Kind,
+  OperationTypeNode,
   SchemaMetaFieldDef,
   TypeMetaFieldDef,
   type DocumentNode,
@@ -274,7 +275,7 @@ export function requestedCost(
   };
 
   const fieldDefinition = (parent: GraphQLObjectType, name: string): GraphQLField<unknown, unknown> | undefined => {
-    if (parent === rootType && operation.operation === 'query') {
+    if (parent === rootType && operation.operation === OperationTypeNode.QUERY) {
       if (name === SchemaMetaFieldDef.name) return SchemaMetaFieldDef;
       if (name === TypeMetaFieldDef.name) return TypeMetaFieldDef;
     }
@@ -391,6 +392,7 @@ export function countObjects(data: unknown): number {
 }
 
 /** Characters JSON escapes: each takes 2 bytes (`\n`) or 6 (`\u0000`) instead of 1. */
+// eslint-disable-next-line no-control-regex -- the control characters are what is counted: JSON escapes each of them
 const escaped = /["\\\u0000-\u001f]/g;
 
 /**
@@ -414,7 +416,10 @@ export function jsonBytesAtLeast(value: unknown, limit: number): number {
     if (node === null || node === undefined) total += 4;
     else if (typeof (node as { toJSON?: unknown }).toJSON === 'function') visit((node as { toJSON(): unknown }).toJSON());
     else if (typeof node === 'string') total += stringBytes(node);
-    else if (typeof node !== 'object') total += String(node).length;
+    // Neither null, undefined, a string nor an object: a number, boolean or bigint, which JSON spells as String() does (or a
+    // symbol or function, which no answer holds).
+    else if (typeof node === 'number' || typeof node === 'boolean' || typeof node === 'bigint' || typeof node === 'symbol' || typeof node === 'function')
+      total += String(node).length;
     else if (Array.isArray(node)) {
       total += 1 + node.length;
       for (const element of node) visit(element);

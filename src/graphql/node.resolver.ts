@@ -11,7 +11,7 @@ import type { HasRowId } from './connection.ts';
 async function loadNode(loaders: Loaders, id: string, argumentName: string): Promise<Node | null> {
   const { typeName, rowId } = decodeGlobalId(id, argumentName);
   const nodes = nodesOfType(typeName);
-  return nodes ? (loaders.node(nodes as NodeSource<Node & HasRowId>).load(rowId) as Promise<Node | null>) : null;
+  return nodes ? loaders.node(nodes as NodeSource<Node & HasRowId>).load(rowId) : null;
 }
 
 @Resolver()
