@@ -4,12 +4,15 @@
  * create and update inputs, the payloads and the mutations. A model's file in src/graphql/models/
  * adds what its definition cannot say: the fields that follow relations and the relation inputs.
  */
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root, type ClassType } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Extensions, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root, type ClassType } from 'type-graphql';
+import type { Prisma } from '../generated/prisma/client.ts';
 import type { GraphQLScalarType } from 'graphql';
 import type { ListArgs, Listing, OrderInput } from '../data/listing.ts';
 import type { EnumDefinition, FieldDefinition, FilterArgument, ModelDefinition, NodeRecord, RecordOf } from '../data/model.ts';
 import type { Write } from '../data/write.ts';
-import type { IdSource } from '../db/pages.ts';
+import type { IdSource, NodeSource } from '../db/pages.ts';
+import type { HasRowId } from './connection.ts';
+import { firstArgument, firstItems, listBound } from './list-bounds.ts';
 import { listingOf } from '../data/model-listing.ts';
 import type { Connection } from './connection.ts';
 import { ConnectionArgs, ConnectionType } from './connection.ts';
@@ -145,6 +148,84 @@ export function rootListResolver<TModel extends ModelDefinition, TRecord>(schema
     }
   }
   return RootList;
+}
+
+/** A field that follows a reference to one node (`Official.country`). */
+export interface ReferenceRelation {
+  description: string;
+  /** The field's type (late: models refer to each other). */
+  target: () => ClassType | (abstract new () => object);
+  nodes: () => NodeSource<HasRowId>;
+  /** The record's property that holds the row id referred to (`countryRowId`). */
+  key: string;
+  /** False where a foreign key guarantees the row (Evidence.article): a miss is then an error. */
+  nullable?: boolean;
+}
+
+/** A field that is a short list of nodes (`Position.holders`), bounded and read for every parent at once. */
+export interface ListRelation {
+  description: string;
+  target: () => ClassType | (abstract new () => object);
+  ids: IdSource;
+  nodes: () => NodeSource<unknown>;
+  /** The most one can ask for (src/graphql/list-bounds.ts), and what the `first` argument's description calls the items. */
+  maxItems: number;
+  items: string;
+  /** The order of the items (row id when omitted). */
+  orderBy?: Prisma.Sql;
+}
+
+/** Declares a field resolver method on `target` programmatically, as the decorators would. */
+function declareFieldResolver(target: { prototype: object }, name: string, method: (...args: never[]) => unknown, decorate: Array<(prototype: object, name: string, descriptor: PropertyDescriptor) => void>): void {
+  Object.defineProperty(target.prototype, name, { value: method, writable: true, configurable: true });
+  const descriptor = Object.getOwnPropertyDescriptor(target.prototype, name) as PropertyDescriptor;
+  for (const decorator of decorate) decorator(target.prototype, name, descriptor);
+}
+
+/**
+ * The fields of `nodeType` that follow references (`Official.country`) or are short lists
+ * (`Position.holders`), as a resolver class: each is one statement for every parent of a level.
+ */
+export function nodeRelations(
+  nodeType: abstract new () => object,
+  { references = {}, lists = {} }: { references?: Record<string, ReferenceRelation>; lists?: Record<string, ListRelation> },
+) {
+  @Resolver(() => nodeType as ClassType)
+  class Relations {}
+  for (const [name, relation] of Object.entries(references)) {
+    const nullable = relation.nullable ?? true;
+    declareFieldResolver(
+      Relations,
+      name,
+      async (parent: Record<string, unknown>, { loaders }: GraphQLContext) => {
+        const rowId = parent[relation.key] as number | null;
+        const found = rowId == null ? null : await loaders.node(relation.nodes()).load(rowId);
+        if (found === null && !nullable) throw new Error(`${name} ${rowId} of ${(parent as { typeName?: string }).typeName ?? 'a record'} was not found`);
+        return found;
+      },
+      [
+        (prototype, key) => Root()(prototype, key, 0),
+        (prototype, key) => Ctx()(prototype, key, 1),
+        FieldResolver(() => relation.target(), { nullable, description: relation.description }),
+      ],
+    );
+  }
+  for (const [name, relation] of Object.entries(lists)) {
+    declareFieldResolver(
+      Relations,
+      name,
+      async (parent: { rowId: number }, first: number, { loaders }: GraphQLContext) =>
+        firstItems(await loaders.linked(relation.ids, relation.nodes(), relation.orderBy).load(parent.rowId), first, relation.maxItems),
+      [
+        (prototype, key) => Root()(prototype, key, 0),
+        (prototype, key) => Arg('first', () => Int, firstArgument(relation.maxItems, relation.items))(prototype, key, 1),
+        (prototype, key) => Ctx()(prototype, key, 2),
+        FieldResolver(() => [relation.target()], { description: relation.description }),
+        Extensions(listBound(relation.maxItems)),
+      ],
+    );
+  }
+  return Relations;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -2,7 +2,6 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import { articleMeetingIds, articleModel, articlePositionIds, createArticle, deleteArticle, updateArticle, type ArticleDeleteInputData, type ArticleRecord } from '../../data/models/article.ts';
 import { Audited } from '../audited.interface.ts';
-import type { Connection } from '../connection.ts';
 import type { GraphQLContext } from '../context.ts';
 import { positionSchema } from './position.ts';
 import { meetingSchema } from './meeting.ts';
@@ -16,10 +15,6 @@ export const Article = NodeObjectType<ArticleRecord>(articleModel, [Node, Audite
 export type Article = ArticleRecord;
 
 export const articleSchema = modelSchema(articleModel, Article);
-export const articleListing = articleSchema.listing;
-export const ArticleConnection = articleSchema.Connection;
-export const ArticleListArgs = articleSchema.ListArgs;
-export type ArticleListArgs = InstanceType<typeof ArticleListArgs>;
 
 export const ArticleListResolver = rootListResolver(articleSchema, 'Articles, filtered and ordered as asked (by default all of them, in the order they were recorded).');
 

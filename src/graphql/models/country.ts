@@ -2,7 +2,6 @@
 import { Arg, Ctx, InputType, Query, Resolver } from 'type-graphql';
 import { countryModel, countryOfficialIds, countryOrganizationIds, countryWithIsoCode, createCountry, deleteCountry, hostedDeploymentIds, mergeCountries, updateCountry, type CountryCreateInputData, type CountryRecord, type CountryUpdateInputData } from '../../data/models/country.ts';
 import { Audited } from '../audited.interface.ts';
-import type { Connection } from '../connection.ts';
 import type { GraphQLContext } from '../context.ts';
 import { officialSchema } from './official.ts';
 import { deploymentSchema } from './deployment.ts';
@@ -18,12 +17,6 @@ export const Country = NodeObjectType<CountryRecord>(countryModel, [Node, Actor,
 export type Country = CountryRecord;
 
 export const countrySchema = modelSchema(countryModel, Country);
-export const countryListing = countrySchema.listing;
-export const CountryConnection = countrySchema.Connection;
-export const CountryListArgs = countrySchema.ListArgs;
-export type CountryListArgs = InstanceType<typeof CountryListArgs>;
-export const CountryFilter = countrySchema.Filter;
-export type CountryFilter = InstanceType<typeof CountryFilter>;
 
 export const CountryListResolver = rootListResolver(
   countrySchema,

@@ -8,10 +8,9 @@ import { countryNodes } from '../../data/models/country.ts';
 import { stanceSummaryOf } from '../stance-summary/stance-summary.ts';
 import { StanceSummary } from '../stance-summary/stance-summary.ts';
 import { Audited } from '../audited.interface.ts';
-import type { Connection } from '../connection.ts';
 import type { GraphQLContext } from '../context.ts';
 import { positionSchema } from './position.ts';
-import { connectionRelations } from '../model-schema.ts';
+import { connectionRelations, nodeRelations } from '../model-schema.ts';
 import { DeleteInputType, enumType, ModelInputFields, modelSchema, mutationResolver, NodeObjectType, rootListResolver } from '../model-schema.ts';
 import { Node } from '../node.interface.ts';
 import { PositionFilter } from './position.ts';
@@ -21,11 +20,6 @@ export const Deployment = NodeObjectType<DeploymentRecord>(deploymentModel, [Nod
 export type Deployment = DeploymentRecord;
 
 export const deploymentSchema = modelSchema(deploymentModel, Deployment);
-export const deploymentListing = deploymentSchema.listing;
-export const DeploymentConnection = deploymentSchema.Connection;
-export const DeploymentListArgs = deploymentSchema.ListArgs;
-export type DeploymentListArgs = InstanceType<typeof DeploymentListArgs>;
-export const DeploymentFilter = deploymentSchema.Filter;
 /** The DeploymentStatus enum type (the import names it too). */
 export const DeploymentStatusEnum = enumType(deploymentStatusEnum);
 
@@ -33,16 +27,6 @@ export const DeploymentListResolver = rootListResolver(deploymentSchema, 'Deploy
 
 @Resolver(() => Deployment)
 export class DeploymentResolver {
-  @FieldResolver(() => Actor, { nullable: true, description: 'Who operates the deployed system; null when the source does not say.' })
-  async operator(@Root() deployment: Deployment, @Ctx() { loaders }: GraphQLContext): Promise<Actor | null> {
-    return deployment.operatorRowId == null ? null : loaders.node(actorNodes).load(deployment.operatorRowId);
-  }
-
-  @FieldResolver(() => Country, { nullable: true, description: 'The country the system is placed in; null when the source does not say.' })
-  async host(@Root() deployment: Deployment, @Ctx() { loaders }: GraphQLContext): Promise<Country | null> {
-    return deployment.hostRowId == null ? null : loaders.node(countryNodes).load(deployment.hostRowId);
-  }
-
   @FieldResolver(() => StanceSummary, { description: 'Counts of the positions taken on this deployment, by stance and by holder (who says what about it).' })
   stanceSummary(
     @Root() deployment: Deployment,
@@ -52,6 +36,14 @@ export class DeploymentResolver {
     return stanceSummaryOf(loaders, deploymentPositionIds, deployment.rowId, filter);
   }
 }
+
+/** Deployment's fields that follow references and short lists. */
+export const DeploymentNodeRelations = nodeRelations(Deployment, {
+  references: {
+    operator: { description: 'Who operates the deployed system; null when the source does not say.', target: () => Actor, nodes: () => actorNodes, key: 'operatorRowId' },
+    host: { description: 'The country the system is placed in; null when the source does not say.', target: () => Country, nodes: () => countryNodes, key: 'hostRowId' },
+  },
+});
 
 /** Deployment's connections to other nodes. */
 export const DeploymentRelations = connectionRelations(Deployment, {

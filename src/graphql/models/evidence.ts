@@ -1,12 +1,12 @@
 /** Evidence in the schema: the type derived from its definition, its article and position, and the mutations that add and remove it. */
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
 import { articleNodes } from '../../data/models/article.ts';
 import { createEvidence, deleteEvidence, evidenceModel, type EvidenceCreateInputData, type EvidenceDeleteInputData, type EvidenceRecord } from '../../data/models/evidence.ts';
 import type { EvidenceQuote } from '../../data/evidence-spans.ts';
 import { positionNodes } from '../../data/models/position.ts';
 import { Audited } from '../audited.interface.ts';
 import type { GraphQLContext } from '../context.ts';
-import { NodeObjectType } from '../model-schema.ts';
+import { NodeObjectType, nodeRelations } from '../model-schema.ts';
 import { MutationPayload, mutate } from '../mutation.ts';
 import { Node } from '../node.interface.ts';
 import { Article } from './article.ts';
@@ -16,24 +16,15 @@ import { Position } from './position.ts';
 export const Evidence = NodeObjectType<EvidenceRecord>(evidenceModel, [Node, Audited]);
 export type Evidence = EvidenceRecord;
 
-@Resolver(() => Evidence)
-export class EvidenceResolver {
-  @FieldResolver(() => Article, { description: 'The article the text is quoted from.' })
-  async article(@Root() evidence: Evidence, @Ctx() { loaders }: GraphQLContext): Promise<Article> {
-    return required(await loaders.node(articleNodes).load(evidence.articleRowId), 'Article', evidence.articleRowId);
-  }
 
-  @FieldResolver(() => Position, { description: 'The position this text reports.' })
-  async position(@Root() evidence: Evidence, @Ctx() { loaders }: GraphQLContext): Promise<Position> {
-    return required(await loaders.node(positionNodes).load(evidence.positionRowId), 'Position', evidence.positionRowId);
-  }
-}
 
-/** Foreign keys guarantee these rows; a miss means the data changed under the request. */
-function required<T>(value: T | null, typeName: string, rowId: number): T {
-  if (value == null) throw new Error(`${typeName} ${rowId} referenced by evidence was not found`);
-  return value;
-}
+/** Evidence's fields that follow references and short lists. */
+export const EvidenceNodeRelations = nodeRelations(Evidence, {
+  references: {
+    article: { description: 'The article the text is quoted from.', target: () => Article, nodes: () => articleNodes, key: 'articleRowId', nullable: false },
+    position: { description: 'The position this text reports.', target: () => Position, nodes: () => positionNodes, key: 'positionRowId', nullable: false },
+  },
+});
 
 @InputType('EvidenceInput', { description: 'An exact quote from an article that reports a position.' })
 export class EvidenceInput implements EvidenceQuote {

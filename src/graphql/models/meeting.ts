@@ -1,16 +1,13 @@
 /** Meeting in the schema: the type, list, filters and mutations derived from its definition, and its relations. */
-import { Arg, Ctx, Extensions, Field, FieldResolver, ID, InputType, Int, Resolver, Root } from 'type-graphql';
+import { Field, ID, InputType } from 'type-graphql';
 import { createMeeting, deleteMeeting, meetingArticleIds, meetingModel, meetingParticipantIds, meetingPositionIds, updateMeeting, type MeetingRecord } from '../../data/models/meeting.ts';
 import { officialNodes } from '../../data/models/official.ts';
 import { Country } from './country.ts';
 import { countryNodes } from '../../data/models/country.ts';
 import { Audited } from '../audited.interface.ts';
-import type { Connection } from '../connection.ts';
-import type { GraphQLContext } from '../context.ts';
 import { articleSchema } from './article.ts';
 import { positionSchema } from './position.ts';
-import { connectionRelations } from '../model-schema.ts';
-import { firstArgument, firstItems, listBound } from '../list-bounds.ts';
+import { connectionRelations, nodeRelations } from '../model-schema.ts';
 import { DeleteInputType, ModelInputFields, modelSchema, mutationResolver, NodeObjectType, rootListResolver } from '../model-schema.ts';
 import { Node } from '../node.interface.ts';
 import { Official } from './official.ts';
@@ -20,11 +17,6 @@ export const Meeting = NodeObjectType<MeetingRecord>(meetingModel, [Node, Audite
 export type Meeting = MeetingRecord;
 
 export const meetingSchema = modelSchema(meetingModel, Meeting);
-export const meetingListing = meetingSchema.listing;
-export const MeetingConnection = meetingSchema.Connection;
-export const MeetingListArgs = meetingSchema.ListArgs;
-export type MeetingListArgs = InstanceType<typeof MeetingListArgs>;
-export const MeetingFilter = meetingSchema.Filter;
 
 export const MeetingListResolver = rootListResolver(
   meetingSchema,
@@ -34,28 +26,22 @@ export const MeetingListResolver = rootListResolver(
 /** The most participants one can ask for (src/graphql/list-bounds.ts): more than a General Assembly's delegations. */
 const maxParticipants = 250;
 
-@Resolver(() => Meeting)
-export class MeetingResolver {
-  @FieldResolver(() => Country, { nullable: true, description: 'The country where it was held; null when not stated.' })
-  async country(@Root() meeting: Meeting, @Ctx() { loaders }: GraphQLContext): Promise<Country | null> {
-    return meeting.countryRowId == null ? null : loaders.node(countryNodes).load(meeting.countryRowId);
-  }
-
-  @Extensions(listBound(maxParticipants))
-  @FieldResolver(() => [Official], { description: 'The officials who took part, as the sources name them.' })
-  async participants(
-    @Root() meeting: Meeting,
-    @Arg('first', () => Int, firstArgument(maxParticipants, 'participants')) first: number,
-    @Ctx() { loaders }: GraphQLContext,
-  ): Promise<Official[]> {
-    return firstItems(await loaders.linked(meetingParticipantIds, officialNodes).load(meeting.rowId), first, maxParticipants);
-  }
-}
 
 /** Meeting's connections to other nodes. */
 export const MeetingRelations = connectionRelations(Meeting, {
   articles: { description: 'Articles that report this meeting.', target: () => articleSchema, ids: meetingArticleIds },
   positions: { description: 'Positions stated at this meeting.', target: () => positionSchema, ids: meetingPositionIds },
+});
+
+
+/** Meeting's fields that follow references and short lists. */
+export const MeetingNodeRelations = nodeRelations(Meeting, {
+  references: {
+    country: { description: 'The country where it was held; null when not stated.', target: () => Country, nodes: () => countryNodes, key: 'countryRowId' },
+  },
+  lists: {
+    participants: { description: 'The officials who took part, as the sources name them.', target: () => Official, ids: meetingParticipantIds, nodes: () => officialNodes, maxItems: maxParticipants, items: 'participants' },
+  },
 });
 
 @InputType('MeetingCreateInput', { description: 'A meeting to record.' })

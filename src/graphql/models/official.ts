@@ -8,11 +8,10 @@ import { organizationNodes } from '../../data/models/organization.ts';
 import { stanceSummaryOf } from '../stance-summary/stance-summary.ts';
 import { StanceSummary } from '../stance-summary/stance-summary.ts';
 import { Audited } from '../audited.interface.ts';
-import type { Connection } from '../connection.ts';
 import type { GraphQLContext } from '../context.ts';
 import { positionSchema } from './position.ts';
 import { meetingSchema } from './meeting.ts';
-import { connectionRelations } from '../model-schema.ts';
+import { connectionRelations, nodeRelations } from '../model-schema.ts';
 import { DeleteInputType, MergeInputType, ModelInputFields, modelSchema, mutationResolver, NodeObjectType, rootListResolver } from '../model-schema.ts';
 import { Node } from '../node.interface.ts';
 import { PositionFilter } from './position.ts';
@@ -22,11 +21,6 @@ export const Official = NodeObjectType<OfficialRecord>(officialModel, [Node, Aud
 export type Official = OfficialRecord;
 
 export const officialSchema = modelSchema(officialModel, Official);
-export const officialListing = officialSchema.listing;
-export const OfficialConnection = officialSchema.Connection;
-export const OfficialListArgs = officialSchema.ListArgs;
-export type OfficialListArgs = InstanceType<typeof OfficialListArgs>;
-export const OfficialFilter = officialSchema.Filter;
 
 export const OfficialListResolver = rootListResolver(
   officialSchema,
@@ -35,16 +29,6 @@ export const OfficialListResolver = rootListResolver(
 
 @Resolver(() => Official)
 export class OfficialResolver {
-  @FieldResolver(() => Country, { nullable: true, description: 'The country the official speaks for; null for an official of an organization only.' })
-  async country(@Root() official: Official, @Ctx() { loaders }: GraphQLContext): Promise<Country | null> {
-    return official.countryRowId == null ? null : loaders.node(countryNodes).load(official.countryRowId);
-  }
-
-  @FieldResolver(() => Organization, { nullable: true, description: 'The organization the official speaks for; null when none.' })
-  async organization(@Root() official: Official, @Ctx() { loaders }: GraphQLContext): Promise<Organization | null> {
-    return official.organizationRowId == null ? null : loaders.node(organizationNodes).load(official.organizationRowId);
-  }
-
   @FieldResolver(() => StanceSummary, { description: 'Counts of the positions this official voiced, by stance and by deployment and topic.' })
   stanceSummary(
     @Root() official: Official,
@@ -54,6 +38,14 @@ export class OfficialResolver {
     return stanceSummaryOf(loaders, officialPositionIds, official.rowId, filter);
   }
 }
+
+/** Official's fields that follow references and short lists. */
+export const OfficialNodeRelations = nodeRelations(Official, {
+  references: {
+    country: { description: 'The country the official speaks for; null for an official of an organization only.', target: () => Country, nodes: () => countryNodes, key: 'countryRowId' },
+    organization: { description: 'The organization the official speaks for; null when none.', target: () => Organization, nodes: () => organizationNodes, key: 'organizationRowId' },
+  },
+});
 
 /** Official's connections to other nodes. */
 export const OfficialRelations = connectionRelations(Official, {

@@ -1,13 +1,10 @@
 /** Organization in the schema: the type, list, filter and mutations derived from its definition, and its relations. */
-import { Arg, Ctx, Extensions, Field, FieldResolver, ID, InputType, Int, Resolver, Root } from 'type-graphql';
+import { Field, ID, InputType } from 'type-graphql';
 import { countryNodes } from '../../data/models/country.ts';
 import { createOrganization, deleteOrganization, mergeOrganizations, organizationMemberIds, organizationModel, organizationOfficialIds, updateOrganization, type OrganizationRecord } from '../../data/models/organization.ts';
 import { Audited } from '../audited.interface.ts';
-import type { Connection } from '../connection.ts';
-import type { GraphQLContext } from '../context.ts';
 import { officialSchema } from './official.ts';
-import { connectionRelations } from '../model-schema.ts';
-import { firstArgument, firstItems, listBound } from '../list-bounds.ts';
+import { connectionRelations, nodeRelations } from '../model-schema.ts';
 import { DeleteInputType, MergeInputType, ModelInputFields, modelSchema, mutationResolver, NodeObjectType, rootListResolver } from '../model-schema.ts';
 import { Node } from '../node.interface.ts';
 import { Actor } from '../actor.interface.ts';
@@ -18,12 +15,6 @@ export const Organization = NodeObjectType<OrganizationRecord>(organizationModel
 export type Organization = OrganizationRecord;
 
 export const organizationSchema = modelSchema(organizationModel, Organization);
-export const organizationListing = organizationSchema.listing;
-export const OrganizationConnection = organizationSchema.Connection;
-export const OrganizationListArgs = organizationSchema.ListArgs;
-export type OrganizationListArgs = InstanceType<typeof OrganizationListArgs>;
-export const OrganizationFilter = organizationSchema.Filter;
-export type OrganizationFilter = InstanceType<typeof OrganizationFilter>;
 
 export const OrganizationListResolver = rootListResolver(
   organizationSchema,
@@ -33,22 +24,18 @@ export const OrganizationListResolver = rootListResolver(
 /** The most members one can ask for (src/graphql/list-bounds.ts): there are 249 ISO 3166-1 country codes. */
 const maxMembers = 250;
 
-@Resolver(() => Organization)
-export class OrganizationResolver {
-  @Extensions(listBound(maxMembers))
-  @FieldResolver(() => [Country], { description: 'The member countries.' })
-  async members(
-    @Root() organization: OrganizationRecord,
-    @Arg('first', () => Int, firstArgument(maxMembers, 'members')) first: number,
-    @Ctx() { loaders }: GraphQLContext,
-  ): Promise<Country[]> {
-    return firstItems(await loaders.linked(organizationMemberIds, countryNodes).load(organization.rowId), first, maxMembers);
-  }
-}
 
 /** Organization's connections to other nodes. */
 export const OrganizationRelations = connectionRelations(Organization, {
   officials: { description: 'Officials who speak for this organization.', target: () => officialSchema, ids: organizationOfficialIds },
+});
+
+
+/** Organization's fields that follow references and short lists. */
+export const OrganizationNodeRelations = nodeRelations(Organization, {
+  lists: {
+    members: { description: 'The member countries.', target: () => Country, ids: organizationMemberIds, nodes: () => countryNodes, maxItems: maxMembers, items: 'members' },
+  },
 });
 
 @InputType('OrganizationCreateInput', { description: 'An organization to record.' })

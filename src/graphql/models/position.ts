@@ -3,7 +3,7 @@ import { Prisma } from '../../generated/prisma/client.ts';
 import { actorNodes } from '../../data/models/actor.ts';
 import { evidenceNodes } from '../../data/models/evidence.ts';
 import { officialNodes } from '../../data/models/official.ts';
-import { Arg, Ctx, Extensions, Field, FieldResolver, ID, InputType, Int, Resolver, Root } from 'type-graphql';
+import { Field, ID, InputType } from 'type-graphql';
 import { createPosition, deletePosition, positionAddresseeIds, positionEvidenceIds, positionHolderIds, positionModel, positionSpeakerIds, stanceEnum, updatePosition, type PositionRecord } from '../../data/models/position.ts';
 import { Actor } from '../actor.interface.ts';
 import { Deployment } from './deployment.ts';
@@ -12,9 +12,7 @@ import { EvidenceInput } from './evidence.ts';
 import { Meeting } from './meeting.ts';
 import { Official } from './official.ts';
 import { Audited } from '../audited.interface.ts';
-import type { GraphQLContext } from '../context.ts';
-import { firstArgument, firstItems, listBound } from '../list-bounds.ts';
-import { DeleteInputType, enumType, ModelInputFields, modelSchema, mutationResolver, NodeObjectType, rootListResolver } from '../model-schema.ts';
+import { DeleteInputType, enumType, ModelInputFields, modelSchema, mutationResolver, NodeObjectType, nodeRelations, rootListResolver } from '../model-schema.ts';
 import { Node } from '../node.interface.ts';
 import { deploymentNodes } from '../../data/models/deployment.ts';
 import { meetingNodes } from '../../data/models/meeting.ts';
@@ -24,8 +22,6 @@ export const Position = NodeObjectType<PositionRecord>(positionModel, [Node, Aud
 export type Position = PositionRecord;
 
 export const positionSchema = modelSchema(positionModel, Position);
-export const positionListing = positionSchema.listing;
-export const PositionConnection = positionSchema.Connection;
 export const PositionListArgs = positionSchema.ListArgs;
 export const PositionFilter = positionSchema.Filter;
 export type PositionFilter = InstanceType<typeof PositionFilter>;
@@ -39,58 +35,21 @@ export const PositionListResolver = rootListResolver(positionSchema, 'Positions,
 const maxPositionLinks = 50;
 const maxEvidence = 100;
 
-@Resolver(() => Position)
-export class PositionResolver {
-  @Extensions(listBound(maxPositionLinks))
-  @FieldResolver(() => [Official], { description: 'The officials who voiced the position; empty when the source attributes it to no one by name.' })
-  async speakers(
-    @Root() position: PositionRecord,
-    @Arg('first', () => Int, firstArgument(maxPositionLinks, 'speakers')) first: number,
-    @Ctx() { loaders }: GraphQLContext,
-  ): Promise<Official[]> {
-    return firstItems(await loaders.linked(positionSpeakerIds, officialNodes).load(position.rowId), first, maxPositionLinks);
-  }
 
-  @Extensions(listBound(maxPositionLinks))
-  @FieldResolver(() => [Actor], { description: 'The countries or organizations that hold the position; several for a joint statement.' })
-  async holders(
-    @Root() position: PositionRecord,
-    @Arg('first', () => Int, firstArgument(maxPositionLinks, 'holders')) first: number,
-    @Ctx() { loaders }: GraphQLContext,
-  ): Promise<Actor[]> {
-    return firstItems(await loaders.linked(positionHolderIds, actorNodes).load(position.rowId), first, maxPositionLinks);
-  }
 
-  @Extensions(listBound(maxPositionLinks))
-  @FieldResolver(() => [Actor], { description: 'The countries or organizations the position calls on or is directed at; empty when none is named.' })
-  async addressees(
-    @Root() position: PositionRecord,
-    @Arg('first', () => Int, firstArgument(maxPositionLinks, 'addressees')) first: number,
-    @Ctx() { loaders }: GraphQLContext,
-  ): Promise<Actor[]> {
-    return firstItems(await loaders.linked(positionAddresseeIds, actorNodes).load(position.rowId), first, maxPositionLinks);
-  }
-
-  @FieldResolver(() => Deployment, { nullable: true, description: 'The deployment the position is about; null when it is about a topic.' })
-  async deployment(@Root() position: PositionRecord, @Ctx() { loaders }: GraphQLContext): Promise<Deployment | null> {
-    return position.deploymentRowId == null ? null : loaders.node(deploymentNodes).load(position.deploymentRowId);
-  }
-
-  @FieldResolver(() => Meeting, { nullable: true, description: 'The meeting where the position was stated; null when not stated at a known meeting.' })
-  async meeting(@Root() position: PositionRecord, @Ctx() { loaders }: GraphQLContext): Promise<Meeting | null> {
-    return position.meetingRowId == null ? null : loaders.node(meetingNodes).load(position.meetingRowId);
-  }
-
-  @Extensions(listBound(maxEvidence))
-  @FieldResolver(() => [Evidence], { description: 'The article spans that report the position, by article and offset; at least one.' })
-  async evidence(
-    @Root() position: PositionRecord,
-    @Arg('first', () => Int, firstArgument(maxEvidence, 'spans')) first: number,
-    @Ctx() { loaders }: GraphQLContext,
-  ): Promise<Evidence[]> {
-    return firstItems(await loaders.linked(positionEvidenceIds, evidenceNodes, Prisma.sql`n."articleId", n.start, n.id`).load(position.rowId), first, maxEvidence);
-  }
-}
+/** Position's fields that follow references and short lists. */
+export const PositionNodeRelations = nodeRelations(Position, {
+  references: {
+    deployment: { description: 'The deployment the position is about; null when it is about a topic.', target: () => Deployment, nodes: () => deploymentNodes, key: 'deploymentRowId' },
+    meeting: { description: 'The meeting where the position was stated; null when not stated at a known meeting.', target: () => Meeting, nodes: () => meetingNodes, key: 'meetingRowId' },
+  },
+  lists: {
+    speakers: { description: 'The officials who voiced the position; empty when the source attributes it to no one by name.', target: () => Official, ids: positionSpeakerIds, nodes: () => officialNodes, maxItems: maxPositionLinks, items: 'speakers' },
+    holders: { description: 'The countries or organizations that hold the position; several for a joint statement.', target: () => Actor, ids: positionHolderIds, nodes: () => actorNodes, maxItems: maxPositionLinks, items: 'holders' },
+    addressees: { description: 'The countries or organizations the position calls on or is directed at; empty when none is named.', target: () => Actor, ids: positionAddresseeIds, nodes: () => actorNodes, maxItems: maxPositionLinks, items: 'addressees' },
+    evidence: { description: 'The article spans that report the position, by article and offset; at least one.', target: () => Evidence, ids: positionEvidenceIds, nodes: () => evidenceNodes, maxItems: maxEvidence, items: 'spans', orderBy: Prisma.sql`n."articleId", n.start, n.id` },
+  },
+});
 
 @InputType('PositionCreateInput', { description: 'A position to record, with the evidence that reports it.' })
 export class PositionCreateInput extends ModelInputFields(positionModel, 'create') {
