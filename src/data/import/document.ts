@@ -12,7 +12,10 @@ import { readFileSync } from 'node:fs';
 import { DeploymentStatus, Stance } from '../../generated/prisma/enums.ts';
 import { UserErrorCode } from '../user-errors.ts';
 import { isIsoCountryCode } from '../iso-3166.ts';
-import { dateProblem, isFutureDay, isFutureInstant, isProblem, locateEvidence, parseDay, sha256Hex, textProblem, type EvidenceSpan } from '../rules.ts';
+import { dateProblem, isFutureDay, isFutureInstant, isHttpUrl, parseDay, sha256Hex, textProblem, type EvidenceSpan } from '../rules.ts';
+import { isQuoteProblem, locateQuote } from '../evidence-spans.ts';
+import { deploymentIdentity, describeDeploymentIdentity } from '../models/deployment.ts';
+import { describePositionIdentity, positionTargetProblem, speaksForAHolder } from '../models/position.ts';
 
 export const ARTICLE_FORMAT = 'stancegraph.article/1';
 
@@ -431,7 +434,7 @@ export function prepareDocument(input: unknown, { now = new Date() }: PrepareOpt
   const operators = deployments.map((d, i) => (d.operator === null ? null : actorRef(d.operator, ['deployments', i, 'operator'])));
   const deploymentHost = deployments.map((d, i) => countryRef(d.host, ['deployments', i, 'host']));
   c.unique(deployments, (x) => x.key || null, 'deployment key', 'deployments');
-  c.unique(deployments, deploymentIdentity, 'deployment', 'deployments');
+  c.unique(deployments, (d) => describeDeploymentIdentity(deploymentIdentity(d)), 'deployment', 'deployments');
   const deploymentKeys = new Set(deployments.map((x) => x.key));
 
   const positions: ImportPosition[] = [];
@@ -458,10 +461,11 @@ export function prepareDocument(input: unknown, { now = new Date() }: PrepareOpt
     position.speakers.forEach((name, j) => {
       const index = officialIndex.get(name);
       if (index === undefined) return;
-      const speaksFor: ActorRef[] = [];
-      if (officialCountry[index] != null) speaksFor.push({ kind: 'country', index: officialCountry[index] });
-      if (officialOrganization[index] != null) speaksFor.push({ kind: 'organization', index: officialOrganization[index] });
-      if (speaksFor.length > 0 && !speaksFor.some((s) => holders.some((h) => h.kind === s.kind && h.index === s.index))) {
+      const speaksFor: (ActorRef | null)[] = [
+        officialCountry[index] != null ? { kind: 'country', index: officialCountry[index] } : null,
+        officialOrganization[index] != null ? { kind: 'organization', index: officialOrganization[index] } : null,
+      ];
+      if (!speaksForAHolder(speaksFor, (s) => holders.some((h) => h.kind === s.kind && h.index === s.index))) {
         const official = officials[index] as ImportOfficial;
         c.problem(
           [...path, 'speakers', j],
@@ -470,8 +474,9 @@ export function prepareDocument(input: unknown, { now = new Date() }: PrepareOpt
         );
       }
     });
-    if (position.deployment === null && position.topic === null) c.problem(path, 'must be about a deployment or a topic: it has neither', UserErrorCode.TARGET_REQUIRED);
-    if (position.deployment !== null && position.topic !== null) c.problem(path, 'must be about a deployment or a topic, not both', UserErrorCode.TARGET_CONFLICT);
+    const target = positionTargetProblem(position.deployment !== null, position.topic !== null);
+    if (target === UserErrorCode.TARGET_REQUIRED) c.problem(path, 'must be about a deployment or a topic: it has neither', target);
+    if (target === UserErrorCode.TARGET_CONFLICT) c.problem(path, 'must be about a deployment or a topic, not both', target);
     if (position.deployment !== null && !deploymentKeys.has(position.deployment)) {
       c.problem([...path, 'deployment'], `unknown deployment key "${position.deployment}"`, UserErrorCode.UNKNOWN_REFERENCE);
     }
@@ -493,16 +498,15 @@ export function prepareDocument(input: unknown, { now = new Date() }: PrepareOpt
         c.problem([...epath, 'start'], 'must be a number, null or absent');
         return;
       }
-      const span = locateEvidence(body, quote, start);
-      if (isProblem(span)) c.problem([...epath, span.code === UserErrorCode.INVALID ? 'start' : 'quote'], span.message, span.code);
-      else if (evidence.some((x) => x.start === span.start && x.end === span.end)) c.problem(epath, 'repeats an earlier quote of this position', UserErrorCode.DUPLICATE);
+      const span = locateQuote(body, quote, start, evidence, 'repeats an earlier quote of this position');
+      if (isQuoteProblem(span)) c.problem(span.part === 'quote' ? epath : [...epath, span.part === 'text' ? 'quote' : 'start'], span.message, span.code);
       else evidence.push(span);
       position.evidence.push(start === null ? { quote } : { quote, start });
     });
     positions.push(position);
     prepared.push({ ...position, holders, addressees, evidence });
   });
-  c.unique(positions, positionIdentity, 'a position with the same stance, target, holders and meeting', 'positions');
+  c.unique(positions, describePositionIdentity, 'a position with the same stance, target, holders and meeting', 'positions');
 
   if (c.problems.length > 0) throw new ArticleDocumentError(c.problems);
   const document: ArticleDocument = { format: ARTICLE_FORMAT, article, countries, organizations, officials, meetings, deployments, positions };
@@ -517,24 +521,4 @@ export function prepareDocument(input: unknown, { now = new Date() }: PrepareOpt
     meetingCountry,
     deploymentHost,
   };
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
-
-/** What identifies a deployment: its system in its host country, or its name there when the system is unknown. */
-function deploymentIdentity(d: ImportDeployment): string {
-  return d.system !== null ? `${d.system} in ${d.host ?? 'an unknown country'}` : `"${d.name}" in ${d.host ?? 'an unknown country'}`;
-}
-
-/** What identifies a position: stance, deployment or topic, the set of holders, and the meeting. */
-function positionIdentity(p: ImportPosition): string {
-  const target = p.deployment !== null ? `deployment ${p.deployment}` : `topic "${p.topic}"`;
-  return `${p.stance} on ${target} by ${[...p.holders].sort().join('+')} at ${p.meeting ?? 'no meeting'}`;
 }
