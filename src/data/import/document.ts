@@ -1,8 +1,9 @@
 /**
  * The import format, "stancegraph.article/1": one article with the countries, organizations,
  * officials, meetings, deployments and positions it reports, every entity referred to by a key
- * local to the document. docs/import-format.md describes it; docs/import-format.schema.json is
- * its JSON Schema. The seed data set (prisma/seed/*.json) is such a document.
+ * local to the document. format.ts describes it once (its TypeScript types, its JSON Schema
+ * docs/import-format.schema.json and articleImport's GraphQL input derive from there);
+ * docs/import-format.md explains it. The seed data set (prisma/seed/*.json) is such a document.
  *
  * `prepareDocument` checks a document without a database and resolves what can be resolved
  * there: references, evidence offsets, the body's hash. Every problem is reported, with a path
@@ -17,113 +18,34 @@ import { isQuoteProblem, locateQuote } from '../evidence-spans.ts';
 import { deploymentIdentity, describeDeploymentIdentity } from '../models/deployment.ts';
 import { describePositionIdentity, positionTargetProblem, speaksForAHolder } from '../models/position.ts';
 
-export const ARTICLE_FORMAT = 'stancegraph.article/1';
+import {
+  ARTICLE_FORMAT,
+  articleFormat,
+  INSTANT_PATTERN,
+  type ArticleDocument,
+  type FieldNode,
+  type ImportArticle,
+  type ImportCountry,
+  type ImportDeployment,
+  type ImportMeeting,
+  type ImportOfficial,
+  type ImportOrganization,
+  type ImportPosition,
+} from './format.ts';
 
-export interface ImportArticle {
-  source: string;
-  headline: string | null;
-  url: string | null;
-  /** ISO 8601 date or date-time, or null when the article does not state it. */
-  publishedAt: string | null;
-  photoCredit: string | null;
-  /** The full text, exactly; evidence quotes are located in it. */
-  body: string;
-}
+// The document's types are derived from the format's one description (format.ts).
+export { ARTICLE_FORMAT };
+export type { ArticleDocument, ImportArticle, ImportCountry, ImportDeployment, ImportEvidence, ImportMeeting, ImportOfficial, ImportOrganization, ImportPosition } from './format.ts';
 
-export interface ImportCountry {
-  /** ISO 3166-1 alpha-2 code; null to match an existing country by name or alias (never created without a code). */
-  isoCode: string | null;
-  name: string;
-  /** Other names the article uses for the country (metonyms, abbreviations). */
-  aliases: string[];
-}
-
-export interface ImportOrganization {
-  /** The acronym; null when it has none (then matched by name or alias). */
-  acronym: string | null;
-  name: string;
-  aliases: string[];
-  /** References to member countries declared in the document. */
-  members: string[];
-}
-
-export interface ImportOfficial {
-  /** Full name: the official's key in the document; matched by name or alias within its country. */
-  name: string;
-  /** The title as the source states it. */
-  title: string | null;
-  aliases: string[];
-  /** Reference to a country declared in the document. */
-  country: string | null;
-  /** Reference to an organization declared in the document. */
-  organization: string | null;
-}
-
-export interface ImportMeeting {
-  key: string;
-  name: string;
-  series: string | null;
-  ordinal: number | null;
-  city: string | null;
-  /** Reference to the host country. */
-  country: string | null;
-  /** YYYY-MM-DD */
-  date: string | null;
-  /** Names of officials declared in the document. */
-  participants: string[];
-}
-
-export interface ImportDeployment {
-  key: string;
-  name: string;
-  system: string | null;
-  systemName: string | null;
-  status: DeploymentStatus;
-  location: string | null;
-  /** Reference to a country or organization. */
-  operator: string | null;
-  /** Reference to a country. */
-  host: string | null;
-  /** YYYY-MM-DD */
-  announcedOn: string | null;
-}
-
-export interface ImportEvidence {
-  /** Exact text of the body. */
-  quote: string;
-  /** Where the quote starts in the body; required only when the quote occurs more than once. */
-  start?: number | null;
-}
-
-export interface ImportPosition {
-  stance: Stance;
-  summary: string;
-  /** References to countries or organizations: who holds the position (at least one). */
-  holders: string[];
-  /** Names of the officials the article says voiced it. */
-  speakers: string[];
-  /** References to the actors the position calls on or is directed at. */
-  addressees: string[];
-  /** Key of a deployment in the document; exactly one of deployment and topic is set. */
-  deployment: string | null;
-  topic: string | null;
-  /** Key of the meeting where it was stated. */
-  meeting: string | null;
-  /** YYYY-MM-DD */
-  statedOn: string | null;
-  evidence: ImportEvidence[];
-}
-
-export interface ArticleDocument {
-  format: typeof ARTICLE_FORMAT;
-  article: ImportArticle;
-  countries: ImportCountry[];
-  organizations: ImportOrganization[];
-  officials: ImportOfficial[];
-  meetings: ImportMeeting[];
-  deployments: ImportDeployment[];
-  positions: ImportPosition[];
-}
+/** The fields of each object of the format, by its name ('' for the document itself). */
+const formatFields = new Map<string, string[]>();
+(function collect(node: FieldNode): void {
+  if (node.kind === 'list') return collect(node.of!);
+  if (node.kind !== 'object') return;
+  formatFields.set(node.name!, Object.keys(node.fields!));
+  for (const field of Object.values(node.fields!)) collect(field);
+})(articleFormat);
+const fieldsOf = (name: string): string[] => formatFields.get(name)!;
 
 /** A problem in a document: where (a path into it), what, and its userErrors code. */
 export interface DocumentProblem {
@@ -186,7 +108,7 @@ export interface PreparedDocument {
 type Json = Record<string, unknown>;
 
 /** A day, or a date-time with its offset: the instant must be unambiguous. */
-const PUBLISHED_AT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
+const PUBLISHED_AT = new RegExp(INSTANT_PATTERN);
 type Path = (string | number)[];
 
 class Checker {
@@ -294,10 +216,10 @@ export interface PrepareOptions {
 export function prepareDocument(input: unknown, { now = new Date() }: PrepareOptions = {}): PreparedDocument {
   const c = new Checker();
   checkTexts(c, input, []);
-  const root = c.object(input, [], ['format', 'article', 'countries', 'organizations', 'officials', 'meetings', 'deployments', 'positions']) ?? {};
+  const root = c.object(input, [], fieldsOf('')) ?? {};
   if (root.format !== ARTICLE_FORMAT) c.problem(['format'], `must be "${ARTICLE_FORMAT}", got ${JSON.stringify(root.format)}`);
 
-  const a = c.object(root.article, ['article'], ['source', 'headline', 'url', 'publishedAt', 'photoCredit', 'body']);
+  const a = c.object(root.article, ['article'], fieldsOf('Article'));
   const body = typeof a?.body === 'string' ? a.body : '';
   if (a && body.trim().length === 0) c.problem(['article', 'body'], 'must be the full, non-empty text of the article', UserErrorCode.BLANK);
   const article: ImportArticle = a
@@ -325,7 +247,7 @@ export function prepareDocument(input: unknown, { now = new Date() }: PrepareOpt
 
   const countries: ImportCountry[] = c.array(root, 'countries', []).map((value, i) => {
     const path = ['countries', i];
-    const o = c.object(value, path, ['isoCode', 'name', 'aliases']) ?? {};
+    const o = c.object(value, path, fieldsOf('Country')) ?? {};
     const isoCode = c.nullableString(o, 'isoCode', path);
     if (isoCode !== null && !isIsoCountryCode(isoCode)) {
       c.problem([...path, 'isoCode'], `"${isoCode}" is not an ISO 3166-1 alpha-2 code (two capital letters, such as "KR")`, UserErrorCode.UNKNOWN_ISO_CODE);
@@ -336,7 +258,7 @@ export function prepareDocument(input: unknown, { now = new Date() }: PrepareOpt
 
   const organizations: ImportOrganization[] = c.array(root, 'organizations', []).map((value, i) => {
     const path = ['organizations', i];
-    const o = c.object(value, path, ['acronym', 'name', 'aliases', 'members']) ?? {};
+    const o = c.object(value, path, fieldsOf('Organization')) ?? {};
     return { acronym: c.nullableString(o, 'acronym', path), name: c.string(o, 'name', path), aliases: c.strings(o, 'aliases', path), members: c.strings(o, 'members', path) };
   });
   c.unique(organizations, (x) => organizationKey(x) || null, 'organization', 'organizations');
@@ -367,7 +289,7 @@ export function prepareDocument(input: unknown, { now = new Date() }: PrepareOpt
 
   const officials: ImportOfficial[] = c.array(root, 'officials', []).map((value, i) => {
     const path = ['officials', i];
-    const o = c.object(value, path, ['name', 'title', 'aliases', 'country', 'organization']) ?? {};
+    const o = c.object(value, path, fieldsOf('Official')) ?? {};
     return {
       name: c.string(o, 'name', path),
       title: c.nullableString(o, 'title', path),
@@ -393,7 +315,7 @@ export function prepareDocument(input: unknown, { now = new Date() }: PrepareOpt
 
   const meetings: ImportMeeting[] = c.array(root, 'meetings', []).map((value, i) => {
     const path = ['meetings', i];
-    const o = c.object(value, path, ['key', 'name', 'series', 'ordinal', 'city', 'country', 'date', 'participants']) ?? {};
+    const o = c.object(value, path, fieldsOf('Meeting')) ?? {};
     const ordinal = o.ordinal ?? null;
     if (o.ordinal === undefined) c.problem([...path, 'ordinal'], 'is missing (use null when the source does not state it)');
     else if (ordinal !== null && !(Number.isInteger(ordinal) && (ordinal as number) > 0 && (ordinal as number) < 100_000)) c.problem([...path, 'ordinal'], 'must be a positive integer or null');
@@ -418,7 +340,7 @@ export function prepareDocument(input: unknown, { now = new Date() }: PrepareOpt
 
   const deployments: ImportDeployment[] = c.array(root, 'deployments', []).map((value, i) => {
     const path = ['deployments', i];
-    const o = c.object(value, path, ['key', 'name', 'system', 'systemName', 'status', 'location', 'operator', 'host', 'announcedOn']) ?? {};
+    const o = c.object(value, path, fieldsOf('Deployment')) ?? {};
     return {
       key: c.string(o, 'key', path),
       name: c.string(o, 'name', path),
@@ -441,7 +363,7 @@ export function prepareDocument(input: unknown, { now = new Date() }: PrepareOpt
   const prepared: PreparedPosition[] = [];
   c.array(root, 'positions', []).forEach((value, i) => {
     const path = ['positions', i];
-    const o = c.object(value, path, ['stance', 'summary', 'holders', 'speakers', 'addressees', 'deployment', 'topic', 'meeting', 'statedOn', 'evidence']) ?? {};
+    const o = c.object(value, path, fieldsOf('Position')) ?? {};
     const position: ImportPosition = {
       stance: c.oneOf(o, 'stance', path, Stance),
       summary: c.string(o, 'summary', path),
@@ -487,7 +409,7 @@ export function prepareDocument(input: unknown, { now = new Date() }: PrepareOpt
     if (items.length === 0 && Array.isArray(o.evidence)) c.problem([...path, 'evidence'], 'must cite at least one quote from the article body', UserErrorCode.EVIDENCE_REQUIRED);
     items.forEach((item, j) => {
       const epath = [...path, 'evidence', j];
-      const e = c.object(item, epath, ['quote', 'start']) ?? {};
+      const e = c.object(item, epath, fieldsOf('Evidence')) ?? {};
       const quote = typeof e.quote === 'string' ? e.quote : '';
       if (typeof e.quote !== 'string') {
         c.problem([...epath, 'quote'], 'must be the exact text of the body');
