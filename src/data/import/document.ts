@@ -205,20 +205,19 @@ export interface PrepareOptions {
   now?: Date;
 }
 
-/**
- * Checks a document without a database: shape, enums, dates (statements, publication and
- * announcements not in the future), ISO codes, duplicate keys, that every reference resolves to
- * something declared in the document, that each position has exactly one of deployment and
- * topic, at least one holder and one piece of evidence, that its speakers speak for one of its
- * holders, and that every quote is found in the body (exactly once, or at its given start).
- * Throws ArticleDocumentError listing every problem.
- */
-export function prepareDocument(input: unknown, { now = new Date() }: PrepareOptions = {}): PreparedDocument {
-  const c = new Checker();
-  checkTexts(c, input, []);
-  const root = c.object(input, [], fieldsOf('')) ?? {};
-  if (root.format !== ARTICLE_FORMAT) c.problem(['format'], `must be "${ARTICLE_FORMAT}", got ${JSON.stringify(root.format)}`);
+/** What the parts of a document are checked against: the checker, the present, and what is declared before them. */
+interface Declared {
+  c: Checker;
+  now: Date;
+  /** An actor declared in countries or organizations, by its key; UNKNOWN_REFERENCE otherwise. */
+  actorRef(ref: string, path: Path): ActorRef | null;
+  /** A country declared in countries, by its key (null for none); UNKNOWN_REFERENCE otherwise. */
+  countryRef(ref: string | null, path: Path): number | null;
+  organizationIndex: Map<string, number>;
+}
 
+/** The article: its fields, a body that is not blank, a publication time that is a real instant not in the future, an http(s) URL. */
+function readArticle(c: Checker, root: Json, now: Date): ImportArticle {
   const a = c.object(root.article, ['article'], fieldsOf('Article'));
   const body = typeof a?.body === 'string' ? a.body : '';
   if (a && body.trim().length === 0) c.problem(['article', 'body'], 'must be the full, non-empty text of the article', UserErrorCode.BLANK);
@@ -245,6 +244,11 @@ export function prepareDocument(input: unknown, { now = new Date() }: PrepareOpt
   }
   if (article.url !== null && !isHttpUrl(article.url)) c.problem(['article', 'url'], `must be an absolute http(s) URL, got "${article.url}"`);
 
+  return article;
+}
+
+/** Countries and organizations: their fields, ISO codes, keys declared once (and not both a country's and an organization's), members. */
+function readActors(c: Checker, root: Json, now: Date): Declared & { countries: ImportCountry[]; organizations: ImportOrganization[]; members: number[][] } {
   const countries: ImportCountry[] = c.array(root, 'countries', []).map((value, i) => {
     const path = ['countries', i];
     const o = c.object(value, path, fieldsOf('Country')) ?? {};
@@ -287,6 +291,12 @@ export function prepareDocument(input: unknown, { now = new Date() }: PrepareOpt
   };
   const members = organizations.map((org, i) => org.members.map((m, j) => countryRef(m, ['organizations', i, 'members', j])).filter((x) => x !== null));
 
+  return { c, now, actorRef, countryRef, organizationIndex, countries, organizations, members };
+}
+
+/** Officials: their fields, the country and organization they speak for, names declared once. */
+function readOfficials(d: Declared, root: Json) {
+  const { c } = d;
   const officials: ImportOfficial[] = c.array(root, 'officials', []).map((value, i) => {
     const path = ['officials', i];
     const o = c.object(value, path, fieldsOf('Official')) ?? {};
@@ -298,10 +308,10 @@ export function prepareDocument(input: unknown, { now = new Date() }: PrepareOpt
       organization: c.nullableString(o, 'organization', path),
     };
   });
-  const officialCountry = officials.map((x, i) => countryRef(x.country, ['officials', i, 'country']));
+  const officialCountry = officials.map((x, i) => d.countryRef(x.country, ['officials', i, 'country']));
   const officialOrganization = officials.map((x, i) => {
     if (x.organization === null) return null;
-    const index = organizationIndex.get(x.organization);
+    const index = d.organizationIndex.get(x.organization);
     if (index === undefined) c.problem(['officials', i, 'organization'], `unknown organization "${x.organization}" (declare it in organizations)`, UserErrorCode.UNKNOWN_REFERENCE);
     return index ?? null;
   });
@@ -313,6 +323,14 @@ export function prepareDocument(input: unknown, { now = new Date() }: PrepareOpt
     });
   };
 
+  return { officials, officialCountry, officialOrganization, officialIndex, officialRefs };
+}
+
+type Officials = ReturnType<typeof readOfficials>;
+
+/** Meetings: their fields, participants and host declared, keys and name-and-date declared once. */
+function readMeetings(d: Declared, root: Json, { officialRefs }: Officials) {
+  const { c, now } = d;
   const meetings: ImportMeeting[] = c.array(root, 'meetings', []).map((value, i) => {
     const path = ['meetings', i];
     const o = c.object(value, path, fieldsOf('Meeting')) ?? {};
@@ -333,11 +351,17 @@ export function prepareDocument(input: unknown, { now = new Date() }: PrepareOpt
     officialRefs(meeting.participants, [...path, 'participants']);
     return meeting;
   });
-  const meetingCountry = meetings.map((x, i) => countryRef(x.country, ['meetings', i, 'country']));
+  const meetingCountry = meetings.map((x, i) => d.countryRef(x.country, ['meetings', i, 'country']));
   c.unique(meetings, (x) => x.key || null, 'meeting key', 'meetings');
   c.unique(meetings, (x) => `"${x.name}" on ${x.date ?? 'an unknown date'}`, 'meeting', 'meetings');
   const meetingKeys = new Set(meetings.map((x) => x.key));
 
+  return { meetings, meetingCountry, meetingKeys };
+}
+
+/** Deployments: their fields, operator and host declared, keys and identities (models/deployment.ts) declared once. */
+function readDeployments(declared: Declared, root: Json) {
+  const { c, now } = declared;
   const deployments: ImportDeployment[] = c.array(root, 'deployments', []).map((value, i) => {
     const path = ['deployments', i];
     const o = c.object(value, path, fieldsOf('Deployment')) ?? {};
@@ -353,12 +377,22 @@ export function prepareDocument(input: unknown, { now = new Date() }: PrepareOpt
       announcedOn: c.day(o, 'announcedOn', path, { past: true, now }),
     };
   });
-  const operators = deployments.map((d, i) => (d.operator === null ? null : actorRef(d.operator, ['deployments', i, 'operator'])));
-  const deploymentHost = deployments.map((d, i) => countryRef(d.host, ['deployments', i, 'host']));
+  const operators = deployments.map((d, i) => (d.operator === null ? null : declared.actorRef(d.operator, ['deployments', i, 'operator'])));
+  const deploymentHost = deployments.map((d, i) => declared.countryRef(d.host, ['deployments', i, 'host']));
   c.unique(deployments, (x) => x.key || null, 'deployment key', 'deployments');
   c.unique(deployments, (d) => describeDeploymentIdentity(deploymentIdentity(d)), 'deployment', 'deployments');
   const deploymentKeys = new Set(deployments.map((x) => x.key));
 
+  return { deployments, operators, deploymentHost, deploymentKeys };
+}
+
+/**
+ * Positions: their fields, the position rules (models/position.ts: a target, holders, speakers who
+ * speak for a holder, no twin), references declared, and evidence located in the body.
+ */
+function readPositions(d: Declared, root: Json, body: string, officials: Officials, meetingKeys: Set<string>, deploymentKeys: Set<string>) {
+  const { c, now } = d;
+  const { officialIndex, officialCountry, officialOrganization, officialRefs } = officials;
   const positions: ImportPosition[] = [];
   const prepared: PreparedPosition[] = [];
   c.array(root, 'positions', []).forEach((value, i) => {
@@ -377,8 +411,8 @@ export function prepareDocument(input: unknown, { now = new Date() }: PrepareOpt
       evidence: [],
     };
     if (position.holders.length === 0 && Array.isArray(o.holders)) c.problem([...path, 'holders'], 'must name at least one holder', UserErrorCode.HOLDER_REQUIRED);
-    const holders = position.holders.map((ref, j) => actorRef(ref, [...path, 'holders', j])).filter((x) => x !== null);
-    const addressees = position.addressees.map((ref, j) => actorRef(ref, [...path, 'addressees', j])).filter((x) => x !== null);
+    const holders = position.holders.map((ref, j) => d.actorRef(ref, [...path, 'holders', j])).filter((x) => x !== null);
+    const addressees = position.addressees.map((ref, j) => d.actorRef(ref, [...path, 'addressees', j])).filter((x) => x !== null);
     officialRefs(position.speakers, [...path, 'speakers']);
     position.speakers.forEach((name, j) => {
       const index = officialIndex.get(name);
@@ -388,7 +422,7 @@ export function prepareDocument(input: unknown, { now = new Date() }: PrepareOpt
         officialOrganization[index] != null ? { kind: 'organization', index: officialOrganization[index] } : null,
       ];
       if (!speaksForAHolder(speaksFor, (s) => holders.some((h) => h.kind === s.kind && h.index === s.index))) {
-        const official = officials[index] as ImportOfficial;
+        const official = officials.officials[index] as ImportOfficial;
         c.problem(
           [...path, 'speakers', j],
           `"${name}" (${[official.country, official.organization].filter((x) => x !== null).join(', ')}) speaks for none of the holders ${position.holders.join(', ')}`,
@@ -430,15 +464,38 @@ export function prepareDocument(input: unknown, { now = new Date() }: PrepareOpt
   });
   c.unique(positions, describePositionIdentity, 'a position with the same stance, target, holders and meeting', 'positions');
 
+  return { positions, prepared };
+}
+
+/**
+ * Checks a document without a database: shape, enums, dates (statements, publication and
+ * announcements not in the future), ISO codes, duplicate keys, that every reference resolves to
+ * something declared in the document, that each position has exactly one of deployment and
+ * topic, at least one holder and one piece of evidence, that its speakers speak for one of its
+ * holders, and that every quote is found in the body (exactly once, or at its given start).
+ * Throws ArticleDocumentError listing every problem.
+ */
+export function prepareDocument(input: unknown, { now = new Date() }: PrepareOptions = {}): PreparedDocument {
+  const c = new Checker();
+  checkTexts(c, input, []);
+  const root = c.object(input, [], fieldsOf('')) ?? {};
+  if (root.format !== ARTICLE_FORMAT) c.problem(['format'], `must be "${ARTICLE_FORMAT}", got ${JSON.stringify(root.format)}`);
+  const article = readArticle(c, root, now);
+  const actors = readActors(c, root, now);
+  const officials = readOfficials(actors, root);
+  const { meetings, meetingCountry, meetingKeys } = readMeetings(actors, root, officials);
+  const { deployments, operators, deploymentHost, deploymentKeys } = readDeployments(actors, root);
+  const { positions, prepared } = readPositions(actors, root, article.body, officials, meetingKeys, deploymentKeys);
   if (c.problems.length > 0) throw new ArticleDocumentError(c.problems);
-  const document: ArticleDocument = { format: ARTICLE_FORMAT, article, countries, organizations, officials, meetings, deployments, positions };
+  const { countries, organizations, members } = actors;
+  const document: ArticleDocument = { format: ARTICLE_FORMAT, article, countries, organizations, officials: officials.officials, meetings, deployments, positions };
   return {
     document,
-    bodySha256: sha256Hex(body),
+    bodySha256: sha256Hex(article.body),
     positions: prepared,
     operators,
-    officialCountry,
-    officialOrganization,
+    officialCountry: officials.officialCountry,
+    officialOrganization: officials.officialOrganization,
     members,
     meetingCountry,
     deploymentHost,
