@@ -1,18 +1,24 @@
 /**
- * The documented import format (docs/import-format.schema.json) accepts the seed document and the
- * generated articles, and refuses what the importer refuses for its shape.
+ * The documented import format (docs/import-format.schema.json) is the one the code describes
+ * (src/data/import/format.ts), accepts the seed document and the generated articles, and refuses
+ * what the importer refuses for its shape.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { prepareDocument } from '../src/data/import/document.ts';
+import { importFormatSchemaFile } from '../scripts/import-format-schema.ts';
 
 const schema = JSON.parse(readFileSync(new URL('../docs/import-format.schema.json', import.meta.url), 'utf8'));
 const seed = JSON.parse(readFileSync(new URL('../prisma/seed/xinhua-thaad-2016-07-28.json', import.meta.url), 'utf8'));
 const validate = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, validateFormats: false }).compile(schema);
 
 describe('docs/import-format.schema.json', () => {
+  it('is the JSON Schema of src/data/import/format.ts (run npm run schema:emit after changing the format)', async () => {
+    expect(readFileSync(new URL('../docs/import-format.schema.json', import.meta.url), 'utf8')).toBe(await importFormatSchemaFile());
+  });
+
   it('accepts the seed document, which the importer accepts too', () => {
     expect(validate(seed), JSON.stringify(validate.errors)).toBe(true);
     expect(() => prepareDocument(seed)).not.toThrow();

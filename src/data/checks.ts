@@ -7,7 +7,7 @@
 import { identifier, maxRowId } from '../db/pages.ts';
 import { InvalidArgument } from './invalid-argument.ts';
 import { decodeGlobalId, nodesOfType, type NodeTypeName } from './global-id.ts';
-import { cleanAliases, formatDay, isFutureDay, isFutureInstant, normalizeText } from './rules.ts';
+import { cleanAliases, formatDay, isFutureDay, isFutureInstant, isHttpUrl, normalizeText } from './rules.ts';
 import { UserErrorCode, type FieldPath } from './user-errors.ts';
 import type { Write } from './write.ts';
 
@@ -145,13 +145,7 @@ export async function refIds(w: Write, types: NodeTypeName | readonly NodeTypeNa
 /** An absolute http(s) URL; INVALID otherwise. */
 export function urlOf(w: Write, value: string | null | undefined, field: FieldPath): string | null | undefined {
   const url = optionalText(value);
-  if (url == null) return url;
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol === 'http:' || parsed.protocol === 'https:') return url;
-  } catch {
-    /* reported below */
-  }
+  if (url == null || isHttpUrl(url)) return url;
   w.fail(field, `must be an absolute http(s) URL, got ${JSON.stringify(url)}`, UserErrorCode.INVALID);
   return url;
 }

@@ -108,6 +108,16 @@ export function textProblem(value: string): string | null {
   return null;
 }
 
+/** Whether a text is an absolute http(s) URL (an article's address). */
+export function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
 export const formatDay = (date: Date): string => date.toISOString().slice(0, 10);
 
 /**

@@ -1,8 +1,9 @@
 /**
  * The import format, "stancegraph.article/1": one article with the countries, organizations,
  * officials, meetings, deployments and positions it reports, every entity referred to by a key
- * local to the document. docs/import-format.md describes it; docs/import-format.schema.json is
- * its JSON Schema. The seed data set (prisma/seed/*.json) is such a document.
+ * local to the document. format.ts describes it once (its TypeScript types, its JSON Schema
+ * docs/import-format.schema.json and articleImport's GraphQL input derive from there);
+ * docs/import-format.md explains it. The seed data set (prisma/seed/*.json) is such a document.
  *
  * `prepareDocument` checks a document without a database and resolves what can be resolved
  * there: references, evidence offsets, the body's hash. Every problem is reported, with a path
@@ -12,115 +13,39 @@ import { readFileSync } from 'node:fs';
 import { DeploymentStatus, Stance } from '../../generated/prisma/enums.ts';
 import { UserErrorCode } from '../user-errors.ts';
 import { isIsoCountryCode } from '../iso-3166.ts';
-import { dateProblem, isFutureDay, isFutureInstant, isProblem, locateEvidence, parseDay, sha256Hex, textProblem, type EvidenceSpan } from '../rules.ts';
+import { dateProblem, isFutureDay, isFutureInstant, isHttpUrl, parseDay, sha256Hex, textProblem, type EvidenceSpan } from '../rules.ts';
+import { isQuoteProblem, locateQuote } from '../evidence-spans.ts';
+import { deploymentIdentity, describeDeploymentIdentity } from '../models/deployment.ts';
+import { describePositionIdentity, positionTargetProblem, speaksForAHolder } from '../models/position.ts';
 
-export const ARTICLE_FORMAT = 'stancegraph.article/1';
+import {
+  ARTICLE_FORMAT,
+  articleFormat,
+  INSTANT_PATTERN,
+  type ArticleDocument,
+  type FieldNode,
+  type ImportArticle,
+  type ImportCountry,
+  type ImportDeployment,
+  type ImportMeeting,
+  type ImportOfficial,
+  type ImportOrganization,
+  type ImportPosition,
+} from './format.ts';
 
-export interface ImportArticle {
-  source: string;
-  headline: string | null;
-  url: string | null;
-  /** ISO 8601 date or date-time, or null when the article does not state it. */
-  publishedAt: string | null;
-  photoCredit: string | null;
-  /** The full text, exactly; evidence quotes are located in it. */
-  body: string;
-}
+// The document's types are derived from the format's one description (format.ts).
+export { ARTICLE_FORMAT };
+export type { ArticleDocument, ImportArticle, ImportCountry, ImportDeployment, ImportEvidence, ImportMeeting, ImportOfficial, ImportOrganization, ImportPosition } from './format.ts';
 
-export interface ImportCountry {
-  /** ISO 3166-1 alpha-2 code; null to match an existing country by name or alias (never created without a code). */
-  isoCode: string | null;
-  name: string;
-  /** Other names the article uses for the country (metonyms, abbreviations). */
-  aliases: string[];
-}
-
-export interface ImportOrganization {
-  /** The acronym; null when it has none (then matched by name or alias). */
-  acronym: string | null;
-  name: string;
-  aliases: string[];
-  /** References to member countries declared in the document. */
-  members: string[];
-}
-
-export interface ImportOfficial {
-  /** Full name: the official's key in the document; matched by name or alias within its country. */
-  name: string;
-  /** The title as the source states it. */
-  title: string | null;
-  aliases: string[];
-  /** Reference to a country declared in the document. */
-  country: string | null;
-  /** Reference to an organization declared in the document. */
-  organization: string | null;
-}
-
-export interface ImportMeeting {
-  key: string;
-  name: string;
-  series: string | null;
-  ordinal: number | null;
-  city: string | null;
-  /** Reference to the host country. */
-  country: string | null;
-  /** YYYY-MM-DD */
-  date: string | null;
-  /** Names of officials declared in the document. */
-  participants: string[];
-}
-
-export interface ImportDeployment {
-  key: string;
-  name: string;
-  system: string | null;
-  systemName: string | null;
-  status: DeploymentStatus;
-  location: string | null;
-  /** Reference to a country or organization. */
-  operator: string | null;
-  /** Reference to a country. */
-  host: string | null;
-  /** YYYY-MM-DD */
-  announcedOn: string | null;
-}
-
-export interface ImportEvidence {
-  /** Exact text of the body. */
-  quote: string;
-  /** Where the quote starts in the body; required only when the quote occurs more than once. */
-  start?: number | null;
-}
-
-export interface ImportPosition {
-  stance: Stance;
-  summary: string;
-  /** References to countries or organizations: who holds the position (at least one). */
-  holders: string[];
-  /** Names of the officials the article says voiced it. */
-  speakers: string[];
-  /** References to the actors the position calls on or is directed at. */
-  addressees: string[];
-  /** Key of a deployment in the document; exactly one of deployment and topic is set. */
-  deployment: string | null;
-  topic: string | null;
-  /** Key of the meeting where it was stated. */
-  meeting: string | null;
-  /** YYYY-MM-DD */
-  statedOn: string | null;
-  evidence: ImportEvidence[];
-}
-
-export interface ArticleDocument {
-  format: typeof ARTICLE_FORMAT;
-  article: ImportArticle;
-  countries: ImportCountry[];
-  organizations: ImportOrganization[];
-  officials: ImportOfficial[];
-  meetings: ImportMeeting[];
-  deployments: ImportDeployment[];
-  positions: ImportPosition[];
-}
+/** The fields of each object of the format, by its name ('' for the document itself). */
+const formatFields = new Map<string, string[]>();
+(function collect(node: FieldNode): void {
+  if (node.kind === 'list') return collect(node.of!);
+  if (node.kind !== 'object') return;
+  formatFields.set(node.name!, Object.keys(node.fields!));
+  for (const field of Object.values(node.fields!)) collect(field);
+})(articleFormat);
+const fieldsOf = (name: string): string[] => formatFields.get(name)!;
 
 /** A problem in a document: where (a path into it), what, and its userErrors code. */
 export interface DocumentProblem {
@@ -183,7 +108,7 @@ export interface PreparedDocument {
 type Json = Record<string, unknown>;
 
 /** A day, or a date-time with its offset: the instant must be unambiguous. */
-const PUBLISHED_AT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
+const PUBLISHED_AT = new RegExp(INSTANT_PATTERN);
 type Path = (string | number)[];
 
 class Checker {
@@ -280,21 +205,20 @@ export interface PrepareOptions {
   now?: Date;
 }
 
-/**
- * Checks a document without a database: shape, enums, dates (statements, publication and
- * announcements not in the future), ISO codes, duplicate keys, that every reference resolves to
- * something declared in the document, that each position has exactly one of deployment and
- * topic, at least one holder and one piece of evidence, that its speakers speak for one of its
- * holders, and that every quote is found in the body (exactly once, or at its given start).
- * Throws ArticleDocumentError listing every problem.
- */
-export function prepareDocument(input: unknown, { now = new Date() }: PrepareOptions = {}): PreparedDocument {
-  const c = new Checker();
-  checkTexts(c, input, []);
-  const root = c.object(input, [], ['format', 'article', 'countries', 'organizations', 'officials', 'meetings', 'deployments', 'positions']) ?? {};
-  if (root.format !== ARTICLE_FORMAT) c.problem(['format'], `must be "${ARTICLE_FORMAT}", got ${JSON.stringify(root.format)}`);
+/** What the parts of a document are checked against: the checker, the present, and what is declared before them. */
+interface Declared {
+  c: Checker;
+  now: Date;
+  /** An actor declared in countries or organizations, by its key; UNKNOWN_REFERENCE otherwise. */
+  actorRef(ref: string, path: Path): ActorRef | null;
+  /** A country declared in countries, by its key (null for none); UNKNOWN_REFERENCE otherwise. */
+  countryRef(ref: string | null, path: Path): number | null;
+  organizationIndex: Map<string, number>;
+}
 
-  const a = c.object(root.article, ['article'], ['source', 'headline', 'url', 'publishedAt', 'photoCredit', 'body']);
+/** The article: its fields, a body that is not blank, a publication time that is a real instant not in the future, an http(s) URL. */
+function readArticle(c: Checker, root: Json, now: Date): ImportArticle {
+  const a = c.object(root.article, ['article'], fieldsOf('Article'));
   const body = typeof a?.body === 'string' ? a.body : '';
   if (a && body.trim().length === 0) c.problem(['article', 'body'], 'must be the full, non-empty text of the article', UserErrorCode.BLANK);
   const article: ImportArticle = a
@@ -320,9 +244,14 @@ export function prepareDocument(input: unknown, { now = new Date() }: PrepareOpt
   }
   if (article.url !== null && !isHttpUrl(article.url)) c.problem(['article', 'url'], `must be an absolute http(s) URL, got "${article.url}"`);
 
+  return article;
+}
+
+/** Countries and organizations: their fields, ISO codes, keys declared once (and not both a country's and an organization's), members. */
+function readActors(c: Checker, root: Json, now: Date): Declared & { countries: ImportCountry[]; organizations: ImportOrganization[]; members: number[][] } {
   const countries: ImportCountry[] = c.array(root, 'countries', []).map((value, i) => {
     const path = ['countries', i];
-    const o = c.object(value, path, ['isoCode', 'name', 'aliases']) ?? {};
+    const o = c.object(value, path, fieldsOf('Country')) ?? {};
     const isoCode = c.nullableString(o, 'isoCode', path);
     if (isoCode !== null && !isIsoCountryCode(isoCode)) {
       c.problem([...path, 'isoCode'], `"${isoCode}" is not an ISO 3166-1 alpha-2 code (two capital letters, such as "KR")`, UserErrorCode.UNKNOWN_ISO_CODE);
@@ -333,7 +262,7 @@ export function prepareDocument(input: unknown, { now = new Date() }: PrepareOpt
 
   const organizations: ImportOrganization[] = c.array(root, 'organizations', []).map((value, i) => {
     const path = ['organizations', i];
-    const o = c.object(value, path, ['acronym', 'name', 'aliases', 'members']) ?? {};
+    const o = c.object(value, path, fieldsOf('Organization')) ?? {};
     return { acronym: c.nullableString(o, 'acronym', path), name: c.string(o, 'name', path), aliases: c.strings(o, 'aliases', path), members: c.strings(o, 'members', path) };
   });
   c.unique(organizations, (x) => organizationKey(x) || null, 'organization', 'organizations');
@@ -362,9 +291,15 @@ export function prepareDocument(input: unknown, { now = new Date() }: PrepareOpt
   };
   const members = organizations.map((org, i) => org.members.map((m, j) => countryRef(m, ['organizations', i, 'members', j])).filter((x) => x !== null));
 
+  return { c, now, actorRef, countryRef, organizationIndex, countries, organizations, members };
+}
+
+/** Officials: their fields, the country and organization they speak for, names declared once. */
+function readOfficials(d: Declared, root: Json) {
+  const { c } = d;
   const officials: ImportOfficial[] = c.array(root, 'officials', []).map((value, i) => {
     const path = ['officials', i];
-    const o = c.object(value, path, ['name', 'title', 'aliases', 'country', 'organization']) ?? {};
+    const o = c.object(value, path, fieldsOf('Official')) ?? {};
     return {
       name: c.string(o, 'name', path),
       title: c.nullableString(o, 'title', path),
@@ -373,10 +308,10 @@ export function prepareDocument(input: unknown, { now = new Date() }: PrepareOpt
       organization: c.nullableString(o, 'organization', path),
     };
   });
-  const officialCountry = officials.map((x, i) => countryRef(x.country, ['officials', i, 'country']));
+  const officialCountry = officials.map((x, i) => d.countryRef(x.country, ['officials', i, 'country']));
   const officialOrganization = officials.map((x, i) => {
     if (x.organization === null) return null;
-    const index = organizationIndex.get(x.organization);
+    const index = d.organizationIndex.get(x.organization);
     if (index === undefined) c.problem(['officials', i, 'organization'], `unknown organization "${x.organization}" (declare it in organizations)`, UserErrorCode.UNKNOWN_REFERENCE);
     return index ?? null;
   });
@@ -388,9 +323,17 @@ export function prepareDocument(input: unknown, { now = new Date() }: PrepareOpt
     });
   };
 
+  return { officials, officialCountry, officialOrganization, officialIndex, officialRefs };
+}
+
+type Officials = ReturnType<typeof readOfficials>;
+
+/** Meetings: their fields, participants and host declared, keys and name-and-date declared once. */
+function readMeetings(d: Declared, root: Json, { officialRefs }: Officials) {
+  const { c, now } = d;
   const meetings: ImportMeeting[] = c.array(root, 'meetings', []).map((value, i) => {
     const path = ['meetings', i];
-    const o = c.object(value, path, ['key', 'name', 'series', 'ordinal', 'city', 'country', 'date', 'participants']) ?? {};
+    const o = c.object(value, path, fieldsOf('Meeting')) ?? {};
     const ordinal = o.ordinal ?? null;
     if (o.ordinal === undefined) c.problem([...path, 'ordinal'], 'is missing (use null when the source does not state it)');
     else if (ordinal !== null && !(Number.isInteger(ordinal) && (ordinal as number) > 0 && (ordinal as number) < 100_000)) c.problem([...path, 'ordinal'], 'must be a positive integer or null');
@@ -408,14 +351,20 @@ export function prepareDocument(input: unknown, { now = new Date() }: PrepareOpt
     officialRefs(meeting.participants, [...path, 'participants']);
     return meeting;
   });
-  const meetingCountry = meetings.map((x, i) => countryRef(x.country, ['meetings', i, 'country']));
+  const meetingCountry = meetings.map((x, i) => d.countryRef(x.country, ['meetings', i, 'country']));
   c.unique(meetings, (x) => x.key || null, 'meeting key', 'meetings');
   c.unique(meetings, (x) => `"${x.name}" on ${x.date ?? 'an unknown date'}`, 'meeting', 'meetings');
   const meetingKeys = new Set(meetings.map((x) => x.key));
 
+  return { meetings, meetingCountry, meetingKeys };
+}
+
+/** Deployments: their fields, operator and host declared, keys and identities (models/deployment.ts) declared once. */
+function readDeployments(declared: Declared, root: Json) {
+  const { c, now } = declared;
   const deployments: ImportDeployment[] = c.array(root, 'deployments', []).map((value, i) => {
     const path = ['deployments', i];
-    const o = c.object(value, path, ['key', 'name', 'system', 'systemName', 'status', 'location', 'operator', 'host', 'announcedOn']) ?? {};
+    const o = c.object(value, path, fieldsOf('Deployment')) ?? {};
     return {
       key: c.string(o, 'key', path),
       name: c.string(o, 'name', path),
@@ -428,17 +377,27 @@ export function prepareDocument(input: unknown, { now = new Date() }: PrepareOpt
       announcedOn: c.day(o, 'announcedOn', path, { past: true, now }),
     };
   });
-  const operators = deployments.map((d, i) => (d.operator === null ? null : actorRef(d.operator, ['deployments', i, 'operator'])));
-  const deploymentHost = deployments.map((d, i) => countryRef(d.host, ['deployments', i, 'host']));
+  const operators = deployments.map((d, i) => (d.operator === null ? null : declared.actorRef(d.operator, ['deployments', i, 'operator'])));
+  const deploymentHost = deployments.map((d, i) => declared.countryRef(d.host, ['deployments', i, 'host']));
   c.unique(deployments, (x) => x.key || null, 'deployment key', 'deployments');
-  c.unique(deployments, deploymentIdentity, 'deployment', 'deployments');
+  c.unique(deployments, (d) => describeDeploymentIdentity(deploymentIdentity(d)), 'deployment', 'deployments');
   const deploymentKeys = new Set(deployments.map((x) => x.key));
 
+  return { deployments, operators, deploymentHost, deploymentKeys };
+}
+
+/**
+ * Positions: their fields, the position rules (models/position.ts: a target, holders, speakers who
+ * speak for a holder, no twin), references declared, and evidence located in the body.
+ */
+function readPositions(d: Declared, root: Json, body: string, officials: Officials, meetingKeys: Set<string>, deploymentKeys: Set<string>) {
+  const { c, now } = d;
+  const { officialIndex, officialCountry, officialOrganization, officialRefs } = officials;
   const positions: ImportPosition[] = [];
   const prepared: PreparedPosition[] = [];
   c.array(root, 'positions', []).forEach((value, i) => {
     const path = ['positions', i];
-    const o = c.object(value, path, ['stance', 'summary', 'holders', 'speakers', 'addressees', 'deployment', 'topic', 'meeting', 'statedOn', 'evidence']) ?? {};
+    const o = c.object(value, path, fieldsOf('Position')) ?? {};
     const position: ImportPosition = {
       stance: c.oneOf(o, 'stance', path, Stance),
       summary: c.string(o, 'summary', path),
@@ -452,17 +411,18 @@ export function prepareDocument(input: unknown, { now = new Date() }: PrepareOpt
       evidence: [],
     };
     if (position.holders.length === 0 && Array.isArray(o.holders)) c.problem([...path, 'holders'], 'must name at least one holder', UserErrorCode.HOLDER_REQUIRED);
-    const holders = position.holders.map((ref, j) => actorRef(ref, [...path, 'holders', j])).filter((x) => x !== null);
-    const addressees = position.addressees.map((ref, j) => actorRef(ref, [...path, 'addressees', j])).filter((x) => x !== null);
+    const holders = position.holders.map((ref, j) => d.actorRef(ref, [...path, 'holders', j])).filter((x) => x !== null);
+    const addressees = position.addressees.map((ref, j) => d.actorRef(ref, [...path, 'addressees', j])).filter((x) => x !== null);
     officialRefs(position.speakers, [...path, 'speakers']);
     position.speakers.forEach((name, j) => {
       const index = officialIndex.get(name);
       if (index === undefined) return;
-      const speaksFor: ActorRef[] = [];
-      if (officialCountry[index] != null) speaksFor.push({ kind: 'country', index: officialCountry[index] });
-      if (officialOrganization[index] != null) speaksFor.push({ kind: 'organization', index: officialOrganization[index] });
-      if (speaksFor.length > 0 && !speaksFor.some((s) => holders.some((h) => h.kind === s.kind && h.index === s.index))) {
-        const official = officials[index] as ImportOfficial;
+      const speaksFor: (ActorRef | null)[] = [
+        officialCountry[index] != null ? { kind: 'country', index: officialCountry[index] } : null,
+        officialOrganization[index] != null ? { kind: 'organization', index: officialOrganization[index] } : null,
+      ];
+      if (!speaksForAHolder(speaksFor, (s) => holders.some((h) => h.kind === s.kind && h.index === s.index))) {
+        const official = officials.officials[index] as ImportOfficial;
         c.problem(
           [...path, 'speakers', j],
           `"${name}" (${[official.country, official.organization].filter((x) => x !== null).join(', ')}) speaks for none of the holders ${position.holders.join(', ')}`,
@@ -470,8 +430,9 @@ export function prepareDocument(input: unknown, { now = new Date() }: PrepareOpt
         );
       }
     });
-    if (position.deployment === null && position.topic === null) c.problem(path, 'must be about a deployment or a topic: it has neither', UserErrorCode.TARGET_REQUIRED);
-    if (position.deployment !== null && position.topic !== null) c.problem(path, 'must be about a deployment or a topic, not both', UserErrorCode.TARGET_CONFLICT);
+    const target = positionTargetProblem(position.deployment !== null, position.topic !== null);
+    if (target === UserErrorCode.TARGET_REQUIRED) c.problem(path, 'must be about a deployment or a topic: it has neither', target);
+    if (target === UserErrorCode.TARGET_CONFLICT) c.problem(path, 'must be about a deployment or a topic, not both', target);
     if (position.deployment !== null && !deploymentKeys.has(position.deployment)) {
       c.problem([...path, 'deployment'], `unknown deployment key "${position.deployment}"`, UserErrorCode.UNKNOWN_REFERENCE);
     }
@@ -482,7 +443,7 @@ export function prepareDocument(input: unknown, { now = new Date() }: PrepareOpt
     if (items.length === 0 && Array.isArray(o.evidence)) c.problem([...path, 'evidence'], 'must cite at least one quote from the article body', UserErrorCode.EVIDENCE_REQUIRED);
     items.forEach((item, j) => {
       const epath = [...path, 'evidence', j];
-      const e = c.object(item, epath, ['quote', 'start']) ?? {};
+      const e = c.object(item, epath, fieldsOf('Evidence')) ?? {};
       const quote = typeof e.quote === 'string' ? e.quote : '';
       if (typeof e.quote !== 'string') {
         c.problem([...epath, 'quote'], 'must be the exact text of the body');
@@ -493,48 +454,50 @@ export function prepareDocument(input: unknown, { now = new Date() }: PrepareOpt
         c.problem([...epath, 'start'], 'must be a number, null or absent');
         return;
       }
-      const span = locateEvidence(body, quote, start);
-      if (isProblem(span)) c.problem([...epath, span.code === UserErrorCode.INVALID ? 'start' : 'quote'], span.message, span.code);
-      else if (evidence.some((x) => x.start === span.start && x.end === span.end)) c.problem(epath, 'repeats an earlier quote of this position', UserErrorCode.DUPLICATE);
+      const span = locateQuote(body, quote, start, evidence, 'repeats an earlier quote of this position');
+      if (isQuoteProblem(span)) c.problem(span.part === 'quote' ? epath : [...epath, span.part === 'text' ? 'quote' : 'start'], span.message, span.code);
       else evidence.push(span);
       position.evidence.push(start === null ? { quote } : { quote, start });
     });
     positions.push(position);
     prepared.push({ ...position, holders, addressees, evidence });
   });
-  c.unique(positions, positionIdentity, 'a position with the same stance, target, holders and meeting', 'positions');
+  c.unique(positions, describePositionIdentity, 'a position with the same stance, target, holders and meeting', 'positions');
 
+  return { positions, prepared };
+}
+
+/**
+ * Checks a document without a database: shape, enums, dates (statements, publication and
+ * announcements not in the future), ISO codes, duplicate keys, that every reference resolves to
+ * something declared in the document, that each position has exactly one of deployment and
+ * topic, at least one holder and one piece of evidence, that its speakers speak for one of its
+ * holders, and that every quote is found in the body (exactly once, or at its given start).
+ * Throws ArticleDocumentError listing every problem.
+ */
+export function prepareDocument(input: unknown, { now = new Date() }: PrepareOptions = {}): PreparedDocument {
+  const c = new Checker();
+  checkTexts(c, input, []);
+  const root = c.object(input, [], fieldsOf('')) ?? {};
+  if (root.format !== ARTICLE_FORMAT) c.problem(['format'], `must be "${ARTICLE_FORMAT}", got ${JSON.stringify(root.format)}`);
+  const article = readArticle(c, root, now);
+  const actors = readActors(c, root, now);
+  const officials = readOfficials(actors, root);
+  const { meetings, meetingCountry, meetingKeys } = readMeetings(actors, root, officials);
+  const { deployments, operators, deploymentHost, deploymentKeys } = readDeployments(actors, root);
+  const { positions, prepared } = readPositions(actors, root, article.body, officials, meetingKeys, deploymentKeys);
   if (c.problems.length > 0) throw new ArticleDocumentError(c.problems);
-  const document: ArticleDocument = { format: ARTICLE_FORMAT, article, countries, organizations, officials, meetings, deployments, positions };
+  const { countries, organizations, members } = actors;
+  const document: ArticleDocument = { format: ARTICLE_FORMAT, article, countries, organizations, officials: officials.officials, meetings, deployments, positions };
   return {
     document,
-    bodySha256: sha256Hex(body),
+    bodySha256: sha256Hex(article.body),
     positions: prepared,
     operators,
-    officialCountry,
-    officialOrganization,
+    officialCountry: officials.officialCountry,
+    officialOrganization: officials.officialOrganization,
     members,
     meetingCountry,
     deploymentHost,
   };
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
-
-/** What identifies a deployment: its system in its host country, or its name there when the system is unknown. */
-function deploymentIdentity(d: ImportDeployment): string {
-  return d.system !== null ? `${d.system} in ${d.host ?? 'an unknown country'}` : `"${d.name}" in ${d.host ?? 'an unknown country'}`;
-}
-
-/** What identifies a position: stance, deployment or topic, the set of holders, and the meeting. */
-function positionIdentity(p: ImportPosition): string {
-  const target = p.deployment !== null ? `deployment ${p.deployment}` : `topic "${p.topic}"`;
-  return `${p.stance} on ${target} by ${[...p.holders].sort().join('+')} at ${p.meeting ?? 'no meeting'}`;
 }

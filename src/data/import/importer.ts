@@ -19,7 +19,15 @@
 import type { Prisma, PrismaClient } from '../../generated/prisma/client.ts';
 import { UserErrorCode } from '../user-errors.ts';
 import { changedBy, ChangeAction, createdBy, write, type ChangeActor, type Write } from '../write.ts';
-import { cleanAliases, formatDay, mergeAliases, normalizeText, parseDay } from '../rules.ts';
+import { cleanAliases, formatDay, normalizeText, parseDay } from '../rules.ts';
+import { insertArticle } from '../models/article.ts';
+import { findCountryByIsoCode, findNamedCountries, insertCountry } from '../models/country.ts';
+import { findSameDeployment, insertDeployment } from '../models/deployment.ts';
+import { insertMeeting } from '../models/meeting.ts';
+import { aliasesWith } from '../models/names.ts';
+import { findNamedOfficial, insertOfficial } from '../models/official.ts';
+import { findNamedOrganizations, findOrganizationByAcronym, insertOrganization } from '../models/organization.ts';
+import { findSamePosition, insertPosition } from '../models/position.ts';
 import {
   ArticleDocumentError,
   prepareDocument,
@@ -102,11 +110,6 @@ const sameDay = (a: Date | null, b: Date | null) => (a === null ? b === null : b
 const dayOrNull = (value: string | null) => (value === null ? null : parseDay(value));
 const describeDay = (d: Date | null) => (d ? formatDay(d) : 'null');
 
-/** Name-or-alias match: the name is theirs or one of their aliases, or their name is one of our aliases. */
-function nameOrAlias(name: string, aliases: string[]) {
-  return [{ name }, { aliases: { has: name } }, ...(aliases.length > 0 ? [{ name: { in: aliases } }] : [])];
-}
-
 class ArticleImporter {
   private readonly report = emptyReport();
   private readonly createdIds: Partial<Record<ReportKind, number[]>> = {};
@@ -187,7 +190,7 @@ class ArticleImporter {
 
   /** Adds the document's name and aliases to a matched actor's aliases. */
   private async actorAliases(kind: 'countries' | 'organizations', found: { id: number; name: string; aliases: string[] }, name: string, aliases: string[], extra: Prisma.ActorUpdateInput = {}): Promise<void> {
-    const merged = mergeAliases(found.aliases, cleanAliases([name, ...aliases], found.name), found.name);
+    const merged = aliasesWith(found, { name, aliases });
     const data: Prisma.ActorUpdateInput = { ...extra, ...(merged ? { aliases: merged } : {}) };
     const changed = Object.keys(data).length > 0;
     if (changed) await this.tx.actor.update({ where: { id: found.id }, data: { ...data, ...changedBy(this.w.actor) } });
@@ -197,11 +200,9 @@ class ArticleImporter {
   private async country(input: ImportCountry, i: number): Promise<void> {
     const name = normalizeText(input.name);
     if (input.isoCode !== null) {
-      const found = await this.tx.country.findUnique({ where: { isoCode: input.isoCode }, include: { actor: true } });
+      const found = await findCountryByIsoCode(this.w, input.isoCode);
       if (!found) {
-        const actor = await this.tx.actor.create({
-          data: { kind: 'COUNTRY', name, aliases: cleanAliases(input.aliases, name), ...createdBy(this.w.actor), country: { create: { isoCode: input.isoCode } } },
-        });
+        const actor = await insertCountry(this.w, { name, isoCode: input.isoCode, aliases: cleanAliases(input.aliases, name) });
         this.countryIds[i] = actor.id;
         this.count('countries', 'created', actor.id);
         return;
@@ -210,7 +211,7 @@ class ArticleImporter {
       await this.actorAliases('countries', found.actor, name, input.aliases);
       return;
     }
-    const candidates = await this.tx.actor.findMany({ where: { kind: 'COUNTRY', OR: nameOrAlias(name, input.aliases) }, include: { country: true }, orderBy: { id: 'asc' } });
+    const candidates = await findNamedCountries(this.w, name, input.aliases);
     if (candidates.length === 0) {
       this.w.fail(['countries', i, 'isoCode'], `country "${name}" has no ISO code and matches no recorded country by name or alias: give its isoCode`, UserErrorCode.NOT_FOUND);
       return;
@@ -229,16 +230,11 @@ class ArticleImporter {
     const name = normalizeText(input.name);
     let found: { id: number; name: string; aliases: string[]; acronym: string | null } | null = null;
     if (input.acronym !== null) {
-      const byAcronym = await this.tx.organization.findUnique({ where: { acronym: input.acronym }, include: { actor: true } });
+      const byAcronym = await findOrganizationByAcronym(this.w, input.acronym);
       if (byAcronym) found = { ...byAcronym.actor, acronym: byAcronym.acronym };
     }
     if (!found) {
-      // By name or alias; an organization with another acronym is another organization.
-      const candidates = await this.tx.actor.findMany({
-        where: { kind: 'ORGANIZATION', OR: nameOrAlias(name, input.aliases), ...(input.acronym !== null ? { organization: { is: { acronym: null } } } : {}) },
-        include: { organization: true },
-        orderBy: { id: 'asc' },
-      });
+      const candidates = await findNamedOrganizations(this.w, name, input.aliases, input.acronym);
       if (candidates.length > 1) {
         const which = candidates.map((c) => c.organization?.acronym ?? c.name).join(', ');
         this.w.fail(['organizations', i, 'name'], `organization "${name}" matches several recorded organizations (${which})`, UserErrorCode.AMBIGUOUS_MATCH);
@@ -249,9 +245,7 @@ class ArticleImporter {
     }
     let id: number;
     if (!found) {
-      const actor = await this.tx.actor.create({
-        data: { kind: 'ORGANIZATION', name, aliases: cleanAliases(input.aliases, name), ...createdBy(this.w.actor), organization: { create: { acronym: input.acronym } } },
-      });
+      const actor = await insertOrganization(this.w, { name, acronym: input.acronym, aliases: cleanAliases(input.aliases, name), memberIds: [] });
       id = actor.id;
       this.count('organizations', 'created', id);
     } else {
@@ -268,20 +262,14 @@ class ArticleImporter {
     const countryId = this.indexed(this.countryIds, this.doc.officialCountry[i] ?? null);
     const organizationId = this.indexed(this.organizationIds, this.doc.officialOrganization[i] ?? null);
     const name = normalizeText(input.name);
-    // Within the country; an official of no country, within the organization.
-    const scope: Prisma.OfficialWhereInput = countryId !== null ? { countryId } : organizationId !== null ? { organizationId } : { countryId: null, organizationId: null };
-    const candidates = await this.tx.official.findMany({ where: { ...scope, OR: nameOrAlias(name, input.aliases) }, orderBy: { id: 'asc' } });
-    const exact = candidates.filter((c) => c.name === name);
-    let found = exact[0] ?? null;
-    if (!found && candidates.length === 1) found = candidates[0]!;
-    if (!found && candidates.length > 1) {
-      this.w.fail(['officials', i, 'name'], `official "${name}" matches several recorded officials by alias (${candidates.map((c) => c.name).join(', ')})`, UserErrorCode.AMBIGUOUS_MATCH);
+    const match = await findNamedOfficial(this.w, { name, aliases: input.aliases, countryId, organizationId });
+    if (match && 'ambiguous' in match) {
+      this.w.fail(['officials', i, 'name'], `official "${name}" matches several recorded officials by alias (${match.ambiguous.map((c) => c.name).join(', ')})`, UserErrorCode.AMBIGUOUS_MATCH);
       return;
     }
+    const found = match?.found ?? null;
     if (!found) {
-      const created = await this.tx.official.create({
-        data: { name, title: input.title, aliases: cleanAliases(input.aliases, name), countryId, organizationId, ...createdBy(this.w.actor) },
-      });
+      const created = await insertOfficial(this.w, { name, title: input.title, aliases: cleanAliases(input.aliases, name), countryId, organizationId });
       this.officialIds.set(input.name, created.id);
       this.count('officials', 'created', created.id);
       return;
@@ -292,7 +280,7 @@ class ArticleImporter {
     this.keep(`official "${found.name}" title`, found.title, input.title);
     if (found.organizationId === null && organizationId !== null) data.organizationId = organizationId;
     if (found.countryId === null && countryId !== null) data.countryId = countryId;
-    const aliases = mergeAliases(found.aliases, cleanAliases([name, ...input.aliases], found.name), found.name);
+    const aliases = aliasesWith(found, { name, aliases: input.aliases });
     if (aliases) data.aliases = aliases;
     const changed = Object.keys(data).length > 0;
     if (changed) await this.tx.official.update({ where: { id: found.id }, data: { ...data, ...changedBy(this.w.actor) } });
@@ -308,9 +296,7 @@ class ArticleImporter {
     const found = byUrl ?? (await this.tx.article.findUnique({ where: { bodySha256: sha } }));
     const publishedAt = input.publishedAt === null ? null : new Date(input.publishedAt);
     if (!found) {
-      const created = await this.tx.article.create({
-        data: { headline: input.headline, source: input.source, url: input.url, publishedAt, body: input.body, bodySha256: sha, photoCredit: input.photoCredit, ...createdBy(this.w.actor) },
-      });
+      const created = await insertArticle(this.w, { headline: input.headline, source: input.source, url: input.url, publishedAt, body: input.body, bodySha256: sha, photoCredit: input.photoCredit });
       this.articleId = created.id;
       this.count('articles', 'created', created.id);
       return;
@@ -343,9 +329,7 @@ class ArticleImporter {
     const found = candidates.find((m) => m.name === input.name && sameDay(m.date, date)) ?? candidates[0] ?? null;
     let id: number;
     if (!found) {
-      const created = await this.tx.meeting.create({
-        data: { name: input.name, series: input.series, ordinal: input.ordinal, city: input.city, countryId, date, ...createdBy(this.w.actor) },
-      });
+      const created = await insertMeeting(this.w, { name: input.name, series: input.series, ordinal: input.ordinal, city: input.city, countryId, date });
       id = created.id;
       this.count('meetings', 'created', id);
     } else {
@@ -378,21 +362,17 @@ class ArticleImporter {
     const operatorRef = this.doc.operators[i] ?? null;
     const operatorId = operatorRef === null ? null : this.actorId(operatorRef);
     const announcedOn = dayOrNull(input.announcedOn);
-    const where: Prisma.DeploymentWhereInput = input.system !== null ? { system: input.system, hostId } : { system: null, name: input.name, hostId };
-    const found = await this.tx.deployment.findFirst({ where, orderBy: { id: 'asc' } });
+    const found = await findSameDeployment(this.w, { name: input.name, system: input.system, hostId });
     if (!found) {
-      const created = await this.tx.deployment.create({
-        data: {
-          name: input.name,
-          system: input.system,
-          systemName: input.systemName,
-          status: input.status,
-          location: input.location,
-          operatorId,
-          hostId,
-          announcedOn,
-          ...createdBy(this.w.actor),
-        },
+      const created = await insertDeployment(this.w, {
+        name: input.name,
+        system: input.system,
+        systemName: input.systemName,
+        status: input.status,
+        location: input.location,
+        operatorId,
+        hostId,
+        announcedOn,
       });
       this.deploymentIds.set(input.key, created.id);
       this.count('deployments', 'created', created.id);
@@ -421,26 +401,18 @@ class ArticleImporter {
     const meetingId = this.idOf(this.meetingIds, input.meeting);
     const holderIds = [...new Set(input.holders.map((ref) => this.actorId(ref)))].sort((a, b) => a - b);
     const statedOn = dayOrNull(input.statedOn);
-    const candidates = await this.tx.position.findMany({
-      where: { stance: input.stance, deploymentId, topic: input.topic, meetingId, holders: { every: { actorId: { in: holderIds } } } },
-      include: { holders: true },
-      orderBy: { id: 'asc' },
-    });
-    const found = candidates.find((p) => p.holders.length === holderIds.length && holderIds.every((id) => p.holders.some((h) => h.actorId === id)));
+    const found = await findSamePosition(this.w, { stance: input.stance, deployment: deploymentId, topic: input.topic, meeting: meetingId, holders: holderIds });
     let id: number;
     let changed = false;
     if (!found) {
-      const created = await this.tx.position.create({
-        data: {
-          stance: input.stance,
-          summary: input.summary,
-          deploymentId,
-          topic: input.topic,
-          meetingId,
-          statedOn,
-          ...createdBy(this.w.actor),
-          holders: { create: holderIds.map((actorId) => ({ actorId })) },
-        },
+      const created = await insertPosition(this.w, {
+        stance: input.stance,
+        summary: input.summary,
+        deploymentId,
+        topic: input.topic,
+        meetingId,
+        statedOn,
+        holders: { create: holderIds.map((actorId) => ({ actorId })) },
       });
       id = created.id;
       this.report.links.created += holderIds.length;

@@ -4,10 +4,10 @@
  * them are not imported back by the reading of mixed lists.
  */
 import { snapshot } from '../checks.ts';
-import { mergeAliases } from '../rules.ts';
 import { UserErrorCode, type FieldPath } from '../user-errors.ts';
 import { changedBy, ChangeAction, type Tx, type Write } from '../write.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
+import { aliasesWith } from './names.ts';
 
 /** The two kinds of actor. */
 export type ActorKindName = 'Country' | 'Organization';
@@ -108,7 +108,7 @@ export async function mergeActors(
   if (positions.length) await tx.position.updateMany({ where: { id: { in: positions } }, data: touch });
   // Deleting the duplicate removes its remaining links (memberships, link rows already copied).
   await tx.actor.delete({ where: { id: from } });
-  const aliases = mergeAliases(keep.aliases, [duplicate.name, ...duplicate.aliases], keep.name);
+  const aliases = aliasesWith(keep, duplicate);
   await tx.actor.update({ where: { id: to }, data: { ...(aliases ? { aliases } : {}), ...touch } });
   await w.log(ChangeAction.MERGE, kind, to, JSON.parse(JSON.stringify({ mergedFrom: from, duplicate: duplicateDetails, moved, aliasesAdded: aliases ? aliases.filter((a) => !keep.aliases.includes(a)) : [] })) as Prisma.InputJsonObject);
 }

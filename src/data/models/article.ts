@@ -133,6 +133,11 @@ async function expectUnique(w: Write, url: string | null, bodySha256: string | n
   }
 }
 
+/** Records a new article with its links (the caller has checked the values and logs the change). */
+export function insertArticle(w: Write, data: Omit<Prisma.ArticleUncheckedCreateInput, 'createdBy' | 'updatedBy'>) {
+  return w.tx.article.create({ data: { ...data, ...createdBy(w.actor) } });
+}
+
 export async function createArticle(w: Write, input: ArticleBodyInput & Input): Promise<ArticleRecord> {
   const values = checkedCreateValues(w, articleModel, input);
   const meetingIds = await refIds(w, 'Meeting', input.meetingIds ?? [], ['input', 'meetingIds']);
@@ -141,7 +146,7 @@ export async function createArticle(w: Write, input: ArticleBodyInput & Input): 
   await expectUnique(w, values.url ?? null, bodySha256);
   w.check();
   const data = { ...(values as Required<typeof values>), bodySha256 };
-  const row = await w.tx.article.create({ data: { ...data, ...createdBy(w.actor), meetings: { create: meetingIds.map((meetingId) => ({ meetingId })) } } });
+  const row = await insertArticle(w, { ...data, meetings: { create: meetingIds.map((meetingId) => ({ meetingId })) } });
   await w.log(ChangeAction.CREATE, 'Article', row.id, JSON.parse(JSON.stringify({ ...snapshot(row), body: undefined, meetings: meetingIds })));
   return articleRecordOf(row);
 }

@@ -13,6 +13,7 @@ import { nodesOf, recordOf } from '../model-listing.ts';
 import { UserErrorCode, type FieldPath } from '../user-errors.ts';
 import { changedBy, ChangeAction, createdBy, type Write } from '../write.ts';
 import { deleteActor, mergeActors } from './actor-writes.ts';
+import { namedWhere } from './names.ts';
 
 export const countryModel = defineModel({
   name: 'Country',
@@ -112,8 +113,23 @@ function isoCodeOf(w: Write, value: string, field: FieldPath): string {
   return code;
 }
 
+/** The country recorded with this ISO code (upper case), with its Actor row. */
+export function findCountryByIsoCode(w: Write, isoCode: string) {
+  return w.tx.country.findUnique({ where: { isoCode }, include: { actor: true } });
+}
+
+/** The recorded countries a name with aliases designates (names.ts), oldest first. */
+export function findNamedCountries(w: Write, name: string, aliases: readonly string[]) {
+  return w.tx.actor.findMany({ where: { kind: 'COUNTRY', OR: namedWhere(name, aliases) }, include: { country: true }, orderBy: { id: 'asc' } });
+}
+
+/** Records a new country (the caller has checked the values and logs the change); its Actor row. */
+export function insertCountry(w: Write, data: { name: string; isoCode: string; aliases: string[] }) {
+  return w.tx.actor.create({ data: { kind: 'COUNTRY', name: data.name, aliases: data.aliases, ...createdBy(w.actor), country: { create: { isoCode: data.isoCode } } } });
+}
+
 async function expectIsoCodeFree(w: Write, isoCode: string, field: FieldPath, except?: number): Promise<void> {
-  const holder = await w.tx.country.findUnique({ where: { isoCode }, include: { actor: true } });
+  const holder = await findCountryByIsoCode(w, isoCode);
   if (holder && holder.id !== except) w.fail(field, `${isoCode} is already the code of ${holder.actor.name}`, UserErrorCode.TAKEN);
 }
 
@@ -129,7 +145,7 @@ export async function createCountry(w: Write, input: CountryCreateInputData): Pr
   await expectIsoCodeFree(w, isoCode, ['input', 'isoCode']);
   w.check();
   const aliases = aliasesOf(input.aliases ?? [], name);
-  const actor = await w.tx.actor.create({ data: { kind: 'COUNTRY', name, aliases, ...createdBy(w.actor), country: { create: { isoCode } } } });
+  const actor = await insertCountry(w, { name, isoCode, aliases });
   await w.log(ChangeAction.CREATE, 'Country', actor.id, { name, isoCode, aliases });
   return countryRecordOf({ ...actor, isoCode });
 }

@@ -142,14 +142,43 @@ export interface DeploymentDeleteInputData {
 
 const operatorTypes = ['Country', 'Organization'] as const;
 
-/** One record per deployment: the same system (or, without one, the same name) in the same host country is a duplicate. */
+/**
+ * The identity of a deployment: its system in its host country, or, when the system is unknown,
+ * its name there. One record per identity: deploymentCreate and deploymentUpdate refuse a second
+ * one (DUPLICATE), the import matches the one recorded, and an import document may not declare
+ * two. `H` is how the host is named: a row id in the database, a key in a document.
+ */
+export type DeploymentIdentity<H> = { system: string; host: H } | { system: null; name: string; host: H };
+
+export function deploymentIdentity<H>(d: { name: string; system: string | null; host: H }): DeploymentIdentity<H> {
+  return d.system !== null ? { system: d.system, host: d.host } : { system: null, name: d.name, host: d.host };
+}
+
+/** The identity as words, e.g. `THAAD in KR`, `"Aegis Ashore site" in an unknown country`. */
+export function describeDeploymentIdentity(identity: DeploymentIdentity<string | number | null>): string {
+  const host = identity.host ?? 'an unknown country';
+  return identity.system !== null ? `${identity.system} in ${host}` : `"${identity.name}" in ${host}`;
+}
+
+/** The recorded deployment with the same identity (the first recorded), other than `except`. */
+export function findSameDeployment(w: Write, d: { name: string; system: string | null; hostId: number | null }, except?: number) {
+  const identity = deploymentIdentity({ ...d, host: d.hostId });
+  const where: Prisma.DeploymentWhereInput = identity.system !== null ? { system: identity.system, hostId: identity.host } : { system: null, name: identity.name, hostId: identity.host };
+  return w.tx.deployment.findFirst({ where: { ...where, ...(except ? { id: { not: except } } : {}) }, orderBy: { id: 'asc' } });
+}
+
+/** One record per deployment identity: a second one is a DUPLICATE. */
 async function expectNoDuplicate(w: Write, d: { name: string; system: string | null; hostId: number | null }, except?: number): Promise<void> {
-  const where: Prisma.DeploymentWhereInput = d.system !== null ? { system: d.system, hostId: d.hostId } : { system: null, name: d.name, hostId: d.hostId };
-  const same = await w.tx.deployment.findFirst({ where: { ...where, ...(except ? { id: { not: except } } : {}) } });
+  const same = await findSameDeployment(w, d, except);
   if (same) {
     const what = d.system !== null ? `a ${d.system} deployment` : `a deployment named "${d.name}"`;
     w.fail(['input', d.system !== null ? 'system' : 'name'], `${what} in the same host country is already recorded (${encodeGlobalId('Deployment', same.id)})`, UserErrorCode.DUPLICATE);
   }
+}
+
+/** Records a new deployment (the caller has checked the values and logs the change). */
+export function insertDeployment(w: Write, data: Omit<Prisma.DeploymentUncheckedCreateInput, 'createdBy' | 'updatedBy'>) {
+  return w.tx.deployment.create({ data: { ...data, ...createdBy(w.actor) } });
 }
 
 export async function createDeployment(w: Write, input: DeploymentReferencesInput & Input): Promise<DeploymentRecord> {
@@ -160,7 +189,7 @@ export async function createDeployment(w: Write, input: DeploymentReferencesInpu
   const data = { ...(values as Required<typeof values>), operatorId, hostId };
   await expectNoDuplicate(w, data);
   w.check();
-  const row = await w.tx.deployment.create({ data: { ...data, ...createdBy(w.actor) } });
+  const row = await insertDeployment(w, data);
   await w.log(ChangeAction.CREATE, 'Deployment', row.id, JSON.parse(JSON.stringify(snapshot(row))));
   return deploymentRecordOf(row);
 }

@@ -128,6 +128,11 @@ function ordinalOf(w: Write, value: number | null | undefined, field: FieldPath)
 
 const sorted = (ids: number[]) => [...ids].sort((a, b) => a - b);
 
+/** Records a new meeting with its links (the caller has checked the values and logs the change). */
+export function insertMeeting(w: Write, data: Omit<Prisma.MeetingUncheckedCreateInput, 'createdBy' | 'updatedBy'>) {
+  return w.tx.meeting.create({ data: { ...data, ...createdBy(w.actor) } });
+}
+
 export async function createMeeting(w: Write, input: MeetingRelationsInput & Input): Promise<MeetingRecord> {
   const values = checkedCreateValues(w, meetingModel, input) as Required<FieldsOf>;
   ordinalOf(w, input.ordinal as number | null | undefined, ['input', 'ordinal']);
@@ -135,14 +140,11 @@ export async function createMeeting(w: Write, input: MeetingRelationsInput & Inp
   const participants = await refIds(w, 'Official', input.participantIds ?? [], ['input', 'participantIds']);
   const articles = await refIds(w, 'Article', input.articleIds ?? [], ['input', 'articleIds']);
   w.check();
-  const row = await w.tx.meeting.create({
-    data: {
-      ...values,
-      countryId,
-      ...createdBy(w.actor),
-      participants: { create: participants.map((officialId) => ({ officialId })) },
-      articles: { create: articles.map((articleId) => ({ articleId })) },
-    },
+  const row = await insertMeeting(w, {
+    ...values,
+    countryId,
+    participants: { create: participants.map((officialId) => ({ officialId })) },
+    articles: { create: articles.map((articleId) => ({ articleId })) },
   });
   await w.log(ChangeAction.CREATE, 'Meeting', row.id, JSON.parse(JSON.stringify({ ...snapshot(row), participants, articles })) as Prisma.InputJsonValue);
   return meetingRecordOf(row);

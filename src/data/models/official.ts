@@ -9,9 +9,9 @@ import { encodeGlobalId } from '../global-id.ts';
 import { nameOrAliasContains } from '../listing.ts';
 import { checkedCreateValues, checkedUpdateValues, defineModel, field, updatableFieldsOf, type RecordOf } from '../model.ts';
 import { nodesOf, recordOf } from '../model-listing.ts';
-import { mergeAliases } from '../rules.ts';
 import { UserErrorCode } from '../user-errors.ts';
 import { changedBy, ChangeAction, createdBy, type Write } from '../write.ts';
+import { aliasesWith, namedWhere } from './names.ts';
 
 export const officialModel = defineModel({
   name: 'Official',
@@ -107,6 +107,32 @@ async function expectNoDuplicate(w: Write, name: string, countryId: number | nul
   if (same) w.fail(['input', 'name'], `${name} is already recorded (${encodeGlobalId('Official', same.id)}) for the same country and organization`, UserErrorCode.DUPLICATE);
 }
 
+/** What an official is matched by: a name with aliases, among those who speak for the same country. */
+export interface OfficialByName {
+  name: string;
+  aliases: readonly string[];
+  countryId: number | null;
+  organizationId: number | null;
+}
+
+/**
+ * The recorded official a name (with aliases, names.ts) designates, within the country they speak
+ * for (an official of no country, within their organization): the one with that very name first,
+ * else the only one known by it; `ambiguous` when several are known by it and none has the name.
+ */
+export async function findNamedOfficial(w: Write, o: OfficialByName): Promise<{ found: OfficialRow } | { ambiguous: OfficialRow[] } | null> {
+  const scope: Prisma.OfficialWhereInput = o.countryId !== null ? { countryId: o.countryId } : o.organizationId !== null ? { organizationId: o.organizationId } : { countryId: null, organizationId: null };
+  const candidates = await w.tx.official.findMany({ where: { ...scope, OR: namedWhere(o.name, o.aliases) }, orderBy: { id: 'asc' } });
+  const found = candidates.find((c) => c.name === o.name) ?? (candidates.length === 1 ? candidates[0]! : null);
+  if (found) return { found };
+  return candidates.length > 1 ? { ambiguous: candidates } : null;
+}
+
+/** Records a new official (the caller has checked the values and logs the change). */
+export function insertOfficial(w: Write, data: { name: string; title: string | null; aliases: string[]; countryId: number | null; organizationId: number | null }): Promise<OfficialRow> {
+  return w.tx.official.create({ data: { ...data, ...createdBy(w.actor) } });
+}
+
 export async function createOfficial(w: Write, input: OfficialReferencesInput & Input): Promise<OfficialRecord> {
   const values = checkedCreateValues(w, officialModel, input) as Required<FieldsOf>;
   const countryId = (await refId(w, 'Country', input.countryId, ['input', 'countryId'])) ?? null;
@@ -115,7 +141,7 @@ export async function createOfficial(w: Write, input: OfficialReferencesInput & 
   await expectNoDuplicate(w, values.name, countryId, organizationId);
   w.check();
   const data = { ...values, countryId, organizationId };
-  const row = await w.tx.official.create({ data: { ...data, ...createdBy(w.actor) } });
+  const row = await insertOfficial(w, data);
   await w.log(ChangeAction.CREATE, 'Official', row.id, data);
   return officialRecordOf(row);
 }
@@ -191,7 +217,7 @@ export async function mergeOfficials(w: Write, input: OfficialMergeInputData): P
     await w.tx.meeting.updateMany({ where: { id: { in: meetings } }, data: touch });
   }
   await w.tx.official.delete({ where: { id: d.id } });
-  const aliases = mergeAliases(k.aliases, [d.name, ...d.aliases], k.name);
+  const aliases = aliasesWith(k, d);
   const filled = {
     ...(k.title === null && d.title !== null ? { title: d.title } : {}),
     ...(k.countryId === null && d.countryId !== null ? { countryId: d.countryId } : {}),

@@ -12,6 +12,7 @@ import { checkedCreateValues, checkedUpdateValues, defineModel, field, type Reco
 import { nodesOf, recordOf } from '../model-listing.ts';
 import { UserErrorCode, type FieldPath } from '../user-errors.ts';
 import { changedBy, ChangeAction, createdBy, type Write } from '../write.ts';
+import { namedWhere } from './names.ts';
 import { deleteActor, mergeActors } from './actor-writes.ts';
 
 export const organizationModel = defineModel({
@@ -99,9 +100,40 @@ type Input = Record<string, unknown>;
 
 const findOrganization = (w: Write, id: number) => w.tx.organization.findUnique({ where: { id }, include: { actor: true, members: true } });
 
+/** The organization recorded with this acronym, with its Actor row. */
+export function findOrganizationByAcronym(w: Write, acronym: string) {
+  return w.tx.organization.findUnique({ where: { acronym }, include: { actor: true } });
+}
+
+/**
+ * The recorded organizations a name with aliases designates (names.ts), oldest first. For an
+ * organization with an acronym, only those without one: one with another acronym is another
+ * organization.
+ */
+export function findNamedOrganizations(w: Write, name: string, aliases: readonly string[], acronym: string | null) {
+  return w.tx.actor.findMany({
+    where: { kind: 'ORGANIZATION', OR: namedWhere(name, aliases), ...(acronym !== null ? { organization: { is: { acronym: null } } } : {}) },
+    include: { organization: true },
+    orderBy: { id: 'asc' },
+  });
+}
+
+/** Records a new organization with its members (the caller has checked the values and logs the change); its Actor row. */
+export function insertOrganization(w: Write, data: { name: string; acronym: string | null; aliases: string[]; memberIds: readonly number[] }) {
+  return w.tx.actor.create({
+    data: {
+      kind: 'ORGANIZATION',
+      name: data.name,
+      aliases: data.aliases,
+      ...createdBy(w.actor),
+      organization: { create: { acronym: data.acronym, members: { create: data.memberIds.map((countryId) => ({ countryId })) } } },
+    },
+  });
+}
+
 async function expectAcronymFree(w: Write, acronym: string | null, field: FieldPath, except?: number): Promise<void> {
   if (acronym === null) return;
-  const holder = await w.tx.organization.findUnique({ where: { acronym }, include: { actor: true } });
+  const holder = await findOrganizationByAcronym(w, acronym);
   if (holder && holder.id !== except) w.fail(field, `${acronym} is already the acronym of ${holder.actor.name}`, UserErrorCode.TAKEN);
 }
 
@@ -115,15 +147,7 @@ export async function createOrganization(w: Write, input: OrganizationRelationsI
   const members = await memberIdsOf(w, input.memberIds ?? [], ['input', 'memberIds']);
   await expectAcronymFree(w, acronym, ['input', 'acronym']);
   w.check();
-  const actor = await w.tx.actor.create({
-    data: {
-      kind: 'ORGANIZATION',
-      name,
-      aliases,
-      ...createdBy(w.actor),
-      organization: { create: { acronym, members: { create: members.map((countryId) => ({ countryId })) } } },
-    },
-  });
+  const actor = await insertOrganization(w, { name, acronym, aliases, memberIds: members });
   await w.log(ChangeAction.CREATE, 'Organization', actor.id, { name, acronym, aliases, members });
   return organizationRecordOf({ ...actor, acronym });
 }

@@ -181,6 +181,58 @@ const actorTypes = ['Country', 'Organization'] as const;
 /** A Position row (as Prisma or the node source reads it) as its record. */
 export const positionRecordOf = (row: object): PositionRecord => recordOf(positionModel, row as Record<string, unknown>) as PositionRecord;
 
+/**
+ * What identifies a position: its stance, its target (a deployment or a topic), the set of its
+ * holders and the meeting where it was stated. One record per identity: positionCreate and
+ * positionUpdate refuse a twin (DUPLICATE), the import adds its quotes to the one recorded, and an
+ * import document may not declare two. `R` is how records are named: row ids in the database,
+ * keys in a document.
+ */
+export interface PositionIdentity<R> {
+  stance: string;
+  deployment: R | null;
+  topic: string | null;
+  meeting: R | null;
+  holders: readonly R[];
+}
+
+/** The identity as words, e.g. `OPPOSE on deployment thaad by CN+RU at no meeting`. */
+export function describePositionIdentity(p: PositionIdentity<string | number>): string {
+  const target = p.deployment !== null ? `deployment ${p.deployment}` : `topic "${p.topic}"`;
+  return `${p.stance} on ${target} by ${[...p.holders].sort().join('+')} at ${p.meeting ?? 'no meeting'}`;
+}
+
+/** The recorded position with this identity (the first recorded), other than `except`; its holders are `p.holders` exactly. */
+export async function findSamePosition(w: Write, p: PositionIdentity<number>, except?: number) {
+  const holders = [...new Set(p.holders)];
+  const candidates = await w.tx.position.findMany({
+    where: {
+      stance: p.stance as Prisma.PositionWhereInput['stance'],
+      deploymentId: p.deployment,
+      topic: p.topic,
+      meetingId: p.meeting,
+      holders: { every: { actorId: { in: holders } } },
+      ...(except ? { id: { not: except } } : {}),
+    },
+    include: { holders: true },
+    orderBy: { id: 'asc' },
+  });
+  return candidates.find((c) => c.holders.length === holders.length && holders.every((id) => c.holders.some((h) => h.actorId === id))) ?? null;
+}
+
+/** A position is about a deployment or a topic, exactly one: which rule a target breaks, or null. */
+export function positionTargetProblem(hasDeployment: boolean, hasTopic: boolean): UserErrorCode.TARGET_REQUIRED | UserErrorCode.TARGET_CONFLICT | null {
+  if (!hasDeployment && !hasTopic) return UserErrorCode.TARGET_REQUIRED;
+  if (hasDeployment && hasTopic) return UserErrorCode.TARGET_CONFLICT;
+  return null;
+}
+
+/** A speaker who speaks for someone (a country, an organization) speaks for one of the position's holders. */
+export function speaksForAHolder<R>(speaksFor: readonly (R | null)[], isHolder: (actor: R) => boolean): boolean {
+  const actors = speaksFor.filter((x): x is R => x !== null);
+  return actors.length === 0 || actors.some(isHolder);
+}
+
 interface Identity {
   stance: string;
   deploymentId: number | null;
@@ -191,27 +243,28 @@ interface Identity {
 
 /** The rules every position keeps: a target, holders, speakers who speak for a holder, no twin. */
 async function checkPosition(w: Write, p: Identity & { speakerIds: number[] }, except?: number): Promise<void> {
-  if (p.deploymentId === null && p.topic === null) w.fail(['input', 'topic'], 'a position must be about a deployment or a topic: give deploymentId or topic', UserErrorCode.TARGET_REQUIRED);
-  if (p.deploymentId !== null && p.topic !== null) w.fail(['input', 'topic'], 'a position is about a deployment or a topic, not both', UserErrorCode.TARGET_CONFLICT);
+  const target = positionTargetProblem(p.deploymentId !== null, p.topic !== null);
+  if (target === UserErrorCode.TARGET_REQUIRED) w.fail(['input', 'topic'], 'a position must be about a deployment or a topic: give deploymentId or topic', target);
+  if (target === UserErrorCode.TARGET_CONFLICT) w.fail(['input', 'topic'], 'a position is about a deployment or a topic, not both', target);
   if (p.holderIds.length === 0) w.fail(['input', 'holderIds'], 'a position needs at least one holder', UserErrorCode.HOLDER_REQUIRED);
   const speakers = await w.tx.official.findMany({ where: { id: { in: p.speakerIds } } });
   for (const [i, id] of p.speakerIds.entries()) {
     const s = speakers.find((x) => x.id === id);
     if (!s) continue;
-    const speaksFor = [s.countryId, s.organizationId].filter((x) => x !== null);
-    if (speaksFor.length > 0 && !speaksFor.some((x) => p.holderIds.includes(x))) {
+    if (!speaksForAHolder([s.countryId, s.organizationId], (actorId) => p.holderIds.includes(actorId))) {
       w.fail(['input', 'speakerIds', i], `${s.name} speaks for none of the holders`, UserErrorCode.SPEAKER_NOT_HOLDER);
     }
   }
   if (w.errors.length > 0) return;
-  const candidates = await w.tx.position.findMany({
-    where: { stance: p.stance as Prisma.PositionWhereInput['stance'], deploymentId: p.deploymentId, topic: p.topic, meetingId: p.meetingId, holders: { every: { actorId: { in: p.holderIds } } }, ...(except ? { id: { not: except } } : {}) },
-    include: { holders: true },
-  });
-  const twin = candidates.find((c) => c.holders.length === p.holderIds.length);
+  const twin = await findSamePosition(w, { stance: p.stance, deployment: p.deploymentId, topic: p.topic, meeting: p.meetingId, holders: p.holderIds }, except);
   if (twin) {
     w.fail(null, `the same position (stance, target, holders and meeting) is already recorded (${encodeGlobalId('Position', twin.id)}): add evidence to it instead (evidenceCreate)`, UserErrorCode.DUPLICATE);
   }
+}
+
+/** Records a new position with its links (the caller has checked the values and logs the change). */
+export function insertPosition(w: Write, data: Omit<Prisma.PositionUncheckedCreateInput, 'createdBy' | 'updatedBy'>) {
+  return w.tx.position.create({ data: { ...data, ...createdBy(w.actor) } });
 }
 
 export async function createPosition(w: Write, input: PositionRelationsInput & Input): Promise<PositionRecord> {
@@ -228,17 +281,14 @@ export async function createPosition(w: Write, input: PositionRelationsInput & I
   const target = deploymentRef === undefined && input.deploymentId != null ? -1 : deploymentId;
   await checkPosition(w, { stance: values.stance as string, deploymentId: target, topic: values.topic ?? null, meetingId, holderIds, speakerIds });
   w.check();
-  const row = await w.tx.position.create({
-    data: {
-      ...(values as Required<typeof values>),
-      deploymentId,
-      meetingId,
-      ...createdBy(w.actor),
-      holders: { create: holderIds.map((actorId) => ({ actorId })) },
-      speakers: { create: speakerIds.map((officialId) => ({ officialId })) },
-      addressees: { create: addresseeIds.map((actorId) => ({ actorId })) },
-      evidence: { create: spans.map((s) => ({ articleId: s.articleId, text: s.text, start: s.start, end: s.end, ...createdBy(w.actor) })) },
-    },
+  const row = await insertPosition(w, {
+    ...(values as Required<typeof values>),
+    deploymentId,
+    meetingId,
+    holders: { create: holderIds.map((actorId) => ({ actorId })) },
+    speakers: { create: speakerIds.map((officialId) => ({ officialId })) },
+    addressees: { create: addresseeIds.map((actorId) => ({ actorId })) },
+    evidence: { create: spans.map((s) => ({ articleId: s.articleId, text: s.text, start: s.start, end: s.end, ...createdBy(w.actor) })) },
   });
   await w.log(ChangeAction.CREATE, 'Position', row.id, JSON.parse(JSON.stringify({ ...snapshot(row), holders: holderIds, speakers: speakerIds, addressees: addresseeIds, evidence: spans })));
   return positionRecordOf(row);
