@@ -313,7 +313,8 @@ export function connectionRelations(nodeType: abstract new () => object, relatio
 export interface MutationDefinition<TInput extends object, TValue> {
   description: string;
   input: ClassType<TInput>;
-  inputDescription: string;
+  /** The `input` argument's description; by default "The position.", "The changes.", "The position to delete.", "The position to keep and its duplicate.". */
+  inputDescription?: string;
   /** What the payload says of the record it returns, when the default does not say enough. */
   resultDescription?: string;
   run(w: Write, input: TInput): Promise<TValue>;
@@ -347,6 +348,13 @@ export function mutationResolver<TModel extends ModelDefinition>(model: TModel, 
     return Payload;
   };
 
+  const defaultInputDescriptions = {
+    Create: `The ${what}.`,
+    Update: 'The changes.',
+    Delete: `The ${what} to delete.`,
+    Merge: `The ${what} to keep and its duplicate.`,
+  };
+
   @Resolver()
   class ModelMutationResolver {}
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -357,7 +365,8 @@ export function mutationResolver<TModel extends ModelDefinition>(model: TModel, 
       return mutate(ctx, (w) => definition.run(w, input), toPayload);
     };
     Object.defineProperty(ModelMutationResolver.prototype, name, { value: method, writable: true, configurable: true });
-    Arg('input', () => definition.input, { description: definition.inputDescription })(ModelMutationResolver.prototype, name, 0);
+    const inputDescription = definition.inputDescription ?? defaultInputDescriptions[suffix as keyof typeof defaultInputDescriptions];
+    Arg('input', () => definition.input, { description: inputDescription })(ModelMutationResolver.prototype, name, 0);
     Ctx()(ModelMutationResolver.prototype, name, 1);
     Mutation(() => Payload, { nullable: true, description: definition.description })(
       ModelMutationResolver.prototype,

@@ -79,15 +79,9 @@ export const ArticleMutationResolver = mutationResolver(articleModel, Article, {
   create: {
     description: 'Records an article (without positions; see articleImport for an article with everything it reports). Needs an EDITOR key.',
     input: ArticleCreateInput,
-    inputDescription: 'The article.',
-    run: (w, input: ArticleCreateInput) => createArticle(w, input),
+    run: createArticle,
   },
-  update: {
-    description: 'Changes an article. Needs an EDITOR key.',
-    input: ArticleUpdateInput,
-    inputDescription: 'The changes.',
-    run: (w, input: ArticleUpdateInput) => updateArticle(w, input),
-  },
+  update: { description: 'Changes an article. Needs an EDITOR key.', input: ArticleUpdateInput, run: updateArticle },
 });
 
 /** articleDelete reports the positions deleted with the article, which the derived payload cannot. */

@@ -70,29 +70,17 @@ export const CountryMergeInput = MergeInputType(countryModel, {
 });
 
 export const CountryMutationResolver = mutationResolver(countryModel, Country, {
-  create: {
-    description: 'Records a country. Needs an EDITOR key.',
-    input: CountryCreateInput,
-    inputDescription: 'The country.',
-    run: (w, input: CountryCreateInput) => createCountry(w, input),
-  },
-  update: {
-    description: "Changes a country's name, ISO code or aliases. Needs an EDITOR key.",
-    input: CountryUpdateInput,
-    inputDescription: 'The changes.',
-    run: (w, input: CountryUpdateInput) => updateCountry(w, input),
-  },
+  create: { description: 'Records a country. Needs an EDITOR key.', input: CountryCreateInput, run: createCountry },
+  update: { description: "Changes a country's name, ISO code or aliases. Needs an EDITOR key.", input: CountryUpdateInput, run: updateCountry },
   delete: {
     description: 'Deletes a country that no position names. Recorded in the change log. Needs an EDITOR key.',
     input: CountryDeleteInput,
-    inputDescription: 'The country to delete.',
-    run: (w, input) => deleteCountry(w, input),
+    run: deleteCountry,
   },
   merge: {
     description:
       'Merges a duplicate country into another in one transaction: every relation moves to the kept one, the duplicate is deleted. Recorded in the change log. Needs an EDITOR key.',
     input: CountryMergeInput,
-    inputDescription: 'The country to keep and its duplicate.',
-    run: (w, input) => mergeCountries(w, input),
+    run: mergeCountries,
   },
 });

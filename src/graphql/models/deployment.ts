@@ -74,22 +74,15 @@ export const DeploymentDeleteInput = DeleteInputType(deploymentModel, {
 });
 
 export const DeploymentMutationResolver = mutationResolver(deploymentModel, Deployment, {
-  create: {
-    description: 'Records a deployment. Needs an EDITOR key.',
-    input: DeploymentCreateInput,
-    inputDescription: 'The deployment.',
-    run: (w, input: DeploymentCreateInput) => createDeployment(w, input),
-  },
+  create: { description: 'Records a deployment. Needs an EDITOR key.', input: DeploymentCreateInput, run: createDeployment },
   update: {
     description: 'Changes a deployment (its status as it progresses, a corrected location…). Needs an EDITOR key.',
     input: DeploymentUpdateInput,
-    inputDescription: 'The changes.',
-    run: (w, input: DeploymentUpdateInput) => updateDeployment(w, input),
+    run: updateDeployment,
   },
   delete: {
     description: 'Deletes a deployment no position is about. Recorded in the change log. Needs an EDITOR key.',
     input: DeploymentDeleteInput,
-    inputDescription: 'The deployment to delete.',
-    run: (w, input) => deleteDeployment(w, input),
+    run: deleteDeployment,
   },
 });

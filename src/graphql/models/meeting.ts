@@ -74,22 +74,11 @@ export const MeetingDeleteInput = DeleteInputType(meetingModel, {
 });
 
 export const MeetingMutationResolver = mutationResolver(meetingModel, Meeting, {
-  create: {
-    description: 'Records a meeting. Needs an EDITOR key.',
-    input: MeetingCreateInput,
-    inputDescription: 'The meeting.',
-    run: (w, input: MeetingCreateInput) => createMeeting(w, input),
-  },
-  update: {
-    description: 'Changes a meeting. Needs an EDITOR key.',
-    input: MeetingUpdateInput,
-    inputDescription: 'The changes.',
-    run: (w, input: MeetingUpdateInput) => updateMeeting(w, input),
-  },
+  create: { description: 'Records a meeting. Needs an EDITOR key.', input: MeetingCreateInput, run: createMeeting },
+  update: { description: 'Changes a meeting. Needs an EDITOR key.', input: MeetingUpdateInput, run: updateMeeting },
   delete: {
     description: 'Deletes a meeting no position was stated at. Recorded in the change log. Needs an EDITOR key.',
     input: MeetingDeleteInput,
-    inputDescription: 'The meeting to delete.',
-    run: (w, input) => deleteMeeting(w, input),
+    run: deleteMeeting,
   },
 });

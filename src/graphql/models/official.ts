@@ -82,29 +82,18 @@ export const OfficialMergeInput = MergeInputType(officialModel, {
 });
 
 export const OfficialMutationResolver = mutationResolver(officialModel, Official, {
-  create: {
-    description: 'Records an official. Needs an EDITOR key.',
-    input: OfficialCreateInput,
-    inputDescription: 'The official.',
-    run: (w, input: OfficialCreateInput) => createOfficial(w, input),
-  },
+  create: { description: 'Records an official. Needs an EDITOR key.', input: OfficialCreateInput, run: createOfficial },
   update: {
     description: "Changes an official's name, title, aliases, country or organization. Needs an EDITOR key.",
     input: OfficialUpdateInput,
-    inputDescription: 'The changes.',
-    run: (w, input: OfficialUpdateInput) => updateOfficial(w, input),
+    run: updateOfficial,
   },
-  delete: {
-    description: 'Deletes an official. Recorded in the change log. Needs an EDITOR key.',
-    input: OfficialDeleteInput,
-    inputDescription: 'The official to delete.',
-    run: (w, input) => deleteOfficial(w, input),
-  },
+  delete: { description: 'Deletes an official. Recorded in the change log. Needs an EDITOR key.', input: OfficialDeleteInput, run: deleteOfficial },
   merge: {
     description:
       'Merges a duplicate official into another in one transaction: the positions and meetings move to the kept one, the duplicate is deleted. Recorded in the change log. Needs an EDITOR key.',
     input: OfficialMergeInput,
     inputDescription: 'The official to keep and their duplicate.',
-    run: (w, input) => mergeOfficials(w, input),
+    run: mergeOfficials,
   },
 });

@@ -61,29 +61,21 @@ export const OrganizationMergeInput = MergeInputType(organizationModel, {
 });
 
 export const OrganizationMutationResolver = mutationResolver(organizationModel, Organization, {
-  create: {
-    description: 'Records an organization. Needs an EDITOR key.',
-    input: OrganizationCreateInput,
-    inputDescription: 'The organization.',
-    run: (w, input: OrganizationCreateInput) => createOrganization(w, input),
-  },
+  create: { description: 'Records an organization. Needs an EDITOR key.', input: OrganizationCreateInput, run: createOrganization },
   update: {
     description: "Changes an organization's name, acronym, aliases or members. Needs an EDITOR key.",
     input: OrganizationUpdateInput,
-    inputDescription: 'The changes.',
-    run: (w, input: OrganizationUpdateInput) => updateOrganization(w, input),
+    run: updateOrganization,
   },
   delete: {
     description: 'Deletes an organization that no position names. Recorded in the change log. Needs an EDITOR key.',
     input: OrganizationDeleteInput,
-    inputDescription: 'The organization to delete.',
-    run: (w, input) => deleteOrganization(w, input),
+    run: deleteOrganization,
   },
   merge: {
     description:
       'Merges a duplicate organization into another in one transaction: every relation moves to the kept one, the duplicate is deleted. Recorded in the change log. Needs an EDITOR key.',
     input: OrganizationMergeInput,
-    inputDescription: 'The organization to keep and its duplicate.',
-    run: (w, input) => mergeOrganizations(w, input),
+    run: mergeOrganizations,
   },
 });

@@ -101,20 +101,17 @@ export const PositionMutationResolver = mutationResolver(positionModel, Position
   create: {
     description: 'Records a position with the evidence that reports it. Needs an EDITOR key.',
     input: PositionCreateInput,
-    inputDescription: 'The position.',
     resultDescription: 'The position created, with its evidence; null when there are userErrors.',
-    run: (w, input: PositionCreateInput) => createPosition(w, input),
+    run: createPosition,
   },
   update: {
     description: 'Changes a position (a corrected stance, summary, target, holders…). Needs an EDITOR key.',
     input: PositionUpdateInput,
-    inputDescription: 'The changes.',
-    run: (w, input: PositionUpdateInput) => updatePosition(w, input),
+    run: updatePosition,
   },
   delete: {
     description: 'Deletes a position and its evidence. Recorded in the change log. Needs an EDITOR key.',
     input: PositionDeleteInput,
-    inputDescription: 'The position to delete.',
-    run: (w, input) => deletePosition(w, input),
+    run: deletePosition,
   },
 });
