@@ -1,9 +1,7 @@
 import path from 'node:path';
 
 /** Where the data lives: a PostgreSQL server, or an embedded PGlite directory. */
-export type DatabaseTarget =
-  | { kind: 'postgres'; url: string }
-  | { kind: 'pglite'; dataDir: string };
+export type DatabaseTarget = { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
 
 /** Where the embedded database lives when neither DATABASE_URL nor PGLITE_DATA_DIR is set. */
 export const DEFAULT_PGLITE_DATA_DIR = './data/pglite';
@@ -71,7 +69,9 @@ export function migrationTargetFromEnv(env: NodeJS.ProcessEnv = process.env): Da
   if (!url) return null;
   const checked = postgresUrlSetting('MIGRATION_DATABASE_URL', url);
   if (!env.DATABASE_URL?.trim()) {
-    throw new ConfigError('MIGRATION_DATABASE_URL needs DATABASE_URL: it names the owner role on a PostgreSQL server (the embedded database has a single role)');
+    throw new ConfigError(
+      'MIGRATION_DATABASE_URL needs DATABASE_URL: it names the owner role on a PostgreSQL server (the embedded database has a single role)',
+    );
   }
   return { kind: 'postgres', url: checked };
 }
@@ -198,7 +198,9 @@ function originSetting(env: NodeJS.ProcessEnv): string[] {
       url = undefined;
     }
     if (!url || !/^https?:$/.test(url.protocol) || url.origin !== entry.replace(/\/$/, '')) {
-      throw new ConfigError(`CORS_ORIGINS must list origins such as https://app.example.org or http://localhost:5173 (scheme, host and port only), or *, got ${JSON.stringify(entry)}`);
+      throw new ConfigError(
+        `CORS_ORIGINS must list origins such as https://app.example.org or http://localhost:5173 (scheme, host and port only), or *, got ${JSON.stringify(entry)}`,
+      );
     }
     origins.push(url.origin);
   }
@@ -227,7 +229,10 @@ export function serverSettingsFromEnv(env: NodeJS.ProcessEnv, read: SettingReade
       maxDirectives: limit('GRAPHQL_MAX_DIRECTIVES', 'maxDirectives', 0),
       maxTokens: limit('GRAPHQL_MAX_TOKENS', 'maxTokens', 1),
       // A JavaScript string holds at most 2^29 - 24 characters: a larger response could not be written.
-      maxResponseBytes: read(() => integerSetting(env, 'RESPONSE_MAX_BYTES', defaultOperationLimits.maxResponseBytes, 1_000, 256 * 1024 * 1024), defaultOperationLimits.maxResponseBytes),
+      maxResponseBytes: read(
+        () => integerSetting(env, 'RESPONSE_MAX_BYTES', defaultOperationLimits.maxResponseBytes, 1_000, 256 * 1024 * 1024),
+        defaultOperationLimits.maxResponseBytes,
+      ),
     },
     requestTimeoutMs: read(() => integerSetting(env, 'REQUEST_TIMEOUT_MS', 10_000, 1, 3_600_000), 10_000),
     responseWriteTimeoutMs: read(() => integerSetting(env, 'RESPONSE_WRITE_TIMEOUT_MS', 30_000, 1, 3_600_000), 30_000),

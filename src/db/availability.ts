@@ -6,7 +6,14 @@
  */
 
 /** Driver adapter error kinds (@prisma/driver-adapter-utils) that mean no usable connection. */
-const unavailableKinds = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections', 'DatabaseDoesNotExist', 'TlsConnectionError']);
+const unavailableKinds = new Set([
+  'DatabaseNotReachable',
+  'ConnectionClosed',
+  'SocketTimeout',
+  'TooManyConnections',
+  'DatabaseDoesNotExist',
+  'TlsConnectionError',
+]);
 
 /** Prisma error codes: can't reach, timed out, connection closed, no connection from the pool in time. */
 const unavailablePrismaCodes = new Set(['P1001', 'P1002', 'P1017', 'P2024']);
@@ -21,7 +28,8 @@ const socketCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE',
 const unavailableSqlState = /^(08...|57P0[123]|53300)$/;
 
 /** What pg and pg-pool throw, as plain Errors, when a connection breaks or none can be made. */
-const unavailableMessage = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection closed|connect ECONNREFUSED/i;
+const unavailableMessage =
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection closed|connect ECONNREFUSED/i;
 
 export function isDatabaseUnavailable(error: unknown): boolean {
   const seen = new Set<unknown>();

@@ -113,9 +113,7 @@ function inspectDataDir(dataDir: string): { fresh: boolean } {
   const entries = readdirSync(dataDir).filter((name) => !name.startsWith(PGLITE_LOCK_FILE));
   if (entries.length === 0) return { fresh: true };
   if (!entries.includes(PG_VERSION_FILE)) {
-    throw new DatabaseUnavailableError(
-      `cannot use data directory ${dataDir}: it is not empty and is not a PostgreSQL data directory (no ${PG_VERSION_FILE})`,
-    );
+    throw new DatabaseUnavailableError(`cannot use data directory ${dataDir}: it is not empty and is not a PostgreSQL data directory (no ${PG_VERSION_FILE})`);
   }
   let version: string;
   try {
@@ -164,9 +162,7 @@ function lockDataDir(dataDir: string): () => void {
         continue;
       }
       const who = host === hostname() ? `process ${pid}` : `process ${owner[0]} on ${host}`;
-      throw new DatabaseUnavailableError(
-        `cannot use data directory ${dataDir}: it is in use by ${who} (remove ${lockPath} if that process is gone)`,
-      );
+      throw new DatabaseUnavailableError(`cannot use data directory ${dataDir}: it is in use by ${who} (remove ${lockPath} if that process is gone)`);
     }
   }
   const release = () => {
@@ -266,7 +262,10 @@ export async function openDatabase(
       pglite = await withTimeout(starting, timeoutMs, `cannot open ${where}`);
     } catch (error) {
       // If it comes up after all, shut it down before letting go of the directory.
-      void starting.then((late) => late.close()).catch(() => undefined).finally(release);
+      void starting
+        .then((late) => late.close())
+        .catch(() => undefined)
+        .finally(release);
       if (error instanceof DatabaseUnavailableError) throw error;
       throw new DatabaseUnavailableError(`cannot open ${where}: ${oneLineReason(error)}`);
     }

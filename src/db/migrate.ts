@@ -10,7 +10,16 @@ import pg from 'pg';
 import { openDatabase, type Database, type DatabaseTarget } from './database.ts';
 import { quoteIdent } from './pg-client.ts';
 import { assertRuntimeRole, currentRole, grantRuntimePrivileges, PrivilegeError } from './privileges.ts';
-import { type EngineOptions, MIGRATION_FILE_NAME, type MigrationDirOptions, MigrationError, NO_FILTER, describeMigrationsDir, readMigrations, withEngine } from './schema-engine.ts';
+import {
+  type EngineOptions,
+  MIGRATION_FILE_NAME,
+  type MigrationDirOptions,
+  MigrationError,
+  NO_FILTER,
+  describeMigrationsDir,
+  readMigrations,
+  withEngine,
+} from './schema-engine.ts';
 
 /**
  * Key of our own session advisory lock, held around `applyMigrations` on a PostgreSQL server so
@@ -24,11 +33,7 @@ export const MIGRATION_LOCK_KEY = 7270736901;
  * Holds our advisory lock on a dedicated connection while `work` runs (PostgreSQL server only:
  * PGlite is a single process's database). Waits up to `timeoutMs` for another process's run.
  */
-async function withMigrationLock<T>(
-  db: Pick<Database, 'target'>,
-  timeoutMs: number,
-  work: (client: pg.Client | null) => Promise<T>,
-): Promise<T> {
+async function withMigrationLock<T>(db: Pick<Database, 'target'>, timeoutMs: number, work: (client: pg.Client | null) => Promise<T>): Promise<T> {
   if (db.target.kind !== 'postgres') return work(null);
   const client = new pg.Client({ connectionString: db.target.url, connectionTimeoutMillis: 10_000 });
   client.on('error', () => undefined);
@@ -38,9 +43,8 @@ async function withMigrationLock<T>(
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
   } catch (error) {
     await client.end().catch(() => undefined);
-    const message = (error as { code?: string }).code === '55P03'
-      ? `another process kept the migration lock for more than ${timeoutMs / 1000} s`
-      : (error as Error).message;
+    const message =
+      (error as { code?: string }).code === '55P03' ? `another process kept the migration lock for more than ${timeoutMs / 1000} s` : (error as Error).message;
     throw new MigrationError(`cannot take the migration lock: ${message}`, { cause: error });
   }
   try {

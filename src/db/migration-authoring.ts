@@ -9,7 +9,20 @@ import { PGlite } from '@electric-sql/pglite';
 import { type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { MigrationList } from '@prisma/schema-engine-wasm/schema_engine_bg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
-import { type EngineOptions, LOCKFILE_CONTENT, LOCKFILE_NAME, MIGRATIONS_DIR, MIGRATION_FILE_NAME, type MigrationDirOptions, MigrationError, NO_FILTER, SCHEMA_PATH, describeMigrationsDir, readMigrations, withEngine } from './schema-engine.ts';
+import {
+  type EngineOptions,
+  LOCKFILE_CONTENT,
+  LOCKFILE_NAME,
+  MIGRATIONS_DIR,
+  MIGRATION_FILE_NAME,
+  type MigrationDirOptions,
+  MigrationError,
+  NO_FILTER,
+  SCHEMA_PATH,
+  describeMigrationsDir,
+  readMigrations,
+  withEngine,
+} from './schema-engine.ts';
 
 /** A fresh in-memory PGlite; the engine replays the migrations into it as its shadow database. */
 async function withShadowPglite<T>(work: (factory: SqlMigrationAwareDriverAdapterFactory) => Promise<T>): Promise<T> {
@@ -130,8 +143,7 @@ export interface CreateMigrationOptions extends SchemaDiffOptions {
 }
 
 export type CreateMigrationResult =
-  | { created: true; name: string; directory: string; file: string; sql: string; warnings: string[] }
-  | { created: false; reason: string };
+  { created: true; name: string; directory: string; file: string; sql: string; warnings: string[] } | { created: false; reason: string };
 
 /**
  * Writes `<migrations>/<YYYYMMDDHHMMSS>_<name>/migration.sql` with the SQL that brings the
@@ -167,4 +179,3 @@ export async function createMigration(name: string, options: CreateMigrationOpti
   await writeFile(path.join(migrationsDir, LOCKFILE_NAME), LOCKFILE_CONTENT, 'utf8');
   return { created: true, name: directoryName, directory, file, sql, warnings };
 }
-

@@ -150,7 +150,11 @@ export const identifier = (name: string) => Prisma.raw(`"${name.replace(/"/g, '"
 
 /** `alias."column", …` for every column of a Prisma model (its ScalarFieldEnum). */
 export function columnsOf(alias: string, fields: Record<string, string>): Prisma.Sql {
-  return Prisma.raw(Object.values(fields).map((field) => `${alias}."${field}"`).join(', '));
+  return Prisma.raw(
+    Object.values(fields)
+      .map((field) => `${alias}."${field}"`)
+      .join(', '),
+  );
 }
 
 /** The order the SQL reads in: the ordering's direction, reversed for a backward page. */
@@ -187,12 +191,7 @@ function entryOf<TNode>(nodes: NodeSource<TNode>, order: ListOrder, row: NodeRow
 }
 
 /** Elements of a root list, in window order, with one extra row to tell if more follow. */
-export async function fetchRootPage<TNode>(
-  prisma: PrismaClient,
-  nodes: NodeSource<TNode>,
-  query: ListQuery,
-  window: PageWindow,
-): Promise<PageEntry<TNode>[]> {
+export async function fetchRootPage<TNode>(prisma: PrismaClient, nodes: NodeSource<TNode>, query: ListQuery, window: PageWindow): Promise<PageEntry<TNode>[]> {
   const sortColumn = query.order.key.sql ? Prisma.sql`, ${query.order.key.sql} AS "_sort"` : Prisma.empty;
   const rows = await jsonRows(
     prisma,

@@ -31,7 +31,6 @@ export class PrivilegeError extends Error {
   override name = 'PrivilegeError';
 }
 
-
 /** PostgreSQL's rules for role names we accept from an operator: no quoting surprises. */
 const ROLE_NAME = /^[a-z_][a-z0-9_$]{0,62}$/;
 

@@ -20,7 +20,8 @@ export abstract class Audited {
 
   @Field(() => String, {
     nullable: true,
-    description: 'The label of the API key that created the record ("seed" for the seed data, the import command\'s label for its imports); null for records older than this field.',
+    description:
+      'The label of the API key that created the record ("seed" for the seed data, the import command\'s label for its imports); null for records older than this field.',
   })
   createdBy!: string | null;
 
@@ -28,7 +29,8 @@ export abstract class Audited {
   updatedBy!: string | null;
 
   @Field(() => Int, {
-    description: 'Starts at 1 and grows by one with every change. Pass it as `expectedVersion` to an update so that it fails (VERSION_CONFLICT) instead of overwriting a change you have not seen.',
+    description:
+      'Starts at 1 and grows by one with every change. Pass it as `expectedVersion` to an update so that it fails (VERSION_CONFLICT) instead of overwriting a change you have not seen.',
   })
   version!: number;
 }

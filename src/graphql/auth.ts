@@ -39,7 +39,11 @@ function unauthenticated(message: string): GraphQLError {
  * The caller of a request, from its Authorization header. Throws UNAUTHENTICATED (HTTP 401) when
  * a key is sent but is not a valid one, or when none is sent and reading needs one.
  */
-export async function authenticate(prisma: PrismaClient, headers: IncomingHttpHeaders, { requireAuthForRead }: { requireAuthForRead: boolean }): Promise<Caller> {
+export async function authenticate(
+  prisma: PrismaClient,
+  headers: IncomingHttpHeaders,
+  { requireAuthForRead }: { requireAuthForRead: boolean },
+): Promise<Caller> {
   const header = headers.authorization;
   if (header === undefined || header.trim() === '') {
     if (requireAuthForRead) throw unauthenticated('This API needs an API key: send it as "Authorization: Bearer <key>"');
@@ -59,7 +63,9 @@ const article = (role: ApiKeyRole) => (/^[AEIOU]/.test(role) ? 'an' : 'a');
 /** Throws UNAUTHENTICATED without a key, FORBIDDEN with a key whose role is below `role`. */
 export function requireRole(caller: Caller, role: ApiKeyRole): Extract<Caller, { kind: 'apiKey' }> {
   if (caller.kind === 'anonymous') {
-    throw new GraphQLError(`This needs an API key with the ${role} role: send it as "Authorization: Bearer <key>"`, { extensions: { code: 'UNAUTHENTICATED' } });
+    throw new GraphQLError(`This needs an API key with the ${role} role: send it as "Authorization: Bearer <key>"`, {
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
   }
   if (rank[caller.role] < rank[role]) {
     throw new GraphQLError(`This needs ${article(role)} ${role} key; the key "${caller.name}" is ${article(caller.role)} ${caller.role} key`, {

@@ -4,7 +4,10 @@ import { defaultPageSize, maxPageSize, type Page, type PageArgs } from '../data/
 
 @ArgsType()
 export class ConnectionArgs implements PageArgs {
-  @Field(() => Int, { nullable: true, description: `Returns the first n elements (1..${maxPageSize}; ${defaultPageSize} when neither first nor last is given).` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `Returns the first n elements (1..${maxPageSize}; ${defaultPageSize} when neither first nor last is given).`,
+  })
   first?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Returns the elements that come after this cursor.' })

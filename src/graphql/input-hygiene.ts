@@ -89,7 +89,10 @@ function argumentProblems(args: readonly GraphQLArgument[], values: Record<strin
   return out;
 }
 
-function guardQueryField(resolve: GraphQLFieldResolver<unknown, GraphQLContext>, args: readonly GraphQLArgument[]): GraphQLFieldResolver<unknown, GraphQLContext> {
+function guardQueryField(
+  resolve: GraphQLFieldResolver<unknown, GraphQLContext>,
+  args: readonly GraphQLArgument[],
+): GraphQLFieldResolver<unknown, GraphQLContext> {
   return (source, values: Record<string, unknown>, ctx, info) => {
     const [problem] = argumentProblems(args, values);
     if (problem) {
@@ -100,7 +103,10 @@ function guardQueryField(resolve: GraphQLFieldResolver<unknown, GraphQLContext>,
   };
 }
 
-function guardMutationField(resolve: GraphQLFieldResolver<unknown, GraphQLContext>, args: readonly GraphQLArgument[]): GraphQLFieldResolver<unknown, GraphQLContext> {
+function guardMutationField(
+  resolve: GraphQLFieldResolver<unknown, GraphQLContext>,
+  args: readonly GraphQLArgument[],
+): GraphQLFieldResolver<unknown, GraphQLContext> {
   return (source, values: Record<string, unknown>, ctx, info) => {
     const problems = argumentProblems(args, values);
     if (problems.length === 0) return resolve(source, values, ctx, info);

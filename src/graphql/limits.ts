@@ -68,9 +68,7 @@ function armorReporter(code: string, limit: number) {
   return (context: ValidationContext | null, error: GraphQLError) => {
     const message = error.message.replace(/^Syntax Error: /, '');
     const found = Number(/found (\d+)/.exec(message)?.[1]);
-    context?.reportError(
-      new GraphQLError(message, { extensions: { code, limit, ...(Number.isFinite(found) ? { found } : {}) } }),
-    );
+    context?.reportError(new GraphQLError(message, { extensions: { code, limit, ...(Number.isFinite(found) ? { found } : {}) } }));
   };
 }
 
@@ -130,8 +128,16 @@ type IntrospectionTypeName = '__Schema' | '__Type' | '__Field' | '__InputValue' 
  * their introspection type, or null for a leaf or a null. Deprecated elements are counted too,
  * whether `includeDeprecated` asks for them or not: the count stays an upper bound.
  */
-function introspectionChildren(schema: GraphQLSchema, typeName: IntrospectionTypeName, field: string, value: unknown): { type: IntrospectionTypeName; values: object[] } | null {
-  const some = (type: IntrospectionTypeName, values: readonly (object | null | undefined)[]) => ({ type, values: values.filter((v): v is object => v != null) });
+function introspectionChildren(
+  schema: GraphQLSchema,
+  typeName: IntrospectionTypeName,
+  field: string,
+  value: unknown,
+): { type: IntrospectionTypeName; values: object[] } | null {
+  const some = (type: IntrospectionTypeName, values: readonly (object | null | undefined)[]) => ({
+    type,
+    values: values.filter((v): v is object => v != null),
+  });
   switch (`${typeName}.${field}`) {
     case '__Schema.types':
       return some('__Type', Object.values(schema.getTypeMap()));

@@ -73,7 +73,11 @@ export function unboundedLists(schema: GraphQLSchema): string[] {
   for (const type of Object.values(schema.getTypeMap())) {
     if (!(isObjectType(type) || isInterfaceType(type)) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
-      if (!isListType(getNullableType(field.type)) || !(isObjectType(getNamedType(field.type)) || isInterfaceType(getNamedType(field.type)) || isUnionType(getNamedType(field.type)))) continue;
+      if (
+        !isListType(getNullableType(field.type)) ||
+        !(isObjectType(getNamedType(field.type)) || isInterfaceType(getNamedType(field.type)) || isUnionType(getNamedType(field.type)))
+      )
+        continue;
       const paged = field.args.some((a) => ['first', 'last', 'ids'].includes(a.name));
       const inConnection = type.name.endsWith('Connection') && (field.name === 'edges' || field.name === 'nodes');
       if (!paged && !inConnection && declaredListBound(field) === null) unbounded.push(`${type.name}.${field.name}`);

@@ -1,15 +1,6 @@
 import DataLoader from 'dataloader';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
-import {
-  countLinked,
-  countRoot,
-  fetchLinkedAll,
-  fetchLinkedPages,
-  fetchNodes,
-  fetchRootPage,
-  type IdSource,
-  type NodeSource,
-} from '../db/pages.ts';
+import { countLinked, countRoot, fetchLinkedAll, fetchLinkedPages, fetchNodes, fetchRootPage, type IdSource, type NodeSource } from '../db/pages.ts';
 import { stanceBreakdown, stanceCounts, type BreakdownEntry, type Dimension, type StanceCounts, type SummaryScope } from '../data/stance-summaries.ts';
 import { toConnection, type Connection, type HasRowId } from './connection.ts';
 import { maxRowId, type PageEntry } from '../db/pages.ts';

@@ -4,7 +4,25 @@
  * create and update inputs, the payloads and the mutations. A model's file in src/graphql/models/
  * adds what its definition cannot say: the fields that follow relations and the relation inputs.
  */
-import { Arg, Args, ArgsType, Ctx, Extensions, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root, type ClassType } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Ctx,
+  Extensions,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  registerEnumType,
+  Resolver,
+  Root,
+  type ClassType,
+} from 'type-graphql';
 import type { Prisma } from '../generated/prisma/client.ts';
 import type { GraphQLScalarType } from 'graphql';
 import type { ListArgs, Listing, OrderInput } from '../data/listing.ts';
@@ -108,7 +126,10 @@ export interface ModelSchema<TModel extends ModelDefinition, TRecord = RecordOf<
 }
 
 /** The connection, `filter`, `orderBy` and list arguments of a model whose object type is `nodeType`. */
-export function modelSchema<TModel extends ModelDefinition, TRecord extends NodeRecord>(model: TModel, nodeType: ClassType<TRecord>): ModelSchema<TModel, TRecord> {
+export function modelSchema<TModel extends ModelDefinition, TRecord extends NodeRecord>(
+  model: TModel,
+  nodeType: ClassType<TRecord>,
+): ModelSchema<TModel, TRecord> {
   @ObjectType(`${model.name}Connection`, { description: `A paginated list of ${model.plural}.` })
   class ModelConnection extends ConnectionType(nodeType, model.name, model.plural) {}
 
@@ -122,7 +143,10 @@ export function modelSchema<TModel extends ModelDefinition, TRecord extends Node
   const orderField = enumType({
     name: `${model.name}OrderField`,
     description: `Fields ${model.plural} can be ordered by.`,
-    values: { RECORDED_AT: 'The order the graph recorded them in (the default).', ...Object.fromEntries(Object.entries(model.orders).map(([value, order]) => [value, order.description])) },
+    values: {
+      RECORDED_AT: 'The order the graph recorded them in (the default).',
+      ...Object.fromEntries(Object.entries(model.orders).map(([value, order]) => [value, order.description])),
+    },
   });
   const ModelOrder = OrderInputType<string>(orderField, `${model.name}Order`, model.plural);
 
@@ -135,7 +159,13 @@ export function modelSchema<TModel extends ModelDefinition, TRecord extends Node
     orderBy?: OrderInput<string> | null;
   }
 
-  return { model, listing: listingOf(model) as Listing<TRecord, Record<string, unknown>, string>, Connection: ModelConnection, Filter: ModelFilter as ClassType<Record<string, unknown>>, ListArgs: ModelListArgs };
+  return {
+    model,
+    listing: listingOf(model) as Listing<TRecord, Record<string, unknown>, string>,
+    Connection: ModelConnection,
+    Filter: ModelFilter as ClassType<Record<string, unknown>>,
+    ListArgs: ModelListArgs,
+  };
 }
 
 /** The root list of a model (`Query.positions`), as a resolver class. */
@@ -176,7 +206,12 @@ export interface ListRelation {
 }
 
 /** Declares a field resolver method on `target` programmatically, as the decorators would. */
-function declareFieldResolver(target: { prototype: object }, name: string, method: (...args: never[]) => unknown, decorate: Array<(prototype: object, name: string, descriptor: PropertyDescriptor) => void>): void {
+function declareFieldResolver(
+  target: { prototype: object },
+  name: string,
+  method: (...args: never[]) => unknown,
+  decorate: Array<(prototype: object, name: string, descriptor: PropertyDescriptor) => void>,
+): void {
   Object.defineProperty(target.prototype, name, { value: method, writable: true, configurable: true });
   const descriptor = Object.getOwnPropertyDescriptor(target.prototype, name) as PropertyDescriptor;
   for (const decorator of decorate) decorator(target.prototype, name, descriptor);
@@ -244,7 +279,13 @@ export function ModelInputFields<TMutation extends 'create' | 'update'>(model: M
     ...Object.entries(model.fields).flatMap(([name, definition]): FieldSpec[] => {
       const settable = definition[mutation];
       if (!settable) return [];
-      return [[name, outputType(definition), { nullable: mutation === 'update' || definition.nullable || definition.kind === 'names', description: settable.description }]];
+      return [
+        [
+          name,
+          outputType(definition),
+          { nullable: mutation === 'update' || definition.nullable || definition.kind === 'names', description: settable.description },
+        ],
+      ];
     }),
   ]);
   return InputFields as ClassType<Record<string, unknown> & (TMutation extends 'update' ? { id: string; expectedVersion?: number | null } : unknown)>;
@@ -256,7 +297,11 @@ type FieldSpec = [string, GraphQLTypeOf, { nullable?: boolean; description: stri
 function identityFields(what: string, mutation: 'update' | 'delete', idDescription = `The ${what} to change.`): FieldSpec[] {
   return [
     ['id', () => ID, { description: idDescription }],
-    ['expectedVersion', () => Int, { nullable: true, description: `The version you read; the ${mutation} fails with VERSION_CONFLICT if the ${what} has changed since.` }],
+    [
+      'expectedVersion',
+      () => Int,
+      { nullable: true, description: `The version you read; the ${mutation} fails with VERSION_CONFLICT if the ${what} has changed since.` },
+    ],
   ];
 }
 
@@ -358,7 +403,12 @@ export function mutationResolver<TModel extends ModelDefinition>(model: TModel, 
   @Resolver()
   class ModelMutationResolver {}
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const define = <TValue>(suffix: string, definition: MutationDefinition<any, TValue> | undefined, Payload: ClassType, toPayload: (value: TValue) => object) => {
+  const define = <TValue>(
+    suffix: string,
+    definition: MutationDefinition<any, TValue> | undefined,
+    Payload: ClassType,
+    toPayload: (value: TValue) => object,
+  ) => {
     if (!definition) return;
     const name = `${key}${suffix}`;
     const method = function (this: unknown, input: never, ctx: GraphQLContext) {

@@ -17,7 +17,9 @@ const maxUserErrors = 100;
 @ObjectType()
 export abstract class MutationPayload {
   @Extensions(listBound(maxUserErrors))
-  @Field(() => [UserError], { description: `Problems with the input (the first ${maxUserErrors}); when there are any, nothing was changed and the other fields are null.` })
+  @Field(() => [UserError], {
+    description: `Problems with the input (the first ${maxUserErrors}); when there are any, nothing was changed and the other fields are null.`,
+  })
   userErrors!: UserErrorData[];
 }
 

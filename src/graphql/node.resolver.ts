@@ -21,7 +21,10 @@ export class NodeResolver {
     return loadNode(loaders, id, 'id');
   }
 
-  @Query(() => [Node], { nullable: 'items', description: `Fetches objects by their global IDs (at most ${maxPageSize}), in the same order; null where no such object exists.` })
+  @Query(() => [Node], {
+    nullable: 'items',
+    description: `Fetches objects by their global IDs (at most ${maxPageSize}), in the same order; null where no such object exists.`,
+  })
   nodes(
     @Arg('ids', () => [ID], { description: 'The global IDs of the objects.' }) ids: string[],
     @Ctx() { loaders }: GraphQLContext,

@@ -27,7 +27,9 @@ export async function buildGraphQLSchema(): Promise<GraphQLSchema> {
   const query = schema.getQueryType();
   if (query) query.description ??= 'The entry points for reading the graph.';
   const mutation = schema.getMutationType();
-  if (mutation) mutation.description ??= 'Changes to the graph: each takes one `input` and returns a payload with `userErrors`. All need an EDITOR key (API keys need ADMIN).';
+  if (mutation)
+    mutation.description ??=
+      'Changes to the graph: each takes one `input` and returns a payload with `userErrors`. All need an EDITOR key (API keys need ADMIN).';
   enforceListBounds(schema);
   return guardInputs(schema);
 }

@@ -17,13 +17,18 @@ registerEnumType(UserErrorCode, {
     INVALID_ID: { description: 'An ID is malformed, or is the ID of another type of object than the field takes.' },
     NOT_FOUND: { description: 'An ID is well formed but names no existing object.' },
     TAKEN: { description: 'A value that must be unique (ISO code, acronym, URL, article body, key name) already belongs to another record.' },
-    DUPLICATE: { description: 'The same item is given twice, or an identical record already exists (a position with the same stance, target, holders and meeting; the same evidence span).' },
+    DUPLICATE: {
+      description:
+        'The same item is given twice, or an identical record already exists (a position with the same stance, target, holders and meeting; the same evidence span).',
+    },
     UNKNOWN_ISO_CODE: { description: 'Not an assigned ISO 3166-1 alpha-2 country code (two capital letters, such as "KR").' },
-    FUTURE_DATE: { description: 'A date that cannot be in the future is (a statement, a publication, an announcement); "future" means after today in every time zone.' },
+    FUTURE_DATE: {
+      description: 'A date that cannot be in the future is (a statement, a publication, an announcement); "future" means after today in every time zone.',
+    },
     TARGET_REQUIRED: { description: 'A position must be about a deployment or a topic: it has neither.' },
     TARGET_CONFLICT: { description: 'A position is about a deployment or a topic, not both.' },
     HOLDER_REQUIRED: { description: 'A position needs at least one holder (a country or an organization).' },
-    SPEAKER_NOT_HOLDER: { description: 'A speaker speaks for a country or organization that is not among the position\'s holders.' },
+    SPEAKER_NOT_HOLDER: { description: "A speaker speaks for a country or organization that is not among the position's holders." },
     EVIDENCE_REQUIRED: { description: 'A position needs at least one piece of evidence; the last one cannot be removed (delete the position instead).' },
     EVIDENCE_NOT_IN_ARTICLE: { description: 'The evidence text is not in the article body (or not at the given start).' },
     EVIDENCE_AMBIGUOUS: { description: 'The evidence text occurs more than once in the article body: give its start.' },
@@ -41,7 +46,8 @@ registerEnumType(UserErrorCode, {
 export class UserError implements UserErrorData {
   @Field(() => [String], {
     nullable: true,
-    description: 'The path to the input field at fault, from the argument down (`["input", "evidence", "0", "text"]`); null when the problem is not one field\'s.',
+    description:
+      'The path to the input field at fault, from the argument down (`["input", "evidence", "0", "text"]`); null when the problem is not one field\'s.',
   })
   field!: string[] | null;
 
@@ -51,4 +57,3 @@ export class UserError implements UserErrorData {
   @Field(() => UserErrorCode, { description: 'What is wrong, for programs.' })
   code!: UserErrorCode;
 }
-

@@ -79,8 +79,7 @@ class RequestError extends Error {
 }
 
 async function readBody(request: IncomingMessage): Promise<string> {
-  const tooLarge = () =>
-    new RequestError(413, 'REQUEST_TOO_LARGE', `The request body is larger than ${maxBodyBytes} bytes.`, { connection: 'close' });
+  const tooLarge = () => new RequestError(413, 'REQUEST_TOO_LARGE', `The request body is larger than ${maxBodyBytes} bytes.`, { connection: 'close' });
   if (Number(request.headers['content-length'] ?? 0) > maxBodyBytes) throw tooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
@@ -112,7 +111,13 @@ function responseMediaType(request: IncomingMessage): string {
     : 'application/json; charset=utf-8';
 }
 
-function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}, contentType = 'application/json; charset=utf-8'): void {
+function sendJson(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+  contentType = 'application/json; charset=utf-8',
+): void {
   if (response.headersSent) return void response.destroy();
   response.writeHead(status, { ...headers, 'content-type': contentType });
   response.end(JSON.stringify(body));
@@ -230,7 +235,12 @@ export function createGraphQLHttpServer(options: GraphQLHttpServerOptions): Grap
       // Otherwise, past the deadline the answer is a timeout: the work's SQL was cut off and its write rolled back.
       if (outcome === 'timeout') {
         scope.timedOut = true;
-        throw new RequestError(504, 'REQUEST_TIMEOUT', `The request did not finish within ${requestTimeoutMs} ms and was cancelled.`, request.complete ? {} : { connection: 'close' });
+        throw new RequestError(
+          504,
+          'REQUEST_TIMEOUT',
+          `The request did not finish within ${requestTimeoutMs} ms and was cancelled.`,
+          request.complete ? {} : { connection: 'close' },
+        );
       }
       await writeResult(response, outcome, scope);
     } finally {
@@ -275,10 +285,7 @@ export function createGraphQLHttpServer(options: GraphQLHttpServerOptions): Grap
     } catch {
       throw new RequestError(400, 'BAD_REQUEST', 'The extensions parameter is not valid JSON.');
     }
-    const params = trusted(
-      { query: searchParams.get('query') ?? undefined, documentId: searchParams.get('documentId') ?? undefined, extensions },
-      documents,
-    );
+    const params = trusted({ query: searchParams.get('query') ?? undefined, documentId: searchParams.get('documentId') ?? undefined, extensions }, documents);
     const rewritten = new URLSearchParams(searchParams);
     rewritten.delete('documentId');
     rewritten.set('query', params.query as string);

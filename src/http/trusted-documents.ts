@@ -75,8 +75,7 @@ export interface OperationParams {
 }
 
 export type TrustedResolution =
-  | { ok: true; params: OperationParams }
-  | { ok: false; code: 'PERSISTED_QUERY_NOT_IN_LIST' | 'QUERY_NOT_IN_SAFELIST'; message: string };
+  { ok: true; params: OperationParams } | { ok: false; code: 'PERSISTED_QUERY_NOT_IN_LIST' | 'QUERY_NOT_IN_SAFELIST'; message: string };
 
 function persistedQueryHash(extensions: unknown): unknown {
   if (extensions === null || typeof extensions !== 'object') return undefined;

@@ -3,7 +3,10 @@ import { ApiKeyRole } from './api-key-role.enum.ts';
 
 @InputType('ApiKeyCreateInput', { description: 'A new API key.' })
 export class ApiKeyCreateInput {
-  @Field(() => String, { description: 'A unique label (1 to 64 characters: letters, digits, space and . _ @ -), e.g. "alice" or "newsroom-importer". Recorded on what the key changes.' })
+  @Field(() => String, {
+    description:
+      'A unique label (1 to 64 characters: letters, digits, space and . _ @ -), e.g. "alice" or "newsroom-importer". Recorded on what the key changes.',
+  })
   name!: string;
 
   @Field(() => ApiKeyRole, { description: 'What the key may do.' })

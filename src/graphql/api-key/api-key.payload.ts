@@ -7,7 +7,10 @@ export class ApiKeyCreatePayload extends MutationPayload {
   @Field(() => ApiKey, { nullable: true, description: 'The key created; null when there are userErrors.' })
   apiKey?: ApiKey | null;
 
-  @Field(() => String, { nullable: true, description: 'The key itself, to send as "Authorization: Bearer <key>". Shown only here, only once: it cannot be read again.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The key itself, to send as "Authorization: Bearer <key>". Shown only here, only once: it cannot be read again.',
+  })
   key?: string | null;
 }
 

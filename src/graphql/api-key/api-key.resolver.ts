@@ -14,19 +14,31 @@ const maxListedKeys = 1000;
 @Resolver(() => ApiKey)
 export class ApiKeyResolver {
   @Extensions(listBound(maxListedKeys))
-  @Query(() => [ApiKey], { description: `Every API key, valid or revoked, oldest first (never the keys themselves); the first ${maxListedKeys}. Needs an ADMIN key.` })
+  @Query(() => [ApiKey], {
+    description: `Every API key, valid or revoked, oldest first (never the keys themselves); the first ${maxListedKeys}. Needs an ADMIN key.`,
+  })
   apiKeys(@Ctx() ctx: GraphQLContext): Promise<ApiKey[]> {
     requireRole(ctx.caller, ApiKeyRole.ADMIN);
     return listApiKeys(ctx.prisma);
   }
 
   @Mutation(() => ApiKeyCreatePayload, { nullable: true, description: 'Creates an API key and shows it once. Needs an ADMIN key.' })
-  apiKeyCreate(@Arg('input', () => ApiKeyCreateInput, { description: 'The key\'s label and role.' }) input: ApiKeyCreateInput, @Ctx() ctx: GraphQLContext) {
-    return mutate(ctx, (w) => createApiKey(w, input), (created) => created, { role: ApiKeyRole.ADMIN });
+  apiKeyCreate(@Arg('input', () => ApiKeyCreateInput, { description: "The key's label and role." }) input: ApiKeyCreateInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(
+      ctx,
+      (w) => createApiKey(w, input),
+      (created) => created,
+      { role: ApiKeyRole.ADMIN },
+    );
   }
 
   @Mutation(() => ApiKeyRevokePayload, { nullable: true, description: 'Revokes an API key: it stops working at once. Needs an ADMIN key.' })
   apiKeyRevoke(@Arg('input', () => ApiKeyRevokeInput, { description: 'The key to revoke.' }) input: ApiKeyRevokeInput, @Ctx() ctx: GraphQLContext) {
-    return mutate(ctx, (w) => revokeApiKey(w, input), (apiKey) => ({ apiKey }), { role: ApiKeyRole.ADMIN });
+    return mutate(
+      ctx,
+      (w) => revokeApiKey(w, input),
+      (apiKey) => ({ apiKey }),
+      { role: ApiKeyRole.ADMIN },
+    );
   }
 }

@@ -28,11 +28,11 @@ export class ArticleImportReport {
   meetings!: ImportCounts;
   @Field(() => ImportCounts, { description: 'Deployments.' })
   deployments!: ImportCounts;
-  @Field(() => ImportCounts, { description: 'Positions (updated: a known position that gained this article\'s evidence).' })
+  @Field(() => ImportCounts, { description: "Positions (updated: a known position that gained this article's evidence)." })
   positions!: ImportCounts;
   @Field(() => ImportCounts, { description: 'Evidence spans.' })
   evidence!: ImportCounts;
-  @Field(() => ImportCounts, { description: 'Links: holders, speakers, addressees, participants, members, the article\'s meetings (never updated).' })
+  @Field(() => ImportCounts, { description: "Links: holders, speakers, addressees, participants, members, the article's meetings (never updated)." })
   links!: ImportCounts;
   @Field(() => [String], { description: 'Values the document states differently from the database, which kept its own.' })
   warnings!: string[];

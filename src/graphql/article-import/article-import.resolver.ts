@@ -16,7 +16,10 @@ export class ArticleImportResolver {
     description:
       'Imports one article with the countries, organizations, officials, meetings, deployments, positions and evidence it reports, in one transaction. Everything is matched before it is created: importing the same article again creates nothing, and a position already recorded gains the article as evidence. Needs an EDITOR key.',
   })
-  async articleImport(@Arg('input', () => ArticleImportInput, { description: 'The article and what it reports.' }) input: ArticleImportInputValue, @Ctx() ctx: GraphQLContext) {
+  async articleImport(
+    @Arg('input', () => ArticleImportInput, { description: 'The article and what it reports.' }) input: ArticleImportInputValue,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     requireRole(ctx.caller, ApiKeyRole.EDITOR);
     let prepared: PreparedDocument;
     try {

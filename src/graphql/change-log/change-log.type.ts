@@ -20,10 +20,12 @@ export class ChangeLogEntry {
   @Field(() => ChangeAction, { description: 'What was done.' })
   action!: ChangeAction;
 
-  @Field(() => String, { description: 'The type of the record changed: Country, Organization, Official, Article, Meeting, Deployment, Position, Evidence or ApiKey.' })
+  @Field(() => String, {
+    description: 'The type of the record changed: Country, Organization, Official, Article, Meeting, Deployment, Position, Evidence or ApiKey.',
+  })
   entityType!: string;
 
-  @Field(() => ID, { description: 'The global ID of the record changed (for a merge, the record kept). A deleted record\'s ID no longer resolves with `node`.' })
+  @Field(() => ID, { description: "The global ID of the record changed (for a merge, the record kept). A deleted record's ID no longer resolves with `node`." })
   entityId!: string;
 
   @Field(() => GraphQLJSONObject, { description: 'What changed, as JSON (see ChangeAction).' })

@@ -1,6 +1,15 @@
 /** Article in the schema: the type, list, filters and mutations derived from its definition, its body and its relations. */
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
-import { articleMeetingIds, articleModel, articlePositionIds, createArticle, deleteArticle, updateArticle, type ArticleDeleteInputData, type ArticleRecord } from '../../data/models/article.ts';
+import {
+  articleMeetingIds,
+  articleModel,
+  articlePositionIds,
+  createArticle,
+  deleteArticle,
+  updateArticle,
+  type ArticleDeleteInputData,
+  type ArticleRecord,
+} from '../../data/models/article.ts';
 import { Audited } from '../audited.interface.ts';
 import type { GraphQLContext } from '../context.ts';
 import { positionSchema } from './position.ts';
@@ -16,7 +25,10 @@ export type Article = ArticleRecord;
 
 export const articleSchema = modelSchema(articleModel, Article);
 
-export const ArticleListResolver = rootListResolver(articleSchema, 'Articles, filtered and ordered as asked (by default all of them, in the order they were recorded).');
+export const ArticleListResolver = rootListResolver(
+  articleSchema,
+  'Articles, filtered and ordered as asked (by default all of them, in the order they were recorded).',
+);
 
 @Resolver(() => Article)
 export class ArticleResolver {
@@ -36,7 +48,9 @@ export const ArticleRelations = connectionRelations(Article, {
   meetings: { description: 'Meetings this article reports.', target: () => meetingSchema, ids: articleMeetingIds },
 });
 
-@InputType('ArticleCreateInput', { description: 'An article to record (without the positions it reports: add those with positionCreate, or import everything at once with articleImport).' })
+@InputType('ArticleCreateInput', {
+  description: 'An article to record (without the positions it reports: add those with positionCreate, or import everything at once with articleImport).',
+})
 export class ArticleCreateInput extends ModelInputFields(articleModel, 'create') {
   declare body: string;
 
@@ -92,6 +106,10 @@ export class ArticleDeleteResolver {
     description: 'Deletes an article; one that positions cite only with `deletePositions: true`. Recorded in the change log. Needs an EDITOR key.',
   })
   articleDelete(@Arg('input', () => ArticleDeleteInput, { description: 'The article to delete.' }) input: ArticleDeleteInput, @Ctx() ctx: GraphQLContext) {
-    return mutate(ctx, (w) => deleteArticle(w, input), (result) => result);
+    return mutate(
+      ctx,
+      (w) => deleteArticle(w, input),
+      (result) => result,
+    );
   }
 }

@@ -1,6 +1,19 @@
 /** Country in the schema: the type, list, filter and mutations derived from its definition, the lookup by ISO code, and its relations. */
 import { Arg, Ctx, InputType, Query, Resolver } from 'type-graphql';
-import { countryModel, countryOfficialIds, countryOrganizationIds, countryWithIsoCode, createCountry, deleteCountry, hostedDeploymentIds, mergeCountries, updateCountry, type CountryCreateInputData, type CountryRecord, type CountryUpdateInputData } from '../../data/models/country.ts';
+import {
+  countryModel,
+  countryOfficialIds,
+  countryOrganizationIds,
+  countryWithIsoCode,
+  createCountry,
+  deleteCountry,
+  hostedDeploymentIds,
+  mergeCountries,
+  updateCountry,
+  type CountryCreateInputData,
+  type CountryRecord,
+  type CountryUpdateInputData,
+} from '../../data/models/country.ts';
 import { Audited } from '../audited.interface.ts';
 import type { GraphQLContext } from '../context.ts';
 import { officialSchema } from './official.ts';
@@ -61,12 +74,14 @@ export class CountryUpdateInput extends ModelInputFields(countryModel, 'update')
 
 export const CountryDeleteInput = DeleteInputType(countryModel, {
   description: 'A country to delete.',
-  idDescription: 'The country to delete. Refused (IN_USE) while positions name it as holder or addressee; its officials, deployments and meetings lose their reference to it.',
+  idDescription:
+    'The country to delete. Refused (IN_USE) while positions name it as holder or addressee; its officials, deployments and meetings lose their reference to it.',
 });
 
 export const CountryMergeInput = MergeInputType(countryModel, {
   description: 'Two records of the same country: the duplicate is merged into the one kept.',
-  duplicateDescription: 'The duplicate: its positions, officials, deployments, meetings and memberships move to the kept country, its name and aliases become aliases of it, and it is deleted.',
+  duplicateDescription:
+    'The duplicate: its positions, officials, deployments, meetings and memberships move to the kept country, its name and aliases become aliases of it, and it is deleted.',
 });
 
 export const CountryMutationResolver = mutationResolver(countryModel, Country, {

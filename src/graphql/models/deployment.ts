@@ -1,6 +1,14 @@
 /** Deployment in the schema: the type, list, filters and mutations derived from its definition, and its relations. */
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Resolver, Root } from 'type-graphql';
-import { createDeployment, deleteDeployment, deploymentModel, deploymentPositionIds, deploymentStatusEnum, updateDeployment, type DeploymentRecord } from '../../data/models/deployment.ts';
+import {
+  createDeployment,
+  deleteDeployment,
+  deploymentModel,
+  deploymentPositionIds,
+  deploymentStatusEnum,
+  updateDeployment,
+  type DeploymentRecord,
+} from '../../data/models/deployment.ts';
 import { Actor } from '../actor.interface.ts';
 import { actorNodes } from '../../data/models/actor.ts';
 import { Country } from './country.ts';
@@ -23,7 +31,10 @@ export const deploymentSchema = modelSchema(deploymentModel, Deployment);
 /** The DeploymentStatus enum type (the import names it too). */
 export const DeploymentStatusEnum = enumType(deploymentStatusEnum);
 
-export const DeploymentListResolver = rootListResolver(deploymentSchema, 'Deployments, filtered and ordered as asked (by default all of them, in the order they were recorded).');
+export const DeploymentListResolver = rootListResolver(
+  deploymentSchema,
+  'Deployments, filtered and ordered as asked (by default all of them, in the order they were recorded).',
+);
 
 @Resolver(() => Deployment)
 export class DeploymentResolver {
@@ -40,8 +51,18 @@ export class DeploymentResolver {
 /** Deployment's fields that follow references and short lists. */
 export const DeploymentNodeRelations = nodeRelations(Deployment, {
   references: {
-    operator: { description: 'Who operates the deployed system; null when the source does not say.', target: () => Actor, nodes: () => actorNodes, key: 'operatorRowId' },
-    host: { description: 'The country the system is placed in; null when the source does not say.', target: () => Country, nodes: () => countryNodes, key: 'hostRowId' },
+    operator: {
+      description: 'Who operates the deployed system; null when the source does not say.',
+      target: () => Actor,
+      nodes: () => actorNodes,
+      key: 'operatorRowId',
+    },
+    host: {
+      description: 'The country the system is placed in; null when the source does not say.',
+      target: () => Country,
+      nodes: () => countryNodes,
+      key: 'hostRowId',
+    },
   },
 });
 

@@ -1,7 +1,14 @@
 /** Evidence in the schema: the type derived from its definition, its article and position, and the mutations that add and remove it. */
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
 import { articleNodes } from '../../data/models/article.ts';
-import { createEvidence, deleteEvidence, evidenceModel, type EvidenceCreateInputData, type EvidenceDeleteInputData, type EvidenceRecord } from '../../data/models/evidence.ts';
+import {
+  createEvidence,
+  deleteEvidence,
+  evidenceModel,
+  type EvidenceCreateInputData,
+  type EvidenceDeleteInputData,
+  type EvidenceRecord,
+} from '../../data/models/evidence.ts';
 import type { EvidenceQuote } from '../../data/evidence-spans.ts';
 import { positionNodes } from '../../data/models/position.ts';
 import { Audited } from '../audited.interface.ts';
@@ -16,8 +23,6 @@ import { Position } from './position.ts';
 export const Evidence = NodeObjectType<EvidenceRecord>(evidenceModel, [Node, Audited]);
 export type Evidence = EvidenceRecord;
 
-
-
 /** Evidence's fields that follow references and short lists. */
 export const EvidenceNodeRelations = nodeRelations(Evidence, {
   references: {
@@ -31,14 +36,18 @@ export class EvidenceInput implements EvidenceQuote {
   @Field(() => ID, { description: 'The article quoted.' })
   articleId!: string;
 
-  @Field(() => String, { description: 'The quote, exactly as it appears in the article body. Its offsets are computed; a text that occurs more than once needs `start`.' })
+  @Field(() => String, {
+    description: 'The quote, exactly as it appears in the article body. Its offsets are computed; a text that occurs more than once needs `start`.',
+  })
   text!: string;
 
   @Field(() => Int, { nullable: true, description: 'Where the quote starts in the body (UTF-16 code units); needed only when the text occurs more than once.' })
   start?: number | null;
 }
 
-@InputType('EvidenceCreateInput', { description: 'Evidence to add to a position: a quote from an article that reports it (a new article corroborating a known position).' })
+@InputType('EvidenceCreateInput', {
+  description: 'Evidence to add to a position: a quote from an article that reports it (a new article corroborating a known position).',
+})
 export class EvidenceCreateInput implements EvidenceCreateInputData {
   @Field(() => ID, { description: 'The position the quote reports.' })
   positionId!: string;
@@ -80,13 +89,30 @@ export class EvidenceDeletePayload extends MutationPayload {
 /** Evidence changes report the position they change too, which the derived payloads cannot. */
 @Resolver()
 export class EvidenceMutationResolver {
-  @Mutation(() => EvidenceCreatePayload, { nullable: true, description: 'Adds a quote from an article to a position as evidence (its offsets are computed). Needs an EDITOR key.' })
-  evidenceCreate(@Arg('input', () => EvidenceCreateInput, { description: 'The position and the quote.' }) input: EvidenceCreateInput, @Ctx() ctx: GraphQLContext) {
-    return mutate(ctx, (w) => createEvidence(w, input), (result) => result);
+  @Mutation(() => EvidenceCreatePayload, {
+    nullable: true,
+    description: 'Adds a quote from an article to a position as evidence (its offsets are computed). Needs an EDITOR key.',
+  })
+  evidenceCreate(
+    @Arg('input', () => EvidenceCreateInput, { description: 'The position and the quote.' }) input: EvidenceCreateInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    return mutate(
+      ctx,
+      (w) => createEvidence(w, input),
+      (result) => result,
+    );
   }
 
-  @Mutation(() => EvidenceDeletePayload, { nullable: true, description: 'Removes evidence from its position (never the last one). Recorded in the change log. Needs an EDITOR key.' })
+  @Mutation(() => EvidenceDeletePayload, {
+    nullable: true,
+    description: 'Removes evidence from its position (never the last one). Recorded in the change log. Needs an EDITOR key.',
+  })
   evidenceDelete(@Arg('input', () => EvidenceDeleteInput, { description: 'The evidence to remove.' }) input: EvidenceDeleteInput, @Ctx() ctx: GraphQLContext) {
-    return mutate(ctx, (w) => deleteEvidence(w, input), (result) => result);
+    return mutate(
+      ctx,
+      (w) => deleteEvidence(w, input),
+      (result) => result,
+    );
   }
 }

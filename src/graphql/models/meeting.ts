@@ -1,6 +1,15 @@
 /** Meeting in the schema: the type, list, filters and mutations derived from its definition, and its relations. */
 import { Field, ID, InputType } from 'type-graphql';
-import { createMeeting, deleteMeeting, meetingArticleIds, meetingModel, meetingParticipantIds, meetingPositionIds, updateMeeting, type MeetingRecord } from '../../data/models/meeting.ts';
+import {
+  createMeeting,
+  deleteMeeting,
+  meetingArticleIds,
+  meetingModel,
+  meetingParticipantIds,
+  meetingPositionIds,
+  updateMeeting,
+  type MeetingRecord,
+} from '../../data/models/meeting.ts';
 import { officialNodes } from '../../data/models/official.ts';
 import { Country } from './country.ts';
 import { countryNodes } from '../../data/models/country.ts';
@@ -26,13 +35,11 @@ export const MeetingListResolver = rootListResolver(
 /** The most participants one can ask for (src/graphql/list-bounds.ts): more than a General Assembly's delegations. */
 const maxParticipants = 250;
 
-
 /** Meeting's connections to other nodes. */
 export const MeetingRelations = connectionRelations(Meeting, {
   articles: { description: 'Articles that report this meeting.', target: () => articleSchema, ids: meetingArticleIds },
   positions: { description: 'Positions stated at this meeting.', target: () => positionSchema, ids: meetingPositionIds },
 });
-
 
 /** Meeting's fields that follow references and short lists. */
 export const MeetingNodeRelations = nodeRelations(Meeting, {
@@ -40,7 +47,14 @@ export const MeetingNodeRelations = nodeRelations(Meeting, {
     country: { description: 'The country where it was held; null when not stated.', target: () => Country, nodes: () => countryNodes, key: 'countryRowId' },
   },
   lists: {
-    participants: { description: 'The officials who took part, as the sources name them.', target: () => Official, ids: meetingParticipantIds, nodes: () => officialNodes, maxItems: maxParticipants, items: 'participants' },
+    participants: {
+      description: 'The officials who took part, as the sources name them.',
+      target: () => Official,
+      ids: meetingParticipantIds,
+      nodes: () => officialNodes,
+      maxItems: maxParticipants,
+      items: 'participants',
+    },
   },
 });
 

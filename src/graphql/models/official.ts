@@ -1,6 +1,15 @@
 /** Official in the schema: the type, list, filters and mutations derived from its definition, and its relations. */
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Resolver, Root } from 'type-graphql';
-import { createOfficial, deleteOfficial, mergeOfficials, officialMeetingIds, officialModel, officialPositionIds, updateOfficial, type OfficialRecord } from '../../data/models/official.ts';
+import {
+  createOfficial,
+  deleteOfficial,
+  mergeOfficials,
+  officialMeetingIds,
+  officialModel,
+  officialPositionIds,
+  updateOfficial,
+  type OfficialRecord,
+} from '../../data/models/official.ts';
 import { Country } from './country.ts';
 import { countryNodes } from '../../data/models/country.ts';
 import { Organization } from './organization.ts';
@@ -42,8 +51,18 @@ export class OfficialResolver {
 /** Official's fields that follow references and short lists. */
 export const OfficialNodeRelations = nodeRelations(Official, {
   references: {
-    country: { description: 'The country the official speaks for; null for an official of an organization only.', target: () => Country, nodes: () => countryNodes, key: 'countryRowId' },
-    organization: { description: 'The organization the official speaks for; null when none.', target: () => Organization, nodes: () => organizationNodes, key: 'organizationRowId' },
+    country: {
+      description: 'The country the official speaks for; null for an official of an organization only.',
+      target: () => Country,
+      nodes: () => countryNodes,
+      key: 'countryRowId',
+    },
+    organization: {
+      description: 'The organization the official speaks for; null when none.',
+      target: () => Organization,
+      nodes: () => organizationNodes,
+      key: 'organizationRowId',
+    },
   },
 });
 
@@ -78,7 +97,8 @@ export const OfficialDeleteInput = DeleteInputType(officialModel, {
 
 export const OfficialMergeInput = MergeInputType(officialModel, {
   description: 'Two records of the same person: the duplicate is merged into the one kept.',
-  duplicateDescription: 'The duplicate: the positions they voiced and meetings they attended move to the kept official, their name and aliases become aliases of it (and their title, country and organization fill in what the kept one lacks), and they are deleted.',
+  duplicateDescription:
+    'The duplicate: the positions they voiced and meetings they attended move to the kept official, their name and aliases become aliases of it (and their title, country and organization fill in what the kept one lacks), and they are deleted.',
 });
 
 export const OfficialMutationResolver = mutationResolver(officialModel, Official, {

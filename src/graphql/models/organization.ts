@@ -1,7 +1,16 @@
 /** Organization in the schema: the type, list, filter and mutations derived from its definition, and its relations. */
 import { Field, ID, InputType } from 'type-graphql';
 import { countryNodes } from '../../data/models/country.ts';
-import { createOrganization, deleteOrganization, mergeOrganizations, organizationMemberIds, organizationModel, organizationOfficialIds, updateOrganization, type OrganizationRecord } from '../../data/models/organization.ts';
+import {
+  createOrganization,
+  deleteOrganization,
+  mergeOrganizations,
+  organizationMemberIds,
+  organizationModel,
+  organizationOfficialIds,
+  updateOrganization,
+  type OrganizationRecord,
+} from '../../data/models/organization.ts';
 import { Audited } from '../audited.interface.ts';
 import { officialSchema } from './official.ts';
 import { connectionRelations, nodeRelations } from '../model-schema.ts';
@@ -24,17 +33,22 @@ export const OrganizationListResolver = rootListResolver(
 /** The most members one can ask for (src/graphql/list-bounds.ts): there are 249 ISO 3166-1 country codes. */
 const maxMembers = 250;
 
-
 /** Organization's connections to other nodes. */
 export const OrganizationRelations = connectionRelations(Organization, {
   officials: { description: 'Officials who speak for this organization.', target: () => officialSchema, ids: organizationOfficialIds },
 });
 
-
 /** Organization's fields that follow references and short lists. */
 export const OrganizationNodeRelations = nodeRelations(Organization, {
   lists: {
-    members: { description: 'The member countries.', target: () => Country, ids: organizationMemberIds, nodes: () => countryNodes, maxItems: maxMembers, items: 'members' },
+    members: {
+      description: 'The member countries.',
+      target: () => Country,
+      ids: organizationMemberIds,
+      nodes: () => countryNodes,
+      maxItems: maxMembers,
+      items: 'members',
+    },
   },
 });
 
@@ -52,12 +66,14 @@ export class OrganizationUpdateInput extends ModelInputFields(organizationModel,
 
 export const OrganizationDeleteInput = DeleteInputType(organizationModel, {
   description: 'An organization to delete.',
-  idDescription: 'The organization to delete. Refused (IN_USE) while positions name it as holder or addressee; its officials and deployments lose their reference to it.',
+  idDescription:
+    'The organization to delete. Refused (IN_USE) while positions name it as holder or addressee; its officials and deployments lose their reference to it.',
 });
 
 export const OrganizationMergeInput = MergeInputType(organizationModel, {
   description: 'Two records of the same organization: the duplicate is merged into the one kept.',
-  duplicateDescription: "The duplicate: its positions, officials, deployments and members move to the kept organization, its name and aliases become aliases of it (and its acronym the kept one's, if that has none), and it is deleted.",
+  duplicateDescription:
+    "The duplicate: its positions, officials, deployments and members move to the kept organization, its name and aliases become aliases of it (and its acronym the kept one's, if that has none), and it is deleted.",
 });
 
 export const OrganizationMutationResolver = mutationResolver(organizationModel, Organization, {

@@ -4,7 +4,18 @@ import { actorNodes } from '../../data/models/actor.ts';
 import { evidenceNodes } from '../../data/models/evidence.ts';
 import { officialNodes } from '../../data/models/official.ts';
 import { Field, ID, InputType } from 'type-graphql';
-import { createPosition, deletePosition, positionAddresseeIds, positionEvidenceIds, positionHolderIds, positionModel, positionSpeakerIds, stanceEnum, updatePosition, type PositionRecord } from '../../data/models/position.ts';
+import {
+  createPosition,
+  deletePosition,
+  positionAddresseeIds,
+  positionEvidenceIds,
+  positionHolderIds,
+  positionModel,
+  positionSpeakerIds,
+  stanceEnum,
+  updatePosition,
+  type PositionRecord,
+} from '../../data/models/position.ts';
 import { Actor } from '../actor.interface.ts';
 import { Deployment } from './deployment.ts';
 import { Evidence } from './evidence.ts';
@@ -12,7 +23,16 @@ import { EvidenceInput } from './evidence.ts';
 import { Meeting } from './meeting.ts';
 import { Official } from './official.ts';
 import { Audited } from '../audited.interface.ts';
-import { DeleteInputType, enumType, ModelInputFields, modelSchema, mutationResolver, NodeObjectType, nodeRelations, rootListResolver } from '../model-schema.ts';
+import {
+  DeleteInputType,
+  enumType,
+  ModelInputFields,
+  modelSchema,
+  mutationResolver,
+  NodeObjectType,
+  nodeRelations,
+  rootListResolver,
+} from '../model-schema.ts';
 import { Node } from '../node.interface.ts';
 import { deploymentNodes } from '../../data/models/deployment.ts';
 import { meetingNodes } from '../../data/models/meeting.ts';
@@ -29,25 +49,65 @@ export type PositionFilter = InstanceType<typeof PositionFilter>;
 export const StanceEnum = enumType(stanceEnum);
 export type PositionListArgs = InstanceType<typeof PositionListArgs>;
 
-export const PositionListResolver = rootListResolver(positionSchema, 'Positions, filtered and ordered as asked (by default all of them, in the order they were recorded).');
+export const PositionListResolver = rootListResolver(
+  positionSchema,
+  'Positions, filtered and ordered as asked (by default all of them, in the order they were recorded).',
+);
 
 /** The most of each list one can ask for (src/graphql/list-bounds.ts): beyond any joint statement or citation count seen. */
 const maxPositionLinks = 50;
 const maxEvidence = 100;
 
-
-
 /** Position's fields that follow references and short lists. */
 export const PositionNodeRelations = nodeRelations(Position, {
   references: {
-    deployment: { description: 'The deployment the position is about; null when it is about a topic.', target: () => Deployment, nodes: () => deploymentNodes, key: 'deploymentRowId' },
-    meeting: { description: 'The meeting where the position was stated; null when not stated at a known meeting.', target: () => Meeting, nodes: () => meetingNodes, key: 'meetingRowId' },
+    deployment: {
+      description: 'The deployment the position is about; null when it is about a topic.',
+      target: () => Deployment,
+      nodes: () => deploymentNodes,
+      key: 'deploymentRowId',
+    },
+    meeting: {
+      description: 'The meeting where the position was stated; null when not stated at a known meeting.',
+      target: () => Meeting,
+      nodes: () => meetingNodes,
+      key: 'meetingRowId',
+    },
   },
   lists: {
-    speakers: { description: 'The officials who voiced the position; empty when the source attributes it to no one by name.', target: () => Official, ids: positionSpeakerIds, nodes: () => officialNodes, maxItems: maxPositionLinks, items: 'speakers' },
-    holders: { description: 'The countries or organizations that hold the position; several for a joint statement.', target: () => Actor, ids: positionHolderIds, nodes: () => actorNodes, maxItems: maxPositionLinks, items: 'holders' },
-    addressees: { description: 'The countries or organizations the position calls on or is directed at; empty when none is named.', target: () => Actor, ids: positionAddresseeIds, nodes: () => actorNodes, maxItems: maxPositionLinks, items: 'addressees' },
-    evidence: { description: 'The article spans that report the position, by article and offset; at least one.', target: () => Evidence, ids: positionEvidenceIds, nodes: () => evidenceNodes, maxItems: maxEvidence, items: 'spans', orderBy: Prisma.sql`n."articleId", n.start, n.id` },
+    speakers: {
+      description: 'The officials who voiced the position; empty when the source attributes it to no one by name.',
+      target: () => Official,
+      ids: positionSpeakerIds,
+      nodes: () => officialNodes,
+      maxItems: maxPositionLinks,
+      items: 'speakers',
+    },
+    holders: {
+      description: 'The countries or organizations that hold the position; several for a joint statement.',
+      target: () => Actor,
+      ids: positionHolderIds,
+      nodes: () => actorNodes,
+      maxItems: maxPositionLinks,
+      items: 'holders',
+    },
+    addressees: {
+      description: 'The countries or organizations the position calls on or is directed at; empty when none is named.',
+      target: () => Actor,
+      ids: positionAddresseeIds,
+      nodes: () => actorNodes,
+      maxItems: maxPositionLinks,
+      items: 'addressees',
+    },
+    evidence: {
+      description: 'The article spans that report the position, by article and offset; at least one.',
+      target: () => Evidence,
+      ids: positionEvidenceIds,
+      nodes: () => evidenceNodes,
+      maxItems: maxEvidence,
+      items: 'spans',
+      orderBy: Prisma.sql`n."articleId", n.start, n.id`,
+    },
   },
 });
 
@@ -73,7 +133,8 @@ export class PositionCreateInput extends ModelInputFields(positionModel, 'create
 }
 
 @InputType('PositionUpdateInput', {
-  description: 'Changes to a position; fields left out stay as they are, nullable fields set to null are cleared. Evidence changes through evidenceCreate and evidenceDelete.',
+  description:
+    'Changes to a position; fields left out stay as they are, nullable fields set to null are cleared. Evidence changes through evidenceCreate and evidenceDelete.',
 })
 export class PositionUpdateInput extends ModelInputFields(positionModel, 'update') {
   @Field(() => ID, { nullable: true, description: 'The deployment it is about; null when it is about a topic instead (then give topic).' })

@@ -26,7 +26,8 @@ export class SearchResultEdge {
   node!: SearchResult;
 
   @Field(() => Float, {
-    description: 'How well the object matches: PostgreSQL ts_rank, higher is better, comparable across types (names count more than body text). Hits are ordered by it.',
+    description:
+      'How well the object matches: PostgreSQL ts_rank, higher is better, comparable across types (names count more than body text). Hits are ordered by it.',
   })
   rank!: number;
 

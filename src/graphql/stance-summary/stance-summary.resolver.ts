@@ -30,7 +30,9 @@ const firstArgument = { defaultValue: defaultGroups, description: `How many grou
 
 @Resolver(() => StanceSummary)
 export class StanceSummaryResolver {
-  @Query(() => StanceSummary, { description: 'Counts of all positions, or of those matching a filter, by stance and broken down by holder, deployment and topic.' })
+  @Query(() => StanceSummary, {
+    description: 'Counts of all positions, or of those matching a filter, by stance and broken down by holder, deployment and topic.',
+  })
   stanceSummary(
     @Arg('filter', () => PositionFilter, { nullable: true, description: 'Only the positions that match every condition given.' }) filter: PositionFilter | null,
     @Ctx() { loaders }: GraphQLContext,
@@ -108,4 +110,3 @@ export class DeploymentStanceSummaryResolver {
     return required(await loaders.node(deploymentNodes).load(entry.deploymentRowId), 'Deployment', entry.deploymentRowId);
   }
 }
-

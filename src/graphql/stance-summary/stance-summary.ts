@@ -67,7 +67,12 @@ export class StanceSummary {
 }
 
 /** A summary of the positions tied to `parentId` through `source` (all positions when null), narrowed by `filter`. */
-export async function stanceSummaryOf(loaders: Loaders, source: IdSource | null, parentId: number, filter: Record<string, unknown> | null | undefined): Promise<StanceSummary> {
+export async function stanceSummaryOf(
+  loaders: Loaders,
+  source: IdSource | null,
+  parentId: number,
+  filter: Record<string, unknown> | null | undefined,
+): Promise<StanceSummary> {
   const where = filter ? await listingOf(positionModel).where(filter, loaders.refs) : Prisma.sql`TRUE`;
   return Object.assign(new StanceSummary(), { scope: { source, parentId, where, whereKey: JSON.stringify(filter ?? null) } });
 }
