@@ -26,6 +26,7 @@ import {
 import type { Prisma } from '../generated/prisma/client.ts';
 import type { GraphQLScalarType } from 'graphql';
 import type { ListArgs, Listing, OrderInput } from '../data/listing.ts';
+import { enumType } from './enum-type.ts';
 import type { EnumDefinition, FieldDefinition, FilterArgument, ModelDefinition, NodeRecord, RecordOf } from '../data/model.ts';
 import type { Write } from '../data/write.ts';
 import type { IdSource, NodeSource } from '../db/pages.ts';
@@ -41,22 +42,6 @@ import { DateRange, DateTimeRange } from './ranges.ts';
 import { DateScalar, DateTimeScalar } from './scalars.ts';
 
 type GraphQLTypeOf = () => GraphQLScalarType | ClassType | object | [GraphQLScalarType | ClassType | object];
-
-const enumObjects = new Map<string, object>();
-
-/** The enum type of a definition, registered once (several models share Stance). */
-export function enumType(definition: EnumDefinition): object {
-  const known = enumObjects.get(definition.name);
-  if (known) return known;
-  const values = Object.fromEntries(Object.keys(definition.values).map((value) => [value, value]));
-  registerEnumType(values, {
-    name: definition.name,
-    description: definition.description,
-    valuesConfig: Object.fromEntries(Object.entries(definition.values).map(([value, description]) => [value, { description }])),
-  });
-  enumObjects.set(definition.name, values);
-  return values;
-}
 
 function outputType(definition: FieldDefinition): GraphQLTypeOf {
   switch (definition.kind) {

@@ -1,14 +1,16 @@
-import { Field, InputType, registerEnumType } from 'type-graphql';
+import { Field, InputType } from 'type-graphql';
 import { OrderDirection, type OrderInput } from '../data/listing.ts';
+import { enumType } from './enum-type.ts';
 
 export { OrderDirection };
 
-registerEnumType(OrderDirection, {
+/** The OrderDirection enum type. */
+export const OrderDirectionEnum = enumType({
   name: 'OrderDirection',
   description: 'The direction of an ordering; every ordering breaks ties by the order elements were recorded in, in the same direction.',
-  valuesConfig: {
-    ASC: { description: 'Smallest, earliest or alphabetically first first. Elements with no value (an undated position) come first.' },
-    DESC: { description: 'Largest, latest or alphabetically last first. Elements with no value (an undated position) come last.' },
+  values: {
+    ASC: 'Smallest, earliest or alphabetically first first. Elements with no value (an undated position) come first.',
+    DESC: 'Largest, latest or alphabetically last first. Elements with no value (an undated position) come last.',
   },
 });
 
@@ -19,7 +21,7 @@ export function OrderInputType<TField extends string>(fieldEnum: object, typeNam
     @Field(() => fieldEnum, { description: `The field to order ${plural} by; ties are broken by the order they were recorded in.` })
     field!: TField;
 
-    @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: 'The direction of the ordering (ascending when omitted).' })
+    @Field(() => OrderDirectionEnum, { defaultValue: OrderDirection.ASC, description: 'The direction of the ordering (ascending when omitted).' })
     direction!: OrderDirection;
   }
   return OrderInputClass;

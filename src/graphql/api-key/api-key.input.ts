@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { ApiKeyRole } from './api-key-role.enum.ts';
+import { ApiKeyRole, ApiKeyRoleEnum } from './api-key-role.enum.ts';
 
 @InputType('ApiKeyCreateInput', { description: 'A new API key.' })
 export class ApiKeyCreateInput {
@@ -9,7 +9,7 @@ export class ApiKeyCreateInput {
   })
   name!: string;
 
-  @Field(() => ApiKeyRole, { description: 'What the key may do.' })
+  @Field(() => ApiKeyRoleEnum, { description: 'What the key may do.' })
   role!: ApiKeyRole;
 }
 

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../scalars.ts';
-import { ApiKeyRole } from './api-key-role.enum.ts';
+import { ApiKeyRole, ApiKeyRoleEnum } from './api-key-role.enum.ts';
 
 @ObjectType('ApiKey', { description: 'An API key, as admins see it: never the key itself, which is shown only once, when it is created.' })
 export class ApiKey {
@@ -12,7 +12,7 @@ export class ApiKey {
   @Field(() => String, { description: 'The label, unique; recorded as createdBy/updatedBy on what the key changes.' })
   name!: string;
 
-  @Field(() => ApiKeyRole, { description: 'What the key may do.' })
+  @Field(() => ApiKeyRoleEnum, { description: 'What the key may do.' })
   role!: ApiKeyRole;
 
   @Field(() => String, { description: 'The first characters of the key, to recognize it (not enough to use it).' })

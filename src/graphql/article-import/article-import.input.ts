@@ -10,7 +10,7 @@ import { Field, InputType, Int, type ClassType } from 'type-graphql';
 import { articleFormat, ARTICLE_FORMAT, type ArticleDocument, type FieldNode } from '../../data/import/format.ts';
 import type { EnumDefinition } from '../../data/model.ts';
 import { formatDay } from '../../data/rules.ts';
-import { enumType } from '../model-schema.ts';
+import { enumType } from '../enum-type.ts';
 import { DateScalar, DateTimeScalar } from '../scalars.ts';
 
 type TypeOf = () => unknown;

@@ -2,7 +2,7 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../connection.ts';
 import { DateTimeScalar } from '../scalars.ts';
-import { ChangeAction } from './change-action.enum.ts';
+import { ChangeAction, ChangeActionEnum } from './change-action.enum.ts';
 
 @ObjectType('ChangeLogEntry', { description: 'One change, as recorded in the append-only change log.' })
 export class ChangeLogEntry {
@@ -17,7 +17,7 @@ export class ChangeLogEntry {
   @Field(() => String, { nullable: true, description: 'The label of the API key (or "seed", or the command) that made the change.' })
   actor!: string | null;
 
-  @Field(() => ChangeAction, { description: 'What was done.' })
+  @Field(() => ChangeActionEnum, { description: 'What was done.' })
   action!: ChangeAction;
 
   @Field(() => String, {

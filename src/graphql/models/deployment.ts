@@ -19,7 +19,8 @@ import { Audited } from '../audited.interface.ts';
 import type { GraphQLContext } from '../context.ts';
 import { positionSchema } from './position.ts';
 import { connectionRelations, nodeRelations } from '../model-schema.ts';
-import { DeleteInputType, enumType, ModelInputFields, modelSchema, mutationResolver, NodeObjectType, rootListResolver } from '../model-schema.ts';
+import { enumType } from '../enum-type.ts';
+import { DeleteInputType, ModelInputFields, modelSchema, mutationResolver, NodeObjectType, rootListResolver } from '../model-schema.ts';
 import { Node } from '../node.interface.ts';
 import { PositionFilter } from './position.ts';
 

@@ -23,16 +23,8 @@ import { EvidenceInput } from './evidence.ts';
 import { Meeting } from './meeting.ts';
 import { Official } from './official.ts';
 import { Audited } from '../audited.interface.ts';
-import {
-  DeleteInputType,
-  enumType,
-  ModelInputFields,
-  modelSchema,
-  mutationResolver,
-  NodeObjectType,
-  nodeRelations,
-  rootListResolver,
-} from '../model-schema.ts';
+import { enumType } from '../enum-type.ts';
+import { DeleteInputType, ModelInputFields, modelSchema, mutationResolver, NodeObjectType, nodeRelations, rootListResolver } from '../model-schema.ts';
 import { Node } from '../node.interface.ts';
 import { deploymentNodes } from '../../data/models/deployment.ts';
 import { meetingNodes } from '../../data/models/meeting.ts';

@@ -1,6 +1,6 @@
 import { ArgsType, Field, Int } from 'type-graphql';
 import { defaultPageSize, maxPageSize } from '../../data/listing.ts';
-import { SearchType } from './search-type.enum.ts';
+import { SearchType, SearchTypeEnum } from './search-type.enum.ts';
 
 @ArgsType()
 export class SearchArgs {
@@ -10,7 +10,7 @@ export class SearchArgs {
   })
   query!: string;
 
-  @Field(() => [SearchType], { nullable: true, description: 'Only objects of these kinds; every kind when omitted.' })
+  @Field(() => [SearchTypeEnum], { nullable: true, description: 'Only objects of these kinds; every kind when omitted.' })
   types?: SearchType[] | null;
 
   @Field(() => Int, { nullable: true, description: `Returns the first n hits (1..${maxPageSize}; ${defaultPageSize} when omitted).` })
