@@ -110,7 +110,7 @@ export interface ModelSchema<TModel extends ModelDefinition, TRecord = RecordOf<
   ListArgs: ClassType<ListArgs<Record<string, unknown>, string>>;
 }
 
-/** The connection, `filter`, `orderBy` and list arguments of a model whose object type is `nodeType`. */
+/** The connection, `filter`, `orderBy` and list arguments of a model whose object type is `nodeType`, and its root list (`Query.positions`). */
 export function modelSchema<TModel extends ModelDefinition, TRecord extends NodeRecord>(
   model: TModel,
   nodeType: ClassType<TRecord>,
@@ -144,17 +144,20 @@ export function modelSchema<TModel extends ModelDefinition, TRecord extends Node
     orderBy?: OrderInput<string> | null;
   }
 
-  return {
+  const schema: ModelSchema<TModel, TRecord> = {
     model,
     listing: listingOf(model) as Listing<TRecord, Record<string, unknown>, string>,
     Connection: ModelConnection,
     Filter: ModelFilter as ClassType<Record<string, unknown>>,
     ListArgs: ModelListArgs,
   };
+  const plural = model.plural.charAt(0).toUpperCase() + model.plural.slice(1);
+  rootListResolver(schema, `${plural}, filtered and ordered as asked (by default all of them, in the order they were recorded).`);
+  return schema;
 }
 
 /** The root list of a model (`Query.positions`), as a resolver class. */
-export function rootListResolver<TModel extends ModelDefinition, TRecord>(schema: ModelSchema<TModel, TRecord>, description: string) {
+function rootListResolver<TModel extends ModelDefinition, TRecord>(schema: ModelSchema<TModel, TRecord>, description: string) {
   @Resolver()
   class RootList {
     @Query(() => schema.Connection, { name: schema.model.plural, description })

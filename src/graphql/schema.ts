@@ -6,17 +6,17 @@ import { guardInputs } from './input-hygiene.ts';
 import { enforceListBounds } from './list-bounds.ts';
 
 /**
- * The resolver classes: every one exported by a file of src/graphql/models/ or a `*.resolver.ts`
- * file of src/graphql/. Adding a model adds its file; there is no list to keep here.
+ * The resolver classes: every one declared by the files of src/graphql/models/ and the
+ * `*.resolver.ts` files of src/graphql/, including those the model-schema factories declare.
+ * Adding a model adds its file; there is no list to keep here.
  */
 async function discoverResolvers(): Promise<NonEmptyArray<ClassType>> {
   const base = new URL('./', import.meta.url);
   const files = (await readdir(base, { recursive: true }))
     .filter((name) => name.endsWith('.resolver.ts') || (name.startsWith('models/') && name.endsWith('.ts')))
     .map((name) => new URL(name, base));
-  const exported = (await Promise.all(files.map(async (file) => Object.values((await import(file.href)) as Record<string, unknown>)))).flat();
-  const resolverClasses = new Set(getMetadataStorage().resolverClasses.map((resolver) => resolver.target));
-  const resolvers = [...new Set(exported.filter((value): value is ClassType => resolverClasses.has(value as ClassType)))];
+  await Promise.all(files.map((file) => import(file.href)));
+  const resolvers = [...new Set(getMetadataStorage().resolverClasses.map((resolver) => resolver.target as ClassType))];
   if (resolvers.length === 0) throw new Error('no resolver classes found under src/graphql/');
   return resolvers as NonEmptyArray<ClassType>;
 }

@@ -15,7 +15,7 @@ import type { GraphQLContext } from '../context.ts';
 import { positionSchema } from './position.ts';
 import { meetingSchema } from './meeting.ts';
 import { connectionRelations } from '../model-schema.ts';
-import { ModelInputFields, modelSchema, mutationResolver, NodeObjectType, rootListResolver } from '../model-schema.ts';
+import { ModelInputFields, modelSchema, mutationResolver, NodeObjectType } from '../model-schema.ts';
 import { MutationPayload, mutate } from '../mutation.ts';
 import { Node } from '../node.interface.ts';
 
@@ -24,11 +24,6 @@ export const Article = NodeObjectType<ArticleRecord>(articleModel, [Node, Audite
 export type Article = ArticleRecord;
 
 export const articleSchema = modelSchema(articleModel, Article);
-
-export const ArticleListResolver = rootListResolver(
-  articleSchema,
-  'Articles, filtered and ordered as asked (by default all of them, in the order they were recorded).',
-);
 
 @Resolver(() => Article)
 export class ArticleResolver {

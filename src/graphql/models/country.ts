@@ -21,7 +21,7 @@ import { deploymentSchema } from './deployment.ts';
 import { organizationSchema } from './organization.ts';
 import { connectionRelations } from '../model-schema.ts';
 import { badUserInput } from '../errors.ts';
-import { DeleteInputType, MergeInputType, ModelInputFields, modelSchema, mutationResolver, NodeObjectType, rootListResolver } from '../model-schema.ts';
+import { DeleteInputType, MergeInputType, ModelInputFields, modelSchema, mutationResolver, NodeObjectType } from '../model-schema.ts';
 import { Node } from '../node.interface.ts';
 import { Actor } from '../actor.interface.ts';
 
@@ -30,11 +30,6 @@ export const Country = NodeObjectType<CountryRecord>(countryModel, [Node, Actor,
 export type Country = CountryRecord;
 
 export const countrySchema = modelSchema(countryModel, Country);
-
-export const CountryListResolver = rootListResolver(
-  countrySchema,
-  'Countries, filtered and ordered as asked (by default all of them, in the order they were recorded).',
-);
 
 @Resolver(() => Country)
 export class CountryResolver {

@@ -20,7 +20,7 @@ import type { GraphQLContext } from '../context.ts';
 import { positionSchema } from './position.ts';
 import { connectionRelations, nodeRelations } from '../model-schema.ts';
 import { enumType } from '../enum-type.ts';
-import { DeleteInputType, ModelInputFields, modelSchema, mutationResolver, NodeObjectType, rootListResolver } from '../model-schema.ts';
+import { DeleteInputType, ModelInputFields, modelSchema, mutationResolver, NodeObjectType } from '../model-schema.ts';
 import { Node } from '../node.interface.ts';
 import { PositionFilter } from './position.ts';
 
@@ -31,11 +31,6 @@ export type Deployment = DeploymentRecord;
 export const deploymentSchema = modelSchema(deploymentModel, Deployment);
 /** The DeploymentStatus enum type (the import names it too). */
 export const DeploymentStatusEnum = enumType(deploymentStatusEnum);
-
-export const DeploymentListResolver = rootListResolver(
-  deploymentSchema,
-  'Deployments, filtered and ordered as asked (by default all of them, in the order they were recorded).',
-);
 
 @Resolver(() => Deployment)
 export class DeploymentResolver {

@@ -17,7 +17,7 @@ import { Audited } from '../audited.interface.ts';
 import { articleSchema } from './article.ts';
 import { positionSchema } from './position.ts';
 import { connectionRelations, nodeRelations } from '../model-schema.ts';
-import { DeleteInputType, ModelInputFields, modelSchema, mutationResolver, NodeObjectType, rootListResolver } from '../model-schema.ts';
+import { DeleteInputType, ModelInputFields, modelSchema, mutationResolver, NodeObjectType } from '../model-schema.ts';
 import { Node } from '../node.interface.ts';
 import { Official } from './official.ts';
 
@@ -26,11 +26,6 @@ export const Meeting = NodeObjectType<MeetingRecord>(meetingModel, [Node, Audite
 export type Meeting = MeetingRecord;
 
 export const meetingSchema = modelSchema(meetingModel, Meeting);
-
-export const MeetingListResolver = rootListResolver(
-  meetingSchema,
-  'Meetings, filtered and ordered as asked (by default all of them, in the order they were recorded).',
-);
 
 /** The most participants one can ask for (src/graphql/list-bounds.ts): more than a General Assembly's delegations. */
 const maxParticipants = 250;

@@ -21,7 +21,7 @@ import type { GraphQLContext } from '../context.ts';
 import { positionSchema } from './position.ts';
 import { meetingSchema } from './meeting.ts';
 import { connectionRelations, nodeRelations } from '../model-schema.ts';
-import { DeleteInputType, MergeInputType, ModelInputFields, modelSchema, mutationResolver, NodeObjectType, rootListResolver } from '../model-schema.ts';
+import { DeleteInputType, MergeInputType, ModelInputFields, modelSchema, mutationResolver, NodeObjectType } from '../model-schema.ts';
 import { Node } from '../node.interface.ts';
 import { PositionFilter } from './position.ts';
 
@@ -30,11 +30,6 @@ export const Official = NodeObjectType<OfficialRecord>(officialModel, [Node, Aud
 export type Official = OfficialRecord;
 
 export const officialSchema = modelSchema(officialModel, Official);
-
-export const OfficialListResolver = rootListResolver(
-  officialSchema,
-  'Officials, filtered and ordered as asked (by default all of them, in the order they were recorded).',
-);
 
 @Resolver(() => Official)
 export class OfficialResolver {

@@ -14,7 +14,7 @@ import {
 import { Audited } from '../audited.interface.ts';
 import { officialSchema } from './official.ts';
 import { connectionRelations, nodeRelations } from '../model-schema.ts';
-import { DeleteInputType, MergeInputType, ModelInputFields, modelSchema, mutationResolver, NodeObjectType, rootListResolver } from '../model-schema.ts';
+import { DeleteInputType, MergeInputType, ModelInputFields, modelSchema, mutationResolver, NodeObjectType } from '../model-schema.ts';
 import { Node } from '../node.interface.ts';
 import { Actor } from '../actor.interface.ts';
 import { Country } from './country.ts';
@@ -24,11 +24,6 @@ export const Organization = NodeObjectType<OrganizationRecord>(organizationModel
 export type Organization = OrganizationRecord;
 
 export const organizationSchema = modelSchema(organizationModel, Organization);
-
-export const OrganizationListResolver = rootListResolver(
-  organizationSchema,
-  'Organizations, filtered and ordered as asked (by default all of them, in the order they were recorded).',
-);
 
 /** The most members one can ask for (src/graphql/list-bounds.ts): there are 249 ISO 3166-1 country codes. */
 const maxMembers = 250;

@@ -24,7 +24,7 @@ import { Meeting } from './meeting.ts';
 import { Official } from './official.ts';
 import { Audited } from '../audited.interface.ts';
 import { enumType } from '../enum-type.ts';
-import { DeleteInputType, ModelInputFields, modelSchema, mutationResolver, NodeObjectType, nodeRelations, rootListResolver } from '../model-schema.ts';
+import { DeleteInputType, ModelInputFields, modelSchema, mutationResolver, NodeObjectType, nodeRelations } from '../model-schema.ts';
 import { Node } from '../node.interface.ts';
 import { deploymentNodes } from '../../data/models/deployment.ts';
 import { meetingNodes } from '../../data/models/meeting.ts';
@@ -40,11 +40,6 @@ export type PositionFilter = InstanceType<typeof PositionFilter>;
 /** The Stance enum type (the stance summaries and the import name it too). */
 export const StanceEnum = enumType(stanceEnum);
 export type PositionListArgs = InstanceType<typeof PositionListArgs>;
-
-export const PositionListResolver = rootListResolver(
-  positionSchema,
-  'Positions, filtered and ordered as asked (by default all of them, in the order they were recorded).',
-);
 
 /** The most of each list one can ask for (src/graphql/list-bounds.ts): beyond any joint statement or citation count seen. */
 const maxPositionLinks = 50;
