@@ -10,7 +10,7 @@ import type { References } from './references.ts';
 
 /** A row of the model's FROM and columns as its record. */
 export function recordOf<TModel extends ModelDefinition>(model: TModel, row: NodeRow): RecordOf<TModel> {
-  const rowId = row.id as number;
+  const rowId = Number(row.id);
   return {
     typeName: model.name,
     rowId,
@@ -22,7 +22,7 @@ export function recordOf<TModel extends ModelDefinition>(model: TModel, row: Nod
     version: row.version as number,
     ...fieldValuesOf(model, row),
     ...model.extras?.(row),
-  } as RecordOf<TModel>;
+  };
 }
 
 const nodeSources = new WeakMap<ModelDefinition, NodeSource<unknown>>();
@@ -76,6 +76,6 @@ export function listingOf<TModel extends ModelDefinition>(model: TModel): Listin
         }),
       ),
   };
-  listings.set(model, listing as Listing<unknown, Record<string, unknown>, string>);
+  listings.set(model, listing);
   return listing;
 }

@@ -149,6 +149,9 @@ export function fieldValuesOf<TModel extends ModelDefinition>(model: TModel, row
 // ---------------------------------------------------------------------------------------------
 // Writes: the values of an input, checked by kind.
 
+/** The record's name, which its other names (`names` fields) are cleaned against. */
+const nameOf = (value: unknown): string => (typeof value === 'string' ? value : '');
+
 type Input = Record<string, unknown>;
 
 /** One value of an input, checked; undefined when it is unusable (a userError is recorded). */
@@ -189,7 +192,7 @@ export function checkedCreateValues<TModel extends ModelDefinition>(w: Write, mo
     if ((value === null || value === undefined) && !definition.nullable && definition.kind !== 'names') {
       if (input[name] === undefined || input[name] === null) w.fail(path, 'must be given', UserErrorCode.BLANK);
     }
-    values[name] = definition.kind === 'names' ? aliasesOf((value as string[] | null | undefined) ?? [], String(values.name ?? input.name ?? '')) : (value ?? null);
+    values[name] = definition.kind === 'names' ? aliasesOf((value as string[] | null | undefined) ?? [], nameOf(values.name ?? input.name)) : (value ?? null);
   }
   return values as Partial<FieldValues<TModel['fields']>>;
 }
@@ -224,7 +227,7 @@ export function checkedUpdateValues<TModel extends ModelDefinition>(
       continue;
     }
     const value = checkedValue(w, name, definition, given, path);
-    values[name] = definition.kind === 'names' ? aliasesOf((value as string[] | null) ?? [], String(values.name ?? current.name ?? '')) : (value ?? null);
+    values[name] = definition.kind === 'names' ? aliasesOf((value as string[] | null) ?? [], nameOf(values.name ?? current.name)) : (value ?? null);
   }
   return values as Partial<FieldValues<TModel['fields']>>;
 }

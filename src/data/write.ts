@@ -58,9 +58,13 @@ export class Write {
     throw new UserErrorsAbort(this.errors);
   }
 
-  /** Appends to the change log (append-only: a trigger refuses updates and deletes of it). */
-  async log(action: ChangeAction, entityType: string, entityId: number, details: Prisma.InputJsonValue): Promise<void> {
-    await this.tx.changeLog.create({ data: { actor: this.actor, action, entityType, entityId, details } });
+  /**
+   * Appends to the change log (append-only: a trigger refuses updates and deletes of it). The
+   * details are stored as JSON reads them back: dates as ISO strings, undefined fields left out.
+   */
+  async log(action: ChangeAction, entityType: string, entityId: number, details: object): Promise<void> {
+    const json = JSON.parse(JSON.stringify(details)) as Prisma.InputJsonValue;
+    await this.tx.changeLog.create({ data: { actor: this.actor, action, entityType, entityId, details: json } });
   }
 
   /** Refuses the change when the record is no longer at the version the client read. */

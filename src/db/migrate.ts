@@ -4,8 +4,6 @@
  * `_prisma_migrations` exactly as the native engine does (same table, same sha256 checksum of
  * migration.sql), so `prisma migrate deploy` elsewhere sees them as applied.
  */
-import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { openDatabase, type Database, type DatabaseTarget } from './database.ts';
 import { quoteIdent } from './pg-client.ts';

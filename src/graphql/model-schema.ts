@@ -18,7 +18,6 @@ import {
   Mutation,
   ObjectType,
   Query,
-  registerEnumType,
   Resolver,
   Root,
   type ClassType,
@@ -390,9 +389,9 @@ export function mutationResolver<TModel extends ModelDefinition>(model: TModel, 
 
   @Resolver()
   class ModelMutationResolver {}
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const define = <TValue>(
     suffix: string,
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each mutation's input class is its own
     definition: MutationDefinition<any, TValue> | undefined,
     Payload: ClassType,
     toPayload: (value: TValue) => object,

@@ -97,7 +97,7 @@ const field = {
   day: (d: Descriptions & { notInFuture: boolean }) => node<string | null>('day', d, { nullable: true }),
   instant: (d: Descriptions) => node<string | null>('instant', d, { nullable: true }),
   int: (d: Descriptions & { minimum: number; optional?: true }) => node<number | null>('int', d, { nullable: true }),
-  enumOf: <T extends string>(definition: EnumDefinition<T>, d: Descriptions) => node<T>('enum', d, { enum: definition as EnumDefinition }),
+  enumOf: <T extends string>(definition: EnumDefinition<T>, d: Descriptions) => node<T>('enum', d, { enum: definition }),
   names: (d: Descriptions & { minItems?: number }) => node<string[]>('names', d),
   /** An object type; its descriptions as a field are given where it is used (`field.list`, `field.of`). */
   object: <F extends Record<string, FieldNode>>(name: string, typeDescription: string, fields: F, options: { exactlyOneOf?: readonly [keyof F & string, keyof F & string] } = {}) =>

@@ -140,7 +140,7 @@ class ArticleImporter {
     for (const [i, deployment] of d.deployments.entries()) await this.deployment(deployment, i);
     for (const position of this.doc.positions) await this.position(position);
     const { warnings, ...counts } = this.report;
-    await this.w.log(ChangeAction.IMPORT, 'Article', this.articleId, JSON.parse(JSON.stringify({ counts, created: this.createdIds, warnings })) as Prisma.InputJsonObject);
+    await this.w.log(ChangeAction.IMPORT, 'Article', this.articleId, { counts, created: this.createdIds, warnings });
     return { articleId: this.articleId, report: this.report };
   }
 

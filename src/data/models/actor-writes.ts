@@ -6,7 +6,6 @@
 import { snapshot } from '../checks.ts';
 import { UserErrorCode, type FieldPath } from '../user-errors.ts';
 import { changedBy, ChangeAction, type Tx, type Write } from '../write.ts';
-import type { Prisma } from '../../generated/prisma/client.ts';
 import { aliasesWith } from './names.ts';
 
 /** The two kinds of actor. */
@@ -60,7 +59,7 @@ export async function deleteActor(w: Write, kind: ActorKindName, id: number, fie
   if (deployments.length) await tx.deployment.updateMany({ where: { id: { in: deployments } }, data: touch });
   if (detached.hostedMeetings.length) await tx.meeting.updateMany({ where: { id: { in: detached.hostedMeetings } }, data: touch });
   const actor = await tx.actor.delete({ where: { id }, include: { country: true, organization: true } });
-  await w.log(ChangeAction.DELETE, kind, id, JSON.parse(JSON.stringify({ deleted: { ...snapshot(actor), isoCode: actor.country?.isoCode, acronym: actor.organization?.acronym }, detached })) as Prisma.InputJsonObject);
+  await w.log(ChangeAction.DELETE, kind, id, { deleted: { ...snapshot(actor), isoCode: actor.country?.isoCode, acronym: actor.organization?.acronym }, detached });
   return detached;
 }
 
@@ -110,5 +109,5 @@ export async function mergeActors(
   await tx.actor.delete({ where: { id: from } });
   const aliases = aliasesWith(keep, duplicate);
   await tx.actor.update({ where: { id: to }, data: { ...(aliases ? { aliases } : {}), ...touch } });
-  await w.log(ChangeAction.MERGE, kind, to, JSON.parse(JSON.stringify({ mergedFrom: from, duplicate: duplicateDetails, moved, aliasesAdded: aliases ? aliases.filter((a) => !keep.aliases.includes(a)) : [] })) as Prisma.InputJsonObject);
+  await w.log(ChangeAction.MERGE, kind, to, { mergedFrom: from, duplicate: duplicateDetails, moved, aliasesAdded: aliases ? aliases.filter((a) => !keep.aliases.includes(a)) : [] });
 }

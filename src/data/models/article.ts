@@ -95,7 +95,7 @@ export type ArticleRecord = Omit<RecordOf<typeof articleModel>, 'body'> & { body
 export const articleNodes = nodesOf(articleModel) as NodeSource<ArticleRecord>;
 
 /** An Article row (as Prisma or the node source reads it) as its record. */
-export const articleRecordOf = (row: object): ArticleRecord => recordOf(articleModel, row as Record<string, unknown>) as ArticleRecord;
+export const articleRecordOf = (row: object): ArticleRecord => recordOf(articleModel, row as Record<string, unknown>);
 
 export const articlePositionIds: IdSource = { name: 'article.positions', table: 'Evidence', parentColumn: 'articleId', childColumn: 'positionId' };
 export const articleMeetingIds: IdSource = { name: 'article.meetings', table: 'ArticleMeeting', parentColumn: 'articleId', childColumn: 'meetingId' };
@@ -147,7 +147,7 @@ export async function createArticle(w: Write, input: ArticleBodyInput & Input): 
   w.check();
   const data = { ...(values as Required<typeof values>), bodySha256 };
   const row = await insertArticle(w, { ...data, meetings: { create: meetingIds.map((meetingId) => ({ meetingId })) } });
-  await w.log(ChangeAction.CREATE, 'Article', row.id, JSON.parse(JSON.stringify({ ...snapshot(row), body: undefined, meetings: meetingIds })));
+  await w.log(ChangeAction.CREATE, 'Article', row.id, { ...snapshot(row), body: undefined, meetings: meetingIds });
   return articleRecordOf(row);
 }
 
@@ -188,7 +188,7 @@ export async function updateArticle(w: Write, input: ArticleUpdateBodyInput & In
   }
   const row = await w.tx.article.update({ where: { id: found.id }, data: { ...next, bodySha256: sha256Hex(next.body), ...changedBy(w.actor) } });
   if (changes.body) changes.body = { from: `sha256:${found.bodySha256}`, to: `sha256:${row.bodySha256}` };
-  await w.log(ChangeAction.UPDATE, 'Article', found.id, { changes } as object);
+  await w.log(ChangeAction.UPDATE, 'Article', found.id, { changes });
   return articleRecordOf(row);
 }
 
@@ -216,7 +216,7 @@ export async function deleteArticle(w: Write, input: ArticleDeleteInputData): Pr
   if (orphaned.length) await w.tx.position.deleteMany({ where: { id: { in: orphaned } } });
   if (kept.length) await w.tx.position.updateMany({ where: { id: { in: kept } }, data: changedBy(w.actor) });
   await w.tx.article.delete({ where: { id: found.id } });
-  await w.log(ChangeAction.DELETE, 'Article', found.id, JSON.parse(JSON.stringify({ deleted: snapshot(found), evidenceDeleted: cited.map((e) => e.id), positionsDeleted: orphaned, positionsKept: kept })));
+  await w.log(ChangeAction.DELETE, 'Article', found.id, { deleted: snapshot(found), evidenceDeleted: cited.map((e) => e.id), positionsDeleted: orphaned, positionsKept: kept });
   for (const positionId of orphaned) await w.log(ChangeAction.DELETE, 'Position', positionId, { reason: `deleted with article ${found.id}, its only support` });
   return { deletedArticleId: encodeGlobalId('Article', found.id), deletedPositionIds: orphaned.map((p) => encodeGlobalId('Position', p)) };
 }

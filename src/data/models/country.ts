@@ -168,7 +168,7 @@ export async function updateCountry(w: Write, input: CountryUpdateInputData): Pr
     where: { id: found.id },
     data: { name, aliases, ...changedBy(w.actor), ...(isoCode !== found.isoCode ? { country: { update: { isoCode } } } : {}) },
   });
-  await w.log(ChangeAction.UPDATE, 'Country', found.id, { changes } as object);
+  await w.log(ChangeAction.UPDATE, 'Country', found.id, { changes });
   return countryRecordOf({ ...actor, isoCode });
 }
 

@@ -190,7 +190,7 @@ export async function createDeployment(w: Write, input: DeploymentReferencesInpu
   await expectNoDuplicate(w, data);
   w.check();
   const row = await insertDeployment(w, data);
-  await w.log(ChangeAction.CREATE, 'Deployment', row.id, JSON.parse(JSON.stringify(snapshot(row))));
+  await w.log(ChangeAction.CREATE, 'Deployment', row.id, snapshot(row));
   return deploymentRecordOf(row);
 }
 
@@ -212,10 +212,10 @@ export async function updateDeployment(w: Write, input: DeploymentUpdateReferenc
     await expectNoDuplicate(w, next, found.id);
     w.check();
   }
-  const changes = changesOf(found, { ...found, ...next }, [...updatableFieldsOf(deploymentModel), 'operatorId', 'hostId'] as (keyof typeof found & string)[]);
+  const changes = changesOf(found, { ...found, ...next }, [...updatableFieldsOf(deploymentModel), 'operatorId', 'hostId'] as Array<Extract<keyof typeof found, string>>);
   if (Object.keys(changes).length === 0) return deploymentRecordOf(found);
   const row = await w.tx.deployment.update({ where: { id: found.id }, data: { ...next, ...changedBy(w.actor) } });
-  await w.log(ChangeAction.UPDATE, 'Deployment', found.id, JSON.parse(JSON.stringify({ changes })));
+  await w.log(ChangeAction.UPDATE, 'Deployment', found.id, { changes });
   return deploymentRecordOf(row);
 }
 
@@ -228,6 +228,6 @@ export async function deleteDeployment(w: Write, input: DeploymentDeleteInputDat
   const positions = await w.tx.position.count({ where: { deploymentId: found.id } });
   if (positions > 0) w.abort(['input', 'id'], `${positions} position${positions === 1 ? ' is' : 's are'} about this deployment: change or delete ${positions === 1 ? 'it' : 'them'} first`, UserErrorCode.IN_USE);
   await w.tx.deployment.delete({ where: { id: found.id } });
-  await w.log(ChangeAction.DELETE, 'Deployment', found.id, JSON.parse(JSON.stringify({ deleted: snapshot(found) })));
+  await w.log(ChangeAction.DELETE, 'Deployment', found.id, { deleted: snapshot(found) });
   return encodeGlobalId('Deployment', found.id);
 }

@@ -146,7 +146,7 @@ export async function createMeeting(w: Write, input: MeetingRelationsInput & Inp
     participants: { create: participants.map((officialId) => ({ officialId })) },
     articles: { create: articles.map((articleId) => ({ articleId })) },
   });
-  await w.log(ChangeAction.CREATE, 'Meeting', row.id, JSON.parse(JSON.stringify({ ...snapshot(row), participants, articles })) as Prisma.InputJsonValue);
+  await w.log(ChangeAction.CREATE, 'Meeting', row.id, { ...snapshot(row), participants, articles });
   return meetingRecordOf(row);
 }
 
@@ -174,7 +174,7 @@ export async function updateMeeting(w: Write, input: MeetingUpdateRelationsInput
     await w.tx.articleMeeting.createMany({ data: articles.map((articleId) => ({ meetingId: found.id, articleId })), skipDuplicates: true });
   }
   const row = await w.tx.meeting.update({ where: { id: found.id }, data: { ...next, ...changedBy(w.actor) } });
-  await w.log(ChangeAction.UPDATE, 'Meeting', found.id, JSON.parse(JSON.stringify({ changes })) as Prisma.InputJsonValue);
+  await w.log(ChangeAction.UPDATE, 'Meeting', found.id, { changes });
   return meetingRecordOf(row);
 }
 
@@ -192,7 +192,7 @@ export async function deleteMeeting(w: Write, input: MeetingDeleteInputData): Pr
     ChangeAction.DELETE,
     'Meeting',
     found.id,
-    JSON.parse(JSON.stringify({ deleted: { ...snapshot(found), participants: found.participants.map((p) => p.officialId), articles: found.articles.map((a) => a.articleId) } })) as Prisma.InputJsonValue,
+    { deleted: { ...snapshot(found), participants: found.participants.map((p) => p.officialId), articles: found.articles.map((a) => a.articleId) } },
   );
   return encodeGlobalId('Meeting', found.id);
 }

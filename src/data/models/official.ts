@@ -168,7 +168,7 @@ export async function updateOfficial(w: Write, input: OfficialUpdateReferencesIn
   const changes = changesOf(found, { ...found, ...next }, [...updatableFieldsOf(officialModel), 'countryId', 'organizationId'] as (keyof OfficialRow)[]);
   if (Object.keys(changes).length === 0) return officialRecordOf(found);
   const row = await w.tx.official.update({ where: { id: found.id }, data: { ...next, ...changedBy(w.actor) } });
-  await w.log(ChangeAction.UPDATE, 'Official', found.id, { changes } as object);
+  await w.log(ChangeAction.UPDATE, 'Official', found.id, { changes });
   return officialRecordOf(row);
 }
 
@@ -184,7 +184,7 @@ export async function deleteOfficial(w: Write, input: OfficialDeleteInputData): 
   if (positions.length) await w.tx.position.updateMany({ where: { id: { in: positions } }, data: changedBy(w.actor) });
   if (meetings.length) await w.tx.meeting.updateMany({ where: { id: { in: meetings } }, data: changedBy(w.actor) });
   await w.tx.official.delete({ where: { id: found.id } });
-  await w.log(ChangeAction.DELETE, 'Official', found.id, JSON.parse(JSON.stringify({ deleted: snapshot(found), detached: { spokenPositions: positions, meetings } })) as Prisma.InputJsonValue);
+  await w.log(ChangeAction.DELETE, 'Official', found.id, { deleted: snapshot(found), detached: { spokenPositions: positions, meetings } });
   return encodeGlobalId('Official', found.id);
 }
 
@@ -228,9 +228,7 @@ export async function mergeOfficials(w: Write, input: OfficialMergeInputData): P
     ChangeAction.MERGE,
     'Official',
     k.id,
-    JSON.parse(
-      JSON.stringify({ mergedFrom: d.id, duplicate: snapshot(d), moved: { spokenPositions: positions, meetings }, filled, aliasesAdded: aliases ? aliases.filter((a) => !k.aliases.includes(a)) : [] }),
-    ) as Prisma.InputJsonValue,
+    { mergedFrom: d.id, duplicate: snapshot(d), moved: { spokenPositions: positions, meetings }, filled, aliasesAdded: aliases ? aliases.filter((a) => !k.aliases.includes(a)) : [] },
   );
   return { kept: officialRecordOf(row), deletedId: encodeGlobalId('Official', d.id) };
 }

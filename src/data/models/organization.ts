@@ -174,7 +174,7 @@ export async function updateOrganization(w: Write, input: OrganizationUpdateRela
     await w.tx.organizationMembership.createMany({ data: members.map((countryId) => ({ organizationId: found.id, countryId })), skipDuplicates: true });
   }
   const actor = await w.tx.actor.update({ where: { id: found.id }, data: { name, aliases, ...changedBy(w.actor), organization: { update: { acronym } } } });
-  await w.log(ChangeAction.UPDATE, 'Organization', found.id, { changes } as object);
+  await w.log(ChangeAction.UPDATE, 'Organization', found.id, { changes });
   return organizationRecordOf({ ...actor, acronym });
 }
 

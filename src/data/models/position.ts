@@ -290,7 +290,7 @@ export async function createPosition(w: Write, input: PositionRelationsInput & I
     addressees: { create: addresseeIds.map((actorId) => ({ actorId })) },
     evidence: { create: spans.map((s) => ({ articleId: s.articleId, text: s.text, start: s.start, end: s.end, ...createdBy(w.actor) })) },
   });
-  await w.log(ChangeAction.CREATE, 'Position', row.id, JSON.parse(JSON.stringify({ ...snapshot(row), holders: holderIds, speakers: speakerIds, addressees: addresseeIds, evidence: spans })));
+  await w.log(ChangeAction.CREATE, 'Position', row.id, { ...snapshot(row), holders: holderIds, speakers: speakerIds, addressees: addresseeIds, evidence: spans });
   return positionRecordOf(row);
 }
 
@@ -325,7 +325,7 @@ export async function updatePosition(w: Write, input: PositionUpdateRelationsInp
   w.check();
   await checkPosition(w, { ...next, stance: next.stance as string, topic: next.topic ?? null }, found.id);
   w.check();
-  const compared = [...updatableFieldsOf(positionModel), 'deploymentId', 'meetingId', 'holderIds', 'speakerIds', 'addresseeIds'] as (keyof typeof before & string)[];
+  const compared = [...updatableFieldsOf(positionModel), 'deploymentId', 'meetingId', 'holderIds', 'speakerIds', 'addresseeIds'] as Array<Extract<keyof typeof before, string>>;
   const changes = changesOf(before, { ...before, ...next }, compared);
   if (Object.keys(changes).length === 0) return positionRecordOf(found);
   const { holderIds, speakerIds, addresseeIds, ...columns } = next;
@@ -342,7 +342,7 @@ export async function updatePosition(w: Write, input: PositionUpdateRelationsInp
     await w.tx.positionAddressee.createMany({ data: addresseeIds.map((actorId) => ({ positionId: found.id, actorId })), skipDuplicates: true });
   }
   const row = await w.tx.position.update({ where: { id: found.id }, data: { ...(columns as Prisma.PositionUncheckedUpdateInput), ...changedBy(w.actor) } });
-  await w.log(ChangeAction.UPDATE, 'Position', found.id, JSON.parse(JSON.stringify({ changes })));
+  await w.log(ChangeAction.UPDATE, 'Position', found.id, { changes });
   return positionRecordOf(row);
 }
 
@@ -362,8 +362,7 @@ export async function deletePosition(w: Write, input: PositionDeleteInputData): 
     ChangeAction.DELETE,
     'Position',
     found.id,
-    JSON.parse(
-      JSON.stringify({
+    {
         deleted: {
           ...snapshot(found),
           holders: found.holders.map((h) => h.actorId),
@@ -371,8 +370,7 @@ export async function deletePosition(w: Write, input: PositionDeleteInputData): 
           addressees: found.addressees.map((a) => a.actorId),
           evidence: found.evidence.map((e) => ({ id: e.id, articleId: e.articleId, text: e.text, start: e.start, end: e.end })),
         },
-      }),
-    ),
+      },
   );
   return encodeGlobalId('Position', found.id);
 }

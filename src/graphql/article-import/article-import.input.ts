@@ -7,7 +7,7 @@
  * `format` is not in the input. `toDocument` turns an input back into a document of the format.
  */
 import { Field, InputType, Int, type ClassType } from 'type-graphql';
-import { articleFormat, ARTICLE_FORMAT, type ArticleDocument, type FieldNode } from '../../data/import/format.ts';
+import { articleFormat, type ArticleDocument, type FieldNode } from '../../data/import/format.ts';
 import type { EnumDefinition } from '../../data/model.ts';
 import { formatDay } from '../../data/rules.ts';
 import { enumType } from '../enum-type.ts';
