@@ -42,6 +42,11 @@ export interface FieldDefinition<TValue = unknown> {
   notInFuture?: boolean;
   /** A text kept byte for byte (an article body that offsets index into): never normalized, only refused when blank. */
   verbatim?: boolean;
+  /**
+   * Carried by the article import (src/data/import/format.ts): its description in the file format
+   * and in the articleImport input. Fields of kind text, day, enum and names can be.
+   */
+  import?: { description: string; api: string };
   /** Settable by `<model>Create` (its description there); required unless nullable or `optional`. */
   create?: { description: string };
   /** Settable by `<model>Update` (its description there). */

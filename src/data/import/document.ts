@@ -16,7 +16,8 @@ import { isIsoCountryCode } from '../iso-3166.ts';
 import { dateProblem, isFutureDay, isFutureInstant, isHttpUrl, parseDay, sha256Hex, textProblem, type EvidenceSpan } from '../rules.ts';
 import { isQuoteProblem, locateQuote } from '../evidence-spans.ts';
 import { deploymentIdentity, describeDeploymentIdentity } from '../models/deployment.ts';
-import { describePositionIdentity, positionTargetProblem, speaksForAHolder } from '../models/position.ts';
+import { describePositionIdentity, positionModel, positionTargetProblem, speaksForAHolder } from '../models/position.ts';
+import type { ModelDefinition } from '../model.ts';
 
 import {
   ARTICLE_FORMAT,
@@ -390,6 +391,19 @@ function readDeployments(declared: Declared, root: Json) {
  * Positions: their fields, the position rules (models/position.ts: a target, holders, speakers who
  * speak for a holder, no twin), references declared, and evidence located in the body.
  */
+/** The values of the fields a model's definition marks for the import (format.ts importedFieldsOf), checked by kind. */
+function readImportedFields(c: Checker, o: Json, path: Path, model: ModelDefinition, now: Date): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const [name, definition] of Object.entries(model.fields)) {
+    if (!definition.import) continue;
+    if (definition.kind === 'day') values[name] = c.day(o, name, path, { past: definition.notInFuture ?? false, now });
+    else if (definition.kind === 'enum') values[name] = c.oneOf(o, name, path, definition.enum?.values ? Object.fromEntries(Object.keys(definition.enum.values).map((v) => [v, v])) : {});
+    else if (definition.kind === 'names') values[name] = c.strings(o, name, path);
+    else values[name] = definition.nullable ? c.nullableString(o, name, path) : c.string(o, name, path);
+  }
+  return values;
+}
+
 function readPositions(d: Declared, root: Json, body: string, officials: Officials, meetingKeys: Set<string>, deploymentKeys: Set<string>) {
   const { c, now } = d;
   const { officialIndex, officialCountry, officialOrganization, officialRefs } = officials;
@@ -408,6 +422,7 @@ function readPositions(d: Declared, root: Json, body: string, officials: Officia
       topic: c.nullableString(o, 'topic', path),
       meeting: c.nullableString(o, 'meeting', path),
       statedOn: c.day(o, 'statedOn', path, { past: true, now }),
+      ...readImportedFields(c, o, path, positionModel, now),
       evidence: [],
     };
     if (position.holders.length === 0 && Array.isArray(o.holders)) c.problem([...path, 'holders'], 'must name at least one holder', UserErrorCode.HOLDER_REQUIRED);

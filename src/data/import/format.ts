@@ -13,9 +13,9 @@
  * file format (where a value the source does not state is written null) and `api` for the GraphQL
  * input (where it is left out).
  */
-import type { EnumDefinition } from '../model.ts';
+import type { EnumDefinition, ModelDefinition } from '../model.ts';
 import { deploymentStatusEnum } from '../models/deployment.ts';
-import { stanceEnum } from '../models/position.ts';
+import { positionModel, stanceEnum } from '../models/position.ts';
 
 export const ARTICLE_FORMAT = 'stancegraph.article/1';
 
@@ -106,6 +106,35 @@ const field = {
   of: <T>(type: FieldNode<T>, d: Descriptions): FieldNode<T> => ({ ...type, ...d }),
   list: <T>(of: FieldNode<T>, d: Descriptions & { minItems?: number }) => node<T[]>('list', d, { of }),
 };
+
+/**
+ * The fields a model's definition marks for the import (`import` in src/data/models/), in the
+ * format: a field added to the definition with `import` travels in documents without more code.
+ */
+export function importedFieldsOf(model: ModelDefinition): Record<string, FieldNode> {
+  const fields: Record<string, FieldNode> = {};
+  for (const [name, definition] of Object.entries(model.fields)) {
+    if (!definition.import) continue;
+    const d = definition.import;
+    switch (definition.kind) {
+      case 'text':
+        fields[name] = definition.nullable ? field.optionalText(d) : field.text(d);
+        break;
+      case 'day':
+        fields[name] = field.day({ ...d, notInFuture: definition.notInFuture ?? false });
+        break;
+      case 'enum':
+        fields[name] = field.enumOf(definition.enum as EnumDefinition, d);
+        break;
+      case 'names':
+        fields[name] = field.names(d);
+        break;
+      default:
+        throw new Error(`${model.name}.${name}: the import carries fields of kind text, day, enum and names, not ${definition.kind}`);
+    }
+  }
+  return fields;
+}
 
 // The optional flag must be a literal type for DocumentOf: `start` is the only field that may be left out.
 const evidenceStart = field.int({
@@ -235,6 +264,7 @@ const position = field.object(
     topic: field.optionalText({ description: 'What it is about when not a deployment.', api: 'The topic it is about; give exactly one of deployment and topic.' }),
     meeting: field.optionalText({ description: 'Key of the meeting where it was stated.', api: 'Key of the meeting where it was stated.' }),
     statedOn: field.day({ notInFuture: true, description: 'The day it was stated; not in the future.', api: 'The day it was stated; not in the future.' }),
+    ...importedFieldsOf(positionModel),
     evidence: field.list(evidence, { minItems: 1, description: 'Exact quotes of the body that report it.', api: 'The quotes that report it (at least one).' }),
   },
   { exactlyOneOf: ['deployment', 'topic'] },

@@ -27,7 +27,8 @@ import { insertMeeting } from '../models/meeting.ts';
 import { aliasesWith } from '../models/names.ts';
 import { findNamedOfficial, insertOfficial } from '../models/official.ts';
 import { findNamedOrganizations, findOrganizationByAcronym, insertOrganization } from '../models/organization.ts';
-import { findSamePosition, insertPosition } from '../models/position.ts';
+import { findSamePosition, insertPosition, positionModel } from '../models/position.ts';
+import type { ModelDefinition } from '../model.ts';
 import {
   ArticleDocumentError,
   prepareDocument,
@@ -48,6 +49,17 @@ import {
  * (found, and something it lacked was filled in). The three are exclusive. `links` counts join
  * rows (participants, holders, speakers, addressees, memberships, the article's meetings).
  */
+/** The column values of the fields a model's definition marks for the import, from a checked document object. */
+function importedValuesOf(model: ModelDefinition, input: object): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const [name, definition] of Object.entries(model.fields)) {
+    if (!definition.import) continue;
+    const value = (input as Record<string, unknown>)[name];
+    values[definition.column ?? name] = definition.kind === 'day' ? dayOrNull(value as string | null) : value;
+  }
+  return values;
+}
+
 export interface ImportCounts {
   created: number;
   matched: number;
@@ -412,6 +424,7 @@ class ArticleImporter {
         topic: input.topic,
         meetingId,
         statedOn,
+        ...importedValuesOf(positionModel, input),
         holders: { create: holderIds.map((actorId) => ({ actorId })) },
       });
       id = created.id;
