@@ -391,12 +391,13 @@ function readDeployments(declared: Declared, root: Json) {
  * Positions: their fields, the position rules (models/position.ts: a target, holders, speakers who
  * speak for a holder, no twin), references declared, and evidence located in the body.
  */
-/** The values of the fields a model's definition marks for the import (format.ts importedFieldsOf), checked by kind. */
+/** The values of the fields a model's definition marks for the import (format.ts importedFieldsOf), checked by kind; left out is not stated. */
 function readImportedFields(c: Checker, o: Json, path: Path, model: ModelDefinition, now: Date): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const [name, definition] of Object.entries(model.fields)) {
     if (!definition.import) continue;
-    if (definition.kind === 'day') values[name] = c.day(o, name, path, { past: definition.notInFuture ?? false, now });
+    if (!(name in o)) values[name] = definition.kind === 'names' ? [] : null;
+    else if (definition.kind === 'day') values[name] = c.day(o, name, path, { past: definition.notInFuture ?? false, now });
     else if (definition.kind === 'enum') values[name] = c.oneOf(o, name, path, definition.enum?.values ? Object.fromEntries(Object.keys(definition.enum.values).map((v) => [v, v])) : {});
     else if (definition.kind === 'names') values[name] = c.strings(o, name, path);
     else values[name] = definition.nullable ? c.nullableString(o, name, path) : c.string(o, name, path);

@@ -110,6 +110,8 @@ const field = {
 /**
  * The fields a model's definition marks for the import (`import` in src/data/models/), in the
  * format: a field added to the definition with `import` travels in documents without more code.
+ * They may be left out (left out means not stated), so that documents written before a field was
+ * added stay valid.
  */
 export function importedFieldsOf(model: ModelDefinition): Record<string, FieldNode> {
   const fields: Record<string, FieldNode> = {};
@@ -133,6 +135,7 @@ export function importedFieldsOf(model: ModelDefinition): Record<string, FieldNo
         throw new Error(`${model.name}.${name}: the import carries fields of kind text, day, enum and names, not ${definition.kind}`);
     }
   }
+  for (const node of Object.values(fields)) node.optional = true;
   return fields;
 }
 
