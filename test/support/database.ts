@@ -5,9 +5,9 @@
  * (unit tests) pays nothing for it.
  *
  * - PGlite (DATABASE_URL unset): the template is a closed PGlite data directory; each copy is a
- *   plain copy of that directory on disk, so a spawned server process can open it through
- *   PGLITE_DATA_DIR (a PGlite data directory is one process's database: do not open the copy in
- *   the test process while a server has it).
+ *   plain copy of that directory on disk, which the app opens in the test process or a spawned
+ *   server through PGLITE_DATA_DIR (a PGlite data directory has one client at a time: do not
+ *   open the copy while an app has it).
  * - PostgreSQL (DATABASE_URL set): the template is the database `<db>_tpl_<pid>` on that server;
  *   each copy is `CREATE DATABASE … TEMPLATE` it, dropped by `dispose()`.
  */
