@@ -7,9 +7,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ArticleDocumentError, prepareDocument } from '../../src/data/import/document.ts';
-import { useInProcessApp } from '../support/in-process.ts';
+import { useCurationServer } from '../support/curation.ts';
+import { logLines } from '../support/http.ts';
 
-const app = useInProcessApp();
+const app = useCurationServer();
 
 interface Answer {
   status: number;
@@ -165,6 +166,6 @@ describe('found by the fuzz test', () => {
 
 describe('the log', () => {
   it('holds no error for any of the above', () => {
-    expect(app.problems().filter((line) => line.level === 'error' || line.level === 'fatal')).toEqual([]);
+    expect(logLines(app.output()).filter((line) => line.level === 'error' || line.level === 'fatal')).toEqual([]);
   });
 });

@@ -6,10 +6,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabaseTarget, withPgClient, type TestDatabase } from '../support/database.ts';
-import { eventually, logLines, postGraphQL, request, spawnServer, type WatchedServer } from '../support/http.ts';
+import { eventually, logLines, postGraphQL, request } from '../support/http.ts';
+import { startTestApp, type TestApp } from '../support/in-process.ts';
 
+// The app runs in the test process, where vitest sets NODE_ENV=test: the app's NODE_ENV reaches it
+// through loadConfig only, as in its own process (src/http/server.ts hands Apollo Server its
+// nodeEnv; graphql-js reads process.env.NODE_ENV only to skip a development-time check).
 interface Running {
-  server: WatchedServer;
+  server: TestApp;
   url: string;
 }
 
@@ -20,14 +24,12 @@ afterAll(async () => {
 
 async function start(env: Record<string, string>, database?: TestDatabase): Promise<Running> {
   const db = database ?? (await createTestDatabaseTarget());
-  const server = spawnServer({ ...db.env, ...env });
   cleanups.push(async () => {
-    server.kill('SIGKILL');
-    await server.exited;
     if (!database) await db.dispose();
   });
-  const [, url] = await server.waitFor(/serves (http:\/\/\S+\/graphql)/, 90_000);
-  return { server, url: url! };
+  const server = await startTestApp(db, env);
+  cleanups.push(() => server.stop());
+  return { server, url: server.url };
 }
 
 const introspection = '{ __schema { queryType { name } types { name } } }';

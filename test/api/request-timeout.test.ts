@@ -5,7 +5,8 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDatabaseTarget, withPgClient } from '../support/database.ts';
-import { eventually, logLines, postGraphQL, spawnServer, type WatchedServer } from '../support/http.ts';
+import { eventually, logLines, postGraphQL } from '../support/http.ts';
+import { startTestApp } from '../support/in-process.ts';
 
 const cleanups: Array<() => Promise<unknown>> = [];
 afterAll(async () => {
@@ -14,14 +15,10 @@ afterAll(async () => {
 
 async function start(env: Record<string, string>) {
   const database = await createTestDatabaseTarget();
-  const server: WatchedServer = spawnServer({ ...database.env, ...env });
-  cleanups.push(async () => {
-    server.kill('SIGKILL');
-    await server.exited;
-    await database.dispose();
-  });
-  const [, url] = await server.waitFor(/serves (http:\/\/\S+\/graphql)/, 90_000);
-  return { server, url: url!, database };
+  cleanups.push(() => database.dispose());
+  const server = await startTestApp(database, env);
+  cleanups.push(() => server.stop());
+  return { server, url: server.url, database };
 }
 
 describe('REQUEST_TIMEOUT_MS', () => {

@@ -10,7 +10,8 @@ import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabaseTarget, type TestDatabase } from '../support/database.ts';
-import { projectRoot, startServer, type StartedServer } from '../support/server.ts';
+import { startTestApp, type TestApp } from '../support/in-process.ts';
+import { projectRoot } from '../support/server.ts';
 
 /** The page's globals the code run in the browser uses (this project compiles without the DOM library). */
 declare const document: {
@@ -38,7 +39,7 @@ async function startFrontEnd(): Promise<{ origin: string; server: Server }> {
 }
 
 let browser: Browser;
-let api: StartedServer;
+let api: TestApp;
 let database: TestDatabase;
 let allowedFrontEnd: Awaited<ReturnType<typeof startFrontEnd>>;
 let otherFrontEnd: Awaited<ReturnType<typeof startFrontEnd>>;
@@ -49,7 +50,7 @@ beforeAll(async () => {
   allowedFrontEnd = await startFrontEnd();
   otherFrontEnd = await startFrontEnd();
   database = await createTestDatabaseTarget();
-  api = await startServer({ ...database.env, CORS_ORIGINS: allowedFrontEnd.origin }, { timeoutMs: 90_000 });
+  api = await startTestApp(database, { CORS_ORIGINS: allowedFrontEnd.origin });
   browser = await chromium.launch({
     executablePath,
     headless: true,

@@ -6,7 +6,7 @@
  *
  * Settings (environment):
  * - FUZZ_SEED: the seed (default 8); printed with any failure.
- * - FUZZ_OPERATIONS: how many operations (default 100000).
+ * - FUZZ_OPERATIONS: how many operations (default 10000; CI sends 100000, see below).
  * - FUZZ_ONLY: one operation's index, to replay it alone (with the same FUZZ_SEED).
  * - FUZZ_CONCURRENCY: requests in flight at once (default 3).
  * - FUZZ_SLOWEST: print the n slowest operations (to keep the run cheap when tuning the generator).
@@ -16,16 +16,24 @@
 import { readFileSync } from 'node:fs';
 import { buildSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { useInProcessApp } from '../support/in-process.ts';
+import { useCurationServer } from '../support/curation.ts';
+import { logLines } from '../support/http.ts';
 import { generateOperation, type FuzzOperation, type FuzzPools } from './generator.ts';
 
 const seed = Number(process.env.FUZZ_SEED ?? 8);
-const total = Number(process.env.FUZZ_OPERATIONS ?? 100_000);
+// Issue 8 asks for 100,000 operations with no server error in CI. Each costs ~3 ms of CPU (the
+// app's GraphQL pipeline and, on PGlite, the database, all in this process), so 100,000 take 4 to
+// 5 minutes: more than the rest of the suite together. `npm test` sends the first 10,000 (the
+// operations of a seed do not depend on the count), and .ci/run sends the 100,000 once, in its
+// PostgreSQL run, where the database works in its own process; its PGlite run sends the 10,000.
+const total = Number(process.env.FUZZ_OPERATIONS ?? 10_000);
 const only = process.env.FUZZ_ONLY === undefined ? null : Number(process.env.FUZZ_ONLY);
 const concurrency = Number(process.env.FUZZ_CONCURRENCY ?? 3);
 
 const schema = buildSchema(readFileSync(new URL('../../schema.graphql', import.meta.url), 'utf8'));
-const app = useInProcessApp();
+// Warnings and errors only: the run checks that nothing was logged as an error, and a line per
+// request would be 100,000 lines kept in memory.
+const app = useCurationServer({ LOG_LEVEL: 'warn' });
 
 interface Answer {
   status: number;
@@ -121,7 +129,7 @@ describe(`fuzz: ${only === null ? total : 1} generated operations (seed ${seed})
     console.log(JSON.stringify({ fuzz: { seed, sent, seconds, perSecond: Math.round(sent / seconds), outcomes: Object.fromEntries([...byOutcome].sort((a, b) => b[1] - a[1])), msByKind: Object.fromEntries([...msByOutcome].map(([k, v]) => [k, Math.round(v)]).sort((a, b) => (b[1] as number) - (a[1] as number))) } }));
     if (process.env.FUZZ_SLOWEST) console.log(slowest.sort((a, b) => b[0] - a[0]).slice(0, Number(process.env.FUZZ_SLOWEST)).map((x) => `${Math.round(x[0])} ms #${x[1]} ${x[2]}`).join('\n'));
     expect(failures, failures.join('\n\n')).toEqual([]);
-    const logged = app.problems().filter((line) => line.level === 'error' || line.level === 'fatal');
+    const logged = logLines(app.output()).filter((line) => line.level === 'error' || line.level === 'fatal');
     expect(logged, `the app logged errors (seed ${seed}):\n${JSON.stringify(logged.slice(0, 5), null, 2)}`).toEqual([]);
     if (only === null) expect(sent).toBe(total);
   }, 30 * 60_000);

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, expect } from 'vitest';
 import { createTestDatabaseTarget } from './database.ts';
-import { graphql, startServer, type GraphQLResult, type StartedServer } from './server.ts';
-
-/** How long a server gets to start (a copied PGlite data dir takes ~1-3 s; a cold machine more). */
-export const serverStartTimeoutMs = 90_000;
+import { startTestApp, type TestApp } from './in-process.ts';
+import { graphql, type GraphQLResult } from './server.ts';
 
 /**
- * One server per test file, on a clean copy of the migrated and seeded template database.
+ * One server per test file (the app in the test process: test/support/in-process.ts), on a clean
+ * copy of the migrated and seeded template database, with the settings of `env`.
  * Returns a function that posts a GraphQL operation to it.
  */
 export function useSeededServer(options: { env?: Record<string, string> } = {}): {
@@ -14,14 +13,14 @@ export function useSeededServer(options: { env?: Record<string, string> } = {}):
   data: <T = any>(query: string, variables?: Record<string, unknown>) => Promise<T>;
   url: () => string;
 } {
-  let server: StartedServer | undefined;
+  let server: TestApp | undefined;
   let dispose: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
     const database = await createTestDatabaseTarget();
     dispose = () => database.dispose();
-    server = await startServer({ ...database.env, ...options.env }, { timeoutMs: serverStartTimeoutMs });
-  }, serverStartTimeoutMs + 30_000);
+    server = await startTestApp(database, options.env);
+  }, 120_000);
 
   afterAll(async () => {
     try {

@@ -1,15 +1,17 @@
 /**
- * Fixtures for the curation tests (mutations, keys, imports): a started server on a clean copy of
- * the seeded test database, with one API key per role created before it starts, and a way to look
- * at the database itself between two runs of the server (a PGlite data directory is one
- * process's: the server stops while the test reads it).
+ * Fixtures for the curation tests (mutations, keys, imports): a started server (the app in the
+ * test process: test/support/in-process.ts) on a clean copy of the seeded test database, with one
+ * API key per role created before it starts, and a way to look at the database itself, or to run
+ * a command on it, between two runs of the server (a PGlite data directory is one client's: the
+ * server stops meanwhile).
  */
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { PrismaClient } from '../../src/generated/prisma/client.ts';
 import { openDatabase } from '../../src/db/database.ts';
 import { generateApiKey } from '../../src/data/api-keys.ts';
 import { createTestDatabaseTarget, type TestDatabase } from './database.ts';
-import { startServer, type GraphQLResult, type StartedServer } from './server.ts';
+import { startTestApp, type TestApp } from './in-process.ts';
+import type { GraphQLResult } from './server.ts';
 
 export type Role = 'READER' | 'EDITOR' | 'ADMIN';
 export type Caller = Role | 'anonymous' | { bearer: string } | { authorization: string };
@@ -30,11 +32,9 @@ export interface CurationServer {
   database(): TestDatabase;
 }
 
-export const startTimeoutMs = 90_000;
-
 /** One server per test file; `env` is added to its environment. */
 export function useCurationServer(env: Record<string, string> = {}): CurationServer {
-  let server: StartedServer | undefined;
+  let server: TestApp | undefined;
   let db: TestDatabase | undefined;
   const keys = {} as Record<Role, string>;
   let pastOutput = '';
@@ -51,14 +51,16 @@ export function useCurationServer(env: Record<string, string> = {}): CurationSer
   beforeAll(async () => {
     db = await createTestDatabaseTarget();
     await withDatabase(async (prisma) => {
-      for (const role of ['READER', 'EDITOR', 'ADMIN'] as const) {
+      for (const [i, role] of (['READER', 'EDITOR', 'ADMIN'] as const).entries()) {
         const key = generateApiKey();
-        await prisma.apiKey.create({ data: { name: `test-${role.toLowerCase()}`, role, prefix: key.prefix, keyHash: key.keyHash, createdBy: 'test' } });
+        // Row ids far from those the API gives new keys, so that a test revoking keys by guessed
+        // IDs (the fuzz test) revokes the keys it created, not the ones it sends.
+        await prisma.apiKey.create({ data: { id: 1_000_000 + i, name: `test-${role.toLowerCase()}`, role, prefix: key.prefix, keyHash: key.keyHash, createdBy: 'test' } });
         keys[role] = key.key;
       }
     });
-    server = await startServer({ ...db.env, ...env }, { timeoutMs: startTimeoutMs });
-  }, startTimeoutMs + 60_000);
+    server = await startTestApp(db, env);
+  }, 120_000);
 
   afterAll(async () => {
     try {
@@ -80,7 +82,7 @@ export function useCurationServer(env: Record<string, string> = {}): CurationSer
     try {
       return await work();
     } finally {
-      server = await startServer({ ...(db as TestDatabase).env, ...env }, { timeoutMs: startTimeoutMs });
+      server = await startTestApp(db as TestDatabase, env);
     }
   };
 

@@ -1,20 +1,24 @@
 /**
- * Test databases: a clean copy, per test file, of a database that test/support/global-setup.ts
- * migrated and seeded once for the whole vitest run.
+ * Test databases: a clean copy, per test file, of a template database migrated and seeded once
+ * per vitest run. test/support/global-setup.ts only names the template; the first test file that
+ * asks for a copy builds it (the others wait for it), so that a run of files that use no database
+ * (unit tests) pays nothing for it.
  *
  * - PGlite (DATABASE_URL unset): the template is a closed PGlite data directory; each copy is a
- *   plain copy of that directory on disk, so a spawned server process can open it through
- *   PGLITE_DATA_DIR (a PGlite data directory is one process's database: do not open the copy in
- *   the test process while a server has it).
+ *   plain copy of that directory on disk, which the app opens in the test process or a spawned
+ *   server through PGLITE_DATA_DIR (a PGlite data directory has one client at a time: do not
+ *   open the copy while an app has it).
  * - PostgreSQL (DATABASE_URL set): the template is the database `<db>_tpl_<pid>` on that server;
  *   each copy is `CREATE DATABASE … TEMPLATE` it, dropped by `dispose()`.
  */
 import { randomBytes } from 'node:crypto';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { inject } from 'vitest';
-import type { DatabaseTarget } from '../../src/db/database.ts';
+import { openDatabase, type DatabaseTarget } from '../../src/db/database.ts';
+import { applyMigrations } from '../../src/db/migrate.ts';
 import { quoteIdent, withPgClient } from '../../src/db/pg-client.ts';
+import { seedDatabase } from '../../src/data/import/seed.ts';
 
 export { quoteIdent, withPgClient };
 
@@ -24,7 +28,7 @@ export type DatabaseTemplate =
       kind: 'pglite';
       /** The migrated and seeded data directory (closed; never opened by tests). */
       templateDir: string;
-      /** Where copies go; the whole directory is removed at the end of the run. */
+      /** Where copies and the template's build marks go; removed at the end of the run. */
       workDir: string;
     }
   | {
@@ -35,6 +39,8 @@ export type DatabaseTemplate =
       templateName: string;
       /** Prefix of this run's copies (`<db>_t<pid>_`), so that the teardown can drop leftovers. */
       copyPrefix: string;
+      /** Where the template's build marks go; removed at the end of the run. */
+      workDir: string;
     };
 
 declare module 'vitest' {
@@ -86,6 +92,64 @@ function template(): DatabaseTemplate {
   return provided;
 }
 
+/** Migrates and seeds a new database, then closes it (a template must have no open session). */
+async function buildTemplate(tpl: DatabaseTemplate): Promise<void> {
+  let target: DatabaseTarget;
+  if (tpl.kind === 'pglite') {
+    await mkdir(tpl.templateDir);
+    target = { kind: 'pglite', dataDir: tpl.templateDir };
+  } else {
+    await withPgClient(tpl.adminUrl, (client) => client.query(`CREATE DATABASE ${quoteIdent(tpl.templateName)}`));
+    target = { kind: 'postgres', url: urlForDatabase(tpl.adminUrl, tpl.templateName) };
+  }
+  const started = Date.now();
+  const db = await openDatabase(target);
+  try {
+    await applyMigrations(db);
+    await seedDatabase(db.prisma);
+  } finally {
+    await db.close();
+  }
+  console.log(`test database template ${tpl.kind === 'pglite' ? tpl.templateDir : tpl.templateName}: migrated and seeded in ${Date.now() - started} ms`);
+}
+
+let templateReady: Promise<void> | undefined;
+
+/**
+ * Builds the run's template once, whichever test process asks first: test files run in separate
+ * worker processes, so the builder is elected by creating a directory (atomic), and the others
+ * wait for the mark it leaves when done (or for the reason it failed).
+ */
+function ensureTemplate(tpl: DatabaseTemplate): Promise<void> {
+  templateReady ??= (async () => {
+    const lock = path.join(tpl.workDir, 'template.building');
+    const done = path.join(tpl.workDir, 'template.ready');
+    const failed = path.join(tpl.workDir, 'template.failed');
+    let builder = true;
+    await mkdir(lock).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+      builder = false;
+    });
+    if (builder) {
+      try {
+        await buildTemplate(tpl);
+      } catch (error) {
+        await writeFile(failed, error instanceof Error ? (error.stack ?? error.message) : String(error));
+        throw error;
+      }
+      await writeFile(done, '');
+      return;
+    }
+    for (;;) {
+      const reason = await readFile(failed, 'utf8').catch(() => null);
+      if (reason !== null) throw new Error(`another test file could not build the test database template:\n${reason}`);
+      if (await readFile(done).then(() => true, () => false)) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  })();
+  return templateReady;
+}
+
 /**
  * A clean copy of the migrated and seeded test database, for one test file (or one test).
  * PGlite: a copy of the ~40 MB data directory (0.2–0.8 s here); opening it then costs ~0.4 s.
@@ -93,6 +157,7 @@ function template(): DatabaseTemplate {
  */
 export async function createTestDatabaseTarget(): Promise<TestDatabase> {
   const tpl = template();
+  await ensureTemplate(tpl);
   if (tpl.kind === 'pglite') {
     const dataDir = await mkdtemp(path.join(tpl.workDir, 'db-'));
     await cp(tpl.templateDir, dataDir, { recursive: true });
@@ -108,7 +173,7 @@ export async function createTestDatabaseTarget(): Promise<TestDatabase> {
   const name = copyNamePrefix(databaseNameOf(tpl.adminUrl), tpl.copyPrefix) + randomBytes(COPY_ID_LENGTH / 2).toString('hex');
   await withPgClient(tpl.adminUrl, async (client) => {
     // CREATE DATABASE … TEMPLATE fails while another session is connected to the template; only
-    // the global setup ever connects to it, but retry briefly in case of a straggler.
+    // its builder ever connects to it, but retry briefly in case of a straggler.
     for (let attempt = 0; ; attempt++) {
       try {
         await client.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${quoteIdent(tpl.templateName)}`);

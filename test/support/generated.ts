@@ -1,17 +1,18 @@
 import { afterAll, beforeAll } from 'vitest';
 import { generate, scaled } from '../../bench/generate.ts';
 import { openDatabase } from '../../src/db/database.ts';
-import { expectData, serverStartTimeoutMs } from './api.ts';
+import { expectData } from './api.ts';
 import { createTestDatabaseTarget } from './database.ts';
-import { graphql, startServer, type GraphQLResult, type StartedServer } from './server.ts';
+import { startTestApp, type TestApp } from './in-process.ts';
+import { graphql, type GraphQLResult } from './server.ts';
 
 /**
- * One server per test file on a clean copy of the test database whose graph has been replaced by
+ * One server per test file (the app in the test process) on a clean copy of the test database whose graph has been replaced by
  * the benchmark's generator (bench/generate.ts) at `factor` of its full scale: enough rows for
  * pages of 50 and for ties in every ordering, the same on every run (seeded).
  */
 export function useGeneratedServer(options: { factor: number; seed?: number; env?: Record<string, string> }) {
-  let server: StartedServer | undefined;
+  let server: TestApp | undefined;
   let dispose: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
@@ -23,8 +24,8 @@ export function useGeneratedServer(options: { factor: number; seed?: number; env
     } finally {
       await db.close();
     }
-    server = await startServer({ ...database.env, ...options.env }, { timeoutMs: serverStartTimeoutMs });
-  }, serverStartTimeoutMs + 120_000);
+    server = await startTestApp(database, options.env);
+  }, 240_000);
 
   afterAll(async () => {
     try {

@@ -1,16 +1,13 @@
 /**
- * vitest globalSetup: builds the migrated and seeded template database once per run, for
- * test/support/database.ts to copy per test file, and removes it (and any copy left behind) at
+ * vitest globalSetup: names this run's template database (test/support/database.ts builds it when
+ * the first test file asks for a copy, and copies it per file), and removes it and every copy at
  * the end. Uses the PostgreSQL server of DATABASE_URL when it is set, PGlite otherwise.
  */
-import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { databaseTargetFromEnv } from '../../src/config.ts';
-import { openDatabase, type Database, type DatabaseTarget } from '../../src/db/database.ts';
-import { applyMigrations } from '../../src/db/migrate.ts';
-import { seedDatabase } from '../../src/data/import/seed.ts';
 import {
   copyNamePrefix,
   databaseNameOf,
@@ -22,17 +19,6 @@ import {
 } from './database.ts';
 
 const WORK_DIR_PREFIX = 'stancegraph-test-';
-
-/** Migrates and seeds a new database, then closes it (a template must have no open session). */
-async function buildTemplate(target: DatabaseTarget): Promise<void> {
-  const db: Database = await openDatabase(target);
-  try {
-    await applyMigrations(db);
-    await seedDatabase(db.prisma);
-  } finally {
-    await db.close();
-  }
-}
 
 function processIsAlive(pid: number): boolean {
   try {
@@ -80,8 +66,10 @@ async function dropStaleDatabases(adminUrl: string): Promise<void> {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const started = Date.now();
   const target = databaseTargetFromEnv();
+  await removeStaleWorkDirs();
+  const workDir = await mkdtemp(path.join(os.tmpdir(), `${WORK_DIR_PREFIX}${process.pid}-`));
+  const removeWorkDir = () => rm(workDir, { recursive: true, force: true });
 
   if (target.kind === 'postgres') {
     const adminUrl = target.url;
@@ -89,42 +77,21 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const database = databaseNameOf(adminUrl);
     const templateName = derivedDatabaseName(database, `_tpl_${process.pid}`);
     const copyPrefix = `_t${process.pid}_`;
-    await withPgClient(adminUrl, async (client) => {
-      await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(templateName)} WITH (FORCE)`);
-      await client.query(`CREATE DATABASE ${quoteIdent(templateName)}`);
-    });
-    const dropAll = () =>
-      withPgClient(adminUrl, async (client) => {
+    await withPgClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${quoteIdent(templateName)} WITH (FORCE)`));
+    const template: DatabaseTemplate = { kind: 'postgres', adminUrl, templateName, copyPrefix, workDir };
+    project.provide('stancegraphDatabaseTemplate', template);
+    return async () => {
+      await withPgClient(adminUrl, async (client) => {
         const { rows } = await client.query<{ datname: string }>('SELECT datname FROM pg_database WHERE NOT datistemplate');
         const copies = copyNamePrefix(database, copyPrefix);
         const ours = rows.map((row) => row.datname).filter((name) => name === templateName || name.startsWith(copies));
         for (const name of ours) await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
       });
-    try {
-      await buildTemplate({ kind: 'postgres', url: urlForDatabase(adminUrl, templateName) });
-    } catch (error) {
-      await dropAll().catch(() => undefined);
-      throw error;
-    }
-    const template: DatabaseTemplate = { kind: 'postgres', adminUrl, templateName, copyPrefix };
-    project.provide('stancegraphDatabaseTemplate', template);
-    console.log(`test database template: PostgreSQL database ${templateName}, migrated and seeded in ${Date.now() - started} ms`);
-    return dropAll;
+      await removeWorkDir();
+    };
   }
 
-  await removeStaleWorkDirs();
-  const workDir = await mkdtemp(path.join(os.tmpdir(), `${WORK_DIR_PREFIX}${process.pid}-`));
-  const templateDir = path.join(workDir, 'template');
-  await mkdir(templateDir);
-  const removeAll = () => rm(workDir, { recursive: true, force: true });
-  try {
-    await buildTemplate({ kind: 'pglite', dataDir: templateDir });
-  } catch (error) {
-    await removeAll();
-    throw error;
-  }
-  const template: DatabaseTemplate = { kind: 'pglite', templateDir, workDir };
+  const template: DatabaseTemplate = { kind: 'pglite', templateDir: path.join(workDir, 'template'), workDir };
   project.provide('stancegraphDatabaseTemplate', template);
-  console.log(`test database template: PGlite data directory ${templateDir}, migrated and seeded in ${Date.now() - started} ms`);
-  return removeAll;
+  return removeWorkDir;
 }

@@ -1,68 +1,37 @@
 /**
- * The app started in the test process (src/app.ts startApp) on a clean copy of the seeded test
- * database, with one API key per role created before it starts, and its log kept in memory so
- * that a test can look at what it logged as errors.
+ * The app started in the test process, as src/main.ts starts it in its own: the settings read
+ * from an environment by the same loadConfig, then startApp on a copy of the test database,
+ * listening on a free port for real HTTP requests. What the process would print on stdout (its
+ * JSON log) is kept in memory instead.
+ *
+ * Tests of what only the process does (start-up failures printed on stderr and the exit status,
+ * signals, restarts, the CLI commands) spawn it instead: test/support/server.ts and http.ts.
  */
 import { Writable } from 'node:stream';
-import { afterAll, beforeAll } from 'vitest';
-import { startApp, type AppOptions, type RunningApp } from '../../src/app.ts';
-import { openDatabase } from '../../src/db/database.ts';
-import { generateApiKey } from '../../src/data/api-keys.ts';
+import { startApp } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
-import { createTestDatabaseTarget, type TestDatabase } from './database.ts';
-import type { Role } from './curation.ts';
+import type { TestDatabase } from './database.ts';
 
-export interface InProcessApp {
-  url(): string;
-  /** The key of each role (created before the app started). */
-  keys: Record<Role, string>;
-  /** Every log line at level warn or above, parsed. */
-  problems(): Array<Record<string, any>>;
+export interface TestApp {
+  /** http://127.0.0.1:<port>/graphql */
+  url: string;
+  /** Everything logged so far, one JSON object per line, as the process prints it on stdout. */
+  output(): string;
+  /** Stops it as SIGTERM stops the process (requests in flight finish), then closes the database. */
+  stop(): Promise<void>;
 }
 
-export function useInProcessApp(options: Partial<Omit<AppOptions, 'database' | 'port' | 'log'>> = {}): InProcessApp {
-  let app: RunningApp | undefined;
-  let db: TestDatabase | undefined;
-  const keys = {} as Record<Role, string>;
-  const lines: string[] = [];
-
-  beforeAll(async () => {
-    db = await createTestDatabaseTarget();
-    const opened = await openDatabase(db.target);
-    try {
-      for (const [i, role] of (['READER', 'EDITOR', 'ADMIN'] as const).entries()) {
-        const key = generateApiKey();
-        // Row ids far from those the API gives new keys, so that a test revoking keys by guessed
-        // IDs (the fuzz test) revokes the keys it created, not the ones it sends.
-        await opened.prisma.apiKey.create({ data: { id: 1_000_000 + i, name: `test-${role.toLowerCase()}`, role, prefix: key.prefix, keyHash: key.keyHash, createdBy: 'test' } });
-        keys[role] = key.key;
-      }
-    } finally {
-      await opened.close();
-    }
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        lines.push(...chunk.toString().split('\n').filter(Boolean));
-        done();
-      },
-    });
-    app = await startApp({ ...options, database: db.target, port: 0, host: '127.0.0.1', log: createLogger('warn', sink) });
-  }, 120_000);
-
-  afterAll(async () => {
-    try {
-      await app?.stop();
-    } finally {
-      await db?.dispose();
-    }
-  }, 60_000);
-
-  return {
-    url() {
-      if (!app) throw new Error('the app did not start');
-      return app.url;
+/** Starts the app on `database` with the settings of `env` (variables as an operator sets them). */
+export async function startTestApp(database: TestDatabase, env: Record<string, string> = {}): Promise<TestApp> {
+  const config = loadConfig({ PORT: '0', ...env });
+  let output = '';
+  const stdout = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      output += chunk.toString();
+      done();
     },
-    keys,
-    problems: () => lines.map((line) => JSON.parse(line) as Record<string, any>),
-  };
+  });
+  const app = await startApp({ ...config, database: database.target, host: '127.0.0.1', log: createLogger(config.logLevel, stdout) });
+  return { url: app.url, output: () => output, stop: () => app.stop() };
 }
