@@ -17,7 +17,22 @@
  * handful of documents among millions.
  */
 import { countries } from './countries.ts';
-import { cities, fillers, firstNames, lastNames, meetingSeries, ordinals, organizations, sites, sources, stanceWords, systems, titles, topics, units } from './vocabulary.ts';
+import {
+  cities,
+  fillers,
+  firstNames,
+  lastNames,
+  meetingSeries,
+  ordinals,
+  organizations,
+  sites,
+  sources,
+  stanceWords,
+  systems,
+  titles,
+  topics,
+  units,
+} from './vocabulary.ts';
 
 export interface Scale {
   officials: number;
@@ -322,9 +337,10 @@ export function generatorStatements({ scale, seed }: GenerateOptions): Array<[la
       `INSERT INTO "ArticleMeeting" ("articleId", "meetingId")
         SELECT DISTINCT q.article_id, p.meeting_id FROM ${work}.quote AS q JOIN ${work}.pos AS p ON p.id = q.position_id WHERE p.meeting_id IS NOT NULL`,
     ],
-    ...(['Actor', 'Official', 'Article', 'Meeting', 'Deployment', 'Position', 'Evidence'] as const).map(
-      (table): [string, string] => ['sequences', `SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), (SELECT coalesce(max(id), 0) + 1 FROM "${table}"), false)`],
-    ),
+    ...(['Actor', 'Official', 'Article', 'Meeting', 'Deployment', 'Position', 'Evidence'] as const).map((table): [string, string] => [
+      'sequences',
+      `SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), (SELECT coalesce(max(id), 0) + 1 FROM "${table}"), false)`,
+    ]),
     ['clean up', `DROP SCHEMA ${work} CASCADE`],
     ['statistics', `ANALYZE`],
   ];

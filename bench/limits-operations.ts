@@ -37,8 +37,11 @@ export async function fillToBounds(target: DatabaseTarget): Promise<Prepared> {
     const ids = async (sql: string) => (await prisma.$queryRawUnsafe<{ id: number }[]>(sql)).map((row) => row.id);
     const countryIds = await ids(`INSERT INTO "Actor" (kind, name, aliases, "updatedAt", "createdBy")
       SELECT 'COUNTRY', 'Bench country ' || g, ARRAY['Bench ' || g, 'Country ' || g], now(), 'bench' FROM generate_series(0, 249) AS g RETURNING id`);
-    await prisma.$executeRawUnsafe(`INSERT INTO "Country" (id, "isoCode")
-      SELECT id, chr(48 + (row_number() OVER (ORDER BY id) - 1)::int % 10) || chr(65 + (row_number() OVER (ORDER BY id) - 1)::int / 10) FROM "Actor" WHERE id = ANY($1::int[])`, countryIds);
+    await prisma.$executeRawUnsafe(
+      `INSERT INTO "Country" (id, "isoCode")
+      SELECT id, chr(48 + (row_number() OVER (ORDER BY id) - 1)::int % 10) || chr(65 + (row_number() OVER (ORDER BY id) - 1)::int / 10) FROM "Actor" WHERE id = ANY($1::int[])`,
+      countryIds,
+    );
     const officialIds = await ids(`INSERT INTO "Official" (name, title, aliases, "updatedAt", "createdBy")
       SELECT 'Bench official ' || g, 'Spokesperson', ARRAY['Official ' || g], now(), 'bench' FROM generate_series(0, 249) AS g RETURNING id`);
     const organizationActor = await prisma.actor.create({ data: { kind: 'ORGANIZATION', name: 'Bench organization', createdBy: 'bench' } });
@@ -47,8 +50,14 @@ export async function fillToBounds(target: DatabaseTarget): Promise<Prepared> {
     const meeting = await prisma.meeting.create({ data: { name: 'Bench meeting', createdBy: 'bench' } });
     await prisma.meetingParticipant.createMany({ data: officialIds.map((officialId) => ({ meetingId: meeting.id, officialId })) });
     await prisma.positionHolder.createMany({ data: countryIds.slice(0, 50).map((actorId) => ({ positionId: position.id, actorId })), skipDuplicates: true });
-    await prisma.positionAddressee.createMany({ data: countryIds.slice(50, 100).map((actorId) => ({ positionId: position.id, actorId })), skipDuplicates: true });
-    await prisma.positionSpeaker.createMany({ data: officialIds.slice(0, 50).map((officialId) => ({ positionId: position.id, officialId })), skipDuplicates: true });
+    await prisma.positionAddressee.createMany({
+      data: countryIds.slice(50, 100).map((actorId) => ({ positionId: position.id, actorId })),
+      skipDuplicates: true,
+    });
+    await prisma.positionSpeaker.createMany({
+      data: officialIds.slice(0, 50).map((officialId) => ({ positionId: position.id, officialId })),
+      skipDuplicates: true,
+    });
 
     const articleIds: number[] = [];
     const sentence = 'The deployment was discussed at length by officials who declined to be named. ';
@@ -60,7 +69,14 @@ export async function fillToBounds(target: DatabaseTarget): Promise<Prepared> {
       articleIds.push(article.id);
     }
     await prisma.evidence.createMany({
-      data: Array.from({ length: 100 }, (_, i) => ({ positionId: position.id, articleId: articleIds[0]!, text: sentence, start: 20 + i * sentence.length, end: 20 + (i + 1) * sentence.length, createdBy: 'bench' })),
+      data: Array.from({ length: 100 }, (_, i) => ({
+        positionId: position.id,
+        articleId: articleIds[0]!,
+        text: sentence,
+        start: 20 + i * sentence.length,
+        end: 20 + (i + 1) * sentence.length,
+        createdBy: 'bench',
+      })),
     });
     return { positionId: position.id, articleIds };
   } finally {
@@ -123,7 +139,10 @@ export function operations({ positionId, articleIds }: Prepared): Operation[] {
       name: 'stance summaries: 5 x 100 groups by holder, deployment and topic',
       query: `{ ${spread(5, () => `stanceSummary { totalCount byHolder(first: 100) { totalCount byStance { stance count } } byDeployment(first: 20) { totalCount } byTopic(first: 20) { totalCount } }`)} }`,
     },
-    { name: 'introspection: the IDE\'s introspection query', query: getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, inputValueDeprecation: true }) },
+    {
+      name: "introspection: the IDE's introspection query",
+      query: getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, inputValueDeprecation: true }),
+    },
   ];
 }
 
@@ -195,4 +214,3 @@ export async function measure(url: string, operation: Operation) {
     healthzPolls: health.polls,
   };
 }
-

@@ -36,18 +36,42 @@ const deepTraversal = /* GraphQL */ `
       nodes {
         name
         system
-        host { name }
-        operator { name }
+        host {
+          name
+        }
+        operator {
+          name
+        }
         positions(first: 50) {
           totalCount
           nodes {
             stance
             summary
             statedOn
-            holders { name ... on Country { isoCode } }
-            speakers { name title }
-            meeting { name city date }
-            evidence { text start end article { source publishedAt } }
+            holders {
+              name
+              ... on Country {
+                isoCode
+              }
+            }
+            speakers {
+              name
+              title
+            }
+            meeting {
+              name
+              city
+              date
+            }
+            evidence {
+              text
+              start
+              end
+              article {
+                source
+                publishedAt
+              }
+            }
           }
         }
       }
@@ -102,8 +126,26 @@ const filteredPage = /* GraphQL */ `
       filter: { holders: ["RU", "CN"], stances: [OPPOSE, CONCERN, CRITICIZE, THREATEN], statedOn: { from: "2010-01-01" } }
       orderBy: { field: STATED_ON, direction: DESC }
     ) {
-      edges { cursor node { id stance summary statedOn holders { name } deployment { name system } } }
-      pageInfo { hasNextPage endCursor }
+      edges {
+        cursor
+        node {
+          id
+          stance
+          summary
+          statedOn
+          holders {
+            name
+          }
+          deployment {
+            name
+            system
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `;
@@ -156,16 +198,42 @@ const search = /* GraphQL */ `
         snippet
         node {
           __typename
-          ... on Article { id source publishedAt }
-          ... on Evidence { id text }
-          ... on Position { id stance summary }
-          ... on Deployment { id name }
-          ... on Official { id name }
-          ... on Country { id name }
-          ... on Organization { id name }
+          ... on Article {
+            id
+            source
+            publishedAt
+          }
+          ... on Evidence {
+            id
+            text
+          }
+          ... on Position {
+            id
+            stance
+            summary
+          }
+          ... on Deployment {
+            id
+            name
+          }
+          ... on Official {
+            id
+            name
+          }
+          ... on Country {
+            id
+            name
+          }
+          ... on Organization {
+            id
+            name
+          }
         }
       }
-      pageInfo { hasNextPage endCursor }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `;

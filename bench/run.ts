@@ -43,7 +43,17 @@ interface Options {
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { quick: false, factor: 1, seed: 1, durationMs: 20_000, warmupMs: 3_000, concurrency: 16, only: null, regenerate: false, force: false };
+  const options: Options = {
+    quick: false,
+    factor: 1,
+    seed: 1,
+    durationMs: 20_000,
+    warmupMs: 3_000,
+    concurrency: 16,
+    only: null,
+    regenerate: false,
+    force: false,
+  };
   let durationSet = false;
   let factorSet = false;
   for (let i = 0; i < argv.length; i++) {
@@ -62,13 +72,11 @@ function parseOptions(argv: string[]): Options {
     else if (arg === '--scale') {
       options.factor = number();
       factorSet = true;
-    }
-    else if (arg === '--seed') options.seed = Math.round(number());
+    } else if (arg === '--seed') options.seed = Math.round(number());
     else if (arg === '--duration') {
       options.durationMs = number() * 1000;
       durationSet = true;
-    }
-    else if (arg === '--concurrency') options.concurrency = Math.round(number());
+    } else if (arg === '--concurrency') options.concurrency = Math.round(number());
     else if (arg === '--only') options.only = value().split(',');
     else if (arg === '--regenerate') options.regenerate = true;
     else if (arg === '--force') options.force = true;
@@ -115,7 +123,9 @@ interface GraphMark {
 
 async function readMark(client: pg.Client): Promise<{ mark: GraphMark | null; hasData: boolean }> {
   await client.query(`CREATE SCHEMA IF NOT EXISTS stancegraph_bench`);
-  await client.query(`CREATE TABLE IF NOT EXISTS stancegraph_bench.graph (scale jsonb NOT NULL, seed int NOT NULL, generated_at timestamptz NOT NULL DEFAULT now())`);
+  await client.query(
+    `CREATE TABLE IF NOT EXISTS stancegraph_bench.graph (scale jsonb NOT NULL, seed int NOT NULL, generated_at timestamptz NOT NULL DEFAULT now())`,
+  );
   const mark = (await client.query<GraphMark>(`SELECT scale, seed FROM stancegraph_bench.graph`)).rows[0] ?? null;
   const hasData = (await client.query<{ has: boolean }>(`SELECT EXISTS (SELECT 1 FROM "Article") AS has`)).rows[0]!.has;
   return { mark, hasData };
@@ -137,7 +147,9 @@ async function prepareGraph(url: string, options: Options): Promise<Scale> {
       return;
     }
     if (hasData && !mark && !options.force) {
-      throw new Error('DATABASE_URL names a database with data the generator did not make; the benchmark replaces the whole graph. Use a database of its own, or pass --force');
+      throw new Error(
+        'DATABASE_URL names a database with data the generator did not make; the benchmark replaces the whole graph. Use a database of its own, or pass --force',
+      );
     }
     log(`generating ${JSON.stringify(scale)} (seed ${options.seed}) …`);
     const started = performance.now();
@@ -155,7 +167,9 @@ async function prepareGraph(url: string, options: Options): Promise<Scale> {
 /** Where the deep page starts: 100,000 elements in (page 5,001), or 90% of the way on a small graph. */
 async function deepPageStart(url: string): Promise<{ key: string; id: number; rank: number }> {
   return withClient(url, async (client) => {
-    const total = Number((await client.query<{ total: string }>(`SELECT count(*) AS total FROM "Position" AS n WHERE ${filteredPageConditions}`)).rows[0]!.total);
+    const total = Number(
+      (await client.query<{ total: string }>(`SELECT count(*) AS total FROM "Position" AS n WHERE ${filteredPageConditions}`)).rows[0]!.total,
+    );
     const rank = Math.max(1, Math.min(100_000, Math.floor(total * 0.9)));
     const row = (
       await client.query<{ key: string; id: number }>(
@@ -262,7 +276,8 @@ function firstDifference(a: unknown, b: unknown, path = ''): string | null {
 async function measure(query: BenchQuery, api: Started, baseline: Started, options: Options): Promise<Record<string, unknown>> {
   const apiBody = JSON.stringify({ query: query.graphql, variables: query.variables });
   const check = await post(api.url, apiBody);
-  if (check.status !== 200 || check.json.errors) throw new Error(`${query.name}: the API answered ${check.status} ${(check.json.errors ? JSON.stringify(check.json.errors) : check.text).slice(0, 500)}`);
+  if (check.status !== 200 || check.json.errors)
+    throw new Error(`${query.name}: the API answered ${check.status} ${(check.json.errors ? JSON.stringify(check.json.errors) : check.text).slice(0, 500)}`);
   const sqlPerRequest = check.json.extensions?.sql?.statements ?? null;
   const reference = await post(`${baseline.url}${query.name}`, '');
   if (reference.status !== 200) throw new Error(`${query.name}: the baseline answered ${reference.status} ${reference.text.slice(0, 500)}`);
@@ -315,10 +330,17 @@ async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const url = process.env.DATABASE_URL?.trim();
   if (!url || !/^postgres(ql)?:\/\//.test(url)) {
-    throw new Error('set DATABASE_URL to a PostgreSQL database of the benchmark\'s own, e.g. DATABASE_URL=postgresql://postgres@127.0.0.1:5432/stancegraph_bench npm run bench -- --quick');
+    throw new Error(
+      "set DATABASE_URL to a PostgreSQL database of the benchmark's own, e.g. DATABASE_URL=postgresql://postgres@127.0.0.1:5432/stancegraph_bench npm run bench -- --quick",
+    );
   }
   const started = performance.now();
-  log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, Node ${process.version}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  log(
+    `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, Node ${process.version}; load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   await ensureDatabase(url);
   const scale = await prepareGraph(url, options);
   const deep = await deepPageStart(url);

@@ -33,8 +33,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const known =
-    error instanceof ConfigError || error instanceof DatabaseUnavailableError || error instanceof MigrationError || error instanceof PrivilegeError;
+  const known = error instanceof ConfigError || error instanceof DatabaseUnavailableError || error instanceof MigrationError || error instanceof PrivilegeError;
   console.error(`db:migrate: ${known ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   process.exitCode = 1;
 });

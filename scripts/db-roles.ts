@@ -25,7 +25,9 @@ async function main(): Promise<number> {
     throw new ConfigError('a PostgreSQL server is needed: set MIGRATION_DATABASE_URL or DATABASE_URL (the embedded database has a single role)');
   }
   const done = await withPgClient(target.url, (client) => setUpRuntimeRole(client, role));
-  console.log(`db:roles: ${done.created ? 'created' : 'kept'} role ${quoteIdent(role)} on ${describeTarget(target)}; it may read and write rows, append to the change log, and change nothing else`);
+  console.log(
+    `db:roles: ${done.created ? 'created' : 'kept'} role ${quoteIdent(role)} on ${describeTarget(target)}; it may read and write rows, append to the change log, and change nothing else`,
+  );
   if (done.revokedPublicCreate) console.log('db:roles: revoked CREATE on the schema from PUBLIC (PostgreSQL before 15 grants it to every role)');
   if (done.created) console.log(`db:roles: give it a password with psql's \\password ${role} (sent hashed), then use it in DATABASE_URL`);
   return 0;

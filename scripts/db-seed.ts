@@ -47,7 +47,8 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    const known = error instanceof ArticleDocumentError || error instanceof SeedRejectedError || error instanceof DatabaseUnavailableError || error instanceof ConfigError;
+    const known =
+      error instanceof ArticleDocumentError || error instanceof SeedRejectedError || error instanceof DatabaseUnavailableError || error instanceof ConfigError;
     console.error(`db:seed: ${known ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     process.exitCode = 1;
   },

@@ -67,7 +67,13 @@ const phrasing: Record<string, string[]> = {
   THREATEN: ['warned of countermeasures against', 'threatened a response to'],
 };
 const stances = Object.keys(phrasing);
-const topics = ['denuclearization of the Korean Peninsula', 'the Six Party Talks', 'military drills in the region', 'arms control talks', 'freedom of navigation'];
+const topics = [
+  'denuclearization of the Korean Peninsula',
+  'the Six Party Talks',
+  'military drills in the region',
+  'arms control talks',
+  'freedom of navigation',
+];
 const sources = ['Xinhua', 'Reuters', 'TASS', 'Yonhap', 'Kyodo', 'AFP', 'AP'];
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -78,7 +84,10 @@ for (let n = 1; n <= count; n++) {
   const host = pick(countries);
   const operator = pick(operators);
   const dkey = 'deployment';
-  const speakers = pickSome(officials.filter((o) => o.country !== host[0]), 1 + Math.floor(random() * 3));
+  const speakers = pickSome(
+    officials.filter((o) => o.country !== host[0]),
+    1 + Math.floor(random() * 3),
+  );
   const sentences: string[] = [`${host[2].toUpperCase()}, ${day(date)} (${pick(sources)}) -- Report ${n}-${Math.floor(random() * 1e9).toString(36)}.`];
   sentences.push(`The deployment of the ${systemName} (${system}) in ${host[1]} was discussed again this week.`);
   const positions: object[] = [];
@@ -122,10 +131,25 @@ for (let n = 1; n <= count; n++) {
       const c = countries.find((x) => x[0] === code)!;
       return { isoCode: c[0], name: c[1], aliases: [c[2]] };
     }),
-    organizations: operator === 'NATO' ? [{ acronym: 'NATO', name: organizations[0]!.name, aliases: [], members: organizations[0]!.members.filter((m) => codes.has(m)) }] : [],
+    organizations:
+      operator === 'NATO'
+        ? [{ acronym: 'NATO', name: organizations[0]!.name, aliases: [], members: organizations[0]!.members.filter((m) => codes.has(m)) }]
+        : [],
     officials: speakers.map((s) => ({ name: s.name, title: s.title, aliases: [s.name.split(' ')[1]], country: s.country, organization: null })),
     meetings: [],
-    deployments: [{ key: dkey, name: `${system} in ${host[1]}`, system, systemName, status: pick(['PROPOSED', 'ANNOUNCED', 'UNDER_CONSTRUCTION', 'OPERATIONAL']), location: null, operator, host: host[0], announcedOn: null }],
+    deployments: [
+      {
+        key: dkey,
+        name: `${system} in ${host[1]}`,
+        system,
+        systemName,
+        status: pick(['PROPOSED', 'ANNOUNCED', 'UNDER_CONSTRUCTION', 'OPERATIONAL']),
+        location: null,
+        operator,
+        host: host[0],
+        announcedOn: null,
+      },
+    ],
     positions,
   };
   lines.push(JSON.stringify(document));

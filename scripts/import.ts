@@ -176,7 +176,9 @@ async function main(): Promise<number> {
         lastProgress = now;
         const rate = done / ((now - started) / 1000);
         const left = total ? `, ${Math.round((100 * done) / total)}%, about ${seconds(((total - done) / rate) * 1000)} left` : '';
-        console.error(`progress: ${done}${total ? `/${total}` : ''} articles (${imported} imported, ${rejected} rejected), ${rate.toFixed(1)} articles/s${left}`);
+        console.error(
+          `progress: ${done}${total ? `/${total}` : ''} articles (${imported} imported, ${rejected} rejected), ${rate.toFixed(1)} articles/s${left}`,
+        );
       }
     }
   } finally {

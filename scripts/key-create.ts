@@ -36,7 +36,9 @@ async function main(): Promise<number> {
   }
   const role = values.role?.toUpperCase();
   if (!role || !(role in ApiKeyRole) || !values.name) {
-    console.error(`key:create: ${!values.name ? '--name is required' : `--role must be reader, editor or admin${values.role ? `, got ${JSON.stringify(values.role)}` : ''}`}\n${usage}`);
+    console.error(
+      `key:create: ${!values.name ? '--name is required' : `--role must be reader, editor or admin${values.role ? `, got ${JSON.stringify(values.role)}` : ''}`}\n${usage}`,
+    );
     return 2;
   }
   const target = databaseTargetFromEnv();

@@ -60,7 +60,8 @@ function parseSettings(): Settings {
   const number = (name: string, raw: string | undefined, fallback: number, integer: boolean) => {
     if (raw === undefined) return fallback;
     const n = Number(raw);
-    if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) throw new Error(`--${name} must be a positive ${integer ? 'integer' : 'number'}, got ${JSON.stringify(raw)}`);
+    if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n)))
+      throw new Error(`--${name} must be a positive ${integer ? 'integer' : 'number'}, got ${JSON.stringify(raw)}`);
     return n;
   };
   return {
@@ -81,7 +82,6 @@ interface SoakDatabase {
   name: string;
   created: boolean;
 }
-
 
 async function prepareDatabase(seed: number): Promise<SoakDatabase> {
   const given = process.env.DATABASE_URL?.trim();
@@ -168,7 +168,13 @@ class Api {
    * Sends one operation; with faults, cancels it after a random delay with probability
    * `cancelChance`. Counts the answer, its error codes and userErrors codes.
    */
-  async send(kind: 'read' | 'write' | 'import', query: string, variables: Record<string, unknown> | undefined, rng: Rng, cancel: { chance: number; maxDelayMs: number }): Promise<Answer> {
+  async send(
+    kind: 'read' | 'write' | 'import',
+    query: string,
+    variables: Record<string, unknown> | undefined,
+    rng: Rng,
+    cancel: { chance: number; maxDelayMs: number },
+  ): Promise<Answer> {
     this.stats.requests++;
     this.stats.count(this.stats.byOperation, kind);
     const controller = new AbortController();
@@ -183,7 +189,11 @@ class Api {
     try {
       const response = await fetch(this.server.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...(kind === 'read' ? {} : { authorization: `Bearer ${this.key}` }) },
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/graphql-response+json, application/json',
+          ...(kind === 'read' ? {} : { authorization: `Bearer ${this.key}` }),
+        },
         body: JSON.stringify({ query, variables }),
         signal: controller.signal,
       });
@@ -299,7 +309,13 @@ class Client {
       const mark = this.mark();
       const { body, quotes } = articleBody(this.rng, mark, 8);
       const url = `https://soak.example/create/${mark}`;
-      const answer = await this.api.send('write', mutations.articleCreate, { input: { source: 'Soak', headline: `Soak created ${mark}`, url, body } }, this.rng, cancel);
+      const answer = await this.api.send(
+        'write',
+        mutations.articleCreate,
+        { input: { source: 'Soak', headline: `Soak created ${mark}`, url, body } },
+        this.rng,
+        cancel,
+      );
       const article = acknowledged(answer, 'articleCreate', 'article');
       if (article) {
         this.stats.acknowledgedWrites++;
@@ -335,7 +351,13 @@ class Client {
     } else if (r < 0.57) {
       const row = pick(this.rng, live);
       row.deleteSent = true;
-      const answer = await this.api.send('write', mutations.deploymentDelete, { input: { id: Buffer.from(`Deployment:${row.id}`).toString('base64') } }, this.rng, cancel);
+      const answer = await this.api.send(
+        'write',
+        mutations.deploymentDelete,
+        { input: { id: Buffer.from(`Deployment:${row.id}`).toString('base64') } },
+        this.rng,
+        cancel,
+      );
       if (answer.status === '200' && answer.body?.data?.deploymentDelete?.deletedDeploymentId && !answer.body.data.deploymentDelete.userErrors?.length) {
         this.stats.acknowledgedWrites++;
         row.deleteAcknowledged = true;
@@ -347,7 +369,13 @@ class Client {
       const article = this.articles[articleIndex]!;
       const text = article.quotes[article.unused.shift()!]!;
       const summary = `Soak position ${this.mark()}`;
-      const input = { stance: 'CONCERN', summary, topic: `soak topic ${summary}`, holderIds: [pick(this.rng, this.countryIds)], evidence: [{ articleId: article.id, text }] };
+      const input = {
+        stance: 'CONCERN',
+        summary,
+        topic: `soak topic ${summary}`,
+        holderIds: [pick(this.rng, this.countryIds)],
+        evidence: [{ articleId: article.id, text }],
+      };
       const answer = await this.api.send('write', mutations.positionCreate, { input }, this.rng, cancel);
       const created = acknowledged(answer, 'positionCreate', 'position');
       if (created) {
@@ -360,7 +388,13 @@ class Client {
       const position = pick(this.rng, this.positions);
       const article = pick(this.rng, withQuotes);
       const text = article.quotes[article.unused.shift()!]!;
-      const answer = await this.api.send('write', mutations.evidenceCreate, { input: { positionId: position.id, articleId: article.id, text } }, this.rng, cancel);
+      const answer = await this.api.send(
+        'write',
+        mutations.evidenceCreate,
+        { input: { positionId: position.id, articleId: article.id, text } },
+        this.rng,
+        cancel,
+      );
       const evidence = acknowledged(answer, 'evidenceCreate', 'evidence');
       if (evidence) {
         this.stats.acknowledgedWrites++;
@@ -460,19 +494,30 @@ async function main(): Promise<number> {
     const keyName = `soak-${runId}`;
     ledger.actors.push(keyName);
     await withPgClient(db.url, (client) =>
-      client.query(`INSERT INTO "ApiKey" (name, role, prefix, "keyHash", "createdBy") VALUES ($1, 'EDITOR', $2, $3, 'soak')`, [keyName, key.prefix, key.keyHash]),
+      client.query(`INSERT INTO "ApiKey" (name, role, prefix, "keyHash", "createdBy") VALUES ($1, 'EDITOR', $2, $3, 'soak')`, [
+        keyName,
+        key.prefix,
+        key.keyHash,
+      ]),
     );
-    const countryIds = await withPgClient(db.url, async (client) => (await client.query<{ id: number }>(`SELECT id FROM "Country" ORDER BY id`)).rows.map((r) => Buffer.from(`Country:${r.id}`).toString('base64')));
+    const countryIds = await withPgClient(db.url, async (client) =>
+      (await client.query<{ id: number }>(`SELECT id FROM "Country" ORDER BY id`)).rows.map((r) => Buffer.from(`Country:${r.id}`).toString('base64')),
+    );
     const api = new Api(server, stats, settings, key.key);
     const deadline = Date.now() + settings.minutes * 60_000;
     log(`${settings.concurrency} clients for ${settings.minutes} min, seed ${settings.seed}${settings.faults ? ', with faults' : ''}`);
     const faultRng = seededRandom(settings.seed);
-    const work: Promise<void>[] = Array.from({ length: settings.concurrency }, (_, i) => new Client(i, runId, api, stats, ledger, countryIds, settings.seed).run(deadline));
+    const work: Promise<void>[] = Array.from({ length: settings.concurrency }, (_, i) =>
+      new Client(i, runId, api, stats, ledger, countryIds, settings.seed).run(deadline),
+    );
     if (settings.faults) {
       work.push(cutDatabase(proxy, stats, faultRng, deadline));
       work.push(restartServer(server, stats, faultRng, deadline, shutdownGraceMs));
     }
-    const progress = setInterval(() => log(`${stats.requests} requests, ${stats.acknowledgedWrites} writes and ${stats.acknowledgedImports} imports acknowledged`), 15_000);
+    const progress = setInterval(
+      () => log(`${stats.requests} requests, ${stats.acknowledgedWrites} writes and ${stats.acknowledgedImports} imports acknowledged`),
+      15_000,
+    );
     try {
       await Promise.all(work);
     } finally {
@@ -507,7 +552,15 @@ async function main(): Promise<number> {
   const lost = report.acknowledgedLost;
   const examples = (items: Violation[]) => Object.keys(countByKind(items)).flatMap((kind) => items.filter((v) => v.kind === kind).slice(0, 2));
   const line = {
-    settings: { minutes: settings.minutes, concurrency: settings.concurrency, seed: settings.seed, faults: settings.faults, database: db.name, databaseKept: db.created ? settings.keep : true, serverLog },
+    settings: {
+      minutes: settings.minutes,
+      concurrency: settings.concurrency,
+      seed: settings.seed,
+      faults: settings.faults,
+      database: db.name,
+      databaseKept: db.created ? settings.keep : true,
+      serverLog,
+    },
     seconds: Math.round((Date.now() - started) / 1000),
     requests: stats.requests,
     byOperation: stats.byOperation,

@@ -55,7 +55,7 @@ describe('the benchmark graph generator', () => {
     );
   }, 120_000);
 
-  it('makes the counts of its scale, and data that keeps the graph\'s rules', async () => {
+  it("makes the counts of its scale, and data that keeps the graph's rules", async () => {
     const scale = scaled(0.001);
     await withGenerated([{ factor: 0.001, seed: 1 }], async (db) => {
       expect(await count(db, 'Position')).toBe(scale.positions);

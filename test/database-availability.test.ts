@@ -5,7 +5,10 @@ import { isDatabaseUnavailable } from '../src/db/availability.ts';
 const socketError = (code: string) => Object.assign(new Error(`connect ${code} 127.0.0.1:5432`), { code, syscall: 'connect', errno: -111 });
 /** As Prisma wraps a driver adapter's error: a known request error whose meta holds the adapter's. */
 const prismaWrapped = (cause: Record<string, unknown>) =>
-  Object.assign(new Error('Invalid `prisma.deployment.findMany()` invocation'), { code: 'P2010', meta: { driverAdapterError: Object.assign(new Error('DriverAdapterError'), { name: 'DriverAdapterError', cause }) } });
+  Object.assign(new Error('Invalid `prisma.deployment.findMany()` invocation'), {
+    code: 'P2010',
+    meta: { driverAdapterError: Object.assign(new Error('DriverAdapterError'), { name: 'DriverAdapterError', cause }) },
+  });
 
 describe('isDatabaseUnavailable', () => {
   it.each([
@@ -16,7 +19,10 @@ describe('isDatabaseUnavailable', () => {
     ['the adapter: not reachable', prismaWrapped({ kind: 'DatabaseNotReachable', host: '127.0.0.1', port: 5432 })],
     ['the adapter: closed', prismaWrapped({ kind: 'ConnectionClosed' })],
     ['the adapter: too many connections', prismaWrapped({ kind: 'TooManyConnections', cause: 'sorry' })],
-    ['PostgreSQL shutting down (57P01)', prismaWrapped({ kind: 'postgres', originalCode: '57P01', originalMessage: 'terminating connection due to administrator command' })],
+    [
+      'PostgreSQL shutting down (57P01)',
+      prismaWrapped({ kind: 'postgres', originalCode: '57P01', originalMessage: 'terminating connection due to administrator command' }),
+    ],
     ['a connection exception (08006)', Object.assign(new Error('connection failure'), { code: '08006' })],
     ['Prisma: cannot reach (P1001)', Object.assign(new Error("Can't reach database server"), { code: 'P1001' })],
     ['one of several errors', new AggregateError([new Error('first'), socketError('ECONNREFUSED')])],
@@ -27,7 +33,10 @@ describe('isDatabaseUnavailable', () => {
   it.each([
     ['a missing column (a bug)', prismaWrapped({ kind: 'ColumnNotFound', column: 'name' })],
     ['a unique violation', prismaWrapped({ kind: 'UniqueConstraintViolation', constraint: { fields: ['isoCode'] } })],
-    ['a statement cut by statement_timeout (57014)', prismaWrapped({ kind: 'postgres', originalCode: '57014', originalMessage: 'canceling statement due to statement timeout' })],
+    [
+      'a statement cut by statement_timeout (57014)',
+      prismaWrapped({ kind: 'postgres', originalCode: '57014', originalMessage: 'canceling statement due to statement timeout' }),
+    ],
     ['an invalid text (22021)', prismaWrapped({ kind: 'postgres', originalCode: '22021', originalMessage: 'invalid byte sequence' })],
     ['a plain error', new Error('something else')],
     ['not an error', 'ECONNREFUSED'],

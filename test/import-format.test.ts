@@ -25,7 +25,9 @@ describe('docs/import-format.schema.json', () => {
   });
 
   it('accepts every generated article (scripts/generate-articles.ts), which the importer accepts too', () => {
-    const lines = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/generate-articles.ts', '25', '--seed', '7'], { encoding: 'utf8' }).trim().split('\n');
+    const lines = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/generate-articles.ts', '25', '--seed', '7'], { encoding: 'utf8' })
+      .trim()
+      .split('\n');
     expect(lines).toHaveLength(25);
     for (const line of lines) {
       const document = JSON.parse(line);

@@ -10,14 +10,7 @@ import { DatabaseUnavailableError, openDatabase, PGLITE_LOCK_FILE, type Database
 import { applyMigrations, migrationStatus } from '../src/db/migrate.ts';
 import { createMigration, diffMigrationsToSchema } from '../src/db/migration-authoring.ts';
 import { MigrationError, MIGRATIONS_DIR, SCHEMA_PATH } from '../src/db/schema-engine.ts';
-import {
-  copyNamePrefix,
-  createTestDatabaseTarget,
-  databaseNameOf,
-  quoteIdent,
-  urlForDatabase,
-  withPgClient,
-} from './support/database.ts';
+import { copyNamePrefix, createTestDatabaseTarget, databaseNameOf, quoteIdent, urlForDatabase, withPgClient } from './support/database.ts';
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 
@@ -31,11 +24,16 @@ interface Committed {
 
 /** prisma/migrations as Prisma sees it: directories in name order, checksum = sha256 hex of migration.sql. */
 async function committedMigrations(dir = MIGRATIONS_DIR): Promise<Committed[]> {
-  const entries = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const entries = (await readdir(dir, { withFileTypes: true }))
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   return Promise.all(
     entries.map(async (name) => ({
       name,
-      checksum: createHash('sha256').update(await readFile(path.join(dir, name, 'migration.sql'))).digest('hex'),
+      checksum: createHash('sha256')
+        .update(await readFile(path.join(dir, name, 'migration.sql')))
+        .digest('hex'),
     })),
   );
 }
@@ -251,9 +249,7 @@ describe('a persisted PGlite data directory', () => {
 
     expect(await failure(path.join(file, 'data'))).toMatch(/^cannot use data directory .*\/a-file\/data: ENOTDIR: not a directory/);
     expect(await failure(file)).toBe(`cannot use data directory ${file}: it is a file, not a directory`);
-    expect(await failure(junk)).toBe(
-      `cannot use data directory ${junk}: it is not empty and is not a PostgreSQL data directory (no PG_VERSION)`,
-    );
+    expect(await failure(junk)).toBe(`cannot use data directory ${junk}: it is not empty and is not a PostgreSQL data directory (no PG_VERSION)`);
     expect(await failure(damaged)).toBe(
       `cannot open embedded PostgreSQL (PGlite) at ${damaged}: PGlite failed to initialize properly (the data directory is damaged or incomplete)`,
     );
@@ -275,9 +271,7 @@ describe('a persisted PGlite data directory', () => {
   });
 
   it('reports an unreachable PostgreSQL server in one line', async () => {
-    const error = await openDatabase({ kind: 'postgres', url: 'postgresql://postgres@127.0.0.1:1/test' }, { timeoutMs: 5_000 }).catch(
-      (e: unknown) => e,
-    );
+    const error = await openDatabase({ kind: 'postgres', url: 'postgresql://postgres@127.0.0.1:1/test' }, { timeoutMs: 5_000 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DatabaseUnavailableError);
     expect((error as Error).message).toBe(
       "cannot connect to PostgreSQL server postgresql://postgres@127.0.0.1:1/test: Can't reach database server at 127.0.0.1:1",
@@ -331,7 +325,9 @@ describe('createMigration', () => {
     const db = await openDatabase({ kind: 'pglite', dataDir: 'memory://' });
     try {
       expect((await applyMigrations(db, { migrationsDir })).applied.at(-1)).toBe(result.name);
-      expect(await db.prisma.$queryRawUnsafe(`SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'Article' AND column_name = 'language'`)).toEqual([{ n: 1 }]);
+      expect(
+        await db.prisma.$queryRawUnsafe(`SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'Article' AND column_name = 'language'`),
+      ).toEqual([{ n: 1 }]);
     } finally {
       await db.close();
     }

@@ -138,7 +138,10 @@ describe('seed document validation', () => {
       doc.positions[1]!.topic = 'THAAD';
     });
     expect(problems).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^positions\[0\]\.evidence: must cite at least one quote/), expect.stringMatching(/^positions\[1\]: must be about a deployment or a topic, not both/)]),
+      expect.arrayContaining([
+        expect.stringMatching(/^positions\[0\]\.evidence: must cite at least one quote/),
+        expect.stringMatching(/^positions\[1\]: must be about a deployment or a topic, not both/),
+      ]),
     );
   });
 

@@ -95,7 +95,10 @@ describe("the soak's workload", () => {
   it('sends operations that are valid against schema.graphql', () => {
     const schema = buildSchema(readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8'));
     for (const query of [importMutation, nodeQuery, ...Object.values(mutations), ...reads.map((r) => r.query)]) {
-      expect(validate(schema, parse(query)).map((e) => e.message), query).toEqual([]);
+      expect(
+        validate(schema, parse(query)).map((e) => e.message),
+        query,
+      ).toEqual([]);
     }
   });
 
@@ -149,7 +152,11 @@ describe('the invariant checker', () => {
   });
 
   it('reports each kind of damage, once, and an acknowledged row that is gone', async () => {
-    const evidence = await db.prisma.evidence.findMany({ where: { articleId }, include: { position: { include: { _count: { select: { evidence: true } } } } }, orderBy: { id: 'asc' } });
+    const evidence = await db.prisma.evidence.findMany({
+      where: { articleId },
+      include: { position: { include: { _count: { select: { evidence: true } } } } },
+      orderBy: { id: 'asc' },
+    });
     const alone = evidence.find((e) => e.position._count.evidence === 1)!;
     const other = evidence.find((e) => e.positionId !== alone.positionId)!;
     // An import half there: a quote gone, and with it its position's only evidence.
@@ -159,7 +166,10 @@ describe('the invariant checker', () => {
     // A row the soak's writer created with no change-log entry.
     const unlogged = await db.prisma.deployment.create({ data: { name: 'unlogged', status: 'PROPOSED', createdBy: 'soak-test', updatedBy: 'soak-test' } });
     // An acknowledged create that is not there.
-    const damaged: Ledger = { ...ledger, rows: [...ledger.rows, { type: 'Deployment', id: unlogged.id + 1000, expect: {}, acknowledgedUpdates: 0, deleteSent: false, deleteAcknowledged: false }] };
+    const damaged: Ledger = {
+      ...ledger,
+      rows: [...ledger.rows, { type: 'Deployment', id: unlogged.id + 1000, expect: {}, acknowledgedUpdates: 0, deleteSent: false, deleteAcknowledged: false }],
+    };
 
     const report = await checkInvariants(sql, damaged);
     expect(countByKind(report.violations)).toEqual({ position_without_evidence: 1, evidence_span_mismatch: 1, change_log_missing: 1, import_partial: 1 });

@@ -95,10 +95,14 @@ export async function checkInvariants(sql: Sql, ledger: Ledger): Promise<Invaria
   const lost: Violation[] = [];
 
   // Every position has evidence and a holder.
-  for (const row of await sql<{ id: number }>(`SELECT p.id FROM "Position" p WHERE NOT EXISTS (SELECT 1 FROM "Evidence" e WHERE e."positionId" = p.id) ORDER BY p.id`)) {
+  for (const row of await sql<{ id: number }>(
+    `SELECT p.id FROM "Position" p WHERE NOT EXISTS (SELECT 1 FROM "Evidence" e WHERE e."positionId" = p.id) ORDER BY p.id`,
+  )) {
     violations.push({ kind: 'position_without_evidence', positionId: asNumber(row.id) });
   }
-  for (const row of await sql<{ id: number }>(`SELECT p.id FROM "Position" p WHERE NOT EXISTS (SELECT 1 FROM "PositionHolder" h WHERE h."positionId" = p.id) ORDER BY p.id`)) {
+  for (const row of await sql<{ id: number }>(
+    `SELECT p.id FROM "Position" p WHERE NOT EXISTS (SELECT 1 FROM "PositionHolder" h WHERE h."positionId" = p.id) ORDER BY p.id`,
+  )) {
     violations.push({ kind: 'position_without_holder', positionId: asNumber(row.id) });
   }
 
@@ -112,7 +116,15 @@ export async function checkInvariants(sql: Sql, ledger: Ledger): Promise<Invaria
   for (const m of mismatches) {
     const actual = m.body.slice(m.start, m.end);
     if (m.start >= 0 && m.end >= m.start && actual === m.text) continue;
-    violations.push({ kind: 'evidence_span_mismatch', evidenceId: asNumber(m.id), articleId: asNumber(m.articleId), start: m.start, end: m.end, text: m.text, bodyAtOffsets: actual });
+    violations.push({
+      kind: 'evidence_span_mismatch',
+      evidenceId: asNumber(m.id),
+      articleId: asNumber(m.articleId),
+      start: m.start,
+      end: m.end,
+      text: m.text,
+      bodyAtOffsets: actual,
+    });
   }
 
   // Every row a writer created has its change-log entry: a CREATE of it, or the IMPORT that made it.
@@ -146,15 +158,26 @@ export async function checkInvariants(sql: Sql, ledger: Ledger): Promise<Invaria
   // Every import is whole: an article of a document the soak sent, if it is there at all, has
   // exactly the quotes the document gave, on positions of the stance, holders and target sent.
   const urls = ledger.imports.map((i) => i.url);
-  const articles = urls.length === 0 ? [] : await sql<{ id: number; url: string; logged: boolean }>(
-    `SELECT a.id, a.url, EXISTS (SELECT 1 FROM "ChangeLog" l WHERE l.action = 'IMPORT' AND l."entityType" = 'Article' AND l."entityId" = a.id) AS logged
+  const articles =
+    urls.length === 0
+      ? []
+      : await sql<{ id: number; url: string; logged: boolean }>(
+          `SELECT a.id, a.url, EXISTS (SELECT 1 FROM "ChangeLog" l WHERE l.action = 'IMPORT' AND l."entityType" = 'Article' AND l."entityId" = a.id) AS logged
      FROM "Article" a WHERE a.url = ANY($1::text[])`,
-    [urls],
-  );
+          [urls],
+        );
   const articleByUrl = new Map(articles.map((a) => [a.url, { ...a, id: asNumber(a.id) }]));
   const quotesFound = new Map<number, Map<string, { stance: string; topic: string | null; system: string | null; holders: string }>>();
   if (articles.length > 0) {
-    const rows = await sql<{ articleId: number; text: string; start: number; stance: string; topic: string | null; system: string | null; holders: string | null }>(
+    const rows = await sql<{
+      articleId: number;
+      text: string;
+      start: number;
+      stance: string;
+      topic: string | null;
+      system: string | null;
+      holders: string | null;
+    }>(
       `SELECT e."articleId", e.text, e.start, p.stance::text AS stance, p.topic, d.system,
               (SELECT string_agg(c."isoCode", ',' ORDER BY c."isoCode") FROM "PositionHolder" h JOIN "Country" c ON c.id = h."actorId" WHERE h."positionId" = p.id) AS holders
        FROM "Evidence" e JOIN "Position" p ON p.id = e."positionId" LEFT JOIN "Deployment" d ON d.id = p."deploymentId"
@@ -242,12 +265,21 @@ export async function checkInvariants(sql: Sql, ledger: Ledger): Promise<Invaria
         }
       }
       if (logCount(r.id, 'UPDATE') < r.acknowledgedUpdates) {
-        violations.push({ kind: 'change_log_missing', entityType: type, action: 'UPDATE', id: r.id, acknowledgedUpdates: r.acknowledgedUpdates, logged: logCount(r.id, 'UPDATE') });
+        violations.push({
+          kind: 'change_log_missing',
+          entityType: type,
+          action: 'UPDATE',
+          id: r.id,
+          acknowledgedUpdates: r.acknowledgedUpdates,
+          logged: logCount(r.id, 'UPDATE'),
+        });
       }
     }
   }
 
-  const [counts] = await sql<{ positions: number; evidence: number }>(`SELECT (SELECT count(*) FROM "Position")::int AS positions, (SELECT count(*) FROM "Evidence")::int AS evidence`);
+  const [counts] = await sql<{ positions: number; evidence: number }>(
+    `SELECT (SELECT count(*) FROM "Position")::int AS positions, (SELECT count(*) FROM "Evidence")::int AS evidence`,
+  );
   return {
     violations,
     acknowledgedLost: lost,

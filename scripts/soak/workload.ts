@@ -6,7 +6,6 @@
  */
 import type { SentPosition } from './invariants.ts';
 
-
 export type Rng = () => number;
 export const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)]!;
 export const between = (rng: Rng, min: number, max: number) => min + Math.floor(rng() * (max - min + 1));
@@ -28,7 +27,22 @@ export const countries: readonly { isoCode: string; name: string }[] = [
   { isoCode: 'IN', name: 'India' },
 ];
 const systems = ['THAAD', 'Aegis Ashore', 'Patriot', 'S-400', 'Iron Dome'] as const;
-const words = ['deployment', 'missile', 'security', 'battery', 'region', 'talks', 'radar', 'alliance', 'stability', 'défense', 'Übung', '安全', 'peninsula', 'treaty'];
+const words = [
+  'deployment',
+  'missile',
+  'security',
+  'battery',
+  'region',
+  'talks',
+  'radar',
+  'alliance',
+  'stability',
+  'défense',
+  'Übung',
+  '安全',
+  'peninsula',
+  'treaty',
+];
 
 /** One sentence that holds `mark` (a token no other sentence contains), ending with a period. */
 function sentence(rng: Rng, mark: string): string {
@@ -58,7 +72,11 @@ export function importDocument(rng: Rng, mark: string, positionCount: number): I
   const inputPositions: Record<string, unknown>[] = [];
   const usedStances = new Set<string>();
   for (let i = 0; i < positionCount; i++) {
-    const holders = [...named].sort(() => rng() - 0.5).slice(0, between(rng, 1, named.length)).map((c) => c.isoCode).sort();
+    const holders = [...named]
+      .sort(() => rng() - 0.5)
+      .slice(0, between(rng, 1, named.length))
+      .map((c) => c.isoCode)
+      .sort();
     let stance: string = pick(rng, stances);
     // One position per stance on the deployment; the others are about topics of their own.
     const onDeployment = !usedStances.has(stance) && rng() < 0.3;
@@ -94,7 +112,17 @@ export function importDocument(rng: Rng, mark: string, positionCount: number): I
       officials: [],
       meetings: [],
       deployments: [
-        { key: 'd', name: `${system} deployment in ${host.name}`, system, systemName: null, status: pick(rng, deploymentStatuses), location: null, operator: null, host: host.isoCode, announcedOn: null },
+        {
+          key: 'd',
+          name: `${system} deployment in ${host.name}`,
+          system,
+          systemName: null,
+          status: pick(rng, deploymentStatuses),
+          location: null,
+          operator: null,
+          host: host.isoCode,
+          announcedOn: null,
+        },
       ],
       positions: inputPositions,
     },

@@ -74,9 +74,14 @@ export async function listApiKeys(prisma: PrismaClient): Promise<ApiKeyRecord[]>
 export async function createApiKey(w: Write, input: { name: string; role: ApiKeyRole }): Promise<{ apiKey: ApiKeyRecord; key: string }> {
   const name = input.name.trim();
   if (!NAME.test(name)) {
-    w.abort(['input', 'name'], name === '' ? 'must not be blank' : 'must be 1 to 64 characters: letters, digits, space and . _ @ -', name === '' ? UserErrorCode.BLANK : UserErrorCode.INVALID);
+    w.abort(
+      ['input', 'name'],
+      name === '' ? 'must not be blank' : 'must be 1 to 64 characters: letters, digits, space and . _ @ -',
+      name === '' ? UserErrorCode.BLANK : UserErrorCode.INVALID,
+    );
   }
-  if (RESERVED_KEY_NAMES.includes(name.toLowerCase())) w.abort(['input', 'name'], `"${name}" is reserved for what the system records itself`, UserErrorCode.TAKEN);
+  if (RESERVED_KEY_NAMES.includes(name.toLowerCase()))
+    w.abort(['input', 'name'], `"${name}" is reserved for what the system records itself`, UserErrorCode.TAKEN);
   if (await w.tx.apiKey.findUnique({ where: { name } })) w.abort(['input', 'name'], `a key named "${name}" already exists`, UserErrorCode.TAKEN);
   const generated = generateApiKey();
   const row = await w.tx.apiKey.create({ data: { name, role: input.role, prefix: generated.prefix, keyHash: generated.keyHash, createdBy: w.actor } });

@@ -10,7 +10,8 @@ export const encodeChangeLogCursor = (id: number) => Buffer.from(`${cursorPrefix
 function decodeChangeLogCursor(cursor: string): number {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   const id = text.startsWith(cursorPrefix) ? Number(text.slice(cursorPrefix.length)) : NaN;
-  if (!Number.isSafeInteger(id) || id < 1 || encodeChangeLogCursor(id) !== cursor) throw new InvalidArgument(`Argument "after" is not a valid cursor: ${JSON.stringify(cursor)}`, 'after');
+  if (!Number.isSafeInteger(id) || id < 1 || encodeChangeLogCursor(id) !== cursor)
+    throw new InvalidArgument(`Argument "after" is not a valid cursor: ${JSON.stringify(cursor)}`, 'after');
   return id;
 }
 
@@ -72,7 +73,12 @@ export async function changeLogPage(prisma: PrismaClient, args: ChangeLogArgs) {
   return {
     edges,
     nodes,
-    pageInfo: { hasNextPage: rows.length > first, hasPreviousPage: args.after != null, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+    pageInfo: {
+      hasNextPage: rows.length > first,
+      hasPreviousPage: args.after != null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
     get totalCount() {
       return prisma.changeLog.count({ where: countWhere });
     },

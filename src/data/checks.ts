@@ -11,7 +11,6 @@ import { cleanAliases, formatDay, isFutureDay, isFutureInstant, isHttpUrl, norma
 import { UserErrorCode, type FieldPath } from './user-errors.ts';
 import type { Write } from './write.ts';
 
-
 /** The row id of a global ID of one of `types`; INVALID_ID when it is malformed or of another type. */
 export function rowIdOf(w: Write, types: NodeTypeName | readonly NodeTypeName[], id: string, field: FieldPath): number | null {
   const allowed = typeof types === 'string' ? [types] : types;
@@ -111,7 +110,12 @@ async function existing(w: Write, type: NodeTypeName, rowIds: number[]): Promise
  * The row id of a reference to an existing record of one of `types`: undefined when not given or
  * unusable (a userError is recorded), null when given as null (none).
  */
-export async function refId(w: Write, types: NodeTypeName | readonly NodeTypeName[], id: string | null | undefined, field: FieldPath): Promise<number | null | undefined> {
+export async function refId(
+  w: Write,
+  types: NodeTypeName | readonly NodeTypeName[],
+  id: string | null | undefined,
+  field: FieldPath,
+): Promise<number | null | undefined> {
   if (id === undefined || id === null) return id;
   const allowed = typeof types === 'string' ? [types] : types;
   const rowId = rowIdOf(w, allowed, id, field);

@@ -20,7 +20,8 @@ const v2 = 'cursor:v2:';
 export const recordedOrder = 'RECORDED_AT';
 
 export function encodeCursor(position: CursorPosition): string {
-  const text = position.key === null && position.order === recordedOrder ? `${v1}${position.id}` : `${v2}${JSON.stringify([position.order, position.key, position.id])}`;
+  const text =
+    position.key === null && position.order === recordedOrder ? `${v1}${position.id}` : `${v2}${JSON.stringify([position.order, position.key, position.id])}`;
   return Buffer.from(text, 'utf8').toString('base64url');
 }
 

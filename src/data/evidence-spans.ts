@@ -25,7 +25,13 @@ export type QuoteProblem = Problem & { part: 'start' | 'text' | 'quote' };
  * bad start); the same span as one of `earlier` (quotes of the same position in the same article)
  * is a DUPLICATE, worded by `repeated`.
  */
-export function locateQuote(body: string, text: string, start: number | null | undefined, earlier: readonly EvidenceSpan[], repeated: string): EvidenceSpan | QuoteProblem {
+export function locateQuote(
+  body: string,
+  text: string,
+  start: number | null | undefined,
+  earlier: readonly EvidenceSpan[],
+  repeated: string,
+): EvidenceSpan | QuoteProblem {
   const span = locateEvidence(body, text, start);
   if (isProblem(span)) return { ...span, part: span.code === UserErrorCode.INVALID ? 'start' : 'text' };
   if (earlier.some((e) => e.start === span.start && e.end === span.end)) return { code: UserErrorCode.DUPLICATE, message: repeated, part: 'quote' };

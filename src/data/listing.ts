@@ -117,7 +117,10 @@ export async function compileList<TNode, TFilter, TField extends string>(
   if (!key) throw new InvalidArgument(`Argument "orderBy.field" has an unknown value ${JSON.stringify(field)}`, 'orderBy.field');
   const direction = args.orderBy?.direction ?? OrderDirection.ASC;
   const window = pageWindow(args, key.order);
-  for (const [argumentName, position] of [['after', window.after], ['before', window.before]] as const) {
+  for (const [argumentName, position] of [
+    ['after', window.after],
+    ['before', window.before],
+  ] as const) {
     if (position && key.sql && (position.key === null || (key.accepts && !key.accepts(position.key)))) {
       throw new InvalidArgument(`Argument "${argumentName}" is not a valid cursor`, argumentName);
     }
@@ -158,7 +161,12 @@ export async function conditionsOf(parts: ReadonlyArray<() => Prisma.Sql | Promi
 
 /** ANDs conditions; TRUE when there are none. */
 export function allOf(conditions: Prisma.Sql[]): Prisma.Sql {
-  return conditions.length === 0 ? Prisma.sql`TRUE` : Prisma.join(conditions.map((condition) => Prisma.sql`(${condition})`), ' AND ');
+  return conditions.length === 0
+    ? Prisma.sql`TRUE`
+    : Prisma.join(
+        conditions.map((condition) => Prisma.sql`(${condition})`),
+        ' AND ',
+      );
 }
 
 /** A list argument: at least one value (omit the argument to not filter), at most 100, no duplicates. */
@@ -176,7 +184,8 @@ export function listArgument<T>(values: T[], argumentName: string): T[] {
 export function textArgument(value: string, argumentName: string): string {
   const text = value.trim();
   if (text === '') throw new InvalidArgument(`Argument "${argumentName}" must not be blank; omit it to not filter`, argumentName);
-  if (text.length > maxFilterText) throw new InvalidArgument(`Argument "${argumentName}" takes at most ${maxFilterText} characters, got ${text.length}`, argumentName);
+  if (text.length > maxFilterText)
+    throw new InvalidArgument(`Argument "${argumentName}" takes at most ${maxFilterText} characters, got ${text.length}`, argumentName);
   return text;
 }
 
@@ -206,15 +215,13 @@ export function textIn(column: Prisma.Sql, values: string[]): Prisma.Sql {
  * `sortKey`, the column's never-null sort expression (COALESCE(column, '-infinity')), gets the
  * same bounds so that the index on the sort key can seek to them.
  */
-export function rangeSql(
-  column: Prisma.Sql,
-  type: 'date' | 'timestamp(3)',
-  range: { from: Date | null; to: Date | null },
-  sortKey?: Prisma.Sql,
-): Prisma.Sql {
+export function rangeSql(column: Prisma.Sql, type: 'date' | 'timestamp(3)', range: { from: Date | null; to: Date | null }, sortKey?: Prisma.Sql): Prisma.Sql {
   const conditions: Prisma.Sql[] = [];
   const text = (value: Date) => (type === 'date' ? value.toISOString().slice(0, 10) : value.toISOString().replace('T', ' ').replace('Z', ''));
-  for (const [bound, operator] of [[range.from, '>='], [range.to, '<=']] as const) {
+  for (const [bound, operator] of [
+    [range.from, '>='],
+    [range.to, '<='],
+  ] as const) {
     if (!bound) continue;
     const value = Prisma.sql`CAST(${text(bound)} AS ${Prisma.raw(type)})`;
     conditions.push(Prisma.sql`${column} ${Prisma.raw(operator)} ${value}`);

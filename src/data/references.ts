@@ -50,7 +50,9 @@ export class References {
     }
     const branches: Prisma.Sql[] = [];
     if (wanted.iso.length > 0) {
-      branches.push(Prisma.sql`SELECT 'iso' AS kind, c."isoCode"::text AS key, c.id, NULL::text AS name FROM "Country" AS c WHERE c."isoCode" = ANY(${wanted.iso}::bpchar[])`);
+      branches.push(
+        Prisma.sql`SELECT 'iso' AS kind, c."isoCode"::text AS key, c.id, NULL::text AS name FROM "Country" AS c WHERE c."isoCode" = ANY(${wanted.iso}::bpchar[])`,
+      );
     }
     if (wanted.acronym.length > 0) {
       branches.push(
@@ -100,7 +102,12 @@ export class References {
 
   /** Countries and organizations: ISO 3166-1 alpha-2 codes, organization acronyms, or their IDs. */
   async actorIds(values: string[], argumentName: string): Promise<number[]> {
-    const found = await this.resolve(values, argumentName, { types: ['Country', 'Organization'], keys: ['iso', 'acronym'] }, 'country or organization (an ISO 3166-1 alpha-2 code, an acronym, or an ID)');
+    const found = await this.resolve(
+      values,
+      argumentName,
+      { types: ['Country', 'Organization'], keys: ['iso', 'acronym'] },
+      'country or organization (an ISO 3166-1 alpha-2 code, an acronym, or an ID)',
+    );
     return storableIds(found.map((row) => row.id ?? 0));
   }
 

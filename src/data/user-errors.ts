@@ -28,7 +28,6 @@ export enum UserErrorCode {
   CONFLICT = 'CONFLICT',
 }
 
-
 /** A path to the input field at fault, from the mutation's argument down: `["input", "evidence", 0, "text"]`. */
 export type FieldPath = readonly (string | number)[];
 

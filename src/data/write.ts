@@ -70,7 +70,11 @@ export class Write {
   /** Refuses the change when the record is no longer at the version the client read. */
   expectVersion(field: FieldPath, expected: number | null | undefined, current: number, what: string): void {
     if (expected != null && expected !== current) {
-      this.fail(field, `${what} is at version ${current}, not ${expected}: someone changed it since you read it; read it again and retry`, UserErrorCode.VERSION_CONFLICT);
+      this.fail(
+        field,
+        `${what} is at version ${current}, not ${expected}: someone changed it since you read it; read it again and retry`,
+        UserErrorCode.VERSION_CONFLICT,
+      );
     }
   }
 }

@@ -12,8 +12,16 @@ import { projectRoot } from '../support/server.ts';
 const api = useCurationServer();
 const seen: string[] = []; // every key this file sends or receives
 
-interface TypeRef { kind: string; name: string | null; ofType: TypeRef | null }
-interface InputField { name: string; type: TypeRef; defaultValue: string | null }
+interface TypeRef {
+  kind: string;
+  name: string | null;
+  ofType: TypeRef | null;
+}
+interface InputField {
+  name: string;
+  type: TypeRef;
+  defaultValue: string | null;
+}
 
 /** A syntactically valid value for an input type: the auth check comes before any validation. */
 function sample(type: TypeRef, inputs: Map<string, InputField[]>, enums: Map<string, string[]>): string {
@@ -39,10 +47,13 @@ function sample(type: TypeRef, inputs: Map<string, InputField[]>, enums: Map<str
 }
 
 async function everyMutation(): Promise<{ name: string; operation: string }[]> {
-  const { __schema } = await api.data('anonymous', `{ __schema {
+  const { __schema } = await api.data(
+    'anonymous',
+    `{ __schema {
     mutationType { fields { name args { name type { kind name ofType { kind name ofType { kind name } } } } } }
     types { kind name enumValues { name } inputFields { name defaultValue type { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } }
-  } }`);
+  } }`,
+  );
   const inputs = new Map<string, InputField[]>(__schema.types.filter((t: any) => t.kind === 'INPUT_OBJECT').map((t: any) => [t.name, t.inputFields]));
   const enums = new Map<string, string[]>(__schema.types.filter((t: any) => t.kind === 'ENUM').map((t: any) => [t.name, t.enumValues.map((v: any) => v.name)]));
   return __schema.mutationType.fields.map((f: any) => ({
@@ -56,10 +67,16 @@ describe('roles', () => {
     const mutations = await everyMutation();
     expect(mutations.length).toBeGreaterThanOrEqual(29);
     for (const { name, operation } of mutations) {
-      for (const [caller, code] of [['anonymous', 'UNAUTHENTICATED'], ['READER', 'FORBIDDEN']] as const) {
+      for (const [caller, code] of [
+        ['anonymous', 'UNAUTHENTICATED'],
+        ['READER', 'FORBIDDEN'],
+      ] as const) {
         const result = await api.query(caller, operation);
         expect(result.errors, `${name} as ${caller}: ${JSON.stringify(result)}`).toBeDefined();
-        expect(result.errors!.map((e) => e.extensions?.code), `${name} as ${caller}`).toEqual([code]);
+        expect(
+          result.errors!.map((e) => e.extensions?.code),
+          `${name} as ${caller}`,
+        ).toEqual([code]);
         expect(result.data?.[name] ?? null).toBeNull();
       }
     }
@@ -68,9 +85,16 @@ describe('roles', () => {
   it('an EDITOR key may change the graph but not manage keys or read the change log; an ADMIN key may do everything', async () => {
     const create = `mutation { countryCreate(input: { name: "Kenya", isoCode: "KE" }) { country { createdBy } ${userErrorFields} } }`;
     expect(expectOk((await api.data('EDITOR', create)).countryCreate).country.createdBy).toBe('test-editor');
-    for (const op of ['{ apiKeys { name } }', '{ changeLog(first: 1) { totalCount } }', 'mutation { apiKeyCreate(input: { name: "x", role: READER }) { key } }']) {
+    for (const op of [
+      '{ apiKeys { name } }',
+      '{ changeLog(first: 1) { totalCount } }',
+      'mutation { apiKeyCreate(input: { name: "x", role: READER }) { key } }',
+    ]) {
       const result = await api.query('EDITOR', op);
-      expect(result.errors?.map((e) => e.extensions?.code), op).toEqual(['FORBIDDEN']);
+      expect(
+        result.errors?.map((e) => e.extensions?.code),
+        op,
+      ).toEqual(['FORBIDDEN']);
       expect(result.errors![0]!.message).toMatch(/needs an ADMIN key; the key "test-editor" is an EDITOR key/);
     }
     const admin = await api.data('ADMIN', '{ apiKeys { name role prefix revokedAt } changeLog(first: 1) { nodes { action actor } } }');
@@ -89,7 +113,12 @@ describe('roles', () => {
     expect((await api.data('READER', '{ country(isoCode: "CN") { name } }')).country.name).toBe('China');
     const wrong = `sgk_${'A'.repeat(43)}`;
     seen.push(wrong, 'not-a-key-at-all');
-    for (const caller of [{ bearer: wrong }, { bearer: 'not-a-key-at-all' }, { authorization: 'Basic dXNlcjpwYXNz' }, { authorization: `Token ${wrong}` }] satisfies Caller[]) {
+    for (const caller of [
+      { bearer: wrong },
+      { bearer: 'not-a-key-at-all' },
+      { authorization: 'Basic dXNlcjpwYXNz' },
+      { authorization: `Token ${wrong}` },
+    ] satisfies Caller[]) {
       const result = await api.query(caller, '{ country(isoCode: "CN") { name } }');
       expect(result.status, JSON.stringify(caller)).toBe(401);
       expect(result.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
@@ -102,7 +131,12 @@ describe('roles', () => {
 describe('API keys', () => {
   it('apiKeyCreate shows a new key once; it works with its role; apiKeyRevoke stops it at once', async () => {
     const created = expectOk(
-      (await api.data('ADMIN', `mutation { apiKeyCreate(input: { name: "newsroom", role: EDITOR }) { key apiKey { id name role prefix createdBy revokedAt } ${userErrorFields} } }`)).apiKeyCreate,
+      (
+        await api.data(
+          'ADMIN',
+          `mutation { apiKeyCreate(input: { name: "newsroom", role: EDITOR }) { key apiKey { id name role prefix createdBy revokedAt } ${userErrorFields} } }`,
+        )
+      ).apiKeyCreate,
     );
     seen.push(created.key);
     expect(created.key).toMatch(/^sgk_[A-Za-z0-9_-]{43}$/);
@@ -110,7 +144,10 @@ describe('API keys', () => {
     const listed = await api.data('ADMIN', '{ apiKeys { name prefix } }');
     expect(JSON.stringify(listed)).not.toContain(created.key);
 
-    const made = await api.data({ bearer: created.key }, `mutation { countryCreate(input: { name: "Chile", isoCode: "CL" }) { country { createdBy } ${userErrorFields} } }`);
+    const made = await api.data(
+      { bearer: created.key },
+      `mutation { countryCreate(input: { name: "Chile", isoCode: "CL" }) { country { createdBy } ${userErrorFields} } }`,
+    );
     expect(expectOk(made.countryCreate).country.createdBy).toBe('newsroom');
 
     const taken = await api.data('ADMIN', `mutation { apiKeyCreate(input: { name: "newsroom", role: READER }) { key ${userErrorFields} } }`);
@@ -120,7 +157,9 @@ describe('API keys', () => {
     const blank = await api.data('ADMIN', `mutation { apiKeyCreate(input: { name: " ", role: READER }) { key ${userErrorFields} } }`);
     expect(blank.apiKeyCreate.userErrors[0].code).toBe('BLANK');
 
-    const revoked = await api.data('ADMIN', `mutation($id: ID!) { apiKeyRevoke(input: { id: $id }) { apiKey { revokedAt revokedBy } ${userErrorFields} } }`, { id: created.apiKey.id });
+    const revoked = await api.data('ADMIN', `mutation($id: ID!) { apiKeyRevoke(input: { id: $id }) { apiKey { revokedAt revokedBy } ${userErrorFields} } }`, {
+      id: created.apiKey.id,
+    });
     expect(expectOk(revoked.apiKeyRevoke).apiKey.revokedBy).toBe('test-admin');
     const refused = await api.query({ bearer: created.key }, '{ country(isoCode: "CL") { name } }');
     expect(refused.status).toBe(401);
@@ -132,7 +171,10 @@ describe('API keys', () => {
   it('npm run key:create makes a key of the given role and prints it once, on stdout only', async () => {
     const run = (args: string[], env: Record<string, string>) =>
       new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-        const child = spawn('npm', ['run', '-s', 'key:create', '--', ...args], { cwd: projectRoot, env: { ...process.env, DATABASE_URL: '', PGLITE_DATA_DIR: '', ...env } });
+        const child = spawn('npm', ['run', '-s', 'key:create', '--', ...args], {
+          cwd: projectRoot,
+          env: { ...process.env, DATABASE_URL: '', PGLITE_DATA_DIR: '', ...env },
+        });
         let stdout = '';
         let stderr = '';
         child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -156,7 +198,7 @@ describe('API keys', () => {
     expect(apiKeys).toContainEqual({ name: 'ops-admin', role: 'ADMIN', createdBy: 'cli' });
   });
 
-  it('no key ever appears in the server\'s output (its logs)', () => {
+  it("no key ever appears in the server's output (its logs)", () => {
     const output = api.output();
     expect(output.length).toBeGreaterThan(0);
     for (const key of [...seen, ...Object.values(api.keys)]) expect(output).not.toContain(key);

@@ -27,14 +27,34 @@ const body = [
 ].join('\n');
 const document = {
   article: { source: 'Kyodo', url: 'https://english.kyodonews.net/news/2016/08/thaad', publishedAt: '2016-08-02T06:00:00Z', body },
-  countries: [{ isoCode: 'JP', name: 'Japan', aliases: ['Tokyo'] }, { isoCode: 'KR', name: 'South Korea', aliases: ['Seoul'] }, { isoCode: 'US', name: 'United States' }, { isoCode: 'KP', name: 'North Korea' }],
+  countries: [
+    { isoCode: 'JP', name: 'Japan', aliases: ['Tokyo'] },
+    { isoCode: 'KR', name: 'South Korea', aliases: ['Seoul'] },
+    { isoCode: 'US', name: 'United States' },
+    { isoCode: 'KP', name: 'North Korea' },
+  ],
   organizations: [{ acronym: 'NATO', name: 'North Atlantic Treaty Organization', aliases: ['the alliance'], members: ['US'] }],
   officials: [{ name: 'Tomomi Inada', title: 'Defense Minister', aliases: ['Inada'], country: 'JP' }],
   meetings: [],
   deployments: [{ key: 'thaad', name: 'THAAD battery in Seongju', system: 'THAAD', status: 'ANNOUNCED', operator: 'US', host: 'KR' }],
   positions: [
-    { stance: 'SUPPORT', summary: 'Japan supports the THAAD deployment.', holders: ['JP'], speakers: ['Tomomi Inada'], deployment: 'thaad', statedOn: '2016-08-02', evidence: [{ quote: 'Japanese Defense Minister Tomomi Inada said the deployment was necessary to counter North Korea.' }] },
-    { stance: 'SUPPORT', summary: 'NATO stands with Seoul.', holders: ['NATO'], addressees: ['KR'], deployment: 'thaad', evidence: [{ quote: 'NATO officials in Brussels said the alliance stood with Seoul.' }] },
+    {
+      stance: 'SUPPORT',
+      summary: 'Japan supports the THAAD deployment.',
+      holders: ['JP'],
+      speakers: ['Tomomi Inada'],
+      deployment: 'thaad',
+      statedOn: '2016-08-02',
+      evidence: [{ quote: 'Japanese Defense Minister Tomomi Inada said the deployment was necessary to counter North Korea.' }],
+    },
+    {
+      stance: 'SUPPORT',
+      summary: 'NATO stands with Seoul.',
+      holders: ['NATO'],
+      addressees: ['KR'],
+      deployment: 'thaad',
+      evidence: [{ quote: 'NATO officials in Brussels said the alliance stood with Seoul.' }],
+    },
   ],
 };
 const importMutation = `mutation($input: ArticleImportInput!) { articleImport(input: $input) {
@@ -49,8 +69,19 @@ describe('concurrent writers', () => {
     expect(payloads.filter((p) => p.report.articles.created === 1)).toHaveLength(1);
     expect(payloads.filter((p) => p.report.articles.matched === 1)).toHaveLength(N - 1);
     expect(payloads.reduce((sum, p) => sum + p.report.positions.created, 0)).toBe(2);
-    expect(await counts()).toEqual({ ...before, countries: before.countries + 1, organizations: before.organizations + 1, officials: before.officials + 1, articles: before.articles + 1, positions: before.positions + 2 });
-    const { node } = await api.data('READER', 'query($id: ID!) { node(id: $id) { ... on Article { positions(first: 10) { totalCount nodes { evidence { id } } } } } }', { id: payloads[0]!.article.id });
+    expect(await counts()).toEqual({
+      ...before,
+      countries: before.countries + 1,
+      organizations: before.organizations + 1,
+      officials: before.officials + 1,
+      articles: before.articles + 1,
+      positions: before.positions + 2,
+    });
+    const { node } = await api.data(
+      'READER',
+      'query($id: ID!) { node(id: $id) { ... on Article { positions(first: 10) { totalCount nodes { evidence { id } } } } } }',
+      { id: payloads[0]!.article.id },
+    );
     expect(node.positions.totalCount).toBe(2);
     expect(node.positions.nodes.map((p: any) => p.evidence.length)).toEqual([1, 1]);
   });
@@ -76,16 +107,25 @@ describe('concurrent writers', () => {
   });
 
   it('simultaneous changes without a version are applied one after the other: every one is counted, none is lost', async () => {
-    const { positions, articles } = await api.data('READER', '{ positions(first: 1) { nodes { id version evidence { id } } } articles(first: 10) { nodes { id url } } }');
+    const { positions, articles } = await api.data(
+      'READER',
+      '{ positions(first: 1) { nodes { id version evidence { id } } } articles(first: 10) { nodes { id url } } }',
+    );
     const position = positions.nodes[0];
     const lines = Array.from({ length: N }, (_, i) => `Corroborating sentence number ${i} about the same position.`);
     const article = expectOk(
-      (await api.data('EDITOR', `mutation($input: ArticleCreateInput!) { articleCreate(input: $input) { article { id } ${userErrorFields} } }`, { input: { source: 'Wire', body: lines.join('\n') } })).articleCreate,
+      (
+        await api.data('EDITOR', `mutation($input: ArticleCreateInput!) { articleCreate(input: $input) { article { id } ${userErrorFields} } }`, {
+          input: { source: 'Wire', body: lines.join('\n') },
+        })
+      ).articleCreate,
     ).article;
     const add = `mutation($input: EvidenceCreateInput!) { evidenceCreate(input: $input) { evidence { id } ${userErrorFields} } }`;
     const results = await Promise.all(lines.map((text) => api.data('EDITOR', add, { input: { positionId: position.id, articleId: article.id, text } })));
     for (const r of results) expectOk(r.evidenceCreate);
-    const { node } = await api.data('READER', 'query($id: ID!) { node(id: $id) { ... on Position { version evidence(first: 100) { text } } } }', { id: position.id });
+    const { node } = await api.data('READER', 'query($id: ID!) { node(id: $id) { ... on Position { version evidence(first: 100) { text } } } }', {
+      id: position.id,
+    });
     expect(node.version).toBe(position.version + N);
     expect(node.evidence).toHaveLength(position.evidence.length + N);
     expect(articles).toBeTruthy();

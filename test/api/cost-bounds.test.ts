@@ -72,7 +72,10 @@ describe('variables are costed as execution reads them, defaults included', () =
   });
 
   it('a defaulted page size that multiplies past the limit is refused before running', async () => {
-    const error = expectRefused(await post(`query($n: Int = 100) { deployments(first: $n) { nodes { positions(first: $n) { nodes { id } } } } }`), 'COST_LIMIT_EXCEEDED');
+    const error = expectRefused(
+      await post(`query($n: Int = 100) { deployments(first: $n) { nodes { positions(first: $n) { nodes { id } } } } }`),
+      'COST_LIMIT_EXCEEDED',
+    );
     expect(error.extensions.cost).toBe(1 + 100 * (1 + 1 + 100));
   });
 
@@ -85,7 +88,10 @@ describe('variables are costed as execution reads them, defaults included', () =
     const ids = JSON.stringify(Array.from({ length: 100 }, () => position()));
     const ran = expectRan(await post(`query($ids: [ID!]! = ${ids}) { nodes(ids: $ids) { id } }`));
     expect(ran).toEqual({ requested: 100, actual: 100 });
-    const error = expectRefused(await post(`query($ids: [ID!]! = ${ids}) { nodes(ids: $ids) { ... on Position { holders(first: 50) { id } } } }`), 'COST_LIMIT_EXCEEDED');
+    const error = expectRefused(
+      await post(`query($ids: [ID!]! = ${ids}) { nodes(ids: $ids) { ... on Position { holders(first: 50) { id } } } }`),
+      'COST_LIMIT_EXCEEDED',
+    );
     expect(error.extensions.cost).toBe(100 * (1 + 50));
   });
 });
@@ -107,7 +113,10 @@ describe('every argument that bounds a list is counted at its value', () => {
   });
 
   it('asking for more than a list gives is refused before running, naming the bound', async () => {
-    const error = expectRefused(await post(`query($id: ID!) { node(id: $id) { ... on Position { holders(first: 51) { id } } } }`, { id: position() }), 'BAD_USER_INPUT');
+    const error = expectRefused(
+      await post(`query($id: ID!) { node(id: $id) { ... on Position { holders(first: 51) { id } } } }`, { id: position() }),
+      'BAD_USER_INPUT',
+    );
     expect(error.message).toBe('Argument "first" must be between 1 and 50, got 51');
   });
 
@@ -122,7 +131,8 @@ describe('every argument that bounds a list is counted at its value', () => {
 });
 
 describe('the size of the response is bounded (RESPONSE_MAX_BYTES, 10 MB by default)', () => {
-  const bodies = (aliases: number) => `query($ids: [ID!]!) { ${Array.from({ length: aliases }, (_, i) => `a${i}: nodes(ids: $ids) { ... on Article { body } }`).join(' ')} }`;
+  const bodies = (aliases: number) =>
+    `query($ids: [ID!]!) { ${Array.from({ length: aliases }, (_, i) => `a${i}: nodes(ids: $ids) { ... on Article { body } }`).join(' ')} }`;
 
   it('one 1 MB article a hundred times under six aliases: RESPONSE_TOO_LARGE, not a server error', async () => {
     const response = await post(bodies(6), { ids: Array.from({ length: 100 }, () => article()) });
@@ -149,7 +159,9 @@ describe('the size of the response is bounded (RESPONSE_MAX_BYTES, 10 MB by defa
 
 describe('introspection is costed like anything else', () => {
   it("the IDE's introspection query: its objects, counted exactly", async () => {
-    const ran = expectRan(await post(getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, inputValueDeprecation: true })));
+    const ran = expectRan(
+      await post(getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, inputValueDeprecation: true })),
+    );
     expect(ran.requested).toBeGreaterThan(1_000);
     expect(ran.actual).toBe(ran.requested);
   });
@@ -175,7 +187,10 @@ describe('requested is never below actual', () => {
     ['IDs twice, and an ID of nothing', `query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Position { speakers(first: 50) { name } } } }`],
     ['search', `{ search(query: "deployment", first: 50) { totalCount edges { rank snippet node { __typename ... on Position { holders { name } } } } } }`],
     ['summaries', `{ stanceSummary { byStance { count } byHolder(first: 20) { holder { name } byStance { count } } byTopic { topic } } }`],
-    ['members and participants', `{ organizations(first: 5) { nodes { members(first: 250) { name } } } meetings(first: 5) { nodes { participants(first: 250) { name } } } }`],
+    [
+      'members and participants',
+      `{ organizations(first: 5) { nodes { members(first: 250) { name } } } meetings(first: 5) { nodes { participants(first: 250) { name } } } }`,
+    ],
   ];
 
   it.each(representative)('%s', async (_, query) => {
@@ -190,12 +205,16 @@ describe('a deadline that holds: the most expensive operations the defaults acce
   // answers nothing else: /healthz, polled while each operation runs, shows how long that lasts.
   // Each runs once, as it comes: the server warms up before it says it is ready (src/http/warm-up.ts).
   const names = operations({ positionId: 1, articleIds: Array.from({ length: largeArticles }, (_, i) => i + 1) }).map((o) => [o.name]);
-  it.each(names)('%s: /healthz within 1 s, answered within the deadline', async (name) => {
-    const operation = operations(prepared).find((o) => o.name === name)!;
-    const result = await measure(server.url.replace(/\/graphql$/, ''), operation);
-    expect(result.status).toBe(200);
-    expect(result.code === null || result.code === 'RESPONSE_TOO_LARGE', JSON.stringify(result)).toBe(true);
-    expect(result.healthzWorstMs, JSON.stringify(result)).toBeLessThan(1_000);
-    expect(result.serverMs, JSON.stringify(result)).toBeLessThan(requestTimeoutMs + 1_000);
-  }, 60_000);
+  it.each(names)(
+    '%s: /healthz within 1 s, answered within the deadline',
+    async (name) => {
+      const operation = operations(prepared).find((o) => o.name === name)!;
+      const result = await measure(server.url.replace(/\/graphql$/, ''), operation);
+      expect(result.status).toBe(200);
+      expect(result.code === null || result.code === 'RESPONSE_TOO_LARGE', JSON.stringify(result)).toBe(true);
+      expect(result.healthzWorstMs, JSON.stringify(result)).toBeLessThan(1_000);
+      expect(result.serverMs, JSON.stringify(result)).toBeLessThan(requestTimeoutMs + 1_000);
+    },
+    60_000,
+  );
 });

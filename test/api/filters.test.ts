@@ -94,7 +94,8 @@ describe('positions filtered by what was said, by whom, about what, where and wh
 
 describe('the other lists filtered in their own terms', () => {
   it('deployments: system, host, operator, status, location', async () => {
-    const names = async (filter: string) => sorted((await api.data(`{ deployments(first: 10, filter: ${filter}) { nodes { name } } }`)).deployments.nodes.map((d: any) => d.name));
+    const names = async (filter: string) =>
+      sorted((await api.data(`{ deployments(first: 10, filter: ${filter}) { nodes { name } } }`)).deployments.nodes.map((d: any) => d.name));
     expect(await names(`{ systems: ["THAAD"], hosts: ["kr"], operators: ["US"] }`)).toEqual([thaad.name]);
     expect(await names(`{ hosts: ["RU"] }`)).toEqual(sorted(seed.deployments.filter((d) => d.host === 'RU').map((d) => d.name)));
     expect(await names(`{ statuses: [PROPOSED] }`)).toEqual(sorted(seed.deployments.filter((d) => d.status === 'PROPOSED').map((d) => d.name)));
@@ -103,14 +104,16 @@ describe('the other lists filtered in their own terms', () => {
   });
 
   it('officials: country, name or alias', async () => {
-    const names = async (filter: string) => (await api.data(`{ officials(first: 10, filter: ${filter}) { nodes { name } } }`)).officials.nodes.map((o: any) => o.name);
+    const names = async (filter: string) =>
+      (await api.data(`{ officials(first: 10, filter: ${filter}) { nodes { name } } }`)).officials.nodes.map((o: any) => o.name);
     expect(await names(`{ countries: ["RU"] }`)).toEqual(['Igor Morgulov']);
     expect(await names(`{ name: "kong" }`)).toEqual(['Kong Xuanyou']);
     expect(await names(`{ name: "xuan", countries: ["RU"] }`)).toEqual([]);
   });
 
   it('countries: name or alias ("Seoul" is South Korea); on a relation as on the root', async () => {
-    const names = async (filter: string) => sorted((await api.data(`{ countries(first: 10, filter: ${filter}) { nodes { name } } }`)).countries.nodes.map((c: any) => c.name));
+    const names = async (filter: string) =>
+      sorted((await api.data(`{ countries(first: 10, filter: ${filter}) { nodes { name } } }`)).countries.nodes.map((c: any) => c.name));
     expect(await names(`{ name: "korea" }`)).toEqual(['North Korea', 'South Korea']);
     expect(await names(`{ name: "Seoul" }`)).toEqual(['South Korea']);
     expect(await names(`{ name: "dprk" }`)).toEqual(['North Korea']);

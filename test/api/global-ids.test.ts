@@ -17,14 +17,49 @@ const nodeFields = /* GraphQL */ `
   fragment NodeFields on Node {
     __typename
     id
-    ... on Country { name isoCode aliases }
-    ... on Organization { name acronym aliases }
-    ... on Official { name title aliases }
-    ... on Article { source headline body }
-    ... on Meeting { name ordinal city date }
-    ... on Deployment { name system location status }
-    ... on Position { stance summary topic statedOn }
-    ... on Evidence { text start end }
+    ... on Country {
+      name
+      isoCode
+      aliases
+    }
+    ... on Organization {
+      name
+      acronym
+      aliases
+    }
+    ... on Official {
+      name
+      title
+      aliases
+    }
+    ... on Article {
+      source
+      headline
+      body
+    }
+    ... on Meeting {
+      name
+      ordinal
+      city
+      date
+    }
+    ... on Deployment {
+      name
+      system
+      location
+      status
+    }
+    ... on Position {
+      stance
+      summary
+      topic
+      statedOn
+    }
+    ... on Evidence {
+      text
+      start
+      end
+    }
   }
 `;
 
@@ -60,9 +95,17 @@ beforeAll(async () => {
 describe('every object can be fetched again by its global ID', () => {
   it('the seed has objects of every node type but Organization', () => {
     const types = new Set(known.map((n) => n.__typename));
-    expect(types).toEqual(new Set(['Country', 'Official', 'Article', 'Meeting', 'Deployment', 'Position', 'Evidence', ...(seed.organizations.length ? ['Organization'] : [])]));
+    expect(types).toEqual(
+      new Set(['Country', 'Official', 'Article', 'Meeting', 'Deployment', 'Position', 'Evidence', ...(seed.organizations.length ? ['Organization'] : [])]),
+    );
     const expectedCount =
-      seed.countries.length + seed.organizations.length + seed.officials.length + 1 + seed.meetings.length + seed.deployments.length + seed.positions.length +
+      seed.countries.length +
+      seed.organizations.length +
+      seed.officials.length +
+      1 +
+      seed.meetings.length +
+      seed.deployments.length +
+      seed.positions.length +
       seed.positions.reduce((n, p) => n + p.evidence.length, 0);
     expect(known).toHaveLength(expectedCount);
   });
@@ -121,7 +164,9 @@ describe('an ID that names nothing, or is not an ID', () => {
 
   it('nodes(ids) keeps the order and puts null where an object does not exist', async () => {
     const [a, b] = [known.find((n) => n.__typename === 'Official')!, known.find((n) => n.__typename === 'Evidence')!];
-    const result = await api.query(`query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }`, { ids: [a.id, unknownPosition, b.id, base64('Meeting:424242')] });
+    const result = await api.query(`query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }`, {
+      ids: [a.id, unknownPosition, b.id, base64('Meeting:424242')],
+    });
     expect(result.errors).toBeUndefined();
     expect(result.data!.nodes).toEqual([{ __typename: a.__typename, id: a.id }, null, { __typename: b.__typename, id: b.id }, null]);
   });
@@ -159,10 +204,13 @@ describe('an ID that names nothing, or is not an ID', () => {
 describe('country(isoCode:) finds a country by its ISO 3166-1 alpha-2 code', () => {
   it('every seed country, and in lower case too', async () => {
     for (const country of seed.countries) {
-      const data = await api.data(`query($upper: String!, $lower: String!) {
+      const data = await api.data(
+        `query($upper: String!, $lower: String!) {
         upper: country(isoCode: $upper) { id isoCode name }
         lower: country(isoCode: $lower) { id isoCode name }
-      }`, { upper: country.isoCode, lower: country.isoCode.toLowerCase() });
+      }`,
+        { upper: country.isoCode, lower: country.isoCode.toLowerCase() },
+      );
       expect(data.upper).toMatchObject({ isoCode: country.isoCode, name: country.name });
       expect(data.lower).toEqual(data.upper);
       expect(data.upper.id).toBe(known.find((n) => n.__typename === 'Country' && n.isoCode === country.isoCode)!.id);

@@ -28,8 +28,7 @@ beforeAll(async () => {
   for (const audit of serverAudits({ url: () => api.url() })) {
     results.push({ ...(await audit.fn()), id: audit.id });
   }
-  const count = (level: string, passed: boolean) =>
-    results.filter((r) => r.name.startsWith(`${level} `) && (r.status === 'ok') === passed).length;
+  const count = (level: string, passed: boolean) => results.filter((r) => r.name.startsWith(`${level} `) && (r.status === 'ok') === passed).length;
   console.log(
     `graphql-http audit: MUST ${count('MUST', true)} passed, ${count('MUST', false)} failed; ` +
       `SHOULD ${count('SHOULD', true)} passed, ${count('SHOULD', false)} failed; ` +

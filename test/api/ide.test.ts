@@ -2,7 +2,7 @@
  * A person opens /graphql in a browser on a machine without internet: the GraphQL IDE loads from
  * the server itself, with an example query that works.
  */
-import { parse, print, type DocumentNode } from 'graphql';
+import { Kind, parse, print, type DocumentNode } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useSeededServer } from '../support/api.ts';
 import { graphql } from '../support/server.ts';
@@ -40,7 +40,7 @@ function embeddedOperations(html: string): DocumentNode[] {
     if (!/\b(query|\{)/.test(text)) continue;
     try {
       const document = parse(text);
-      if (document.definitions.some((d) => d.kind === 'OperationDefinition')) operations.push(document);
+      if (document.definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION)) operations.push(document);
     } catch {
       // not GraphQL
     }

@@ -24,7 +24,10 @@ const importMutation = `mutation($input: ArticleImportInput!) { articleImport(in
   report { ${counts.map((k) => `${k} { created matched updated }`).join(' ')} warnings }
   ${userErrorFields} } }`;
 const totals = async () => {
-  const data = await api.data('READER', '{ countries(first: 1) { totalCount } officials(first: 1) { totalCount } articles(first: 1) { totalCount } positions(first: 1) { totalCount } deployments(first: 1) { totalCount } }');
+  const data = await api.data(
+    'READER',
+    '{ countries(first: 1) { totalCount } officials(first: 1) { totalCount } articles(first: 1) { totalCount } positions(first: 1) { totalCount } deployments(first: 1) { totalCount } }',
+  );
   return Object.fromEntries(Object.entries(data).map(([k, v]: [string, any]) => [k, v.totalCount]));
 };
 
@@ -40,7 +43,7 @@ const reuters = {
     url: 'https://www.reuters.com/article/thaad-china-2016-08-03',
     publishedAt: '2016-08-03T09:30:00Z',
     headline: 'China repeats opposition to THAAD',
-    body: 'BEIJING (Reuters) - China on Wednesday again expressed resolute opposition to the THAAD deployment in South Korea. Foreign ministry spokesman Lu Kang said Seoul should consider China\'s security concerns. Russia\'s Morgulov said Moscow shared those concerns.',
+    body: "BEIJING (Reuters) - China on Wednesday again expressed resolute opposition to the THAAD deployment in South Korea. Foreign ministry spokesman Lu Kang said Seoul should consider China's security concerns. Russia's Morgulov said Moscow shared those concerns.",
   },
   countries: [
     { isoCode: 'CN', name: 'China', aliases: ['Beijing'] },
@@ -54,9 +57,32 @@ const reuters = {
   deployments: [{ key: 'thaad', name: 'THAAD battery in Seongju', system: 'THAAD', status: 'ANNOUNCED', host: 'Seoul' }],
   positions: [
     // Already known from the seed (OPPOSE, THAAD, held by China alone, no meeting): gains evidence.
-    { stance: 'OPPOSE', summary: 'China opposes the THAAD deployment.', holders: ['CN'], speakers: ['Lu Kang'], deployment: 'thaad', evidence: [{ quote: 'China on Wednesday again expressed resolute opposition to the THAAD deployment in South Korea.' }] },
-    { stance: 'URGE', summary: 'China urged Seoul to consider its security concerns.', holders: ['CN'], speakers: ['Lu Kang'], addressees: ['Seoul'], deployment: 'thaad', statedOn: '2016-08-03', evidence: [{ quote: 'Seoul should consider China\'s security concerns' }] },
-    { stance: 'CONCERN', summary: 'Russia shares the concerns.', holders: ['RU'], speakers: ['Morgulov'], deployment: 'thaad', evidence: [{ quote: 'Moscow shared those concerns' }] },
+    {
+      stance: 'OPPOSE',
+      summary: 'China opposes the THAAD deployment.',
+      holders: ['CN'],
+      speakers: ['Lu Kang'],
+      deployment: 'thaad',
+      evidence: [{ quote: 'China on Wednesday again expressed resolute opposition to the THAAD deployment in South Korea.' }],
+    },
+    {
+      stance: 'URGE',
+      summary: 'China urged Seoul to consider its security concerns.',
+      holders: ['CN'],
+      speakers: ['Lu Kang'],
+      addressees: ['Seoul'],
+      deployment: 'thaad',
+      statedOn: '2016-08-03',
+      evidence: [{ quote: "Seoul should consider China's security concerns" }],
+    },
+    {
+      stance: 'CONCERN',
+      summary: 'Russia shares the concerns.',
+      holders: ['RU'],
+      speakers: ['Morgulov'],
+      deployment: 'thaad',
+      evidence: [{ quote: 'Moscow shared those concerns' }],
+    },
   ],
 };
 
@@ -83,7 +109,10 @@ describe('articleImport', () => {
     });
     expect(await totals()).toEqual({ ...before, officials: before.officials + 1, articles: before.articles + 1, positions: before.positions + 2 });
 
-    const { country } = await api.data('READER', `{ country(isoCode: "CN") { aliases positions(first: 50) { nodes { stance meeting { id } deployment { system } evidence { text article { source } } speakers { name } } } } }`);
+    const { country } = await api.data(
+      'READER',
+      `{ country(isoCode: "CN") { aliases positions(first: 50) { nodes { stance meeting { id } deployment { system } evidence { text article { source } } speakers { name } } } } }`,
+    );
     expect(country.aliases).toContain('Beijing');
     const oppose = country.positions.nodes.filter((p: any) => p.stance === 'OPPOSE' && p.meeting === null && p.deployment?.system === 'THAAD');
     expect(oppose).toHaveLength(1);
@@ -96,7 +125,9 @@ describe('articleImport', () => {
     const again = expectOk((await api.data('EDITOR', importMutation, { input: reuters })).articleImport);
     expect(again.article.id).toBe(payload.article.id);
     for (const kind of counts) expect(again.report[kind].created, kind).toBe(0);
-    const log = await api.data('ADMIN', 'query($id: ID!) { changeLog(first: 5, entityId: $id) { nodes { action actor details } } }', { id: payload.article.id });
+    const log = await api.data('ADMIN', 'query($id: ID!) { changeLog(first: 5, entityId: $id) { nodes { action actor details } } }', {
+      id: payload.article.id,
+    });
     expect(log.changeLog.nodes.map((e: any) => [e.action, e.actor])).toEqual([
       ['IMPORT', 'test-editor'],
       ['IMPORT', 'test-editor'],
@@ -117,16 +148,18 @@ describe('articleImport', () => {
     bad.positions.push({ ...bad.positions[2], stance: 'THREATEN', topic: 'x', deployment: 'thaad', evidence: [] });
     const result = await api.data('EDITOR', importMutation, { input: bad });
     expect(result.articleImport.article).toBeNull();
-    expect(codesOf(result.articleImport).sort()).toEqual([
-      'UNKNOWN_ISO_CODE@input.countries.3.isoCode',
-      'UNKNOWN_REFERENCE@input.positions.1.holders.0',
-      'FUTURE_DATE@input.positions.1.statedOn',
-      'SPEAKER_NOT_HOLDER@input.positions.1.speakers.0',
-      'EVIDENCE_NOT_IN_ARTICLE@input.positions.0.evidence.0.quote',
-      'TARGET_REQUIRED@input.positions.2',
-      'TARGET_CONFLICT@input.positions.3',
-      'EVIDENCE_REQUIRED@input.positions.3.evidence',
-    ].sort());
+    expect(codesOf(result.articleImport).sort()).toEqual(
+      [
+        'UNKNOWN_ISO_CODE@input.countries.3.isoCode',
+        'UNKNOWN_REFERENCE@input.positions.1.holders.0',
+        'FUTURE_DATE@input.positions.1.statedOn',
+        'SPEAKER_NOT_HOLDER@input.positions.1.speakers.0',
+        'EVIDENCE_NOT_IN_ARTICLE@input.positions.0.evidence.0.quote',
+        'TARGET_REQUIRED@input.positions.2',
+        'TARGET_CONFLICT@input.positions.3',
+        'EVIDENCE_REQUIRED@input.positions.3.evidence',
+      ].sort(),
+    );
     expect(await totals()).toEqual(before);
 
     const conflict = structuredClone(reuters) as any;
@@ -146,7 +179,10 @@ describe('articleImport', () => {
     const deleted = expectOk((await api.data('EDITOR', del, { id: article.id })).articleDelete);
     expect(deleted.deletedPositionIds).toHaveLength(2);
     expect(await totals()).toEqual({ ...before, articles: before.articles - 1, positions: before.positions - 2 });
-    const { country } = await api.data('READER', '{ country(isoCode: "CN") { positions(first: 50) { nodes { stance meeting { id } deployment { system } evidence { article { source } } } } } }');
+    const { country } = await api.data(
+      'READER',
+      '{ country(isoCode: "CN") { positions(first: 50) { nodes { stance meeting { id } deployment { system } evidence { article { source } } } } } }',
+    );
     const oppose = country.positions.nodes.find((p: any) => p.stance === 'OPPOSE' && p.meeting === null && p.deployment?.system === 'THAAD');
     expect(oppose.evidence.map((e: any) => e.article.source)).toEqual(['Xinhua']);
   });
@@ -155,7 +191,10 @@ describe('articleImport', () => {
 describe('npm run import', () => {
   const run = (args: string[], env: Record<string, string>, input?: string) =>
     new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-      const child = spawn('npm', ['run', '-s', 'import', '--', ...args], { cwd: projectRoot, env: { ...process.env, DATABASE_URL: '', PGLITE_DATA_DIR: '', IMPORT_PROGRESS_MS: '0', ...env } });
+      const child = spawn('npm', ['run', '-s', 'import', '--', ...args], {
+        cwd: projectRoot,
+        env: { ...process.env, DATABASE_URL: '', PGLITE_DATA_DIR: '', IMPORT_PROGRESS_MS: '0', ...env },
+      });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -168,13 +207,48 @@ describe('npm run import', () => {
   it('imports a JSONL file article by article, reports each, keeps the valid ones and exits 1 for the rejected ones; again, it creates nothing', async () => {
     const article = (n: number) => ({
       format: 'stancegraph.article/1',
-      article: { source: 'Wire', headline: null, url: `https://wire.example/${n}`, publishedAt: '2017-03-0' + n, photoCredit: null, body: `Japan said on day ${n} that it supports the THAAD deployment.` },
-      countries: [{ isoCode: 'JP', name: 'Japan', aliases: [] }, { isoCode: 'KR', name: 'South Korea', aliases: [] }],
+      article: {
+        source: 'Wire',
+        headline: null,
+        url: `https://wire.example/${n}`,
+        publishedAt: '2017-03-0' + n,
+        photoCredit: null,
+        body: `Japan said on day ${n} that it supports the THAAD deployment.`,
+      },
+      countries: [
+        { isoCode: 'JP', name: 'Japan', aliases: [] },
+        { isoCode: 'KR', name: 'South Korea', aliases: [] },
+      ],
       organizations: [],
       officials: [],
       meetings: [],
-      deployments: [{ key: 't', name: 'THAAD battery in Seongju', system: 'THAAD', systemName: null, status: 'ANNOUNCED', location: null, operator: null, host: 'KR', announcedOn: null }],
-      positions: [{ stance: 'SUPPORT', summary: 'Japan supports THAAD.', holders: ['JP'], speakers: [], addressees: [], deployment: 't', topic: null, meeting: null, statedOn: null, evidence: [{ quote: `on day ${n} that it supports` }] }],
+      deployments: [
+        {
+          key: 't',
+          name: 'THAAD battery in Seongju',
+          system: 'THAAD',
+          systemName: null,
+          status: 'ANNOUNCED',
+          location: null,
+          operator: null,
+          host: 'KR',
+          announcedOn: null,
+        },
+      ],
+      positions: [
+        {
+          stance: 'SUPPORT',
+          summary: 'Japan supports THAAD.',
+          holders: ['JP'],
+          speakers: [],
+          addressees: [],
+          deployment: 't',
+          topic: null,
+          meeting: null,
+          statedOn: null,
+          evidence: [{ quote: `on day ${n} that it supports` }],
+        },
+      ],
     });
     const invalid = { ...article(2), positions: [{ ...article(2).positions[0], evidence: [{ quote: 'not in the body' }] }] };
     const file = path.join(workDir, 'articles.jsonl');
@@ -182,8 +256,12 @@ describe('npm run import', () => {
 
     const first = await api.stopped((env) => run([file, '--as', 'import-bot'], env));
     expect(first.code, first.stderr).toBe(1);
-    expect(first.stdout).toMatch(/^line 1: imported new article \d+: created 1 countries, 1 articles, 1 positions, 1 evidence, 1 links; matched 1 countries, 1 deployments$/m);
-    expect(first.stdout).toMatch(/^line 2: REJECTED \(1 problem; nothing of it was stored\):\n {2}positions\[0\]\.evidence\[0\]\.quote: text "not in the body" does not occur in the article body \[EVIDENCE_NOT_IN_ARTICLE\]/m);
+    expect(first.stdout).toMatch(
+      /^line 1: imported new article \d+: created 1 countries, 1 articles, 1 positions, 1 evidence, 1 links; matched 1 countries, 1 deployments$/m,
+    );
+    expect(first.stdout).toMatch(
+      /^line 2: REJECTED \(1 problem; nothing of it was stored\):\n {2}positions\[0\]\.evidence\[0\]\.quote: text "not in the body" does not occur in the article body \[EVIDENCE_NOT_IN_ARTICLE\]/m,
+    );
     expect(first.stdout).toMatch(/^line 3: REJECTED: not valid JSON/m);
     expect(first.stdout).toMatch(/^line 4: imported new article \d+: .*updated 1 positions/m);
     expect(first.stderr).toMatch(/\(4 articles\)/);
@@ -204,12 +282,12 @@ describe('npm run import', () => {
       await run(['-'], env, JSON.stringify(article(1), null, 2)),
       await run([path.join(workDir, 'nope.json')], env),
     ]);
-    expect(again!.code, again!.stderr).toBe(0);
-    expect(again!.stdout).toMatch(/^line 1: matched article \d+: matched 2 countries, 1 articles, 1 deployments, 1 positions, 1 evidence, 1 links$/m);
-    expect(again!.stdout).not.toMatch(/created/);
-    expect(stdin!.code, stdin!.stderr).toBe(0);
-    expect(stdin!.stdout).toMatch(/^stdin: matched article/m);
-    expect(missing!.code).toBe(2);
-    expect(missing!.stderr).toMatch(/cannot read .*nope\.json: no such file/);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/^line 1: matched article \d+: matched 2 countries, 1 articles, 1 deployments, 1 positions, 1 evidence, 1 links$/m);
+    expect(again.stdout).not.toMatch(/created/);
+    expect(stdin.code, stdin.stderr).toBe(0);
+    expect(stdin.stdout).toMatch(/^stdin: matched article/m);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/cannot read .*nope\.json: no such file/);
   });
 });

@@ -39,7 +39,11 @@ const cursor = (order: string, key: unknown, id: unknown) => Buffer.from(`cursor
 
 describe('query arguments', () => {
   it('refuses NUL and other control characters in any text argument, with BAD_USER_INPUT naming it', async () => {
-    expectBadInput(await post('query($t: String) { positions(filter: { text: $t }) { totalCount } }', { t: 'THAAD\u0000' }), 'filter', /filter\.text.*U\+0000 at offset 5/);
+    expectBadInput(
+      await post('query($t: String) { positions(filter: { text: $t }) { totalCount } }', { t: 'THAAD\u0000' }),
+      'filter',
+      /filter\.text.*U\+0000 at offset 5/,
+    );
     expectBadInput(await post('{ search(query: "a\\u0000b") { totalCount } }'), 'query', /U\+0000/);
     expectBadInput(await post('{ country(isoCode: "K\\u001bR") { name } }'), 'isoCode', /U\+001B/);
     expectBadInput(await post('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: ['Q291bnRyeToxOjE', 'x\u007f'] }), 'ids', /ids\[1\].*U\+007F/);
@@ -54,10 +58,24 @@ describe('query arguments', () => {
   });
 
   it('refuses dates outside years 1 to 9999 in filters, with BAD_USER_INPUT naming the filter', async () => {
-    expectBadInput(await post('{ positions(filter: { statedOn: { from: "0000-01-01" } }) { totalCount } }'), 'filter', /filter\.statedOn\.from.*0000-01-01 is outside/);
-    expectBadInput(await post('query($to: DateTime) { articles(filter: { publishedAt: { to: $to } }) { totalCount } }', { to: '0001-01-01T00:00:00+05:00' }), 'filter', /is outside the instants/);
-    expectBadInput(await post('query($to: DateTime) { articles(filter: { publishedAt: { to: $to } }) { totalCount } }', { to: '9999-12-31T23:59:59-05:00' }), 'filter', /is outside the instants/);
-    const edges = await post('{ positions(filter: { statedOn: { from: "0001-01-01", to: "9999-12-31" } }) { totalCount } articles(filter: { publishedAt: { from: "0001-01-01T00:00:00Z", to: "9999-12-31T23:59:59.999Z" } }) { totalCount } }');
+    expectBadInput(
+      await post('{ positions(filter: { statedOn: { from: "0000-01-01" } }) { totalCount } }'),
+      'filter',
+      /filter\.statedOn\.from.*0000-01-01 is outside/,
+    );
+    expectBadInput(
+      await post('query($to: DateTime) { articles(filter: { publishedAt: { to: $to } }) { totalCount } }', { to: '0001-01-01T00:00:00+05:00' }),
+      'filter',
+      /is outside the instants/,
+    );
+    expectBadInput(
+      await post('query($to: DateTime) { articles(filter: { publishedAt: { to: $to } }) { totalCount } }', { to: '9999-12-31T23:59:59-05:00' }),
+      'filter',
+      /is outside the instants/,
+    );
+    const edges = await post(
+      '{ positions(filter: { statedOn: { from: "0001-01-01", to: "9999-12-31" } }) { totalCount } articles(filter: { publishedAt: { from: "0001-01-01T00:00:00Z", to: "9999-12-31T23:59:59.999Z" } }) { totalCount } }',
+    );
     expect(edges.errors).toBeUndefined();
     expect(edges.data.positions.totalCount).toBeGreaterThan(0);
   });
@@ -72,19 +90,28 @@ describe('cursors, checked after decoding', () => {
     ['a NUL in a name', 'countries', 'NAME', 'Korea\u0000', 'before'],
     ['a number where a day goes', 'meetings', 'DATE', 17, 'after'],
   ])('refuses a forged cursor holding %s, naming the argument', async (_what, field, order, key, argument) => {
-    const answer = await post(`query($c: String) { ${field}(orderBy: { field: ${order} }, ${argument}: $c, ${argument === 'before' ? 'last' : 'first'}: 2) { totalCount } }`, {
-      c: cursor(order, key, 1),
-    });
+    const answer = await post(
+      `query($c: String) { ${field}(orderBy: { field: ${order} }, ${argument}: $c, ${argument === 'before' ? 'last' : 'first'}: 2) { totalCount } }`,
+      {
+        c: cursor(order, key, 1),
+      },
+    );
     expectBadInput(answer, argument, /not a valid cursor/);
   });
 
   it('refuses a forged search cursor with a NUL in its key', async () => {
-    expectBadInput(await post('query($c: String) { search(query: "THAAD", after: $c) { totalCount } }', { c: cursor('RELEVANCE', '0.5\u0000 ARTICLE', 1) }), 'after', /not a valid cursor/);
+    expectBadInput(
+      await post('query($c: String) { search(query: "THAAD", after: $c) { totalCount } }', { c: cursor('RELEVANCE', '0.5\u0000 ARTICLE', 1) }),
+      'after',
+      /not a valid cursor/,
+    );
   });
 
   it('still accepts the cursors it issues', async () => {
     const first = await post('{ positions(orderBy: { field: STATED_ON }, first: 2) { pageInfo { endCursor } } }');
-    const next = await post('query($c: String) { positions(orderBy: { field: STATED_ON }, first: 2, after: $c) { totalCount } }', { c: first.data.positions.pageInfo.endCursor });
+    const next = await post('query($c: String) { positions(orderBy: { field: STATED_ON }, first: 2, after: $c) { totalCount } }', {
+      c: first.data.positions.pageInfo.endCursor,
+    });
     expect(next.errors).toBeUndefined();
   });
 });
@@ -108,8 +135,15 @@ describe('mutation inputs', () => {
   });
 
   it('reports dates outside years 1 to 9999 as userErrors INVALID', async () => {
-    const answer = await post('mutation($input: MeetingCreateInput!) { meetingCreate(input: $input) { meeting { id } userErrors { field code message } } }', { input: { name: 'Year zero', date: '0000-12-31' } }, app.keys.EDITOR);
-    expect(answer.data.meetingCreate).toEqual({ meeting: null, userErrors: [{ field: ['input', 'date'], code: 'INVALID', message: expect.stringMatching(/0000-12-31 is outside/) }] });
+    const answer = await post(
+      'mutation($input: MeetingCreateInput!) { meetingCreate(input: $input) { meeting { id } userErrors { field code message } } }',
+      { input: { name: 'Year zero', date: '0000-12-31' } },
+      app.keys.EDITOR,
+    );
+    expect(answer.data.meetingCreate).toEqual({
+      meeting: null,
+      userErrors: [{ field: ['input', 'date'], code: 'INVALID', message: expect.stringMatching(/0000-12-31 is outside/) }],
+    });
   });
 
   it('reports a NUL in an imported article body with its path', async () => {
@@ -139,8 +173,14 @@ describe('import documents (npm run import, articleImport)', () => {
   }
 
   it('refuses control characters anywhere in the document, with their path', () => {
-    expect(problemsOf((d) => (d.positions[0].summary += '\u0000'))).toEqual([{ path: 'positions.0.summary', code: 'INVALID', message: expect.stringMatching(/U\+0000/) }]);
-    expect(problemsOf((d) => (d.countries[0].aliases = ['\u001f']))).toContainEqual({ path: 'countries.0.aliases.0', code: 'INVALID', message: expect.stringMatching(/U\+001F/) });
+    expect(problemsOf((d) => (d.positions[0].summary += '\u0000'))).toEqual([
+      { path: 'positions.0.summary', code: 'INVALID', message: expect.stringMatching(/U\+0000/) },
+    ]);
+    expect(problemsOf((d) => (d.countries[0].aliases = ['\u001f']))).toContainEqual({
+      path: 'countries.0.aliases.0',
+      code: 'INVALID',
+      message: expect.stringMatching(/U\+001F/),
+    });
   });
 
   it('accepts Windows line ends in the body', () => {
@@ -148,9 +188,15 @@ describe('import documents (npm run import, articleImport)', () => {
   });
 
   it('refuses impossible and unstorable dates', () => {
-    expect(problemsOf((d) => (d.article.publishedAt = '2016-02-30T10:00:00Z'))).toEqual([{ path: 'article.publishedAt', code: 'INVALID', message: expect.stringMatching(/must be an ISO 8601 date/) }]);
-    expect(problemsOf((d) => (d.article.publishedAt = '0001-01-01T00:00:00+01:00'))).toEqual([{ path: 'article.publishedAt', code: 'INVALID', message: expect.stringMatching(/outside the instants/) }]);
-    expect(problemsOf((d) => (d.positions[0].statedOn = '0000-06-01'))).toEqual([{ path: 'positions.0.statedOn', code: 'INVALID', message: expect.stringMatching(/must be a date/) }]);
+    expect(problemsOf((d) => (d.article.publishedAt = '2016-02-30T10:00:00Z'))).toEqual([
+      { path: 'article.publishedAt', code: 'INVALID', message: expect.stringMatching(/must be an ISO 8601 date/) },
+    ]);
+    expect(problemsOf((d) => (d.article.publishedAt = '0001-01-01T00:00:00+01:00'))).toEqual([
+      { path: 'article.publishedAt', code: 'INVALID', message: expect.stringMatching(/outside the instants/) },
+    ]);
+    expect(problemsOf((d) => (d.positions[0].statedOn = '0000-06-01'))).toEqual([
+      { path: 'positions.0.statedOn', code: 'INVALID', message: expect.stringMatching(/must be a date/) },
+    ]);
   });
 });
 

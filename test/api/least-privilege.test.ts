@@ -12,15 +12,7 @@ import { ConfigErrors, loadConfig } from '../../src/config.ts';
 import { openDatabase, type DatabaseTarget } from '../../src/db/database.ts';
 import { MIGRATIONS_TABLE, setUpRuntimeRole, type RuntimeRoleSetUp } from '../../src/db/privileges.ts';
 import { generateApiKey } from '../../src/data/api-keys.ts';
-import {
-  copyNamePrefix,
-  createTestDatabaseTarget,
-  databaseNameOf,
-  quoteIdent,
-  urlForDatabase,
-  withPgClient,
-  type TestDatabase,
-} from '../support/database.ts';
+import { copyNamePrefix, createTestDatabaseTarget, databaseNameOf, quoteIdent, urlForDatabase, withPgClient, type TestDatabase } from '../support/database.ts';
 import { runServerToExit } from '../support/process.ts';
 import { projectRoot, startServer, type StartedServer } from '../support/server.ts';
 
@@ -69,10 +61,7 @@ async function expectExactRuntimePrivileges(url: string, role: string): Promise<
   expect(tables.length).toBeGreaterThan(15);
   expect(granted).toEqual(
     Object.fromEntries(
-      tables.map((table) => [
-        table,
-        table === MIGRATIONS_TABLE ? 'SELECT' : table === 'ChangeLog' ? 'INSERT, SELECT' : 'DELETE, INSERT, SELECT, UPDATE',
-      ]),
+      tables.map((table) => [table, table === MIGRATIONS_TABLE ? 'SELECT' : table === 'ChangeLog' ? 'INSERT, SELECT' : 'DELETE, INSERT, SELECT, UPDATE']),
     ),
   );
 }
@@ -152,7 +141,11 @@ describe.runIf(process.env.DATABASE_URL)('least privilege on a PostgreSQL server
     expect(firstSetUp.created).toBe(true);
     expect(again.created).toBe(false);
     await expectExactRuntimePrivileges(ownerUrl, runtimeRole);
-    const attributes = await withPgClient(ownerUrl, async (client) => (await client.query('SELECT rolsuper, rolcreaterole, rolcreatedb, rolcanlogin FROM pg_roles WHERE rolname = $1', [runtimeRole])).rows[0]);
+    const attributes = await withPgClient(
+      ownerUrl,
+      async (client) =>
+        (await client.query('SELECT rolsuper, rolcreaterole, rolcreatedb, rolcanlogin FROM pg_roles WHERE rolname = $1', [runtimeRole])).rows[0],
+    );
     expect(attributes).toEqual({ rolsuper: false, rolcreaterole: false, rolcreatedb: false, rolcanlogin: true });
   });
 
@@ -160,7 +153,9 @@ describe.runIf(process.env.DATABASE_URL)('least privilege on a PostgreSQL server
     // The runtime role can create an API key itself (an INSERT).
     const runtime = await openDatabase(postgres(runtimeUrl));
     try {
-      await runtime.prisma.apiKey.create({ data: { name: 'least-privilege-editor', role: 'EDITOR', prefix: editorKey.prefix, keyHash: editorKey.keyHash, createdBy: 'test' } });
+      await runtime.prisma.apiKey.create({
+        data: { name: 'least-privilege-editor', role: 'EDITOR', prefix: editorKey.prefix, keyHash: editorKey.keyHash, createdBy: 'test' },
+      });
     } finally {
       await runtime.close();
     }
@@ -171,11 +166,21 @@ describe.runIf(process.env.DATABASE_URL)('least privilege on a PostgreSQL server
     expect(read.body.errors).toBeUndefined();
     expect(read.body.data.countries.totalCount).toBeGreaterThan(0);
 
-    const created = await post(app, 'mutation { countryCreate(input: { name: "Kenya", isoCode: "KE" }) { country { name createdBy } userErrors { code message } } }', editorKey.key);
+    const created = await post(
+      app,
+      'mutation { countryCreate(input: { name: "Kenya", isoCode: "KE" }) { country { name createdBy } userErrors { code message } } }',
+      editorKey.key,
+    );
     expect(created.body.errors).toBeUndefined();
     expect(created.body.data.countryCreate).toEqual({ country: { name: 'Kenya', createdBy: 'least-privilege-editor' }, userErrors: [] });
-    const entry = await withPgClient(runtimeUrl, async (client) =>
-      (await client.query(`SELECT c.actor, c.action, c."entityType" FROM "ChangeLog" c JOIN "Country" k ON k.id = c."entityId" WHERE c."entityType" = 'Country' AND k."isoCode" = 'KE'`)).rows,
+    const entry = await withPgClient(
+      runtimeUrl,
+      async (client) =>
+        (
+          await client.query(
+            `SELECT c.actor, c.action, c."entityType" FROM "ChangeLog" c JOIN "Country" k ON k.id = c."entityId" WHERE c."entityType" = 'Country' AND k."isoCode" = 'KE'`,
+          )
+        ).rows,
     );
     expect(entry).toEqual([{ actor: 'least-privilege-editor', action: 'CREATE', entityType: 'Country' }]);
 
@@ -233,8 +238,11 @@ describe.runIf(process.env.DATABASE_URL)('least privilege on a PostgreSQL server
     expect(await upToDate.stop()).toBe(0);
 
     // The last migration's history row taken away: to the engine, that migration is pending.
-    const removed = await withPgClient(ownerUrl, async (client) =>
-      (await client.query(`DELETE FROM "${MIGRATIONS_TABLE}" WHERE migration_name = (SELECT max(migration_name) FROM "${MIGRATIONS_TABLE}") RETURNING *`)).rows[0],
+    const removed = await withPgClient(
+      ownerUrl,
+      async (client) =>
+        (await client.query(`DELETE FROM "${MIGRATIONS_TABLE}" WHERE migration_name = (SELECT max(migration_name) FROM "${MIGRATIONS_TABLE}") RETURNING *`))
+          .rows[0],
     );
     try {
       const run = await runServerToExit({ DATABASE_URL: runtimeUrl }, 60_000);
@@ -243,7 +251,10 @@ describe.runIf(process.env.DATABASE_URL)('least privilege on a PostgreSQL server
         `stancegraph: the database lacks ${removed.migration_name} and the role "${runtimeRole}" of DATABASE_URL may not change the schema (permission denied for table ${MIGRATIONS_TABLE}): set MIGRATION_DATABASE_URL to a connection as the role that owns the tables`,
       ]);
       // Nothing was recorded, not even a failed attempt that would block the next deploy.
-      const history = await withPgClient(ownerUrl, async (client) => (await client.query(`SELECT 1 FROM "${MIGRATIONS_TABLE}" WHERE migration_name = $1`, [removed.migration_name])).rows);
+      const history = await withPgClient(
+        ownerUrl,
+        async (client) => (await client.query(`SELECT 1 FROM "${MIGRATIONS_TABLE}" WHERE migration_name = $1`, [removed.migration_name])).rows,
+      );
       expect(history).toEqual([]);
     } finally {
       const columns = Object.keys(removed);
@@ -265,7 +276,9 @@ describe.runIf(process.env.DATABASE_URL)('least privilege on a PostgreSQL server
     const same = await runServerToExit({ DATABASE_URL: ownerUrl, MIGRATION_DATABASE_URL: ownerUrl }, 60_000);
     expect(same.code).toBe(1);
     expect(same.stderr.trim().split('\n')).toEqual([
-      expect.stringMatching(/^stancegraph: DATABASE_URL must connect as a least-privilege role when MIGRATION_DATABASE_URL is set: role "postgres" is not a least-privilege role: it is a superuser; .*it owns or acts as the owner of table/),
+      expect.stringMatching(
+        /^stancegraph: DATABASE_URL must connect as a least-privilege role when MIGRATION_DATABASE_URL is set: role "postgres" is not a least-privilege role: it is a superuser; .*it owns or acts as the owner of table/,
+      ),
     ]);
   }, 90_000);
 
@@ -309,8 +322,9 @@ describe.runIf(process.env.DATABASE_URL)('least privilege on a PostgreSQL server
     } finally {
       expect(await fresh.stop()).toBe(0);
     }
-    const owners = await withPgClient(freshOwnerUrl, async (client) =>
-      (await client.query<{ owner: string }>('SELECT DISTINCT tableowner AS owner FROM pg_tables WHERE schemaname = current_schema()')).rows,
+    const owners = await withPgClient(
+      freshOwnerUrl,
+      async (client) => (await client.query<{ owner: string }>('SELECT DISTINCT tableowner AS owner FROM pg_tables WHERE schemaname = current_schema()')).rows,
     );
     expect(owners).toEqual([{ owner: ownerRole }]);
     await expectExactRuntimePrivileges(freshOwnerUrl, freshRuntimeRole);

@@ -13,14 +13,17 @@ const audit = 'createdAt updatedAt createdBy updatedBy version';
 const CHINA_QUOTE = 'China has expressed strong dissatisfaction with and resolute opposition to the THAAD deployment';
 
 async function ids() {
-  const data = await api.data('READER', `{
+  const data = await api.data(
+    'READER',
+    `{
     cn: country(isoCode: "CN") { id } ru: country(isoCode: "RU") { id } us: country(isoCode: "US") { id } kr: country(isoCode: "KR") { id }
     articles(first: 1) { nodes { id } }
     deployments(first: 10) { nodes { id system } }
     meetings(first: 1) { nodes { id } }
     officials(first: 10) { nodes { id name } }
     positions(first: 20) { nodes { id stance topic version evidence { id } } }
-  }`);
+  }`,
+  );
   return {
     cn: data.cn.id as string,
     ru: data.ru.id as string,
@@ -53,7 +56,7 @@ describe('countries', () => {
     const bad = await api.data('EDITOR', create, { input: { name: ' ', isoCode: 'XX' } });
     expect(bad.countryCreate.country).toBeNull();
     expect(codesOf(bad.countryCreate)).toEqual(['BLANK@input.name', 'UNKNOWN_ISO_CODE@input.isoCode']);
-    const taken = await api.data('EDITOR', create, { input: { name: 'People\'s Republic of China', isoCode: 'CN' } });
+    const taken = await api.data('EDITOR', create, { input: { name: "People's Republic of China", isoCode: 'CN' } });
     expect(codesOf(taken.countryCreate)).toEqual(['TAKEN@input.isoCode']);
     expect(taken.countryCreate.userErrors[0].message).toContain('China');
   });
@@ -103,16 +106,30 @@ describe('organizations', () => {
 
   it('organizationCreate, organizationUpdate and organizationDelete, with their userErrors', async () => {
     const { us, kr, kong } = await ids();
-    const created = expectOk((await api.data('EDITOR', create, { input: { name: 'North Atlantic Treaty Organization', acronym: 'NATO', memberIds: [us] } })).organizationCreate).organization;
+    const created = expectOk(
+      (await api.data('EDITOR', create, { input: { name: 'North Atlantic Treaty Organization', acronym: 'NATO', memberIds: [us] } })).organizationCreate,
+    ).organization;
     expect(created).toMatchObject({ acronym: 'NATO', members: [{ isoCode: 'US' }], createdBy: 'test-editor', version: 1 });
 
-    const bad = await api.data('EDITOR', create, { input: { name: '', acronym: 'NATO', memberIds: [kong, Buffer.from('Country:4242').toString('base64'), us, us] } });
-    expect(codesOf(bad.organizationCreate)).toEqual(['BLANK@input.name', 'INVALID_ID@input.memberIds.0', 'NOT_FOUND@input.memberIds.1', 'DUPLICATE@input.memberIds.3', 'TAKEN@input.acronym']);
+    const bad = await api.data('EDITOR', create, {
+      input: { name: '', acronym: 'NATO', memberIds: [kong, Buffer.from('Country:4242').toString('base64'), us, us] },
+    });
+    expect(codesOf(bad.organizationCreate)).toEqual([
+      'BLANK@input.name',
+      'INVALID_ID@input.memberIds.0',
+      'NOT_FOUND@input.memberIds.1',
+      'DUPLICATE@input.memberIds.3',
+      'TAKEN@input.acronym',
+    ]);
 
     const updated = await api.data('EDITOR', update, { input: { id: created.id, expectedVersion: 1, memberIds: [us, kr] } });
     expect(expectOk(updated.organizationUpdate).organization).toMatchObject({ members: [{ isoCode: 'US' }, { isoCode: 'KR' }], version: 2 });
 
-    const deleted = await api.data('EDITOR', `mutation($input: OrganizationDeleteInput!) { organizationDelete(input: $input) { deletedOrganizationId ${userErrorFields} } }`, { input: { id: created.id } });
+    const deleted = await api.data(
+      'EDITOR',
+      `mutation($input: OrganizationDeleteInput!) { organizationDelete(input: $input) { deletedOrganizationId ${userErrorFields} } }`,
+      { input: { id: created.id } },
+    );
     expect(expectOk(deleted.organizationDelete).deletedOrganizationId).toBe(created.id);
     const { country } = await api.data('READER', '{ country(isoCode: "US") { organizations(first: 5) { totalCount } } }');
     expect(country.organizations.totalCount).toBe(0);
@@ -124,17 +141,29 @@ describe('officials', () => {
 
   it('officialCreate records an official of a country; the same person twice is a DUPLICATE', async () => {
     const { ru } = await ids();
-    const created = expectOk((await api.data('EDITOR', create, { input: { name: 'Sergei Lavrov', title: 'Foreign Minister', aliases: ['Lavrov'], countryId: ru } })).officialCreate).official;
-    expect(created).toMatchObject({ name: 'Sergei Lavrov', title: 'Foreign Minister', aliases: ['Lavrov'], country: { isoCode: 'RU' }, createdBy: 'test-editor' });
+    const created = expectOk(
+      (await api.data('EDITOR', create, { input: { name: 'Sergei Lavrov', title: 'Foreign Minister', aliases: ['Lavrov'], countryId: ru } })).officialCreate,
+    ).official;
+    expect(created).toMatchObject({
+      name: 'Sergei Lavrov',
+      title: 'Foreign Minister',
+      aliases: ['Lavrov'],
+      country: { isoCode: 'RU' },
+      createdBy: 'test-editor',
+    });
     const again = await api.data('EDITOR', create, { input: { name: 'Sergei Lavrov', countryId: ru } });
     expect(codesOf(again.officialCreate)).toEqual(['DUPLICATE@input.name']);
-    const badRefs = await api.data('EDITOR', create, { input: { name: 'Nobody', countryId: Buffer.from('Country:999').toString('base64'), organizationId: ru } });
+    const badRefs = await api.data('EDITOR', create, {
+      input: { name: 'Nobody', countryId: Buffer.from('Country:999').toString('base64'), organizationId: ru },
+    });
     expect(codesOf(badRefs.officialCreate)).toEqual(['NOT_FOUND@input.countryId', 'INVALID_ID@input.organizationId']);
   });
 
   it('officialUpdate corrects a title and clears it with null; officialDelete removes them from what they said', async () => {
     const { ru } = await ids();
-    const official = expectOk((await api.data('EDITOR', create, { input: { name: 'Maria Zakharova', title: 'Spokesperson', countryId: ru } })).officialCreate).official;
+    const official = expectOk(
+      (await api.data('EDITOR', create, { input: { name: 'Maria Zakharova', title: 'Spokesperson', countryId: ru } })).officialCreate,
+    ).official;
     const update = `mutation($input: OfficialUpdateInput!) { officialUpdate(input: $input) { official { title version updatedBy } ${userErrorFields} } }`;
     const corrected = await api.data('ADMIN', update, { input: { id: official.id, title: 'Foreign Ministry spokesperson' } });
     expect(expectOk(corrected.officialUpdate).official).toEqual({ title: 'Foreign Ministry spokesperson', version: 2, updatedBy: 'test-admin' });
@@ -153,7 +182,12 @@ describe('articles', () => {
   const update = `mutation($input: ArticleUpdateInput!) { articleUpdate(input: $input) { article { id body headline version } ${userErrorFields} } }`;
 
   it('articleCreate records an article; a URL or a body already recorded is TAKEN; a future date, a bad URL and an empty body are refused', async () => {
-    const input = { source: 'Yonhap', body: 'Seoul said on Friday the THAAD battery would be operational by the end of next year.', url: 'https://en.yna.co.kr/view/1', publishedAt: '2016-07-29T03:00:00Z' };
+    const input = {
+      source: 'Yonhap',
+      body: 'Seoul said on Friday the THAAD battery would be operational by the end of next year.',
+      url: 'https://en.yna.co.kr/view/1',
+      publishedAt: '2016-07-29T03:00:00Z',
+    };
     const created = expectOk((await api.data('EDITOR', create, { input })).articleCreate).article;
     expect(created).toMatchObject({ source: 'Yonhap', url: input.url, publishedAt: '2016-07-29T03:00:00.000Z', headline: null, createdBy: 'test-editor' });
     const again = await api.data('EDITOR', create, { input });
@@ -167,7 +201,9 @@ describe('articles', () => {
     const { article } = await ids();
     const { article: current } = await api.data('READER', `query($id: ID!) { article: node(id: $id) { ... on Article { body version } } }`, { id: article });
     const keeps = `${current.body}\n(Corrected: the meeting was the fourth.)`;
-    const ok = await api.data('EDITOR', update, { input: { id: article, expectedVersion: current.version, body: keeps, headline: 'China, Russia voice concern over THAAD' } });
+    const ok = await api.data('EDITOR', update, {
+      input: { id: article, expectedVersion: current.version, body: keeps, headline: 'China, Russia voice concern over THAAD' },
+    });
     expect(expectOk(ok.articleUpdate).article).toMatchObject({ body: keeps, headline: 'China, Russia voice concern over THAAD', version: current.version + 1 });
     const breaks = await api.data('EDITOR', update, { input: { id: article, body: `Summary. ${current.body}` } });
     expect(codesOf(breaks.articleUpdate)).toEqual(['EVIDENCE_NOT_IN_ARTICLE@input.body']);
@@ -192,9 +228,21 @@ describe('meetings and deployments', () => {
     const { ru, kong, morgulov, meeting } = await ids();
     const created = expectOk(
       (
-        await api.data('EDITOR', `mutation($input: MeetingCreateInput!) { meetingCreate(input: $input) { meeting { id name ordinal date country { isoCode } participants { name } ${audit} } ${userErrorFields} } }`, {
-          input: { name: 'fifth meeting on Northeast Asia security', series: 'Northeast Asia security', ordinal: 5, city: 'Beijing', countryId: ru, date: '2017-04-10', participantIds: [kong, morgulov] },
-        })
+        await api.data(
+          'EDITOR',
+          `mutation($input: MeetingCreateInput!) { meetingCreate(input: $input) { meeting { id name ordinal date country { isoCode } participants { name } ${audit} } ${userErrorFields} } }`,
+          {
+            input: {
+              name: 'fifth meeting on Northeast Asia security',
+              series: 'Northeast Asia security',
+              ordinal: 5,
+              city: 'Beijing',
+              countryId: ru,
+              date: '2017-04-10',
+              participantIds: [kong, morgulov],
+            },
+          },
+        )
       ).meetingCreate,
     ).meeting;
     expect(created).toMatchObject({ ordinal: 5, date: '2017-04-10', country: { isoCode: 'RU' }, createdBy: 'test-editor' });
@@ -215,13 +263,22 @@ describe('meetings and deployments', () => {
     const dup = await api.data('EDITOR', create, { input: { name: 'Another THAAD', system: 'THAAD', status: 'ANNOUNCED', hostId: kr, operatorId: us } });
     expect(codesOf(dup.deploymentCreate)).toEqual(['DUPLICATE@input.system']);
     const future = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
-    const bad = await api.data('EDITOR', create, { input: { name: 'Patriot battery', system: 'Patriot', status: 'OPERATIONAL', hostId: kr, operatorId: kong, announcedOn: future } });
-    expect(codesOf(bad.deploymentCreate)).toEqual(['FUTURE_DATE@input.announcedOn', 'INVALID_ID@input.operatorId']);
-    const created = expectOk((await api.data('EDITOR', create, { input: { name: 'Patriot battery in Osan', system: 'Patriot', status: 'PROPOSED', hostId: kr, operatorId: us } })).deploymentCreate).deployment;
-    expect(created).toMatchObject({ system: 'Patriot', status: 'PROPOSED', operator: { name: 'United States' }, host: { isoCode: 'KR' } });
-    const updated = await api.data('EDITOR', `mutation($input: DeploymentUpdateInput!) { deploymentUpdate(input: $input) { deployment { status version } ${userErrorFields} } }`, {
-      input: { id: created.id, expectedVersion: 1, status: 'OPERATIONAL' },
+    const bad = await api.data('EDITOR', create, {
+      input: { name: 'Patriot battery', system: 'Patriot', status: 'OPERATIONAL', hostId: kr, operatorId: kong, announcedOn: future },
     });
+    expect(codesOf(bad.deploymentCreate)).toEqual(['FUTURE_DATE@input.announcedOn', 'INVALID_ID@input.operatorId']);
+    const created = expectOk(
+      (await api.data('EDITOR', create, { input: { name: 'Patriot battery in Osan', system: 'Patriot', status: 'PROPOSED', hostId: kr, operatorId: us } }))
+        .deploymentCreate,
+    ).deployment;
+    expect(created).toMatchObject({ system: 'Patriot', status: 'PROPOSED', operator: { name: 'United States' }, host: { isoCode: 'KR' } });
+    const updated = await api.data(
+      'EDITOR',
+      `mutation($input: DeploymentUpdateInput!) { deploymentUpdate(input: $input) { deployment { status version } ${userErrorFields} } }`,
+      {
+        input: { id: created.id, expectedVersion: 1, status: 'OPERATIONAL' },
+      },
+    );
     expect(expectOk(updated.deploymentUpdate).deployment).toEqual({ status: 'OPERATIONAL', version: 2 });
     const del = `mutation($input: DeploymentDeleteInput!) { deploymentDelete(input: $input) { deletedDeploymentId ${userErrorFields} } }`;
     expect(codesOf((await api.data('EDITOR', del, { input: { id: thaad } })).deploymentDelete)).toEqual(['IN_USE@input.id']);
@@ -237,11 +294,29 @@ describe('positions and evidence', () => {
     const { article, cn, kong } = await ids();
     const quote = 'to protect the strategic security of China, Russia and other regional countries';
     const created = expectOk(
-      (await api.data('EDITOR', create, { input: { stance: 'SUPPORT', summary: 'China supports protecting the strategic security of the region.', topic: 'regional strategic security', holderIds: [cn], speakerIds: [kong], statedOn: '2016-07-28', evidence: [{ articleId: article, text: quote }] } })).positionCreate,
+      (
+        await api.data('EDITOR', create, {
+          input: {
+            stance: 'SUPPORT',
+            summary: 'China supports protecting the strategic security of the region.',
+            topic: 'regional strategic security',
+            holderIds: [cn],
+            speakerIds: [kong],
+            statedOn: '2016-07-28',
+            evidence: [{ articleId: article, text: quote }],
+          },
+        })
+      ).positionCreate,
     ).position;
     const start = seed.article.body.indexOf(quote);
     expect(created.evidence).toEqual([{ text: quote, start, end: start + quote.length, article: { id: article } }]);
-    expect(created).toMatchObject({ stance: 'SUPPORT', holders: [{ name: 'China' }], speakers: [{ name: 'Kong Xuanyou' }], createdBy: 'test-editor', version: 1 });
+    expect(created).toMatchObject({
+      stance: 'SUPPORT',
+      holders: [{ name: 'China' }],
+      speakers: [{ name: 'Kong Xuanyou' }],
+      createdBy: 'test-editor',
+      version: 1,
+    });
   });
 
   it('positionCreate refuses evidence not in the article, ambiguous text without a start, and takes it with one', async () => {
@@ -264,15 +339,26 @@ describe('positions and evidence', () => {
     const evidence = [{ articleId: article, text: CHINA_QUOTE }];
     const neither = await api.data('EDITOR', create, { input: { stance: 'OPPOSE', summary: 's', holderIds: [cn], evidence } });
     expect(codesOf(neither.positionCreate)).toEqual(['TARGET_REQUIRED@input.topic']);
-    const both = await api.data('EDITOR', create, { input: { stance: 'OPPOSE', summary: 's', holderIds: [cn], deploymentId: thaad, topic: 'THAAD', evidence } });
+    const both = await api.data('EDITOR', create, {
+      input: { stance: 'OPPOSE', summary: 's', holderIds: [cn], deploymentId: thaad, topic: 'THAAD', evidence },
+    });
     expect(codesOf(both.positionCreate)).toEqual(['TARGET_CONFLICT@input.topic']);
     const future = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
-    const many = await api.data('EDITOR', create, { input: { stance: 'OPPOSE', summary: ' ', holderIds: [], deploymentId: thaad, statedOn: future, evidence: [] } });
-    expect(codesOf(many.positionCreate)).toEqual(['BLANK@input.summary', 'FUTURE_DATE@input.statedOn', 'EVIDENCE_REQUIRED@input.evidence', 'HOLDER_REQUIRED@input.holderIds']);
+    const many = await api.data('EDITOR', create, {
+      input: { stance: 'OPPOSE', summary: ' ', holderIds: [], deploymentId: thaad, statedOn: future, evidence: [] },
+    });
+    expect(codesOf(many.positionCreate)).toEqual([
+      'BLANK@input.summary',
+      'FUTURE_DATE@input.statedOn',
+      'EVIDENCE_REQUIRED@input.evidence',
+      'HOLDER_REQUIRED@input.holderIds',
+    ]);
     const speaker = await api.data('EDITOR', create, { input: { stance: 'OPPOSE', summary: 's', holderIds: [us], speakerIds: [kong], topic: 'x', evidence } });
     expect(codesOf(speaker.positionCreate)).toEqual(['SPEAKER_NOT_HOLDER@input.speakerIds.0']);
     // The seed's "China opposes THAAD" (OPPOSE, THAAD, holders CN, no meeting) is already recorded.
-    const twin = await api.data('EDITOR', create, { input: { stance: 'OPPOSE', summary: 'China opposes THAAD again.', holderIds: [cn], deploymentId: thaad, evidence } });
+    const twin = await api.data('EDITOR', create, {
+      input: { stance: 'OPPOSE', summary: 'China opposes THAAD again.', holderIds: [cn], deploymentId: thaad, evidence },
+    });
     expect(codesOf(twin.positionCreate)).toEqual(['DUPLICATE@']);
     expect(twin.positionCreate.userErrors[0].message).toMatch(/evidenceCreate/);
     expect(meeting && ru).toBeTruthy();
@@ -281,7 +367,17 @@ describe('positions and evidence', () => {
   it('positionUpdate corrects a stance with the version read; positionDelete removes it with its evidence', async () => {
     const { article, ru } = await ids();
     const created = expectOk(
-      (await api.data('EDITOR', create, { input: { stance: 'CONCERN', summary: 'Russia on missile units.', topic: 'missile units in the Far East', holderIds: [ru], evidence: [{ articleId: article, text: 'Russia indicated a military response' }] } })).positionCreate,
+      (
+        await api.data('EDITOR', create, {
+          input: {
+            stance: 'CONCERN',
+            summary: 'Russia on missile units.',
+            topic: 'missile units in the Far East',
+            holderIds: [ru],
+            evidence: [{ articleId: article, text: 'Russia indicated a military response' }],
+          },
+        })
+      ).positionCreate,
     ).position;
     const update = `mutation($input: PositionUpdateInput!) { positionUpdate(input: $input) { position { stance topic deployment { name } version updatedBy } ${userErrorFields} } }`;
     const ok = await api.data('EDITOR', update, { input: { id: created.id, expectedVersion: 1, stance: 'THREATEN' } });
@@ -300,11 +396,17 @@ describe('positions and evidence', () => {
   it('evidenceCreate adds a corroborating quote (once); evidenceDelete removes it, but never the last one', async () => {
     const { cn, positions } = await ids();
     const oppose = positions.find((p) => p.stance === 'OPPOSE' && p.evidence.length === 1 && p.topic === null)!;
-    const other = expectOk((await api.data('EDITOR', `mutation($input: ArticleCreateInput!) { articleCreate(input: $input) { article { id } ${userErrorFields} } }`, {
-      input: { source: 'Global Times', body: 'Beijing reiterated that it firmly opposes the THAAD deployment in South Korea.' },
-    })).articleCreate).article;
+    const other = expectOk(
+      (
+        await api.data('EDITOR', `mutation($input: ArticleCreateInput!) { articleCreate(input: $input) { article { id } ${userErrorFields} } }`, {
+          input: { source: 'Global Times', body: 'Beijing reiterated that it firmly opposes the THAAD deployment in South Korea.' },
+        })
+      ).articleCreate,
+    ).article;
     const add = `mutation($input: EvidenceCreateInput!) { evidenceCreate(input: $input) { evidence { id text start end } position { id version evidence { id } } ${userErrorFields} } }`;
-    const added = expectOk((await api.data('EDITOR', add, { input: { positionId: oppose.id, articleId: other.id, text: 'it firmly opposes the THAAD deployment' } })).evidenceCreate);
+    const added = expectOk(
+      (await api.data('EDITOR', add, { input: { positionId: oppose.id, articleId: other.id, text: 'it firmly opposes the THAAD deployment' } })).evidenceCreate,
+    );
     expect(added.evidence).toMatchObject({ text: 'it firmly opposes the THAAD deployment', start: 24, end: 62 });
     expect(added.position).toMatchObject({ id: oppose.id, version: oppose.version + 1 });
     expect(added.position.evidence).toHaveLength(2);
@@ -322,10 +424,17 @@ describe('positions and evidence', () => {
 
 describe('the change log', () => {
   it('records deletes with the last state of the record and who deleted it, readable by admins only', async () => {
-    const { countryCreate } = await api.data('EDITOR', `mutation { countryCreate(input: { name: "Laos", isoCode: "LA" }) { country { id } ${userErrorFields} } }`);
+    const { countryCreate } = await api.data(
+      'EDITOR',
+      `mutation { countryCreate(input: { name: "Laos", isoCode: "LA" }) { country { id } ${userErrorFields} } }`,
+    );
     const id = countryCreate.country.id;
     await api.data('ADMIN', `mutation($id: ID!) { countryDelete(input: { id: $id }) { deletedCountryId ${userErrorFields} } }`, { id });
-    const log = await api.data('ADMIN', `query($id: ID!) { changeLog(first: 10, entityId: $id) { totalCount nodes { actor action entityType entityId details } } }`, { id });
+    const log = await api.data(
+      'ADMIN',
+      `query($id: ID!) { changeLog(first: 10, entityId: $id) { totalCount nodes { actor action entityType entityId details } } }`,
+      { id },
+    );
     expect(log.changeLog.nodes.map((e: any) => [e.action, e.actor])).toEqual([
       ['DELETE', 'test-admin'],
       ['CREATE', 'test-editor'],

@@ -4,7 +4,7 @@
  * with HTTP 400 and an error code naming the limit (and runs no SQL), and accepts one at the
  * bound. Every answer reports the operation's cost against the limit in `extensions.cost`.
  */
-import { Kind, parse } from 'graphql';
+import { Kind, OperationTypeNode, parse } from 'graphql';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -41,7 +41,18 @@ function expectRejected(response: RawResponse, code: string): Record<string, unk
 /** A selection `levels` fields deep (leaf included): country → officials → nodes → positions → … */
 function queryOfDepth(levels: number): string {
   // country(1) officials(2) nodes(3) positions(4) nodes(5) meeting(6) participants(7) country(8) officials(9) nodes(10) name(11)
-  const chain = ['country(isoCode: "RU")', 'officials(first: 1)', 'nodes', 'positions(first: 1)', 'nodes', 'meeting', 'participants', 'country', 'officials(first: 1)', 'nodes'];
+  const chain = [
+    'country(isoCode: "RU")',
+    'officials(first: 1)',
+    'nodes',
+    'positions(first: 1)',
+    'nodes',
+    'meeting',
+    'participants',
+    'country',
+    'officials(first: 1)',
+    'nodes',
+  ];
   const fields = chain.slice(0, levels - 1);
   return `{ ${fields.map((f) => `${f} {`).join(' ')} name ${'}'.repeat(fields.length)} }`;
 }
@@ -199,7 +210,7 @@ describe('the example queries stay within the limits', () => {
     .filter((text) => {
       try {
         const operations = parse(text).definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
-        return operations.length === 1 && operations.every((o) => o.operation === 'query' && !o.variableDefinitions?.length);
+        return operations.length === 1 && operations.every((o) => o.operation === OperationTypeNode.QUERY && !o.variableDefinitions?.length);
       } catch {
         return false;
       }

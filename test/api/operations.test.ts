@@ -84,58 +84,71 @@ describe('liveness and readiness', () => {
       expect(graphql.status).toBe(503);
       expect(graphql.json.errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
     }
-    await eventually(async () => {
-      const ready = await request(`${base}/readyz`);
-      seen.add(ready.json.phase);
-      return ready.status === 200 ? true : undefined;
-    }, { timeoutMs: 90_000 });
-    expect([...seen].some((phase) => phase === 'starting' || phase === 'migrating'), [...seen].join()).toBe(true);
+    await eventually(
+      async () => {
+        const ready = await request(`${base}/readyz`);
+        seen.add(ready.json.phase);
+        return ready.status === 200 ? true : undefined;
+      },
+      { timeoutMs: 90_000 },
+    );
+    expect(
+      [...seen].some((phase) => phase === 'starting' || phase === 'migrating'),
+      [...seen].join(),
+    ).toBe(true);
     expect(server.output()).toMatch(/serves http/);
   }, 120_000);
 
-  it.runIf(process.env.DATABASE_URL)('when PostgreSQL goes down: alive, not ready; ready again when it is back', async () => {
-    const database = await createTestDatabaseTarget();
-    cleanups.push(() => database.dispose());
-    const target = new URL(database.env.DATABASE_URL!);
-    const proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
-    cleanups.push(() => proxy.close());
-    const viaProxy = new URL(target);
-    viaProxy.hostname = '127.0.0.1';
-    viaProxy.port = String(proxy.port);
-    const server = spawnServer({ DATABASE_URL: viaProxy.toString() });
-    cleanups.push(async () => {
-      server.kill('SIGKILL');
-      await server.exited;
-    });
-    const [, url] = await server.waitFor(/serves (http:\/\/\S+\/graphql)/, 90_000);
-    const base = origin(url!);
-    expect((await request(`${base}/readyz`)).status).toBe(200);
+  it.runIf(process.env.DATABASE_URL)(
+    'when PostgreSQL goes down: alive, not ready; ready again when it is back',
+    async () => {
+      const database = await createTestDatabaseTarget();
+      cleanups.push(() => database.dispose());
+      const target = new URL(database.env.DATABASE_URL!);
+      const proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
+      cleanups.push(() => proxy.close());
+      const viaProxy = new URL(target);
+      viaProxy.hostname = '127.0.0.1';
+      viaProxy.port = String(proxy.port);
+      const server = spawnServer({ DATABASE_URL: viaProxy.toString() });
+      cleanups.push(async () => {
+        server.kill('SIGKILL');
+        await server.exited;
+      });
+      const [, url] = await server.waitFor(/serves (http:\/\/\S+\/graphql)/, 90_000);
+      const base = origin(url!);
+      expect((await request(`${base}/readyz`)).status).toBe(200);
 
-    await proxy.cut();
-    const down = await request(`${base}/readyz`);
-    expect(down.status).toBe(503);
-    expect(down.json).toMatchObject({ status: 'unavailable', database: 'down' });
-    expect((await request(`${base}/healthz`)).status).toBe(200);
-    // A query meanwhile fails at once with a 503 the client can act on, not a hang, a 500 or a crash;
-    // so does one with an API key, which cannot be looked up.
-    for (const headers of [{} as Record<string, string>, { authorization: `Bearer ${generateApiKey().key}` }]) {
-      const failed = await postGraphQL(url!, { query: '{ deployments { nodes { name } } }' }, headers);
-      expect(failed.status, failed.text).toBe(503);
-      expect(failed.headers.get('retry-after')).toBe('5');
-      expect(failed.json.errors.map((e: any) => e.extensions.code), failed.text).toEqual(['DATABASE_UNAVAILABLE']);
-      expect(failed.json.errors[0].message).toMatch(/database is unavailable/);
-    }
-    expect(server.process.exitCode).toBeNull();
+      await proxy.cut();
+      const down = await request(`${base}/readyz`);
+      expect(down.status).toBe(503);
+      expect(down.json).toMatchObject({ status: 'unavailable', database: 'down' });
+      expect((await request(`${base}/healthz`)).status).toBe(200);
+      // A query meanwhile fails at once with a 503 the client can act on, not a hang, a 500 or a crash;
+      // so does one with an API key, which cannot be looked up.
+      for (const headers of [{} as Record<string, string>, { authorization: `Bearer ${generateApiKey().key}` }]) {
+        const failed = await postGraphQL(url!, { query: '{ deployments { nodes { name } } }' }, headers);
+        expect(failed.status, failed.text).toBe(503);
+        expect(failed.headers.get('retry-after')).toBe('5');
+        expect(
+          failed.json.errors.map((e: any) => e.extensions.code),
+          failed.text,
+        ).toEqual(['DATABASE_UNAVAILABLE']);
+        expect(failed.json.errors[0].message).toMatch(/database is unavailable/);
+      }
+      expect(server.process.exitCode).toBeNull();
 
-    await proxy.restore();
-    await eventually(async () => ((await request(`${base}/readyz`)).status === 200 ? true : undefined), { timeoutMs: 20_000 });
-    const back = await postGraphQL(url!, { query: '{ deployments { nodes { name } } }' });
-    expect(back.status, back.text).toBe(200);
-    expect(back.json.data.deployments.nodes.length).toBeGreaterThan(0);
-    // The log says when the database went away, once, not once per probe.
-    const warnings = logLines(server.output()).filter((line) => line.level === 'warn' && /readiness/.test(line.msg));
-    expect(warnings).toHaveLength(1);
-  }, 120_000);
+      await proxy.restore();
+      await eventually(async () => ((await request(`${base}/readyz`)).status === 200 ? true : undefined), { timeoutMs: 20_000 });
+      const back = await postGraphQL(url!, { query: '{ deployments { nodes { name } } }' });
+      expect(back.status, back.text).toBe(200);
+      expect(back.json.data.deployments.nodes.length).toBeGreaterThan(0);
+      // The log says when the database went away, once, not once per probe.
+      const warnings = logLines(server.output()).filter((line) => line.level === 'warn' && /readiness/.test(line.msg));
+      expect(warnings).toHaveLength(1);
+    },
+    120_000,
+  );
 });
 
 /** Sends the headers of a POST and part of its body: a request in flight until `finish` is called. */
@@ -200,11 +213,15 @@ describe('SIGTERM', () => {
     const body = JSON.stringify({ query: '{ deployments(first: 2) { nodes { name } } }' });
     const post = () =>
       new Promise<{ status: number; connection: string | undefined }>((resolve, reject) => {
-        const request = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (response) => {
-          response.resume();
-          response.on('end', () => resolve({ status: response.statusCode ?? 0, connection: response.headers.connection }));
-          response.on('error', (error) => reject(Object.assign(error, { reused: request.reusedSocket })));
-        });
+        const request = http.request(
+          url,
+          { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+          (response) => {
+            response.resume();
+            response.on('end', () => resolve({ status: response.statusCode ?? 0, connection: response.headers.connection }));
+            response.on('error', (error) => reject(Object.assign(error, { reused: request.reusedSocket })));
+          },
+        );
         request.on('error', (error) => reject(Object.assign(error, { reused: request.reusedSocket })));
         request.end(body);
       });
@@ -263,7 +280,9 @@ describe('a client that does not read its response', () => {
     // The server gives up on the connection (its log line says the response was aborted) once
     // nothing has moved on it for REQUEST_TIMEOUT_MS + RESPONSE_WRITE_TIMEOUT_MS.
     const started = Date.now();
-    const aborted = await eventually(async () => logLines(app.output()).find((line) => line.path === '/ide/graphiql.min.js' && line.aborted), { timeoutMs: 15_000 });
+    const aborted = await eventually(async () => logLines(app.output()).find((line) => line.path === '/ide/graphiql.min.js' && line.aborted), {
+      timeoutMs: 15_000,
+    });
     expect(aborted.durationMs).toBeGreaterThanOrEqual(2_000);
     expect(Date.now() - started).toBeLessThan(15_000);
     // The server still serves everyone else.
@@ -301,7 +320,9 @@ describe('the log', () => {
 
     // An API key (a wrong one here) is not logged either.
     const keyed = await postGraphQL(url, { query: '{ __typename }' }, { 'x-request-id': 'req-log-test-2', authorization: `Bearer ${secretKey}` });
-    await eventually(async () => (logLines(server.output()).some((line) => line.reqId === 'req-log-test-2' && line.status === keyed.status) ? true : undefined));
+    await eventually(async () =>
+      logLines(server.output()).some((line) => line.reqId === 'req-log-test-2' && line.status === keyed.status) ? true : undefined,
+    );
     expect(server.output()).not.toContain(secretKey);
     expect(server.output()).not.toContain(secretValue);
 
@@ -330,7 +351,10 @@ describe('settings are checked at start', () => {
     const lines = run.stderr.split('\n').filter(Boolean);
     expect(lines, run.stderr).toHaveLength(5);
     for (const name of ['GRAPHQL_MAX_DEPTH', 'REQUEST_TIMEOUT_MS', 'CORS_ORIGINS', 'NODE_ENV', 'LOG_LEVEL']) {
-      expect(lines.filter((line) => line.includes(name)), name).toHaveLength(1);
+      expect(
+        lines.filter((line) => line.includes(name)),
+        name,
+      ).toHaveLength(1);
     }
     expect(run.stderr).not.toMatch(/^\s+at /m);
   }, 30_000);

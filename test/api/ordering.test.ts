@@ -45,13 +45,17 @@ interface PositionNode {
 const korean = `holders: ["KR"]`;
 
 async function recordedOrder(): Promise<PositionNode[]> {
-  return pageThrough<PositionNode>(async (args) => {
-    const data = await api.data(
-      `query P($first: Int, $after: String, $last: Int, $before: String) { positions(first: $first, after: $after, last: $last, before: $before, filter: { ${korean} }) { edges { cursor node { id statedOn } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`,
-      args,
-    );
-    return data.positions;
-  }, 100, 'forward');
+  return pageThrough<PositionNode>(
+    async (args) => {
+      const data = await api.data(
+        `query P($first: Int, $after: String, $last: Int, $before: String) { positions(first: $first, after: $after, last: $last, before: $before, filter: { ${korean} }) { edges { cursor node { id statedOn } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`,
+        args,
+      );
+      return data.positions;
+    },
+    100,
+    'forward',
+  );
 }
 
 /** The expected ordering by statedOn: undated count as earliest; ties in recorded order, same direction. */
@@ -93,7 +97,9 @@ describe('ordered connections, paged by keyset cursors', () => {
   });
 
   it('a cursor is a position in its ordering: the next page starts right after it, also in a relation', async () => {
-    const data = await api.data(`{ deployments(first: 3) { nodes { id positions(first: 100, orderBy: { field: STATED_ON, direction: DESC }) { edges { cursor node { id statedOn } } } } } }`);
+    const data = await api.data(
+      `{ deployments(first: 3) { nodes { id positions(first: 100, orderBy: { field: STATED_ON, direction: DESC }) { edges { cursor node { id statedOn } } } } } }`,
+    );
     for (const deployment of data.deployments.nodes) {
       const edges = deployment.positions.edges;
       const keys = edges.map((edge: any) => edge.node.statedOn ?? '');
@@ -122,32 +128,71 @@ describe('ordered connections, paged by keyset cursors', () => {
       const expected = [...values].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
       expect(values).toEqual(direction === 'ASC' ? expected : expected.reverse());
     };
-    inOrder(data.officials.nodes.map((o: any) => o.name), 'DESC');
-    inOrder(data.countries.nodes.map((c: any) => c.isoCode), 'ASC');
-    inOrder(data.byName.nodes.map((c: any) => c.name), 'ASC');
+    inOrder(
+      data.officials.nodes.map((o: any) => o.name),
+      'DESC',
+    );
+    inOrder(
+      data.countries.nodes.map((c: any) => c.isoCode),
+      'ASC',
+    );
+    inOrder(
+      data.byName.nodes.map((c: any) => c.name),
+      'ASC',
+    );
     // Undated articles, meetings and deployments come last when newest first, first when oldest first.
-    inOrder(data.articles.nodes.map((a: any) => a.publishedAt ?? ''), 'DESC');
-    inOrder(data.meetings.nodes.map((m: any) => m.date ?? ''), 'ASC');
-    inOrder(data.deployments.nodes.map((d: any) => d.announcedOn ?? ''), 'DESC');
-    inOrder(data.byDeploymentName.nodes.map((d: any) => d.name), 'ASC');
-    inOrder(data.organizations.nodes.map((o: any) => o.name), 'ASC');
+    inOrder(
+      data.articles.nodes.map((a: any) => a.publishedAt ?? ''),
+      'DESC',
+    );
+    inOrder(
+      data.meetings.nodes.map((m: any) => m.date ?? ''),
+      'ASC',
+    );
+    inOrder(
+      data.deployments.nodes.map((d: any) => d.announcedOn ?? ''),
+      'DESC',
+    );
+    inOrder(
+      data.byDeploymentName.nodes.map((d: any) => d.name),
+      'ASC',
+    );
+    inOrder(
+      data.organizations.nodes.map((o: any) => o.name),
+      'ASC',
+    );
   });
 
   it('a cursor of one ordering is refused in another, naming the argument', async () => {
-    const data = await api.data(`{ positions(first: 1, orderBy: { field: STATED_ON }) { pageInfo { endCursor } } recorded: positions(first: 1) { pageInfo { endCursor } } }`);
+    const data = await api.data(
+      `{ positions(first: 1, orderBy: { field: STATED_ON }) { pageInfo { endCursor } } recorded: positions(first: 1) { pageInfo { endCursor } } }`,
+    );
     const byDate = data.positions.pageInfo.endCursor;
     expectBadUserInput(await api.query(`query Q($after: String) { positions(first: 1, after: $after) { totalCount } }`, { after: byDate }), 'after');
-    expectBadUserInput(await api.query(`query Q($before: String) { positions(last: 1, before: $before, orderBy: { field: STATED_ON, direction: DESC }) { totalCount } }`, { before: data.recorded.pageInfo.endCursor }), 'before');
+    expectBadUserInput(
+      await api.query(`query Q($before: String) { positions(last: 1, before: $before, orderBy: { field: STATED_ON, direction: DESC }) { totalCount } }`, {
+        before: data.recorded.pageInfo.endCursor,
+      }),
+      'before',
+    );
     // The same ordering in the other direction accepts it: a cursor is a position, not a direction.
-    const other = await api.query(`query Q($after: String) { positions(first: 1, after: $after, orderBy: { field: STATED_ON, direction: DESC }) { totalCount } }`, { after: byDate });
+    const other = await api.query(
+      `query Q($after: String) { positions(first: 1, after: $after, orderBy: { field: STATED_ON, direction: DESC }) { totalCount } }`,
+      { after: byDate },
+    );
     expect(other.errors).toBeUndefined();
   });
 
   it('a forged cursor is refused', async () => {
     const forged = Buffer.from('cursor:v2:["STATED_ON","not a date",1]').toString('base64url');
-    const result = await api.query(`query Q($after: String) { positions(first: 1, after: $after, orderBy: { field: STATED_ON }) { totalCount } }`, { after: forged });
+    const result = await api.query(`query Q($after: String) { positions(first: 1, after: $after, orderBy: { field: STATED_ON }) { totalCount } }`, {
+      after: forged,
+    });
     expectBadUserInput(result, 'after');
     const spelled = Buffer.from('cursor:v2:[ "STATED_ON","2016-01-01",1]').toString('base64url');
-    expectBadUserInput(await api.query(`query Q($after: String) { positions(first: 1, after: $after, orderBy: { field: STATED_ON }) { totalCount } }`, { after: spelled }), 'after');
+    expectBadUserInput(
+      await api.query(`query Q($after: String) { positions(first: 1, after: $after, orderBy: { field: STATED_ON }) { totalCount } }`, { after: spelled }),
+      'after',
+    );
   });
 });

@@ -91,7 +91,11 @@ describe('in production', () => {
     expect(simple.text).toMatch(/CSRF/);
     const preflighted = await request(`${production.url}?query=${query}`, { headers: { 'apollo-require-preflight': 'true' } });
     expect(preflighted.status).toBe(200);
-    const form = await request(production.url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: '{ __typename }' }) });
+    const form = await request(production.url, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
     expect(form.status).toBe(400);
   });
 
@@ -101,7 +105,9 @@ describe('in production', () => {
   });
 
   it('the limits hold as in development', async () => {
-    const response = await postGraphQL(production.url, { query: '{ positions(first: 100) { nodes { speakers { positions(first: 100) { nodes { stance } } } } } }' });
+    const response = await postGraphQL(production.url, {
+      query: '{ positions(first: 100) { nodes { speakers { positions(first: 100) { nodes { stance } } } } } }',
+    });
     expect(response.status).toBe(400);
     expect(response.json.errors[0].extensions.code).toBe('COST_LIMIT_EXCEEDED');
   });
@@ -119,26 +125,30 @@ describe('GRAPHQL_INTROSPECTION=true', () => {
 describe('an unexpected error', () => {
   // A fault a test can cause without injecting one into the code: the schema changed under a
   // running server (as a botched manual migration would), so its SQL names a column that is gone.
-  it.runIf(process.env.DATABASE_URL)('is masked in production: a generic message and a request id that the log line has too', async () => {
-    const database = await createTestDatabaseTarget();
-    cleanups.push(() => database.dispose());
-    const running = await start({ NODE_ENV: 'production' }, database);
-    await withPgClient(database.env.DATABASE_URL!, (client) => client.query('ALTER TABLE "Deployment" RENAME COLUMN "name" TO "name_gone"'));
+  it.runIf(process.env.DATABASE_URL)(
+    'is masked in production: a generic message and a request id that the log line has too',
+    async () => {
+      const database = await createTestDatabaseTarget();
+      cleanups.push(() => database.dispose());
+      const running = await start({ NODE_ENV: 'production' }, database);
+      await withPgClient(database.env.DATABASE_URL!, (client) => client.query('ALTER TABLE "Deployment" RENAME COLUMN "name" TO "name_gone"'));
 
-    const response = await postGraphQL(running.url, { query: '{ deployments { nodes { name } } }' });
-    expect(response.json.errors).toHaveLength(1);
-    const [error] = response.json.errors;
-    expect(error.extensions.code).toBe('INTERNAL_SERVER_ERROR');
-    const requestId = response.headers.get('x-request-id')!;
-    expect(error.extensions.requestId).toBe(requestId);
-    expect(error.message).toBe(`Unexpected error. If it persists, report it with the request id ${requestId}.`);
-    expect(response.text).not.toMatch(/prisma|name_gone|does not exist|Deployment"|stacktrace/i);
+      const response = await postGraphQL(running.url, { query: '{ deployments { nodes { name } } }' });
+      expect(response.json.errors).toHaveLength(1);
+      const [error] = response.json.errors;
+      expect(error.extensions.code).toBe('INTERNAL_SERVER_ERROR');
+      const requestId = response.headers.get('x-request-id')!;
+      expect(error.extensions.requestId).toBe(requestId);
+      expect(error.message).toBe(`Unexpected error. If it persists, report it with the request id ${requestId}.`);
+      expect(response.text).not.toMatch(/prisma|name_gone|does not exist|Deployment"|stacktrace/i);
 
-    // The operator finds the real cause under that id.
-    const logged = await eventually(async () => {
-      const lines = logLines(running.server.output()).filter((line) => line.reqId === requestId && line.level === 'error');
-      return lines.length > 0 ? lines : undefined;
-    });
-    expect(JSON.stringify(logged[0])).toMatch(/name|column/i);
-  }, 120_000);
+      // The operator finds the real cause under that id.
+      const logged = await eventually(async () => {
+        const lines = logLines(running.server.output()).filter((line) => line.reqId === requestId && line.level === 'error');
+        return lines.length > 0 ? lines : undefined;
+      });
+      expect(JSON.stringify(logged[0])).toMatch(/name|column/i);
+    },
+    120_000,
+  );
 });

@@ -38,7 +38,15 @@ describe.runIf(process.env.DATABASE_URL)('reads under write load', () => {
       const writes = Array.from({ length: 20 }, (_, i) =>
         postGraphQL(
           url,
-          { query: 'mutation($input: CountryCreateInput!) { countryCreate(input: $input) { country { id } userErrors { code } } }', variables: { input: { isoCode: ['AD', 'AE', 'AF', 'AG', 'AI', 'AL', 'AM', 'AO', 'AQ', 'AR', 'AS', 'AT', 'AU', 'AW', 'AX', 'AZ', 'BA', 'BB', 'BD', 'BE'][i], name: `Pool test ${i}` } } },
+          {
+            query: 'mutation($input: CountryCreateInput!) { countryCreate(input: $input) { country { id } userErrors { code } } }',
+            variables: {
+              input: {
+                isoCode: ['AD', 'AE', 'AF', 'AG', 'AI', 'AL', 'AM', 'AO', 'AQ', 'AR', 'AS', 'AT', 'AU', 'AW', 'AX', 'AZ', 'BA', 'BB', 'BD', 'BE'][i],
+                name: `Pool test ${i}`,
+              },
+            },
+          },
           { authorization: `Bearer ${key.key}` },
         ),
       );

@@ -43,14 +43,17 @@ describe('REQUEST_TIMEOUT_MS', () => {
 
         // The statement does not go on waiting: the server's session is no longer busy with it.
         await withPgClient(databaseUrl, (observer) =>
-          eventually(async () => {
-            const { rows } = await observer.query<{ n: number }>(
-              `SELECT count(*)::int AS n FROM pg_stat_activity
+          eventually(
+            async () => {
+              const { rows } = await observer.query<{ n: number }>(
+                `SELECT count(*)::int AS n FROM pg_stat_activity
                 WHERE datname = current_database() AND pid <> pg_backend_pid() AND pid <> $1 AND state = 'active'`,
-              [(locker as unknown as { processID: number }).processID],
-            );
-            return rows[0]!.n === 0 ? true : undefined;
-          }, { timeoutMs: timeoutMs + 2_000 }),
+                [(locker as unknown as { processID: number }).processID],
+              );
+              return rows[0]!.n === 0 ? true : undefined;
+            },
+            { timeoutMs: timeoutMs + 2_000 },
+          ),
         );
         await locker.query('ROLLBACK');
       });
@@ -68,7 +71,9 @@ describe('REQUEST_TIMEOUT_MS', () => {
   it('a request that outlasts a tiny limit gets 504 REQUEST_TIMEOUT, not its data', async () => {
     // 1 ms: no request that reads the database finishes within it, on PGlite or PostgreSQL.
     const { server, url } = await start({ REQUEST_TIMEOUT_MS: '1' });
-    const response = await postGraphQL(url, { query: '{ deployments(first: 5) { nodes { name positions(first: 20) { nodes { stance evidence { text } } } } } }' });
+    const response = await postGraphQL(url, {
+      query: '{ deployments(first: 5) { nodes { name positions(first: 20) { nodes { stance evidence { text } } } } } }',
+    });
     expect(response.status).toBe(504);
     expect(response.json.errors).toHaveLength(1);
     expect(response.json.errors[0].extensions.code).toBe('REQUEST_TIMEOUT');

@@ -112,58 +112,82 @@ describe(`the data survives a restart (${onPostgres ? 'PostgreSQL server' : 'PGl
     await database?.dispose();
   }, 60_000);
 
-  it('first start migrates and seeds; a stop and a second start find the same data, not loaded twice', async () => {
-    const first = await timedStart(database.env);
-    running = first.server;
-    const before = await snapshot(first.server.url);
-    expect(before.counts).toEqual(seedCounts);
-    expect(asMultiset(before.data.positions.nodes.map(canonicalPosition))).toEqual(asMultiset(seedPositions()));
+  it(
+    'first start migrates and seeds; a stop and a second start find the same data, not loaded twice',
+    async () => {
+      const first = await timedStart(database.env);
+      running = first.server;
+      const before = await snapshot(first.server.url);
+      expect(before.counts).toEqual(seedCounts);
+      expect(asMultiset(before.data.positions.nodes.map(canonicalPosition))).toEqual(asMultiset(seedPositions()));
 
-    const firstExit = await first.server.stop();
-    running = undefined;
-    expect(firstExit, `first server did not stop cleanly on SIGTERM:\n${first.server.output()}`).toBe(0);
-
-    const second = await timedStart(database.env);
-    running = second.server;
-    const after = await snapshot(second.server.url);
-    expect(after.counts).toEqual(seedCounts);
-    // Everything intact, with the same IDs: a client's cached IDs keep working across restarts.
-    expect(after.data).toEqual(before.data);
-    const position = before.data.positions.nodes[0];
-    const refetched = expectData<any>(await graphql(second.server.url, `query($id: ID!) { node(id: $id) { id ... on Position { stance summary } } }`, { id: position.id }));
-    expect(refetched.node).toEqual({ id: position.id, stance: position.stance, summary: position.summary });
-    // The second start neither re-applies migrations nor loads the seed again.
-    expect(second.server.output()).not.toMatch(/applied migrations|loaded the seed/i);
-
-    const secondExit = await second.server.stop();
-    running = undefined;
-    expect(secondExit, `second server did not stop cleanly on SIGTERM:\n${second.server.output()}`).toBe(0);
-
-    const label = onPostgres ? 'PostgreSQL' : 'PGlite';
-    console.log(
-      `[start-up time, ${label}] first start on a ${database.describe} (migrate + seed): ${Math.round(first.ms)} ms; ` +
-        `second start on the same database: ${Math.round(second.ms)} ms (spawn to "serves" line)`,
-    );
-  }, 4 * startTimeoutMs);
-
-  it.skipIf(onPostgres)('a second process on the same data dir refuses to start, with one line, while the first runs', async () => {
-    await running?.stop();
-    running = undefined;
-    const first = await timedStart(database.env);
-    running = first.server;
-    try {
-      const run = await runServerToExit(database.env, 20_000);
-      const report = `exit ${run.code}\n${run.stderr}`;
-      expect(run.timedOut, report).toBe(false);
-      expect(run.code, report).not.toBe(0);
-      const lines = run.stderr.split('\n').filter((l) => l.trim());
-      expect(lines, report).toHaveLength(1);
-      expect(lines[0]).toContain(database.env.PGLITE_DATA_DIR!);
-      // The first server is unaffected.
-      expect((await snapshot(first.server.url)).counts).toEqual(seedCounts);
-    } finally {
-      expect(await first.server.stop()).toBe(0);
+      const firstExit = await first.server.stop();
       running = undefined;
-    }
-  }, 2 * startTimeoutMs);
+      expect(firstExit, `first server did not stop cleanly on SIGTERM:\n${first.server.output()}`).toBe(0);
+
+      const second = await timedStart(database.env);
+      running = second.server;
+      const after = await snapshot(second.server.url);
+      expect(after.counts).toEqual(seedCounts);
+      // Everything intact, with the same IDs: a client's cached IDs keep working across restarts.
+      expect(after.data).toEqual(before.data);
+      const position = before.data.positions.nodes[0];
+      const refetched = expectData<any>(
+        await graphql(
+          second.server.url,
+          `
+            query ($id: ID!) {
+              node(id: $id) {
+                id
+                ... on Position {
+                  stance
+                  summary
+                }
+              }
+            }
+          `,
+          { id: position.id },
+        ),
+      );
+      expect(refetched.node).toEqual({ id: position.id, stance: position.stance, summary: position.summary });
+      // The second start neither re-applies migrations nor loads the seed again.
+      expect(second.server.output()).not.toMatch(/applied migrations|loaded the seed/i);
+
+      const secondExit = await second.server.stop();
+      running = undefined;
+      expect(secondExit, `second server did not stop cleanly on SIGTERM:\n${second.server.output()}`).toBe(0);
+
+      const label = onPostgres ? 'PostgreSQL' : 'PGlite';
+      console.log(
+        `[start-up time, ${label}] first start on a ${database.describe} (migrate + seed): ${Math.round(first.ms)} ms; ` +
+          `second start on the same database: ${Math.round(second.ms)} ms (spawn to "serves" line)`,
+      );
+    },
+    4 * startTimeoutMs,
+  );
+
+  it.skipIf(onPostgres)(
+    'a second process on the same data dir refuses to start, with one line, while the first runs',
+    async () => {
+      await running?.stop();
+      running = undefined;
+      const first = await timedStart(database.env);
+      running = first.server;
+      try {
+        const run = await runServerToExit(database.env, 20_000);
+        const report = `exit ${run.code}\n${run.stderr}`;
+        expect(run.timedOut, report).toBe(false);
+        expect(run.code, report).not.toBe(0);
+        const lines = run.stderr.split('\n').filter((l) => l.trim());
+        expect(lines, report).toHaveLength(1);
+        expect(lines[0]).toContain(database.env.PGLITE_DATA_DIR!);
+        // The first server is unaffected.
+        expect((await snapshot(first.server.url)).counts).toEqual(seedCounts);
+      } finally {
+        expect(await first.server.stop()).toBe(0);
+        running = undefined;
+      }
+    },
+    2 * startTimeoutMs,
+  );
 });

@@ -112,6 +112,9 @@ describe('search', () => {
 
   it('a cursor of another connection is refused', async () => {
     const data = await api.data(`{ positions(first: 1) { pageInfo { endCursor } } }`);
-    expectBadUserInput(await api.query(`query S($after: String) { search(query: "THAAD", after: $after) { totalCount } }`, { after: data.positions.pageInfo.endCursor }), 'after');
+    expectBadUserInput(
+      await api.query(`query S($after: String) { search(query: "THAAD", after: $after) { totalCount } }`, { after: data.positions.pageInfo.endCursor }),
+      'after',
+    );
   });
 });

@@ -60,7 +60,12 @@ describe('a new database holds the seed article (Xinhua, 28 July 2016) as the se
       aliases: sortedStrings(o.aliases),
       members: sortedStrings(o.members.map((m: any) => m.isoCode)),
     }));
-    const expected = seed.organizations.map((o) => ({ name: o.name, acronym: o.acronym, aliases: sortedStrings(o.aliases), members: sortedStrings(o.members ?? []) }));
+    const expected = seed.organizations.map((o) => ({
+      name: o.name,
+      acronym: o.acronym,
+      aliases: sortedStrings(o.aliases),
+      members: sortedStrings(o.members ?? []),
+    }));
     expect(asMultiset(actual)).toEqual(asMultiset(expected));
   });
 
@@ -73,7 +78,13 @@ describe('a new database holds the seed article (Xinhua, 28 July 2016) as the se
       country: o.country?.isoCode ?? null,
       organization: o.organization?.acronym ?? null,
     }));
-    const expected = seed.officials.map((o) => ({ name: o.name, title: o.title, aliases: sortedStrings(o.aliases), country: o.country, organization: o.organization }));
+    const expected = seed.officials.map((o) => ({
+      name: o.name,
+      title: o.title,
+      aliases: sortedStrings(o.aliases),
+      country: o.country,
+      organization: o.organization,
+    }));
     expect(asMultiset(actual)).toEqual(asMultiset(expected));
     expect(actual).toContainEqual(expect.objectContaining({ name: 'Kong Xuanyou', title: 'Assistant Minister of Foreign Affairs', country: 'CN' }));
     expect(actual).toContainEqual(expect.objectContaining({ name: 'Igor Morgulov', title: 'Deputy Foreign Minister', country: 'RU' }));
@@ -103,7 +114,7 @@ describe('a new database holds the seed article (Xinhua, 28 July 2016) as the se
     });
   });
 
-  it('has both deployments: the THAAD battery and Russia\'s missile unit in the Far Eastern region', async () => {
+  it("has both deployments: the THAAD battery and Russia's missile unit in the Far Eastern region", async () => {
     const data = await api.data(`{ deployments(first: 100) { nodes {
       name system systemName status location announcedOn
       operator { __typename ... on Country { isoCode } ... on Organization { acronym } }
@@ -133,7 +144,13 @@ describe('a new database holds the seed article (Xinhua, 28 July 2016) as the se
     const [article] = data.articles.nodes;
     expect(article.headline).toBeNull();
     expect(article.source).toBe('Xinhua');
-    expect({ url: article.url, publishedAt: article.publishedAt, photoCredit: article.photoCredit, source: article.source, headline: article.headline }).toEqual({
+    expect({
+      url: article.url,
+      publishedAt: article.publishedAt,
+      photoCredit: article.photoCredit,
+      source: article.source,
+      headline: article.headline,
+    }).toEqual({
       url: seed.article.url,
       publishedAt: seed.article.publishedAt,
       photoCredit: seed.article.photoCredit,

@@ -10,7 +10,7 @@
  * to hold data: a level with no parents costs nothing, so an empty level would make the two counts
  * differ for a reason that has nothing to do with page sizes.
  */
-import { parse, type SelectionSetNode } from 'graphql';
+import { Kind, parse, type SelectionSetNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { expectData, useSeededServer } from '../support/api.ts';
 import { useGeneratedServer } from '../support/generated.ts';
@@ -33,11 +33,11 @@ function depthOf(query: string): number {
     Math.max(
       0,
       ...(selectionSet?.selections ?? []).map((selection) =>
-        selection.kind === 'Field' ? 1 + depth(selection.selectionSet) : selection.kind === 'InlineFragment' ? depth(selection.selectionSet) : 0,
+        selection.kind === Kind.FIELD ? 1 + depth(selection.selectionSet) : selection.kind === Kind.INLINE_FRAGMENT ? depth(selection.selectionSet) : 0,
       ),
     );
   const [operation] = parse(query).definitions;
-  return operation?.kind === 'OperationDefinition' ? depth(operation.selectionSet) : 0;
+  return operation?.kind === Kind.OPERATION_DEFINITION ? depth(operation.selectionSet) : 0;
 }
 
 const positionPage = /* GraphQL */ `
@@ -46,12 +46,39 @@ const positionPage = /* GraphQL */ `
       totalCount
       nodes {
         stance
-        holders { name }
-        addressees { name }
-        speakers { name country { isoCode } }
-        deployment { name host { name } operator { name } }
-        meeting { name participants { name } }
-        evidence { text article { source } }
+        holders {
+          name
+        }
+        addressees {
+          name
+        }
+        speakers {
+          name
+          country {
+            isoCode
+          }
+        }
+        deployment {
+          name
+          host {
+            name
+          }
+          operator {
+            name
+          }
+        }
+        meeting {
+          name
+          participants {
+            name
+          }
+        }
+        evidence {
+          text
+          article {
+            source
+          }
+        }
       }
     }
   }
@@ -73,14 +100,28 @@ const deepTraversal = /* GraphQL */ `
           positions(first: $size, filter: { systems: $systems }, orderBy: { field: STATED_ON, direction: DESC }) {
             nodes {
               stance
-              holders { name }
-              evidence { start article { source } }
+              holders {
+                name
+              }
+              evidence {
+                start
+                article {
+                  source
+                }
+              }
               deployment {
                 name
-                host { isoCode }
+                host {
+                  isoCode
+                }
                 positions(first: $size) {
                   totalCount
-                  nodes { summary holders { name } }
+                  nodes {
+                    summary
+                    holders {
+                      name
+                    }
+                  }
                 }
               }
             }
@@ -140,8 +181,21 @@ describe('the SQL a request costs', () => {
     const page = /* GraphQL */ `
       query Page($after: String) {
         positions(first: 20, after: $after, filter: { holders: ["CN", "RU"], stances: [OPPOSE, CONCERN] }, orderBy: { field: STATED_ON, direction: DESC }) {
-          edges { cursor node { stance holders { name } deployment { name } } }
-          pageInfo { endCursor }
+          edges {
+            cursor
+            node {
+              stance
+              holders {
+                name
+              }
+              deployment {
+                name
+              }
+            }
+          }
+          pageInfo {
+            endCursor
+          }
         }
       }
     `;

@@ -73,7 +73,8 @@ describe('stance summaries', () => {
   });
 
   it('the summaries of many parents cost one statement per summary field, not one per parent', async () => {
-    const query = (size: number) => `{ countries(first: ${size}) { nodes { name stanceSummary { totalCount byStance { count } byDeployment(first: 3) { totalCount } } } } }`;
+    const query = (size: number) =>
+      `{ countries(first: ${size}) { nodes { name stanceSummary { totalCount byStance { count } byDeployment(first: 3) { totalCount } } } } }`;
     const one = await api.query(query(1));
     const all = await api.query(query(100));
     expect(all.data.countries.nodes.length).toBe(seed.countries.length);

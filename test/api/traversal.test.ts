@@ -75,7 +75,7 @@ describe('from a deployment to who said what about it, where, and according to w
     }
   });
 
-  it('the deployment\'s operator and host are actors; the host lists the deployment among those it hosts', async () => {
+  it("the deployment's operator and host are actors; the host lists the deployment among those it hosts", async () => {
     const data = await api.data(`{
       deployments(first: 100) { nodes {
         id name
@@ -185,7 +185,9 @@ describe('from a country to its officials, what they said, and on through the gr
       const held = allSeedPositions.filter((p) => p.holders.includes(iso));
       expect(country.positions.totalCount, `${iso} positions`).toBe(held.length);
       expect(asMultiset(country.positions.nodes.map(canonicalPosition))).toEqual(asMultiset(held));
-      expect(sorted(country.hostedDeployments.nodes.map((d: any) => d.name))).toEqual(sorted(seed.deployments.filter((d) => d.host === iso).map((d) => d.name)));
+      expect(sorted(country.hostedDeployments.nodes.map((d: any) => d.name))).toEqual(
+        sorted(seed.deployments.filter((d) => d.host === iso).map((d) => d.name)),
+      );
       expect(sorted(country.operatedDeployments.nodes.map((d: any) => d.name))).toEqual(
         sorted(seed.deployments.filter((d) => d.operator === iso).map((d) => d.name)),
       );

@@ -21,7 +21,13 @@ const positionsPerArticle = 120;
 function largeArticle(n: number) {
   const sentences = Array.from({ length: positionsPerArticle }, (_, i) => `China on day ${i} of round ${n} voiced concern over topic ${n}-${i}.`);
   return {
-    article: { source: 'Test wire', url: `https://example.org/cut/${n}`, publishedAt: '2017-03-07T08:00:00Z', headline: `Round ${n}`, body: sentences.join(' ') },
+    article: {
+      source: 'Test wire',
+      url: `https://example.org/cut/${n}`,
+      publishedAt: '2017-03-07T08:00:00Z',
+      headline: `Round ${n}`,
+      body: sentences.join(' '),
+    },
     countries: [{ isoCode: 'CN', name: 'China' }],
     positions: sentences.map((quote, i) => ({
       stance: 'CONCERN',
@@ -157,7 +163,10 @@ describe('a write cut off by the request deadline', () => {
       before = await expectWholeOrNothing(before, cut.status === 200, created, `deadline ${timeoutMs} ms of ${Math.round(fullMs)} ms, answer ${cut.status}`);
     }
     // The cut points reached both outcomes: the test did cut writes short.
-    expect(outcomes.some((o) => o.status === 504), JSON.stringify(outcomes)).toBe(true);
+    expect(
+      outcomes.some((o) => o.status === 504),
+      JSON.stringify(outcomes),
+    ).toBe(true);
   });
 
   it.runIf(process.env.DATABASE_URL)('leaves every table as before or fully written when the database goes away mid-write', async () => {
@@ -187,7 +196,12 @@ describe('a write cut off by the request deadline', () => {
         if (cut.status === 503) expect(cut.json.errors[0].extensions.code).toBe('DATABASE_UNAVAILABLE');
         await proxy.restore();
         await stop();
-        before = await expectWholeOrNothing(before, cut.status === 200, 0, `database cut at ${Math.round(fraction * 100)} % of ${Math.round(fullMs)} ms, answer ${cut.status}`);
+        before = await expectWholeOrNothing(
+          before,
+          cut.status === 200,
+          0,
+          `database cut at ${Math.round(fraction * 100)} % of ${Math.round(fullMs)} ms, answer ${cut.status}`,
+        );
         expect(await idleInTransaction()).toBe(0);
       }
       expect(statuses, 'the cuts reached writes in progress').toContain(503);

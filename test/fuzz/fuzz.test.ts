@@ -67,7 +67,8 @@ function serverError(answer: Answer): string | null {
 
 /** An operation as printed with a failure: long texts cut, so that the report stays readable. */
 function shown(operation: FuzzOperation): string {
-  const cut = (_key: string, value: unknown) => (typeof value === 'string' && value.length > 200 ? `${value.slice(0, 60)}…(${value.length} characters)` : value);
+  const cut = (_key: string, value: unknown) =>
+    typeof value === 'string' && value.length > 200 ? `${value.slice(0, 60)}…(${value.length} characters)` : value;
   return JSON.stringify({ query: operation.query, variables: operation.variables, caller: operation.caller }, cut, 2);
 }
 
@@ -81,7 +82,7 @@ async function readPools(): Promise<FuzzPools> {
   });
   const ids: string[] = [];
   const cursors: string[] = [];
-  for (const list of Object.values(body.data) as Array<{ edges: Array<{ cursor: string; node?: { id: string } }> }>) {
+  for (const list of Object.values<{ edges: Array<{ cursor: string; node?: { id: string } }> }>(body.data)) {
     for (const edge of list.edges) {
       cursors.push(edge.cursor);
       if (edge.node) ids.push(edge.node.id);
@@ -91,46 +92,68 @@ async function readPools(): Promise<FuzzPools> {
 }
 
 describe(`fuzz: ${only === null ? total : 1} generated operations (seed ${seed})`, () => {
-  it('never answers with a server error', async () => {
-    const pools = await readPools();
-    expect(pools.ids.length).toBeGreaterThan(20);
-    const started = Date.now();
-    const failures: string[] = [];
-    const byOutcome = new Map<string, number>();
-    const msByOutcome = new Map<string, number>();
-    const slowest: Array<[number, number, string]> = [];
-    let nextIndex = only ?? 0;
-    const end = only === null ? total : only + 1;
+  it(
+    'never answers with a server error',
+    async () => {
+      const pools = await readPools();
+      expect(pools.ids.length).toBeGreaterThan(20);
+      const started = Date.now();
+      const failures: string[] = [];
+      const byOutcome = new Map<string, number>();
+      const msByOutcome = new Map<string, number>();
+      const slowest: Array<[number, number, string]> = [];
+      let nextIndex = only ?? 0;
+      const end = only === null ? total : only + 1;
 
-    const worker = async () => {
-      while (nextIndex < end && failures.length < 5) {
-        const operation = generateOperation(schema, pools, seed, nextIndex++);
-        const sentAt = performance.now();
-        const answer = await send(operation);
-        const ms = performance.now() - sentAt;
-        const code = answer.body?.errors?.[0]?.extensions?.code ?? (answer.body?.errors ? 'error' : 'ok');
-        const outcome = `${answer.status} ${code}`;
-        byOutcome.set(outcome, (byOutcome.get(outcome) ?? 0) + 1);
-        const kind = `${operation.query.startsWith('mutation') ? 'mutation' : 'query'} ${outcome}`;
-        msByOutcome.set(kind, (msByOutcome.get(kind) ?? 0) + ms);
-        if (process.env.FUZZ_SLOWEST) slowest.push([ms, operation.index, `${outcome} ${operation.query.slice(0, 300)}`]);
-        const problem = serverError(answer);
-        if (problem) {
-          failures.push(
-            `operation ${operation.index} of seed ${seed} (replay: FUZZ_SEED=${seed} FUZZ_ONLY=${operation.index} npx vitest run test/fuzz/fuzz.test.ts): ${problem}\n${shown(operation)}`,
-          );
+      const worker = async () => {
+        while (nextIndex < end && failures.length < 5) {
+          const operation = generateOperation(schema, pools, seed, nextIndex++);
+          const sentAt = performance.now();
+          const answer = await send(operation);
+          const ms = performance.now() - sentAt;
+          const code = answer.body?.errors?.[0]?.extensions?.code ?? (answer.body?.errors ? 'error' : 'ok');
+          const outcome = `${answer.status} ${code}`;
+          byOutcome.set(outcome, (byOutcome.get(outcome) ?? 0) + 1);
+          const kind = `${operation.query.startsWith('mutation') ? 'mutation' : 'query'} ${outcome}`;
+          msByOutcome.set(kind, (msByOutcome.get(kind) ?? 0) + ms);
+          if (process.env.FUZZ_SLOWEST) slowest.push([ms, operation.index, `${outcome} ${operation.query.slice(0, 300)}`]);
+          const problem = serverError(answer);
+          if (problem) {
+            failures.push(
+              `operation ${operation.index} of seed ${seed} (replay: FUZZ_SEED=${seed} FUZZ_ONLY=${operation.index} npx vitest run test/fuzz/fuzz.test.ts): ${problem}\n${shown(operation)}`,
+            );
+          }
         }
-      }
-    };
-    await Promise.all(Array.from({ length: concurrency }, worker));
+      };
+      await Promise.all(Array.from({ length: concurrency }, worker));
 
-    const sent = [...byOutcome.values()].reduce((a, b) => a + b, 0);
-    const seconds = (Date.now() - started) / 1000;
-    console.log(JSON.stringify({ fuzz: { seed, sent, seconds, perSecond: Math.round(sent / seconds), outcomes: Object.fromEntries([...byOutcome].sort((a, b) => b[1] - a[1])), msByKind: Object.fromEntries([...msByOutcome].map(([k, v]) => [k, Math.round(v)]).sort((a, b) => (b[1] as number) - (a[1] as number))) } }));
-    if (process.env.FUZZ_SLOWEST) console.log(slowest.sort((a, b) => b[0] - a[0]).slice(0, Number(process.env.FUZZ_SLOWEST)).map((x) => `${Math.round(x[0])} ms #${x[1]} ${x[2]}`).join('\n'));
-    expect(failures, failures.join('\n\n')).toEqual([]);
-    const logged = logLines(app.output()).filter((line) => line.level === 'error' || line.level === 'fatal');
-    expect(logged, `the app logged errors (seed ${seed}):\n${JSON.stringify(logged.slice(0, 5), null, 2)}`).toEqual([]);
-    if (only === null) expect(sent).toBe(total);
-  }, 30 * 60_000);
+      const sent = [...byOutcome.values()].reduce((a, b) => a + b, 0);
+      const seconds = (Date.now() - started) / 1000;
+      console.log(
+        JSON.stringify({
+          fuzz: {
+            seed,
+            sent,
+            seconds,
+            perSecond: Math.round(sent / seconds),
+            outcomes: Object.fromEntries([...byOutcome].sort((a, b) => b[1] - a[1])),
+            msByKind: Object.fromEntries([...msByOutcome].map(([k, v]) => [k, Math.round(v)]).sort((a, b) => (b[1] as number) - (a[1] as number))),
+          },
+        }),
+      );
+      if (process.env.FUZZ_SLOWEST)
+        console.log(
+          slowest
+            .sort((a, b) => b[0] - a[0])
+            .slice(0, Number(process.env.FUZZ_SLOWEST))
+            .map((x) => `${Math.round(x[0])} ms #${x[1]} ${x[2]}`)
+            .join('\n'),
+        );
+      expect(failures, failures.join('\n\n')).toEqual([]);
+      const logged = logLines(app.output()).filter((line) => line.level === 'error' || line.level === 'fatal');
+      expect(logged, `the app logged errors (seed ${seed}):\n${JSON.stringify(logged.slice(0, 5), null, 2)}`).toEqual([]);
+      if (only === null) expect(sent).toBe(total);
+    },
+    30 * 60_000,
+  );
 });

@@ -52,7 +52,6 @@ export interface FuzzOptions {
 
 export const defaultFuzzOptions: FuzzOptions = { mutationShare: 0.08, maxDepth: 3 };
 
-
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 const b64url = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
 
@@ -131,7 +130,24 @@ const cursorKeys: unknown[] = [
   '0.1 NOPE',
   'x'.repeat(1_001),
 ];
-const days = ['2016-07-28', '2016-02-29', '2016-02-30', '2017-02-29', '0000-01-01', '0001-01-01', '9999-12-31', '2999-01-01', '1970-01-01', '2016-7-28', '28/07/2016', '', 'x', '2016-13-01', '+10000-01-01', 20160728];
+const days = [
+  '2016-07-28',
+  '2016-02-29',
+  '2016-02-30',
+  '2017-02-29',
+  '0000-01-01',
+  '0001-01-01',
+  '9999-12-31',
+  '2999-01-01',
+  '1970-01-01',
+  '2016-7-28',
+  '28/07/2016',
+  '',
+  'x',
+  '2016-13-01',
+  '+10000-01-01',
+  20160728,
+];
 const instants = [
   '2016-07-28T14:05:00Z',
   '2016-07-28T14:05:00.123+09:00',
@@ -191,15 +207,19 @@ export class OperationGenerator {
 
   private cursor(): unknown {
     if (this.pools.cursors.length > 0 && this.chance(0.25)) return this.pick(this.pools.cursors);
-    if (this.chance(0.15)) return this.pick(['', '!!', 'cursor:v1:1', b64url('cursor:v1:'), b64url('cursor:v1:2147483648'), b64url('cursor:v1:-1'), b64url('cursor:v2:[')]);
+    if (this.chance(0.15))
+      return this.pick(['', '!!', 'cursor:v1:1', b64url('cursor:v1:'), b64url('cursor:v1:2147483648'), b64url('cursor:v1:-1'), b64url('cursor:v2:[')]);
     if (this.chance(0.1)) return b64url(`cursor:v1:${String(this.pick(rowIds))}`);
-    return b64url(`cursor:v2:${JSON.stringify([this.pick(orders), this.pick(cursorKeys), this.pick([1, 0, -1, 2_147_483_647, 2_147_483_648, 1.5, '1', null])])}`);
+    return b64url(
+      `cursor:v2:${JSON.stringify([this.pick(orders), this.pick(cursorKeys), this.pick([1, 0, -1, 2_147_483_647, 2_147_483_648, 1.5, '1', null])])}`,
+    );
   }
 
   private text(name: string): unknown {
     if (name === 'after' || name === 'before') return this.cursor();
     if (name === 'isoCode') return this.pick(['KR', 'kr', 'CN', 'US', 'ZZ', 'XK', 'K', 'KOR', '', '\u0000\u0000', 'ÄÖ']);
-    if (/^(holders|systems|topics|sources|aliases|members|participants|speakers|addressees)$/.test(name) && this.chance(0.4)) return this.pick(['CN', 'KR', 'US', 'NATO', 'THAAD', 'Ministry', 'Xinhua']);
+    if (/^(holders|systems|topics|sources|aliases|members|participants|speakers|addressees)$/.test(name) && this.chance(0.4))
+      return this.pick(['CN', 'KR', 'US', 'NATO', 'THAAD', 'Ministry', 'Xinhua']);
     if (this.chance(0.01)) return 'a'.repeat(100_000);
     return this.pick(texts);
   }
@@ -246,7 +266,7 @@ export class OperationGenerator {
       return out;
     }
     if (type instanceof GraphQLEnumType) return this.chance(0.03) ? 'NOT_A_VALUE' : this.pick(type.getValues()).name;
-    return this.scalar(type as GraphQLScalarType, name);
+    return this.scalar(type, name);
   }
 
   private argument(arg: GraphQLArgument): string | null {
@@ -308,7 +328,9 @@ export class OperationGenerator {
       if (text) parts.push(`f${i}: ${text}`);
     }
     const definitions = this.variableDefinitions.length > 0 ? `(${this.variableDefinitions.join(', ')})` : '';
-    const caller: FuzzCaller = isMutation ? this.pick(['EDITOR', 'EDITOR', 'ADMIN', 'ADMIN', 'READER', 'anonymous']) : this.pick(['anonymous', 'anonymous', 'anonymous', 'READER', 'EDITOR', 'ADMIN']);
+    const caller: FuzzCaller = isMutation
+      ? this.pick(['EDITOR', 'EDITOR', 'ADMIN', 'ADMIN', 'READER', 'anonymous'])
+      : this.pick(['anonymous', 'anonymous', 'anonymous', 'READER', 'EDITOR', 'ADMIN']);
     return { query: `${isMutation ? 'mutation' : 'query'} Fuzz${definitions} { ${parts.join(' ') || '__typename'} }`, caller };
   }
 }
@@ -318,7 +340,13 @@ function unwrap(type: GraphQLOutputType | GraphQLInputType): GraphQLOutputType |
 }
 
 /** Operation `index` of the run with `seed`. */
-export function generateOperation(schema: GraphQLSchema, pools: FuzzPools, seed: number, index: number, options: FuzzOptions = defaultFuzzOptions): FuzzOperation {
+export function generateOperation(
+  schema: GraphQLSchema,
+  pools: FuzzPools,
+  seed: number,
+  index: number,
+  options: FuzzOptions = defaultFuzzOptions,
+): FuzzOperation {
   const generator = new OperationGenerator(schema, pools, options, seed, index);
   const { query, caller } = generator.operation();
   return { seed, index, query, variables: generator.variables, caller };

@@ -55,7 +55,9 @@ export function useCurationServer(env: Record<string, string> = {}): CurationSer
         const key = generateApiKey();
         // Row ids far from those the API gives new keys, so that a test revoking keys by guessed
         // IDs (the fuzz test) revokes the keys it created, not the ones it sends.
-        await prisma.apiKey.create({ data: { id: 1_000_000 + i, name: `test-${role.toLowerCase()}`, role, prefix: key.prefix, keyHash: key.keyHash, createdBy: 'test' } });
+        await prisma.apiKey.create({
+          data: { id: 1_000_000 + i, name: `test-${role.toLowerCase()}`, role, prefix: key.prefix, keyHash: key.keyHash, createdBy: 'test' },
+        });
         keys[role] = key.key;
       }
     });

@@ -60,7 +60,6 @@ export interface TestDatabase {
 /** PostgreSQL's identifier limit (NAMEDATALEN - 1). */
 const MAX_IDENTIFIER = 63;
 
-
 /** The URL of another database on the same server. */
 export function urlForDatabase(url: string, database: string): string {
   const u = new URL(url);
@@ -143,7 +142,13 @@ function ensureTemplate(tpl: DatabaseTemplate): Promise<void> {
     for (;;) {
       const reason = await readFile(failed, 'utf8').catch(() => null);
       if (reason !== null) throw new Error(`another test file could not build the test database template:\n${reason}`);
-      if (await readFile(done).then(() => true, () => false)) return;
+      if (
+        await readFile(done).then(
+          () => true,
+          () => false,
+        )
+      )
+        return;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   })();

@@ -8,15 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { databaseTargetFromEnv } from '../../src/config.ts';
-import {
-  copyNamePrefix,
-  databaseNameOf,
-  derivedDatabaseName,
-  quoteIdent,
-  urlForDatabase,
-  withPgClient,
-  type DatabaseTemplate,
-} from './database.ts';
+import { copyNamePrefix, databaseNameOf, derivedDatabaseName, quoteIdent, withPgClient, type DatabaseTemplate } from './database.ts';
 
 const WORK_DIR_PREFIX = 'stancegraph-test-';
 

@@ -12,7 +12,16 @@ export interface SeedJson {
   countries: Array<{ isoCode: string; name: string; aliases: string[] }>;
   organizations: Array<{ name: string; acronym: string | null; aliases: string[]; members?: string[] }>;
   officials: Array<{ name: string; title: string | null; aliases: string[]; country: string | null; organization: string | null }>;
-  meetings: Array<{ key: string; name: string; series: string | null; ordinal: number | null; city: string | null; country: string | null; date: string | null; participants: string[] }>;
+  meetings: Array<{
+    key: string;
+    name: string;
+    series: string | null;
+    ordinal: number | null;
+    city: string | null;
+    country: string | null;
+    date: string | null;
+    participants: string[];
+  }>;
   deployments: Array<{
     key: string;
     name: string;

@@ -83,7 +83,8 @@ describe('the layers of src/', () => {
     const folders = new Map<string, Set<string>>();
     for (const [file, imports] of graph) {
       for (const target of imports) {
-        if (folderOf(target) !== folderOf(file) && target.startsWith('src/')) folders.set(folderOf(file), (folders.get(folderOf(file)) ?? new Set()).add(folderOf(target)));
+        if (folderOf(target) !== folderOf(file) && target.startsWith('src/'))
+          folders.set(folderOf(file), (folders.get(folderOf(file)) ?? new Set()).add(folderOf(target)));
       }
     }
     expect(findCycle(folders)).toBeNull();

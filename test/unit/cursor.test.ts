@@ -37,7 +37,7 @@ describe('encodeCursor and decodeCursor', () => {
     }
   });
 
-  it('keep the first release\'s spelling for the recorded order: cursor:v1:<id>, base64url', () => {
+  it("keep the first release's spelling for the recorded order: cursor:v1:<id>, base64url", () => {
     expect(encodeCursor({ order: recordedOrder, key: null, id: 17 })).toBe(b64url('cursor:v1:17'));
     expect(decodeCursor(b64url('cursor:v1:17'), 'after')).toEqual({ order: recordedOrder, key: null, id: 17 });
     expect(encodeCursor({ order: 'STATED_ON', key: '2016-07-28', id: 9 })).toBe(b64url('cursor:v2:["STATED_ON","2016-07-28",9]'));
@@ -48,7 +48,9 @@ describe('encodeCursor and decodeCursor', () => {
       '', // empty
       'not a cursor!', // not base64url
       b64url('cursor:v1:17').replace(/=*$/, '') + '=', // padding: another spelling
-      Buffer.from('cursor:v1:17').toString('base64').replace(/[A-Za-z0-9]$/, '+'), // base64, not base64url
+      Buffer.from('cursor:v1:17')
+        .toString('base64')
+        .replace(/[A-Za-z0-9]$/, '+'), // base64, not base64url
       b64url('cursor:v3:17'), // unknown version
       b64url('cursor:v1:'), // no id
       b64url('cursor:v1:-1'), // negative id
@@ -74,7 +76,7 @@ describe('encodeCursor and decodeCursor', () => {
 });
 
 describe('decodeCursorFor', () => {
-  it('takes a cursor of the connection\'s ordering', () => {
+  it("takes a cursor of the connection's ordering", () => {
     const cursor = encodeCursor({ order: 'STATED_ON', key: '2016-07-28', id: 4 });
     expect(decodeCursorFor('STATED_ON', cursor, 'after')).toEqual({ order: 'STATED_ON', key: '2016-07-28', id: 4 });
   });

@@ -43,7 +43,7 @@ describe('requestedCost', () => {
     expect(cost('{ __typename person(id: "1") { id } }')?.cost).toBe(1);
   });
 
-  it('multiplies a connection\'s edges and nodes by its page size: first, last, or 20', () => {
+  it("multiplies a connection's edges and nodes by its page size: first, last, or 20", () => {
     expect(cost('{ people(first: 7) { nodes { name } } }')?.cost).toBe(1 + 7);
     expect(cost('{ people(last: 3) { edges { node { name } } } }')?.cost).toBe(1 + 3 * (1 + 1));
     expect(cost('{ people { nodes { id } totalCount } }')?.cost).toBe(1 + defaultPage);

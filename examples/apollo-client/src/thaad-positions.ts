@@ -118,7 +118,10 @@ async function findThaad(): Promise<{ id: string; name: string }> {
   }
 }
 
-async function positionsPage(deployment: string, after: string | null): Promise<Extract<ThaadPositionsPageQuery['node'], { __typename: 'Deployment' }>['positions']> {
+async function positionsPage(
+  deployment: string,
+  after: string | null,
+): Promise<Extract<ThaadPositionsPageQuery['node'], { __typename: 'Deployment' }>['positions']> {
   const { data } = await client.query({ query: ThaadPositionsPage, variables: { deployment, after } });
   const node = data?.node;
   if (node?.__typename !== 'Deployment') throw new Error(`${deployment} is not a deployment`);

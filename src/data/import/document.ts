@@ -36,7 +36,17 @@ import {
 
 // The document's types are derived from the format's one description (format.ts).
 export { ARTICLE_FORMAT };
-export type { ArticleDocument, ImportArticle, ImportCountry, ImportDeployment, ImportEvidence, ImportMeeting, ImportOfficial, ImportOrganization, ImportPosition } from './format.ts';
+export type {
+  ArticleDocument,
+  ImportArticle,
+  ImportCountry,
+  ImportDeployment,
+  ImportEvidence,
+  ImportMeeting,
+  ImportOfficial,
+  ImportOrganization,
+  ImportPosition,
+} from './format.ts';
 
 /** The fields of each object of the format, by its name ('' for the document itself). */
 const formatFields = new Map<string, string[]>();
@@ -65,7 +75,9 @@ export function formatPath(path: readonly (string | number)[]): string {
 export class ArticleDocumentError extends Error {
   override name = 'ArticleDocumentError';
   constructor(readonly problems: DocumentProblem[]) {
-    super(`invalid article document (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n- ${problems.map((p) => `${formatPath(p.path)}: ${p.message}`).join('\n- ')}`);
+    super(
+      `invalid article document (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n- ${problems.map((p) => `${formatPath(p.path)}: ${p.message}`).join('\n- ')}`,
+    );
   }
 }
 
@@ -120,7 +132,9 @@ class Checker {
   object(value: unknown, path: Path, fields?: readonly string[]): Json | null {
     if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
       // A misspelled field would otherwise be silently ignored.
-      if (fields) for (const key of Object.keys(value)) if (!fields.includes(key)) this.problem([...path, key], `is not a field of the format (expected ${fields.join(', ')})`);
+      if (fields)
+        for (const key of Object.keys(value))
+          if (!fields.includes(key)) this.problem([...path, key], `is not a field of the format (expected ${fields.join(', ')})`);
       return value as Json;
     }
     this.problem(path, 'must be an object');
@@ -136,7 +150,12 @@ class Checker {
     const value = obj[key];
     if (typeof value === 'string' && value.trim() !== '') return value;
     if (typeof value === 'string') this.problem([...path, key], 'must not be empty', UserErrorCode.BLANK);
-    else this.problem([...path, key], value === undefined ? 'is missing' : 'must be a non-empty string', value === undefined ? UserErrorCode.BLANK : UserErrorCode.INVALID);
+    else
+      this.problem(
+        [...path, key],
+        value === undefined ? 'is missing' : 'must be a non-empty string',
+        value === undefined ? UserErrorCode.BLANK : UserErrorCode.INVALID,
+      );
     return '';
   }
   /** Nullable fields must be present (null when the source does not state them): nothing is left implicit. */
@@ -236,7 +255,10 @@ function readArticle(c: Checker, root: Json, now: Date): ImportArticle {
     // JavaScript's Date takes 30 February for 2 March: the day must be a real one.
     const at = PUBLISHED_AT.test(article.publishedAt) && parseDay(article.publishedAt.slice(0, 10)) ? new Date(article.publishedAt) : null;
     if (at === null || Number.isNaN(at.getTime())) {
-      c.problem(['article', 'publishedAt'], `must be an ISO 8601 date (YYYY-MM-DD) or date-time with a time zone (2016-07-28T14:05:00Z), got "${article.publishedAt}"`);
+      c.problem(
+        ['article', 'publishedAt'],
+        `must be an ISO 8601 date (YYYY-MM-DD) or date-time with a time zone (2016-07-28T14:05:00Z), got "${article.publishedAt}"`,
+      );
     } else if (dateProblem(at, 'dateTime')) {
       c.problem(['article', 'publishedAt'], dateProblem(at, 'dateTime') as string);
     } else if (isFutureInstant(at, now)) {
@@ -264,7 +286,12 @@ function readActors(c: Checker, root: Json, now: Date): Declared & { countries: 
   const organizations: ImportOrganization[] = c.array(root, 'organizations', []).map((value, i) => {
     const path = ['organizations', i];
     const o = c.object(value, path, fieldsOf('Organization')) ?? {};
-    return { acronym: c.nullableString(o, 'acronym', path), name: c.string(o, 'name', path), aliases: c.strings(o, 'aliases', path), members: c.strings(o, 'members', path) };
+    return {
+      acronym: c.nullableString(o, 'acronym', path),
+      name: c.string(o, 'name', path),
+      aliases: c.strings(o, 'aliases', path),
+      members: c.strings(o, 'members', path),
+    };
   });
   c.unique(organizations, (x) => organizationKey(x) || null, 'organization', 'organizations');
 
@@ -272,7 +299,11 @@ function readActors(c: Checker, root: Json, now: Date): Declared & { countries: 
   const organizationIndex = new Map(organizations.map((x, i) => [organizationKey(x), i]));
   organizations.forEach((org, i) => {
     if (countryIndex.has(organizationKey(org))) {
-      c.problem(['organizations', i, org.acronym !== null ? 'acronym' : 'name'], `"${organizationKey(org)}" is also a country's key: actor references would be ambiguous`, UserErrorCode.DUPLICATE);
+      c.problem(
+        ['organizations', i, org.acronym !== null ? 'acronym' : 'name'],
+        `"${organizationKey(org)}" is also a country's key: actor references would be ambiguous`,
+        UserErrorCode.DUPLICATE,
+      );
     }
   });
 
@@ -281,7 +312,11 @@ function readActors(c: Checker, root: Json, now: Date): Declared & { countries: 
     if (country !== undefined) return { kind: 'country', index: country };
     const organization = organizationIndex.get(ref);
     if (organization !== undefined) return { kind: 'organization', index: organization };
-    c.problem(path, `unknown actor "${ref}" (not the ISO code or name of a declared country, nor the acronym or name of a declared organization)`, UserErrorCode.UNKNOWN_REFERENCE);
+    c.problem(
+      path,
+      `unknown actor "${ref}" (not the ISO code or name of a declared country, nor the acronym or name of a declared organization)`,
+      UserErrorCode.UNKNOWN_REFERENCE,
+    );
     return null;
   };
   const countryRef = (ref: string | null, path: Path): number | null => {
@@ -313,7 +348,8 @@ function readOfficials(d: Declared, root: Json) {
   const officialOrganization = officials.map((x, i) => {
     if (x.organization === null) return null;
     const index = d.organizationIndex.get(x.organization);
-    if (index === undefined) c.problem(['officials', i, 'organization'], `unknown organization "${x.organization}" (declare it in organizations)`, UserErrorCode.UNKNOWN_REFERENCE);
+    if (index === undefined)
+      c.problem(['officials', i, 'organization'], `unknown organization "${x.organization}" (declare it in organizations)`, UserErrorCode.UNKNOWN_REFERENCE);
     return index ?? null;
   });
   c.unique(officials, (x) => x.name || null, 'official', 'officials');
@@ -337,7 +373,8 @@ function readMeetings(d: Declared, root: Json, { officialRefs }: Officials) {
     const o = c.object(value, path, fieldsOf('Meeting')) ?? {};
     const ordinal = o.ordinal ?? null;
     if (o.ordinal === undefined) c.problem([...path, 'ordinal'], 'is missing (use null when the source does not state it)');
-    else if (ordinal !== null && !(Number.isInteger(ordinal) && (ordinal as number) > 0 && (ordinal as number) < 100_000)) c.problem([...path, 'ordinal'], 'must be a positive integer or null');
+    else if (ordinal !== null && !(Number.isInteger(ordinal) && (ordinal as number) > 0 && (ordinal as number) < 100_000))
+      c.problem([...path, 'ordinal'], 'must be a positive integer or null');
     const meeting: ImportMeeting = {
       key: c.string(o, 'key', path),
       name: c.string(o, 'name', path),
@@ -398,7 +435,8 @@ function readImportedFields(c: Checker, o: Json, path: Path, model: ModelDefinit
     if (!definition.import) continue;
     if (!(name in o)) values[name] = definition.kind === 'names' ? [] : null;
     else if (definition.kind === 'day') values[name] = c.day(o, name, path, { past: definition.notInFuture ?? false, now });
-    else if (definition.kind === 'enum') values[name] = c.oneOf(o, name, path, definition.enum?.values ? Object.fromEntries(Object.keys(definition.enum.values).map((v) => [v, v])) : {});
+    else if (definition.kind === 'enum')
+      values[name] = c.oneOf(o, name, path, definition.enum?.values ? Object.fromEntries(Object.keys(definition.enum.values).map((v) => [v, v])) : {});
     else if (definition.kind === 'names') values[name] = c.strings(o, name, path);
     else values[name] = definition.nullable ? c.nullableString(o, name, path) : c.string(o, name, path);
   }
@@ -426,7 +464,8 @@ function readPositions(d: Declared, root: Json, body: string, officials: Officia
       ...readImportedFields(c, o, path, positionModel, now),
       evidence: [],
     };
-    if (position.holders.length === 0 && Array.isArray(o.holders)) c.problem([...path, 'holders'], 'must name at least one holder', UserErrorCode.HOLDER_REQUIRED);
+    if (position.holders.length === 0 && Array.isArray(o.holders))
+      c.problem([...path, 'holders'], 'must name at least one holder', UserErrorCode.HOLDER_REQUIRED);
     const holders = position.holders.map((ref, j) => d.actorRef(ref, [...path, 'holders', j])).filter((x) => x !== null);
     const addressees = position.addressees.map((ref, j) => d.actorRef(ref, [...path, 'addressees', j])).filter((x) => x !== null);
     officialRefs(position.speakers, [...path, 'speakers']);
@@ -452,11 +491,13 @@ function readPositions(d: Declared, root: Json, body: string, officials: Officia
     if (position.deployment !== null && !deploymentKeys.has(position.deployment)) {
       c.problem([...path, 'deployment'], `unknown deployment key "${position.deployment}"`, UserErrorCode.UNKNOWN_REFERENCE);
     }
-    if (position.meeting !== null && !meetingKeys.has(position.meeting)) c.problem([...path, 'meeting'], `unknown meeting key "${position.meeting}"`, UserErrorCode.UNKNOWN_REFERENCE);
+    if (position.meeting !== null && !meetingKeys.has(position.meeting))
+      c.problem([...path, 'meeting'], `unknown meeting key "${position.meeting}"`, UserErrorCode.UNKNOWN_REFERENCE);
 
     const evidence: EvidenceSpan[] = [];
     const items = c.array(o, 'evidence', path);
-    if (items.length === 0 && Array.isArray(o.evidence)) c.problem([...path, 'evidence'], 'must cite at least one quote from the article body', UserErrorCode.EVIDENCE_REQUIRED);
+    if (items.length === 0 && Array.isArray(o.evidence))
+      c.problem([...path, 'evidence'], 'must cite at least one quote from the article body', UserErrorCode.EVIDENCE_REQUIRED);
     items.forEach((item, j) => {
       const epath = [...path, 'evidence', j];
       const e = c.object(item, epath, fieldsOf('Evidence')) ?? {};
@@ -504,7 +545,16 @@ export function prepareDocument(input: unknown, { now = new Date() }: PrepareOpt
   const { positions, prepared } = readPositions(actors, root, article.body, officials, meetingKeys, deploymentKeys);
   if (c.problems.length > 0) throw new ArticleDocumentError(c.problems);
   const { countries, organizations, members } = actors;
-  const document: ArticleDocument = { format: ARTICLE_FORMAT, article, countries, organizations, officials: officials.officials, meetings, deployments, positions };
+  const document: ArticleDocument = {
+    format: ARTICLE_FORMAT,
+    article,
+    countries,
+    organizations,
+    officials: officials.officials,
+    meetings,
+    deployments,
+    positions,
+  };
   return {
     document,
     bodySha256: sha256Hex(article.body),

@@ -33,7 +33,9 @@ function valueSchema(node: FieldNode): Schema {
     case 'enum':
       return { enum: Object.keys(node.enum!.values) };
     case 'names':
-      return node.minItems ? { type: 'array', minItems: node.minItems, uniqueItems: true, items: { type: 'string', pattern: '\\S' } } : { $ref: '#/$defs/names' };
+      return node.minItems
+        ? { type: 'array', minItems: node.minItems, uniqueItems: true, items: { type: 'string', pattern: '\\S' } }
+        : { $ref: '#/$defs/names' };
     case 'list':
       return { type: 'array', ...(node.minItems ? { minItems: node.minItems } : {}) };
     case 'object':
@@ -53,10 +55,7 @@ function objectSchema(node: FieldNode, description?: string): Schema {
     properties: Object.fromEntries(fields.map(([name, f]) => [name, fieldSchema(f)])),
     ...(a && b
       ? {
-          oneOf: [
-            { properties: { [a]: { type: 'string' }, [b]: { type: 'null' } } },
-            { properties: { [a]: { type: 'null' }, [b]: { type: 'string' } } },
-          ],
+          oneOf: [{ properties: { [a]: { type: 'string' }, [b]: { type: 'null' } } }, { properties: { [a]: { type: 'null' }, [b]: { type: 'string' } } }],
         }
       : {}),
   };

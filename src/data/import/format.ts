@@ -76,7 +76,8 @@ export interface FieldNode<T = unknown> extends Descriptions {
 
 type Options = Partial<Pick<FieldNode, 'nullable' | 'optional' | 'minimum' | 'notInFuture' | 'minItems' | 'exactlyOneOf'>>;
 
-const node = <T>(kind: FieldKind, d: Descriptions, options: Options & Partial<FieldNode> = {}): FieldNode<T> => ({ kind, nullable: false, optional: false, ...d, ...options }) as FieldNode<T>;
+const node = <T>(kind: FieldKind, d: Descriptions, options: Options & Partial<FieldNode> = {}): FieldNode<T> =>
+  ({ kind, nullable: false, optional: false, ...d, ...options }) as FieldNode<T>;
 
 /** The fields of an object: required ones, then those that may be left out. */
 export type DocumentOf<F extends Record<string, FieldNode>> = {
@@ -100,8 +101,12 @@ const field = {
   enumOf: <T extends string>(definition: EnumDefinition<T>, d: Descriptions) => node<T>('enum', d, { enum: definition }),
   names: (d: Descriptions & { minItems?: number }) => node<string[]>('names', d),
   /** An object type; its descriptions as a field are given where it is used (`field.list`, `field.of`). */
-  object: <F extends Record<string, FieldNode>>(name: string, typeDescription: string, fields: F, options: { exactlyOneOf?: readonly [keyof F & string, keyof F & string] } = {}) =>
-    node<DocumentOf<F>>('object', { description: '' }, { name, typeDescription, fields, ...options }),
+  object: <F extends Record<string, FieldNode>>(
+    name: string,
+    typeDescription: string,
+    fields: F,
+    options: { exactlyOneOf?: readonly [keyof F & string, keyof F & string] } = {},
+  ) => node<DocumentOf<F>>('object', { description: '' }, { name, typeDescription, fields, ...options }),
   /** An object type as a field. */
   of: <T>(type: FieldNode<T>, d: Descriptions): FieldNode<T> => ({ ...type, ...d }),
   list: <T>(of: FieldNode<T>, d: Descriptions & { minItems?: number }) => node<T[]>('list', d, { of }),
@@ -147,105 +152,99 @@ const evidenceStart = field.int({
   api: 'Where it starts in the body; needed only when the quote occurs more than once.',
 }) as FieldNode<number | null> & { optional: true };
 
-const article = field.object(
-  'Article',
-  'The article itself.',
-  {
-    source: field.text({ description: 'The publisher or news agency, e.g. "Xinhua".', api: 'The publisher or news agency.' }),
-    headline: field.optionalText({ description: 'The headline; null when the source gives none.', api: 'The headline, if the source gives one.' }),
-    url: field.url({ description: 'Where it is published; null when not known.', api: 'Where it is published: matched first (an article at this URL with another body is a CONFLICT).' }),
-    publishedAt: field.instant({
-      description: 'A date (YYYY-MM-DD) or a date-time with its time zone; not in the future; null when not stated.',
-      api: 'When it was published; not in the future.',
-    }),
-    photoCredit: field.optionalText({ description: 'The photo credit as printed; null when there is none.', api: 'The photo credit as printed.' }),
-    body: field.body({
-      description: 'The full text, exactly as published: evidence quotes are located in it (offsets in UTF-16 code units).',
-      api: 'The full text, exactly as published; quotes are located in it.',
-    }),
-  },
-);
+const article = field.object('Article', 'The article itself.', {
+  source: field.text({ description: 'The publisher or news agency, e.g. "Xinhua".', api: 'The publisher or news agency.' }),
+  headline: field.optionalText({ description: 'The headline; null when the source gives none.', api: 'The headline, if the source gives one.' }),
+  url: field.url({
+    description: 'Where it is published; null when not known.',
+    api: 'Where it is published: matched first (an article at this URL with another body is a CONFLICT).',
+  }),
+  publishedAt: field.instant({
+    description: 'A date (YYYY-MM-DD) or a date-time with its time zone; not in the future; null when not stated.',
+    api: 'When it was published; not in the future.',
+  }),
+  photoCredit: field.optionalText({ description: 'The photo credit as printed; null when there is none.', api: 'The photo credit as printed.' }),
+  body: field.body({
+    description: 'The full text, exactly as published: evidence quotes are located in it (offsets in UTF-16 code units).',
+    api: 'The full text, exactly as published; quotes are located in it.',
+  }),
+});
 
-const country = field.object(
-  'Country',
-  'A country the article mentions; its key in the document is its ISO code (or its name, without one).',
-  {
-    isoCode: field.isoCode({
-      description:
-        'ISO 3166-1 alpha-2 code (an assigned one, or XK): matched first, created when new. Null: the country must already be recorded under this name or one of its aliases.',
-      api: 'ISO 3166-1 alpha-2 code: matched first. Without it the country must already be recorded under this name or alias.',
-    }),
-    name: field.text({
-      description: 'The common English name; added to the aliases of a country matched by code under another name.',
-      api: 'The common English name (added to the aliases of a country matched by code under another name).',
-    }),
-    aliases: field.names({ description: 'Other names the article uses (metonyms such as "Seoul", short forms such as "DPRK").', api: 'Other names the article uses, e.g. "Seoul".' }),
-  },
-);
+const country = field.object('Country', 'A country the article mentions; its key in the document is its ISO code (or its name, without one).', {
+  isoCode: field.isoCode({
+    description:
+      'ISO 3166-1 alpha-2 code (an assigned one, or XK): matched first, created when new. Null: the country must already be recorded under this name or one of its aliases.',
+    api: 'ISO 3166-1 alpha-2 code: matched first. Without it the country must already be recorded under this name or alias.',
+  }),
+  name: field.text({
+    description: 'The common English name; added to the aliases of a country matched by code under another name.',
+    api: 'The common English name (added to the aliases of a country matched by code under another name).',
+  }),
+  aliases: field.names({
+    description: 'Other names the article uses (metonyms such as "Seoul", short forms such as "DPRK").',
+    api: 'Other names the article uses, e.g. "Seoul".',
+  }),
+});
 
-const organization = field.object(
-  'Organization',
-  'An organization the article mentions; its key is its acronym (or its name, without one).',
-  {
-    acronym: field.optionalText({ description: 'The acronym, e.g. "NATO"; null when it has none.', api: 'The acronym: matched first, then the name and aliases.' }),
-    name: field.text({ description: 'The full name.', api: 'The full name.' }),
-    aliases: field.names({ description: 'Other names the article uses.', api: 'Other names the article uses.' }),
-    members: field.names({ description: 'Keys of member countries declared in countries.', api: 'Keys of member countries declared in the document.' }),
-  },
-);
+const organization = field.object('Organization', 'An organization the article mentions; its key is its acronym (or its name, without one).', {
+  acronym: field.optionalText({
+    description: 'The acronym, e.g. "NATO"; null when it has none.',
+    api: 'The acronym: matched first, then the name and aliases.',
+  }),
+  name: field.text({ description: 'The full name.', api: 'The full name.' }),
+  aliases: field.names({ description: 'Other names the article uses.', api: 'Other names the article uses.' }),
+  members: field.names({ description: 'Keys of member countries declared in countries.', api: 'Keys of member countries declared in the document.' }),
+});
 
-const official = field.object(
-  'Official',
-  'An official the article names; their key is their name. Matched by name or alias within their country.',
-  {
-    name: field.text({ description: 'The full name.', api: 'The full name.' }),
-    title: field.optionalText({ description: 'The title exactly as the article states it; null when none.', api: 'The title as the article states it.' }),
-    aliases: field.names({ description: 'Other names the article uses, e.g. the surname alone.', api: 'Other names the article uses, e.g. the surname alone.' }),
-    country: field.optionalText({ description: 'Key of the country they speak for.', api: 'Key of the country they speak for.' }),
-    organization: field.optionalText({ description: 'Key of the organization they speak for.', api: 'Key of the organization they speak for.' }),
-  },
-);
+const official = field.object('Official', 'An official the article names; their key is their name. Matched by name or alias within their country.', {
+  name: field.text({ description: 'The full name.', api: 'The full name.' }),
+  title: field.optionalText({ description: 'The title exactly as the article states it; null when none.', api: 'The title as the article states it.' }),
+  aliases: field.names({ description: 'Other names the article uses, e.g. the surname alone.', api: 'Other names the article uses, e.g. the surname alone.' }),
+  country: field.optionalText({ description: 'Key of the country they speak for.', api: 'Key of the country they speak for.' }),
+  organization: field.optionalText({ description: 'Key of the organization they speak for.', api: 'Key of the organization they speak for.' }),
+});
 
-const meeting = field.object(
-  'Meeting',
-  'A meeting the article reports. Matched by name and date, or by series and ordinal.',
-  {
-    key: field.text({ description: "The meeting's key in this document.", api: 'Its key in the document (positions refer to it).' }),
-    name: field.text({ description: 'The name as the article gives it.', api: 'The name as the article gives it.' }),
-    series: field.optionalText({ description: 'The recurring series it belongs to.', api: 'The recurring series it belongs to.' }),
-    ordinal: field.int({ minimum: 1, description: 'Its number within the series.', api: 'Its number within the series.' }),
-    city: field.optionalText({ description: 'The city where it was held.', api: 'The city where it was held.' }),
-    country: field.optionalText({ description: 'Key of the host country.', api: 'Key of the host country.' }),
-    // A meeting may be announced before it is held: its date may be in the future.
-    date: field.day({ notInFuture: false, description: 'The day it was held (may be in the future for an announced meeting).', api: 'The day it was held.' }),
-    participants: field.names({ description: 'Names of officials declared in officials.', api: 'Names of the officials (declared in the document) who took part.' }),
-  },
-);
+const meeting = field.object('Meeting', 'A meeting the article reports. Matched by name and date, or by series and ordinal.', {
+  key: field.text({ description: "The meeting's key in this document.", api: 'Its key in the document (positions refer to it).' }),
+  name: field.text({ description: 'The name as the article gives it.', api: 'The name as the article gives it.' }),
+  series: field.optionalText({ description: 'The recurring series it belongs to.', api: 'The recurring series it belongs to.' }),
+  ordinal: field.int({ minimum: 1, description: 'Its number within the series.', api: 'Its number within the series.' }),
+  city: field.optionalText({ description: 'The city where it was held.', api: 'The city where it was held.' }),
+  country: field.optionalText({ description: 'Key of the host country.', api: 'Key of the host country.' }),
+  // A meeting may be announced before it is held: its date may be in the future.
+  date: field.day({ notInFuture: false, description: 'The day it was held (may be in the future for an announced meeting).', api: 'The day it was held.' }),
+  participants: field.names({
+    description: 'Names of officials declared in officials.',
+    api: 'Names of the officials (declared in the document) who took part.',
+  }),
+});
 
-const deployment = field.object(
-  'Deployment',
-  'A deployment the article reports. Matched by system and host country (by name and host without a system).',
-  {
-    key: field.text({ description: "The deployment's key in this document.", api: 'Its key in the document (positions refer to it).' }),
-    name: field.text({ description: 'A descriptive name, e.g. "THAAD battery in Seongju".', api: 'A descriptive name.' }),
-    system: field.optionalText({ description: 'The short name of the weapon system, e.g. "THAAD".', api: 'The short name of the weapon system.' }),
-    systemName: field.optionalText({ description: 'The full name of the weapon system.', api: 'The full name of the weapon system.' }),
-    status: field.enumOf(deploymentStatusEnum, { description: 'How far it has gone, as the article states it.', api: 'How far it has gone, as the article states it.' }),
-    location: field.optionalText({ description: 'Where, within the host country.', api: 'Where, within the host country.' }),
-    operator: field.optionalText({ description: 'Key of the country or organization that operates it.', api: 'Key of the country or organization that operates it.' }),
-    host: field.optionalText({ description: 'Key of the host country.', api: 'Key of the host country.' }),
-    announcedOn: field.day({ notInFuture: true, description: 'The day it was announced; not in the future.', api: 'The day it was announced; not in the future.' }),
-  },
-);
+const deployment = field.object('Deployment', 'A deployment the article reports. Matched by system and host country (by name and host without a system).', {
+  key: field.text({ description: "The deployment's key in this document.", api: 'Its key in the document (positions refer to it).' }),
+  name: field.text({ description: 'A descriptive name, e.g. "THAAD battery in Seongju".', api: 'A descriptive name.' }),
+  system: field.optionalText({ description: 'The short name of the weapon system, e.g. "THAAD".', api: 'The short name of the weapon system.' }),
+  systemName: field.optionalText({ description: 'The full name of the weapon system.', api: 'The full name of the weapon system.' }),
+  status: field.enumOf(deploymentStatusEnum, {
+    description: 'How far it has gone, as the article states it.',
+    api: 'How far it has gone, as the article states it.',
+  }),
+  location: field.optionalText({ description: 'Where, within the host country.', api: 'Where, within the host country.' }),
+  operator: field.optionalText({
+    description: 'Key of the country or organization that operates it.',
+    api: 'Key of the country or organization that operates it.',
+  }),
+  host: field.optionalText({ description: 'Key of the host country.', api: 'Key of the host country.' }),
+  announcedOn: field.day({
+    notInFuture: true,
+    description: 'The day it was announced; not in the future.',
+    api: 'The day it was announced; not in the future.',
+  }),
+});
 
-const evidence = field.object(
-  'Evidence',
-  'A quote of the article body that reports the position.',
-  {
-    quote: field.quote({ description: 'The exact text of the body.', api: 'The exact text of the body.' }),
-    start: evidenceStart,
-  },
-);
+const evidence = field.object('Evidence', 'A quote of the article body that reports the position.', {
+  quote: field.quote({ description: 'The exact text of the body.', api: 'The exact text of the body.' }),
+  start: evidenceStart,
+});
 
 const position = field.object(
   'Position',
@@ -258,13 +257,19 @@ const position = field.object(
       description: 'Keys of the countries or organizations that hold it; at least one.',
       api: 'Keys of the countries or organizations that hold it (at least one).',
     }),
-    speakers: field.names({ description: 'Names of the officials who voiced it; each speaks for one of the holders.', api: 'Names of the officials who voiced it.' }),
+    speakers: field.names({
+      description: 'Names of the officials who voiced it; each speaks for one of the holders.',
+      api: 'Names of the officials who voiced it.',
+    }),
     addressees: field.names({ description: 'Keys of the actors it calls on or is directed at.', api: 'Keys of the actors it calls on or is directed at.' }),
     deployment: field.optionalText({
       description: 'Key of the deployment it is about; exactly one of deployment and topic is not null.',
       api: 'Key of the deployment it is about; give exactly one of deployment and topic.',
     }),
-    topic: field.optionalText({ description: 'What it is about when not a deployment.', api: 'The topic it is about; give exactly one of deployment and topic.' }),
+    topic: field.optionalText({
+      description: 'What it is about when not a deployment.',
+      api: 'The topic it is about; give exactly one of deployment and topic.',
+    }),
     meeting: field.optionalText({ description: 'Key of the meeting where it was stated.', api: 'Key of the meeting where it was stated.' }),
     statedOn: field.day({ notInFuture: true, description: 'The day it was stated; not in the future.', api: 'The day it was stated; not in the future.' }),
     ...importedFieldsOf(positionModel),
@@ -275,20 +280,35 @@ const position = field.object(
 
 /** The format: one article and what it reports. */
 export const articleFormat = field.of(
-  field.object(
-    '',
-    'One article and everything it reports, as in the import format "stancegraph.article/1" (docs/import-format.md).',
-    {
-      format: field.constant(ARTICLE_FORMAT, { description: 'The format and its version.' }),
-      article: field.of(article, { description: 'The article itself. Matched by url, else by the SHA-256 of its body.', api: 'The article.' }),
-      countries: field.list(country, { description: "Countries the article mentions. A country's key is its isoCode, or its name when isoCode is null.", api: 'The countries it mentions.' }),
-      organizations: field.list(organization, { description: 'Organizations the article mentions. Key: acronym, or name when acronym is null. Matched by acronym, else by name or alias.', api: 'The organizations it mentions.' }),
-      officials: field.list(official, { description: 'Officials the article names. Key: name. Matched by name or alias within their country (or organization, without a country).', api: 'The officials it names.' }),
-      meetings: field.list(meeting, { description: 'Meetings the article reports. Key: key. Matched by name and date, or by series and ordinal.', api: 'The meetings it reports.' }),
-      deployments: field.list(deployment, { description: 'Deployments the article reports. Key: key. Matched by system and host country (by name and host when the system is null).', api: 'The deployments it reports.' }),
-      positions: field.list(position, { description: "Positions the article reports. A position is identified by stance, deployment or topic, the set of holders and the meeting: one already recorded gains this article's quotes as evidence.", api: 'The positions it reports.' }),
-    },
-  ),
+  field.object('', 'One article and everything it reports, as in the import format "stancegraph.article/1" (docs/import-format.md).', {
+    format: field.constant(ARTICLE_FORMAT, { description: 'The format and its version.' }),
+    article: field.of(article, { description: 'The article itself. Matched by url, else by the SHA-256 of its body.', api: 'The article.' }),
+    countries: field.list(country, {
+      description: "Countries the article mentions. A country's key is its isoCode, or its name when isoCode is null.",
+      api: 'The countries it mentions.',
+    }),
+    organizations: field.list(organization, {
+      description: 'Organizations the article mentions. Key: acronym, or name when acronym is null. Matched by acronym, else by name or alias.',
+      api: 'The organizations it mentions.',
+    }),
+    officials: field.list(official, {
+      description: 'Officials the article names. Key: name. Matched by name or alias within their country (or organization, without a country).',
+      api: 'The officials it names.',
+    }),
+    meetings: field.list(meeting, {
+      description: 'Meetings the article reports. Key: key. Matched by name and date, or by series and ordinal.',
+      api: 'The meetings it reports.',
+    }),
+    deployments: field.list(deployment, {
+      description: 'Deployments the article reports. Key: key. Matched by system and host country (by name and host when the system is null).',
+      api: 'The deployments it reports.',
+    }),
+    positions: field.list(position, {
+      description:
+        "Positions the article reports. A position is identified by stance, deployment or topic, the set of holders and the meeting: one already recorded gains this article's quotes as evidence.",
+      api: 'The positions it reports.',
+    }),
+  }),
   {
     description:
       'One news article and everything it reports: the countries, organizations, officials, meetings, deployments and positions, each position with exact quotes of the article as evidence. Entities are referred to by keys local to the document. See docs/import-format.md. This schema checks the shape; the importer also checks what a schema cannot (references resolve, quotes occur in the body, dates are not in the future, ISO codes are assigned).',

@@ -74,9 +74,7 @@ export type ImportReport = Record<ReportKind, ImportCounts> & {
   warnings: string[];
 };
 
-export type ImportOutcome =
-  | { status: 'imported'; articleId: number; report: ImportReport }
-  | { status: 'rejected'; problems: DocumentProblem[] };
+export type ImportOutcome = { status: 'imported'; articleId: number; report: ImportReport } | { status: 'rejected'; problems: DocumentProblem[] };
 
 export interface ImportOptions {
   /** Recorded as createdBy/updatedBy and in the change log. */
@@ -110,7 +108,10 @@ export async function importArticle(prisma: PrismaClient, input: unknown, option
     maxWaitMs: 120_000,
   });
   if (result.ok) return { status: 'imported', ...result.value };
-  return { status: 'rejected', problems: result.userErrors.map((e) => ({ path: (e.field ?? []).map((p) => (/^\d+$/.test(p) ? Number(p) : p)), message: e.message, code: e.code })) };
+  return {
+    status: 'rejected',
+    problems: result.userErrors.map((e) => ({ path: (e.field ?? []).map((p) => (/^\d+$/.test(p) ? Number(p) : p)), message: e.message, code: e.code })),
+  };
 }
 
 /** Loads a prepared document within a write transaction (the API's articleImport runs it in its own). */
@@ -162,7 +163,13 @@ class ArticleImporter {
   }
 
   /** Keeps a value the database already has; warns when the document says something else. */
-  private keep<T>(what: string, stored: T, incoming: T, equal: (a: T, b: T) => boolean = (a, b) => a === b, show: (v: T) => string = (v) => JSON.stringify(v)): void {
+  private keep<T>(
+    what: string,
+    stored: T,
+    incoming: T,
+    equal: (a: T, b: T) => boolean = (a, b) => a === b,
+    show: (v: T) => string = (v) => JSON.stringify(v),
+  ): void {
     if (stored !== null && incoming !== null && !equal(stored, incoming)) {
       this.report.warnings.push(`${what}: kept ${show(stored)}, the document says ${show(incoming)}`);
     }
@@ -201,7 +208,13 @@ class ArticleImporter {
   }
 
   /** Adds the document's name and aliases to a matched actor's aliases. */
-  private async actorAliases(kind: 'countries' | 'organizations', found: { id: number; name: string; aliases: string[] }, name: string, aliases: string[], extra: Prisma.ActorUpdateInput = {}): Promise<void> {
+  private async actorAliases(
+    kind: 'countries' | 'organizations',
+    found: { id: number; name: string; aliases: string[] },
+    name: string,
+    aliases: string[],
+    extra: Prisma.ActorUpdateInput = {},
+  ): Promise<void> {
     const merged = aliasesWith(found, { name, aliases });
     const data: Prisma.ActorUpdateInput = { ...extra, ...(merged ? { aliases: merged } : {}) };
     const changed = Object.keys(data).length > 0;
@@ -225,7 +238,11 @@ class ArticleImporter {
     }
     const candidates = await findNamedCountries(this.w, name, input.aliases);
     if (candidates.length === 0) {
-      this.w.fail(['countries', i, 'isoCode'], `country "${name}" has no ISO code and matches no recorded country by name or alias: give its isoCode`, UserErrorCode.NOT_FOUND);
+      this.w.fail(
+        ['countries', i, 'isoCode'],
+        `country "${name}" has no ISO code and matches no recorded country by name or alias: give its isoCode`,
+        UserErrorCode.NOT_FOUND,
+      );
       return;
     }
     if (candidates.length > 1) {
@@ -266,7 +283,10 @@ class ArticleImporter {
       await this.actorAliases('organizations', found, name, input.aliases, fillAcronym ? { organization: { update: { acronym: input.acronym } } } : {});
     }
     this.organizationIds[i] = id;
-    const members = (this.doc.members[i] ?? []).map((countryIndex) => ({ organizationId: id, countryId: this.indexed(this.countryIds, countryIndex) as number }));
+    const members = (this.doc.members[i] ?? []).map((countryIndex) => ({
+      organizationId: id,
+      countryId: this.indexed(this.countryIds, countryIndex) as number,
+    }));
     await this.links(members, (data) => this.tx.organizationMembership.createMany({ data, skipDuplicates: true }));
   }
 
@@ -276,7 +296,11 @@ class ArticleImporter {
     const name = normalizeText(input.name);
     const match = await findNamedOfficial(this.w, { name, aliases: input.aliases, countryId, organizationId });
     if (match && 'ambiguous' in match) {
-      this.w.fail(['officials', i, 'name'], `official "${name}" matches several recorded officials by alias (${match.ambiguous.map((c) => c.name).join(', ')})`, UserErrorCode.AMBIGUOUS_MATCH);
+      this.w.fail(
+        ['officials', i, 'name'],
+        `official "${name}" matches several recorded officials by alias (${match.ambiguous.map((c) => c.name).join(', ')})`,
+        UserErrorCode.AMBIGUOUS_MATCH,
+      );
       return;
     }
     const found = match?.found ?? null;
@@ -303,12 +327,24 @@ class ArticleImporter {
     const sha = this.doc.bodySha256;
     const byUrl = input.url !== null ? await this.tx.article.findUnique({ where: { url: input.url } }) : null;
     if (byUrl && byUrl.bodySha256 !== sha) {
-      this.w.abort(['article', 'url'], `an article at ${input.url} is already recorded with a different body (sha256 ${byUrl.bodySha256.slice(0, 12)}…, this one's is ${sha.slice(0, 12)}…)`, UserErrorCode.CONFLICT);
+      this.w.abort(
+        ['article', 'url'],
+        `an article at ${input.url} is already recorded with a different body (sha256 ${byUrl.bodySha256.slice(0, 12)}…, this one's is ${sha.slice(0, 12)}…)`,
+        UserErrorCode.CONFLICT,
+      );
     }
     const found = byUrl ?? (await this.tx.article.findUnique({ where: { bodySha256: sha } }));
     const publishedAt = input.publishedAt === null ? null : new Date(input.publishedAt);
     if (!found) {
-      const created = await insertArticle(this.w, { headline: input.headline, source: input.source, url: input.url, publishedAt, body: input.body, bodySha256: sha, photoCredit: input.photoCredit });
+      const created = await insertArticle(this.w, {
+        headline: input.headline,
+        source: input.source,
+        url: input.url,
+        publishedAt,
+        body: input.body,
+        bodySha256: sha,
+        photoCredit: input.photoCredit,
+      });
       this.articleId = created.id;
       this.count('articles', 'created', created.id);
       return;
@@ -413,7 +449,13 @@ class ArticleImporter {
     const meetingId = this.idOf(this.meetingIds, input.meeting);
     const holderIds = [...new Set(input.holders.map((ref) => this.actorId(ref)))].sort((a, b) => a - b);
     const statedOn = dayOrNull(input.statedOn);
-    const found = await findSamePosition(this.w, { stance: input.stance, deployment: deploymentId, topic: input.topic, meeting: meetingId, holders: holderIds });
+    const found = await findSamePosition(this.w, {
+      stance: input.stance,
+      deployment: deploymentId,
+      topic: input.topic,
+      meeting: meetingId,
+      holders: holderIds,
+    });
     let id: number;
     let changed = false;
     if (!found) {
@@ -444,7 +486,14 @@ class ArticleImporter {
     changed = (await this.links(addressees, (data) => this.tx.positionAddressee.createMany({ data, skipDuplicates: true }))) || changed;
     // Evidence already recorded (same position, article and offsets) is skipped by its unique key.
     const evidence = await this.tx.evidence.createManyAndReturn({
-      data: input.evidence.map((span) => ({ positionId: id, articleId: this.articleId, text: span.text, start: span.start, end: span.end, ...createdBy(this.w.actor) })),
+      data: input.evidence.map((span) => ({
+        positionId: id,
+        articleId: this.articleId,
+        text: span.text,
+        start: span.start,
+        end: span.end,
+        ...createdBy(this.w.actor),
+      })),
       skipDuplicates: true,
       select: { id: true },
     });

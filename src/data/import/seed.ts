@@ -37,7 +37,9 @@ export function readSeedDocument(path: string = DEFAULT_SEED_DOCUMENT): unknown 
 export class SeedRejectedError extends Error {
   override name = 'SeedRejectedError';
   constructor(readonly problems: DocumentProblem[]) {
-    super(`the seed document was rejected (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n- ${problems.map((p) => `${formatPath(p.path)}: ${p.message}`).join('\n- ')}`);
+    super(
+      `the seed document was rejected (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n- ${problems.map((p) => `${formatPath(p.path)}: ${p.message}`).join('\n- ')}`,
+    );
   }
 }
 

@@ -41,16 +41,25 @@ export async function deleteActor(w: Write, kind: ActorKindName, id: number, fie
   const held = await tx.positionHolder.count({ where: { actorId: id } });
   const addressed = await tx.positionAddressee.count({ where: { actorId: id } });
   if (held + addressed > 0) {
-    const parts = [held ? `holds ${held} position${held === 1 ? '' : 's'}` : '', addressed ? `is the addressee of ${addressed} position${addressed === 1 ? '' : 's'}` : ''].filter(Boolean);
+    const parts = [
+      held ? `holds ${held} position${held === 1 ? '' : 's'}` : '',
+      addressed ? `is the addressee of ${addressed} position${addressed === 1 ? '' : 's'}` : '',
+    ].filter(Boolean);
     const merge = kind === 'Country' ? 'countryMerge' : 'organizationMerge';
-    w.abort(field, `this ${kind.toLowerCase()} ${parts.join(' and ')}: merge it into another ${kind.toLowerCase()} (${merge}) or change those positions first`, UserErrorCode.IN_USE);
+    w.abort(
+      field,
+      `this ${kind.toLowerCase()} ${parts.join(' and ')}: merge it into another ${kind.toLowerCase()} (${merge}) or change those positions first`,
+      UserErrorCode.IN_USE,
+    );
   }
   const detached = {
     officials: await ids(tx.official.findMany({ where: kind === 'Country' ? { countryId: id } : { organizationId: id }, select: { id: true } })),
     operatedDeployments: await ids(tx.deployment.findMany({ where: { operatorId: id }, select: { id: true } })),
     hostedDeployments: kind === 'Country' ? await ids(tx.deployment.findMany({ where: { hostId: id }, select: { id: true } })) : [],
     hostedMeetings: kind === 'Country' ? await ids(tx.meeting.findMany({ where: { countryId: id }, select: { id: true } })) : [],
-    memberships: (await tx.organizationMembership.findMany({ where: kind === 'Country' ? { countryId: id } : { organizationId: id } })).map((m) => (kind === 'Country' ? m.organizationId : m.countryId)),
+    memberships: (await tx.organizationMembership.findMany({ where: kind === 'Country' ? { countryId: id } : { organizationId: id } })).map((m) =>
+      kind === 'Country' ? m.organizationId : m.countryId,
+    ),
   };
   // The records that lose their reference to the actor change: their version moves on.
   const touch = changedBy(w.actor);
@@ -59,7 +68,10 @@ export async function deleteActor(w: Write, kind: ActorKindName, id: number, fie
   if (deployments.length) await tx.deployment.updateMany({ where: { id: { in: deployments } }, data: touch });
   if (detached.hostedMeetings.length) await tx.meeting.updateMany({ where: { id: { in: detached.hostedMeetings } }, data: touch });
   const actor = await tx.actor.delete({ where: { id }, include: { country: true, organization: true } });
-  await w.log(ChangeAction.DELETE, kind, id, { deleted: { ...snapshot(actor), isoCode: actor.country?.isoCode, acronym: actor.organization?.acronym }, detached });
+  await w.log(ChangeAction.DELETE, kind, id, {
+    deleted: { ...snapshot(actor), isoCode: actor.country?.isoCode, acronym: actor.organization?.acronym },
+    detached,
+  });
   return detached;
 }
 
@@ -95,13 +107,15 @@ export async function mergeActors(
     await tx.meeting.updateMany({ where: { countryId: from }, data: { countryId: to, ...touch } });
     const memberships = await tx.organizationMembership.findMany({ where: { countryId: from } });
     moved.memberships = memberships.map((m) => m.organizationId);
-    if (memberships.length) await tx.organizationMembership.createMany({ data: memberships.map((m) => ({ organizationId: m.organizationId, countryId: to })), skipDuplicates: true });
+    if (memberships.length)
+      await tx.organizationMembership.createMany({ data: memberships.map((m) => ({ organizationId: m.organizationId, countryId: to })), skipDuplicates: true });
   } else {
     moved.officials = await ids(tx.official.findMany({ where: { organizationId: from }, select: { id: true } }));
     await tx.official.updateMany({ where: { organizationId: from }, data: { organizationId: to, ...touch } });
     const memberships = await tx.organizationMembership.findMany({ where: { organizationId: from } });
     moved.members = memberships.map((m) => m.countryId);
-    if (memberships.length) await tx.organizationMembership.createMany({ data: memberships.map((m) => ({ organizationId: to, countryId: m.countryId })), skipDuplicates: true });
+    if (memberships.length)
+      await tx.organizationMembership.createMany({ data: memberships.map((m) => ({ organizationId: to, countryId: m.countryId })), skipDuplicates: true });
   }
   const positions = [...new Set([...moved.heldPositions!, ...moved.addressedPositions!])];
   if (positions.length) await tx.position.updateMany({ where: { id: { in: positions } }, data: touch });
@@ -109,5 +123,10 @@ export async function mergeActors(
   await tx.actor.delete({ where: { id: from } });
   const aliases = aliasesWith(keep, duplicate);
   await tx.actor.update({ where: { id: to }, data: { ...(aliases ? { aliases } : {}), ...touch } });
-  await w.log(ChangeAction.MERGE, kind, to, { mergedFrom: from, duplicate: duplicateDetails, moved, aliasesAdded: aliases ? aliases.filter((a) => !keep.aliases.includes(a)) : [] });
+  await w.log(ChangeAction.MERGE, kind, to, {
+    mergedFrom: from,
+    duplicate: duplicateDetails,
+    moved,
+    aliasesAdded: aliases ? aliases.filter((a) => !keep.aliases.includes(a)) : [],
+  });
 }

@@ -41,8 +41,12 @@ export const articleModel = defineModel({
     body: field.text({
       verbatim: true,
       description: 'The full text, exactly as published; evidence offsets index into it.',
-      create: { description: 'The full text, exactly as published (kept byte for byte: evidence offsets index into it). Two articles cannot have the same body.' },
-      update: { description: 'The corrected full text. Refused (EVIDENCE_NOT_IN_ARTICLE) unless every evidence quoted from the article is still at its offsets in it.' },
+      create: {
+        description: 'The full text, exactly as published (kept byte for byte: evidence offsets index into it). Two articles cannot have the same body.',
+      },
+      update: {
+        description: 'The corrected full text. Refused (EVIDENCE_NOT_IN_ARTICLE) unless every evidence quoted from the article is still at its offsets in it.',
+      },
     }),
     url: field.url({
       nullable: true,
@@ -125,11 +129,13 @@ export interface ArticleDeleteInputData {
 async function expectUnique(w: Write, url: string | null, bodySha256: string | null, except?: number): Promise<void> {
   if (url !== null) {
     const other = await w.tx.article.findUnique({ where: { url }, select: { id: true } });
-    if (other && other.id !== except) w.fail(['input', 'url'], `an article at this URL is already recorded (${encodeGlobalId('Article', other.id)})`, UserErrorCode.TAKEN);
+    if (other && other.id !== except)
+      w.fail(['input', 'url'], `an article at this URL is already recorded (${encodeGlobalId('Article', other.id)})`, UserErrorCode.TAKEN);
   }
   if (bodySha256 !== null) {
     const other = await w.tx.article.findUnique({ where: { bodySha256 }, select: { id: true } });
-    if (other && other.id !== except) w.fail(['input', 'body'], `an article with this exact body is already recorded (${encodeGlobalId('Article', other.id)})`, UserErrorCode.TAKEN);
+    if (other && other.id !== except)
+      w.fail(['input', 'body'], `an article with this exact body is already recorded (${encodeGlobalId('Article', other.id)})`, UserErrorCode.TAKEN);
   }
 }
 
@@ -209,14 +215,21 @@ export async function deleteArticle(w: Write, input: ArticleDeleteInputData): Pr
   }
   await w.tx.evidence.deleteMany({ where: { articleId: found.id } });
   const stillSupported = new Set(
-    (await w.tx.evidence.findMany({ where: { positionId: { in: positionIds } }, select: { positionId: true }, distinct: ['positionId'] })).map((e) => e.positionId),
+    (await w.tx.evidence.findMany({ where: { positionId: { in: positionIds } }, select: { positionId: true }, distinct: ['positionId'] })).map(
+      (e) => e.positionId,
+    ),
   );
   const orphaned = positionIds.filter((p) => !stillSupported.has(p));
   const kept = positionIds.filter((p) => stillSupported.has(p));
   if (orphaned.length) await w.tx.position.deleteMany({ where: { id: { in: orphaned } } });
   if (kept.length) await w.tx.position.updateMany({ where: { id: { in: kept } }, data: changedBy(w.actor) });
   await w.tx.article.delete({ where: { id: found.id } });
-  await w.log(ChangeAction.DELETE, 'Article', found.id, { deleted: snapshot(found), evidenceDeleted: cited.map((e) => e.id), positionsDeleted: orphaned, positionsKept: kept });
+  await w.log(ChangeAction.DELETE, 'Article', found.id, {
+    deleted: snapshot(found),
+    evidenceDeleted: cited.map((e) => e.id),
+    positionsDeleted: orphaned,
+    positionsKept: kept,
+  });
   for (const positionId of orphaned) await w.log(ChangeAction.DELETE, 'Position', positionId, { reason: `deleted with article ${found.id}, its only support` });
   return { deletedArticleId: encodeGlobalId('Article', found.id), deletedPositionIds: orphaned.map((p) => encodeGlobalId('Position', p)) };
 }

@@ -109,7 +109,8 @@ export interface CountryMergeInputData {
 /** An ISO code as stored (upper case); UNKNOWN_ISO_CODE when it is not an assigned one. */
 function isoCodeOf(w: Write, value: string, field: FieldPath): string {
   const code = value.trim().toUpperCase();
-  if (!isIsoCountryCode(code)) w.fail(field, `${JSON.stringify(value)} is not an ISO 3166-1 alpha-2 country code (two letters, such as "KR")`, UserErrorCode.UNKNOWN_ISO_CODE);
+  if (!isIsoCountryCode(code))
+    w.fail(field, `${JSON.stringify(value)} is not an ISO 3166-1 alpha-2 country code (two letters, such as "KR")`, UserErrorCode.UNKNOWN_ISO_CODE);
   return code;
 }
 
@@ -125,7 +126,9 @@ export function findNamedCountries(w: Write, name: string, aliases: readonly str
 
 /** Records a new country (the caller has checked the values and logs the change); its Actor row. */
 export function insertCountry(w: Write, data: { name: string; isoCode: string; aliases: string[] }) {
-  return w.tx.actor.create({ data: { kind: 'COUNTRY', name: data.name, aliases: data.aliases, ...createdBy(w.actor), country: { create: { isoCode: data.isoCode } } } });
+  return w.tx.actor.create({
+    data: { kind: 'COUNTRY', name: data.name, aliases: data.aliases, ...createdBy(w.actor), country: { create: { isoCode: data.isoCode } } },
+  });
 }
 
 async function expectIsoCodeFree(w: Write, isoCode: string, field: FieldPath, except?: number): Promise<void> {
@@ -162,7 +165,11 @@ export async function updateCountry(w: Write, input: CountryUpdateInputData): Pr
   w.check();
   if (isoCode !== found.isoCode) await expectIsoCodeFree(w, isoCode, ['input', 'isoCode'], found.id);
   w.check();
-  const changes = changesOf({ name: found.actor.name, isoCode: found.isoCode, aliases: found.actor.aliases }, { name, isoCode, aliases }, ['name', 'isoCode', 'aliases']);
+  const changes = changesOf({ name: found.actor.name, isoCode: found.isoCode, aliases: found.actor.aliases }, { name, isoCode, aliases }, [
+    'name',
+    'isoCode',
+    'aliases',
+  ]);
   if (Object.keys(changes).length === 0) return countryRecordOf({ ...found.actor, isoCode: found.isoCode });
   const actor = await w.tx.actor.update({
     where: { id: found.id },
@@ -192,7 +199,11 @@ export async function mergeCountries(w: Write, input: CountryMergeInputData): Pr
   if (!keep) w.fail(['input', 'keepId'], 'no country has this ID', UserErrorCode.NOT_FOUND);
   if (!duplicate) w.fail(['input', 'duplicateId'], 'no country has this ID', UserErrorCode.NOT_FOUND);
   w.check();
-  await mergeActors(w, 'Country', keep!.actor, duplicate!.actor, { name: duplicate!.actor.name, isoCode: duplicate!.isoCode, aliases: duplicate!.actor.aliases });
+  await mergeActors(w, 'Country', keep!.actor, duplicate!.actor, {
+    name: duplicate!.actor.name,
+    isoCode: duplicate!.isoCode,
+    aliases: duplicate!.actor.aliases,
+  });
   const kept = await mustFind(w, () => findCountry(w, keep!.id), 'country', ['input', 'keepId']);
   return { kept: countryRecordOf({ ...kept.actor, isoCode: kept.isoCode }), deletedId: encodeGlobalId('Country', duplicate!.id) };
 }

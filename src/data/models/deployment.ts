@@ -163,7 +163,8 @@ export function describeDeploymentIdentity(identity: DeploymentIdentity<string |
 /** The recorded deployment with the same identity (the first recorded), other than `except`. */
 export function findSameDeployment(w: Write, d: { name: string; system: string | null; hostId: number | null }, except?: number) {
   const identity = deploymentIdentity({ ...d, host: d.hostId });
-  const where: Prisma.DeploymentWhereInput = identity.system !== null ? { system: identity.system, hostId: identity.host } : { system: null, name: identity.name, hostId: identity.host };
+  const where: Prisma.DeploymentWhereInput =
+    identity.system !== null ? { system: identity.system, hostId: identity.host } : { system: null, name: identity.name, hostId: identity.host };
   return w.tx.deployment.findFirst({ where: { ...where, ...(except ? { id: { not: except } } : {}) }, orderBy: { id: 'asc' } });
 }
 
@@ -172,7 +173,11 @@ async function expectNoDuplicate(w: Write, d: { name: string; system: string | n
   const same = await findSameDeployment(w, d, except);
   if (same) {
     const what = d.system !== null ? `a ${d.system} deployment` : `a deployment named "${d.name}"`;
-    w.fail(['input', d.system !== null ? 'system' : 'name'], `${what} in the same host country is already recorded (${encodeGlobalId('Deployment', same.id)})`, UserErrorCode.DUPLICATE);
+    w.fail(
+      ['input', d.system !== null ? 'system' : 'name'],
+      `${what} in the same host country is already recorded (${encodeGlobalId('Deployment', same.id)})`,
+      UserErrorCode.DUPLICATE,
+    );
   }
 }
 
@@ -212,7 +217,9 @@ export async function updateDeployment(w: Write, input: DeploymentUpdateReferenc
     await expectNoDuplicate(w, next, found.id);
     w.check();
   }
-  const changes = changesOf(found, { ...found, ...next }, [...updatableFieldsOf(deploymentModel), 'operatorId', 'hostId'] as Array<Extract<keyof typeof found, string>>);
+  const changes = changesOf(found, { ...found, ...next }, [...updatableFieldsOf(deploymentModel), 'operatorId', 'hostId'] as Array<
+    Extract<keyof typeof found, string>
+  >);
   if (Object.keys(changes).length === 0) return deploymentRecordOf(found);
   const row = await w.tx.deployment.update({ where: { id: found.id }, data: { ...next, ...changedBy(w.actor) } });
   await w.log(ChangeAction.UPDATE, 'Deployment', found.id, { changes });
@@ -226,7 +233,12 @@ export async function deleteDeployment(w: Write, input: DeploymentDeleteInputDat
   w.expectVersion(['input', 'expectedVersion'], input.expectedVersion, found.version, `deployment "${found.name}"`);
   w.check();
   const positions = await w.tx.position.count({ where: { deploymentId: found.id } });
-  if (positions > 0) w.abort(['input', 'id'], `${positions} position${positions === 1 ? ' is' : 's are'} about this deployment: change or delete ${positions === 1 ? 'it' : 'them'} first`, UserErrorCode.IN_USE);
+  if (positions > 0)
+    w.abort(
+      ['input', 'id'],
+      `${positions} position${positions === 1 ? ' is' : 's are'} about this deployment: change or delete ${positions === 1 ? 'it' : 'them'} first`,
+      UserErrorCode.IN_USE,
+    );
   await w.tx.deployment.delete({ where: { id: found.id } });
   await w.log(ChangeAction.DELETE, 'Deployment', found.id, { deleted: snapshot(found) });
   return encodeGlobalId('Deployment', found.id);

@@ -22,7 +22,9 @@ export const evidenceModel = defineModel({
   columns: columnsOf('n', Prisma.EvidenceScalarFieldEnum),
   fields: {
     text: field.text({ description: 'The quoted text, exactly as it appears in the article.' }),
-    start: field.int({ description: "Offset of the first character of the quote in the article body (UTF-16 code units, as JavaScript's String.prototype.slice counts)." }),
+    start: field.int({
+      description: "Offset of the first character of the quote in the article body (UTF-16 code units, as JavaScript's String.prototype.slice counts).",
+    }),
     end: field.int({ description: 'Offset just past the last character of the quote in the article body.' }),
   },
   filters: {},
@@ -58,10 +60,19 @@ export async function createEvidence(w: Write, input: EvidenceCreateInputData): 
   const existing = await w.tx.evidence.findUnique({
     where: { positionId_articleId_start_end: { positionId: positionId as number, articleId: located.articleId, start: located.start, end: located.end } },
   });
-  if (existing) w.abort(['input', 'text'], `this quote is already evidence of the position (${encodeGlobalId('Evidence', existing.id)})`, UserErrorCode.DUPLICATE);
-  const row = await w.tx.evidence.create({ data: { positionId: positionId as number, articleId: located.articleId, text: located.text, start: located.start, end: located.end, ...createdBy(w.actor) } });
+  if (existing)
+    w.abort(['input', 'text'], `this quote is already evidence of the position (${encodeGlobalId('Evidence', existing.id)})`, UserErrorCode.DUPLICATE);
+  const row = await w.tx.evidence.create({
+    data: { positionId: positionId as number, articleId: located.articleId, text: located.text, start: located.start, end: located.end, ...createdBy(w.actor) },
+  });
   const position = await w.tx.position.update({ where: { id: positionId as number }, data: changedBy(w.actor) });
-  await w.log(ChangeAction.CREATE, 'Evidence', row.id, { positionId: row.positionId, articleId: row.articleId, text: row.text, start: row.start, end: row.end });
+  await w.log(ChangeAction.CREATE, 'Evidence', row.id, {
+    positionId: row.positionId,
+    articleId: row.articleId,
+    text: row.text,
+    start: row.start,
+    end: row.end,
+  });
   return { evidence: evidenceRecordOf(row), position: positionRecordOf(position) };
 }
 
@@ -70,9 +81,16 @@ export async function deleteEvidence(w: Write, input: EvidenceDeleteInputData): 
   w.check();
   const found = await mustFind(w, () => w.tx.evidence.findUnique({ where: { id: id as number } }), 'evidence', ['input', 'id']);
   const remaining = await w.tx.evidence.count({ where: { positionId: found.positionId, id: { not: found.id } } });
-  if (remaining === 0) w.abort(['input', 'id'], "this is the position's only evidence: a position nobody can verify does not stay; delete the position instead (positionDelete)", UserErrorCode.EVIDENCE_REQUIRED);
+  if (remaining === 0)
+    w.abort(
+      ['input', 'id'],
+      "this is the position's only evidence: a position nobody can verify does not stay; delete the position instead (positionDelete)",
+      UserErrorCode.EVIDENCE_REQUIRED,
+    );
   await w.tx.evidence.delete({ where: { id: found.id } });
   const position = await w.tx.position.update({ where: { id: found.positionId }, data: changedBy(w.actor) });
-  await w.log(ChangeAction.DELETE, 'Evidence', found.id, { deleted: { positionId: found.positionId, articleId: found.articleId, text: found.text, start: found.start, end: found.end } });
+  await w.log(ChangeAction.DELETE, 'Evidence', found.id, {
+    deleted: { positionId: found.positionId, articleId: found.articleId, text: found.text, start: found.start, end: found.end },
+  });
   return { deletedEvidenceId: encodeGlobalId('Evidence', found.id), position: positionRecordOf(position) };
 }

@@ -98,7 +98,12 @@ export const meetingRecordOf = (row: object): MeetingRecord => recordOf(meetingM
 export const meetingArticleIds: IdSource = { name: 'meeting.articles', table: 'ArticleMeeting', parentColumn: 'meetingId', childColumn: 'articleId' };
 export const meetingPositionIds: IdSource = { name: 'meeting.positions', table: 'Position', parentColumn: 'meetingId', childColumn: 'id' };
 // A plain list in the schema, not a connection.
-export const meetingParticipantIds: IdSource = { name: 'meeting.participants', table: 'MeetingParticipant', parentColumn: 'meetingId', childColumn: 'officialId' };
+export const meetingParticipantIds: IdSource = {
+  name: 'meeting.participants',
+  table: 'MeetingParticipant',
+  parentColumn: 'meetingId',
+  childColumn: 'officialId',
+};
 
 // ---------------------------------------------------------------------------------------------
 // Writes
@@ -153,17 +158,30 @@ export async function createMeeting(w: Write, input: MeetingRelationsInput & Inp
 export async function updateMeeting(w: Write, input: MeetingUpdateRelationsInput & Input): Promise<MeetingRecord> {
   const id = rowIdOf(w, 'Meeting', input.id, ['input', 'id']);
   w.check();
-  const found = await mustFind(w, () => w.tx.meeting.findUnique({ where: { id: id as number }, include: { participants: true, articles: true } }), 'meeting', ['input', 'id']);
+  const found = await mustFind(w, () => w.tx.meeting.findUnique({ where: { id: id as number }, include: { participants: true, articles: true } }), 'meeting', [
+    'input',
+    'id',
+  ]);
   w.expectVersion(['input', 'expectedVersion'], input.expectedVersion, found.version, `meeting "${found.name}"`);
   ordinalOf(w, input.ordinal as number | null | undefined, ['input', 'ordinal']);
   const countryId = await refId(w, 'Country', input.countryId, ['input', 'countryId']);
   const values = checkedUpdateValues(w, meetingModel, input, found) as Required<FieldsOf>;
   const next = { ...values, countryId: countryId === undefined ? found.countryId : countryId };
   const before = { ...found, participants: sorted(found.participants.map((p) => p.officialId)), articles: sorted(found.articles.map((a) => a.articleId)) };
-  const participants = input.participantIds == null ? before.participants : sorted(await refIds(w, 'Official', input.participantIds, ['input', 'participantIds']));
+  const participants =
+    input.participantIds == null ? before.participants : sorted(await refIds(w, 'Official', input.participantIds, ['input', 'participantIds']));
   const articles = input.articleIds == null ? before.articles : sorted(await refIds(w, 'Article', input.articleIds, ['input', 'articleIds']));
   w.check();
-  const changes = changesOf(before, { ...before, ...next, participants, articles }, ['name', 'series', 'ordinal', 'city', 'countryId', 'date', 'participants', 'articles']);
+  const changes = changesOf(before, { ...before, ...next, participants, articles }, [
+    'name',
+    'series',
+    'ordinal',
+    'city',
+    'countryId',
+    'date',
+    'participants',
+    'articles',
+  ]);
   if (Object.keys(changes).length === 0) return meetingRecordOf(found);
   if (changes.participants) {
     await w.tx.meetingParticipant.deleteMany({ where: { meetingId: found.id, officialId: { notIn: participants } } });
@@ -182,17 +200,22 @@ export async function updateMeeting(w: Write, input: MeetingUpdateRelationsInput
 export async function deleteMeeting(w: Write, input: MeetingDeleteInputData): Promise<string> {
   const id = rowIdOf(w, 'Meeting', input.id, ['input', 'id']);
   w.check();
-  const found = await mustFind(w, () => w.tx.meeting.findUnique({ where: { id: id as number }, include: { participants: true, articles: true } }), 'meeting', ['input', 'id']);
+  const found = await mustFind(w, () => w.tx.meeting.findUnique({ where: { id: id as number }, include: { participants: true, articles: true } }), 'meeting', [
+    'input',
+    'id',
+  ]);
   w.expectVersion(['input', 'expectedVersion'], input.expectedVersion, found.version, `meeting "${found.name}"`);
   w.check();
   const positions = await w.tx.position.count({ where: { meetingId: found.id } });
-  if (positions > 0) w.abort(['input', 'id'], `${positions} position${positions === 1 ? ' was' : 's were'} stated at this meeting: change or delete ${positions === 1 ? 'it' : 'them'} first`, UserErrorCode.IN_USE);
+  if (positions > 0)
+    w.abort(
+      ['input', 'id'],
+      `${positions} position${positions === 1 ? ' was' : 's were'} stated at this meeting: change or delete ${positions === 1 ? 'it' : 'them'} first`,
+      UserErrorCode.IN_USE,
+    );
   await w.tx.meeting.delete({ where: { id: found.id } });
-  await w.log(
-    ChangeAction.DELETE,
-    'Meeting',
-    found.id,
-    { deleted: { ...snapshot(found), participants: found.participants.map((p) => p.officialId), articles: found.articles.map((a) => a.articleId) } },
-  );
+  await w.log(ChangeAction.DELETE, 'Meeting', found.id, {
+    deleted: { ...snapshot(found), participants: found.participants.map((p) => p.officialId), articles: found.articles.map((a) => a.articleId) },
+  });
   return encodeGlobalId('Meeting', found.id);
 }

@@ -48,7 +48,8 @@ export const officialModel = defineModel({
     organizations: {
       argument: 'strings',
       description: 'Officials who speak for any of these organizations, by acronym ("NATO") or ID.',
-      where: async (values: string[], { refs, argumentName }) => Prisma.sql`n."organizationId" = ANY(${await refs.organizationIds(values, argumentName)}::int[])`,
+      where: async (values: string[], { refs, argumentName }) =>
+        Prisma.sql`n."organizationId" = ANY(${await refs.organizationIds(values, argumentName)}::int[])`,
     },
     name: {
       argument: 'text',
@@ -104,7 +105,12 @@ type FieldsOf = Pick<OfficialRecord, 'name' | 'title' | 'aliases'>;
 /** One record per person: the same name within the same country (or organization) is a duplicate. */
 async function expectNoDuplicate(w: Write, name: string, countryId: number | null, organizationId: number | null, except?: number): Promise<void> {
   const same = await w.tx.official.findFirst({ where: { name, countryId, organizationId, ...(except ? { id: { not: except } } : {}) } });
-  if (same) w.fail(['input', 'name'], `${name} is already recorded (${encodeGlobalId('Official', same.id)}) for the same country and organization`, UserErrorCode.DUPLICATE);
+  if (same)
+    w.fail(
+      ['input', 'name'],
+      `${name} is already recorded (${encodeGlobalId('Official', same.id)}) for the same country and organization`,
+      UserErrorCode.DUPLICATE,
+    );
 }
 
 /** What an official is matched by: a name with aliases, among those who speak for the same country. */
@@ -121,7 +127,12 @@ export interface OfficialByName {
  * else the only one known by it; `ambiguous` when several are known by it and none has the name.
  */
 export async function findNamedOfficial(w: Write, o: OfficialByName): Promise<{ found: OfficialRow } | { ambiguous: OfficialRow[] } | null> {
-  const scope: Prisma.OfficialWhereInput = o.countryId !== null ? { countryId: o.countryId } : o.organizationId !== null ? { organizationId: o.organizationId } : { countryId: null, organizationId: null };
+  const scope: Prisma.OfficialWhereInput =
+    o.countryId !== null
+      ? { countryId: o.countryId }
+      : o.organizationId !== null
+        ? { organizationId: o.organizationId }
+        : { countryId: null, organizationId: null };
   const candidates = await w.tx.official.findMany({ where: { ...scope, OR: namedWhere(o.name, o.aliases) }, orderBy: { id: 'asc' } });
   const found = candidates.find((c) => c.name === o.name) ?? (candidates.length === 1 ? candidates[0]! : null);
   if (found) return { found };
@@ -129,7 +140,10 @@ export async function findNamedOfficial(w: Write, o: OfficialByName): Promise<{ 
 }
 
 /** Records a new official (the caller has checked the values and logs the change). */
-export function insertOfficial(w: Write, data: { name: string; title: string | null; aliases: string[]; countryId: number | null; organizationId: number | null }): Promise<OfficialRow> {
+export function insertOfficial(
+  w: Write,
+  data: { name: string; title: string | null; aliases: string[]; countryId: number | null; organizationId: number | null },
+): Promise<OfficialRow> {
   return w.tx.official.create({ data: { ...data, ...createdBy(w.actor) } });
 }
 
@@ -176,7 +190,12 @@ export async function updateOfficial(w: Write, input: OfficialUpdateReferencesIn
 export async function deleteOfficial(w: Write, input: OfficialDeleteInputData): Promise<string> {
   const id = rowIdOf(w, 'Official', input.id, ['input', 'id']);
   w.check();
-  const found = await mustFind(w, () => w.tx.official.findUnique({ where: { id: id as number }, include: { spokenPositions: true, meetings: true } }), 'official', ['input', 'id']);
+  const found = await mustFind(
+    w,
+    () => w.tx.official.findUnique({ where: { id: id as number }, include: { spokenPositions: true, meetings: true } }),
+    'official',
+    ['input', 'id'],
+  );
   w.expectVersion(['input', 'expectedVersion'], input.expectedVersion, found.version, `official ${found.name}`);
   w.check();
   const positions = found.spokenPositions.map((s) => s.positionId);
@@ -224,11 +243,12 @@ export async function mergeOfficials(w: Write, input: OfficialMergeInputData): P
     ...(k.organizationId === null && d.organizationId !== null ? { organizationId: d.organizationId } : {}),
   };
   const row = await w.tx.official.update({ where: { id: k.id }, data: { ...filled, ...(aliases ? { aliases } : {}), ...touch } });
-  await w.log(
-    ChangeAction.MERGE,
-    'Official',
-    k.id,
-    { mergedFrom: d.id, duplicate: snapshot(d), moved: { spokenPositions: positions, meetings }, filled, aliasesAdded: aliases ? aliases.filter((a) => !k.aliases.includes(a)) : [] },
-  );
+  await w.log(ChangeAction.MERGE, 'Official', k.id, {
+    mergedFrom: d.id,
+    duplicate: snapshot(d),
+    moved: { spokenPositions: positions, meetings },
+    filled,
+    aliasesAdded: aliases ? aliases.filter((a) => !k.aliases.includes(a)) : [],
+  });
   return { kept: officialRecordOf(row), deletedId: encodeGlobalId('Official', d.id) };
 }

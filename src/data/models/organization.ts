@@ -71,7 +71,12 @@ export const organizationOfficialIds: IdSource = {
   childColumn: 'id',
 };
 // A plain list in the schema, not a connection.
-export const organizationMemberIds: IdSource = { name: 'organization.members', table: 'OrganizationMembership', parentColumn: 'organizationId', childColumn: 'countryId' };
+export const organizationMemberIds: IdSource = {
+  name: 'organization.members',
+  table: 'OrganizationMembership',
+  parentColumn: 'organizationId',
+  childColumn: 'countryId',
+};
 
 // ---------------------------------------------------------------------------------------------
 // Writes

@@ -14,7 +14,6 @@ import { UserErrorCode } from '../user-errors.ts';
 import { changedBy, ChangeAction, createdBy, type Write } from '../write.ts';
 import { locateEvidenceInputs, type EvidenceQuote } from '../evidence-spans.ts';
 
-
 export { Stance };
 
 export const stanceEnum: EnumDefinition<Stance> = {
@@ -78,7 +77,8 @@ export const positionModel = defineModel({
     holders: {
       argument: 'strings',
       description: 'Positions held by any of these countries or organizations, named by ISO 3166-1 alpha-2 code ("CN"), acronym ("NATO") or ID.',
-      where: async (holders: string[], { refs, argumentName }) => linkedTo('PositionHolder', 'positionId', 'actorId', await refs.actorIds(holders, argumentName)),
+      where: async (holders: string[], { refs, argumentName }) =>
+        linkedTo('PositionHolder', 'positionId', 'actorId', await refs.actorIds(holders, argumentName)),
     },
     speakers: {
       argument: 'ids',
@@ -120,7 +120,8 @@ export const positionModel = defineModel({
     },
     text: {
       argument: 'text',
-      description: 'Positions whose summary or topic matches these words (full-text, English stemming; "quotes" for a phrase, -word to exclude, or for either).',
+      description:
+        'Positions whose summary or topic matches these words (full-text, English stemming; "quotes" for a phrase, -word to exclude, or for either).',
       where: (text: string) => matchesText(Prisma.sql`n."searchVector"`, text),
     },
   },
@@ -244,7 +245,8 @@ interface Identity {
 /** The rules every position keeps: a target, holders, speakers who speak for a holder, no twin. */
 async function checkPosition(w: Write, p: Identity & { speakerIds: number[] }, except?: number): Promise<void> {
   const target = positionTargetProblem(p.deploymentId !== null, p.topic !== null);
-  if (target === UserErrorCode.TARGET_REQUIRED) w.fail(['input', 'topic'], 'a position must be about a deployment or a topic: give deploymentId or topic', target);
+  if (target === UserErrorCode.TARGET_REQUIRED)
+    w.fail(['input', 'topic'], 'a position must be about a deployment or a topic: give deploymentId or topic', target);
   if (target === UserErrorCode.TARGET_CONFLICT) w.fail(['input', 'topic'], 'a position is about a deployment or a topic, not both', target);
   if (p.holderIds.length === 0) w.fail(['input', 'holderIds'], 'a position needs at least one holder', UserErrorCode.HOLDER_REQUIRED);
   const speakers = await w.tx.official.findMany({ where: { id: { in: p.speakerIds } } });
@@ -258,7 +260,11 @@ async function checkPosition(w: Write, p: Identity & { speakerIds: number[] }, e
   if (w.errors.length > 0) return;
   const twin = await findSamePosition(w, { stance: p.stance, deployment: p.deploymentId, topic: p.topic, meeting: p.meetingId, holders: p.holderIds }, except);
   if (twin) {
-    w.fail(null, `the same position (stance, target, holders and meeting) is already recorded (${encodeGlobalId('Position', twin.id)}): add evidence to it instead (evidenceCreate)`, UserErrorCode.DUPLICATE);
+    w.fail(
+      null,
+      `the same position (stance, target, holders and meeting) is already recorded (${encodeGlobalId('Position', twin.id)}): add evidence to it instead (evidenceCreate)`,
+      UserErrorCode.DUPLICATE,
+    );
   }
 }
 
@@ -290,7 +296,13 @@ export async function createPosition(w: Write, input: PositionRelationsInput & I
     addressees: { create: addresseeIds.map((actorId) => ({ actorId })) },
     evidence: { create: spans.map((s) => ({ articleId: s.articleId, text: s.text, start: s.start, end: s.end, ...createdBy(w.actor) })) },
   });
-  await w.log(ChangeAction.CREATE, 'Position', row.id, { ...snapshot(row), holders: holderIds, speakers: speakerIds, addressees: addresseeIds, evidence: spans });
+  await w.log(ChangeAction.CREATE, 'Position', row.id, {
+    ...snapshot(row),
+    holders: holderIds,
+    speakers: speakerIds,
+    addressees: addresseeIds,
+    evidence: spans,
+  });
   return positionRecordOf(row);
 }
 
@@ -321,11 +333,14 @@ export async function updatePosition(w: Write, input: PositionUpdateRelationsInp
     speakerIds: input.speakerIds == null ? before.speakerIds : sorted(await refIds(w, 'Official', input.speakerIds, ['input', 'speakerIds'])),
     addresseeIds: input.addresseeIds == null ? before.addresseeIds : sorted(await refIds(w, actorTypes, input.addresseeIds, ['input', 'addresseeIds'])),
   };
-  if (input.holderIds != null && input.holderIds.length === 0) w.fail(['input', 'holderIds'], 'a position needs at least one holder', UserErrorCode.HOLDER_REQUIRED);
+  if (input.holderIds != null && input.holderIds.length === 0)
+    w.fail(['input', 'holderIds'], 'a position needs at least one holder', UserErrorCode.HOLDER_REQUIRED);
   w.check();
   await checkPosition(w, { ...next, stance: next.stance as string, topic: next.topic ?? null }, found.id);
   w.check();
-  const compared = [...updatableFieldsOf(positionModel), 'deploymentId', 'meetingId', 'holderIds', 'speakerIds', 'addresseeIds'] as Array<Extract<keyof typeof before, string>>;
+  const compared = [...updatableFieldsOf(positionModel), 'deploymentId', 'meetingId', 'holderIds', 'speakerIds', 'addresseeIds'] as Array<
+    Extract<keyof typeof before, string>
+  >;
   const changes = changesOf(before, { ...before, ...next }, compared);
   if (Object.keys(changes).length === 0) return positionRecordOf(found);
   const { holderIds, speakerIds, addresseeIds, ...columns } = next;
@@ -358,19 +373,14 @@ export async function deletePosition(w: Write, input: PositionDeleteInputData): 
   w.expectVersion(['input', 'expectedVersion'], input.expectedVersion, found.version, 'the position');
   w.check();
   await w.tx.position.delete({ where: { id: found.id } });
-  await w.log(
-    ChangeAction.DELETE,
-    'Position',
-    found.id,
-    {
-        deleted: {
-          ...snapshot(found),
-          holders: found.holders.map((h) => h.actorId),
-          speakers: found.speakers.map((s) => s.officialId),
-          addressees: found.addressees.map((a) => a.actorId),
-          evidence: found.evidence.map((e) => ({ id: e.id, articleId: e.articleId, text: e.text, start: e.start, end: e.end })),
-        },
-      },
-  );
+  await w.log(ChangeAction.DELETE, 'Position', found.id, {
+    deleted: {
+      ...snapshot(found),
+      holders: found.holders.map((h) => h.actorId),
+      speakers: found.speakers.map((s) => s.officialId),
+      addressees: found.addressees.map((a) => a.actorId),
+      evidence: found.evidence.map((e) => ({ id: e.id, articleId: e.articleId, text: e.text, start: e.start, end: e.end })),
+    },
+  });
   return encodeGlobalId('Position', found.id);
 }
