@@ -19,17 +19,6 @@
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import type { PageWindow } from '../db/pages.ts';
 
-/** The kinds of objects a search can return. */
-export enum SearchType {
-  ARTICLE = 'ARTICLE',
-  COUNTRY = 'COUNTRY',
-  DEPLOYMENT = 'DEPLOYMENT',
-  EVIDENCE = 'EVIDENCE',
-  OFFICIAL = 'OFFICIAL',
-  ORGANIZATION = 'ORGANIZATION',
-  POSITION = 'POSITION',
-}
-
 interface SearchBranch {
   /** FROM clause; the row with the search vector is `n`. */
   from: Prisma.Sql;
@@ -37,7 +26,8 @@ interface SearchBranch {
   text: Prisma.Sql;
 }
 
-const branches: Record<SearchType, SearchBranch> = {
+/** What search looks through, by kind of object (its name is the node type's, upper case). */
+const branches = {
   ARTICLE: { from: Prisma.sql`"Article" AS n`, text: Prisma.sql`concat_ws('. ', n.headline, n.body)` },
   COUNTRY: {
     from: Prisma.sql`"Country" AS c JOIN "Actor" AS n ON n.id = c.id`,
@@ -51,7 +41,11 @@ const branches: Record<SearchType, SearchBranch> = {
     text: Prisma.sql`concat_ws(', ', n.name, array_to_string(n.aliases, ', '))`,
   },
   POSITION: { from: Prisma.sql`"Position" AS n`, text: Prisma.sql`concat_ws('. ', n.summary, n.topic)` },
-};
+} satisfies Record<string, SearchBranch>;
+
+/** The kinds of objects a search can return. */
+export type SearchType = keyof typeof branches;
+export const searchTypes = Object.keys(branches) as SearchType[];
 
 /** Marks around matching words in ts_headline's output, replaced by <mark></mark> after escaping. */
 const open = '\u0002';

@@ -29,20 +29,8 @@ import { findNamedOfficial, insertOfficial } from '../models/official.ts';
 import { findNamedOrganizations, findOrganizationByAcronym, insertOrganization } from '../models/organization.ts';
 import { findSamePosition, insertPosition, positionModel } from '../models/position.ts';
 import type { ModelDefinition } from '../model.ts';
-import {
-  ArticleDocumentError,
-  prepareDocument,
-  type ActorRef,
-  type DocumentProblem,
-  type ImportArticle,
-  type ImportCountry,
-  type ImportDeployment,
-  type ImportMeeting,
-  type ImportOfficial,
-  type ImportOrganization,
-  type PreparedDocument,
-  type PreparedPosition,
-} from './document.ts';
+import { ArticleDocumentError, prepareDocument, type ActorRef, type DocumentProblem, type PreparedDocument, type PreparedPosition } from './document.ts';
+import type * as Format from './format.ts';
 
 /**
  * Per entity type: `created` (new rows), `matched` (found, nothing to change) and `updated`
@@ -222,7 +210,7 @@ class ArticleImporter {
     this.count(kind, changed ? 'updated' : 'matched');
   }
 
-  private async country(input: ImportCountry, i: number): Promise<void> {
+  private async country(input: Format.ImportCountry, i: number): Promise<void> {
     const name = normalizeText(input.name);
     if (input.isoCode !== null) {
       const found = await findCountryByIsoCode(this.w, input.isoCode);
@@ -255,7 +243,7 @@ class ArticleImporter {
     await this.actorAliases('countries', found, name, input.aliases);
   }
 
-  private async organization(input: ImportOrganization, i: number): Promise<void> {
+  private async organization(input: Format.ImportOrganization, i: number): Promise<void> {
     const name = normalizeText(input.name);
     let found: { id: number; name: string; aliases: string[]; acronym: string | null } | null = null;
     if (input.acronym !== null) {
@@ -290,7 +278,7 @@ class ArticleImporter {
     await this.links(members, (data) => this.tx.organizationMembership.createMany({ data, skipDuplicates: true }));
   }
 
-  private async official(input: ImportOfficial, i: number): Promise<void> {
+  private async official(input: Format.ImportOfficial, i: number): Promise<void> {
     const countryId = this.indexed(this.countryIds, this.doc.officialCountry[i] ?? null);
     const organizationId = this.indexed(this.organizationIds, this.doc.officialOrganization[i] ?? null);
     const name = normalizeText(input.name);
@@ -323,7 +311,7 @@ class ArticleImporter {
     this.count('officials', changed ? 'updated' : 'matched');
   }
 
-  private async article(input: ImportArticle): Promise<void> {
+  private async article(input: Format.ImportArticle): Promise<void> {
     const sha = this.doc.bodySha256;
     const byUrl = input.url !== null ? await this.tx.article.findUnique({ where: { url: input.url } }) : null;
     if (byUrl && byUrl.bodySha256 !== sha) {
@@ -369,7 +357,7 @@ class ArticleImporter {
     this.count('articles', changed ? 'updated' : 'matched');
   }
 
-  private async meeting(input: ImportMeeting, i: number): Promise<void> {
+  private async meeting(input: Format.ImportMeeting, i: number): Promise<void> {
     const date = dayOrNull(input.date);
     const countryId = this.indexed(this.countryIds, this.doc.meetingCountry[i] ?? null);
     const bySeries = input.series !== null && input.ordinal !== null ? [{ series: input.series, ordinal: input.ordinal }] : [];
@@ -405,7 +393,7 @@ class ArticleImporter {
     await this.links([{ articleId: this.articleId, meetingId: id }], (data) => this.tx.articleMeeting.createMany({ data, skipDuplicates: true }));
   }
 
-  private async deployment(input: ImportDeployment, i: number): Promise<void> {
+  private async deployment(input: Format.ImportDeployment, i: number): Promise<void> {
     const hostId = this.indexed(this.countryIds, this.doc.deploymentHost[i] ?? null);
     const operatorRef = this.doc.operators[i] ?? null;
     const operatorId = operatorRef === null ? null : this.actorId(operatorRef);

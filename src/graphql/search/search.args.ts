@@ -1,6 +1,6 @@
 import { ArgsType, Field, Int } from 'type-graphql';
 import { defaultPageSize, maxPageSize } from '../../data/listing.ts';
-import { SearchType, SearchTypeEnum } from './search-type.enum.ts';
+import { SearchTypeEnum, type SearchType } from './search-type.enum.ts';
 
 @ArgsType()
 export class SearchArgs {

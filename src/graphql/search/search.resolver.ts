@@ -8,9 +8,8 @@ import { badUserInput } from '../errors.ts';
 import { listArgument, textArgument } from '../../data/listing.ts';
 import type { Loaders } from '../loaders.ts';
 import { SearchArgs } from './search.args.ts';
-import { countHits, searchPage, type SearchHit, type SearchPosition } from '../../data/search.ts';
+import { countHits, searchPage, searchTypes, type SearchHit, type SearchPosition, type SearchType } from '../../data/search.ts';
 import { SearchResultConnection, type SearchResult } from './search.type.ts';
-import { SearchType } from './search-type.enum.ts';
 
 /** Search cursors: the ordering RELEVANCE, the key "<rank> <type>", the row id. */
 const relevance = 'RELEVANCE';
@@ -23,7 +22,7 @@ function fromCursor(position: CursorPosition | null): SearchPosition | null {
   if (!position) return null;
   const [rankText, type] = (position.key ?? '').split(' ');
   const rank = Number(rankText);
-  if (!Number.isFinite(rank) || !Object.values(SearchType).includes(type as SearchType)) {
+  if (!Number.isFinite(rank) || !searchTypes.includes(type as SearchType)) {
     throw badUserInput('Argument "after" is not a valid cursor', 'after');
   }
   return { rank, type: type as SearchType, id: position.id };
@@ -45,7 +44,7 @@ export class SearchResolver {
   })
   async search(@Args(() => SearchArgs) args: SearchArgs, @Ctx() { prisma, loaders }: GraphQLContext): Promise<SearchResultConnection> {
     const query = textArgument(args.query, 'query');
-    const types = args.types != null ? listArgument(args.types, 'types') : Object.values(SearchType);
+    const types = args.types != null ? listArgument(args.types, 'types') : searchTypes;
     const window = pageWindow({ first: args.first, after: args.after }, relevance);
     const after = fromCursor(window.after);
     const hits = await searchPage(prisma, query, types, window, after);
