@@ -8,7 +8,9 @@ const nodeTypes = new Map<NodeTypeName, NodeSource<unknown>>();
 
 /**
  * Makes `typeName` a node type whose nodes `nodes` reads: its global IDs decode, `node(id:)`
- * loads them. Every model registers itself when it is defined (src/data/model-listing.ts).
+ * loads them. Every model registers itself when its module is loaded (src/data/model-listing.ts
+ * nodesOf), so a process decodes the IDs of the models it has loaded: the app loads them all
+ * (src/graphql/schema.ts imports every model's file).
  */
 export function registerNodeType(typeName: NodeTypeName, nodes: NodeSource<unknown>): void {
   const known = nodeTypes.get(typeName);

@@ -1,0 +1,76 @@
+/**
+ * How a model's `filter` and `orderBy` become SQL (src/data/model-listing.ts, src/data/listing.ts),
+ * and which arguments are refused before any SQL: no database. The filters here name no natural
+ * key, so none may look one up (the References given fail the test if asked).
+ */
+import { describe, expect, it } from 'vitest';
+import { compileList } from '../../src/data/listing.ts';
+import { InvalidArgument } from '../../src/data/invalid-argument.ts';
+import { encodeGlobalId } from '../../src/data/global-id.ts';
+import { listingOf } from '../../src/data/model-listing.ts';
+import { articleModel } from '../../src/data/models/article.ts';
+// Global IDs decode for the node types a process has loaded (the app loads every model).
+import '../../src/data/models/deployment.ts';
+import '../../src/data/models/meeting.ts';
+import { positionModel } from '../../src/data/models/position.ts';
+import type { References } from '../../src/data/references.ts';
+
+const noLookups = new Proxy({} as References, {
+  get(_target, property) {
+    throw new Error(`the filter looked up a natural key (${String(property)})`);
+  },
+});
+
+const positions = listingOf(positionModel);
+const compile = (filter: Record<string, unknown>) => positions.where(filter, noLookups);
+
+/** What an argument error says, or null when there is none. */
+async function refusal(work: () => Promise<unknown>): Promise<{ message: string; argumentName?: string } | null> {
+  try {
+    await work();
+    return null;
+  } catch (error) {
+    if (!(error instanceof InvalidArgument)) throw error;
+    return { message: error.message, argumentName: error.argumentName };
+  }
+}
+
+describe('a model filter compiled to SQL', () => {
+  it('is TRUE without conditions, and ANDs the conditions given, with client values as parameters only', async () => {
+    expect((await compile({})).text).toBe('TRUE');
+    const deployment = encodeGlobalId('Deployment', 7);
+    const sql = await compile({ stances: ['OPPOSE', 'URGE', 'OPPOSE'], deployments: [deployment], topics: ['Six Party Talks'] });
+    expect(sql.text).toBe('(n.stance = ANY(CAST($1::text[] AS "Stance"[]))) AND (n."deploymentId" = ANY($2::int[])) AND (lower(n.topic) = ANY($3::text[]))');
+    expect(sql.values).toEqual([['OPPOSE', 'URGE'], [7], ['six party talks']]);
+  });
+
+  it('bounds a date range on the column and on the sort key, so that the index on the key can seek', async () => {
+    const sql = await compile({ statedOn: { from: new Date('2016-07-01T00:00:00Z'), to: new Date('2016-07-31T00:00:00Z') } });
+    expect(sql.text).toContain('n."statedOn" >= CAST($1 AS date)');
+    expect(sql.text).toContain(`COALESCE(n."statedOn", '-infinity'::date) <= CAST($4 AS date)`);
+    expect(sql.values).toEqual(['2016-07-01', '2016-07-01', '2016-07-31', '2016-07-31']);
+  });
+
+  it('refuses what cannot mean anything, naming the argument', async () => {
+    expect(await refusal(() => compile({ stances: [] }))).toMatchObject({ argumentName: 'filter.stances' });
+    expect(await refusal(() => compile({ topics: Array.from({ length: 101 }, (_, i) => `t${i}`) }))).toMatchObject({ argumentName: 'filter.topics' });
+    expect(await refusal(() => compile({ text: '   ' }))).toMatchObject({ argumentName: 'filter.text' });
+    expect(await refusal(() => compile({ statedOn: {} }))).toMatchObject({ argumentName: 'filter.statedOn' });
+    expect(await refusal(() => compile({ statedOn: { from: new Date('2017-01-01'), to: new Date('2016-01-01') } }))).toMatchObject({
+      argumentName: 'filter.statedOn',
+      message: expect.stringContaining('the range is empty') as string,
+    });
+    expect(await refusal(() => compile({ deployments: [encodeGlobalId('Meeting', 1)] }))).toMatchObject({ argumentName: 'filter.deployments[0]' });
+  });
+});
+
+describe('a list compiled with its order and page', () => {
+  it("orders by the definition's sort key and refuses an unknown order or a cursor of another order", async () => {
+    const list = await compileList(listingOf(articleModel), { orderBy: { field: 'PUBLISHED_AT' }, first: 5 }, noLookups);
+    expect(list.query.order.key.sql?.text).toBe(`COALESCE(n."publishedAt", '-infinity'::timestamp)`);
+    expect(list.window).toEqual({ direction: 'forward', size: 5, after: null, before: null });
+    expect(await refusal(() => compileList(positions, { orderBy: { field: 'HEIGHT' } }, noLookups))).toMatchObject({ argumentName: 'orderBy.field' });
+    expect(await refusal(() => compileList(positions, { first: 0 }, noLookups))).toMatchObject({ argumentName: 'first' });
+    expect(await refusal(() => compileList(positions, { first: 1, last: 1 }, noLookups))).toMatchObject({ argumentName: 'last' });
+  });
+});
