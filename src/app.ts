@@ -5,7 +5,8 @@ import { openDatabase, describeTarget, type Database } from './db/database.ts';
 import { migrateSchema } from './db/migrate.ts';
 import { seedDatabase } from './data/import/seed.ts';
 import { buildGraphQLSchema } from './graphql/schema.ts';
-import { createGraphQLHttpServer, graphqlPath } from './http/server.ts';
+import { graphqlPath } from './http/apollo.ts';
+import { createGraphQLHttpServer } from './http/server.ts';
 import { loadTrustedDocuments } from './http/trusted-documents.ts';
 import { createLogger, type Logger } from './logger.ts';
 

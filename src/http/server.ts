@@ -1,5 +1,4 @@
-import { ApolloServer, HeaderMap, type HTTPGraphQLResponse } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { HeaderMap, type ApolloServer, type HTTPGraphQLResponse } from '@apollo/server';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { Server as NetServer } from 'node:net';
 import type { GraphQLSchema } from 'graphql';
@@ -7,25 +6,20 @@ import type { OperationLimits } from '../config.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { countStatements, type StatementTally } from '../db/statement-counter.ts';
 import { createContext, type GraphQLContext } from '../graphql/context.ts';
-import { operationLimitRules } from '../graphql/limits.ts';
 import type { Logger } from '../logger.ts';
+import { createApollo, graphqlPath } from './apollo.ts';
 import { CorsPolicy } from './cors.ts';
-import { createErrorFormatter } from './errors.ts';
 import { Health, livenessPath, readinessPath } from './health.ts';
 import { ideAssetPrefix, readIdeAsset } from './graphiql.ts';
-import { costLimitPlugin, databaseUnavailablePlugin, idePlugin, requestInfoPlugin, responseSizePlugin, statementCountPlugin } from './plugins.ts';
+import { logRequest, parseBody, readBody, RequestError, responseMediaType, sendJson, writeResult } from './request-io.ts';
 import { requestIdFrom, runInRequestScope, type RequestScope } from './request-scope.ts';
-import { resolveTrustedDocument, type OperationParams, type TrustedDocuments } from './trusted-documents.ts';
+import { trustedParams, trustedSearch, type OperationParams, type TrustedDocuments } from './trusted-documents.ts';
 import { warmUp } from './warm-up.ts';
 
-export const graphqlPath = '/graphql';
 /** How long past the deadline a request waits for the outcome of a COMMIT it sent in time. */
 const commitGraceMs = 1_000;
 
 const delay = <T>(ms: number, value: T) => new Promise<T>((resolve) => setTimeout(resolve, ms, value));
-
-/** Request bodies larger than this get 413. */
-export const maxBodyBytes = 1024 * 1024;
 
 export interface GraphQLHttpServerOptions {
   log: Logger;
@@ -64,83 +58,6 @@ export interface GraphQLHttpServer {
    * (then closes what is left), and stops the API. /readyz answers 503 from the first moment.
    */
   stop(): Promise<void>;
-}
-
-/** A request the endpoint refuses before GraphQL sees it; `code` goes to `extensions.code`. */
-class RequestError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(message);
-  }
-}
-
-async function readBody(request: IncomingMessage): Promise<string> {
-  const tooLarge = () => new RequestError(413, 'REQUEST_TOO_LARGE', `The request body is larger than ${maxBodyBytes} bytes.`, { connection: 'close' });
-  if (Number(request.headers['content-length'] ?? 0) > maxBodyBytes) throw tooLarge();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > maxBodyBytes) throw tooLarge();
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function parseBody(request: IncomingMessage, text: string): unknown {
-  const contentType = request.headers['content-type'] ?? '';
-  if (text === '') return undefined;
-  if (/^application\/(graphql-response\+)?json\b/i.test(contentType)) {
-    try {
-      return JSON.parse(text);
-    } catch {
-      throw new RequestError(400, 'BAD_REQUEST', 'The request body is not valid JSON.');
-    }
-  }
-  return text;
-}
-
-/** The media type of a GraphQL response: the spec's own when the client accepts it, else plain JSON. */
-function responseMediaType(request: IncomingMessage): string {
-  return /application\/graphql-response\+json/i.test(request.headers.accept ?? '')
-    ? 'application/graphql-response+json; charset=utf-8'
-    : 'application/json; charset=utf-8';
-}
-
-function sendJson(
-  response: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-  contentType = 'application/json; charset=utf-8',
-): void {
-  if (response.headersSent) return void response.destroy();
-  response.writeHead(status, { ...headers, 'content-type': contentType });
-  response.end(JSON.stringify(body));
-}
-
-/** Per-request log line: at info, except for probes and the IDE's files (debug). */
-function logRequest(scope: RequestScope, request: IncomingMessage, response: ServerResponse, path: string, startedAt: number): void {
-  const quiet = path === livenessPath || path === readinessPath || path.startsWith(ideAssetPrefix);
-  const fields = {
-    reqId: scope.id,
-    method: request.method,
-    path,
-    status: response.statusCode,
-    durationMs: Math.round((performance.now() - startedAt) * 10) / 10,
-    ...(scope.operationName || scope.operationType ? { operationName: scope.operationName, operationType: scope.operationType } : {}),
-    ...(scope.cost ? { cost: scope.cost } : {}),
-    ...(scope.sql ? { sqlStatements: scope.sql.statements } : {}),
-    ...(scope.errorCodes.size > 0 ? { errors: [...scope.errorCodes] } : {}),
-    ...(scope.timedOut ? { timedOut: true } : {}),
-    ...(response.writableFinished ? {} : { aborted: true }),
-  };
-  if (quiet) scope.log.debug(fields, 'request');
-  else scope.log.info(fields, 'request');
 }
 
 /**
@@ -242,7 +159,7 @@ export function createGraphQLHttpServer(options: GraphQLHttpServerOptions): Grap
           request.complete ? {} : { connection: 'close' },
         );
       }
-      await writeResult(response, outcome, scope);
+      await writeResult(response, outcome, scope, costLimit);
     } finally {
       clearTimeout(timer);
     }
@@ -257,8 +174,8 @@ export function createGraphQLHttpServer(options: GraphQLHttpServerOptions): Grap
     }
     if (current.trustedDocuments) {
       if (method === 'GET') search = trustedSearch(url.searchParams, current.trustedDocuments);
-      else if (body !== null && typeof body === 'object') body = trusted(body as OperationParams, current.trustedDocuments);
-      else if (method === 'POST') trusted({ query: undefined }, current.trustedDocuments);
+      else if (body !== null && typeof body === 'object') body = trustedParams(body as OperationParams, current.trustedDocuments);
+      else if (method === 'POST') trustedParams({ query: undefined }, current.trustedDocuments);
     }
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(request.headers)) {
@@ -270,49 +187,6 @@ export function createGraphQLHttpServer(options: GraphQLHttpServerOptions): Grap
         context: () => createContext({ prisma: current.prisma, writer: current.writer, sql, headers: request.headers, requireAuthForRead }),
       }),
     );
-  }
-
-  function trusted(params: OperationParams, documents: TrustedDocuments): OperationParams {
-    const resolution = resolveTrustedDocument(params, documents);
-    if (!resolution.ok) throw new RequestError(400, resolution.code, resolution.message);
-    return resolution.params;
-  }
-
-  function trustedSearch(searchParams: URLSearchParams, documents: TrustedDocuments): string {
-    let extensions: unknown;
-    try {
-      extensions = searchParams.has('extensions') ? JSON.parse(searchParams.get('extensions')!) : undefined;
-    } catch {
-      throw new RequestError(400, 'BAD_REQUEST', 'The extensions parameter is not valid JSON.');
-    }
-    const params = trusted({ query: searchParams.get('query') ?? undefined, documentId: searchParams.get('documentId') ?? undefined, extensions }, documents);
-    const rewritten = new URLSearchParams(searchParams);
-    rewritten.delete('documentId');
-    rewritten.set('query', params.query as string);
-    if (params.extensions) rewritten.set('extensions', JSON.stringify(params.extensions));
-    else rewritten.delete('extensions');
-    return `?${rewritten.toString()}`;
-  }
-
-  async function writeResult(response: ServerResponse, result: HTTPGraphQLResponse, scope: RequestScope): Promise<void> {
-    for (const [name, value] of result.headers) response.setHeader(name, value);
-    response.statusCode = result.status ?? 200;
-    if (result.body.kind === 'complete') {
-      let text = result.body.string;
-      // Apollo answers some mistakes (CSRF, a malformed request) before any plugin runs.
-      if (scope.cost === null && /json/.test(String(response.getHeader('content-type') ?? ''))) {
-        try {
-          const parsed = JSON.parse(text) as { extensions?: Record<string, unknown> };
-          text = JSON.stringify({ ...parsed, extensions: { ...parsed.extensions, cost: costLimit } });
-        } catch {
-          // not JSON after all: send as is
-        }
-      }
-      response.end(text);
-      return;
-    }
-    for await (const chunk of result.body.asyncIterator) response.write(chunk);
-    response.end();
   }
 
   /**
@@ -337,32 +211,7 @@ export function createGraphQLHttpServer(options: GraphQLHttpServerOptions): Grap
     server,
     health,
     async serveApi({ schema, prisma, writer, trustedDocuments }) {
-      const apollo = new ApolloServer<GraphQLContext>({
-        schema,
-        nodeEnv: production ? 'production' : 'development',
-        introspection,
-        includeStacktraceInErrorResponses: !production,
-        hideSchemaDetailsFromClientErrors: production,
-        allowBatchedHttpRequests: false,
-        csrfPrevention: true,
-        // src/main.ts handles SIGTERM/SIGINT (Apollo's own handler would re-raise the signal and
-        // kill the process before the database is closed).
-        stopOnTerminationSignals: false,
-        // With trusted documents, ids are resolved here; otherwise Apollo's automatic persisted queries.
-        persistedQueries: trustedDocuments ? false : undefined,
-        parseOptions: { maxTokens: limits.maxTokens },
-        validationRules: operationLimitRules(limits),
-        formatError: createErrorFormatter({ production, log }),
-        logger: log,
-        plugins: [
-          introspection ? idePlugin(graphqlPath) : ApolloServerPluginLandingPageDisabled(),
-          requestInfoPlugin(),
-          responseSizePlugin(limits),
-          costLimitPlugin(limits),
-          databaseUnavailablePlugin(),
-          ...(reportSqlStatements ? [statementCountPlugin()] : []),
-        ],
-      });
+      const apollo = createApollo({ schema, trustedDocuments, production, introspection, limits, reportSqlStatements, log });
       await apollo.start();
       await warmUp(apollo, prisma, log);
       api = { schema, prisma, writer, trustedDocuments, apollo };

@@ -11,6 +11,7 @@
  *   Apollo Client's persisted query link sends;
  * or sends the full text of a registered document. Anything else is refused before it is parsed.
  */
+import { RequestError } from './request-io.ts';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { parse, validate, type GraphQLSchema } from 'graphql';
@@ -114,4 +115,31 @@ export function resolveTrustedDocument(params: OperationParams, trusted: Trusted
     code: 'QUERY_NOT_IN_SAFELIST',
     message: 'This server runs trusted documents only: send the id of a registered operation (documentId or the persistedQuery extension).',
   };
+}
+
+/** The operation a request's parameters name among the trusted documents; 400 when it names none. */
+export function trustedParams(params: OperationParams, documents: TrustedDocuments): OperationParams {
+  const resolution = resolveTrustedDocument(params, documents);
+  if (!resolution.ok) throw new RequestError(400, resolution.code, resolution.message);
+  return resolution.params;
+}
+
+/** A GET request's query string with the trusted document it names in place of its id. */
+export function trustedSearch(searchParams: URLSearchParams, documents: TrustedDocuments): string {
+  let extensions: unknown;
+  try {
+    extensions = searchParams.has('extensions') ? JSON.parse(searchParams.get('extensions')!) : undefined;
+  } catch {
+    throw new RequestError(400, 'BAD_REQUEST', 'The extensions parameter is not valid JSON.');
+  }
+  const params = trustedParams(
+    { query: searchParams.get('query') ?? undefined, documentId: searchParams.get('documentId') ?? undefined, extensions },
+    documents,
+  );
+  const rewritten = new URLSearchParams(searchParams);
+  rewritten.delete('documentId');
+  rewritten.set('query', params.query as string);
+  if (params.extensions) rewritten.set('extensions', JSON.stringify(params.extensions));
+  else rewritten.delete('extensions');
+  return `?${rewritten.toString()}`;
 }

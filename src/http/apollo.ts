@@ -1,0 +1,60 @@
+/** The Apollo Server of the API: its limits, error formatting and plugins, from the server's settings. */
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLSchema } from 'graphql';
+import type { OperationLimits } from '../config.ts';
+import type { GraphQLContext } from '../graphql/context.ts';
+import { operationLimitRules } from '../graphql/limits.ts';
+import type { Logger } from '../logger.ts';
+import { createErrorFormatter } from './error-formatter.ts';
+import { costLimitPlugin, databaseUnavailablePlugin, idePlugin, requestInfoPlugin, responseSizePlugin, statementCountPlugin } from './plugins.ts';
+import type { TrustedDocuments } from './trusted-documents.ts';
+
+export const graphqlPath = '/graphql';
+
+export interface ApolloSettings {
+  schema: GraphQLSchema;
+  trustedDocuments: TrustedDocuments | null;
+  production: boolean;
+  introspection: boolean;
+  limits: OperationLimits;
+  reportSqlStatements: boolean;
+  log: Logger;
+}
+
+export function createApollo({
+  schema,
+  trustedDocuments,
+  production,
+  introspection,
+  limits,
+  reportSqlStatements,
+  log,
+}: ApolloSettings): ApolloServer<GraphQLContext> {
+  return new ApolloServer<GraphQLContext>({
+    schema,
+    nodeEnv: production ? 'production' : 'development',
+    introspection,
+    includeStacktraceInErrorResponses: !production,
+    hideSchemaDetailsFromClientErrors: production,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    // src/main.ts handles SIGTERM/SIGINT (Apollo's own handler would re-raise the signal and
+    // kill the process before the database is closed).
+    stopOnTerminationSignals: false,
+    // With trusted documents, ids are resolved here; otherwise Apollo's automatic persisted queries.
+    persistedQueries: trustedDocuments ? false : undefined,
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: operationLimitRules(limits),
+    formatError: createErrorFormatter({ production, log }),
+    logger: log,
+    plugins: [
+      introspection ? idePlugin(graphqlPath) : ApolloServerPluginLandingPageDisabled(),
+      requestInfoPlugin(),
+      responseSizePlugin(limits),
+      costLimitPlugin(limits),
+      databaseUnavailablePlugin(),
+      ...(reportSqlStatements ? [statementCountPlugin()] : []),
+    ],
+  });
+}
