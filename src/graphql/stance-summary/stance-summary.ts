@@ -1,12 +1,11 @@
 import { Extensions, Field, Int, ObjectType } from 'type-graphql';
 import { listBound } from '../list-bounds.ts';
-import { Stance } from '../../data/models/position.ts';
-import { StanceEnum } from '../models/position.ts';
+import { positionModel, Stance, stanceEnum } from '../../data/models/position.ts';
+import { enumType } from '../enum-type.ts';
 import type { SummaryScope } from '../../data/stance-summaries.ts';
 import { Prisma } from '../../generated/prisma/client.ts';
 import type { IdSource } from '../../db/pages.ts';
 import { listingOf } from '../../data/model-listing.ts';
-import { positionModel } from '../../data/models/position.ts';
 import type { Loaders } from '../loaders.ts';
 
 /** `byStance` holds one count per stance. */
@@ -14,7 +13,7 @@ export const stanceCount = Object.keys(Stance).length;
 
 @ObjectType('StanceCount', { description: 'How many positions take one stance.' })
 export class StanceCount {
-  @Field(() => StanceEnum, { description: 'The stance.' })
+  @Field(() => enumType(stanceEnum), { description: 'The stance.' })
   stance!: Stance;
 
   @Field(() => Int, { description: 'The number of positions taking it.' })
