@@ -1,8 +1,10 @@
 /**
  * The GraphQL share of a model, derived from its definition (src/data/model.ts): the object type
  * and its connection, the `filter`, `orderBy` and list arguments, the scalar fields of the
- * create and update inputs, the payloads and the mutations. A model's file in src/graphql/models/
- * adds what its definition cannot say: the fields that follow relations and the relation inputs.
+ * create and update inputs, the payloads and the mutations; and the fields that follow a model's
+ * relations, from a line each (`connectionRelations`, `nodeRelations`). A model's file in
+ * src/graphql/models/ adds what its definition cannot say: which relations it has, the relation
+ * fields of its inputs, and fields of its own (a stance summary, an article's body).
  */
 import {
   Arg,
@@ -22,19 +24,17 @@ import {
   Root,
   type ClassType,
 } from 'type-graphql';
-import type { Prisma } from '../generated/prisma/client.ts';
 import type { GraphQLScalarType } from 'graphql';
-import type { ListArgs, Listing, OrderInput } from '../data/listing.ts';
-import { enumType } from './enum-type.ts';
-import type { EnumDefinition, FieldDefinition, FilterArgument, ModelDefinition, NodeRecord, RecordOf } from '../data/model.ts';
-import type { Write } from '../data/write.ts';
+import type { Prisma } from '../generated/prisma/client.ts';
 import type { IdSource, NodeSource } from '../db/pages.ts';
-import type { HasRowId } from './connection.ts';
-import { firstArgument, firstItems, listBound } from './list-bounds.ts';
+import type { ListArgs, Listing, OrderInput } from '../data/listing.ts';
+import type { EnumDefinition, FieldDefinition, FilterArgument, ModelDefinition, NodeRecord, RecordOf } from '../data/model.ts';
 import { listingOf } from '../data/model-listing.ts';
-import type { Connection } from './connection.ts';
-import { ConnectionArgs, ConnectionType } from './connection.ts';
+import type { Write } from '../data/write.ts';
+import { ConnectionArgs, ConnectionType, type Connection, type HasRowId } from './connection.ts';
 import type { GraphQLContext } from './context.ts';
+import { enumType } from './enum-type.ts';
+import { firstArgument, firstItems, listBound } from './list-bounds.ts';
 import { OrderInputType } from './order.ts';
 import { MutationPayload, mutate } from './mutation.ts';
 import { DateRange, DateTimeRange } from './ranges.ts';
