@@ -241,6 +241,6 @@ export function checkedUpdateValues<TModel extends ModelDefinition>(
 export const updatableFieldsOf = (model: ModelDefinition): string[] => Object.keys(model.fields).filter((name) => model.fields[name]?.update);
 
 /** A model's definition, typed: the TypeScript types of its records follow from its fields. */
-export function defineModel<TFields extends FieldsDefinition, TModel extends ModelDefinition<TFields>>(model: TModel): TModel {
+export function defineModel<TModel extends ModelDefinition>(model: TModel): TModel {
   return model;
 }
