@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readSeedDocument } from '../src/data/import/seed.ts';
 import { locateEvidence, sha256Hex } from '../src/data/rules.ts';
-import { ArticleDocumentError, formatPath, prepareDocument as prepareSeedDocument, type ArticleDocument as SeedDocument } from '../src/data/import/document.ts';
+import { ArticleDocumentError, formatPath, prepareDocument as prepareSeedDocument } from '../src/data/import/document.ts';
+import type { ArticleDocument as SeedDocument } from '../src/data/import/format.ts';
 
 /** The problem as `path: message` (or its message, for a located quote), to match on text. */
 const locateQuote = (body: string, quote: string, start?: number | null) => {

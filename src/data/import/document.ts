@@ -34,20 +34,6 @@ import {
   type ImportPosition,
 } from './format.ts';
 
-// The document's types are derived from the format's one description (format.ts).
-export { ARTICLE_FORMAT };
-export type {
-  ArticleDocument,
-  ImportArticle,
-  ImportCountry,
-  ImportDeployment,
-  ImportEvidence,
-  ImportMeeting,
-  ImportOfficial,
-  ImportOrganization,
-  ImportPosition,
-} from './format.ts';
-
 /** The fields of each object of the format, by its name ('' for the document itself). */
 const formatFields = new Map<string, string[]>();
 (function collect(node: FieldNode): void {
