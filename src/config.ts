@@ -164,6 +164,12 @@ export interface ServerSettings {
   responseWriteTimeoutMs: number;
   /** SHUTDOWN_GRACE_MS: on SIGTERM, how long requests in flight get to finish. */
   shutdownGraceMs: number;
+  /**
+   * KEEP_ALIVE_TIMEOUT_MS: how long an idle connection is kept open for the client's next request
+   * (announced to it in `Keep-Alive: timeout=`). Behind a load balancer, set it above the
+   * balancer's idle timeout, or the balancer may send a request on a connection being closed.
+   */
+  keepAliveTimeoutMs: number;
   /** CORS_ORIGINS: origins whose pages may call the API (`*`: any); empty: same origin only. */
   corsOrigins: string[];
   /** TRUSTED_DOCUMENTS: a JSON file `{ "<hash>": "<document>" }`; when set, only those operations run. */
@@ -237,6 +243,7 @@ export function serverSettingsFromEnv(env: NodeJS.ProcessEnv, read: SettingReade
     requestTimeoutMs: read(() => integerSetting(env, 'REQUEST_TIMEOUT_MS', 10_000, 1, 3_600_000), 10_000),
     responseWriteTimeoutMs: read(() => integerSetting(env, 'RESPONSE_WRITE_TIMEOUT_MS', 30_000, 1, 3_600_000), 30_000),
     shutdownGraceMs: read(() => integerSetting(env, 'SHUTDOWN_GRACE_MS', 15_000, 0, 3_600_000), 15_000),
+    keepAliveTimeoutMs: read(() => integerSetting(env, 'KEEP_ALIVE_TIMEOUT_MS', 5_000, 0, 3_600_000), 5_000),
     corsOrigins: read(() => originSetting(env), []),
     trustedDocumentsPath: env.TRUSTED_DOCUMENTS?.trim() ? path.resolve(env.TRUSTED_DOCUMENTS.trim()) : null,
     logLevel: read(() => {

@@ -32,6 +32,8 @@ export interface GraphQLHttpServerOptions {
   /** How long past `requestTimeoutMs` a connection may go without progress (a client not reading its response). */
   responseWriteTimeoutMs: number;
   shutdownGraceMs: number;
+  /** How long an idle connection waits for the client's next request (Node's default: 5 s). */
+  keepAliveTimeoutMs: number;
   corsOrigins: string[];
   /** Add `extensions.sql.statements` to every response (REPORT_SQL_STATEMENTS). */
   reportSqlStatements: boolean;
@@ -74,6 +76,7 @@ export function createGraphQLHttpServer(options: GraphQLHttpServerOptions): Grap
   // answer may take to be read is closed: a client that does not read its response (or stops
   // half-way) would otherwise hold it, and the connection, in memory for ever.
   server.timeout = requestTimeoutMs + options.responseWriteTimeoutMs;
+  server.keepAliveTimeout = options.keepAliveTimeoutMs;
   const health = new Health(log);
   const cors = new CorsPolicy(options.corsOrigins);
   const costLimit = { requested: null, actual: null, limit: limits.maxCost };

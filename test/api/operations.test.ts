@@ -62,6 +62,12 @@ describe('liveness and readiness', () => {
     expect(ready.json).toMatchObject({ status: 'ready', database: 'up' });
   });
 
+  it('announces how long it keeps an idle connection (KEEP_ALIVE_TIMEOUT_MS)', async () => {
+    const { url } = await seededApp({ KEEP_ALIVE_TIMEOUT_MS: '7000' });
+    const answer = await request(`${origin(url)}/healthz`);
+    expect(answer.headers.get('keep-alive')).toBe('timeout=7');
+  });
+
   it('while a new database is created and migrated: alive, not ready, and GraphQL answers 503', async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'stancegraph-fresh-'));
     const server = spawnServer({ PGLITE_DATA_DIR: dataDir });
@@ -199,7 +205,8 @@ describe('SIGTERM', () => {
   }, 120_000);
 
   it('keep-alive clients that go on sending see no reset: answers say Connection: close, then new connections are refused', async () => {
-    const { server, url } = await seededServer();
+    // Node's keep-alive timeout (not the tests' 1 s): connections kept idle between two requests.
+    const { server, url } = await seededServer({ KEEP_ALIVE_TIMEOUT_MS: '5000' });
     const outcomes = { answered: 0, closing: 0, notAccepted: 0, resets: [] as string[] };
     let signalled = false;
     // Eight clients on keep-alive connections, each sending one request after another. Node's

@@ -11,6 +11,7 @@ import { generateApiKey } from '../../src/data/api-keys.ts';
 import { createLogger } from '../../src/logger.ts';
 import { createTestDatabaseTarget, withPgClient, type TestDatabase } from '../support/database.ts';
 import { eventually, postGraphQL, request } from '../support/http.ts';
+import { testServerEnv } from '../support/server.ts';
 
 describe.runIf(process.env.DATABASE_URL)('reads under write load', () => {
   let database: TestDatabase;
@@ -27,7 +28,13 @@ describe.runIf(process.env.DATABASE_URL)('reads under write load', () => {
     const db = await openDatabase(database.target);
     await db.prisma.apiKey.create({ data: { name: 'pools-editor', role: 'EDITOR', prefix: key.prefix, keyHash: key.keyHash, createdBy: 'test' } });
     await db.close();
-    app = await startApp({ database: database.target, port: 0, host: '127.0.0.1', log: createLogger('silent') });
+    app = await startApp({
+      database: database.target,
+      port: 0,
+      host: '127.0.0.1',
+      keepAliveTimeoutMs: Number(testServerEnv.KEEP_ALIVE_TIMEOUT_MS),
+      log: createLogger('silent'),
+    });
     const url = app.url;
     const databaseUrl = database.env.DATABASE_URL!;
 

@@ -14,6 +14,7 @@ import { createLogger } from '../../src/logger.ts';
 import { createTestDatabaseTarget, withPgClient, type TestDatabase } from '../support/database.ts';
 import { startTcpProxy, type TcpProxy } from '../../scripts/soak/proxy.ts';
 import { postGraphQL } from '../support/http.ts';
+import { testServerEnv } from '../support/server.ts';
 
 const positionsPerArticle = 120;
 
@@ -93,7 +94,14 @@ describe('a write cut off by the request deadline', () => {
       viaProxy.port = String(through.port);
       target = { kind: 'postgres', url: viaProxy.toString() };
     }
-    app = await startApp({ database: target, port: 0, host: '127.0.0.1', requestTimeoutMs, log });
+    app = await startApp({
+      database: target,
+      port: 0,
+      host: '127.0.0.1',
+      requestTimeoutMs,
+      keepAliveTimeoutMs: Number(testServerEnv.KEEP_ALIVE_TIMEOUT_MS),
+      log,
+    });
     return app.url;
   }
 

@@ -3,7 +3,7 @@
  * the JSON log, and a TCP proxy in front of PostgreSQL that a test can cut and restore.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { projectRoot } from './server.ts';
+import { projectRoot, testServerEnv } from './server.ts';
 
 export interface WatchedServer {
   process: ChildProcess;
@@ -20,7 +20,7 @@ export interface WatchedServer {
 export function spawnServer(env: Record<string, string>): WatchedServer {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: projectRoot,
-    env: { ...process.env, DATABASE_URL: '', PGLITE_DATA_DIR: '', PORT: '0', ...env },
+    env: { ...process.env, DATABASE_URL: '', PGLITE_DATA_DIR: '', PORT: '0', ...testServerEnv, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

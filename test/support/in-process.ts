@@ -12,6 +12,7 @@ import { startApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
 import type { TestDatabase } from './database.ts';
+import { testServerEnv } from './server.ts';
 
 export interface TestApp {
   /** http://127.0.0.1:<port>/graphql */
@@ -22,9 +23,9 @@ export interface TestApp {
   stop(): Promise<void>;
 }
 
-/** Starts the app on `database` with the settings of `env` (variables as an operator sets them). */
+/** Starts the app on `database` with the settings of `env` (variables as an operator sets them), beyond testServerEnv's. */
 export async function startTestApp(database: TestDatabase, env: Record<string, string> = {}): Promise<TestApp> {
-  const config = loadConfig({ PORT: '0', ...env });
+  const config = loadConfig({ PORT: '0', ...testServerEnv, ...env });
   let output = '';
   const stdout = new Writable({
     write(chunk: Buffer, _encoding, done) {

@@ -3,6 +3,14 @@ import { fileURLToPath } from 'node:url';
 
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 
+/**
+ * Settings every test server gets unless a test says otherwise. Idle connections are not kept: a
+ * keep-alive timeout of 1 s is announced as `Keep-Alive: timeout=1`, which fetch takes as "do not
+ * reuse". With Node's 5 s, fetch keeps each idle connection for 3 s, and a stop (or SIGTERM) waits
+ * for them to close: 3 s per server stopped.
+ */
+export const testServerEnv: Record<string, string> = { KEEP_ALIVE_TIMEOUT_MS: '1000' };
+
 export interface StartedServer {
   url: string;
   process: ChildProcess;
@@ -21,7 +29,7 @@ export interface GraphQLResult<TData = any> {
 export async function startServer(env: Record<string, string>, { timeoutMs = 60_000 } = {}): Promise<StartedServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: projectRoot,
-    env: { ...process.env, DATABASE_URL: '', PGLITE_DATA_DIR: '', PORT: '0', ...env },
+    env: { ...process.env, DATABASE_URL: '', PGLITE_DATA_DIR: '', PORT: '0', ...testServerEnv, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
