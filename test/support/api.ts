@@ -1,11 +1,61 @@
 import { afterAll, beforeAll, expect } from 'vitest';
-import { createTestDatabaseTarget } from './database.ts';
+import { createTestDatabaseTarget, type TestDatabase } from './database.ts';
 import { startTestApp, type TestApp } from './in-process.ts';
 import { graphql, type GraphQLResult } from './server.ts';
 
+interface SharedApp {
+  app: Promise<TestApp>;
+  database: Promise<TestDatabase>;
+  users: number;
+  stopTimer?: NodeJS.Timeout;
+}
+
 /**
- * One server per test file (the app in the test process: test/support/in-process.ts), on a clean
- * copy of the migrated and seeded template database, with the settings of `env`.
+ * Read-only servers of this worker, by their settings. Files run one after another in a worker
+ * (vitest.config.ts: isolate false), and a server without API keys cannot change its database (every
+ * mutation needs a key): the next file with the same settings takes over the server of the last one
+ * instead of copying a database and starting an app again (~2.5 s each). A server no file uses is
+ * stopped shortly after, so that the worker ends with nothing open.
+ */
+const sharedApps = new Map<string, SharedApp>();
+const idleStopMs = 500;
+
+function acquireSeededApp(env: Record<string, string>): { app: Promise<TestApp>; release: () => void } {
+  const settings = JSON.stringify(Object.entries(env).sort());
+  let shared = sharedApps.get(settings);
+  if (!shared) {
+    const database = createTestDatabaseTarget();
+    const app = database.then((db) => startTestApp(db, env));
+    const created: SharedApp = { app, database, users: 0 };
+    shared = created;
+    sharedApps.set(settings, created);
+    // A failed start is not shared: the next file tries again (and reports its own failure).
+    app.catch(() => {
+      if (sharedApps.get(settings) === created) sharedApps.delete(settings);
+    });
+  }
+  const current = shared;
+  clearTimeout(current.stopTimer);
+  current.users += 1;
+  const release = () => {
+    current.users -= 1;
+    if (current.users > 0) return;
+    current.stopTimer = setTimeout(() => {
+      if (current.users > 0 || sharedApps.get(settings) !== current) return;
+      sharedApps.delete(settings);
+      void current.app
+        .then((app) => app.stop())
+        .finally(() => current.database.then((db) => db.dispose()))
+        .catch(() => undefined);
+    }, idleStopMs);
+  };
+  return { app: current.app, release };
+}
+
+/**
+ * A server on a clean copy of the migrated and seeded template database, with the settings of
+ * `env`: the app in the test process (test/support/in-process.ts), without API keys, so read-only,
+ * and shared with the other files of this worker that ask for the same settings.
  * Returns a function that posts a GraphQL operation to it.
  */
 export function useSeededServer(options: { env?: Record<string, string> } = {}): {
@@ -14,21 +64,15 @@ export function useSeededServer(options: { env?: Record<string, string> } = {}):
   url: () => string;
 } {
   let server: TestApp | undefined;
-  let dispose: (() => Promise<void>) | undefined;
+  let release: (() => void) | undefined;
 
   beforeAll(async () => {
-    const database = await createTestDatabaseTarget();
-    dispose = () => database.dispose();
-    server = await startTestApp(database, options.env);
+    const shared = acquireSeededApp(options.env ?? {});
+    release = shared.release;
+    server = await shared.app;
   }, 120_000);
 
-  afterAll(async () => {
-    try {
-      await server?.stop();
-    } finally {
-      await dispose?.();
-    }
-  }, 60_000);
+  afterAll(() => release?.());
 
   const url = () => {
     if (!server) throw new Error('the server did not start');
