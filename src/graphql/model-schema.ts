@@ -358,11 +358,13 @@ export interface ModelMutations {
   update?: MutationDefinition<any, NodeRecord>;
   delete?: MutationDefinition<{ id: string; expectedVersion?: number | null }, string>;
   merge?: MutationDefinition<{ keepId: string; duplicateId: string }, { kept: NodeRecord; deletedId: string }>;
+  /** Part of a record made a record of its own: the payload has both. */
+  split?: MutationDefinition<any, { original: NodeRecord; created: NodeRecord }>;
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
 /**
- * `<model>Create`, `<model>Update`, `<model>Delete` and `<model>Merge` with their payloads
+ * `<model>Create`, `<model>Update`, `<model>Delete`, `<model>Merge` and `<model>Split` with their payloads
  * (`{ <model>, userErrors }`, `{ deleted<Model>Id, userErrors }`), as a resolver class.
  */
 export function mutationResolver<TModel extends ModelDefinition>(model: TModel, nodeType: ClassType, mutations: ModelMutations) {
@@ -385,6 +387,7 @@ export function mutationResolver<TModel extends ModelDefinition>(model: TModel, 
     Update: 'The changes.',
     Delete: `The ${what} to delete.`,
     Merge: `The ${what} to keep and its duplicate.`,
+    Split: `The ${what} and what to move to a new one.`,
   };
 
   @Resolver()
@@ -411,7 +414,7 @@ export function mutationResolver<TModel extends ModelDefinition>(model: TModel, 
       Object.getOwnPropertyDescriptor(ModelMutationResolver.prototype, name) as PropertyDescriptor,
     );
   };
-  const { create, update, delete: remove, merge } = mutations;
+  const { create, update, delete: remove, merge, split } = mutations;
   if (create) {
     const Payload = payload('Create', [[key, () => nodeType, create.resultDescription ?? `The ${what} created; null when there are userErrors.`]]);
     define('Create', create, Payload, (value) => ({ [key]: value }));
@@ -430,6 +433,14 @@ export function mutationResolver<TModel extends ModelDefinition>(model: TModel, 
       [deletedKey, () => ID, 'The ID of the duplicate, now deleted; null when there are userErrors.'],
     ]);
     define('Merge', merge, Payload, (value) => ({ [key]: value.kept, [deletedKey]: value.deletedId }));
+  }
+  if (split) {
+    const newKey = `new${model.name}`;
+    const Payload = payload('Split', [
+      [key, () => nodeType, split.resultDescription ?? `The ${what} split, with what it kept; null when there are userErrors.`],
+      [newKey, () => nodeType, `The new ${what}, with what moved to it; null when there are userErrors.`],
+    ]);
+    define('Split', split, Payload, (value) => ({ [key]: value.original, [newKey]: value.created }));
   }
   return ModelMutationResolver;
 }

@@ -20,7 +20,7 @@ export const UserErrorCodeEnum = enumType({
     NOT_FOUND: 'An ID is well formed but names no existing object.',
     TAKEN: 'A value that must be unique (ISO code, acronym, URL, article body, key name) already belongs to another record.',
     DUPLICATE:
-      'The same item is given twice, or an identical record already exists (a position with the same stance, target, holders and meeting; the same evidence span).',
+      'The same item is given twice, or an identical record already exists (a position with the same stance, target and holders on the same occasion; the same evidence span).',
     UNKNOWN_ISO_CODE: 'Not an assigned ISO 3166-1 alpha-2 country code (two capital letters, such as "KR").',
     FUTURE_DATE: 'A date that cannot be in the future is (a statement, a publication, an announcement); "future" means after today in every time zone.',
     TARGET_REQUIRED: 'A position must be about a deployment or a topic: it has neither.',

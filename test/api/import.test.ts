@@ -1,8 +1,9 @@
 /**
  * An analyst adds an article and everything it reports in one step (articleImport, or
- * `npm run import` for files): what is already known is matched, not duplicated; a position
- * already recorded gains the new article as corroborating evidence; importing again creates
- * nothing; an invalid article is rejected whole while the valid ones around it are kept.
+ * `npm run import` for files): what is already known is matched, not duplicated; a report of
+ * the same stance on another occasion is a position of its own (test/api/statements.test.ts
+ * has the rule's cases); importing again creates nothing; an invalid article is rejected whole
+ * while the valid ones around it are kept.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -43,7 +44,7 @@ const reuters = {
     url: 'https://www.reuters.com/article/thaad-china-2016-08-03',
     publishedAt: '2016-08-03T09:30:00Z',
     headline: 'China repeats opposition to THAAD',
-    body: "BEIJING (Reuters) - China on Wednesday again expressed resolute opposition to the THAAD deployment in South Korea. Foreign ministry spokesman Lu Kang said Seoul should consider China's security concerns. Russia's Morgulov said Moscow shared those concerns.",
+    body: "BEIJING (Reuters) - China on Wednesday again expressed resolute opposition to the THAAD deployment in South Korea. Foreign ministry spokesman Lu Kang said Seoul should consider China's security concerns. Russia's Morgulov said Moscow shared those concerns. At talks in Moscow last week, China and Russia voiced serious concern over the deployment.",
   },
   countries: [
     { isoCode: 'CN', name: 'China', aliases: ['Beijing'] },
@@ -54,9 +55,11 @@ const reuters = {
     { name: 'Lu Kang', title: 'Foreign ministry spokesman', country: 'CN' },
     { name: 'Morgulov', country: 'RU' }, // an alias of Igor Morgulov
   ],
+  meetings: [{ key: 'moscow', name: 'fourth meeting on Northeast Asia security', date: '2016-07-28' }],
   deployments: [{ key: 'thaad', name: 'THAAD battery in Seongju', system: 'THAAD', status: 'ANNOUNCED', host: 'Seoul' }],
   positions: [
-    // Already known from the seed (OPPOSE, THAAD, held by China alone, no meeting): gains evidence.
+    // The seed's "China opposes THAAD" (OPPOSE, THAAD, China alone, no meeting, no day, no
+    // speaker) is another statement: this one was made "on Wednesday", by Lu Kang.
     {
       stance: 'OPPOSE',
       summary: 'China opposes the THAAD deployment.',
@@ -83,6 +86,15 @@ const reuters = {
       deployment: 'thaad',
       evidence: [{ quote: 'Moscow shared those concerns' }],
     },
+    // The seed's statement at that meeting (same stance, target, holders and meeting): corroborated.
+    {
+      stance: 'CONCERN',
+      summary: 'China and Russia are concerned about THAAD.',
+      holders: ['CN', 'RU'],
+      deployment: 'thaad',
+      meeting: 'moscow',
+      evidence: [{ quote: 'China and Russia voiced serious concern over the deployment.' }],
+    },
   ],
 };
 
@@ -96,7 +108,7 @@ describe('articleImport', () => {
     expect(await totals()).toEqual(before);
   });
 
-  it('matches countries by code or alias and officials by alias; a known position gains the article as evidence', async () => {
+  it('matches countries by code or alias and officials by alias; the same stance on another occasion is a position of its own', async () => {
     const before = await totals();
     const payload = expectOk((await api.data('EDITOR', importMutation, { input: reuters })).articleImport);
     expect(payload.report).toMatchObject({
@@ -104,10 +116,11 @@ describe('articleImport', () => {
       officials: { created: 1, matched: 1, updated: 0 }, // Lu Kang new; Morgulov matched as Igor Morgulov (by alias; nothing new)
       articles: { created: 1 },
       deployments: { created: 0, matched: 1 },
-      positions: { created: 2, updated: 1 },
-      evidence: { created: 3 },
+      meetings: { created: 0, matched: 1 },
+      positions: { created: 3, matched: 0, updated: 1 },
+      evidence: { created: 4 },
     });
-    expect(await totals()).toEqual({ ...before, officials: before.officials + 1, articles: before.articles + 1, positions: before.positions + 2 });
+    expect(await totals()).toEqual({ ...before, officials: before.officials + 1, articles: before.articles + 1, positions: before.positions + 3 });
 
     const { country } = await api.data(
       'READER',
@@ -115,9 +128,11 @@ describe('articleImport', () => {
     );
     expect(country.aliases).toContain('Beijing');
     const oppose = country.positions.nodes.filter((p: any) => p.stance === 'OPPOSE' && p.meeting === null && p.deployment?.system === 'THAAD');
-    expect(oppose).toHaveLength(1);
-    expect(oppose[0].evidence.map((e: any) => e.article.source).sort()).toEqual(['Reuters', 'Xinhua']);
-    expect(oppose[0].speakers.map((s: any) => s.name)).toEqual(['Lu Kang']);
+    // The seed's statement keeps its own evidence and no speaker; Reuters' is recorded apart.
+    expect(oppose.map((p: any) => [p.evidence.map((e: any) => e.article.source), p.speakers.map((x: any) => x.name)])).toEqual([
+      [['Xinhua'], []],
+      [['Reuters'], ['Lu Kang']],
+    ]);
     const { country: ru } = await api.data('READER', '{ country(isoCode: "RU") { name aliases officials(first: 5) { nodes { name } } } }');
     expect(ru).toMatchObject({ name: 'Russia', aliases: expect.arrayContaining(['Russian Federation', 'Moscow']) });
     expect(ru.officials.nodes).toEqual([{ name: 'Igor Morgulov' }]);
@@ -156,8 +171,8 @@ describe('articleImport', () => {
         'SPEAKER_NOT_HOLDER@input.positions.1.speakers.0',
         'EVIDENCE_NOT_IN_ARTICLE@input.positions.0.evidence.0.quote',
         'TARGET_REQUIRED@input.positions.2',
-        'TARGET_CONFLICT@input.positions.3',
-        'EVIDENCE_REQUIRED@input.positions.3.evidence',
+        'TARGET_CONFLICT@input.positions.4',
+        'EVIDENCE_REQUIRED@input.positions.4.evidence',
       ].sort(),
     );
     expect(await totals()).toEqual(before);
@@ -177,14 +192,14 @@ describe('articleImport', () => {
     const before = await totals();
     const del = `mutation($id: ID!) { articleDelete(input: { id: $id, deletePositions: true }) { deletedArticleId deletedPositionIds ${userErrorFields} } }`;
     const deleted = expectOk((await api.data('EDITOR', del, { id: article.id })).articleDelete);
-    expect(deleted.deletedPositionIds).toHaveLength(2);
-    expect(await totals()).toEqual({ ...before, articles: before.articles - 1, positions: before.positions - 2 });
+    expect(deleted.deletedPositionIds).toHaveLength(3);
+    expect(await totals()).toEqual({ ...before, articles: before.articles - 1, positions: before.positions - 3 });
     const { country } = await api.data(
       'READER',
       '{ country(isoCode: "CN") { positions(first: 50) { nodes { stance meeting { id } deployment { system } evidence { article { source } } } } } }',
     );
-    const oppose = country.positions.nodes.find((p: any) => p.stance === 'OPPOSE' && p.meeting === null && p.deployment?.system === 'THAAD');
-    expect(oppose.evidence.map((e: any) => e.article.source)).toEqual(['Xinhua']);
+    const concern = country.positions.nodes.find((p: any) => p.stance === 'CONCERN' && p.meeting !== null && p.deployment?.system === 'THAAD');
+    expect(concern.evidence.map((e: any) => e.article.source)).toEqual(['Xinhua']);
   });
 });
 
@@ -263,7 +278,10 @@ describe('npm run import', () => {
       /^line 2: REJECTED \(1 problem; nothing of it was stored\):\n {2}positions\[0\]\.evidence\[0\]\.quote: text "not in the body" does not occur in the article body \[EVIDENCE_NOT_IN_ARTICLE\]/m,
     );
     expect(first.stdout).toMatch(/^line 3: REJECTED: not valid JSON/m);
-    expect(first.stdout).toMatch(/^line 4: imported new article \d+: .*updated 1 positions/m);
+    // Japan's support "on day 3" is not its statement "on day 1": a position of its own.
+    expect(first.stdout).toMatch(
+      /^line 4: imported new article \d+: created 1 articles, 1 positions, 1 evidence, 1 links; matched 2 countries, 1 deployments$/m,
+    );
     expect(first.stderr).toMatch(/\(4 articles\)/);
     expect(first.stderr).toMatch(/progress: \d\/4 articles/);
     expect(first.stderr).toMatch(/4 articles in .* 2 imported \(2 new\), 2 rejected/);

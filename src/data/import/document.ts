@@ -16,7 +16,7 @@ import { isIsoCountryCode } from '../iso-3166.ts';
 import { dateProblem, isFutureDay, isFutureInstant, isHttpUrl, parseDay, sha256Hex, textProblem, type EvidenceSpan } from '../rules.ts';
 import { isQuoteProblem, locateQuote } from '../evidence-spans.ts';
 import { deploymentIdentity, describeDeploymentIdentity } from '../models/deployment.ts';
-import { describePositionIdentity, positionModel, positionTargetProblem, speaksForAHolder } from '../models/position.ts';
+import { describePositionIdentity, positionModel, positionTargetProblem, sameOccasion, speaksForAHolder } from '../models/position.ts';
 import type { ModelDefinition } from '../model.ts';
 
 import {
@@ -505,7 +505,18 @@ function readPositions(d: Declared, root: Json, body: string, officials: Officia
     positions.push(position);
     prepared.push({ ...position, holders, addressees, evidence });
   });
-  c.unique(positions, describePositionIdentity, 'a position with the same stance, target, holders and meeting', 'positions');
+  // Two positions of one identity in one article are one statement, unless their days or their
+  // speakers set them apart (sameOccasion).
+  const declared = new Map<string, number[]>();
+  positions.forEach((p, i) => {
+    const identity = describePositionIdentity(p);
+    const earlier = declared.get(identity) ?? [];
+    const occasion = (x: ImportPosition) => ({ meeting: x.meeting, statedOn: x.statedOn, speakers: x.speakers });
+    const twin = earlier.find((j) => sameOccasion(occasion(positions[j] as ImportPosition), occasion(p), true));
+    if (twin !== undefined)
+      c.problem(['positions', i], `the same statement (${identity}, on the same occasion) is already declared at positions[${twin}]`, UserErrorCode.DUPLICATE);
+    else declared.set(identity, [...earlier, i]);
+  });
 
   return { positions, prepared };
 }

@@ -248,7 +248,7 @@ const evidence = field.object('Evidence', 'A quote of the article body that repo
 
 const position = field.object(
   'Position',
-  'A position the article reports. A position already recorded (same stance, target, holders and meeting) gains the quotes as evidence.',
+  "A statement the article reports. It corroborates a recorded position (gains the quotes as evidence, nothing else of it is overwritten) only when it reports the same statement: the same stance, target, holders and meeting, no other day and no speakers of whom none is the other's, and placed on the same occasion by the same meeting, the same statedOn or the same article. Otherwise it is recorded as a position of its own.",
   {
     stance: field.enumOf(stanceEnum, { description: 'The kind of diplomatic speech (see the Stance enum of the API).', api: 'The kind of stance.' }),
     summary: field.text({ description: 'A faithful paraphrase.', api: 'A faithful paraphrase.' }),

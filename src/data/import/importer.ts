@@ -437,13 +437,14 @@ class ArticleImporter {
     const meetingId = this.idOf(this.meetingIds, input.meeting);
     const holderIds = [...new Set(input.holders.map((ref) => this.actorId(ref)))].sort((a, b) => a - b);
     const statedOn = dayOrNull(input.statedOn);
-    const found = await findSamePosition(this.w, {
-      stance: input.stance,
-      deployment: deploymentId,
-      topic: input.topic,
-      meeting: meetingId,
-      holders: holderIds,
-    });
+    const speakerIds = [...new Set(input.speakers.map((name) => this.idOf(this.officialIds, name) as number))];
+    // Another article's report corroborates a recorded position only when it reports the same
+    // statement (sameOccasion): otherwise it is recorded as a position of its own.
+    const found = await findSamePosition(
+      this.w,
+      { stance: input.stance, deployment: deploymentId, topic: input.topic, meeting: meetingId, holders: holderIds },
+      { statedOn, speakers: speakerIds, articleIds: [this.articleId] },
+    );
     let id: number;
     let changed = false;
     if (!found) {
@@ -462,13 +463,13 @@ class ArticleImporter {
     } else {
       id = found.id;
       this.report.links.matched += holderIds.length;
+      // The same statement (never another day: sameOccasion): a day it lacked is filled in.
       if (found.statedOn === null && statedOn !== null) {
         await this.tx.position.update({ where: { id }, data: { statedOn } });
         changed = true;
       }
-      this.keep(`position ${id} (${input.stance}) statedOn`, found.statedOn, statedOn, sameDay, describeDay);
     }
-    const speakers = input.speakers.map((name) => ({ positionId: id, officialId: this.idOf(this.officialIds, name) as number }));
+    const speakers = speakerIds.map((officialId) => ({ positionId: id, officialId }));
     changed = (await this.links(speakers, (data) => this.tx.positionSpeaker.createMany({ data, skipDuplicates: true }))) || changed;
     const addressees = [...new Set(input.addressees.map((ref) => this.actorId(ref)))].map((actorId) => ({ positionId: id, actorId }));
     changed = (await this.links(addressees, (data) => this.tx.positionAddressee.createMany({ data, skipDuplicates: true }))) || changed;

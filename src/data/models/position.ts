@@ -5,8 +5,9 @@
 import { Prisma } from '../../generated/prisma/client.ts';
 import { Stance } from '../../generated/prisma/enums.ts';
 import { columnsOf, type IdSource, type NodeSource } from '../../db/pages.ts';
-import { changesOf, mustFind, refId, refIds, rowIdOf, snapshot } from '../checks.ts';
+import { changesOf, mustFind, pastDay, refId, refIds, requiredText, rowIdOf, snapshot } from '../checks.ts';
 import { encodeGlobalId } from '../global-id.ts';
+import { formatDay } from '../rules.ts';
 import { acceptsDay, idArguments, linkedTo, matchesText, rangeSql, textIn } from '../listing.ts';
 import { checkedCreateValues, checkedUpdateValues, defineModel, field, updatableFieldsOf, type EnumDefinition, type RecordOf } from '../model.ts';
 import { nodesOf, recordOf } from '../model-listing.ts';
@@ -183,11 +184,10 @@ const actorTypes = ['Country', 'Organization'] as const;
 export const positionRecordOf = (row: object): PositionRecord => recordOf(positionModel, row as Record<string, unknown>) as PositionRecord;
 
 /**
- * What identifies a position: its stance, its target (a deployment or a topic), the set of its
- * holders and the meeting where it was stated. One record per identity: positionCreate and
- * positionUpdate refuse a twin (DUPLICATE), the import adds its quotes to the one recorded, and an
- * import document may not declare two. `R` is how records are named: row ids in the database,
- * keys in a document.
+ * What a position is about and who holds it: its stance, its target (a deployment or a topic),
+ * the set of its holders and the meeting where it was stated. Reports that agree on it may still
+ * be different statements: see `sameOccasion`. `R` is how records are named: row ids in the
+ * database, keys in a document.
  */
 export interface PositionIdentity<R> {
   stance: string;
@@ -203,8 +203,44 @@ export function describePositionIdentity(p: PositionIdentity<string | number>): 
   return `${p.stance} on ${target} by ${[...p.holders].sort().join('+')} at ${p.meeting ?? 'no meeting'}`;
 }
 
-/** The recorded position with this identity (the first recorded), other than `except`; its holders are `p.holders` exactly. */
-export async function findSamePosition(w: Write, p: PositionIdentity<number>, except?: number) {
+/** When and by whom a report says a position was stated (a day as `YYYY-MM-DD` or a Date at UTC midnight). */
+export interface StatementOccasion<R> {
+  meeting: R | null;
+  statedOn: string | Date | null;
+  speakers: readonly R[];
+}
+
+const dayOf = (value: string | Date | null) => (value === null ? null : typeof value === 'string' ? value.slice(0, 10) : formatDay(value));
+
+/**
+ * Whether two reports of the same identity (stance, target, holders, meeting) report one statement,
+ * so that the later corroborates the earlier instead of being recorded apart. Nothing may set them
+ * apart (two different days; speakers of whom neither names anyone the other names), and something
+ * must place both on the same occasion: the same meeting, the same day, or the same article (one
+ * article's report of an identity is one statement). Otherwise they stay two positions: a
+ * statement a report cannot place is its own, and no report takes over the date or speakers
+ * that another article gave an earlier statement.
+ */
+export function sameOccasion<R>(a: StatementOccasion<R>, b: StatementOccasion<R>, sameArticle: boolean): boolean {
+  if (a.meeting !== b.meeting) return false;
+  const dayA = dayOf(a.statedOn);
+  const dayB = dayOf(b.statedOn);
+  if (dayA !== null && dayB !== null && dayA !== dayB) return false;
+  if (a.speakers.length > 0 && b.speakers.length > 0 && !a.speakers.some((speaker) => b.speakers.includes(speaker))) return false;
+  return sameArticle || a.meeting !== null || (dayA !== null && dayA === dayB);
+}
+
+/**
+ * The recorded position (the first recorded, other than `except`) that a report of `p`, stated on
+ * `occasion` and cited from `articleIds`, is a report of: the same identity, its holders exactly
+ * `p.holders`, and the same occasion (`sameOccasion`).
+ */
+export async function findSamePosition(
+  w: Write,
+  p: PositionIdentity<number>,
+  occasion: Omit<StatementOccasion<number>, 'meeting'> & { articleIds: readonly number[] },
+  except?: number,
+) {
   const holders = [...new Set(p.holders)];
   const candidates = await w.tx.position.findMany({
     where: {
@@ -215,10 +251,22 @@ export async function findSamePosition(w: Write, p: PositionIdentity<number>, ex
       holders: { every: { actorId: { in: holders } } },
       ...(except ? { id: { not: except } } : {}),
     },
-    include: { holders: true },
+    include: { holders: true, speakers: true, evidence: { select: { articleId: true } } },
     orderBy: { id: 'asc' },
   });
-  return candidates.find((c) => c.holders.length === holders.length && holders.every((id) => c.holders.some((h) => h.actorId === id))) ?? null;
+  const report = { meeting: p.meeting, statedOn: occasion.statedOn, speakers: occasion.speakers };
+  return (
+    candidates.find(
+      (c) =>
+        c.holders.length === holders.length &&
+        holders.every((id) => c.holders.some((h) => h.actorId === id)) &&
+        sameOccasion(
+          { meeting: c.meetingId, statedOn: c.statedOn, speakers: c.speakers.map((s) => s.officialId) },
+          report,
+          c.evidence.some((e) => occasion.articleIds.includes(e.articleId)),
+        ),
+    ) ?? null
+  );
 }
 
 /** A position is about a deployment or a topic, exactly one: which rule a target breaks, or null. */
@@ -242,8 +290,16 @@ interface Identity {
   holderIds: number[];
 }
 
-/** The rules every position keeps: a target, holders, speakers who speak for a holder, no twin. */
-async function checkPosition(w: Write, p: Identity & { speakerIds: number[] }, except?: number): Promise<void> {
+/**
+ * The rules every position keeps: a target, holders, speakers who speak for a holder, and no twin
+ * (another position of the same identity on the same occasion, `sameOccasion`, reported by the
+ * articles `articleIds`).
+ */
+async function checkPosition(
+  w: Write,
+  p: Identity & { speakerIds: number[]; statedOn: Date | null; articleIds: readonly number[] },
+  except?: number,
+): Promise<void> {
   const target = positionTargetProblem(p.deploymentId !== null, p.topic !== null);
   if (target === UserErrorCode.TARGET_REQUIRED)
     w.fail(['input', 'topic'], 'a position must be about a deployment or a topic: give deploymentId or topic', target);
@@ -258,11 +314,16 @@ async function checkPosition(w: Write, p: Identity & { speakerIds: number[] }, e
     }
   }
   if (w.errors.length > 0) return;
-  const twin = await findSamePosition(w, { stance: p.stance, deployment: p.deploymentId, topic: p.topic, meeting: p.meetingId, holders: p.holderIds }, except);
+  const twin = await findSamePosition(
+    w,
+    { stance: p.stance, deployment: p.deploymentId, topic: p.topic, meeting: p.meetingId, holders: p.holderIds },
+    { statedOn: p.statedOn, speakers: p.speakerIds, articleIds: p.articleIds },
+    except,
+  );
   if (twin) {
     w.fail(
       null,
-      `the same position (stance, target, holders and meeting) is already recorded (${encodeGlobalId('Position', twin.id)}): add evidence to it instead (evidenceCreate)`,
+      `the same statement (stance, target, holders, on the same occasion) is already recorded (${encodeGlobalId('Position', twin.id)}): add evidence to it instead (evidenceCreate), or merge the two (positionMerge)`,
       UserErrorCode.DUPLICATE,
     );
   }
@@ -285,7 +346,16 @@ export async function createPosition(w: Write, input: PositionRelationsInput & I
   const spans = await locateEvidenceInputs(w, input.evidence, ['input', 'evidence']);
   // A deployment ID that was given but unusable (already reported) still counts as a target here.
   const target = deploymentRef === undefined && input.deploymentId != null ? -1 : deploymentId;
-  await checkPosition(w, { stance: values.stance as string, deploymentId: target, topic: values.topic ?? null, meetingId, holderIds, speakerIds });
+  await checkPosition(w, {
+    stance: values.stance as string,
+    deploymentId: target,
+    topic: values.topic ?? null,
+    meetingId,
+    holderIds,
+    speakerIds,
+    statedOn: values.statedOn ?? null,
+    articleIds: spans.map((span) => span.articleId),
+  });
   w.check();
   const row = await insertPosition(w, {
     ...(values as Required<typeof values>),
@@ -311,7 +381,11 @@ export async function updatePosition(w: Write, input: PositionUpdateRelationsInp
   w.check();
   const found = await mustFind(
     w,
-    () => w.tx.position.findUnique({ where: { id: id as number }, include: { holders: true, speakers: true, addressees: true } }),
+    () =>
+      w.tx.position.findUnique({
+        where: { id: id as number },
+        include: { holders: true, speakers: true, addressees: true, evidence: { select: { articleId: true } } },
+      }),
     'position',
     ['input', 'id'],
   );
@@ -336,7 +410,17 @@ export async function updatePosition(w: Write, input: PositionUpdateRelationsInp
   if (input.holderIds != null && input.holderIds.length === 0)
     w.fail(['input', 'holderIds'], 'a position needs at least one holder', UserErrorCode.HOLDER_REQUIRED);
   w.check();
-  await checkPosition(w, { ...next, stance: next.stance as string, topic: next.topic ?? null }, found.id);
+  await checkPosition(
+    w,
+    {
+      ...next,
+      stance: next.stance as string,
+      topic: next.topic ?? null,
+      statedOn: next.statedOn ?? null,
+      articleIds: found.evidence.map((e) => e.articleId),
+    },
+    found.id,
+  );
   w.check();
   const compared = [...updatableFieldsOf(positionModel), 'deploymentId', 'meetingId', 'holderIds', 'speakerIds', 'addresseeIds'] as Array<
     Extract<keyof typeof before, string>
@@ -383,4 +467,172 @@ export async function deletePosition(w: Write, input: PositionDeleteInputData): 
     },
   });
   return encodeGlobalId('Position', found.id);
+}
+
+export interface PositionMergeInputData {
+  keepId: string;
+  duplicateId: string;
+}
+
+const positionWithLinks = { holders: true, speakers: true, addressees: true, evidence: true } as const;
+type PositionWithLinks = Prisma.PositionGetPayload<{ include: typeof positionWithLinks }>;
+
+/** A position as its change-log entries show it: its columns, and its links by global ID. */
+function positionDetails(p: PositionWithLinks) {
+  return {
+    ...snapshot(p),
+    holders: p.holders.map((h) => h.actorId),
+    speakers: p.speakers.map((s) => encodeGlobalId('Official', s.officialId)),
+    addressees: p.addressees.map((a) => a.actorId),
+    evidence: p.evidence.map((e) => ({
+      id: encodeGlobalId('Evidence', e.id),
+      article: encodeGlobalId('Article', e.articleId),
+      text: e.text,
+      start: e.start,
+      end: e.end,
+    })),
+  };
+}
+
+const spanKey = (e: { articleId: number; start: number; end: number }) => `${e.articleId}:${e.start}:${e.end}`;
+
+/**
+ * Joins two positions an editor finds to be one statement (the import keeps reports apart when it
+ * cannot tell): the duplicate's quotes, speakers and addressees move to the kept position, which
+ * takes the duplicate's day or meeting where it has none, and the duplicate is deleted. Refused
+ * when they cannot be one statement: another stance, target or holders, or two different days or
+ * meetings (correct one of them first with positionUpdate). Logged on both.
+ */
+export async function mergePositions(w: Write, input: PositionMergeInputData): Promise<{ kept: PositionRecord; deletedId: string }> {
+  const keepId = rowIdOf(w, 'Position', input.keepId, ['input', 'keepId']);
+  const duplicateId = rowIdOf(w, 'Position', input.duplicateId, ['input', 'duplicateId']);
+  w.check();
+  if (keepId === duplicateId) w.abort(['input', 'duplicateId'], 'the duplicate is the position to keep', UserErrorCode.SAME_RECORD);
+  const keep = await w.tx.position.findUnique({ where: { id: keepId as number }, include: positionWithLinks });
+  const duplicate = await w.tx.position.findUnique({ where: { id: duplicateId as number }, include: positionWithLinks });
+  if (!keep) w.fail(['input', 'keepId'], 'no position has this ID', UserErrorCode.NOT_FOUND);
+  if (!duplicate) w.fail(['input', 'duplicateId'], 'no position has this ID', UserErrorCode.NOT_FOUND);
+  w.check();
+  const k = keep!;
+  const d = duplicate!;
+  const apart = (what: string) =>
+    w.fail(
+      ['input', 'duplicateId'],
+      `the duplicate ${what}: it is not the same statement (correct one of them first with positionUpdate)`,
+      UserErrorCode.CONFLICT,
+    );
+  if (k.stance !== d.stance) apart(`takes another stance (${d.stance}, not ${k.stance})`);
+  if (k.deploymentId !== d.deploymentId || k.topic !== d.topic) apart('is about another deployment or topic');
+  const holders = (p: PositionWithLinks) => sorted(p.holders.map((h) => h.actorId)).join();
+  if (holders(k) !== holders(d)) apart('has other holders');
+  if (k.meetingId !== null && d.meetingId !== null && k.meetingId !== d.meetingId) apart('was stated at another meeting');
+  if (k.statedOn !== null && d.statedOn !== null && k.statedOn.getTime() !== d.statedOn.getTime())
+    apart(`was stated on another day (${formatDay(d.statedOn)}, not ${formatDay(k.statedOn)})`);
+  w.check();
+
+  const touch = changedBy(w.actor);
+  // A span the kept position already cites goes with the duplicate; the others move.
+  const kept = new Set(k.evidence.map(spanKey));
+  const moved = d.evidence.filter((e) => !kept.has(spanKey(e)));
+  if (moved.length) await w.tx.evidence.updateMany({ where: { id: { in: moved.map((e) => e.id) } }, data: { positionId: k.id, ...touch } });
+  const speakers = d.speakers.filter((s) => !k.speakers.some((x) => x.officialId === s.officialId)).map((s) => s.officialId);
+  if (speakers.length) await w.tx.positionSpeaker.createMany({ data: speakers.map((officialId) => ({ positionId: k.id, officialId })) });
+  const addressees = d.addressees.filter((a) => !k.addressees.some((x) => x.actorId === a.actorId)).map((a) => a.actorId);
+  if (addressees.length) await w.tx.positionAddressee.createMany({ data: addressees.map((actorId) => ({ positionId: k.id, actorId })) });
+  const filled = {
+    ...(k.statedOn === null && d.statedOn !== null ? { statedOn: d.statedOn } : {}),
+    ...(k.meetingId === null && d.meetingId !== null ? { meetingId: d.meetingId } : {}),
+  };
+  await w.tx.position.delete({ where: { id: d.id } });
+  const row = await w.tx.position.update({ where: { id: k.id }, data: { ...filled, ...touch } });
+  const keptId = encodeGlobalId('Position', k.id);
+  const deletedId = encodeGlobalId('Position', d.id);
+  await w.log(ChangeAction.MERGE, 'Position', k.id, {
+    mergedFrom: deletedId,
+    duplicate: positionDetails(d),
+    moved: {
+      evidence: moved.map((e) => encodeGlobalId('Evidence', e.id)),
+      speakers: speakers.map((id) => encodeGlobalId('Official', id)),
+      addressees,
+    },
+    filled: snapshot(filled),
+  });
+  await w.log(ChangeAction.MERGE, 'Position', d.id, { mergedInto: keptId });
+  return { kept: positionRecordOf(row), deletedId };
+}
+
+export interface PositionSplitInputData {
+  id: string;
+  expectedVersion?: number | null;
+  evidenceIds: string[];
+  summary?: string | null;
+  statedOn?: Date | null;
+  meetingId?: string | null;
+  speakerIds?: string[] | null;
+}
+
+/**
+ * Moves quotes of a position to a new position of their own, for reports the import (or an
+ * editor) took for one statement that were two: the new position has the same stance, target,
+ * holders and addressees, the day, meeting and speakers the input gives (none otherwise: nothing
+ * is assumed), and the quotes moved. At least one quote stays. Logged on both.
+ */
+export async function splitPosition(w: Write, input: PositionSplitInputData): Promise<{ original: PositionRecord; created: PositionRecord }> {
+  const id = rowIdOf(w, 'Position', input.id, ['input', 'id']);
+  const evidenceIds = input.evidenceIds.map((evidenceId, i) => rowIdOf(w, 'Evidence', evidenceId, ['input', 'evidenceIds', i]));
+  w.check();
+  const found = await mustFind(w, () => w.tx.position.findUnique({ where: { id: id as number }, include: positionWithLinks }), 'position', ['input', 'id']);
+  w.expectVersion(['input', 'expectedVersion'], input.expectedVersion, found.version, 'the position');
+  evidenceIds.forEach((evidenceId, i) => {
+    if (!found.evidence.some((e) => e.id === evidenceId)) w.fail(['input', 'evidenceIds', i], 'is not evidence of this position', UserErrorCode.NOT_FOUND);
+  });
+  const moving = found.evidence.filter((e) => evidenceIds.includes(e.id));
+  if (evidenceIds.length === 0) w.fail(['input', 'evidenceIds'], 'name at least one quote to move', UserErrorCode.EVIDENCE_REQUIRED);
+  else if (moving.length === found.evidence.length)
+    w.fail(
+      ['input', 'evidenceIds'],
+      'at least one quote must stay with the position (to change the position itself, use positionUpdate)',
+      UserErrorCode.EVIDENCE_REQUIRED,
+    );
+  const summary = input.summary == null ? found.summary : requiredText(w, input.summary, ['input', 'summary'], 'the summary');
+  const statedOn = input.statedOn ?? null;
+  pastDay(w, statedOn, ['input', 'statedOn']);
+  const meetingId = (await refId(w, 'Meeting', input.meetingId, ['input', 'meetingId'])) ?? null;
+  const speakerIds = sorted(await refIds(w, 'Official', input.speakerIds ?? [], ['input', 'speakerIds']));
+  w.check();
+  const holderIds = sorted(found.holders.map((h) => h.actorId));
+  await checkPosition(
+    w,
+    {
+      stance: found.stance,
+      deploymentId: found.deploymentId,
+      topic: found.topic,
+      meetingId,
+      holderIds,
+      speakerIds,
+      statedOn,
+      articleIds: moving.map((e) => e.articleId),
+    },
+    found.id,
+  );
+  w.check();
+  const touch = changedBy(w.actor);
+  const created = await insertPosition(w, {
+    stance: found.stance,
+    summary,
+    deploymentId: found.deploymentId,
+    topic: found.topic,
+    meetingId,
+    statedOn,
+    holders: { create: holderIds.map((actorId) => ({ actorId })) },
+    speakers: { create: speakerIds.map((officialId) => ({ officialId })) },
+    addressees: { create: found.addressees.map((a) => ({ actorId: a.actorId })) },
+  });
+  await w.tx.evidence.updateMany({ where: { id: { in: moving.map((e) => e.id) } }, data: { positionId: created.id, ...touch } });
+  const row = await w.tx.position.update({ where: { id: found.id }, data: touch });
+  const movedIds = moving.map((e) => encodeGlobalId('Evidence', e.id));
+  await w.log(ChangeAction.UPDATE, 'Position', found.id, { evidenceMovedTo: encodeGlobalId('Position', created.id), evidence: movedIds });
+  const after = await w.tx.position.findUniqueOrThrow({ where: { id: created.id }, include: positionWithLinks });
+  await w.log(ChangeAction.CREATE, 'Position', created.id, { splitFrom: encodeGlobalId('Position', found.id), ...positionDetails(after) });
+  return { original: positionRecordOf(row), created: positionRecordOf(created) };
 }

@@ -14,7 +14,7 @@ export class ArticleImportResolver {
   @Mutation(() => ArticleImportPayload, {
     nullable: true,
     description:
-      'Imports one article with the countries, organizations, officials, meetings, deployments, positions and evidence it reports, in one transaction. Everything is matched before it is created: importing the same article again creates nothing, and a position already recorded gains the article as evidence. Needs an EDITOR key.',
+      'Imports one article with the countries, organizations, officials, meetings, deployments, positions and evidence it reports, in one transaction. Everything is matched before it is created: importing the same article again creates nothing, and a report of a statement already recorded (the same occasion: see ArticleImportPosition) gains the article as evidence. Needs an EDITOR key.',
   })
   async articleImport(
     @Arg('input', () => ArticleImportInput, { description: 'The article and what it reports.' }) input: ArticleImportInputValue,

@@ -3,15 +3,17 @@ import { Prisma } from '../../generated/prisma/client.ts';
 import { actorNodes } from '../../data/models/actor.ts';
 import { evidenceNodes } from '../../data/models/evidence.ts';
 import { officialNodes } from '../../data/models/official.ts';
-import { Field, ID, InputType } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import {
   createPosition,
   deletePosition,
+  mergePositions,
   positionAddresseeIds,
   positionEvidenceIds,
   positionHolderIds,
   positionModel,
   positionSpeakerIds,
+  splitPosition,
   stanceEnum,
   updatePosition,
   type PositionRecord,
@@ -24,7 +26,8 @@ import { Meeting } from './meeting.ts';
 import { Official } from './official.ts';
 import { Audited } from '../audited.interface.ts';
 import { enumType } from '../enum-type.ts';
-import { DeleteInputType, ModelInputFields, modelSchema, mutationResolver, NodeObjectType, nodeRelations } from '../model-schema.ts';
+import { DeleteInputType, MergeInputType, ModelInputFields, modelSchema, mutationResolver, NodeObjectType, nodeRelations } from '../model-schema.ts';
+import { DateScalar } from '../scalars.ts';
 import { Node } from '../node.interface.ts';
 import { deploymentNodes } from '../../data/models/deployment.ts';
 import { meetingNodes } from '../../data/models/meeting.ts';
@@ -145,6 +148,36 @@ export const PositionDeleteInput = DeleteInputType(positionModel, {
   idDescription: 'The position to delete.',
 });
 
+export const PositionMergeInput = MergeInputType(positionModel, {
+  description: 'Two positions that are one statement: the one to keep and its duplicate.',
+  duplicateDescription:
+    'The position to delete; its quotes, speakers and addressees move to the kept one. It must take the same stance on the same target with the same holders, and not be dated to another day or placed at another meeting.',
+});
+
+@InputType('PositionSplitInput', { description: 'Quotes of a position that report another statement, to move to a new position of their own.' })
+export class PositionSplitInput {
+  @Field(() => ID, { description: 'The position to split.' })
+  id!: string;
+
+  @Field(() => Int, { nullable: true, description: 'The version read; refused with VERSION_CONFLICT when the position has changed since.' })
+  expectedVersion?: number | null;
+
+  @Field(() => [ID], { description: 'The evidence to move (at least one; at least one must stay).' })
+  evidenceIds!: string[];
+
+  @Field(() => String, { nullable: true, description: "The new position's summary; defaults to the split position's." })
+  summary?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'The day the other statement was made, when the moved quotes say; not in the future.' })
+  statedOn?: Date | null;
+
+  @Field(() => ID, { nullable: true, description: 'The meeting where the other statement was made, when the moved quotes say.' })
+  meetingId?: string | null;
+
+  @Field(() => [ID], { nullable: true, description: 'The officials who made the other statement; each must speak for one of the holders. Defaults to none.' })
+  speakerIds?: string[] | null;
+}
+
 export const PositionMutationResolver = mutationResolver(positionModel, Position, {
   create: {
     description: 'Records a position with the evidence that reports it. Needs an EDITOR key.',
@@ -161,5 +194,17 @@ export const PositionMutationResolver = mutationResolver(positionModel, Position
     description: 'Deletes a position and its evidence. Recorded in the change log. Needs an EDITOR key.',
     input: PositionDeleteInput,
     run: deletePosition,
+  },
+  merge: {
+    description:
+      'Joins two positions that are one statement (two reports the import could not place on the same occasion): the quotes, speakers and addressees of the duplicate move to the kept position, which takes its day or meeting where it has none; the duplicate is deleted. Recorded in the change log of both. Needs an EDITOR key.',
+    input: PositionMergeInput,
+    run: mergePositions,
+  },
+  split: {
+    description:
+      'Moves quotes of a position that report another statement (another day, other speakers) to a new position with the same stance, target, holders and addressees. Recorded in the change log of both. Needs an EDITOR key.',
+    input: PositionSplitInput,
+    run: splitPosition,
   },
 });
