@@ -1,0 +1,240 @@
+/**
+ * A position is one statement on one occasion (docs/import-format.md, "A position is one statement
+ * on one occasion"): reports of the same stance on different occasions stay apart, a report of the
+ * same occasion corroborates, no report overwrites what another article established, and an editor
+ * corrects the machine's choice with positionMerge and positionSplit, both in the change log.
+ */
+import { describe, expect, it } from 'vitest';
+import { codesOf, expectOk, useCurationServer, userErrorFields } from '../support/curation.ts';
+
+const api = useCurationServer();
+
+const importMutation = `mutation($input: ArticleImportInput!) { articleImport(input: $input) {
+  article { id }
+  report { positions { created matched updated } evidence { created } }
+  ${userErrorFields} } }`;
+
+const positionFields = 'id version stance statedOn speakers { name } evidence { id text article { url } }';
+
+interface Report {
+  url: string;
+  body: string;
+  quote: string;
+  statedOn?: string | null;
+  speakers?: string[];
+  stance?: string;
+}
+
+/** One article that reports China's stance on the THAAD battery in Seongju, in the import format. */
+function report({ url, body, quote, statedOn = null, speakers = [], stance = 'OPPOSE' }: Report) {
+  return {
+    article: { source: 'Wire', url, headline: null, publishedAt: null, body },
+    countries: [
+      { isoCode: 'CN', name: 'China' },
+      { isoCode: 'KR', name: 'South Korea' },
+    ],
+    officials: [
+      { name: 'Geng Shuang', title: 'Foreign Ministry spokesperson', country: 'CN' },
+      { name: 'Hua Chunying', title: 'Foreign Ministry spokesperson', country: 'CN' },
+    ],
+    deployments: [{ key: 'thaad', name: 'THAAD battery in Seongju', system: 'THAAD', status: 'ANNOUNCED', host: 'KR' }],
+    positions: [{ stance, summary: 'China opposes the THAAD deployment.', holders: ['CN'], speakers, deployment: 'thaad', statedOn, evidence: [{ quote }] }],
+  };
+}
+
+async function importReport(input: ReturnType<typeof report>) {
+  return expectOk((await api.data('EDITOR', importMutation, { input })).articleImport);
+}
+
+/** China's OPPOSE positions on THAAD with no meeting, oldest first, with the articles that report them. */
+async function chinaOpposesThaad(): Promise<any[]> {
+  const { positions } = await api.data(
+    'READER',
+    `{ positions(first: 100, filter: { holders: ["CN"], systems: ["THAAD"], stances: [OPPOSE] }) { nodes { meeting { id } holders { name } ${positionFields} } } }`,
+  );
+  return positions.nodes.filter((p: any) => p.meeting === null && p.holders.length === 1);
+}
+
+const urls = (p: any) => p.evidence.map((e: any) => e.article.url).sort();
+const byUrl = (positions: any[], url: string) => positions.find((p) => urls(p).includes(url));
+
+const march7 = {
+  url: 'https://wire.example/thaad-2017-03-07',
+  body: 'BEIJING - Foreign Ministry spokesperson Geng Shuang said on Tuesday that China firmly opposes the deployment of THAAD.',
+  quote: 'China firmly opposes the deployment of THAAD.',
+  statedOn: '2017-03-07',
+  speakers: ['Geng Shuang'],
+};
+
+describe('a position is one statement on one occasion', () => {
+  it('two reports of the same stance on different occasions stay two positions; the earlier keeps its day and speakers', async () => {
+    const [seedStatement] = await chinaOpposesThaad();
+    expect(seedStatement).toMatchObject({ statedOn: null, speakers: [] });
+
+    // March 2017, dated and attributed: not the seed's statement of July 2016 (undated there).
+    const first = await importReport(report(march7));
+    expect(first.report.positions).toEqual({ created: 1, matched: 0, updated: 0 });
+    // Another article, no day, no speaker: nothing places it on either occasion.
+    const unplaced = await importReport(
+      report({ url: 'https://wire.example/thaad-undated', body: 'China has long opposed THAAD, officials say.', quote: 'China has long opposed THAAD' }),
+    );
+    expect(unplaced.report.positions).toEqual({ created: 1, matched: 0, updated: 0 });
+
+    const positions = await chinaOpposesThaad();
+    expect(positions).toHaveLength(3);
+    expect(positions[0]).toEqual(seedStatement);
+    expect(byUrl(positions, march7.url)).toMatchObject({ statedOn: '2017-03-07', speakers: [{ name: 'Geng Shuang' }] });
+    expect(byUrl(positions, 'https://wire.example/thaad-undated')).toMatchObject({ statedOn: null, speakers: [] });
+    // The filter on days finds the March statement only in March.
+    const { positions: in2016 } = await api.data(
+      'READER',
+      '{ positions(filter: { holders: ["CN"], systems: ["THAAD"], statedOn: { to: "2016-12-31" } }) { nodes { statedOn } } }',
+    );
+    expect(in2016.nodes.every((p: any) => p.statedOn < '2017')).toBe(true);
+  });
+
+  it('a report of the same occasion corroborates; one with other speakers on that day is another statement', async () => {
+    // The same day, no speaker named: the March statement, corroborated; nothing of it changes.
+    const same = await importReport(
+      report({
+        url: 'https://other.example/china-thaad-march-7',
+        body: 'China on March 7 reiterated that it opposes THAAD.',
+        quote: 'China on March 7 reiterated that it opposes THAAD.',
+        statedOn: '2017-03-07',
+      }),
+    );
+    expect(same.report).toEqual({ positions: { created: 0, matched: 0, updated: 1 }, evidence: { created: 1 } });
+    // The same day, but voiced by someone else: another statement.
+    const other = await importReport(
+      report({
+        url: 'https://other.example/hua-march-7',
+        body: 'Spokeswoman Hua Chunying said China opposes THAAD.',
+        quote: 'China opposes THAAD',
+        statedOn: '2017-03-07',
+        speakers: ['Hua Chunying'],
+      }),
+    );
+    expect(other.report.positions).toEqual({ created: 1, matched: 0, updated: 0 });
+
+    const positions = await chinaOpposesThaad();
+    const march = byUrl(positions, march7.url);
+    expect(urls(march)).toEqual([march7.url, 'https://other.example/china-thaad-march-7'].sort());
+    expect(march).toMatchObject({ statedOn: '2017-03-07', speakers: [{ name: 'Geng Shuang' }] });
+    expect(byUrl(positions, 'https://other.example/hua-march-7')).toMatchObject({ statedOn: '2017-03-07', speakers: [{ name: 'Hua Chunying' }] });
+    // Importing the same articles again creates nothing.
+    const again = await importReport(report(march7));
+    expect(again.report.positions).toEqual({ created: 0, matched: 1, updated: 0 });
+  });
+
+  it('a document may not declare one statement twice, but may declare two statements of one stance', async () => {
+    const body = 'China opposed THAAD on March 6. China opposed THAAD again on March 8.';
+    const two = report({ url: 'https://wire.example/two-days', body, quote: 'China opposed THAAD on March 6.', statedOn: '2017-03-06' });
+    const second = { ...two.positions[0]!, statedOn: '2017-03-08', evidence: [{ quote: 'China opposed THAAD again on March 8.' }] };
+    const twice = { ...two, positions: [two.positions[0]!, { ...second, statedOn: '2017-03-06' }] };
+    const refused = await api.data('EDITOR', importMutation, { input: twice });
+    expect(codesOf(refused.articleImport)).toEqual(['DUPLICATE@input.positions.1']);
+    expect(refused.articleImport.userErrors[0].message).toMatch(/already declared at positions\[0\]/);
+    const accepted = await importReport({ ...two, positions: [two.positions[0]!, second] });
+    expect(accepted.report.positions).toEqual({ created: 2, matched: 0, updated: 0 });
+  });
+
+  it('positionCreate refuses a twin on the same occasion and takes the same stance on another day', async () => {
+    const march = byUrl(await chinaOpposesThaad(), march7.url);
+    const ids = await api.data('READER', '{ country(isoCode: "CN") { id } deployments(filter: { systems: ["THAAD"] }) { nodes { id } } }');
+    const article = expectOk(
+      (
+        await api.data('EDITOR', `mutation($input: ArticleCreateInput!) { articleCreate(input: $input) { article { id } ${userErrorFields} } }`, {
+          input: { source: 'Desk', body: 'China opposes THAAD, the ministry said.' },
+        })
+      ).articleCreate,
+    ).article;
+    const create = `mutation($input: PositionCreateInput!) { positionCreate(input: $input) { position { id statedOn } ${userErrorFields} } }`;
+    const input = (statedOn: string) => ({
+      stance: 'OPPOSE',
+      summary: 'China opposes THAAD.',
+      holderIds: [ids.country.id],
+      deploymentId: ids.deployments.nodes[0].id,
+      statedOn,
+      evidence: [{ articleId: article.id, text: 'China opposes THAAD' }],
+    });
+    const twin = await api.data('EDITOR', create, { input: input('2017-03-07') });
+    expect(codesOf(twin.positionCreate)).toEqual(['DUPLICATE@']);
+    expect(twin.positionCreate.userErrors[0].message).toContain(march.id);
+    const another = expectOk((await api.data('EDITOR', create, { input: input('2017-03-09') })).positionCreate);
+    expect(another.position.statedOn).toBe('2017-03-09');
+  });
+});
+
+describe('an editor corrects the choice', () => {
+  const merge = `mutation($input: PositionMergeInput!) { positionMerge(input: $input) { position { ${positionFields} } deletedPositionId ${userErrorFields} } }`;
+  const split = `mutation($input: PositionSplitInput!) { positionSplit(input: $input) { position { ${positionFields} } newPosition { ${positionFields} } ${userErrorFields} } }`;
+  const log = `query($id: ID!) { changeLog(first: 10, entityId: $id) { nodes { action actor details } } }`;
+
+  it('positionMerge joins two positions that are one statement, and says so in the change log of both', async () => {
+    const positions = await chinaOpposesThaad();
+    const march = byUrl(positions, march7.url);
+    const undated = byUrl(positions, 'https://wire.example/thaad-undated');
+    const merged = expectOk((await api.data('EDITOR', merge, { input: { keepId: march.id, duplicateId: undated.id } })).positionMerge);
+    expect(merged.deletedPositionId).toBe(undated.id);
+    expect(urls(merged.position)).toEqual([...urls(march), ...urls(undated)].sort());
+    expect(merged.position).toMatchObject({ statedOn: '2017-03-07', speakers: [{ name: 'Geng Shuang' }], version: march.version + 1 });
+    const { node } = await api.data('READER', 'query($id: ID!) { node(id: $id) { id } }', { id: undated.id });
+    expect(node).toBeNull();
+
+    const kept = (await api.data('ADMIN', log, { id: march.id })).changeLog.nodes;
+    expect(kept[0]).toMatchObject({ action: 'MERGE', actor: 'test-editor', details: { mergedFrom: undated.id } });
+    expect(kept[0].details.moved.evidence).toEqual(undated.evidence.map((e: any) => e.id));
+    const gone = (await api.data('ADMIN', log, { id: undated.id })).changeLog.nodes;
+    expect(gone[0]).toMatchObject({ action: 'MERGE', details: { mergedInto: march.id } });
+  });
+
+  it('positionMerge refuses positions that cannot be one statement, and changes nothing', async () => {
+    const positions = await chinaOpposesThaad();
+    const march = byUrl(positions, march7.url);
+    const otherDay = byUrl(positions, 'https://wire.example/two-days');
+    const refused = await api.data('EDITOR', merge, { input: { keepId: march.id, duplicateId: otherDay.id } });
+    expect(codesOf(refused.positionMerge)).toEqual(['CONFLICT@input.duplicateId']);
+    expect(refused.positionMerge.userErrors[0].message).toMatch(/another day \(2017-03-0[68], not 2017-03-07\)/);
+    const { positions: concern } = await api.data('READER', '{ positions(first: 1, filter: { stances: [CONCERN] }) { nodes { id } } }');
+    const stance = await api.data('EDITOR', merge, { input: { keepId: march.id, duplicateId: concern.nodes[0].id } });
+    expect(stance.positionMerge.userErrors.map((e: any) => e.message.replace(/:.*/, ''))).toEqual([
+      'the duplicate takes another stance (CONCERN, not OPPOSE)',
+      'the duplicate has other holders',
+      'the duplicate was stated on another day (2016-07-28, not 2017-03-07)',
+    ]);
+    const itself = await api.data('EDITOR', merge, { input: { keepId: march.id, duplicateId: march.id } });
+    expect(codesOf(itself.positionMerge)).toEqual(['SAME_RECORD@input.duplicateId']);
+    expect(await chinaOpposesThaad()).toEqual(positions);
+  });
+
+  it('positionSplit moves quotes to a position of their own, with what the editor says of it, and logs both', async () => {
+    const march = byUrl(await chinaOpposesThaad(), march7.url);
+    const moving = march.evidence.filter((e: any) => e.article.url === 'https://wire.example/thaad-undated');
+    expect(moving).toHaveLength(1);
+
+    const all = await api.data('EDITOR', split, { input: { id: march.id, evidenceIds: march.evidence.map((e: any) => e.id) } });
+    expect(codesOf(all.positionSplit)).toEqual(['EVIDENCE_REQUIRED@input.evidenceIds']);
+    const { positions: others } = await api.data('READER', '{ positions(first: 1) { nodes { evidence { id } } } }');
+    const foreign = await api.data('EDITOR', split, { input: { id: march.id, evidenceIds: [others.nodes[0].evidence[0].id] } });
+    expect(codesOf(foreign.positionSplit)).toEqual(['NOT_FOUND@input.evidenceIds.0']);
+    const future = await api.data('EDITOR', split, { input: { id: march.id, evidenceIds: [moving[0].id], statedOn: '2999-01-01' } });
+    expect(codesOf(future.positionSplit)).toEqual(['FUTURE_DATE@input.statedOn']);
+
+    const done = expectOk(
+      (
+        await api.data('EDITOR', split, {
+          input: { id: march.id, expectedVersion: march.version, evidenceIds: [moving[0].id], summary: 'China has long opposed THAAD.' },
+        })
+      ).positionSplit,
+    );
+    expect(done.position.evidence.map((e: any) => e.id)).toEqual(march.evidence.filter((e: any) => e.id !== moving[0].id).map((e: any) => e.id));
+    expect(done.position).toMatchObject({ statedOn: '2017-03-07', speakers: [{ name: 'Geng Shuang' }], version: march.version + 1 });
+    expect(done.newPosition).toMatchObject({ stance: 'OPPOSE', statedOn: null, speakers: [], evidence: [{ id: moving[0].id }] });
+
+    const original = (await api.data('ADMIN', log, { id: march.id })).changeLog.nodes;
+    expect(original[0]).toMatchObject({ action: 'UPDATE', details: { evidenceMovedTo: done.newPosition.id, evidence: [moving[0].id] } });
+    const created = (await api.data('ADMIN', log, { id: done.newPosition.id })).changeLog.nodes;
+    expect(created).toHaveLength(1);
+    expect(created[0]).toMatchObject({ action: 'CREATE', actor: 'test-editor', details: { splitFrom: march.id, summary: 'China has long opposed THAAD.' } });
+  });
+});
