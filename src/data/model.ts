@@ -27,7 +27,7 @@ export interface EnumDefinition<TValue extends string = string> {
 }
 
 /** How a field's value is read, checked and shown. */
-export type FieldKind = 'text' | 'day' | 'instant' | 'int' | 'url' | 'names' | 'enum';
+export type FieldKind = 'text' | 'day' | 'instant' | 'int' | 'number' | 'url' | 'names' | 'enum';
 
 export interface FieldDefinition<TValue = unknown> {
   kind: FieldKind;
@@ -42,6 +42,8 @@ export interface FieldDefinition<TValue = unknown> {
   notInFuture?: boolean;
   /** A text kept byte for byte (an article body that offsets index into): never normalized, only refused when blank. */
   verbatim?: boolean;
+  /** The value when a create input or an import document leaves the field out (its column's default). */
+  default?: string;
   /**
    * Carried by the article import (src/data/import/format.ts): its description in the file format
    * and in the articleImport input. Fields of kind text, day, enum and names can be.
@@ -63,6 +65,7 @@ export const field = {
   text: <S extends FieldSpec>(spec: S) => ({ kind: 'text', nullable: false, ...spec }) as FieldDefinition<Nullable<string, S>>,
   url: <S extends FieldSpec>(spec: S) => ({ kind: 'url', nullable: false, ...spec }) as FieldDefinition<Nullable<string, S>>,
   int: <S extends FieldSpec>(spec: S) => ({ kind: 'int', nullable: false, ...spec }) as FieldDefinition<Nullable<number, S>>,
+  number: <S extends FieldSpec>(spec: S) => ({ kind: 'number', nullable: false, ...spec }) as FieldDefinition<Nullable<number, S>>,
   day: <S extends FieldSpec>(spec: S) => ({ kind: 'day', nullable: false, ...spec }) as FieldDefinition<Nullable<Date, S>>,
   instant: <S extends FieldSpec>(spec: S) => ({ kind: 'instant', nullable: false, ...spec }) as FieldDefinition<Nullable<Date, S>>,
   /** Other names of a record (never null; an empty list when there are none). */
@@ -179,6 +182,7 @@ function checkedValue(w: Write, name: string, definition: FieldDefinition, value
       return value;
     case 'names':
     case 'int':
+    case 'number':
     case 'enum':
       return value;
   }
@@ -193,7 +197,7 @@ export function checkedCreateValues<TModel extends ModelDefinition>(w: Write, mo
   for (const [name, definition] of Object.entries(model.fields)) {
     if (!definition.create) continue;
     const path = ['input', name];
-    const value = checkedValue(w, name, definition, input[name], path);
+    const value = checkedValue(w, name, definition, input[name] ?? definition.default, path);
     if ((value === null || value === undefined) && !definition.nullable && definition.kind !== 'names') {
       if (input[name] === undefined || input[name] === null) w.fail(path, 'must be given', UserErrorCode.BLANK);
     }

@@ -14,6 +14,7 @@ import {
   Extensions,
   Field,
   FieldResolver,
+  Float,
   ID,
   InputType,
   Int,
@@ -51,17 +52,25 @@ function outputType(definition: FieldDefinition): GraphQLTypeOf {
       return () => [String];
     case 'int':
       return () => Int;
+    case 'number':
+      return () => Float;
     case 'day':
       return () => DateScalar;
     case 'instant':
       return () => DateTimeScalar;
-    case 'enum':
-      return () => enumType(definition.enum as EnumDefinition);
+    case 'enum': {
+      // Registered now, not when the schema is built: type-graphql knows only enums registered before.
+      const type = enumType(definition.enum as EnumDefinition);
+      return () => type;
+    }
   }
 }
 
 function filterType(argument: FilterArgument): GraphQLTypeOf {
-  if (typeof argument === 'object') return () => [enumType(argument.enumList)];
+  if (typeof argument === 'object') {
+    const type = enumType(argument.enumList);
+    return () => [type];
+  }
   switch (argument) {
     case 'strings':
       return () => [String];
@@ -77,7 +86,10 @@ function filterType(argument: FilterArgument): GraphQLTypeOf {
 }
 
 /** Declares fields on a class from a name → (type, options) list, as decorators would. */
-function declareFields(target: { prototype: object }, fields: Array<[string, GraphQLTypeOf, { nullable?: boolean; description: string }]>): void {
+function declareFields(
+  target: { prototype: object },
+  fields: Array<[string, GraphQLTypeOf, { nullable?: boolean; description: string; defaultValue?: string }]>,
+): void {
   for (const [name, type, options] of fields) Field(type as () => object, options)(target.prototype, name);
 }
 
@@ -266,11 +278,16 @@ export function ModelInputFields<TMutation extends 'create' | 'update'>(model: M
     ...Object.entries(model.fields).flatMap(([name, definition]): FieldSpec[] => {
       const settable = definition[mutation];
       if (!settable) return [];
+      const defaultValue = mutation === 'create' ? definition.default : undefined;
       return [
         [
           name,
           outputType(definition),
-          { nullable: mutation === 'update' || definition.nullable || definition.kind === 'names', description: settable.description },
+          {
+            nullable: mutation === 'update' || definition.nullable || definition.kind === 'names' || defaultValue !== undefined,
+            description: settable.description,
+            ...(defaultValue !== undefined ? { defaultValue } : {}),
+          },
         ],
       ];
     }),
@@ -278,7 +295,7 @@ export function ModelInputFields<TMutation extends 'create' | 'update'>(model: M
   return InputFields as ClassType<Record<string, unknown> & (TMutation extends 'update' ? { id: string; expectedVersion?: number | null } : unknown)>;
 }
 
-type FieldSpec = [string, GraphQLTypeOf, { nullable?: boolean; description: string }];
+type FieldSpec = [string, GraphQLTypeOf, { nullable?: boolean; description: string; defaultValue?: string }];
 
 /** `id` and `expectedVersion`: what names the record an update or a delete changes. */
 function identityFields(what: string, mutation: 'update' | 'delete', idDescription = `The ${what} to change.`): FieldSpec[] {

@@ -161,11 +161,21 @@ describe('a new database holds the seed article (Xinhua, 28 July 2016) as the se
     expect(Buffer.from(article.body, 'utf8').equals(Buffer.from(seed.article.body, 'utf8'))).toBe(true);
   });
 
-  it('has every position of the seed document: stance, summary, holders, speakers, addressees, target, meeting, date and evidence', async () => {
+  it('has every position of the seed document: stance, summary, holders, speakers, addressees, target, meeting, date, modality, attribution and evidence', async () => {
     const data = await api.data(`{ positions(first: 100) { nodes { ${positionFields} } } }`);
     const actual = data.positions.nodes.map(canonicalPosition);
     expect(actual).toHaveLength(seed.positions.length);
     expect(asMultiset(actual)).toEqual(asMultiset(seedPositions()));
+  });
+
+  it('says how each statement was made and attributed: all paraphrased (the article quotes no one), two of them intentions', async () => {
+    const { positions } = await api.data('{ positions(first: 100) { nodes { topic modality attribution provenance confidence } } }');
+    expect(positions.nodes).toHaveLength(13);
+    for (const p of positions.nodes) expect(p).toMatchObject({ attribution: 'PARAPHRASE', provenance: 'IMPORTED', confidence: null });
+    // "would further strengthen communications…", "would continue pushing forward the settlement…"
+    const intended = positions.nodes.filter((p: any) => p.modality === 'INTENDED').map((p: any) => p.topic);
+    expect(intended.sort()).toEqual(['Six Party Talks', 'strategic stability']);
+    expect(positions.nodes.filter((p: any) => p.modality === 'ASSERTED')).toHaveLength(11);
   });
 
   it('backs every position with evidence whose text is exactly the article body at its offsets', async () => {

@@ -238,3 +238,85 @@ describe('an editor corrects the choice', () => {
     expect(created[0]).toMatchObject({ action: 'CREATE', actor: 'test-editor', details: { splitFrom: march.id, summary: 'China has long opposed THAAD.' } });
   });
 });
+
+describe('how a statement was made', () => {
+  const seoul = (statement: { stance?: string; modality?: string; attribution?: string | null }, quote: string, body: string) => ({
+    article: { source: 'Wire', url: `https://wire.example/seoul/${encodeURIComponent(quote)}`, headline: null, publishedAt: null, body },
+    countries: [{ isoCode: 'KR', name: 'South Korea' }],
+    deployments: [{ key: 'thaad', name: 'THAAD battery in Seongju', system: 'THAAD', status: 'ANNOUNCED', host: 'KR' }],
+    positions: [
+      {
+        stance: 'OPPOSE',
+        summary: 'South Korea and the deployment.',
+        holders: ['KR'],
+        deployment: 'thaad',
+        statedOn: '2017-04-02',
+        evidence: [{ quote }],
+        ...statement,
+      },
+    ],
+  });
+  const oppose = `{ positions(first: 50, filter: { holders: ["KR"], stances: [OPPOSE] }) { nodes { id modality attribution provenance } } }`;
+
+  it('a denial attributed to unnamed sources imports as written, and is not its assertion', async () => {
+    const denial = seoul(
+      { modality: 'NEGATED', attribution: 'UNNAMED_SOURCE' },
+      'South Korea does not oppose the deployment',
+      'Sources in Seoul said South Korea does not oppose the deployment of THAAD.',
+    );
+    expect((await importReport(denial as any)).report.positions).toEqual({ created: 1, matched: 0, updated: 0 });
+    // The same day, the same stance asserted (a paraphrase, the modality left out): another statement.
+    const assertion = seoul({ attribution: 'PARAPHRASE' }, 'South Korea opposes it', 'A lawmaker claimed on Sunday that South Korea opposes it.');
+    expect((await importReport(assertion as any)).report.positions).toEqual({ created: 1, matched: 0, updated: 0 });
+    const { positions } = await api.data('READER', oppose);
+    expect(positions.nodes.map((p: any) => [p.modality, p.attribution, p.provenance])).toEqual([
+      ['NEGATED', 'UNNAMED_SOURCE', 'IMPORTED'],
+      ['ASSERTED', 'PARAPHRASE', 'IMPORTED'],
+    ]);
+  });
+
+  it('filters and summaries take the modality, the attribution and the provenance', async () => {
+    const count = async (filter: string) =>
+      (await api.data('READER', `{ positions(filter: { holders: ["KR"], ${filter} }) { totalCount } }`)).positions.totalCount;
+    expect(await count('modalities: [NEGATED]')).toBe(1);
+    expect(await count('attributions: [UNNAMED_SOURCE]')).toBe(1);
+    expect(await count('modalities: [ASSERTED], attributions: [PARAPHRASE]')).toBe(2); // the seed's COMMIT with the U.S., and the lawmaker's claim
+    expect(await count('provenances: [MANUAL]')).toBe(0);
+    const { all, asserted } = await api.data(
+      'READER',
+      `{ all: stanceSummary(filter: { holders: ["KR"] }) { byStance { stance count } } asserted: stanceSummary(filter: { holders: ["KR"], modalities: [ASSERTED] }) { byStance { stance count } } }`,
+    );
+    const opposeCount = (summary: any) => summary.byStance.find((s: any) => s.stance === 'OPPOSE').count;
+    expect([opposeCount(all), opposeCount(asserted)]).toEqual([2, 1]);
+  });
+
+  it('positionCreate records MANUAL positions, ASSERTED unless told; positionUpdate corrects the modality', async () => {
+    const ids = await api.data(
+      'READER',
+      '{ country(isoCode: "KR") { id } deployments(filter: { systems: ["THAAD"] }) { nodes { id } } articles(first: 1) { nodes { id } } }',
+    );
+    const create = `mutation($input: PositionCreateInput!) { positionCreate(input: $input) { position { id version modality attribution provenance } ${userErrorFields} } }`;
+    const created = expectOk(
+      (
+        await api.data('EDITOR', create, {
+          input: {
+            stance: 'SUPPORT',
+            summary: 'South Korea supports it.',
+            holderIds: [ids.country.id],
+            deploymentId: ids.deployments.nodes[0].id,
+            evidence: [{ articleId: ids.articles.nodes[0].id, text: 'Seoul and Washington announced the agreement' }],
+          },
+        })
+      ).positionCreate,
+    ).position;
+    expect(created).toMatchObject({ modality: 'ASSERTED', attribution: null, provenance: 'MANUAL' });
+    const update = `mutation($input: PositionUpdateInput!) { positionUpdate(input: $input) { position { modality attribution } ${userErrorFields} } }`;
+    const updated = expectOk(
+      (await api.data('EDITOR', update, { input: { id: created.id, expectedVersion: created.version, modality: 'HYPOTHETICAL', attribution: 'PARAPHRASE' } }))
+        .positionUpdate,
+    );
+    expect(updated.position).toEqual({ modality: 'HYPOTHETICAL', attribution: 'PARAPHRASE' });
+    const refused = await api.data('EDITOR', update, { input: { id: created.id, modality: null } });
+    expect(codesOf(refused.positionUpdate)).toEqual(['BLANK@input.modality']);
+  });
+});

@@ -43,6 +43,8 @@ export interface SeedJson {
     topic: string | null;
     meeting: string | null;
     statedOn: string | null;
+    modality: string;
+    attribution: string | null;
     evidence: Array<{ quote: string; start?: number | null }>;
   }>;
 }
@@ -73,6 +75,9 @@ export interface CanonicalPosition {
   topic: string | null;
   meeting: string | null;
   statedOn: string | null;
+  modality: string;
+  attribution: string | null;
+  provenance: string;
   evidence: Array<{ text: string; start: number; end: number }>;
 }
 
@@ -100,6 +105,9 @@ export function seedPositions(seed: SeedJson = readSeed()): CanonicalPosition[] 
     topic: p.topic,
     meeting: p.meeting ? meetingName.get(p.meeting)! : null,
     statedOn: p.statedOn,
+    modality: p.modality,
+    attribution: p.attribution,
+    provenance: 'IMPORTED',
     evidence: p.evidence.map((e) => locate(seed.article.body, e.quote, e.start)).sort(byStart),
   }));
 }
@@ -116,6 +124,9 @@ export const positionFields = /* GraphQL */ `
   topic
   meeting { name }
   statedOn
+  modality
+  attribution
+  provenance
   evidence { text start end }
 `;
 
@@ -142,6 +153,9 @@ export function canonicalPosition(p: any): CanonicalPosition {
     topic: p.topic,
     meeting: p.meeting?.name ?? null,
     statedOn: p.statedOn,
+    modality: p.modality,
+    attribution: p.attribution,
+    provenance: p.provenance,
     evidence: p.evidence.map((e: any) => ({ text: e.text, start: e.start, end: e.end })).sort(byStart),
   };
 }

@@ -16,7 +16,7 @@ import { isIsoCountryCode } from '../iso-3166.ts';
 import { dateProblem, isFutureDay, isFutureInstant, isHttpUrl, parseDay, sha256Hex, textProblem, type EvidenceSpan } from '../rules.ts';
 import { isQuoteProblem, locateQuote } from '../evidence-spans.ts';
 import { deploymentIdentity, describeDeploymentIdentity } from '../models/deployment.ts';
-import { describePositionIdentity, positionModel, positionTargetProblem, sameOccasion, speaksForAHolder } from '../models/position.ts';
+import { describePositionIdentity, positionModel, positionTargetProblem, sameOccasion, speaksForAHolder, type Modality } from '../models/position.ts';
 import type { ModelDefinition } from '../model.ts';
 
 import {
@@ -82,6 +82,8 @@ export function readDocumentFile(file: string): unknown {
 export type ActorRef = { kind: 'country'; index: number } | { kind: 'organization'; index: number };
 
 export interface PreparedPosition extends Omit<ImportPosition, 'holders' | 'addressees' | 'evidence'> {
+  /** The position's modality (part of its identity), ASSERTED when the document leaves it out. */
+  modality: Modality;
   holders: ActorRef[];
   addressees: ActorRef[];
   evidence: EvidenceSpan[];
@@ -419,7 +421,7 @@ function readImportedFields(c: Checker, o: Json, path: Path, model: ModelDefinit
   const values: Record<string, unknown> = {};
   for (const [name, definition] of Object.entries(model.fields)) {
     if (!definition.import) continue;
-    if (!(name in o)) values[name] = definition.kind === 'names' ? [] : null;
+    if (!(name in o)) values[name] = definition.default ?? (definition.kind === 'names' ? [] : null);
     else if (definition.kind === 'day') values[name] = c.day(o, name, path, { past: definition.notInFuture ?? false, now });
     else if (definition.kind === 'enum')
       values[name] = c.oneOf(o, name, path, definition.enum?.values ? Object.fromEntries(Object.keys(definition.enum.values).map((v) => [v, v])) : {});
@@ -503,16 +505,16 @@ function readPositions(d: Declared, root: Json, body: string, officials: Officia
       position.evidence.push(start === null ? { quote } : { quote, start });
     });
     positions.push(position);
-    prepared.push({ ...position, holders, addressees, evidence });
+    prepared.push({ ...position, modality: (position as Record<string, unknown>).modality as Modality, holders, addressees, evidence });
   });
   // Two positions of one identity in one article are one statement, unless their days or their
   // speakers set them apart (sameOccasion).
   const declared = new Map<string, number[]>();
-  positions.forEach((p, i) => {
-    const identity = describePositionIdentity(p);
+  prepared.forEach((p, i) => {
+    const identity = describePositionIdentity({ ...p, holders: positions[i]!.holders });
     const earlier = declared.get(identity) ?? [];
-    const occasion = (x: ImportPosition) => ({ meeting: x.meeting, statedOn: x.statedOn, speakers: x.speakers });
-    const twin = earlier.find((j) => sameOccasion(occasion(positions[j] as ImportPosition), occasion(p), true));
+    const occasion = (x: PreparedPosition) => ({ meeting: x.meeting, statedOn: x.statedOn, speakers: x.speakers });
+    const twin = earlier.find((j) => sameOccasion(occasion(prepared[j]!), occasion(p), true));
     if (twin !== undefined)
       c.problem(['positions', i], `the same statement (${identity}, on the same occasion) is already declared at positions[${twin}]`, UserErrorCode.DUPLICATE);
     else declared.set(identity, [...earlier, i]);

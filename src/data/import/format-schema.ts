@@ -31,7 +31,7 @@ function valueSchema(node: FieldNode): Schema {
     case 'int':
       return orNull({ type: 'integer', minimum: node.minimum });
     case 'enum':
-      return { enum: Object.keys(node.enum!.values) };
+      return node.nullable ? orNull({ enum: Object.keys(node.enum!.values) }) : { enum: Object.keys(node.enum!.values) };
     case 'names':
       return node.minItems
         ? { type: 'array', minItems: node.minItems, uniqueItems: true, items: { type: 'string', pattern: '\\S' } }

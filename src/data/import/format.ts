@@ -131,7 +131,7 @@ export function importedFieldsOf(model: ModelDefinition): Record<string, FieldNo
         fields[name] = field.day({ ...d, notInFuture: definition.notInFuture ?? false });
         break;
       case 'enum':
-        fields[name] = field.enumOf(definition.enum as EnumDefinition, d);
+        fields[name] = { ...field.enumOf(definition.enum as EnumDefinition, d), nullable: definition.nullable };
         break;
       case 'names':
         fields[name] = field.names(d);

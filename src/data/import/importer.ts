@@ -442,7 +442,7 @@ class ArticleImporter {
     // statement (sameOccasion): otherwise it is recorded as a position of its own.
     const found = await findSamePosition(
       this.w,
-      { stance: input.stance, deployment: deploymentId, topic: input.topic, meeting: meetingId, holders: holderIds },
+      { stance: input.stance, modality: input.modality, deployment: deploymentId, topic: input.topic, meeting: meetingId, holders: holderIds },
       { statedOn, speakers: speakerIds, articleIds: [this.articleId] },
     );
     let id: number;
@@ -456,6 +456,7 @@ class ArticleImporter {
         meetingId,
         statedOn,
         ...importedValuesOf(positionModel, input),
+        provenance: 'IMPORTED',
         holders: { create: holderIds.map((actorId) => ({ actorId })) },
       });
       id = created.id;

@@ -3,7 +3,7 @@
  * Its definition, its relations' id sources, and its writes (the rules every position keeps).
  */
 import { Prisma } from '../../generated/prisma/client.ts';
-import { Stance } from '../../generated/prisma/enums.ts';
+import { Attribution, Modality, Provenance, Stance } from '../../generated/prisma/enums.ts';
 import { columnsOf, type IdSource, type NodeSource } from '../../db/pages.ts';
 import { changesOf, mustFind, pastDay, refId, refIds, requiredText, rowIdOf, snapshot } from '../checks.ts';
 import { encodeGlobalId } from '../global-id.ts';
@@ -15,7 +15,7 @@ import { UserErrorCode } from '../user-errors.ts';
 import { changedBy, ChangeAction, createdBy, type Write } from '../write.ts';
 import { locateEvidenceInputs, type EvidenceQuote } from '../evidence-spans.ts';
 
-export { Stance };
+export { Attribution, Modality, Provenance, Stance };
 
 export const stanceEnum: EnumDefinition<Stance> = {
   name: 'Stance',
@@ -29,6 +29,38 @@ export const stanceEnum: EnumDefinition<Stance> = {
     URGE: 'Calls on someone to act or to refrain (PLOVER REQUEST; CAMEO 10x demand, 02x appeal).',
     COMMIT: 'Agrees or pledges to act (PLOVER AGREE; CAMEO 03x express intent to cooperate, 057 sign agreement).',
     THREATEN: 'Warns of countermeasures (PLOVER THREATEN; CAMEO 13x threaten, 138 threaten with military force).',
+  },
+};
+
+export const modalityEnum: EnumDefinition<Modality> = {
+  name: 'Modality',
+  description: "How the statement was made: asserted, or denied, hypothetical, conditional or an intention (after PLOVER's modes).",
+  values: {
+    ASSERTED: 'Said as a fact or a stance held ("China opposes").',
+    NEGATED: 'Denied: the stance is said not to be held ("Japan does not oppose").',
+    HYPOTHETICAL: 'Said of a situation that may not arise ("would respond if").',
+    CONDITIONAL: 'Held on a condition stated with it ("will withdraw once").',
+    INTENDED: 'An intention or a plan ("will", "would continue", "plans to").',
+  },
+};
+
+export const attributionEnum: EnumDefinition<Attribution> = {
+  name: 'Attribution',
+  description: 'How the article attributes the statement to its source (after the PARC 3.0 attribution relations).',
+  values: {
+    DIRECT_QUOTE: "In the speaker's own words, in quotation marks.",
+    PARAPHRASE: "In the article's words (indirect speech), the speaker named.",
+    UNNAMED_SOURCE: 'To sources the article does not name ("sources said", "officials said").',
+  },
+};
+
+export const provenanceEnum: EnumDefinition<Provenance> = {
+  name: 'Provenance',
+  description: 'How a position entered the graph.',
+  values: {
+    MANUAL: 'Recorded by an editor (positionCreate, or split from another by positionSplit by hand).',
+    IMPORTED: 'Recorded by an article import (articleImport, npm run import, the seed).',
+    EXTRACTED: 'Proposed by automatic extraction from an article body.',
   },
 };
 
@@ -68,12 +100,54 @@ export const positionModel = defineModel({
       create: { description: 'The day it was stated; not in the future.' },
       update: { description: 'The day it was stated; null clears it.' },
     }),
+    modality: field.enum(modalityEnum, {
+      default: 'ASSERTED',
+      description: 'How the statement was made: asserted, denied, hypothetical, conditional or an intention.',
+      create: { description: 'How it was made; ASSERTED unless the article says otherwise.' },
+      update: { description: 'The corrected modality.' },
+      import: {
+        description: 'How it was made: ASSERTED (the default), NEGATED, HYPOTHETICAL, CONDITIONAL or INTENDED.',
+        api: 'How it was made; ASSERTED when left out.',
+      },
+    }),
+    attribution: field.enum(attributionEnum, {
+      nullable: true,
+      description: 'How the article attributes it: a direct quote, a paraphrase, or unnamed sources; null when not recorded.',
+      create: { description: 'How the article attributes it; null when not recorded.' },
+      update: { description: 'The corrected attribution; null clears it.' },
+      import: {
+        description: 'How the article attributes it: DIRECT_QUOTE, PARAPHRASE or UNNAMED_SOURCE; null when not recorded.',
+        api: 'How the article attributes it.',
+      },
+    }),
+    provenance: field.enum(provenanceEnum, {
+      description: 'How it entered the graph: by hand, by an article import, or by automatic extraction.',
+    }),
+    confidence: field.number({
+      nullable: true,
+      description: 'How sure automatic extraction was of it, from 0 to 1; null for positions recorded by hand or imported.',
+    }),
   },
   filters: {
     stances: {
       argument: { enumList: stanceEnum },
       description: 'Positions taking any of these stances.',
       where: (stances: string[]) => Prisma.sql`n.stance = ANY(CAST(${stances}::text[] AS "Stance"[]))`,
+    },
+    modalities: {
+      argument: { enumList: modalityEnum },
+      description: 'Positions made in any of these modalities (ASSERTED leaves out denials, hypotheticals, conditions and intentions).',
+      where: (values: string[]) => Prisma.sql`n.modality = ANY(CAST(${values}::text[] AS "Modality"[]))`,
+    },
+    attributions: {
+      argument: { enumList: attributionEnum },
+      description: 'Positions attributed in any of these ways (positions with no attribution recorded are left out).',
+      where: (values: string[]) => Prisma.sql`n.attribution = ANY(CAST(${values}::text[] AS "Attribution"[]))`,
+    },
+    provenances: {
+      argument: { enumList: provenanceEnum },
+      description: 'Positions that entered the graph in any of these ways.',
+      where: (values: string[]) => Prisma.sql`n.provenance = ANY(CAST(${values}::text[] AS "Provenance"[]))`,
     },
     holders: {
       argument: 'strings',
@@ -184,23 +258,26 @@ const actorTypes = ['Country', 'Organization'] as const;
 export const positionRecordOf = (row: object): PositionRecord => recordOf(positionModel, row as Record<string, unknown>) as PositionRecord;
 
 /**
- * What a position is about and who holds it: its stance, its target (a deployment or a topic),
+ * What a position is about and who holds it: its stance and modality, its target (a deployment or a topic),
  * the set of its holders and the meeting where it was stated. Reports that agree on it may still
  * be different statements: see `sameOccasion`. `R` is how records are named: row ids in the
  * database, keys in a document.
  */
 export interface PositionIdentity<R> {
   stance: string;
+  /** Modality: a denial of a stance is not the stance. */
+  modality: string;
   deployment: R | null;
   topic: string | null;
   meeting: R | null;
   holders: readonly R[];
 }
 
-/** The identity as words, e.g. `OPPOSE on deployment thaad by CN+RU at no meeting`. */
+/** The identity as words, e.g. `OPPOSE on deployment thaad by CN+RU at no meeting`, `NEGATED OPPOSE on …`. */
 export function describePositionIdentity(p: PositionIdentity<string | number>): string {
   const target = p.deployment !== null ? `deployment ${p.deployment}` : `topic "${p.topic}"`;
-  return `${p.stance} on ${target} by ${[...p.holders].sort().join('+')} at ${p.meeting ?? 'no meeting'}`;
+  const modality = p.modality === 'ASSERTED' ? '' : `${p.modality} `;
+  return `${modality}${p.stance} on ${target} by ${[...p.holders].sort().join('+')} at ${p.meeting ?? 'no meeting'}`;
 }
 
 /** When and by whom a report says a position was stated (a day as `YYYY-MM-DD` or a Date at UTC midnight). */
@@ -245,6 +322,7 @@ export async function findSamePosition(
   const candidates = await w.tx.position.findMany({
     where: {
       stance: p.stance as Prisma.PositionWhereInput['stance'],
+      modality: p.modality as Prisma.PositionWhereInput['modality'],
       deploymentId: p.deployment,
       topic: p.topic,
       meetingId: p.meeting,
@@ -284,6 +362,7 @@ export function speaksForAHolder<R>(speaksFor: readonly (R | null)[], isHolder: 
 
 interface Identity {
   stance: string;
+  modality: string;
   deploymentId: number | null;
   topic: string | null;
   meetingId: number | null;
@@ -316,14 +395,14 @@ async function checkPosition(
   if (w.errors.length > 0) return;
   const twin = await findSamePosition(
     w,
-    { stance: p.stance, deployment: p.deploymentId, topic: p.topic, meeting: p.meetingId, holders: p.holderIds },
+    { stance: p.stance, modality: p.modality, deployment: p.deploymentId, topic: p.topic, meeting: p.meetingId, holders: p.holderIds },
     { statedOn: p.statedOn, speakers: p.speakerIds, articleIds: p.articleIds },
     except,
   );
   if (twin) {
     w.fail(
       null,
-      `the same statement (stance, target, holders, on the same occasion) is already recorded (${encodeGlobalId('Position', twin.id)}): add evidence to it instead (evidenceCreate), or merge the two (positionMerge)`,
+      `the same statement (stance, modality, target, holders, on the same occasion) is already recorded (${encodeGlobalId('Position', twin.id)}): add evidence to it instead (evidenceCreate), or merge the two (positionMerge)`,
       UserErrorCode.DUPLICATE,
     );
   }
@@ -348,6 +427,7 @@ export async function createPosition(w: Write, input: PositionRelationsInput & I
   const target = deploymentRef === undefined && input.deploymentId != null ? -1 : deploymentId;
   await checkPosition(w, {
     stance: values.stance as string,
+    modality: values.modality as string,
     deploymentId: target,
     topic: values.topic ?? null,
     meetingId,
@@ -415,6 +495,7 @@ export async function updatePosition(w: Write, input: PositionUpdateRelationsInp
     {
       ...next,
       stance: next.stance as string,
+      modality: next.modality as string,
       topic: next.topic ?? null,
       statedOn: next.statedOn ?? null,
       articleIds: found.evidence.map((e) => e.articleId),
@@ -522,6 +603,7 @@ export async function mergePositions(w: Write, input: PositionMergeInputData): P
       UserErrorCode.CONFLICT,
     );
   if (k.stance !== d.stance) apart(`takes another stance (${d.stance}, not ${k.stance})`);
+  if (k.modality !== d.modality) apart(`is made in another modality (${d.modality}, not ${k.modality})`);
   if (k.deploymentId !== d.deploymentId || k.topic !== d.topic) apart('is about another deployment or topic');
   const holders = (p: PositionWithLinks) => sorted(p.holders.map((h) => h.actorId)).join();
   if (holders(k) !== holders(d)) apart('has other holders');
@@ -542,6 +624,7 @@ export async function mergePositions(w: Write, input: PositionMergeInputData): P
   const filled = {
     ...(k.statedOn === null && d.statedOn !== null ? { statedOn: d.statedOn } : {}),
     ...(k.meetingId === null && d.meetingId !== null ? { meetingId: d.meetingId } : {}),
+    ...(k.attribution === null && d.attribution !== null ? { attribution: d.attribution } : {}),
   };
   await w.tx.position.delete({ where: { id: d.id } });
   const row = await w.tx.position.update({ where: { id: k.id }, data: { ...filled, ...touch } });
@@ -573,9 +656,10 @@ export interface PositionSplitInputData {
 
 /**
  * Moves quotes of a position to a new position of their own, for reports the import (or an
- * editor) took for one statement that were two: the new position has the same stance, target,
- * holders and addressees, the day, meeting and speakers the input gives (none otherwise: nothing
- * is assumed), and the quotes moved. At least one quote stays. Logged on both.
+ * editor) took for one statement that were two: the new position has the same stance, modality,
+ * attribution, provenance, target, holders and addressees, the day, meeting and speakers the input
+ * gives (none otherwise: nothing is assumed), and the quotes moved. At least one quote stays.
+ * Logged on both.
  */
 export async function splitPosition(w: Write, input: PositionSplitInputData): Promise<{ original: PositionRecord; created: PositionRecord }> {
   const id = rowIdOf(w, 'Position', input.id, ['input', 'id']);
@@ -605,6 +689,7 @@ export async function splitPosition(w: Write, input: PositionSplitInputData): Pr
     w,
     {
       stance: found.stance,
+      modality: found.modality,
       deploymentId: found.deploymentId,
       topic: found.topic,
       meetingId,
@@ -619,6 +704,9 @@ export async function splitPosition(w: Write, input: PositionSplitInputData): Pr
   const touch = changedBy(w.actor);
   const created = await insertPosition(w, {
     stance: found.stance,
+    modality: found.modality,
+    attribution: found.attribution,
+    provenance: found.provenance,
     summary,
     deploymentId: found.deploymentId,
     topic: found.topic,

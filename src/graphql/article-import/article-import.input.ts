@@ -60,7 +60,7 @@ function inputType(node: FieldNode): ClassType {
   for (const [field, definition] of Object.entries(node.fields!)) {
     if (definition.api === undefined) continue;
     const [type, nullable] = fieldType(definition);
-    Field(type as () => object, { nullable, description: definition.api })(Input.prototype, field);
+    Field(type as () => object, { nullable: nullable || definition.optional, description: definition.api })(Input.prototype, field);
   }
   InputType(name, { description: node.typeDescription })(Input);
   return Input;
@@ -72,13 +72,19 @@ export const ArticleImportInput = inputType(articleFormat);
 /** An articleImport input as type-graphql gives it (dates as Date). */
 export type ArticleImportInputValue = Record<string, unknown>;
 
-/** A value of the input as the document's: left out is null (or []), days and instants as text. */
+/**
+ * A value of the input as the document's: left out is null (or []), and left out of the document
+ * when the format lets it be (its default applies then); days and instants as text.
+ */
 function documentValue(node: FieldNode, value: unknown): unknown {
   switch (node.kind) {
     case 'const':
       return node.value;
-    case 'object':
-      return Object.fromEntries(Object.entries(node.fields!).map(([name, field]) => [name, documentValue(field, (value as Record<string, unknown>)[name])]));
+    case 'object': {
+      const given = value as Record<string, unknown>;
+      const fields = Object.entries(node.fields!).filter(([name, field]) => !(field.optional && given[name] == null));
+      return Object.fromEntries(fields.map(([name, field]) => [name, documentValue(field, given[name])]));
+    }
     case 'list':
       return ((value as unknown[] | null | undefined) ?? []).map((item) => documentValue(node.of!, item));
     case 'names':

@@ -1,0 +1,66 @@
+/**
+ * Migrations that carry data over, each run on a database as the version before it left it: the
+ * migrations up to it applied, and rows written as that version wrote them (an import, the seed,
+ * positionCreate with its change-log entry).
+ */
+import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from '../src/db/database.ts';
+import { applyMigrations } from '../src/db/migrate.ts';
+import { MIGRATIONS_DIR } from '../src/db/schema-engine.ts';
+
+/** A copy of prisma/migrations without `name` and the migrations after it. */
+async function migrationsBefore(name: string, scratch: string): Promise<string> {
+  const dir = path.join(scratch, `before-${name}`);
+  await cp(MIGRATIONS_DIR, dir, { recursive: true });
+  for (const entry of await readdir(dir)) if (/^\d{14}_/.test(entry) && entry >= name) await rm(path.join(dir, entry), { recursive: true });
+  return dir;
+}
+
+describe('position_modality_attribution_provenance', () => {
+  const migration = '20261130120002_position_modality_attribution_provenance';
+  let db: Database;
+  let scratch: string;
+
+  beforeAll(async () => {
+    scratch = await mkdtemp(path.join(os.tmpdir(), 'stancegraph-data-migrations-'));
+    db = await openDatabase({ kind: 'pglite', dataDir: 'memory://' });
+    await applyMigrations(db, { migrationsDir: await migrationsBefore(migration, scratch) });
+  });
+  afterAll(async () => {
+    await db?.close();
+    await rm(scratch, { recursive: true, force: true });
+  });
+
+  it('records positions without a CREATE entry as IMPORTED, and the seed statements as the seed document now says', async () => {
+    const sql = (text: string) => db.prisma.$executeRawUnsafe(text);
+    await sql(`INSERT INTO "Actor" (id, kind, name, "updatedAt") VALUES (1, 'COUNTRY', 'China', now())`);
+    await sql(`INSERT INTO "Country" (id, "isoCode") VALUES (1, 'CN')`);
+    // The seed (an import: one IMPORT entry, on the article), another import, and positionCreate.
+    const positions: Array<[number, string, string]> = [
+      [1, 'seed', 'Six Party Talks'],
+      [2, 'seed', 'inter-Korean dialogue'],
+      [3, 'import-bot', 'Six Party Talks'],
+      [4, 'test-editor', 'strategic stability'],
+    ];
+    for (const [id, by, topic] of positions) {
+      await sql(`INSERT INTO "Position" (id, stance, summary, topic, "createdBy", "updatedAt") VALUES (${id}, 'COMMIT', 's', '${topic}', '${by}', now())`);
+    }
+    await sql(`INSERT INTO "ChangeLog" (actor, action, "entityType", "entityId", details) VALUES ('seed', 'IMPORT', 'Article', 1, '{}')`);
+    await sql(`INSERT INTO "ChangeLog" (actor, action, "entityType", "entityId", details) VALUES ('test-editor', 'CREATE', 'Position', 4, '{}')`);
+
+    expect(await applyMigrations(db)).toEqual({ applied: [migration] });
+
+    const rows = await db.prisma.$queryRawUnsafe<Array<Record<string, unknown>>>(
+      `SELECT id, modality::text, attribution::text, provenance::text, confidence FROM "Position" ORDER BY id`,
+    );
+    expect(rows).toEqual([
+      { id: 1, modality: 'INTENDED', attribution: 'PARAPHRASE', provenance: 'IMPORTED', confidence: null },
+      { id: 2, modality: 'ASSERTED', attribution: 'PARAPHRASE', provenance: 'IMPORTED', confidence: null },
+      { id: 3, modality: 'ASSERTED', attribution: null, provenance: 'IMPORTED', confidence: null },
+      { id: 4, modality: 'ASSERTED', attribution: null, provenance: 'MANUAL', confidence: null },
+    ]);
+  });
+});
