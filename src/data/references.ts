@@ -4,16 +4,33 @@ import { maxRowId } from '../db/pages.ts';
 import { InvalidArgument } from './invalid-argument.ts';
 import { decodeGlobalId, type DecodedGlobalId, type NodeTypeName } from './global-id.ts';
 
-/** Kinds of natural keys that filters accept. */
-type KeyKind = 'iso' | 'acronym' | 'system';
+/**
+ * Kinds of natural keys that filters accept: codes (ISO 3166-1 alpha-2, acronyms), weapon-system
+ * names, and the names and aliases of actors and officials.
+ */
+type KeyKind = 'iso' | 'acronym' | 'system' | 'actorName' | 'officialName';
 
 interface Found {
   kind: KeyKind;
   key: string;
   id: number | null;
-  /** For systems: the spelling recorded (a system may be written "THAAD" or "Thaad"). */
+  /**
+   * For systems: the spelling recorded (a system may be written "THAAD" or "Thaad"); for actors
+   * found by name: their kind (COUNTRY, ORGANIZATION) and name, as `COUNTRY:China`; for officials:
+   * their name.
+   */
   name: string | null;
 }
+
+/** What a lookup accepts: global IDs of these types, these kinds of key, and for actor names, these kinds of actor. */
+interface Accepted {
+  types: NodeTypeName[];
+  keys: KeyKind[];
+  actorKinds?: Array<'COUNTRY' | 'ORGANIZATION'>;
+}
+
+/** Codes name one record each; names and aliases are looked up only when no code matches. */
+const codeKinds: KeyKind[] = ['iso', 'acronym', 'system'];
 
 function tryDecodeGlobalId(value: string): DecodedGlobalId | null {
   try {
@@ -30,8 +47,11 @@ export function storableIds(ids: number[]): number[] {
 
 /**
  * Resolves the domain's natural keys in filters (ISO codes, organization acronyms, weapon-system
- * names) to rows, for one request: every lookup of a tick is one SQL statement. A key that names
- * nothing recorded is a client mistake (a typo), reported as BAD_USER_INPUT naming the argument.
+ * names; the names and aliases of countries, organizations and officials) to rows, for one
+ * request: every lookup of a tick is one SQL statement. A code wins over a name ("US" is the
+ * United States even if an organization were called "US"). A key that names nothing recorded is
+ * a client mistake (a typo), and so is a name that is the name or alias of several records:
+ * both are reported as BAD_USER_INPUT naming the argument.
  * Global IDs are accepted wherever an entity is named and are not looked up: like `node(id:)`,
  * a well-formed ID of nothing simply matches nothing.
  */
@@ -43,7 +63,7 @@ export class References {
   }
 
   private async lookUp(keys: readonly string[]): Promise<Found[][]> {
-    const wanted: Record<KeyKind, string[]> = { iso: [], acronym: [], system: [] };
+    const wanted: Record<KeyKind, string[]> = { iso: [], acronym: [], system: [], actorName: [], officialName: [] };
     for (const key of new Set(keys)) {
       const colon = key.indexOf(':');
       wanted[key.slice(0, colon) as KeyKind].push(key.slice(colon + 1));
@@ -64,6 +84,18 @@ export class References {
         Prisma.sql`SELECT DISTINCT 'system' AS kind, upper(d.system) AS key, NULL::int AS id, d.system AS name FROM "Deployment" AS d WHERE upper(d.system) = ANY(${wanted.system}::text[])`,
       );
     }
+    if (wanted.actorName.length > 0) {
+      branches.push(
+        Prisma.sql`SELECT 'actorName' AS kind, w.key, a.id, a.kind::text || ':' || a.name AS name FROM unnest(${wanted.actorName}::text[]) AS w(key)
+          JOIN "Actor" AS a ON upper(a.name) = w.key OR w.key = ANY(SELECT upper(alias) FROM unnest(a.aliases) AS alias)`,
+      );
+    }
+    if (wanted.officialName.length > 0) {
+      branches.push(
+        Prisma.sql`SELECT 'officialName' AS kind, w.key, o.id, o.name FROM unnest(${wanted.officialName}::text[]) AS w(key)
+          JOIN "Official" AS o ON upper(o.name) = w.key OR w.key = ANY(SELECT upper(alias) FROM unnest(o.aliases) AS alias)`,
+      );
+    }
     const rows = await this.prisma.$queryRaw<Found[]>`${Prisma.join(branches, ' UNION ALL ')}`;
     const byKey = new Map<string, Found[]>();
     for (const row of rows) {
@@ -73,7 +105,7 @@ export class References {
     return keys.map((key) => byKey.get(key) ?? []);
   }
 
-  private async resolve(values: string[], argumentName: string, accept: { types: NodeTypeName[]; keys: KeyKind[] }, what: string): Promise<Found[]> {
+  private async resolve(values: string[], argumentName: string, accept: Accepted, what: string): Promise<Found[]> {
     const found: Found[] = [];
     const lookups: Array<{ value: string; keys: string[] }> = [];
     for (const value of values) {
@@ -85,41 +117,76 @@ export class References {
         found.push({ kind: 'iso', key: value, id: decoded.rowId, name: null });
         continue;
       }
-      const upper = value.trim().toUpperCase();
+      const upper = value.trim().replace(/\s+/g, ' ').toUpperCase();
       const keys = accept.keys.filter((kind) => kind !== 'iso' || /^[A-Z]{2}$/.test(upper)).map((kind) => `${kind}:${upper}`);
       lookups.push({ value, keys });
     }
     const answers = await Promise.all(lookups.map(async ({ value, keys }) => ({ value, rows: (await this.loader.loadMany(keys)).flat() })));
     for (const { value, rows } of answers) {
       const matches = rows.filter((row): row is Found => !(row instanceof Error));
-      if (matches.length === 0) {
+      const byCode = matches.filter((row) => codeKinds.includes(row.kind));
+      if (byCode.length > 0) {
+        found.push(...byCode);
+        continue;
+      }
+      const byName = [
+        ...new Map(
+          matches
+            .filter((row) => accept.actorKinds === undefined || accept.actorKinds.some((kind) => row.name?.startsWith(`${kind}:`)))
+            .map((row) => [row.id, row]),
+        ).values(),
+      ].sort((a, b) => (a.id ?? 0) - (b.id ?? 0));
+      if (byName.length === 0) {
         throw new InvalidArgument(`Argument "${argumentName}" has ${JSON.stringify(value)}, which names no recorded ${what}`, argumentName);
       }
-      found.push(...matches);
+      if (byName.length > 1) {
+        const named = byName.map((row) => (row.name ?? '').replace(/^[A-Z]+:/, '')).join('; ');
+        throw new InvalidArgument(
+          `Argument "${argumentName}" has ${JSON.stringify(value)}, which is the name or an alias of ${byName.length} records (${named}): give a code or an ID instead`,
+          argumentName,
+        );
+      }
+      found.push(...byName);
     }
     return found;
   }
 
-  /** Countries and organizations: ISO 3166-1 alpha-2 codes, organization acronyms, or their IDs. */
+  /** Countries and organizations: ISO 3166-1 alpha-2 codes, organization acronyms, names, aliases, or IDs. */
   async actorIds(values: string[], argumentName: string): Promise<number[]> {
     const found = await this.resolve(
       values,
       argumentName,
-      { types: ['Country', 'Organization'], keys: ['iso', 'acronym'] },
-      'country or organization (an ISO 3166-1 alpha-2 code, an acronym, or an ID)',
+      { types: ['Country', 'Organization'], keys: ['iso', 'acronym', 'actorName'] },
+      'country or organization (an ISO 3166-1 alpha-2 code, an acronym, a name, an alias, or an ID)',
     );
     return storableIds(found.map((row) => row.id ?? 0));
   }
 
-  /** Countries: ISO 3166-1 alpha-2 codes or Country IDs. */
+  /** Countries: ISO 3166-1 alpha-2 codes, names, aliases or Country IDs. */
   async countryIds(values: string[], argumentName: string): Promise<number[]> {
-    const found = await this.resolve(values, argumentName, { types: ['Country'], keys: ['iso'] }, 'country (an ISO 3166-1 alpha-2 code or a Country ID)');
+    const found = await this.resolve(
+      values,
+      argumentName,
+      { types: ['Country'], keys: ['iso', 'actorName'], actorKinds: ['COUNTRY'] },
+      'country (an ISO 3166-1 alpha-2 code, a name, an alias, or a Country ID)',
+    );
     return storableIds(found.map((row) => row.id ?? 0));
   }
 
-  /** Organizations: acronyms or Organization IDs. */
+  /** Organizations: acronyms, names, aliases or Organization IDs. */
   async organizationIds(values: string[], argumentName: string): Promise<number[]> {
-    const found = await this.resolve(values, argumentName, { types: ['Organization'], keys: ['acronym'] }, 'organization (an acronym or an Organization ID)');
+    const found = await this.resolve(
+      values,
+      argumentName,
+      { types: ['Organization'], keys: ['acronym', 'actorName'], actorKinds: ['ORGANIZATION'] },
+      'organization (an acronym, a name, an alias, or an Organization ID)',
+    );
+    return storableIds(found.map((row) => row.id ?? 0));
+  }
+
+  /** Officials: names, aliases or Official IDs. */
+  async officialIds(values: string[], argumentName: string): Promise<number[]> {
+    const found = await this.resolve(values, argumentName, { types: ['Official'], keys: ['officialName'] }, 'official (a name, an alias, or an Official ID)');
     return storableIds(found.map((row) => row.id ?? 0));
   }
 

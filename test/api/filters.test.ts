@@ -1,6 +1,6 @@
 /**
- * An analyst narrows a list in the domain's own terms: stances, holders by ISO code or acronym,
- * speakers, deployments and weapon systems, topics, meetings, articles, dates and words. A value
+ * An analyst narrows a list in the domain's own terms: stances, holders by ISO code, acronym,
+ * name or alias, speakers by name or alias, deployments and weapon systems, topics, meetings, articles, dates and words. A value
  * that names nothing, or a contradictory range, is a BAD_USER_INPUT error that names the
  * argument, never an empty answer that hides the typo.
  */
@@ -34,6 +34,29 @@ describe('positions filtered by what was said, by whom, about what, where and wh
   it('holders: by ISO code, in any case, any of them', async () => {
     expect(summaries(await positionsWhere(`{ holders: ["ru"] }`))).toEqual(expected((p) => p.holders.includes('RU')));
     expect(summaries(await positionsWhere(`{ holders: ["KR", "US"] }`))).toEqual(expected((p) => p.holders.includes('KR') || p.holders.includes('US')));
+  });
+
+  it('holders and speakers: by name or alias, in any case, as well as by code', async () => {
+    expect(summaries(await positionsWhere(`{ holders: ["Russia"] }`))).toEqual(expected((p) => p.holders.includes('RU')));
+    expect(summaries(await positionsWhere(`{ holders: ["seoul", "Washington"] }`))).toEqual(
+      expected((p) => p.holders.includes('KR') || p.holders.includes('US')),
+    );
+    expect(summaries(await positionsWhere(`{ holders: ["  South   Korea "] }`))).toEqual(expected((p) => p.holders.includes('KR')));
+    expect(summaries(await positionsWhere(`{ speakers: ["Kong Xuanyou"] }`))).toEqual(expected((p) => p.speakers.includes('Kong Xuanyou')));
+    expect(summaries(await positionsWhere(`{ speakers: ["morgulov"] }`))).toEqual(expected((p) => p.speakers.includes('Igor Morgulov')));
+  });
+
+  it('deployments by host and operator, meetings by participant, officials by country: by name or alias too', async () => {
+    const data = await api.data(`{
+      byHost: deployments(filter: { hosts: ["Seoul"] }) { nodes { name } }
+      byOperator: deployments(filter: { operators: ["Washington"] }) { nodes { name } }
+      byParticipant: meetings(filter: { participants: ["Kong"] }) { nodes { name } }
+      byCountry: officials(filter: { countries: ["Russia"] }) { nodes { name } }
+    }`);
+    expect(data.byHost.nodes.map((d: any) => d.name)).toEqual([thaad.name]);
+    expect(data.byOperator.nodes.map((d: any) => d.name)).toEqual([thaad.name]);
+    expect(data.byParticipant.nodes.map((m: any) => m.name)).toEqual(seed.meetings.map((m) => m.name));
+    expect(data.byCountry.nodes.map((o: any) => o.name)).toEqual(['Igor Morgulov']);
   });
 
   it('holders: by ID, as well as by code', async () => {
@@ -151,7 +174,8 @@ describe('a filter value that names nothing, or contradicts itself, is a BAD_USE
     ['{ systems: ["THADD"] }', 'filter.systems'],
     ['{ stances: [] }', 'filter.stances'],
     ['{ holders: [] }', 'filter.holders'],
-    ['{ speakers: ["not an id"] }', 'filter.speakers[0]'],
+    ['{ speakers: ["nobody by this name"] }', 'filter.speakers'],
+    ['{ holders: ["Atlantis"] }', 'filter.holders'],
     ['{ statedOn: { from: "2017-01-01", to: "2016-01-01" } }', 'filter.statedOn'],
     ['{ statedOn: {} }', 'filter.statedOn'],
     ['{ text: "   " }', 'filter.text'],
@@ -164,7 +188,7 @@ describe('a filter value that names nothing, or contradicts itself, is a BAD_USE
 
   it('an ID of the wrong type', async () => {
     const china = await idOf(`{ country(isoCode: "CN") { id } }`, (d) => d.country.id);
-    expectBadUserInput(await positionsQuery(`{ speakers: ["${china}"] }`), 'filter.speakers[0]');
+    expectBadUserInput(await positionsQuery(`{ speakers: ["${china}"] }`), 'filter.speakers');
     const [position] = (await api.data(`{ positions(first: 1) { nodes { id } } }`)).positions.nodes;
     expectBadUserInput(await positionsQuery(`{ holders: ["${position.id}"] }`), 'filter.holders');
   });

@@ -320,3 +320,19 @@ describe('how a statement was made', () => {
     expect(codesOf(refused.positionUpdate)).toEqual(['BLANK@input.modality']);
   });
 });
+
+describe('names in filters', () => {
+  it('a name or alias of two records is an error that names both; a code still names one', async () => {
+    const create = `mutation($input: OrganizationCreateInput!) { organizationCreate(input: $input) { organization { id } ${userErrorFields} } }`;
+    expectOk((await api.data('EDITOR', create, { input: { name: 'Seoul Forum', acronym: 'SF', aliases: ['Seoul'] } })).organizationCreate);
+    const ambiguous = await api.query('READER', '{ positions(filter: { holders: ["Seoul"] }) { totalCount } }');
+    expect(ambiguous.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(ambiguous.errors?.[0]?.message).toBe(
+      'Argument "filter.holders" has "Seoul", which is the name or an alias of 2 records (South Korea; Seoul Forum): give a code or an ID instead',
+    );
+    // Among countries only, "Seoul" is South Korea alone.
+    const hosts = await api.data('READER', '{ deployments(filter: { hosts: ["Seoul"] }) { totalCount } }');
+    expect(hosts.deployments.totalCount).toBeGreaterThan(0);
+    expect((await api.data('READER', '{ positions(filter: { holders: ["KR", "SF"] }) { totalCount } }')).positions.totalCount).toBeGreaterThan(0);
+  });
+});

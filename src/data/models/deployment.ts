@@ -80,12 +80,13 @@ export const deploymentModel = defineModel({
     },
     hosts: {
       argument: 'strings',
-      description: 'Deployments placed in any of these countries, by ISO 3166-1 alpha-2 code ("KR") or ID.',
+      description: 'Deployments placed in any of these countries, by ISO 3166-1 alpha-2 code ("KR"), name or alias ("South Korea", "Seoul") or ID.',
       where: async (values: string[], { refs, argumentName }) => Prisma.sql`n."hostId" = ANY(${await refs.countryIds(values, argumentName)}::int[])`,
     },
     operators: {
       argument: 'strings',
-      description: 'Deployments operated by any of these countries or organizations, by ISO 3166-1 alpha-2 code ("US"), acronym ("NATO") or ID.',
+      description:
+        'Deployments operated by any of these countries or organizations, by ISO 3166-1 alpha-2 code ("US"), acronym ("NATO"), name or alias ("Washington") or ID.',
       where: async (values: string[], { refs, argumentName }) => Prisma.sql`n."operatorId" = ANY(${await refs.actorIds(values, argumentName)}::int[])`,
     },
     statuses: {

@@ -6,7 +6,7 @@ import { Prisma } from '../../generated/prisma/client.ts';
 import { columnsOf, type IdSource, type NodeSource } from '../../db/pages.ts';
 import { changesOf, mustFind, refId, refIds, rowIdOf, snapshot } from '../checks.ts';
 import { encodeGlobalId } from '../global-id.ts';
-import { acceptsDay, idArguments, linkedTo, rangeSql, textIn } from '../listing.ts';
+import { acceptsDay, linkedTo, rangeSql, textIn } from '../listing.ts';
 import { checkedCreateValues, checkedUpdateValues, defineModel, field, type RecordOf } from '../model.ts';
 import { nodesOf, recordOf } from '../model-listing.ts';
 import { UserErrorCode, type FieldPath } from '../user-errors.ts';
@@ -63,7 +63,7 @@ export const meetingModel = defineModel({
     },
     countries: {
       argument: 'strings',
-      description: 'Meetings held in any of these countries, by ISO 3166-1 alpha-2 code ("CN") or ID.',
+      description: 'Meetings held in any of these countries, by ISO 3166-1 alpha-2 code ("CN"), name or alias or ID.',
       where: async (values: string[], { refs, argumentName }) => Prisma.sql`n."countryId" = ANY(${await refs.countryIds(values, argumentName)}::int[])`,
     },
     date: {
@@ -73,8 +73,9 @@ export const meetingModel = defineModel({
     },
     participants: {
       argument: 'ids',
-      description: 'Meetings attended by any of these officials (their IDs).',
-      where: (ids: string[], { argumentName }) => linkedTo('MeetingParticipant', 'meetingId', 'officialId', idArguments(ids, 'Official', argumentName)),
+      description: 'Meetings attended by any of these officials, by ID, name or alias ("Morgulov").',
+      where: async (values: string[], { refs, argumentName }) =>
+        linkedTo('MeetingParticipant', 'meetingId', 'officialId', await refs.officialIds(values, argumentName)),
     },
   },
   orders: {

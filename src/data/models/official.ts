@@ -42,12 +42,12 @@ export const officialModel = defineModel({
   filters: {
     countries: {
       argument: 'strings',
-      description: 'Officials who speak for any of these countries, by ISO 3166-1 alpha-2 code ("RU") or ID.',
+      description: 'Officials who speak for any of these countries, by ISO 3166-1 alpha-2 code ("RU"), name or alias ("Russia", "Moscow") or ID.',
       where: async (values: string[], { refs, argumentName }) => Prisma.sql`n."countryId" = ANY(${await refs.countryIds(values, argumentName)}::int[])`,
     },
     organizations: {
       argument: 'strings',
-      description: 'Officials who speak for any of these organizations, by acronym ("NATO") or ID.',
+      description: 'Officials who speak for any of these organizations, by acronym ("NATO"), name or alias or ID.',
       where: async (values: string[], { refs, argumentName }) =>
         Prisma.sql`n."organizationId" = ANY(${await refs.organizationIds(values, argumentName)}::int[])`,
     },

@@ -151,14 +151,16 @@ export const positionModel = defineModel({
     },
     holders: {
       argument: 'strings',
-      description: 'Positions held by any of these countries or organizations, named by ISO 3166-1 alpha-2 code ("CN"), acronym ("NATO") or ID.',
+      description:
+        'Positions held by any of these countries or organizations, named by ISO 3166-1 alpha-2 code ("CN"), acronym ("NATO"), name or alias ("Russia", "Beijing") or ID.',
       where: async (holders: string[], { refs, argumentName }) =>
         linkedTo('PositionHolder', 'positionId', 'actorId', await refs.actorIds(holders, argumentName)),
     },
     speakers: {
       argument: 'ids',
-      description: 'Positions voiced by any of these officials (their IDs).',
-      where: (ids: string[], { argumentName }) => linkedTo('PositionSpeaker', 'positionId', 'officialId', idArguments(ids, 'Official', argumentName)),
+      description: 'Positions voiced by any of these officials, by ID, name or alias ("Kong Xuanyou", "Morgulov").',
+      where: async (values: string[], { refs, argumentName }) =>
+        linkedTo('PositionSpeaker', 'positionId', 'officialId', await refs.officialIds(values, argumentName)),
     },
     deployments: {
       argument: 'ids',
