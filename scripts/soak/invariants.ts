@@ -80,14 +80,14 @@ const tables: Record<TrackedType, string> = { Article: '"Article"', Deployment: 
  * Tables whose rows a writer creates, with the change-log entity type of a CREATE and the key under
  * which an IMPORT entry lists the ids it created (`details.created.<key>`, src/import/importer.ts).
  */
-const createdRows: { table: string; entityType: string; importKey: string; where?: string }[] = [
-  { table: '"Actor"', entityType: 'Country', importKey: 'countries', where: `t.kind = 'COUNTRY'` },
-  { table: '"Actor"', entityType: 'Organization', importKey: 'organizations', where: `t.kind = 'ORGANIZATION'` },
-  { table: '"Official"', entityType: 'Official', importKey: 'officials' },
-  { table: '"Article"', entityType: 'Article', importKey: 'articles' },
-  { table: '"Meeting"', entityType: 'Meeting', importKey: 'meetings' },
-  { table: '"Deployment"', entityType: 'Deployment', importKey: 'deployments' },
-  { table: '"Position"', entityType: 'Position', importKey: 'positions' },
+const createdRows: { table: string; entityType: string; where?: string }[] = [
+  { table: '"Actor"', entityType: 'Country', where: `t.kind = 'COUNTRY'` },
+  { table: '"Actor"', entityType: 'Organization', where: `t.kind = 'ORGANIZATION'` },
+  { table: '"Official"', entityType: 'Official' },
+  { table: '"Article"', entityType: 'Article' },
+  { table: '"Meeting"', entityType: 'Meeting' },
+  { table: '"Deployment"', entityType: 'Deployment' },
+  { table: '"Position"', entityType: 'Position' },
 ];
 
 export async function checkInvariants(sql: Sql, ledger: Ledger): Promise<InvariantReport> {
@@ -127,23 +127,24 @@ export async function checkInvariants(sql: Sql, ledger: Ledger): Promise<Invaria
     });
   }
 
-  // Every row a writer created has its change-log entry: a CREATE of it, or the IMPORT that made it.
+  // Every row a writer created has its change-log entry: a CREATE of it, or the IMPORT entry the
+  // import that made it wrote on it.
   const actors = ledger.actors;
   for (const t of createdRows) {
     const rows = await sql<{ id: number }>(
       `WITH logged AS (
-         SELECT "entityId" AS id FROM "ChangeLog" WHERE action = 'CREATE' AND "entityType" = $2
-         UNION SELECT jsonb_array_elements_text(details->'created'->$3)::int FROM "ChangeLog" WHERE action = 'IMPORT')
+         SELECT "entityId" AS id FROM "ChangeLog"
+         WHERE "entityType" = $2 AND (action = 'CREATE' OR (action = 'IMPORT' AND details->>'outcome' = 'created')))
        SELECT t.id FROM ${t.table} t WHERE t."createdBy" = ANY($1::text[]) ${t.where ? `AND ${t.where}` : ''}
          AND NOT EXISTS (SELECT 1 FROM logged l WHERE l.id = t.id) ORDER BY t.id`,
-      [actors, t.entityType, t.importKey],
+      [actors, t.entityType],
     );
     for (const row of rows) violations.push({ kind: 'change_log_missing', entityType: t.entityType, id: asNumber(row.id) });
   }
   // Evidence is logged on its own (evidenceCreate), within its position's CREATE (positionCreate),
   // or in the IMPORT that created it.
   for (const row of await sql<{ id: number }>(
-    `WITH imported AS (SELECT jsonb_array_elements_text(details->'created'->'evidence')::int AS id FROM "ChangeLog" WHERE action = 'IMPORT')
+    `WITH imported AS (SELECT "entityId" AS id FROM "ChangeLog" WHERE action = 'IMPORT' AND "entityType" = 'Evidence' AND details->>'outcome' = 'created')
      SELECT e.id FROM "Evidence" e WHERE e."createdBy" = ANY($1::text[])
        AND NOT EXISTS (SELECT 1 FROM "ChangeLog" l WHERE l.action = 'CREATE' AND l."entityType" = 'Evidence' AND l."entityId" = e.id)
        AND NOT EXISTS (SELECT 1 FROM imported i WHERE i.id = e.id)

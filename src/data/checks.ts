@@ -6,7 +6,7 @@
  */
 import { identifier, maxRowId } from '../db/pages.ts';
 import { InvalidArgument } from './invalid-argument.ts';
-import { decodeGlobalId, nodesOfType, type NodeTypeName } from './global-id.ts';
+import { decodeGlobalId, encodeGlobalId, nodesOfType, type NodeTypeName } from './global-id.ts';
 import { cleanAliases, formatDay, isFutureDay, isFutureInstant, isHttpUrl, normalizeText } from './rules.ts';
 import { UserErrorCode, type FieldPath } from './user-errors.ts';
 import type { Write } from './write.ts';
@@ -70,13 +70,15 @@ export async function mustFind<T>(w: Write, find: () => Promise<T | null>, what:
   return found;
 }
 
-/** What an update changed, field by field, for the change log. */
+/** What an update changed, field by field, for the change log (references as global IDs). */
 export function changesOf<T extends object>(before: T, after: T, fields: readonly (keyof T & string)[]): Record<string, { from: unknown; to: unknown }> {
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   for (const field of fields) {
     const from = jsonValue(before[field]);
     const to = jsonValue(after[field]);
-    if (JSON.stringify(from) !== JSON.stringify(to)) changes[field] = { from, to };
+    if (JSON.stringify(from) !== JSON.stringify(to)) {
+      changes[field] = { from: referenceAsGlobalId(field, before[field]) ?? from, to: referenceAsGlobalId(field, after[field]) ?? to };
+    }
   }
   return changes;
 }
@@ -88,13 +90,24 @@ export function jsonValue(value: unknown): unknown {
   return value ?? null;
 }
 
-/** A row without its audit columns, for the change log. */
+/**
+ * A reference column named after the node type it points to (`deploymentId`, `countryId`), as
+ * that type's global ID (what every API call takes); undefined for any other column.
+ */
+function referenceAsGlobalId(column: string, value: unknown): string | undefined {
+  const match = /^([a-z]+)Id$/.exec(column);
+  if (!match?.[1] || typeof value !== 'number') return undefined;
+  const type = match[1].charAt(0).toUpperCase() + match[1].slice(1);
+  return nodesOfType(type) ? encodeGlobalId(type, value) : undefined;
+}
+
+/** A row without its audit columns, for the change log; its references as global IDs. */
 export function snapshot(row: object): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(row)) {
     if (['createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'version'].includes(key)) continue;
     if (value !== null && typeof value === 'object' && !(value instanceof Date) && !Array.isArray(value)) continue;
-    out[key] = jsonValue(value);
+    out[key] = referenceAsGlobalId(key, value) ?? jsonValue(value);
   }
   return out;
 }

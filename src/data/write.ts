@@ -67,6 +67,20 @@ export class Write {
     await this.tx.changeLog.create({ data: { actor: this.actor, action, entityType, entityId, details: json } });
   }
 
+  /** Several entries of one action in one statement (an import's entry on every record it touched). */
+  async logMany(action: ChangeAction, entries: Array<{ entityType: string; entityId: number; details: object }>): Promise<void> {
+    if (entries.length === 0) return;
+    await this.tx.changeLog.createMany({
+      data: entries.map(({ entityType, entityId, details }) => ({
+        actor: this.actor,
+        action,
+        entityType,
+        entityId,
+        details: JSON.parse(JSON.stringify(details)) as Prisma.InputJsonValue,
+      })),
+    });
+  }
+
   /** Refuses the change when the record is no longer at the version the client read. */
   expectVersion(field: FieldPath, expected: number | null | undefined, current: number, what: string): void {
     if (expected != null && expected !== current) {

@@ -149,6 +149,66 @@ describe('articleImport', () => {
     ]);
   });
 
+  it('writes an IMPORT entry in the change log of every record it created or changed, and names records by global ID', async () => {
+    const log = `query($id: ID!) { changeLog(first: 10, entityId: $id) { nodes { action actor details } } }`;
+    const { articles } = await api.data('READER', '{ articles(first: 10, filter: { sources: ["Reuters"] }) { nodes { id } } }');
+    const article = articles.nodes[0].id;
+    // Newest first: the second import of the article matched it; the first created it.
+    const entries = (await api.data('ADMIN', log, { id: article })).changeLog.nodes;
+    expect(entries.map((e: any) => [e.action, e.details.outcome])).toEqual([
+      ['IMPORT', 'matched'],
+      ['IMPORT', 'created'],
+    ]);
+    const whole = entries[1];
+    // What it created and changed, by global ID: each one is a node, and each one's log has the import.
+    const { created, updated } = whole.details;
+    expect(created.positions).toHaveLength(3);
+    expect(updated.positions).toHaveLength(1);
+    const ids = [...created.positions, ...created.officials, ...created.evidence, ...updated.positions, ...updated.countries];
+    const { nodes } = await api.data('READER', 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids });
+    expect(nodes.map((n: any) => n?.id)).toEqual(ids);
+    for (const id of ids) {
+      const entries = (await api.data('ADMIN', log, { id })).changeLog.nodes;
+      const outcome = created.positions.includes(id) || created.officials.includes(id) || created.evidence.includes(id) ? 'created' : 'updated';
+      expect(
+        entries.filter((e: any) => e.action === 'IMPORT'),
+        id,
+      ).toContainEqual({ action: 'IMPORT', actor: 'test-editor', details: { article, outcome } });
+    }
+  });
+
+  it('warns about a value it kept, naming records by name and global ID', async () => {
+    const { country: ru } = await api.data('READER', '{ country(isoCode: "RU") { id } }');
+    const { country: cn } = await api.data('READER', '{ country(isoCode: "CN") { id } }');
+    // Another outlet places the seed's meeting in China: the meeting keeps Russia, and the report says so.
+    const other = {
+      article: {
+        source: 'AP',
+        url: 'https://apnews.example/northeast-asia-security',
+        body: 'China and Russia discussed regional security at talks in Moscow.',
+      },
+      countries: [
+        { isoCode: 'CN', name: 'China' },
+        { isoCode: 'RU', name: 'Russia' },
+      ],
+      meetings: [{ key: 'm', name: 'fourth meeting on Northeast Asia security', date: '2016-07-28', country: 'CN' }],
+      positions: [
+        {
+          stance: 'CONCERN',
+          summary: 'China and Russia discussed regional security.',
+          holders: ['CN', 'RU'],
+          topic: 'regional security',
+          meeting: 'm',
+          evidence: [{ quote: 'China and Russia discussed regional security' }],
+        },
+      ],
+    };
+    const payload = expectOk((await api.data('EDITOR', importMutation, { input: other })).articleImport);
+    expect(payload.report.warnings).toContain(
+      `meeting "fourth meeting on Northeast Asia security" country: kept "Russia (${ru.id})", the document says "China (${cn.id})"`,
+    );
+  });
+
   it('rejects an invalid document whole, naming every problem by its place in the input', async () => {
     const before = await totals();
     const future = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);

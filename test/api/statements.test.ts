@@ -184,6 +184,9 @@ describe('an editor corrects the choice', () => {
     const kept = (await api.data('ADMIN', log, { id: march.id })).changeLog.nodes;
     expect(kept[0]).toMatchObject({ action: 'MERGE', actor: 'test-editor', details: { mergedFrom: undated.id } });
     expect(kept[0].details.moved.evidence).toEqual(undated.evidence.map((e: any) => e.id));
+    // References in the details are global IDs, as the API takes them.
+    const { deployments } = await api.data('READER', '{ deployments(filter: { systems: ["THAAD"] }) { nodes { id } } }');
+    expect(kept[0].details.duplicate.deploymentId).toBe(deployments.nodes[0].id);
     const gone = (await api.data('ADMIN', log, { id: undated.id })).changeLog.nodes;
     expect(gone[0]).toMatchObject({ action: 'MERGE', details: { mergedInto: march.id } });
   });

@@ -28,6 +28,7 @@ import { aliasesWith } from '../models/names.ts';
 import { findNamedOfficial, insertOfficial } from '../models/official.ts';
 import { findNamedOrganizations, findOrganizationByAcronym, insertOrganization } from '../models/organization.ts';
 import { findSamePosition, insertPosition, positionModel } from '../models/position.ts';
+import { encodeGlobalId } from '../global-id.ts';
 import type { ModelDefinition } from '../model.ts';
 import { ArticleDocumentError, prepareDocument, type ActorRef, type DocumentProblem, type PreparedDocument, type PreparedPosition } from './document.ts';
 import type * as Format from './format.ts';
@@ -56,6 +57,19 @@ export interface ImportCounts {
 
 export const reportKinds = ['countries', 'organizations', 'officials', 'articles', 'meetings', 'deployments', 'positions', 'evidence', 'links'] as const;
 export type ReportKind = (typeof reportKinds)[number];
+
+/** The node type of each kind of record the report counts (links are rows of no type of their own). */
+type RecordKind = Exclude<ReportKind, 'links'>;
+const entityTypes: Record<RecordKind, string> = {
+  countries: 'Country',
+  organizations: 'Organization',
+  officials: 'Official',
+  articles: 'Article',
+  meetings: 'Meeting',
+  deployments: 'Deployment',
+  positions: 'Position',
+  evidence: 'Evidence',
+};
 
 export type ImportReport = Record<ReportKind, ImportCounts> & {
   /** Values in the database that differ from the document and were kept as they are. */
@@ -113,7 +127,8 @@ const describeDay = (d: Date | null) => (d ? formatDay(d) : 'null');
 
 class ArticleImporter {
   private readonly report = emptyReport();
-  private readonly createdIds: Partial<Record<ReportKind, number[]>> = {};
+  /** The records the import created or changed, for the change log. */
+  private readonly changed: Record<'created' | 'updated', Array<{ kind: RecordKind; id: number }>> = { created: [], updated: [] };
   private readonly countryIds: number[] = [];
   private readonly organizationIds: number[] = [];
   private readonly officialIds = new Map<string, number>();
@@ -140,14 +155,37 @@ class ArticleImporter {
     for (const [i, meeting] of d.meetings.entries()) await this.meeting(meeting, i);
     for (const [i, deployment] of d.deployments.entries()) await this.deployment(deployment, i);
     for (const position of this.doc.positions) await this.position(position);
-    const { warnings, ...counts } = this.report;
-    await this.w.log(ChangeAction.IMPORT, 'Article', this.articleId, { counts, created: this.createdIds, warnings });
+    await this.logChanges();
     return { articleId: this.articleId, report: this.report };
   }
 
   private count(kind: ReportKind, outcome: keyof ImportCounts, id?: number): void {
     this.report[kind][outcome] += 1;
-    if (outcome === 'created' && id !== undefined) (this.createdIds[kind] ??= []).push(id);
+    if (outcome !== 'matched' && kind !== 'links' && id !== undefined) this.changed[outcome].push({ kind, id });
+  }
+
+  /**
+   * The change log: the import as a whole on the article (counts, the global IDs of what it
+   * created and changed, the warnings), and an IMPORT entry on every record it created or changed,
+   * naming the article, so that each record's own history shows it.
+   */
+  private async logChanges(): Promise<void> {
+    const article = encodeGlobalId('Article', this.articleId);
+    const { warnings, ...counts } = this.report;
+    const ids = (outcome: 'created' | 'updated') => {
+      const byKind: Partial<Record<RecordKind, string[]>> = {};
+      for (const { kind, id } of this.changed[outcome]) (byKind[kind] ??= []).push(encodeGlobalId(entityTypes[kind], id));
+      return byKind;
+    };
+    const isArticle = ({ kind, id }: { kind: RecordKind; id: number }) => kind === 'articles' && id === this.articleId;
+    const outcome = this.changed.created.some(isArticle) ? 'created' : this.changed.updated.some(isArticle) ? 'updated' : 'matched';
+    await this.w.log(ChangeAction.IMPORT, 'Article', this.articleId, { outcome, counts, created: ids('created'), updated: ids('updated'), warnings });
+    const entries = (['created', 'updated'] as const).flatMap((outcome) =>
+      this.changed[outcome]
+        .filter((record) => !isArticle(record))
+        .map(({ kind, id }) => ({ entityType: entityTypes[kind], entityId: id, details: { article, outcome } })),
+    );
+    await this.w.logMany(ChangeAction.IMPORT, entries);
   }
 
   /** Keeps a value the database already has; warns when the document says something else. */
@@ -161,6 +199,14 @@ class ArticleImporter {
     if (stored !== null && incoming !== null && !equal(stored, incoming)) {
       this.report.warnings.push(`${what}: kept ${show(stored)}, the document says ${show(incoming)}`);
     }
+  }
+
+  /** A country or organization as a warning names it: its name and its global ID (no API call takes a row number). */
+  private async actorLabel(id: number | null): Promise<string | null> {
+    if (id === null) return null;
+    const actor = await this.tx.actor.findUnique({ where: { id }, select: { kind: true, name: true } });
+    if (!actor) return null;
+    return `${actor.name} (${encodeGlobalId(actor.kind === 'COUNTRY' ? 'Country' : 'Organization', id)})`;
   }
 
   private actorId(ref: ActorRef): number {
@@ -207,7 +253,7 @@ class ArticleImporter {
     const data: Prisma.ActorUpdateInput = { ...extra, ...(merged ? { aliases: merged } : {}) };
     const changed = Object.keys(data).length > 0;
     if (changed) await this.tx.actor.update({ where: { id: found.id }, data: { ...data, ...changedBy(this.w.actor) } });
-    this.count(kind, changed ? 'updated' : 'matched');
+    this.count(kind, changed ? 'updated' : 'matched', found.id);
   }
 
   private async country(input: Format.ImportCountry, i: number): Promise<void> {
@@ -308,7 +354,7 @@ class ArticleImporter {
     if (aliases) data.aliases = aliases;
     const changed = Object.keys(data).length > 0;
     if (changed) await this.tx.official.update({ where: { id: found.id }, data: { ...data, ...changedBy(this.w.actor) } });
-    this.count('officials', changed ? 'updated' : 'matched');
+    this.count('officials', changed ? 'updated' : 'matched', found.id);
   }
 
   private async article(input: Format.ImportArticle): Promise<void> {
@@ -354,7 +400,7 @@ class ArticleImporter {
     this.keep(`${what} photoCredit`, found.photoCredit, input.photoCredit);
     const changed = Object.keys(data).length > 0;
     if (changed) await this.tx.article.update({ where: { id: found.id }, data: { ...data, ...changedBy(this.w.actor) } });
-    this.count('articles', changed ? 'updated' : 'matched');
+    this.count('articles', changed ? 'updated' : 'matched', found.id);
   }
 
   private async meeting(input: Format.ImportMeeting, i: number): Promise<void> {
@@ -381,11 +427,11 @@ class ArticleImporter {
       this.keep(`${what} series`, found.series, input.series);
       this.keep(`${what} ordinal`, found.ordinal, input.ordinal);
       this.keep(`${what} city`, found.city, input.city);
-      this.keep(`${what} country`, found.countryId, countryId);
+      if (found.countryId !== countryId) this.keep(`${what} country`, await this.actorLabel(found.countryId), await this.actorLabel(countryId));
       this.keep(`${what} date`, found.date, date, sameDay, describeDay);
       const changed = Object.keys(data).length > 0;
       if (changed) await this.tx.meeting.update({ where: { id }, data: { ...data, ...changedBy(this.w.actor) } });
-      this.count('meetings', changed ? 'updated' : 'matched');
+      this.count('meetings', changed ? 'updated' : 'matched', id);
     }
     this.meetingIds.set(input.key, id);
     const participants = input.participants.map((name) => ({ meetingId: id, officialId: this.idOf(this.officialIds, name) as number }));
@@ -425,11 +471,11 @@ class ArticleImporter {
     this.keep(`${what} systemName`, found.systemName, input.systemName);
     this.keep(`${what} status`, found.status, input.status);
     this.keep(`${what} location`, found.location, input.location);
-    this.keep(`${what} operator`, found.operatorId, operatorId);
+    if (found.operatorId !== operatorId) this.keep(`${what} operator`, await this.actorLabel(found.operatorId), await this.actorLabel(operatorId));
     this.keep(`${what} announcedOn`, found.announcedOn, announcedOn, sameDay, describeDay);
     const changed = Object.keys(data).length > 0;
     if (changed) await this.tx.deployment.update({ where: { id: found.id }, data: { ...data, ...changedBy(this.w.actor) } });
-    this.count('deployments', changed ? 'updated' : 'matched');
+    this.count('deployments', changed ? 'updated' : 'matched', found.id);
   }
 
   private async position(input: PreparedPosition): Promise<void> {
@@ -494,7 +540,7 @@ class ArticleImporter {
       this.count('positions', 'created', id);
     } else {
       if (changed) await this.tx.position.update({ where: { id }, data: changedBy(this.w.actor) });
-      this.count('positions', changed ? 'updated' : 'matched');
+      this.count('positions', changed ? 'updated' : 'matched', id);
     }
   }
 }
