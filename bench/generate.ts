@@ -260,9 +260,10 @@ export function generatorStatements({ scale, seed }: GenerateOptions): Array<[la
     ],
     [
       'positions',
-      `INSERT INTO "Position" (id, stance, summary, "deploymentId", topic, "meetingId", "statedOn", ${auditColumns})
+      `INSERT INTO "Position" (id, stance, summary, "deploymentId", topic, "meetingId", "statedOn", "statedFrom", "statedUntil", "statedPrecision", ${auditColumns})
         SELECT p.id, p.stance::"Stance", replace(replace(s.summary, '{H}', said.holders), '{T}', said.target), p.deployment_id,
-               CASE WHEN p.deployment_id IS NULL THEN p.topic END, p.meeting_id, p.stated_on, ${audit}
+               CASE WHEN p.deployment_id IS NULL THEN p.topic END, p.meeting_id, p.stated_on, p.stated_on, p.stated_on,
+               CASE WHEN p.stated_on IS NOT NULL THEN 'DAY'::"DatePrecision" END, ${audit}
         FROM ${work}.pos AS p JOIN ${work}.said AS said ON said.id = p.id JOIN ${work}.stance AS s ON s.stance = p.stance`,
     ],
     [

@@ -154,18 +154,18 @@ const filteredPage = /* GraphQL */ `
 export const filteredPageConditions = `
   n.stance IN ('OPPOSE', 'CONCERN', 'CRITICIZE', 'THREATEN')
   AND EXISTS (SELECT 1 FROM "PositionHolder" AS h JOIN "Country" AS c ON c.id = h."actorId" WHERE h."positionId" = n.id AND c."isoCode" IN ('RU', 'CN'))
-  AND n."statedOn" >= DATE '2010-01-01' AND COALESCE(n."statedOn", '-infinity'::date) >= DATE '2010-01-01'`;
-export const filteredPageOrder = `COALESCE(n."statedOn", '-infinity'::date) DESC, n.id DESC`;
+  AND n."statedFrom" IS NOT NULL AND n."statedUntil" >= DATE '2010-01-01'`;
+export const filteredPageOrder = `COALESCE(n."statedFrom", '-infinity'::date) DESC, n.id DESC`;
 
 function filteredPageSql(deep: boolean): string {
   const cursor = (row: string) => base64url(`'cursor:v2:["STATED_ON","' || ${row}.key::text || '",' || ${row}.id || ']'`);
   return `
 WITH page AS (
-  SELECT n.id, n.stance, n.summary, n."statedOn", n."deploymentId", COALESCE(n."statedOn", '-infinity'::date) AS key,
+  SELECT n.id, n.stance, n.summary, n."statedOn", n."deploymentId", COALESCE(n."statedFrom", '-infinity'::date) AS key,
          row_number() OVER (ORDER BY ${filteredPageOrder}) AS rank
   FROM (
     SELECT n.* FROM "Position" AS n
-    WHERE ${filteredPageConditions} ${deep ? `AND (COALESCE(n."statedOn", '-infinity'::date), n.id) < ($1::date, $2::int)` : ''}
+    WHERE ${filteredPageConditions} ${deep ? `AND (COALESCE(n."statedFrom", '-infinity'::date), n.id) < ($1::date, $2::int)` : ''}
     ORDER BY ${filteredPageOrder} LIMIT 21
   ) AS n
 )

@@ -51,7 +51,7 @@ describe('position_modality_attribution_provenance', () => {
     await sql(`INSERT INTO "ChangeLog" (actor, action, "entityType", "entityId", details) VALUES ('seed', 'IMPORT', 'Article', 1, '{}')`);
     await sql(`INSERT INTO "ChangeLog" (actor, action, "entityType", "entityId", details) VALUES ('test-editor', 'CREATE', 'Position', 4, '{}')`);
 
-    expect(await applyMigrations(db)).toEqual({ applied: [migration] });
+    expect((await applyMigrations(db)).applied[0]).toBe(migration);
 
     const rows = await db.prisma.$queryRawUnsafe<Array<Record<string, unknown>>>(
       `SELECT id, modality::text, attribution::text, provenance::text, confidence FROM "Position" ORDER BY id`,

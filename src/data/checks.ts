@@ -7,6 +7,7 @@
 import { identifier, maxRowId } from '../db/pages.ts';
 import { InvalidArgument } from './invalid-argument.ts';
 import { decodeGlobalId, encodeGlobalId, nodesOfType, type NodeTypeName } from './global-id.ts';
+import { isReportedDate } from './reported-date.ts';
 import { cleanAliases, formatDay, isFutureDay, isFutureInstant, isHttpUrl, normalizeText } from './rules.ts';
 import { UserErrorCode, type FieldPath } from './user-errors.ts';
 import type { Write } from './write.ts';
@@ -86,6 +87,7 @@ export function changesOf<T extends object>(before: T, after: T, fields: readonl
 /** A value as the change log stores it (dates as ISO strings). */
 export function jsonValue(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString();
+  if (isReportedDate(value)) return value.text;
   if (Array.isArray(value)) return value.map(jsonValue);
   return value ?? null;
 }

@@ -230,6 +230,23 @@ export function rangeSql(column: Prisma.Sql, type: 'date' | 'timestamp(3)', rang
   return allOf(conditions);
 }
 
+/**
+ * Rows whose days, from `start` to `end` (a reported date's first and last day), share a day with
+ * `range`: a coarse date matches every range it overlaps ("2016-07" matches 15 July to 15 August),
+ * and rows without a date are left out. `sortKey`, the start's never-null sort expression, gets the
+ * range's end as a bound too, so that the index on the sort key can seek to it.
+ */
+export function overlapSql(start: Prisma.Sql, end: Prisma.Sql, range: { from: Date | null; to: Date | null }, sortKey?: Prisma.Sql): Prisma.Sql {
+  const day = (value: Date) => Prisma.sql`CAST(${value.toISOString().slice(0, 10)} AS date)`;
+  const conditions: Prisma.Sql[] = [Prisma.sql`${start} IS NOT NULL`];
+  if (range.to) {
+    conditions.push(Prisma.sql`${start} <= ${day(range.to)}`);
+    if (sortKey) conditions.push(Prisma.sql`${sortKey} <= ${day(range.to)}`);
+  }
+  if (range.from) conditions.push(Prisma.sql`${end} >= ${day(range.from)}`);
+  return allOf(conditions);
+}
+
 /** `n.id` has a row in `table` whose `column` is any of `ids` (a to-many relation filter). */
 export function linkedTo(table: string, childColumn: string, parentColumn: string, ids: number[]): Prisma.Sql {
   return Prisma.sql`EXISTS (SELECT 1 FROM ${Prisma.raw(`"${table}"`)} AS l WHERE l.${Prisma.raw(`"${childColumn}"`)} = n.id AND l.${Prisma.raw(`"${parentColumn}"`)} = ANY(${ids}::int[]))`;

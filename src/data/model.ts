@@ -15,6 +15,7 @@
 import type { Prisma } from '../generated/prisma/client.ts';
 import type { NodeRow, SortKey } from '../db/pages.ts';
 import { optionalText, pastDay, pastInstant, requiredText, urlOf, aliasesOf } from './checks.ts';
+import { reportedDateOf, type DatePrecision, type ReportedDate } from './reported-date.ts';
 import type { References } from './references.ts';
 import { UserErrorCode, type FieldPath } from './user-errors.ts';
 import type { Write } from './write.ts';
@@ -27,7 +28,7 @@ export interface EnumDefinition<TValue extends string = string> {
 }
 
 /** How a field's value is read, checked and shown. */
-export type FieldKind = 'text' | 'day' | 'instant' | 'int' | 'number' | 'url' | 'names' | 'enum';
+export type FieldKind = 'text' | 'day' | 'instant' | 'int' | 'number' | 'url' | 'names' | 'enum' | 'reportedDate';
 
 export interface FieldDefinition<TValue = unknown> {
   kind: FieldKind;
@@ -35,7 +36,10 @@ export interface FieldDefinition<TValue = unknown> {
   nullable: boolean;
   /** What the field holds, for the object type. */
   description: string;
-  /** The column it is read from, when it is not the field's name. */
+  /**
+   * The column it is read from, when it is not the field's name. A `reportedDate` is four columns
+   * named after this prefix: `<prefix>From`, `<prefix>Until`, `<prefix>Precision`, `<prefix>Approximate`.
+   */
   column?: string;
   enum?: EnumDefinition;
   /** A day or instant that cannot be in the future (a statement, a publication). */
@@ -72,6 +76,9 @@ export const field = {
   names: <S extends FieldSpec>(spec: S) => ({ kind: 'names', nullable: false, ...spec }) as FieldDefinition<string[]>,
   enum: <TValue extends string, S extends FieldSpec>(definition: EnumDefinition<TValue>, spec: S) =>
     ({ kind: 'enum', nullable: false, enum: definition, ...spec }) as FieldDefinition<Nullable<TValue, S>>,
+  /** A date at the precision a report gives (src/data/reported-date.ts), stored in the four columns of `column`. */
+  reportedDate: <S extends FieldSpec & { column: string }>(spec: S) =>
+    ({ kind: 'reportedDate', nullable: true, ...spec }) as FieldDefinition<ReportedDate | null>,
 };
 
 /** The kinds of argument a filter takes. */
@@ -139,8 +146,15 @@ const fieldsOfKind = (model: ModelDefinition, kinds: FieldKind[]) =>
     .filter(([, definition]) => kinds.includes(definition.kind))
     .map(([name, definition]) => columnOf(name, definition));
 
+/** The columns that store a reported date, by its prefix. */
+const reportedDateColumns = (prefix: string) =>
+  ({ start: `${prefix}From`, end: `${prefix}Until`, precision: `${prefix}Precision`, approximate: `${prefix}Approximate` }) as const;
+
 /** Columns of type `date` (read from JSON as "2016-07-28"). */
-export const dayColumnsOf = (model: ModelDefinition): string[] => fieldsOfKind(model, ['day']);
+export const dayColumnsOf = (model: ModelDefinition): string[] => [
+  ...fieldsOfKind(model, ['day']),
+  ...fieldsOfKind(model, ['reportedDate']).flatMap((prefix) => [reportedDateColumns(prefix).start, reportedDateColumns(prefix).end]),
+];
 /** Columns of type `timestamp(3)` besides the audit columns. */
 export const instantColumnsOf = (model: ModelDefinition): string[] => fieldsOfKind(model, ['instant']);
 
@@ -148,10 +162,49 @@ export const instantColumnsOf = (model: ModelDefinition): string[] => fieldsOfKi
 export function fieldValuesOf<TModel extends ModelDefinition>(model: TModel, row: NodeRow): FieldValues<TModel['fields']> {
   const values: Record<string, unknown> = {};
   for (const [name, definition] of Object.entries(model.fields)) {
+    if (definition.kind === 'reportedDate') {
+      values[name] = storedReportedDate(row, columnOf(name, definition));
+      continue;
+    }
     const value = row[columnOf(name, definition)];
     values[name] = definition.kind === 'names' ? (value ?? []) : (value ?? null);
   }
   return values as FieldValues<TModel['fields']>;
+}
+
+/** The reported date stored in a row's columns of `prefix` (Dates, or days as text), or null. */
+export function storedReportedDate(row: Record<string, unknown>, prefix: string): ReportedDate | null {
+  const columns = reportedDateColumns(prefix);
+  const day = (value: unknown) => (value instanceof Date ? value : new Date(`${String(value).slice(0, 10)}T00:00:00Z`));
+  if (row[columns.start] == null || row[columns.end] == null || row[columns.precision] == null) return null;
+  return reportedDateOf(day(row[columns.start]), day(row[columns.end]), row[columns.precision] as DatePrecision, row[columns.approximate] === true);
+}
+
+/**
+ * Field values as the columns that store them: a field in its column, a reported date in its
+ * four (all null for none). For Prisma's create and update data.
+ */
+export function columnValuesOf(model: ModelDefinition, values: Record<string, unknown>): Record<string, unknown> {
+  const columns: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(values)) {
+    const definition = model.fields[name];
+    if (!definition) {
+      columns[name] = value;
+      continue;
+    }
+    if (definition.kind !== 'reportedDate') {
+      columns[columnOf(name, definition)] = value;
+      continue;
+    }
+    const date = value as ReportedDate | null | undefined;
+    if (date === undefined) continue;
+    const c = reportedDateColumns(columnOf(name, definition));
+    columns[c.start] = date?.start ?? null;
+    columns[c.end] = date?.end ?? null;
+    columns[c.precision] = date?.precision ?? null;
+    columns[c.approximate] = date?.approximate ?? false;
+  }
+  return columns;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -176,6 +229,10 @@ function checkedValue(w: Write, name: string, definition: FieldDefinition, value
       return urlOf(w, value as string, path);
     case 'day':
       if (definition.notInFuture) pastDay(w, value as Date, path);
+      return value;
+    case 'reportedDate':
+      // A date that may mean a day to come is not yet a date of the past.
+      if (definition.notInFuture) pastDay(w, (value as ReportedDate).start, path);
       return value;
     case 'instant':
       if (definition.notInFuture) pastInstant(w, value as Date, path);
@@ -221,7 +278,7 @@ export function checkedUpdateValues<TModel extends ModelDefinition>(
     if (!definition.update) continue;
     const path = ['input', name];
     const given = input[name];
-    const currentValue = current[columnOf(name, definition)];
+    const currentValue = definition.kind === 'reportedDate' ? storedReportedDate(current, columnOf(name, definition)) : current[columnOf(name, definition)];
     if (given === undefined) {
       values[name] = currentValue;
       continue;

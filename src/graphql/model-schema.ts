@@ -39,7 +39,7 @@ import { firstArgument, firstItems, listBound } from './list-bounds.ts';
 import { OrderInputType } from './order.ts';
 import { MutationPayload, mutate } from './mutation.ts';
 import { DateRange, DateTimeRange } from './ranges.ts';
-import { DateScalar, DateTimeScalar } from './scalars.ts';
+import { DateScalar, DateTimeScalar, ReportedDateScalar } from './scalars.ts';
 
 type GraphQLTypeOf = () => GraphQLScalarType | ClassType | object | [GraphQLScalarType | ClassType | object];
 
@@ -58,6 +58,8 @@ function outputType(definition: FieldDefinition): GraphQLTypeOf {
       return () => DateScalar;
     case 'instant':
       return () => DateTimeScalar;
+    case 'reportedDate':
+      return () => ReportedDateScalar;
     case 'enum': {
       // Registered now, not when the schema is built: type-graphql knows only enums registered before.
       const type = enumType(definition.enum as EnumDefinition);

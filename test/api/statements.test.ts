@@ -339,3 +339,102 @@ describe('names in filters', () => {
     expect((await api.data('READER', '{ positions(filter: { holders: ["KR", "SF"] }) { totalCount } }')).positions.totalCount).toBeGreaterThan(0);
   });
 });
+
+describe('dates at the precision the report gives', () => {
+  const russia = (url: string, body: string, quote: string, statedIn: string | null, extra: Record<string, unknown> = {}) => ({
+    article: { source: 'Wire', url, headline: null, publishedAt: null, body },
+    countries: [
+      { isoCode: 'RU', name: 'Russia' },
+      { isoCode: 'KR', name: 'South Korea' },
+    ],
+    deployments: [{ key: 'thaad', name: 'THAAD battery in Seongju', system: 'THAAD', status: 'ANNOUNCED', host: 'KR' }],
+    positions: [
+      { stance: 'CONCERN', summary: 'Russia is concerned about THAAD.', holders: ['RU'], deployment: 'thaad', statedIn, evidence: [{ quote }], ...extra },
+    ],
+  });
+  const russianConcern = async () =>
+    (
+      await api.data(
+        'READER',
+        `{ positions(first: 50, filter: { holders: ["RU"], stances: [CONCERN], systems: ["THAAD"] }) { nodes { id statedOn statedIn meeting { id } evidence { article { url } } } } }`,
+      )
+    ).positions.nodes.filter((p: any) => p.meeting === null);
+
+  it('a month-precise statement imports as written, and is matched by every range it overlaps', async () => {
+    const march = russia('https://wire.example/ru-march', 'In March, Russia voiced concern over THAAD.', 'Russia voiced concern over THAAD', '2017-03');
+    expect((await importReport(march as any)).report.positions).toEqual({ created: 1, matched: 0, updated: 0 });
+    const [position] = await russianConcern();
+    expect(position).toMatchObject({ statedOn: null, statedIn: '2017-03' });
+    const count = async (range: string) =>
+      (await api.data('READER', `{ positions(filter: { holders: ["RU"], stances: [CONCERN], statedOn: ${range} }) { totalCount } }`)).positions.totalCount;
+    expect(await count('{ from: "2017-03-20", to: "2017-04-10" }')).toBe(1);
+    expect(await count('{ from: "2017-01-01", to: "2017-03-01" }')).toBe(1);
+    expect(await count('{ from: "2017-04-01" }')).toBe(0);
+    expect(await count('{ from: "2017-01-01", to: "2017-02-28" }')).toBe(0);
+  });
+
+  it('a report of a day within it is the same statement, and makes its date precise; an approximate date places nothing', async () => {
+    const day = russia(
+      'https://wire.example/ru-march-20',
+      'Russia on March 20 voiced concern over THAAD.',
+      'Russia on March 20 voiced concern over THAAD.',
+      '2017-03-20',
+    );
+    expect((await importReport(day as any)).report.positions).toEqual({ created: 0, matched: 0, updated: 1 });
+    const around = russia('https://wire.example/ru-2017', 'Around 2017, Russia was concerned about THAAD.', 'Russia was concerned about THAAD', '2017~');
+    expect((await importReport(around as any)).report.positions).toEqual({ created: 1, matched: 0, updated: 0 });
+    const positions = await russianConcern();
+    expect(positions.map((p: any) => [p.statedIn, p.statedOn, p.evidence.map((e: any) => e.article.url).sort()])).toEqual([
+      ['2017-03-20', '2017-03-20', ['https://wire.example/ru-march', 'https://wire.example/ru-march-20']],
+      ['2017~', null, ['https://wire.example/ru-2017']],
+    ]);
+    // Ordered by when they were stated, an approximate year comes at its first day.
+    const { positions: ordered } = await api.data(
+      'READER',
+      '{ positions(first: 50, filter: { holders: ["RU"], stances: [CONCERN], systems: ["THAAD"], statedOn: { from: "2017-01-01" } }, orderBy: { field: STATED_ON }) { nodes { statedIn } } }',
+    );
+    expect(ordered.nodes.map((p: any) => p.statedIn)).toEqual(['2017~', '2017-03-20']);
+  });
+
+  it('refuses a date that is not one, a date to come, and a day and a date that disagree', async () => {
+    const body = 'Russia voiced concern over THAAD in 2017.';
+    const quote = 'Russia voiced concern over THAAD';
+    const notADate = await api.query('EDITOR', importMutation, { input: russia('https://wire.example/ru-bad', body, quote, '2017-02-30') });
+    expect(notADate.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(notADate.errors?.[0]?.message).toContain('there is no day 30 in 2017-02');
+    const future = await api.data('EDITOR', importMutation, { input: russia('https://wire.example/ru-future', body, quote, '2999') });
+    expect(codesOf(future.articleImport)).toEqual(['FUTURE_DATE@input.positions.0.statedIn']);
+    const disagree = await api.data('EDITOR', importMutation, {
+      input: russia('https://wire.example/ru-disagree', body, quote, '2017-03', { statedOn: '2017-04-02' }),
+    });
+    expect(codesOf(disagree.articleImport)).toEqual(['CONFLICT@input.positions.0.statedIn']);
+    expect(disagree.articleImport.userErrors[0].message).toBe('statedOn 2017-04-02 and statedIn 2017-03 disagree: give one of them, or the same day in both');
+  });
+
+  it('positionCreate takes a coarse date; positionUpdate of the day sets the date, and the reverse', async () => {
+    const ids = await api.data('READER', '{ country(isoCode: "RU") { id } articles(first: 1) { nodes { id } } }');
+    const create = `mutation($input: PositionCreateInput!) { positionCreate(input: $input) { position { id version statedOn statedIn } ${userErrorFields} } }`;
+    const created = expectOk(
+      (
+        await api.data('EDITOR', create, {
+          input: {
+            stance: 'SUPPORT',
+            summary: 'Russia on strategic stability.',
+            topic: 'strategic stability in 2016',
+            holderIds: [ids.country.id],
+            statedIn: '2016~',
+            evidence: [{ articleId: ids.articles.nodes[0].id, text: 'the interest in strategic stability' }],
+          },
+        })
+      ).positionCreate,
+    ).position;
+    expect(created).toMatchObject({ statedOn: null, statedIn: '2016~' });
+    const update = `mutation($input: PositionUpdateInput!) { positionUpdate(input: $input) { position { version statedOn statedIn } ${userErrorFields} } }`;
+    const day = expectOk((await api.data('EDITOR', update, { input: { id: created.id, statedOn: '2016-06-25' } })).positionUpdate).position;
+    expect(day).toMatchObject({ statedOn: '2016-06-25', statedIn: '2016-06-25' });
+    const month = expectOk((await api.data('EDITOR', update, { input: { id: created.id, statedIn: '2016-06' } })).positionUpdate).position;
+    expect(month).toMatchObject({ statedOn: null, statedIn: '2016-06' });
+    const cleared = expectOk((await api.data('EDITOR', update, { input: { id: created.id, statedIn: null } })).positionUpdate).position;
+    expect(cleared).toMatchObject({ statedOn: null, statedIn: null });
+  });
+});

@@ -44,11 +44,12 @@ describe('a model filter compiled to SQL', () => {
     expect(sql.values).toEqual([['OPPOSE', 'URGE'], [7], ['six party talks']]);
   });
 
-  it('bounds a date range on the column and on the sort key, so that the index on the key can seek', async () => {
+  it('matches the dates that share a day with a range, and bounds the sort key by its end so that the index on the key can seek', async () => {
     const sql = await compile({ statedOn: { from: new Date('2016-07-01T00:00:00Z'), to: new Date('2016-07-31T00:00:00Z') } });
-    expect(sql.text).toContain('n."statedOn" >= CAST($1 AS date)');
-    expect(sql.text).toContain(`COALESCE(n."statedOn", '-infinity'::date) <= CAST($4 AS date)`);
-    expect(sql.values).toEqual(['2016-07-01', '2016-07-01', '2016-07-31', '2016-07-31']);
+    expect(sql.text).toBe(
+      `((n."statedFrom" IS NOT NULL) AND (n."statedFrom" <= CAST($1 AS date)) AND (COALESCE(n."statedFrom", '-infinity'::date) <= CAST($2 AS date)) AND (n."statedUntil" >= CAST($3 AS date)))`,
+    );
+    expect(sql.values).toEqual(['2016-07-31', '2016-07-31', '2016-07-01']);
   });
 
   it('refuses what cannot mean anything, naming the argument', async () => {

@@ -16,7 +16,16 @@ import { isIsoCountryCode } from '../iso-3166.ts';
 import { dateProblem, isFutureDay, isFutureInstant, isHttpUrl, parseDay, sha256Hex, textProblem, type EvidenceSpan } from '../rules.ts';
 import { isQuoteProblem, locateQuote } from '../evidence-spans.ts';
 import { deploymentIdentity, describeDeploymentIdentity } from '../models/deployment.ts';
-import { describePositionIdentity, positionModel, positionTargetProblem, sameOccasion, speaksForAHolder, type Modality } from '../models/position.ts';
+import { parseReportedDate, type ReportedDate } from '../reported-date.ts';
+import {
+  describePositionIdentity,
+  positionModel,
+  positionTargetProblem,
+  sameOccasion,
+  speaksForAHolder,
+  statementDate,
+  type Modality,
+} from '../models/position.ts';
 import type { ModelDefinition } from '../model.ts';
 
 import {
@@ -84,6 +93,8 @@ export type ActorRef = { kind: 'country'; index: number } | { kind: 'organizatio
 export interface PreparedPosition extends Omit<ImportPosition, 'holders' | 'addressees' | 'evidence'> {
   /** The position's modality (part of its identity), ASSERTED when the document leaves it out. */
   modality: Modality;
+  /** When it was stated: its statedIn, or its statedOn as a reported date of that day. */
+  stated: ReportedDate | null;
   holders: ActorRef[];
   addressees: ActorRef[];
   evidence: EvidenceSpan[];
@@ -172,6 +183,18 @@ class Checker {
     if (!day) this.problem([...path, key], `must be a date YYYY-MM-DD, got "${value}"`);
     else if (past && isFutureDay(day, now)) this.problem([...path, key], `${value} is in the future`, UserErrorCode.FUTURE_DATE);
     return value;
+  }
+  /** A date at its precision (src/data/reported-date.ts), as written normalized; null when absent or unusable. */
+  reportedDate(obj: Json, key: string, path: Path, { past, now }: { past: boolean; now: Date }): string | null {
+    const value = this.nullableString(obj, key, path);
+    if (value === null) return null;
+    const date = parseReportedDate(value);
+    if (typeof date === 'string') {
+      this.problem([...path, key], date);
+      return null;
+    }
+    if (past && isFutureDay(date.start, now)) this.problem([...path, key], `${value} is in the future`, UserErrorCode.FUTURE_DATE);
+    return date.text;
   }
   oneOf<T extends string>(obj: Json, key: string, path: Path, allowed: Record<string, T>): T {
     const value = obj[key];
@@ -423,6 +446,7 @@ function readImportedFields(c: Checker, o: Json, path: Path, model: ModelDefinit
     if (!definition.import) continue;
     if (!(name in o)) values[name] = definition.default ?? (definition.kind === 'names' ? [] : null);
     else if (definition.kind === 'day') values[name] = c.day(o, name, path, { past: definition.notInFuture ?? false, now });
+    else if (definition.kind === 'reportedDate') values[name] = c.reportedDate(o, name, path, { past: definition.notInFuture ?? false, now });
     else if (definition.kind === 'enum')
       values[name] = c.oneOf(o, name, path, definition.enum?.values ? Object.fromEntries(Object.keys(definition.enum.values).map((v) => [v, v])) : {});
     else if (definition.kind === 'names') values[name] = c.strings(o, name, path);
@@ -505,7 +529,12 @@ function readPositions(d: Declared, root: Json, body: string, officials: Officia
       position.evidence.push(start === null ? { quote } : { quote, start });
     });
     positions.push(position);
-    prepared.push({ ...position, modality: (position as Record<string, unknown>).modality as Modality, holders, addressees, evidence });
+    const imported = position as Record<string, unknown>;
+    const statedIn = typeof imported.statedIn === 'string' ? parseReportedDate(imported.statedIn) : null;
+    const dates = statementDate(position.statedOn === null ? null : parseDay(position.statedOn), typeof statedIn === 'string' ? null : statedIn);
+    if (typeof dates === 'string') c.problem([...path, 'statedIn'], dates, UserErrorCode.CONFLICT);
+    const stated = typeof dates === 'object' ? dates.date : null;
+    prepared.push({ ...position, modality: imported.modality as Modality, stated, holders, addressees, evidence });
   });
   // Two positions of one identity in one article are one statement, unless their days or their
   // speakers set them apart (sameOccasion).
@@ -513,7 +542,7 @@ function readPositions(d: Declared, root: Json, body: string, officials: Officia
   prepared.forEach((p, i) => {
     const identity = describePositionIdentity({ ...p, holders: positions[i]!.holders });
     const earlier = declared.get(identity) ?? [];
-    const occasion = (x: PreparedPosition) => ({ meeting: x.meeting, statedOn: x.statedOn, speakers: x.speakers });
+    const occasion = (x: PreparedPosition) => ({ meeting: x.meeting, statedIn: x.stated, speakers: x.speakers });
     const twin = earlier.find((j) => sameOccasion(occasion(prepared[j]!), occasion(p), true));
     if (twin !== undefined)
       c.problem(['positions', i], `the same statement (${identity}, on the same occasion) is already declared at positions[${twin}]`, UserErrorCode.DUPLICATE);

@@ -3,7 +3,7 @@
  * description (format.ts). `npm run schema:emit` writes it; test/import-format.test.ts checks that
  * the committed file is what this gives.
  */
-import { ARTICLE_FORMAT, DAY_PATTERN, INSTANT_PATTERN, ISO_CODE_PATTERN, articleFormat, type FieldNode } from './format.ts';
+import { ARTICLE_FORMAT, DAY_PATTERN, INSTANT_PATTERN, ISO_CODE_PATTERN, REPORTED_DATE_PATTERN, articleFormat, type FieldNode } from './format.ts';
 
 type Schema = Record<string, unknown>;
 
@@ -28,6 +28,8 @@ function valueSchema(node: FieldNode): Schema {
       return orNull({ type: 'string', pattern: INSTANT_PATTERN });
     case 'day':
       return { $ref: '#/$defs/optionalDay' };
+    case 'reportedDate':
+      return orNull({ type: 'string', pattern: REPORTED_DATE_PATTERN });
     case 'int':
       return orNull({ type: 'integer', minimum: node.minimum });
     case 'enum':

@@ -22,6 +22,8 @@ export const ARTICLE_FORMAT = 'stancegraph.article/1';
 /** A date (YYYY-MM-DD) or a date-time with its time zone: the instant must be unambiguous. */
 export const INSTANT_PATTERN = '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2}))?$';
 export const DAY_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
+/** A reported date's shape (its days and order are checked by src/data/reported-date.ts). */
+export const REPORTED_DATE_PATTERN = '^\\d{4}(-\\d{2}(-\\d{2})?)?~?(/\\d{4}(-\\d{2}(-\\d{2})?)?~?)?$';
 export const ISO_CODE_PATTERN = '^[A-Z]{2}$';
 
 interface Descriptions {
@@ -40,6 +42,7 @@ export type FieldKind =
   | 'isoCode' // an ISO 3166-1 alpha-2 code, or null
   | 'url' // an absolute http(s) URL, or null
   | 'day' // YYYY-MM-DD, or null
+  | 'reportedDate' // a date at its precision (src/data/reported-date.ts): 2016, 2016-07, 2016-07-28, with ~, or A/B; or null
   | 'instant' // a day or a date-time with its time zone, or null
   | 'int' // an integer of at least `minimum`, or null
   | 'enum' // one of `enum`'s values
@@ -96,6 +99,7 @@ const field = {
   isoCode: (d: Descriptions) => node<string | null>('isoCode', d, { nullable: true }),
   url: (d: Descriptions) => node<string | null>('url', d, { nullable: true }),
   day: (d: Descriptions & { notInFuture: boolean }) => node<string | null>('day', d, { nullable: true }),
+  reportedDate: (d: Descriptions & { notInFuture: boolean }) => node<string | null>('reportedDate', d, { nullable: true }),
   instant: (d: Descriptions) => node<string | null>('instant', d, { nullable: true }),
   int: (d: Descriptions & { minimum: number; optional?: true }) => node<number | null>('int', d, { nullable: true }),
   enumOf: <T extends string>(definition: EnumDefinition<T>, d: Descriptions) => node<T>('enum', d, { enum: definition }),
@@ -130,6 +134,9 @@ export function importedFieldsOf(model: ModelDefinition): Record<string, FieldNo
       case 'day':
         fields[name] = field.day({ ...d, notInFuture: definition.notInFuture ?? false });
         break;
+      case 'reportedDate':
+        fields[name] = field.reportedDate({ ...d, notInFuture: definition.notInFuture ?? false });
+        break;
       case 'enum':
         fields[name] = { ...field.enumOf(definition.enum as EnumDefinition, d), nullable: definition.nullable };
         break;
@@ -137,7 +144,7 @@ export function importedFieldsOf(model: ModelDefinition): Record<string, FieldNo
         fields[name] = field.names(d);
         break;
       default:
-        throw new Error(`${model.name}.${name}: the import carries fields of kind text, day, enum and names, not ${definition.kind}`);
+        throw new Error(`${model.name}.${name}: the import carries fields of kind text, day, reportedDate, enum and names, not ${definition.kind}`);
     }
   }
   for (const node of Object.values(fields)) node.optional = true;

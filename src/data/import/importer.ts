@@ -29,7 +29,8 @@ import { findNamedOfficial, insertOfficial } from '../models/official.ts';
 import { findNamedOrganizations, findOrganizationByAcronym, insertOrganization } from '../models/organization.ts';
 import { findSamePosition, insertPosition, positionModel } from '../models/position.ts';
 import { encodeGlobalId } from '../global-id.ts';
-import type { ModelDefinition } from '../model.ts';
+import { columnValuesOf, storedReportedDate, type ModelDefinition } from '../model.ts';
+import { contains, exactDayOf, parseReportedDate, type ReportedDate } from '../reported-date.ts';
 import { ArticleDocumentError, prepareDocument, type ActorRef, type DocumentProblem, type PreparedDocument, type PreparedPosition } from './document.ts';
 import type * as Format from './format.ts';
 
@@ -43,10 +44,12 @@ function importedValuesOf(model: ModelDefinition, input: object): Record<string,
   const values: Record<string, unknown> = {};
   for (const [name, definition] of Object.entries(model.fields)) {
     if (!definition.import) continue;
-    const value = (input as Record<string, unknown>)[name];
-    values[definition.column ?? name] = definition.kind === 'day' ? dayOrNull(value as string | null) : value;
+    const value = (input as Record<string, unknown>)[name] as string | null;
+    if (definition.kind === 'day') values[name] = dayOrNull(value);
+    else if (definition.kind === 'reportedDate') values[name] = reportedDateOrNull(value);
+    else values[name] = value;
   }
-  return values;
+  return columnValuesOf(model, values);
 }
 
 export interface ImportCounts {
@@ -123,6 +126,13 @@ export function loadDocument(w: Write, prepared: PreparedDocument): Promise<{ ar
 
 const sameDay = (a: Date | null, b: Date | null) => (a === null ? b === null : b !== null && a.getTime() === b.getTime());
 const dayOrNull = (value: string | null) => (value === null ? null : parseDay(value));
+/** A reported date the document check has accepted. */
+const reportedDateOrNull = (value: string | null | undefined): ReportedDate | null => {
+  if (value == null) return null;
+  const date = parseReportedDate(value);
+  if (typeof date === 'string') throw new Error(`internal: the document check let "${value}" through: ${date}`);
+  return date;
+};
 const describeDay = (d: Date | null) => (d ? formatDay(d) : 'null');
 
 class ArticleImporter {
@@ -482,14 +492,14 @@ class ArticleImporter {
     const deploymentId = this.idOf(this.deploymentIds, input.deployment);
     const meetingId = this.idOf(this.meetingIds, input.meeting);
     const holderIds = [...new Set(input.holders.map((ref) => this.actorId(ref)))].sort((a, b) => a - b);
-    const statedOn = dayOrNull(input.statedOn);
+    const stated = input.stated;
     const speakerIds = [...new Set(input.speakers.map((name) => this.idOf(this.officialIds, name) as number))];
     // Another article's report corroborates a recorded position only when it reports the same
     // statement (sameOccasion): otherwise it is recorded as a position of its own.
     const found = await findSamePosition(
       this.w,
       { stance: input.stance, modality: input.modality, deployment: deploymentId, topic: input.topic, meeting: meetingId, holders: holderIds },
-      { statedOn, speakers: speakerIds, articleIds: [this.articleId] },
+      { statedIn: stated, speakers: speakerIds, articleIds: [this.articleId] },
     );
     let id: number;
     let changed = false;
@@ -500,8 +510,8 @@ class ArticleImporter {
         deploymentId,
         topic: input.topic,
         meetingId,
-        statedOn,
         ...importedValuesOf(positionModel, input),
+        ...columnValuesOf(positionModel, { statedOn: exactDayOf(stated), statedIn: stated }),
         provenance: 'IMPORTED',
         holders: { create: holderIds.map((actorId) => ({ actorId })) },
       });
@@ -510,9 +520,11 @@ class ArticleImporter {
     } else {
       id = found.id;
       this.report.links.matched += holderIds.length;
-      // The same statement (never another day: sameOccasion): a day it lacked is filled in.
-      if (found.statedOn === null && statedOn !== null) {
-        await this.tx.position.update({ where: { id }, data: { statedOn } });
+      // The same statement (never another date: sameOccasion): a date it lacked, or a finer one
+      // within its own ("2017-03-07" for "2017-03"), is filled in; nothing else of it changes.
+      const recorded = storedReportedDate(found, 'stated');
+      if (stated !== null && (recorded === null || (contains(recorded, stated) && recorded.text !== stated.text && !stated.approximate))) {
+        await this.tx.position.update({ where: { id }, data: columnValuesOf(positionModel, { statedOn: exactDayOf(stated), statedIn: stated }) });
         changed = true;
       }
     }

@@ -7,9 +7,19 @@ import { Attribution, Modality, Provenance, Stance } from '../../generated/prism
 import { columnsOf, type IdSource, type NodeSource } from '../../db/pages.ts';
 import { changesOf, mustFind, pastDay, refId, refIds, requiredText, rowIdOf, snapshot } from '../checks.ts';
 import { encodeGlobalId } from '../global-id.ts';
-import { formatDay } from '../rules.ts';
-import { acceptsDay, idArguments, linkedTo, matchesText, rangeSql, textIn } from '../listing.ts';
-import { checkedCreateValues, checkedUpdateValues, defineModel, field, updatableFieldsOf, type EnumDefinition, type RecordOf } from '../model.ts';
+import { contains, dayAndDate, exactDayOf, overlaps, type ReportedDate } from '../reported-date.ts';
+import { acceptsDay, idArguments, linkedTo, matchesText, overlapSql, textIn } from '../listing.ts';
+import {
+  checkedCreateValues,
+  checkedUpdateValues,
+  columnValuesOf,
+  defineModel,
+  field,
+  storedReportedDate,
+  updatableFieldsOf,
+  type EnumDefinition,
+  type RecordOf,
+} from '../model.ts';
 import { nodesOf, recordOf } from '../model-listing.ts';
 import { UserErrorCode } from '../user-errors.ts';
 import { changedBy, ChangeAction, createdBy, type Write } from '../write.ts';
@@ -64,8 +74,12 @@ export const provenanceEnum: EnumDefinition<Provenance> = {
   },
 };
 
-/** `statedOn` as a never-null sort key (an index on `(key, id)` serves the ordering and its cursors). */
-export const statedOnKey = Prisma.sql`COALESCE(n."statedOn", '-infinity'::date)`;
+/**
+ * When a position was stated as a never-null sort key: the first day its date may mean, so that a
+ * coarser date comes at its start ("2016-07" on 1 July); an index on `(key, id)` serves the
+ * ordering and its cursors.
+ */
+export const statedOnKey = Prisma.sql`COALESCE(n."statedFrom", '-infinity'::date)`;
 
 export const positionModel = defineModel({
   name: 'Position',
@@ -96,9 +110,22 @@ export const positionModel = defineModel({
     statedOn: field.day({
       nullable: true,
       notInFuture: true,
-      description: 'The day the position was stated; null when the source gives no day.',
-      create: { description: 'The day it was stated; not in the future.' },
-      update: { description: 'The day it was stated; null clears it.' },
+      description: 'The day the position was stated; null when the source gives no day, or a coarser or approximate date (see statedIn).',
+      create: { description: 'The day it was stated; not in the future. For a coarser date, give statedIn instead.' },
+      update: { description: 'The day it was stated; null clears it (and statedIn).' },
+    }),
+    statedIn: field.reportedDate({
+      column: 'stated',
+      notInFuture: true,
+      description:
+        'When it was stated, at the precision the report gives: a year, a month or a day, approximate or not, or a span; null when the report does not say. When it names one day exactly, statedOn is that day.',
+      create: { description: 'When it was stated, at the precision the report gives ("2016", "2016-07", "2016-07-28", "2016-07~"); not in the future.' },
+      update: { description: 'When it was stated; null clears it (and statedOn).' },
+      import: {
+        description:
+          'When it was stated, at the precision the article gives: "2016", "2016-07", "2016-07-28", followed by "~" when approximate, or an interval "2016-07-28/2016-07-29"; null when the article does not say. A day may be given as statedOn instead; when both are given, they must agree.',
+        api: 'When it was stated, at the precision the article gives ("2016-07", "2016-07-28", "2016~").',
+      },
     }),
     modality: field.enum(modalityEnum, {
       default: 'ASSERTED',
@@ -192,8 +219,9 @@ export const positionModel = defineModel({
     },
     statedOn: {
       argument: 'dateRange',
-      description: 'Positions stated on a day in this range; undated positions are left out.',
-      where: (range: { from: Date | null; to: Date | null }) => rangeSql(Prisma.sql`n."statedOn"`, 'date', range, statedOnKey),
+      description:
+        'Positions that may have been stated on a day of this range: a day in it, or a coarser date overlapping it (a month-precise date matches every range that shares a day with its month); undated positions are left out.',
+      where: (range: { from: Date | null; to: Date | null }) => overlapSql(Prisma.sql`n."statedFrom"`, Prisma.sql`n."statedUntil"`, range, statedOnKey),
     },
     text: {
       argument: 'text',
@@ -204,7 +232,8 @@ export const positionModel = defineModel({
   },
   orders: {
     STATED_ON: {
-      description: 'The day the position was stated; undated positions count as earlier than any dated one.',
+      description:
+        'When the position was stated (statedIn): a coarser date comes at its first day ("2016-07" on 1 July, before 2 July); undated positions count as earlier than any dated one.',
       key: { sql: statedOnKey, type: 'date', accepts: acceptsDay },
     },
   },
@@ -282,31 +311,38 @@ export function describePositionIdentity(p: PositionIdentity<string | number>): 
   return `${modality}${p.stance} on ${target} by ${[...p.holders].sort().join('+')} at ${p.meeting ?? 'no meeting'}`;
 }
 
-/** When and by whom a report says a position was stated (a day as `YYYY-MM-DD` or a Date at UTC midnight). */
+/** When and by whom a report says a position was stated. */
 export interface StatementOccasion<R> {
   meeting: R | null;
-  statedOn: string | Date | null;
+  statedIn: ReportedDate | null;
   speakers: readonly R[];
 }
 
-const dayOf = (value: string | Date | null) => (value === null ? null : typeof value === 'string' ? value.slice(0, 10) : formatDay(value));
+/** Dates that cannot mean the same day set two reports apart (approximate dates set nothing apart). */
+const datesApart = (a: ReportedDate | null, b: ReportedDate | null) => a !== null && b !== null && !a.approximate && !b.approximate && !overlaps(a, b);
+/** Dates that are the same at the precision both know (the coarser one holds the finer) place two reports together. */
+const sameDate = (a: ReportedDate | null, b: ReportedDate | null) =>
+  a !== null && b !== null && !a.approximate && !b.approximate && (contains(a, b) || contains(b, a));
+
+/** statedOn and statedIn of an input as one value (dayAndDate). */
+export const statementDate = (statedOn: Date | null | undefined, statedIn: ReportedDate | null | undefined) =>
+  dayAndDate(statedOn, statedIn, { day: 'statedOn', date: 'statedIn' });
 
 /**
  * Whether two reports of the same identity (stance, target, holders, meeting) report one statement,
  * so that the later corroborates the earlier instead of being recorded apart. Nothing may set them
- * apart (two different days; speakers of whom neither names anyone the other names), and something
- * must place both on the same occasion: the same meeting, the same day, or the same article (one
+ * apart (dates that cannot mean the same day; speakers of whom neither names anyone the other
+ * names), and something must place both on the same occasion: the same meeting, the same date at
+ * the precision both know ("2017-03" and "2017-03-07"; never an approximate one), or the same article (one
  * article's report of an identity is one statement). Otherwise they stay two positions: a
  * statement a report cannot place is its own, and no report takes over the date or speakers
  * that another article gave an earlier statement.
  */
 export function sameOccasion<R>(a: StatementOccasion<R>, b: StatementOccasion<R>, sameArticle: boolean): boolean {
   if (a.meeting !== b.meeting) return false;
-  const dayA = dayOf(a.statedOn);
-  const dayB = dayOf(b.statedOn);
-  if (dayA !== null && dayB !== null && dayA !== dayB) return false;
+  if (datesApart(a.statedIn, b.statedIn)) return false;
   if (a.speakers.length > 0 && b.speakers.length > 0 && !a.speakers.some((speaker) => b.speakers.includes(speaker))) return false;
-  return sameArticle || a.meeting !== null || (dayA !== null && dayA === dayB);
+  return sameArticle || a.meeting !== null || sameDate(a.statedIn, b.statedIn);
 }
 
 /**
@@ -334,14 +370,14 @@ export async function findSamePosition(
     include: { holders: true, speakers: true, evidence: { select: { articleId: true } } },
     orderBy: { id: 'asc' },
   });
-  const report = { meeting: p.meeting, statedOn: occasion.statedOn, speakers: occasion.speakers };
+  const report = { meeting: p.meeting, statedIn: occasion.statedIn, speakers: occasion.speakers };
   return (
     candidates.find(
       (c) =>
         c.holders.length === holders.length &&
         holders.every((id) => c.holders.some((h) => h.actorId === id)) &&
         sameOccasion(
-          { meeting: c.meetingId, statedOn: c.statedOn, speakers: c.speakers.map((s) => s.officialId) },
+          { meeting: c.meetingId, statedIn: storedReportedDate(c, 'stated'), speakers: c.speakers.map((s) => s.officialId) },
           report,
           c.evidence.some((e) => occasion.articleIds.includes(e.articleId)),
         ),
@@ -378,7 +414,7 @@ interface Identity {
  */
 async function checkPosition(
   w: Write,
-  p: Identity & { speakerIds: number[]; statedOn: Date | null; articleIds: readonly number[] },
+  p: Identity & { speakerIds: number[]; statedIn: ReportedDate | null; articleIds: readonly number[] },
   except?: number,
 ): Promise<void> {
   const target = positionTargetProblem(p.deploymentId !== null, p.topic !== null);
@@ -398,7 +434,7 @@ async function checkPosition(
   const twin = await findSamePosition(
     w,
     { stance: p.stance, modality: p.modality, deployment: p.deploymentId, topic: p.topic, meeting: p.meetingId, holders: p.holderIds },
-    { statedOn: p.statedOn, speakers: p.speakerIds, articleIds: p.articleIds },
+    { statedIn: p.statedIn, speakers: p.speakerIds, articleIds: p.articleIds },
     except,
   );
   if (twin) {
@@ -415,8 +451,19 @@ export function insertPosition(w: Write, data: Omit<Prisma.PositionUncheckedCrea
   return w.tx.position.create({ data: { ...data, ...createdBy(w.actor) } });
 }
 
+/** The day and the reported date of a write, one from the other (statementDate); a disagreement is a userError. */
+function datesOf(w: Write, input: Input, current: { statedOn: Date | null; statedIn: ReportedDate | null }) {
+  const dates = statementDate(input.statedOn as Date | null | undefined, input.statedIn as ReportedDate | null | undefined);
+  if (typeof dates === 'string') {
+    w.fail(['input', 'statedIn'], dates, UserErrorCode.CONFLICT);
+    return current;
+  }
+  return dates ? { statedOn: dates.day, statedIn: dates.date } : current;
+}
+
 export async function createPosition(w: Write, input: PositionRelationsInput & Input): Promise<PositionRecord> {
-  const values = checkedCreateValues(w, positionModel, input);
+  const values = { ...checkedCreateValues(w, positionModel, input) };
+  Object.assign(values, datesOf(w, input, { statedOn: null, statedIn: null }));
   const holderIds = sorted(await refIds(w, actorTypes, input.holderIds, ['input', 'holderIds']));
   const speakerIds = sorted(await refIds(w, 'Official', input.speakerIds ?? [], ['input', 'speakerIds']));
   const addresseeIds = sorted(await refIds(w, actorTypes, input.addresseeIds ?? [], ['input', 'addresseeIds']));
@@ -435,12 +482,12 @@ export async function createPosition(w: Write, input: PositionRelationsInput & I
     meetingId,
     holderIds,
     speakerIds,
-    statedOn: values.statedOn ?? null,
+    statedIn: values.statedIn ?? null,
     articleIds: spans.map((span) => span.articleId),
   });
   w.check();
   const row = await insertPosition(w, {
-    ...(values as Required<typeof values>),
+    ...(columnValuesOf(positionModel, values) as Pick<Prisma.PositionUncheckedCreateInput, 'stance' | 'summary'>),
     deploymentId,
     meetingId,
     holders: { create: holderIds.map((actorId) => ({ actorId })) },
@@ -474,11 +521,13 @@ export async function updatePosition(w: Write, input: PositionUpdateRelationsInp
   w.expectVersion(['input', 'expectedVersion'], input.expectedVersion, found.version, 'the position');
   const before = {
     ...found,
+    statedIn: storedReportedDate(found, 'stated'),
     holderIds: sorted(found.holders.map((h) => h.actorId)),
     speakerIds: sorted(found.speakers.map((s) => s.officialId)),
     addresseeIds: sorted(found.addressees.map((a) => a.actorId)),
   };
-  const values = checkedUpdateValues(w, positionModel, input, found);
+  const values = { ...checkedUpdateValues(w, positionModel, input, found) };
+  Object.assign(values, datesOf(w, input, { statedOn: found.statedOn, statedIn: before.statedIn }));
   const deploymentId = await refId(w, 'Deployment', input.deploymentId, ['input', 'deploymentId']);
   const meetingId = await refId(w, 'Meeting', input.meetingId, ['input', 'meetingId']);
   const next = {
@@ -499,7 +548,7 @@ export async function updatePosition(w: Write, input: PositionUpdateRelationsInp
       stance: next.stance as string,
       modality: next.modality as string,
       topic: next.topic ?? null,
-      statedOn: next.statedOn ?? null,
+      statedIn: next.statedIn ?? null,
       articleIds: found.evidence.map((e) => e.articleId),
     },
     found.id,
@@ -523,7 +572,10 @@ export async function updatePosition(w: Write, input: PositionUpdateRelationsInp
     await w.tx.positionAddressee.deleteMany({ where: { positionId: found.id, actorId: { notIn: addresseeIds } } });
     await w.tx.positionAddressee.createMany({ data: addresseeIds.map((actorId) => ({ positionId: found.id, actorId })), skipDuplicates: true });
   }
-  const row = await w.tx.position.update({ where: { id: found.id }, data: { ...(columns as Prisma.PositionUncheckedUpdateInput), ...changedBy(w.actor) } });
+  const row = await w.tx.position.update({
+    where: { id: found.id },
+    data: { ...(columnValuesOf(positionModel, columns) as Prisma.PositionUncheckedUpdateInput), ...changedBy(w.actor) },
+  });
   await w.log(ChangeAction.UPDATE, 'Position', found.id, { changes });
   return positionRecordOf(row);
 }
@@ -610,8 +662,10 @@ export async function mergePositions(w: Write, input: PositionMergeInputData): P
   const holders = (p: PositionWithLinks) => sorted(p.holders.map((h) => h.actorId)).join();
   if (holders(k) !== holders(d)) apart('has other holders');
   if (k.meetingId !== null && d.meetingId !== null && k.meetingId !== d.meetingId) apart('was stated at another meeting');
-  if (k.statedOn !== null && d.statedOn !== null && k.statedOn.getTime() !== d.statedOn.getTime())
-    apart(`was stated on another day (${formatDay(d.statedOn)}, not ${formatDay(k.statedOn)})`);
+  const keptDate = storedReportedDate(k, 'stated');
+  const duplicateDate = storedReportedDate(d, 'stated');
+  if (keptDate !== null && duplicateDate !== null && !overlaps(keptDate, duplicateDate))
+    apart(`was stated on another day (${duplicateDate.text}, not ${keptDate.text})`);
   w.check();
 
   const touch = changedBy(w.actor);
@@ -624,7 +678,10 @@ export async function mergePositions(w: Write, input: PositionMergeInputData): P
   const addressees = d.addressees.filter((a) => !k.addressees.some((x) => x.actorId === a.actorId)).map((a) => a.actorId);
   if (addressees.length) await w.tx.positionAddressee.createMany({ data: addressees.map((actorId) => ({ positionId: k.id, actorId })) });
   const filled = {
-    ...(k.statedOn === null && d.statedOn !== null ? { statedOn: d.statedOn } : {}),
+    // The kept position takes the duplicate's date when it has none, or a finer one within its own.
+    ...(duplicateDate !== null && (keptDate === null || (contains(keptDate, duplicateDate) && keptDate.text !== duplicateDate.text))
+      ? columnValuesOf(positionModel, { statedOn: exactDayOf(duplicateDate), statedIn: duplicateDate })
+      : {}),
     ...(k.meetingId === null && d.meetingId !== null ? { meetingId: d.meetingId } : {}),
     ...(k.attribution === null && d.attribution !== null ? { attribution: d.attribution } : {}),
   };
@@ -652,6 +709,7 @@ export interface PositionSplitInputData {
   evidenceIds: string[];
   summary?: string | null;
   statedOn?: Date | null;
+  statedIn?: ReportedDate | null;
   meetingId?: string | null;
   speakerIds?: string[] | null;
 }
@@ -681,8 +739,8 @@ export async function splitPosition(w: Write, input: PositionSplitInputData): Pr
       UserErrorCode.EVIDENCE_REQUIRED,
     );
   const summary = input.summary == null ? found.summary : requiredText(w, input.summary, ['input', 'summary'], 'the summary');
-  const statedOn = input.statedOn ?? null;
-  pastDay(w, statedOn, ['input', 'statedOn']);
+  const { statedOn, statedIn } = datesOf(w, input as unknown as Input, { statedOn: null, statedIn: null });
+  pastDay(w, statedIn?.start, ['input', input.statedIn ? 'statedIn' : 'statedOn']);
   const meetingId = (await refId(w, 'Meeting', input.meetingId, ['input', 'meetingId'])) ?? null;
   const speakerIds = sorted(await refIds(w, 'Official', input.speakerIds ?? [], ['input', 'speakerIds']));
   w.check();
@@ -697,7 +755,7 @@ export async function splitPosition(w: Write, input: PositionSplitInputData): Pr
       meetingId,
       holderIds,
       speakerIds,
-      statedOn,
+      statedIn,
       articleIds: moving.map((e) => e.articleId),
     },
     found.id,
@@ -713,7 +771,7 @@ export async function splitPosition(w: Write, input: PositionSplitInputData): Pr
     deploymentId: found.deploymentId,
     topic: found.topic,
     meetingId,
-    statedOn,
+    ...columnValuesOf(positionModel, { statedOn, statedIn }),
     holders: { create: holderIds.map((actorId) => ({ actorId })) },
     speakers: { create: speakerIds.map((officialId) => ({ officialId })) },
     addressees: { create: found.addressees.map((a) => ({ actorId: a.actorId })) },

@@ -10,8 +10,9 @@ import { Field, InputType, Int, type ClassType } from 'type-graphql';
 import { articleFormat, type ArticleDocument, type FieldNode } from '../../data/import/format.ts';
 import type { EnumDefinition } from '../../data/model.ts';
 import { formatDay } from '../../data/rules.ts';
+import type { ReportedDate } from '../../data/reported-date.ts';
 import { enumType } from '../enum-type.ts';
-import { DateScalar, DateTimeScalar } from '../scalars.ts';
+import { DateScalar, DateTimeScalar, ReportedDateScalar } from '../scalars.ts';
 
 type TypeOf = () => unknown;
 
@@ -30,6 +31,8 @@ function fieldType(node: FieldNode): [TypeOf, boolean] {
       return [() => String, node.nullable];
     case 'day':
       return [() => DateScalar, node.nullable];
+    case 'reportedDate':
+      return [() => ReportedDateScalar, node.nullable];
     case 'instant':
       return [() => DateTimeScalar, node.nullable];
     case 'int':
@@ -91,6 +94,8 @@ function documentValue(node: FieldNode, value: unknown): unknown {
       return value ?? [];
     case 'day':
       return value == null ? null : formatDay(value as Date);
+    case 'reportedDate':
+      return value == null ? null : (value as ReportedDate).text;
     case 'instant':
       return value == null ? null : (value as Date).toISOString();
     default:
