@@ -200,9 +200,10 @@ export function generatorStatements({ scale, seed }: GenerateOptions): Array<[la
     ],
     [
       'meetings',
-      `INSERT INTO "Meeting" (id, name, series, ordinal, city, "countryId", date, ${auditColumns})
+      `INSERT INTO "Meeting" (id, name, series, ordinal, city, "countryId", date, "heldFrom", "heldUntil", "heldPrecision", ${auditColumns})
         SELECT m, CASE WHEN series IS NULL THEN 'talks in ' || coalesce(city, host_name) ELSE (${textArray(ordinals)})[ordinal] || ' meeting on ' || series END,
-               series, CASE WHEN series IS NULL THEN NULL ELSE ordinal END, city, host, date, ${audit}
+               series, CASE WHEN series IS NULL THEN NULL ELSE ordinal END, city, host, date, date, date,
+               CASE WHEN date IS NOT NULL THEN 'DAY'::"DatePrecision" END, ${audit}
         FROM (
           SELECT m, host.id AS host, host.name AS host_name,
                  CASE WHEN ${r('m', 21)} < 0.2 THEN NULL ELSE ${pick(meetingSeries, r('m', 22))} END AS series,

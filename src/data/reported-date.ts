@@ -110,6 +110,15 @@ export function overlaps(a: ReportedDate, b: ReportedDate): boolean {
   return a.start <= b.end && b.start <= a.end;
 }
 
+/**
+ * Whether `finer` says more precisely what `coarser` says: a date within a coarse one ("2016-07-28"
+ * for "2016-07"). Not for a span, whose days are all meant ("2016-07-29" is one day of a two-day
+ * meeting, not its date), nor for an approximate date.
+ */
+export function refines(coarser: ReportedDate, finer: ReportedDate): boolean {
+  return !coarser.text.includes('/') && !finer.approximate && coarser.text !== finer.text && contains(coarser, finer);
+}
+
 /** Whether every day `inner` may mean is one `outer` may mean ("2016-07-28" is in "2016-07"). */
 export function contains(outer: ReportedDate, inner: ReportedDate): boolean {
   return outer.start <= inner.start && inner.end <= outer.end;

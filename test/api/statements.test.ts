@@ -396,6 +396,46 @@ describe('dates at the precision the report gives', () => {
     expect(ordered.nodes.map((p: any) => p.statedIn)).toEqual(['2017~', '2017-03-20']);
   });
 
+  it('a two-day meeting imports as a span; a report of one of its days is the same meeting, and does not shorten it', async () => {
+    const talks = (url: string, body: string, meeting: Record<string, unknown>) => ({
+      article: { source: 'Wire', url, headline: null, publishedAt: null, body },
+      countries: [{ isoCode: 'RU', name: 'Russia' }],
+      meetings: [{ key: 'talks', name: 'strategic stability consultations', city: 'Geneva', ...meeting }],
+      positions: [
+        {
+          stance: 'SUPPORT',
+          summary: 'Russia backs the talks.',
+          holders: ['RU'],
+          topic: 'strategic stability talks',
+          meeting: 'talks',
+          evidence: [{ quote: 'Russia backed the talks' }],
+        },
+      ],
+    });
+    const two = await importReport(
+      talks('https://wire.example/geneva', 'In two days of talks in Geneva, Russia backed the talks.', { heldIn: '2016-09-12/2016-09-13' }) as any,
+    );
+    expect(two.report.positions).toEqual({ created: 1, matched: 0, updated: 0 });
+    const meetings = async () =>
+      (await api.data('READER', '{ meetings(first: 10, filter: { cities: ["Geneva"] }) { nodes { name date heldIn positions { totalCount } } } }')).meetings
+        .nodes;
+    expect(await meetings()).toEqual([
+      { name: 'strategic stability consultations', date: null, heldIn: '2016-09-12/2016-09-13', positions: { totalCount: 1 } },
+    ]);
+    // The second day, reported by another article: the same meeting (and the same statement at it).
+    const secondDay = await importReport(
+      talks('https://wire.example/geneva-2', 'On Tuesday in Geneva, Russia backed the talks again.', { date: '2016-09-13' }) as any,
+    );
+    expect(secondDay.report.positions).toEqual({ created: 0, matched: 0, updated: 1 });
+    expect(await meetings()).toEqual([
+      { name: 'strategic stability consultations', date: null, heldIn: '2016-09-12/2016-09-13', positions: { totalCount: 1 } },
+    ]);
+    // Filtered by a range, the meeting is found on either of its days.
+    const on = async (day: string) =>
+      (await api.data('READER', `{ meetings(filter: { cities: ["Geneva"], date: { from: "${day}", to: "${day}" } }) { totalCount } }`)).meetings.totalCount;
+    expect([await on('2016-09-11'), await on('2016-09-12'), await on('2016-09-13'), await on('2016-09-14')]).toEqual([0, 1, 1, 0]);
+  });
+
   it('refuses a date that is not one, a date to come, and a day and a date that disagree', async () => {
     const body = 'Russia voiced concern over THAAD in 2017.';
     const quote = 'Russia voiced concern over THAAD';

@@ -30,3 +30,8 @@ DROP INDEX "Position_statedOn_order_idx";
 CREATE INDEX "Position_statedFrom_order_idx" ON "Position" ((COALESCE("statedFrom", '-infinity'::date)), "id");
 -- Filters by date range test overlap: first day before the range's end, last day after its start.
 CREATE INDEX "Position_stated_range_idx" ON "Position" ("statedFrom", "statedUntil");
+
+-- Meetings likewise: ordered by their first day, filtered by overlap.
+DROP INDEX "Meeting_date_order_idx";
+CREATE INDEX "Meeting_heldFrom_order_idx" ON "Meeting" ((COALESCE("heldFrom", '-infinity'::date)), "id");
+CREATE INDEX "Meeting_held_range_idx" ON "Meeting" ("heldFrom", "heldUntil");

@@ -16,7 +16,8 @@ import { isIsoCountryCode } from '../iso-3166.ts';
 import { dateProblem, isFutureDay, isFutureInstant, isHttpUrl, parseDay, sha256Hex, textProblem, type EvidenceSpan } from '../rules.ts';
 import { isQuoteProblem, locateQuote } from '../evidence-spans.ts';
 import { deploymentIdentity, describeDeploymentIdentity } from '../models/deployment.ts';
-import { parseReportedDate, type ReportedDate } from '../reported-date.ts';
+import { dayAndDate, parseReportedDate, type ReportedDate } from '../reported-date.ts';
+import { meetingModel } from '../models/meeting.ts';
 import {
   describePositionIdentity,
   positionModel,
@@ -377,6 +378,15 @@ function readOfficials(d: Declared, root: Json) {
 type Officials = ReturnType<typeof readOfficials>;
 
 /** Meetings: their fields, participants and host declared, keys and name-and-date declared once. */
+/** When a meeting of a document was held: its heldIn, or its date as a reported date of that day; a message when they disagree. */
+export function meetingHeld(meeting: ImportMeeting): ReportedDate | null | string {
+  const heldText = (meeting as Record<string, unknown>).heldIn;
+  const heldIn = typeof heldText === 'string' ? parseReportedDate(heldText) : null;
+  const day = meeting.date === null ? null : parseDay(meeting.date);
+  const held = dayAndDate(day, typeof heldIn === 'string' ? null : heldIn, { day: 'date', date: 'heldIn' });
+  return typeof held === 'string' ? held : (held?.date ?? null);
+}
+
 function readMeetings(d: Declared, root: Json, { officialRefs }: Officials) {
   const { c, now } = d;
   const meetings: ImportMeeting[] = c.array(root, 'meetings', []).map((value, i) => {
@@ -395,14 +405,25 @@ function readMeetings(d: Declared, root: Json, { officialRefs }: Officials) {
       country: c.nullableString(o, 'country', path),
       // A meeting may be announced before it is held: its date may be in the future.
       date: c.day(o, 'date', path, { past: false, now }),
+      ...readImportedFields(c, o, path, meetingModel, now),
       participants: c.strings(o, 'participants', path),
     };
     officialRefs(meeting.participants, [...path, 'participants']);
+    const held = meetingHeld(meeting);
+    if (typeof held === 'string') c.problem([...path, 'heldIn'], held, UserErrorCode.CONFLICT);
     return meeting;
   });
   const meetingCountry = meetings.map((x, i) => d.countryRef(x.country, ['meetings', i, 'country']));
   c.unique(meetings, (x) => x.key || null, 'meeting key', 'meetings');
-  c.unique(meetings, (x) => `"${x.name}" on ${x.date ?? 'an unknown date'}`, 'meeting', 'meetings');
+  c.unique(
+    meetings,
+    (x) => {
+      const held = meetingHeld(x);
+      return `"${x.name}" on ${typeof held === 'object' && held !== null ? held.text : 'an unknown date'}`;
+    },
+    'meeting',
+    'meetings',
+  );
   const meetingKeys = new Set(meetings.map((x) => x.key));
 
   return { meetings, meetingCountry, meetingKeys };

@@ -16,6 +16,7 @@
 import type { EnumDefinition, ModelDefinition } from '../model.ts';
 import { deploymentStatusEnum } from '../models/deployment.ts';
 import { positionModel, stanceEnum } from '../models/position.ts';
+import { meetingModel } from '../models/meeting.ts';
 
 export const ARTICLE_FORMAT = 'stancegraph.article/1';
 
@@ -220,6 +221,7 @@ const meeting = field.object('Meeting', 'A meeting the article reports. Matched 
   country: field.optionalText({ description: 'Key of the host country.', api: 'Key of the host country.' }),
   // A meeting may be announced before it is held: its date may be in the future.
   date: field.day({ notInFuture: false, description: 'The day it was held (may be in the future for an announced meeting).', api: 'The day it was held.' }),
+  ...importedFieldsOf(meetingModel),
   participants: field.names({
     description: 'Names of officials declared in officials.',
     api: 'Names of the officials (declared in the document) who took part.',

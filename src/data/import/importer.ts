@@ -23,15 +23,23 @@ import { cleanAliases, formatDay, normalizeText, parseDay } from '../rules.ts';
 import { insertArticle } from '../models/article.ts';
 import { findCountryByIsoCode, findNamedCountries, insertCountry } from '../models/country.ts';
 import { findSameDeployment, insertDeployment } from '../models/deployment.ts';
-import { insertMeeting } from '../models/meeting.ts';
+import { insertMeeting, meetingModel } from '../models/meeting.ts';
 import { aliasesWith } from '../models/names.ts';
 import { findNamedOfficial, insertOfficial } from '../models/official.ts';
 import { findNamedOrganizations, findOrganizationByAcronym, insertOrganization } from '../models/organization.ts';
 import { findSamePosition, insertPosition, positionModel } from '../models/position.ts';
 import { encodeGlobalId } from '../global-id.ts';
 import { columnValuesOf, storedReportedDate, type ModelDefinition } from '../model.ts';
-import { contains, exactDayOf, parseReportedDate, type ReportedDate } from '../reported-date.ts';
-import { ArticleDocumentError, prepareDocument, type ActorRef, type DocumentProblem, type PreparedDocument, type PreparedPosition } from './document.ts';
+import { exactDayOf, overlaps, parseReportedDate, refines, type ReportedDate } from '../reported-date.ts';
+import {
+  ArticleDocumentError,
+  meetingHeld,
+  prepareDocument,
+  type ActorRef,
+  type DocumentProblem,
+  type PreparedDocument,
+  type PreparedPosition,
+} from './document.ts';
 import type * as Format from './format.ts';
 
 /**
@@ -414,14 +422,29 @@ class ArticleImporter {
   }
 
   private async meeting(input: Format.ImportMeeting, i: number): Promise<void> {
-    const date = dayOrNull(input.date);
+    const held = meetingHeld(input);
+    if (typeof held === 'string') throw new Error(`internal: the document check let a meeting through: ${held}`);
+    const date = exactDayOf(held);
     const countryId = this.indexed(this.countryIds, this.doc.meetingCountry[i] ?? null);
     const bySeries = input.series !== null && input.ordinal !== null ? [{ series: input.series, ordinal: input.ordinal }] : [];
-    const candidates = await this.tx.meeting.findMany({ where: { OR: [{ name: input.name, date }, ...bySeries] }, orderBy: { id: 'asc' } });
-    const found = candidates.find((m) => m.name === input.name && sameDay(m.date, date)) ?? candidates[0] ?? null;
+    const candidates = await this.tx.meeting.findMany({ where: { OR: [{ name: input.name }, ...bySeries] }, orderBy: { id: 'asc' } });
+    // The same name on dates that may be the same (a day within a two-day meeting), or none on
+    // either side; else the same series and ordinal.
+    const sameDates = (recorded: ReportedDate | null) => (recorded === null ? held === null : held !== null && overlaps(recorded, held));
+    const found =
+      candidates.find((m) => m.name === input.name && sameDates(storedReportedDate(m, 'held'))) ??
+      candidates.find((m) => input.series !== null && m.series === input.series && m.ordinal === input.ordinal) ??
+      null;
     let id: number;
     if (!found) {
-      const created = await insertMeeting(this.w, { name: input.name, series: input.series, ordinal: input.ordinal, city: input.city, countryId, date });
+      const created = await insertMeeting(this.w, {
+        name: input.name,
+        series: input.series,
+        ordinal: input.ordinal,
+        city: input.city,
+        countryId,
+        ...columnValuesOf(meetingModel, { date, heldIn: held }),
+      });
       id = created.id;
       this.count('meetings', 'created', id);
     } else {
@@ -431,14 +454,17 @@ class ArticleImporter {
       if (found.ordinal === null && input.ordinal !== null) data.ordinal = input.ordinal;
       if (found.city === null && input.city !== null) data.city = input.city;
       if (found.countryId === null && countryId !== null) data.countryId = countryId;
-      if (found.date === null && date !== null) data.date = date;
+      // A date it lacked, or a finer one within its own, is filled in.
+      const recorded = storedReportedDate(found, 'held');
+      const finer = held !== null && recorded !== null && refines(recorded, held);
+      if (held !== null && (recorded === null || finer)) Object.assign(data, columnValuesOf(meetingModel, { date, heldIn: held }));
       const what = `meeting "${found.name}"`;
       this.keep(`${what} name`, found.name, input.name);
       this.keep(`${what} series`, found.series, input.series);
       this.keep(`${what} ordinal`, found.ordinal, input.ordinal);
       this.keep(`${what} city`, found.city, input.city);
       if (found.countryId !== countryId) this.keep(`${what} country`, await this.actorLabel(found.countryId), await this.actorLabel(countryId));
-      this.keep(`${what} date`, found.date, date, sameDay, describeDay);
+      if (!finer) this.keep(`${what} date`, recorded?.text ?? null, held?.text ?? null);
       const changed = Object.keys(data).length > 0;
       if (changed) await this.tx.meeting.update({ where: { id }, data: { ...data, ...changedBy(this.w.actor) } });
       this.count('meetings', changed ? 'updated' : 'matched', id);
@@ -523,7 +549,7 @@ class ArticleImporter {
       // The same statement (never another date: sameOccasion): a date it lacked, or a finer one
       // within its own ("2017-03-07" for "2017-03"), is filled in; nothing else of it changes.
       const recorded = storedReportedDate(found, 'stated');
-      if (stated !== null && (recorded === null || (contains(recorded, stated) && recorded.text !== stated.text && !stated.approximate))) {
+      if (stated !== null && (recorded === null || refines(recorded, stated))) {
         await this.tx.position.update({ where: { id }, data: columnValuesOf(positionModel, { statedOn: exactDayOf(stated), statedIn: stated }) });
         changed = true;
       }

@@ -6,14 +6,18 @@ import { Prisma } from '../../generated/prisma/client.ts';
 import { columnsOf, type IdSource, type NodeSource } from '../../db/pages.ts';
 import { changesOf, mustFind, refId, refIds, rowIdOf, snapshot } from '../checks.ts';
 import { encodeGlobalId } from '../global-id.ts';
-import { acceptsDay, linkedTo, rangeSql, textIn } from '../listing.ts';
-import { checkedCreateValues, checkedUpdateValues, defineModel, field, type RecordOf } from '../model.ts';
+import { acceptsDay, linkedTo, overlapSql, textIn } from '../listing.ts';
+import { checkedCreateValues, checkedUpdateValues, columnValuesOf, defineModel, field, storedReportedDate, type RecordOf } from '../model.ts';
+import { dayAndDate, type ReportedDate } from '../reported-date.ts';
 import { nodesOf, recordOf } from '../model-listing.ts';
 import { UserErrorCode, type FieldPath } from '../user-errors.ts';
 import { changedBy, ChangeAction, createdBy, type Write } from '../write.ts';
 
-/** `date` as a never-null sort key (an index on `(key, id)` serves the ordering and its cursors). */
-export const meetingDateKey = Prisma.sql`COALESCE(n.date, '-infinity'::date)`;
+/**
+ * When a meeting was held as a never-null sort key: its first day, so that a coarser date or a
+ * span comes at its start; an index on `(key, id)` serves the ordering and its cursors.
+ */
+export const meetingDateKey = Prisma.sql`COALESCE(n."heldFrom", '-infinity'::date)`;
 
 export const meetingModel = defineModel({
   name: 'Meeting',
@@ -50,9 +54,21 @@ export const meetingModel = defineModel({
     // A meeting may be announced before it is held: its day may be in the future.
     date: field.day({
       nullable: true,
-      description: 'The day it was held; null when not stated.',
+      description: 'The day it was held; null when not stated, or when it lasted several days or the report gives a coarser date (see heldIn).',
       create: { description: 'The day it was held (may be in the future for an announced meeting).' },
-      update: { description: 'The new day; null clears it.' },
+      update: { description: 'The new day; null clears it (and heldIn).' },
+    }),
+    heldIn: field.reportedDate({
+      column: 'held',
+      description:
+        'When it was held, at the precision the report gives: a day, the span of a meeting of several days ("2016-07-28/2016-07-29"), a month or a year, approximate or not; null when not stated. When it names one day exactly, date is that day.',
+      create: { description: 'When it was held, at the precision the report gives ("2016-07-28/2016-07-29" for two days).' },
+      update: { description: 'When it was held; null clears it (and date).' },
+      import: {
+        description:
+          'When it was held, at the precision the article gives: a span "2016-07-28/2016-07-29" for a meeting of several days, "2016-07", "2016~"; null when not stated. A day may be given as date instead; when both are given, they must agree.',
+        api: 'When it was held, at the precision the article gives ("2016-07-28/2016-07-29" for two days).',
+      },
     }),
   },
   filters: {
@@ -68,8 +84,9 @@ export const meetingModel = defineModel({
     },
     date: {
       argument: 'dateRange',
-      description: 'Meetings held on a day in this range; meetings with no known day are left out.',
-      where: (range: { from: Date | null; to: Date | null }) => rangeSql(Prisma.sql`n.date`, 'date', range, meetingDateKey),
+      description:
+        'Meetings that may have been held on a day of this range (a meeting of several days, or a coarser date, matches every range it overlaps); meetings with no known date are left out.',
+      where: (range: { from: Date | null; to: Date | null }) => overlapSql(Prisma.sql`n."heldFrom"`, Prisma.sql`n."heldUntil"`, range, meetingDateKey),
     },
     participants: {
       argument: 'ids',
@@ -80,7 +97,7 @@ export const meetingModel = defineModel({
   },
   orders: {
     DATE: {
-      description: 'The day the meeting was held; meetings with no known day count as earlier than any dated one.',
+      description: 'When the meeting was held (heldIn), at its first day; meetings with no known date count as earlier than any dated one.',
       key: { sql: meetingDateKey, type: 'date', accepts: acceptsDay },
     },
     NAME: { description: 'The name, by Unicode code point.', key: { sql: Prisma.sql`n.name`, type: 'text' } },
@@ -110,7 +127,17 @@ export const meetingParticipantIds: IdSource = {
 // Writes
 
 type Input = Record<string, unknown>;
-type FieldsOf = Pick<MeetingRecord, 'name' | 'series' | 'ordinal' | 'city' | 'date'>;
+type FieldsOf = Pick<MeetingRecord, 'name' | 'series' | 'ordinal' | 'city' | 'date' | 'heldIn'>;
+
+/** The day and the reported date of a write, one from the other (dayAndDate); a disagreement is a userError. */
+function heldOf(w: Write, input: Input, current: { date: Date | null; heldIn: ReportedDate | null }) {
+  const dates = dayAndDate(input.date as Date | null | undefined, input.heldIn as ReportedDate | null | undefined, { day: 'date', date: 'heldIn' });
+  if (typeof dates === 'string') {
+    w.fail(['input', 'heldIn'], dates, UserErrorCode.CONFLICT);
+    return current;
+  }
+  return dates ? { date: dates.day, heldIn: dates.date } : current;
+}
 
 export interface MeetingRelationsInput {
   countryId?: string | null;
@@ -140,14 +167,15 @@ export function insertMeeting(w: Write, data: Omit<Prisma.MeetingUncheckedCreate
 }
 
 export async function createMeeting(w: Write, input: MeetingRelationsInput & Input): Promise<MeetingRecord> {
-  const values = checkedCreateValues(w, meetingModel, input) as Required<FieldsOf>;
+  const values = { ...(checkedCreateValues(w, meetingModel, input) as Required<FieldsOf>) };
+  Object.assign(values, heldOf(w, input, { date: null, heldIn: null }));
   ordinalOf(w, input.ordinal as number | null | undefined, ['input', 'ordinal']);
   const countryId = (await refId(w, 'Country', input.countryId, ['input', 'countryId'])) ?? null;
   const participants = await refIds(w, 'Official', input.participantIds ?? [], ['input', 'participantIds']);
   const articles = await refIds(w, 'Article', input.articleIds ?? [], ['input', 'articleIds']);
   w.check();
   const row = await insertMeeting(w, {
-    ...values,
+    ...(columnValuesOf(meetingModel, values) as Pick<Prisma.MeetingUncheckedCreateInput, 'name'>),
     countryId,
     participants: { create: participants.map((officialId) => ({ officialId })) },
     articles: { create: articles.map((articleId) => ({ articleId })) },
@@ -166,9 +194,16 @@ export async function updateMeeting(w: Write, input: MeetingUpdateRelationsInput
   w.expectVersion(['input', 'expectedVersion'], input.expectedVersion, found.version, `meeting "${found.name}"`);
   ordinalOf(w, input.ordinal as number | null | undefined, ['input', 'ordinal']);
   const countryId = await refId(w, 'Country', input.countryId, ['input', 'countryId']);
-  const values = checkedUpdateValues(w, meetingModel, input, found) as Required<FieldsOf>;
+  const values = { ...(checkedUpdateValues(w, meetingModel, input, found) as Required<FieldsOf>) };
+  const heldIn = storedReportedDate(found, 'held');
+  Object.assign(values, heldOf(w, input, { date: found.date, heldIn }));
   const next = { ...values, countryId: countryId === undefined ? found.countryId : countryId };
-  const before = { ...found, participants: sorted(found.participants.map((p) => p.officialId)), articles: sorted(found.articles.map((a) => a.articleId)) };
+  const before = {
+    ...found,
+    heldIn,
+    participants: sorted(found.participants.map((p) => p.officialId)),
+    articles: sorted(found.articles.map((a) => a.articleId)),
+  };
   const participants =
     input.participantIds == null ? before.participants : sorted(await refIds(w, 'Official', input.participantIds, ['input', 'participantIds']));
   const articles = input.articleIds == null ? before.articles : sorted(await refIds(w, 'Article', input.articleIds, ['input', 'articleIds']));
@@ -180,6 +215,7 @@ export async function updateMeeting(w: Write, input: MeetingUpdateRelationsInput
     'city',
     'countryId',
     'date',
+    'heldIn',
     'participants',
     'articles',
   ]);
@@ -192,7 +228,10 @@ export async function updateMeeting(w: Write, input: MeetingUpdateRelationsInput
     await w.tx.articleMeeting.deleteMany({ where: { meetingId: found.id, articleId: { notIn: articles } } });
     await w.tx.articleMeeting.createMany({ data: articles.map((articleId) => ({ meetingId: found.id, articleId })), skipDuplicates: true });
   }
-  const row = await w.tx.meeting.update({ where: { id: found.id }, data: { ...next, ...changedBy(w.actor) } });
+  const row = await w.tx.meeting.update({
+    where: { id: found.id },
+    data: { ...(columnValuesOf(meetingModel, next) as Prisma.MeetingUncheckedUpdateInput), ...changedBy(w.actor) },
+  });
   await w.log(ChangeAction.UPDATE, 'Meeting', found.id, { changes });
   return meetingRecordOf(row);
 }

@@ -7,7 +7,7 @@ import { Attribution, Modality, Provenance, Stance } from '../../generated/prism
 import { columnsOf, type IdSource, type NodeSource } from '../../db/pages.ts';
 import { changesOf, mustFind, pastDay, refId, refIds, requiredText, rowIdOf, snapshot } from '../checks.ts';
 import { encodeGlobalId } from '../global-id.ts';
-import { contains, dayAndDate, exactDayOf, overlaps, type ReportedDate } from '../reported-date.ts';
+import { contains, dayAndDate, exactDayOf, overlaps, refines, type ReportedDate } from '../reported-date.ts';
 import { acceptsDay, idArguments, linkedTo, matchesText, overlapSql, textIn } from '../listing.ts';
 import {
   checkedCreateValues,
@@ -679,7 +679,7 @@ export async function mergePositions(w: Write, input: PositionMergeInputData): P
   if (addressees.length) await w.tx.positionAddressee.createMany({ data: addressees.map((actorId) => ({ positionId: k.id, actorId })) });
   const filled = {
     // The kept position takes the duplicate's date when it has none, or a finer one within its own.
-    ...(duplicateDate !== null && (keptDate === null || (contains(keptDate, duplicateDate) && keptDate.text !== duplicateDate.text))
+    ...(duplicateDate !== null && (keptDate === null || refines(keptDate, duplicateDate))
       ? columnValuesOf(positionModel, { statedOn: exactDayOf(duplicateDate), statedIn: duplicateDate })
       : {}),
     ...(k.meetingId === null && d.meetingId !== null ? { meetingId: d.meetingId } : {}),
