@@ -132,8 +132,9 @@ describe('a write cut off by the request deadline', () => {
       evidence: before.evidence + whole * positionsPerArticle,
       countries: before.countries + created,
     });
-    // The import's change-log entry comes with it, or not at all.
-    expect(changes, what).toBe(before.changes + whole + created);
+    // The import's change-log entries come with it, or not at all: one on the article, and one on
+    // each position and each piece of evidence it created.
+    expect(changes, what).toBe(before.changes + whole * (1 + 2 * positionsPerArticle) + created);
     return after;
   }
 
