@@ -242,16 +242,17 @@ const snippetOptions = `'StartSel=' || chr(2) || ',StopSel=' || chr(3) || ',MaxW
 const html = (text: string) =>
   `replace(replace(replace(replace(replace(replace(replace(${text}, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;'), '''', '&#39;'), chr(2), '<mark>'), chr(3), '</mark>')`;
 
+// The query as the API makes it (src/data/text-query.ts): web search syntax, either spelling.
 const searchSql = `
-WITH q AS MATERIALIZED (SELECT websearch_to_tsquery('english', $1) AS query),
+WITH q AS MATERIALIZED (SELECT stancegraph_spelling_variants(websearch_to_tsquery('english', $1)) AS query),
 hits AS (
-  SELECT 'ARTICLE' AS type, c.id, ts_rank(c.vector, q.query, 1)::float8 AS rank FROM (SELECT n.id, n."searchVector" AS vector FROM "Article" AS n WHERE n."searchVector" @@ websearch_to_tsquery('english', $1) ORDER BY n.id DESC LIMIT 500) AS c, q
-  UNION ALL SELECT 'COUNTRY' AS type, c.id, ts_rank(c.vector, q.query, 1)::float8 AS rank FROM (SELECT n.id, n."searchVector" AS vector FROM "Country" AS c JOIN "Actor" AS n ON n.id = c.id WHERE n."searchVector" @@ websearch_to_tsquery('english', $1) ORDER BY n.id DESC LIMIT 500) AS c, q
-  UNION ALL SELECT 'DEPLOYMENT' AS type, c.id, ts_rank(c.vector, q.query, 1)::float8 AS rank FROM (SELECT n.id, n."searchVector" AS vector FROM "Deployment" AS n WHERE n."searchVector" @@ websearch_to_tsquery('english', $1) ORDER BY n.id DESC LIMIT 500) AS c, q
-  UNION ALL SELECT 'EVIDENCE' AS type, c.id, ts_rank(c.vector, q.query, 1)::float8 AS rank FROM (SELECT n.id, n."searchVector" AS vector FROM "Evidence" AS n WHERE n."searchVector" @@ websearch_to_tsquery('english', $1) ORDER BY n.id DESC LIMIT 500) AS c, q
-  UNION ALL SELECT 'OFFICIAL' AS type, c.id, ts_rank(c.vector, q.query, 1)::float8 AS rank FROM (SELECT n.id, n."searchVector" AS vector FROM "Official" AS n WHERE n."searchVector" @@ websearch_to_tsquery('english', $1) ORDER BY n.id DESC LIMIT 500) AS c, q
-  UNION ALL SELECT 'ORGANIZATION' AS type, c.id, ts_rank(c.vector, q.query, 1)::float8 AS rank FROM (SELECT n.id, n."searchVector" AS vector FROM "Organization" AS o JOIN "Actor" AS n ON n.id = o.id WHERE n."searchVector" @@ websearch_to_tsquery('english', $1) ORDER BY n.id DESC LIMIT 500) AS c, q
-  UNION ALL SELECT 'POSITION' AS type, c.id, ts_rank(c.vector, q.query, 1)::float8 AS rank FROM (SELECT n.id, n."searchVector" AS vector FROM "Position" AS n WHERE n."searchVector" @@ websearch_to_tsquery('english', $1) ORDER BY n.id DESC LIMIT 500) AS c, q
+  SELECT 'ARTICLE' AS type, c.id, ts_rank(c.vector, q.query, 1)::float8 AS rank FROM (SELECT n.id, n."searchVector" AS vector FROM "Article" AS n WHERE n."searchVector" @@ stancegraph_spelling_variants(websearch_to_tsquery('english', $1)) ORDER BY n.id DESC LIMIT 500) AS c, q
+  UNION ALL SELECT 'COUNTRY' AS type, c.id, ts_rank(c.vector, q.query, 1)::float8 AS rank FROM (SELECT n.id, n."searchVector" AS vector FROM "Country" AS c JOIN "Actor" AS n ON n.id = c.id WHERE n."searchVector" @@ stancegraph_spelling_variants(websearch_to_tsquery('english', $1)) ORDER BY n.id DESC LIMIT 500) AS c, q
+  UNION ALL SELECT 'DEPLOYMENT' AS type, c.id, ts_rank(c.vector, q.query, 1)::float8 AS rank FROM (SELECT n.id, n."searchVector" AS vector FROM "Deployment" AS n WHERE n."searchVector" @@ stancegraph_spelling_variants(websearch_to_tsquery('english', $1)) ORDER BY n.id DESC LIMIT 500) AS c, q
+  UNION ALL SELECT 'EVIDENCE' AS type, c.id, ts_rank(c.vector, q.query, 1)::float8 AS rank FROM (SELECT n.id, n."searchVector" AS vector FROM "Evidence" AS n WHERE n."searchVector" @@ stancegraph_spelling_variants(websearch_to_tsquery('english', $1)) ORDER BY n.id DESC LIMIT 500) AS c, q
+  UNION ALL SELECT 'OFFICIAL' AS type, c.id, ts_rank(c.vector, q.query, 1)::float8 AS rank FROM (SELECT n.id, n."searchVector" AS vector FROM "Official" AS n WHERE n."searchVector" @@ stancegraph_spelling_variants(websearch_to_tsquery('english', $1)) ORDER BY n.id DESC LIMIT 500) AS c, q
+  UNION ALL SELECT 'ORGANIZATION' AS type, c.id, ts_rank(c.vector, q.query, 1)::float8 AS rank FROM (SELECT n.id, n."searchVector" AS vector FROM "Organization" AS o JOIN "Actor" AS n ON n.id = o.id WHERE n."searchVector" @@ stancegraph_spelling_variants(websearch_to_tsquery('english', $1)) ORDER BY n.id DESC LIMIT 500) AS c, q
+  UNION ALL SELECT 'POSITION' AS type, c.id, ts_rank(c.vector, q.query, 1)::float8 AS rank FROM (SELECT n.id, n."searchVector" AS vector FROM "Position" AS n WHERE n."searchVector" @@ stancegraph_spelling_variants(websearch_to_tsquery('english', $1)) ORDER BY n.id DESC LIMIT 500) AS c, q
 ),
 page AS (SELECT type, id, rank, row_number() OVER (ORDER BY rank DESC, type, id) AS ordinal FROM (SELECT * FROM hits ORDER BY rank DESC, type, id LIMIT 21) AS top),
 shown AS (

@@ -10,6 +10,7 @@ import { InvalidArgument } from './invalid-argument.ts';
 import { decodeGlobalIdOf, type NodeTypeName } from './global-id.ts';
 import { storableIds, type References } from './references.ts';
 import { parseDay } from './rules.ts';
+import { textQuery } from './text-query.ts';
 
 /** Which way an ordering runs. */
 export enum OrderDirection {
@@ -252,9 +253,9 @@ export function linkedTo(table: string, childColumn: string, parentColumn: strin
   return Prisma.sql`EXISTS (SELECT 1 FROM ${Prisma.raw(`"${table}"`)} AS l WHERE l.${Prisma.raw(`"${childColumn}"`)} = n.id AND l.${Prisma.raw(`"${parentColumn}"`)} = ANY(${ids}::int[]))`;
 }
 
-/** A full-text match against a `searchVector` column (PostgreSQL's web search syntax). */
+/** A full-text match against a `searchVector` column (web search syntax, either spelling: `textQuery`). */
 export function matchesText(vector: Prisma.Sql, text: string): Prisma.Sql {
-  return Prisma.sql`${vector} @@ websearch_to_tsquery('english', ${text})`;
+  return Prisma.sql`${vector} @@ ${textQuery(text)}`;
 }
 
 /** A range with at least one end and `from` not after `to`; anything else is a client mistake. */

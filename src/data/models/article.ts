@@ -81,7 +81,8 @@ export const articleModel = defineModel({
     },
     text: {
       argument: 'text',
-      description: 'Articles whose headline or body matches these words (full-text, English stemming; "quotes" for a phrase, -word to exclude, or for either).',
+      description:
+        'Articles whose headline or body matches these words (full-text, English stemming, British and American spellings alike; "quotes" for a phrase, -word to exclude, or for either).',
       where: (text: string) => matchesText(Prisma.sql`n."searchVector"`, text),
     },
   },

@@ -226,7 +226,7 @@ export const positionModel = defineModel({
     text: {
       argument: 'text',
       description:
-        'Positions whose summary or topic matches these words (full-text, English stemming; "quotes" for a phrase, -word to exclude, or for either).',
+        'Positions whose summary or topic matches these words (full-text, English stemming, British and American spellings alike; "quotes" for a phrase, -word to exclude, or for either).',
       where: (text: string) => matchesText(Prisma.sql`n."searchVector"`, text),
     },
   },

@@ -6,7 +6,7 @@ import { SearchTypeEnum, type SearchType } from './search-type.enum.ts';
 export class SearchArgs {
   @Field(() => String, {
     description:
-      'Words to look for, in web search syntax: all words must match (English stemming: "deploy" finds "deployment"); "quoted words" for a phrase; -word to exclude; or between alternatives.',
+      'Words to look for, in web search syntax: all words must match (English stemming: "deploy" finds "deployment"; British and American spellings find each other: "defense" finds "defence"); "quoted words" for a phrase; -word to exclude; or between alternatives.',
   })
   query!: string;
 
