@@ -74,6 +74,22 @@ describe('search', () => {
     for (const edge of excluded.edges) expect(edge.node.summary).not.toMatch(/China/);
   });
 
+  it('finds the American-spelled seed by British spellings, and marks the words as the text spells them', async () => {
+    // test/api/search-spelling.test.ts has the other way round, on a British-spelled article.
+    const defence = await search('"Area Defence"', ', types: [DEPLOYMENT, EVIDENCE]');
+    expect(defence.edges.map((edge: any) => edge.node.__typename)).toContain('Deployment');
+    for (const edge of defence.edges) expect(edge.snippet).toContain('<mark>Area</mark> <mark>Defense</mark>');
+    const realise = await search('realising denuclearisation', ', types: [POSITION, ARTICLE], first: 100');
+    expect(realise.edges.length).toBeGreaterThan(0);
+    for (const edge of realise.edges) expect(edge.snippet).toMatch(/<mark>[Rr]ealiz(e|ing)<\/mark> <mark>denuclearization<\/mark>/);
+    const data = await api.data(
+      `{ positions(first: 100, filter: { text: "realising" }) { nodes { summary } } articles(filter: { text: "defence" }) { totalCount } excluded: articles(filter: { text: "missile -defence" }) { totalCount } }`,
+    );
+    expect(data.positions.nodes.map((node: any) => node.summary)).toEqual([expect.stringMatching(/^Realizing denuclearization/)]);
+    expect(data.articles.totalCount).toBe(1);
+    expect(data.excluded.totalCount).toBe(0);
+  });
+
   it('types narrow the kinds of hits', async () => {
     const result = await search('THAAD', ', types: [EVIDENCE, ARTICLE], first: 100');
     expect(new Set(result.edges.map((edge: any) => edge.node.__typename))).toEqual(new Set(['Evidence', 'Article']));
