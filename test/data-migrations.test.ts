@@ -64,3 +64,45 @@ describe('position_modality_attribution_provenance', () => {
     ]);
   });
 });
+
+describe('deployment_hosts_aliases_status_history', () => {
+  const migration = '20261130123113_deployment_hosts_aliases_status_history';
+  let db: Database;
+  let scratch: string;
+
+  beforeAll(async () => {
+    scratch = await mkdtemp(path.join(os.tmpdir(), 'stancegraph-data-migrations-'));
+    db = await openDatabase({ kind: 'pglite', dataDir: 'memory://' });
+    await applyMigrations(db, { migrationsDir: await migrationsBefore(migration, scratch) });
+  });
+  afterAll(async () => {
+    await db?.close();
+    await rm(scratch, { recursive: true, force: true });
+  });
+
+  it("keeps each deployment's host as its first host country, and its status as its history's one change", async () => {
+    const sql = (text: string) => db.prisma.$executeRawUnsafe(text);
+    await sql(`INSERT INTO "Actor" (id, kind, name, "updatedAt") VALUES (1, 'COUNTRY', 'South Korea', now())`);
+    await sql(`INSERT INTO "Country" (id, "isoCode") VALUES (1, 'KR')`);
+    await sql(
+      `INSERT INTO "Deployment" (id, name, system, status, "hostId", "createdBy", "updatedAt") VALUES (1, 'THAAD battery', 'THAAD', 'ANNOUNCED', 1, 'seed', now())`,
+    );
+    await sql(`INSERT INTO "Deployment" (id, name, status, "updatedAt") VALUES (2, 'a site', 'PROPOSED', now())`);
+
+    expect((await applyMigrations(db)).applied[0]).toBe(migration);
+
+    expect(await db.prisma.$queryRawUnsafe(`SELECT "deploymentId", "countryId" FROM "DeploymentHostCountry" ORDER BY 1`)).toEqual([
+      { deploymentId: 1, countryId: 1 },
+    ]);
+    expect(
+      await db.prisma.$queryRawUnsafe(`SELECT "deploymentId", status::text, "onFrom", "articleId", text, "createdBy" FROM "DeploymentStatusChange" ORDER BY 1`),
+    ).toEqual([
+      { deploymentId: 1, status: 'ANNOUNCED', onFrom: null, articleId: null, text: null, createdBy: 'seed' },
+      { deploymentId: 2, status: 'PROPOSED', onFrom: null, articleId: null, text: null, createdBy: null },
+    ]);
+    expect(await db.prisma.$queryRawUnsafe(`SELECT id, aliases FROM "Deployment" ORDER BY id`)).toEqual([
+      { id: 1, aliases: [] },
+      { id: 2, aliases: [] },
+    ]);
+  });
+});

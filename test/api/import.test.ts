@@ -115,7 +115,7 @@ describe('articleImport', () => {
       countries: { created: 0, matched: 1, updated: 2 }, // China: alias Beijing added; Russia: name and alias added; Seoul matched
       officials: { created: 1, matched: 1, updated: 0 }, // Lu Kang new; Morgulov matched as Igor Morgulov (by alias; nothing new)
       articles: { created: 1 },
-      deployments: { created: 0, matched: 1 },
+      deployments: { created: 0, matched: 0, updated: 1 }, // THAAD: the article's "ANNOUNCED" joins its status history
       meetings: { created: 0, matched: 1 },
       positions: { created: 3, matched: 0, updated: 1 },
       evidence: { created: 4 },
@@ -332,7 +332,8 @@ describe('npm run import', () => {
     const first = await api.stopped((env) => run([file, '--as', 'import-bot'], env));
     expect(first.code, first.stderr).toBe(1);
     expect(first.stdout).toMatch(
-      /^line 1: imported new article \d+: created 1 countries, 1 articles, 1 positions, 1 evidence, 1 links; matched 1 countries, 1 deployments$/m,
+      // The deployment is matched, with its host; the article's status is added to its history.
+      /^line 1: imported new article \d+: created 1 countries, 1 articles, 1 positions, 1 evidence, 1 links; matched 1 countries, 1 links; updated 1 deployments$/m,
     );
     expect(first.stdout).toMatch(
       /^line 2: REJECTED \(1 problem; nothing of it was stored\):\n {2}positions\[0\]\.evidence\[0\]\.quote: text "not in the body" does not occur in the article body \[EVIDENCE_NOT_IN_ARTICLE\]/m,
@@ -340,7 +341,7 @@ describe('npm run import', () => {
     expect(first.stdout).toMatch(/^line 3: REJECTED: not valid JSON/m);
     // Japan's support "on day 3" is not its statement "on day 1": a position of its own.
     expect(first.stdout).toMatch(
-      /^line 4: imported new article \d+: created 1 articles, 1 positions, 1 evidence, 1 links; matched 2 countries, 1 deployments$/m,
+      /^line 4: imported new article \d+: created 1 articles, 1 positions, 1 evidence, 1 links; matched 2 countries, 1 links; updated 1 deployments$/m,
     );
     expect(first.stderr).toMatch(/\(4 articles\)/);
     expect(first.stderr).toMatch(/progress: \d\/4 articles/);
@@ -361,7 +362,8 @@ describe('npm run import', () => {
       await run([path.join(workDir, 'nope.json')], env),
     ]);
     expect(again.code, again.stderr).toBe(0);
-    expect(again.stdout).toMatch(/^line 1: matched article \d+: matched 2 countries, 1 articles, 1 deployments, 1 positions, 1 evidence, 1 links$/m);
+    // Links: the position's holder, and the deployment's host.
+    expect(again.stdout).toMatch(/^line 1: matched article \d+: matched 2 countries, 1 articles, 1 deployments, 1 positions, 1 evidence, 2 links$/m);
     expect(again.stdout).not.toMatch(/created/);
     expect(stdin.code, stdin.stderr).toBe(0);
     expect(stdin.stdout).toMatch(/^stdin: matched article/m);

@@ -119,6 +119,7 @@ describe('a new database holds the seed article (Xinhua, 28 July 2016) as the se
       name system systemName status location announcedOn
       operator { __typename ... on Country { isoCode } ... on Organization { acronym } }
       host { isoCode }
+      statusHistory { status on quote article { source } }
     } } }`);
     const actual = data.deployments.nodes.map((d: any) => ({
       name: d.name,
@@ -130,8 +131,12 @@ describe('a new database holds the seed article (Xinhua, 28 July 2016) as the se
       operator: d.operator ? (d.operator.isoCode ?? d.operator.acronym) : null,
       host: d.host?.isoCode ?? null,
     }));
-    const expected = seed.deployments.map(({ key: _key, ...d }) => d);
+    const expected = seed.deployments.map(({ key: _key, statusQuote: _quote, ...d }) => d);
     expect(asMultiset(actual)).toEqual(asMultiset(expected));
+    // Each status as the article gives it, with the sentence that says so.
+    expect(data.deployments.nodes.map((d: any) => d.statusHistory)).toEqual(
+      seed.deployments.map((d) => [{ status: d.status, on: null, quote: d.statusQuote, article: { source: 'Xinhua' } }]),
+    );
     expect(actual).toContainEqual(
       expect.objectContaining({ system: 'THAAD', systemName: 'Terminal High Altitude Area Defense', host: 'KR', operator: 'US', location: 'Seongju' }),
     );

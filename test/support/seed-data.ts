@@ -28,6 +28,7 @@ export interface SeedJson {
     system: string | null;
     systemName: string | null;
     status: string;
+    statusQuote: string;
     location: string | null;
     operator: string | null;
     host: string | null;

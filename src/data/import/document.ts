@@ -116,6 +116,10 @@ export interface PreparedDocument {
   /** Per meeting, its host country; per deployment, its host. */
   meetingCountry: (number | null)[];
   deploymentHost: (number | null)[];
+  /** Per deployment (by index), every host country it names (the host first). */
+  deploymentHosts: (number | null)[][];
+  /** Per deployment (by index), the quote that gives its status, located in the body. */
+  statusQuotes: (EvidenceSpan | null)[];
 }
 
 type Json = Record<string, unknown>;
@@ -430,30 +434,51 @@ function readMeetings(d: Declared, root: Json, { officialRefs }: Officials) {
 }
 
 /** Deployments: their fields, operator and host declared, keys and identities (models/deployment.ts) declared once. */
-function readDeployments(declared: Declared, root: Json) {
+function readDeployments(declared: Declared, root: Json, body: string) {
   const { c, now } = declared;
+  const statusQuotes: (EvidenceSpan | null)[] = [];
   const deployments: ImportDeployment[] = c.array(root, 'deployments', []).map((value, i) => {
     const path = ['deployments', i];
     const o = c.object(value, path, fieldsOf('Deployment')) ?? {};
-    return {
+    const deployment: ImportDeployment = {
       key: c.string(o, 'key', path),
       name: c.string(o, 'name', path),
       system: c.nullableString(o, 'system', path),
       systemName: c.nullableString(o, 'systemName', path),
-      status: c.oneOf(o, 'status', path, DeploymentStatus),
+      status: o.status === null ? null : c.oneOf(o, 'status', path, DeploymentStatus),
+      statusIn: 'statusIn' in o ? c.reportedDate(o, 'statusIn', path, { past: true, now }) : null,
+      statusQuote: 'statusQuote' in o ? c.nullableString(o, 'statusQuote', path) : null,
+      aliases: 'aliases' in o ? c.strings(o, 'aliases', path) : [],
       location: c.nullableString(o, 'location', path),
       operator: c.nullableString(o, 'operator', path),
       host: c.nullableString(o, 'host', path),
+      hosts: 'hosts' in o ? c.strings(o, 'hosts', path) : [],
       announcedOn: c.day(o, 'announcedOn', path, { past: true, now }),
     };
+    let quote: EvidenceSpan | null = null;
+    if (deployment.status === null && (deployment.statusIn != null || deployment.statusQuote != null))
+      c.problem([...path, 'status'], 'is null, but statusIn or statusQuote says when or where the article gives it: give the status', UserErrorCode.BLANK);
+    if (deployment.statusQuote != null) {
+      const span = locateQuote(body, deployment.statusQuote, null, [], 'repeats');
+      if (isQuoteProblem(span)) c.problem([...path, 'statusQuote'], span.message, span.code);
+      else quote = span;
+    }
+    statusQuotes.push(quote);
+    return deployment;
   });
   const operators = deployments.map((d, i) => (d.operator === null ? null : declared.actorRef(d.operator, ['deployments', i, 'operator'])));
-  const deploymentHost = deployments.map((d, i) => declared.countryRef(d.host, ['deployments', i, 'host']));
+  // The host first, then the others, once each.
+  const deploymentHosts = deployments.map((d, i) =>
+    [...new Set([d.host, ...(d.hosts ?? [])].filter((key): key is string => key !== null))].map((key, j) =>
+      declared.countryRef(key, j === 0 && d.host !== null ? ['deployments', i, 'host'] : ['deployments', i, 'hosts', (d.hosts ?? []).indexOf(key)]),
+    ),
+  );
+  const deploymentHost = deploymentHosts.map((hosts, i) => (deployments[i]!.host === null ? null : (hosts[0] ?? null)));
   c.unique(deployments, (x) => x.key || null, 'deployment key', 'deployments');
   c.unique(deployments, (d) => describeDeploymentIdentity(deploymentIdentity(d)), 'deployment', 'deployments');
   const deploymentKeys = new Set(deployments.map((x) => x.key));
 
-  return { deployments, operators, deploymentHost, deploymentKeys };
+  return { deployments, operators, deploymentHost, deploymentHosts, statusQuotes, deploymentKeys };
 }
 
 /**
@@ -590,7 +615,7 @@ export function prepareDocument(input: unknown, { now = new Date() }: PrepareOpt
   const actors = readActors(c, root, now);
   const officials = readOfficials(actors, root);
   const { meetings, meetingCountry, meetingKeys } = readMeetings(actors, root, officials);
-  const { deployments, operators, deploymentHost, deploymentKeys } = readDeployments(actors, root);
+  const { deployments, operators, deploymentHost, deploymentHosts, statusQuotes, deploymentKeys } = readDeployments(actors, root, article.body);
   const { positions, prepared } = readPositions(actors, root, article.body, officials, meetingKeys, deploymentKeys);
   if (c.problems.length > 0) throw new ArticleDocumentError(c.problems);
   const { countries, organizations, members } = actors;
@@ -614,5 +639,7 @@ export function prepareDocument(input: unknown, { now = new Date() }: PrepareOpt
     members,
     meetingCountry,
     deploymentHost,
+    deploymentHosts,
+    statusQuotes,
   };
 }

@@ -104,6 +104,9 @@ const field = {
   instant: (d: Descriptions) => node<string | null>('instant', d, { nullable: true }),
   int: (d: Descriptions & { minimum: number; optional?: true }) => node<number | null>('int', d, { nullable: true }),
   enumOf: <T extends string>(definition: EnumDefinition<T>, d: Descriptions) => node<T>('enum', d, { enum: definition }),
+  optionalEnumOf: <T extends string>(definition: EnumDefinition<T>, d: Descriptions) => node<T | null>('enum', d, { enum: definition, nullable: true }),
+  /** A field that may be left out of a document (added in a later version of the format). */
+  optional: <T>(of: FieldNode<T>) => ({ ...of, optional: true as const }),
   names: (d: Descriptions & { minItems?: number }) => node<string[]>('names', d),
   /** An object type; its descriptions as a field are given where it is used (`field.list`, `field.of`). */
   object: <F extends Record<string, FieldNode>>(
@@ -228,27 +231,48 @@ const meeting = field.object('Meeting', 'A meeting the article reports. Matched 
   }),
 });
 
-const deployment = field.object('Deployment', 'A deployment the article reports. Matched by system and host country (by name and host without a system).', {
-  key: field.text({ description: "The deployment's key in this document.", api: 'Its key in the document (positions refer to it).' }),
-  name: field.text({ description: 'A descriptive name, e.g. "THAAD battery in Seongju".', api: 'A descriptive name.' }),
-  system: field.optionalText({ description: 'The short name of the weapon system, e.g. "THAAD".', api: 'The short name of the weapon system.' }),
-  systemName: field.optionalText({ description: 'The full name of the weapon system.', api: 'The full name of the weapon system.' }),
-  status: field.enumOf(deploymentStatusEnum, {
-    description: 'How far it has gone, as the article states it.',
-    api: 'How far it has gone, as the article states it.',
-  }),
-  location: field.optionalText({ description: 'Where, within the host country.', api: 'Where, within the host country.' }),
-  operator: field.optionalText({
-    description: 'Key of the country or organization that operates it.',
-    api: 'Key of the country or organization that operates it.',
-  }),
-  host: field.optionalText({ description: 'Key of the host country.', api: 'Key of the host country.' }),
-  announcedOn: field.day({
-    notInFuture: true,
-    description: 'The day it was announced; not in the future.',
-    api: 'The day it was announced; not in the future.',
-  }),
-});
+const deployment = field.object(
+  'Deployment',
+  'A deployment the article reports. Matched by system in a host country they share, or by name or alias there when no system matches; never across two locations.',
+  {
+    key: field.text({ description: "The deployment's key in this document.", api: 'Its key in the document (positions refer to it).' }),
+    name: field.text({ description: 'A descriptive name, e.g. "THAAD battery in Seongju".', api: 'A descriptive name.' }),
+    system: field.optionalText({ description: 'The short name of the weapon system, e.g. "THAAD".', api: 'The short name of the weapon system.' }),
+    systemName: field.optionalText({ description: 'The full name of the weapon system.', api: 'The full name of the weapon system.' }),
+    status: field.optionalEnumOf(deploymentStatusEnum, {
+      description: 'How far it has gone, as the article states it; null when it does not say. Added to its status history.',
+      api: 'How far it has gone, as the article states it (added to its status history); null when it does not say.',
+    }),
+    statusIn: field.optional(
+      field.reportedDate({
+        notInFuture: true,
+        description: 'When it reached that status, at the precision the article gives ("2017-04", "2017-04-26"); null when the article does not say.',
+        api: 'When it reached that status, at the precision the article gives.',
+      }),
+    ),
+    statusQuote: field.optional(
+      field.optionalText({
+        description: 'The exact text of the body that gives the status (its evidence in the status history); null when none.',
+        api: 'The exact text of the body that gives the status.',
+      }),
+    ),
+    aliases: field.optional(field.names({ description: 'Other names the article gives it.', api: 'Other names the article gives it.' })),
+    location: field.optionalText({ description: 'Where, within the host country.', api: 'Where, within the host country.' }),
+    operator: field.optionalText({
+      description: 'Key of the country or organization that operates it.',
+      api: 'Key of the country or organization that operates it.',
+    }),
+    host: field.optionalText({ description: 'Key of the host country (the first, when there are several).', api: 'Key of the host country.' }),
+    hosts: field.optional(
+      field.names({ description: 'Keys of more host countries, when it spans several.', api: 'Keys of more host countries, when it spans several.' }),
+    ),
+    announcedOn: field.day({
+      notInFuture: true,
+      description: 'The day it was announced; not in the future.',
+      api: 'The day it was announced; not in the future.',
+    }),
+  },
+);
 
 const evidence = field.object('Evidence', 'A quote of the article body that reports the position.', {
   quote: field.quote({ description: 'The exact text of the body.', api: 'The exact text of the body.' }),

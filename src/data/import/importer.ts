@@ -22,7 +22,7 @@ import { changedBy, ChangeAction, createdBy, write, type ChangeActor, type Write
 import { cleanAliases, formatDay, normalizeText, parseDay } from '../rules.ts';
 import { insertArticle } from '../models/article.ts';
 import { findCountryByIsoCode, findNamedCountries, insertCountry } from '../models/country.ts';
-import { findSameDeployment, insertDeployment } from '../models/deployment.ts';
+import { findSameDeployment, insertDeployment, recordStatusChange } from '../models/deployment.ts';
 import { insertMeeting, meetingModel } from '../models/meeting.ts';
 import { aliasesWith } from '../models/names.ts';
 import { findNamedOfficial, insertOfficial } from '../models/official.ts';
@@ -477,41 +477,66 @@ class ArticleImporter {
 
   private async deployment(input: Format.ImportDeployment, i: number): Promise<void> {
     const hostId = this.indexed(this.countryIds, this.doc.deploymentHost[i] ?? null);
+    const hostIds = [
+      ...new Set((this.doc.deploymentHosts[i] ?? []).map((ref) => this.indexed(this.countryIds, ref)).filter((id): id is number => id !== null)),
+    ];
     const operatorRef = this.doc.operators[i] ?? null;
     const operatorId = operatorRef === null ? null : this.actorId(operatorRef);
     const announcedOn = dayOrNull(input.announcedOn);
-    const found = await findSameDeployment(this.w, { name: input.name, system: input.system, hostId });
+    const aliases = input.aliases ?? [];
+    const found = await findSameDeployment(this.w, { name: input.name, aliases, system: input.system, location: input.location, hostIds });
+    let id: number;
+    let changed = false;
     if (!found) {
       const created = await insertDeployment(this.w, {
         name: input.name,
         system: input.system,
         systemName: input.systemName,
-        status: input.status,
+        // Its status comes from its history, below.
+        status: 'UNKNOWN',
+        aliases: cleanAliases(aliases, input.name),
         location: input.location,
         operatorId,
-        hostId,
+        hostId: hostId ?? hostIds[0] ?? null,
         announcedOn,
+        hosts: { create: hostIds.map((countryId) => ({ countryId })) },
       });
-      this.deploymentIds.set(input.key, created.id);
-      this.count('deployments', 'created', created.id);
-      return;
+      id = created.id;
+    } else {
+      id = found.id;
+      const data: Prisma.DeploymentUncheckedUpdateInput = {};
+      if (found.systemName === null && input.systemName !== null) data.systemName = input.systemName;
+      if (found.system === null && input.system !== null) data.system = input.system;
+      if (found.location === null && input.location !== null) data.location = input.location;
+      if (found.operatorId === null && operatorId !== null) data.operatorId = operatorId;
+      if (found.hostId === null && hostIds.length > 0) data.hostId = hostIds[0]!;
+      if (found.announcedOn === null && announcedOn !== null) data.announcedOn = announcedOn;
+      // The document's name for it, when another, becomes an alias; so do its aliases.
+      const names = aliasesWith(found, { name: input.name, aliases });
+      if (names) data.aliases = names;
+      const what = `deployment "${found.name}"`;
+      this.keep(`${what} systemName`, found.systemName, input.systemName);
+      this.keep(`${what} location`, found.location, input.location);
+      if (found.operatorId !== operatorId) this.keep(`${what} operator`, await this.actorLabel(found.operatorId), await this.actorLabel(operatorId));
+      this.keep(`${what} announcedOn`, found.announcedOn, announcedOn, sameDay, describeDay);
+      changed = Object.keys(data).length > 0;
+      if (changed) await this.tx.deployment.update({ where: { id }, data: { ...data, ...changedBy(this.w.actor) } });
+      changed =
+        (await this.links(
+          hostIds.map((countryId) => ({ deploymentId: id, countryId })),
+          (rows) => this.tx.deploymentHostCountry.createMany({ data: rows, skipDuplicates: true }),
+        )) || changed;
     }
-    this.deploymentIds.set(input.key, found.id);
-    const data: Prisma.DeploymentUncheckedUpdateInput = {};
-    if (found.systemName === null && input.systemName !== null) data.systemName = input.systemName;
-    if (found.location === null && input.location !== null) data.location = input.location;
-    if (found.operatorId === null && operatorId !== null) data.operatorId = operatorId;
-    if (found.announcedOn === null && announcedOn !== null) data.announcedOn = announcedOn;
-    const what = `deployment "${found.name}"`;
-    this.keep(`${what} name`, found.name, input.name);
-    this.keep(`${what} systemName`, found.systemName, input.systemName);
-    this.keep(`${what} status`, found.status, input.status);
-    this.keep(`${what} location`, found.location, input.location);
-    if (found.operatorId !== operatorId) this.keep(`${what} operator`, await this.actorLabel(found.operatorId), await this.actorLabel(operatorId));
-    this.keep(`${what} announcedOn`, found.announcedOn, announcedOn, sameDay, describeDay);
-    const changed = Object.keys(data).length > 0;
-    if (changed) await this.tx.deployment.update({ where: { id: found.id }, data: { ...data, ...changedBy(this.w.actor) } });
-    this.count('deployments', changed ? 'updated' : 'matched', found.id);
+    // What the article says of its status is added to its history, not compared with what others said.
+    if (input.status !== null) {
+      const quote = this.doc.statusQuotes[i] ?? null;
+      const evidence = { articleId: this.articleId, ...(quote ? { text: quote.text, start: quote.start, end: quote.end } : {}) };
+      const added = await recordStatusChange(this.w, id, { status: input.status, on: reportedDateOrNull(input.statusIn), evidence });
+      changed = added || changed;
+    }
+    this.deploymentIds.set(input.key, id);
+    if (!found) this.count('deployments', 'created', id);
+    else this.count('deployments', changed ? 'updated' : 'matched', id);
   }
 
   private async position(input: PreparedPosition): Promise<void> {

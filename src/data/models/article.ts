@@ -12,6 +12,7 @@ import { nodesOf, recordOf } from '../model-listing.ts';
 import { sha256Hex } from '../rules.ts';
 import { UserErrorCode } from '../user-errors.ts';
 import { changedBy, ChangeAction, createdBy, type Write } from '../write.ts';
+import { refreshStatus } from './deployment.ts';
 
 export const publishedAtKey = Prisma.sql`COALESCE(n."publishedAt", '-infinity'::timestamp)`;
 
@@ -224,12 +225,17 @@ export async function deleteArticle(w: Write, input: ArticleDeleteInputData): Pr
   const kept = positionIds.filter((p) => stillSupported.has(p));
   if (orphaned.length) await w.tx.position.deleteMany({ where: { id: { in: orphaned } } });
   if (kept.length) await w.tx.position.updateMany({ where: { id: { in: kept } }, data: changedBy(w.actor) });
+  // What it said of deployments' statuses goes with it; their statuses follow what remains.
+  const statusChanges = await w.tx.deploymentStatusChange.findMany({ where: { articleId: found.id }, select: { id: true, deploymentId: true } });
+  await w.tx.deploymentStatusChange.deleteMany({ where: { articleId: found.id } });
+  for (const deploymentId of new Set(statusChanges.map((c) => c.deploymentId))) await refreshStatus(w, deploymentId);
   await w.tx.article.delete({ where: { id: found.id } });
   await w.log(ChangeAction.DELETE, 'Article', found.id, {
     deleted: snapshot(found),
     evidenceDeleted: cited.map((e) => e.id),
     positionsDeleted: orphaned,
     positionsKept: kept,
+    statusChangesDeleted: statusChanges.map((c) => encodeGlobalId('DeploymentStatusChange', c.id)),
   });
   for (const positionId of orphaned) await w.log(ChangeAction.DELETE, 'Position', positionId, { reason: `deleted with article ${found.id}, its only support` });
   return { deletedArticleId: encodeGlobalId('Article', found.id), deletedPositionIds: orphaned.map((p) => encodeGlobalId('Position', p)) };

@@ -7,10 +7,21 @@ import { DeploymentStatus } from '../../generated/prisma/enums.ts';
 import { columnsOf, type IdSource, type NodeSource } from '../../db/pages.ts';
 import { changesOf, mustFind, refId, rowIdOf, snapshot } from '../checks.ts';
 import { encodeGlobalId } from '../global-id.ts';
-import { acceptsDay, containsPattern } from '../listing.ts';
-import { checkedCreateValues, checkedUpdateValues, defineModel, field, updatableFieldsOf, type EnumDefinition, type RecordOf } from '../model.ts';
+import { acceptsDay, containsPattern, linkedTo } from '../listing.ts';
+import {
+  checkedCreateValues,
+  checkedUpdateValues,
+  columnValuesOf,
+  defineModel,
+  field,
+  updatableFieldsOf,
+  type EnumDefinition,
+  type RecordOf,
+} from '../model.ts';
+import type { ReportedDate } from '../reported-date.ts';
 import { nodesOf, recordOf } from '../model-listing.ts';
 import { UserErrorCode } from '../user-errors.ts';
+import { aliasesWith } from './names.ts';
 import { changedBy, ChangeAction, createdBy, type Write } from '../write.ts';
 
 export { DeploymentStatus };
@@ -19,6 +30,7 @@ export const deploymentStatusEnum: EnumDefinition<DeploymentStatus> = {
   name: 'DeploymentStatus',
   description: 'How far a deployment has gone, as the latest source states it.',
   values: {
+    UNKNOWN: 'No report recorded says how far it has gone.',
     PROPOSED: 'Indicated, threatened or considered, but not agreed.',
     ANNOUNCED: 'Agreed and announced; not yet being installed.',
     UNDER_CONSTRUCTION: 'Being installed or moved into place.',
@@ -54,9 +66,16 @@ export const deploymentModel = defineModel({
       update: { description: 'The new full name of the system; null clears it.' },
     }),
     status: field.enum(deploymentStatusEnum, {
-      description: 'How far the deployment has gone.',
-      create: { description: 'How far it has gone.' },
-      update: { description: 'The new status.' },
+      default: 'UNKNOWN',
+      description:
+        'How far the deployment has gone: the latest change of its statusHistory (by date; undated changes count as earlier than dated ones), or the last one an editor set; UNKNOWN when no report says.',
+      create: { description: 'How far it has gone (the first change of its history); UNKNOWN when no report says.' },
+      update: { description: 'The current status, as an editor corrects it: recorded in its history, undated.' },
+    }),
+    aliases: field.names({
+      description: 'Other names reports give it ("the U.S. missile defense system in Romania"); the import matches by them too.',
+      create: { description: 'Other names reports give it.' },
+      update: { description: 'The new list of other names (replaces the old one).' },
     }),
     location: field.text({
       nullable: true,
@@ -80,8 +99,10 @@ export const deploymentModel = defineModel({
     },
     hosts: {
       argument: 'strings',
-      description: 'Deployments placed in any of these countries, by ISO 3166-1 alpha-2 code ("KR"), name or alias ("South Korea", "Seoul") or ID.',
-      where: async (values: string[], { refs, argumentName }) => Prisma.sql`n."hostId" = ANY(${await refs.countryIds(values, argumentName)}::int[])`,
+      description:
+        'Deployments placed in any of these countries (any of their hosts), by ISO 3166-1 alpha-2 code ("KR"), name or alias ("South Korea", "Seoul") or ID.',
+      where: async (values: string[], { refs, argumentName }) =>
+        linkedTo('DeploymentHostCountry', 'deploymentId', 'countryId', await refs.countryIds(values, argumentName)),
     },
     operators: {
       argument: 'strings',
@@ -120,6 +141,80 @@ export const deploymentRecordOf = (row: object): DeploymentRecord => recordOf(de
 
 export const operatedDeploymentIds: IdSource = { name: 'actor.operatedDeployments', table: 'Deployment', parentColumn: 'operatorId', childColumn: 'id' };
 export const deploymentPositionIds: IdSource = { name: 'deployment.positions', table: 'Position', parentColumn: 'deploymentId', childColumn: 'id' };
+export const deploymentHostIds: IdSource = { name: 'deployment.hosts', table: 'DeploymentHostCountry', parentColumn: 'deploymentId', childColumn: 'countryId' };
+export const deploymentStatusChangeIds: IdSource = {
+  name: 'deployment.statusHistory',
+  table: 'DeploymentStatusChange',
+  parentColumn: 'deploymentId',
+  childColumn: 'id',
+};
+
+/** A change of a deployment's status, as a report gives it: when, and the quote that says so. */
+export const deploymentStatusChangeModel = defineModel({
+  name: 'DeploymentStatusChange',
+  plural: 'deployment status changes',
+  description:
+    "A change of a deployment's status as a report gives it: the status, when (at the report's precision), and the quote of the article that says so.",
+  table: 'DeploymentStatusChange',
+  from: Prisma.sql`"DeploymentStatusChange" AS n`,
+  columns: columnsOf('n', Prisma.DeploymentStatusChangeScalarFieldEnum),
+  fields: {
+    status: field.enum(deploymentStatusEnum, { description: 'The status from then on.' }),
+    on: field.reportedDate({ column: 'on', description: 'When, at the precision the report gives; null when it does not say.' }),
+    quote: field.text({ nullable: true, column: 'text', description: 'The exact text of the article that says so; null for a change recorded by hand.' }),
+  },
+  filters: {},
+  orders: {},
+  extras: (row) => ({ articleRowId: row.articleId as number | null }),
+});
+
+export type DeploymentStatusChangeRecord = RecordOf<typeof deploymentStatusChangeModel> & { articleRowId: number | null };
+export const deploymentStatusChangeNodes = nodesOf(deploymentStatusChangeModel) as NodeSource<DeploymentStatusChangeRecord>;
+/** A status history in order: by date, undated changes first, then as recorded. */
+export const statusHistoryOrder = Prisma.sql`COALESCE(n."onFrom", '-infinity'::date), n.id`;
+
+/** What a status change records besides its status. */
+export interface StatusReport {
+  status: DeploymentStatus;
+  on: ReportedDate | null;
+  /** The article that says so, and the quote, located in it, when it has one. */
+  evidence: { articleId: number; text?: string; start?: number; end?: number } | null;
+}
+
+/**
+ * Adds a change to a deployment's history (unless the same article already reported the same
+ * status on the same date), and sets its current status to the latest change, or, for an
+ * editor's correction (`current`), to this one. Returns whether anything was added.
+ */
+export async function recordStatusChange(w: Write, deploymentId: number, report: StatusReport, { current = false } = {}): Promise<boolean> {
+  const on = columnValuesOf(deploymentStatusChangeModel, { on: report.on });
+  const same = await w.tx.deploymentStatusChange.findFirst({
+    where: {
+      deploymentId,
+      status: report.status,
+      articleId: report.evidence?.articleId ?? null,
+      onFrom: (on.onFrom as Date | null) ?? null,
+      onUntil: (on.onUntil as Date | null) ?? null,
+    },
+  });
+  if (same) return false;
+  await w.tx.deploymentStatusChange.create({
+    data: { deploymentId, status: report.status, ...on, ...(report.evidence ?? {}), ...createdBy(w.actor) },
+  });
+  if (current) await w.tx.deployment.update({ where: { id: deploymentId }, data: { status: report.status } });
+  else await refreshStatus(w, deploymentId);
+  return true;
+}
+
+/** Sets a deployment's status to the latest change of its history (UNKNOWN without one). */
+export async function refreshStatus(w: Write, deploymentId: number): Promise<DeploymentStatus> {
+  const [latest] = await w.tx.$queryRaw<Array<{ status: DeploymentStatus }>>`
+    SELECT n.status::text AS status FROM "DeploymentStatusChange" AS n WHERE n."deploymentId" = ${deploymentId}
+    ORDER BY COALESCE(n."onFrom", '-infinity'::date) DESC, n.id DESC LIMIT 1`;
+  const status = latest?.status ?? 'UNKNOWN';
+  await w.tx.deployment.updateMany({ where: { id: deploymentId, status: { not: status } }, data: { status } });
+  return status;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Writes
@@ -161,17 +256,46 @@ export function describeDeploymentIdentity(identity: DeploymentIdentity<string |
   return identity.system !== null ? `${identity.system} in ${host}` : `"${identity.name}" in ${host}`;
 }
 
-/** The recorded deployment with the same identity (the first recorded), other than `except`. */
-export function findSameDeployment(w: Write, d: { name: string; system: string | null; hostId: number | null }, except?: number) {
-  const identity = deploymentIdentity({ ...d, host: d.hostId });
-  const where: Prisma.DeploymentWhereInput =
-    identity.system !== null ? { system: identity.system, hostId: identity.host } : { system: null, name: identity.name, hostId: identity.host };
-  return w.tx.deployment.findFirst({ where: { ...where, ...(except ? { id: { not: except } } : {}) }, orderBy: { id: 'asc' } });
+/** What the import and the mutations know of a deployment when they look for the one recorded. */
+export interface DeploymentDescription {
+  name: string;
+  aliases?: readonly string[];
+  system: string | null;
+  location?: string | null;
+  hostIds: readonly number[];
+}
+
+/**
+ * The recorded deployment (the first recorded, other than `except`) that `d` describes: in a host
+ * country they share (or both without one), of the same system, or, failing a system, known by
+ * one of the same names (its name or an alias); and not placed at another location.
+ */
+export async function findSameDeployment(w: Write, d: DeploymentDescription, except?: number) {
+  const names = [d.name, ...(d.aliases ?? [])].map((name) => name.toLowerCase());
+  const hosts = d.hostIds.length > 0 ? { hosts: { some: { countryId: { in: [...d.hostIds] } } } } : { hosts: { none: {} } };
+  const candidates = await w.tx.deployment.findMany({
+    where: { ...hosts, ...(except ? { id: { not: except } } : {}), ...(d.system !== null ? { system: d.system } : {}) },
+    orderBy: { id: 'asc' },
+  });
+  const knownAs = (c: { name: string; aliases: string[] }) => [c.name, ...c.aliases].some((name) => names.includes(name.toLowerCase()));
+  const placedApart = (c: { location: string | null }) => c.location !== null && d.location != null && c.location.toLowerCase() !== d.location.toLowerCase();
+  const bySystem = d.system !== null ? candidates.find((c) => !placedApart(c)) : undefined;
+  if (bySystem) return bySystem;
+  if (d.system !== null) {
+    // A report that names the system may describe a deployment recorded without one, under a name.
+    const unnamed = await w.tx.deployment.findMany({ where: { ...hosts, system: null, ...(except ? { id: { not: except } } : {}) }, orderBy: { id: 'asc' } });
+    return unnamed.find((c) => knownAs(c) && !placedApart(c)) ?? null;
+  }
+  return candidates.find((c) => knownAs(c) && !placedApart(c)) ?? null;
 }
 
 /** One record per deployment identity: a second one is a DUPLICATE. */
-async function expectNoDuplicate(w: Write, d: { name: string; system: string | null; hostId: number | null }, except?: number): Promise<void> {
-  const same = await findSameDeployment(w, d, except);
+async function expectNoDuplicate(
+  w: Write,
+  d: { name: string; system: string | null; hostId: number | null; location?: string | null },
+  except?: number,
+): Promise<void> {
+  const same = await findSameDeployment(w, { ...d, hostIds: d.hostId === null ? [] : [d.hostId] }, except);
   if (same) {
     const what = d.system !== null ? `a ${d.system} deployment` : `a deployment named "${d.name}"`;
     w.fail(
@@ -195,7 +319,8 @@ export async function createDeployment(w: Write, input: DeploymentReferencesInpu
   const data = { ...(values as Required<typeof values>), operatorId, hostId };
   await expectNoDuplicate(w, data);
   w.check();
-  const row = await insertDeployment(w, data);
+  const row = await insertDeployment(w, { ...data, ...(hostId !== null ? { hosts: { create: [{ countryId: hostId }] } } : {}) });
+  if (row.status !== 'UNKNOWN') await recordStatusChange(w, row.id, { status: row.status, on: null, evidence: null }, { current: true });
   await w.log(ChangeAction.CREATE, 'Deployment', row.id, snapshot(row));
   return deploymentRecordOf(row);
 }
@@ -222,7 +347,14 @@ export async function updateDeployment(w: Write, input: DeploymentUpdateReferenc
     Extract<keyof typeof found, string>
   >);
   if (Object.keys(changes).length === 0) return deploymentRecordOf(found);
-  const row = await w.tx.deployment.update({ where: { id: found.id }, data: { ...next, ...changedBy(w.actor) } });
+  if (changes.hostId) {
+    // The first host changes; the others stay.
+    if (found.hostId !== null) await w.tx.deploymentHostCountry.deleteMany({ where: { deploymentId: found.id, countryId: found.hostId } });
+    if (next.hostId !== null) await w.tx.deploymentHostCountry.createMany({ data: [{ deploymentId: found.id, countryId: next.hostId }], skipDuplicates: true });
+  }
+  await w.tx.deployment.update({ where: { id: found.id }, data: { ...next, status: found.status, ...changedBy(w.actor) } });
+  if (changes.status) await recordStatusChange(w, found.id, { status: next.status, on: null, evidence: null }, { current: true });
+  const row = await w.tx.deployment.findUniqueOrThrow({ where: { id: found.id } });
   await w.log(ChangeAction.UPDATE, 'Deployment', found.id, { changes });
   return deploymentRecordOf(row);
 }
@@ -243,4 +375,74 @@ export async function deleteDeployment(w: Write, input: DeploymentDeleteInputDat
   await w.tx.deployment.delete({ where: { id: found.id } });
   await w.log(ChangeAction.DELETE, 'Deployment', found.id, { deleted: snapshot(found) });
   return encodeGlobalId('Deployment', found.id);
+}
+
+export interface DeploymentMergeInputData {
+  keepId: string;
+  duplicateId: string;
+}
+
+/**
+ * Joins two records of one deployment (one site reported under two names): the duplicate's
+ * positions, status history and host countries move to the kept one, its name and aliases become
+ * aliases, its system, operator, location and dates fill what the kept one lacks, and its current
+ * status follows the joined history. Refused for two systems or two locations.
+ */
+export async function mergeDeployments(w: Write, input: DeploymentMergeInputData): Promise<{ kept: DeploymentRecord; deletedId: string }> {
+  const keepId = rowIdOf(w, 'Deployment', input.keepId, ['input', 'keepId']);
+  const duplicateId = rowIdOf(w, 'Deployment', input.duplicateId, ['input', 'duplicateId']);
+  w.check();
+  if (keepId === duplicateId) w.abort(['input', 'duplicateId'], 'the duplicate is the deployment to keep', UserErrorCode.SAME_RECORD);
+  const withLinks = { hosts: true, positions: { select: { id: true } }, statusChanges: { select: { id: true } } } as const;
+  const keep = await w.tx.deployment.findUnique({ where: { id: keepId as number }, include: withLinks });
+  const duplicate = await w.tx.deployment.findUnique({ where: { id: duplicateId as number }, include: withLinks });
+  if (!keep) w.fail(['input', 'keepId'], 'no deployment has this ID', UserErrorCode.NOT_FOUND);
+  if (!duplicate) w.fail(['input', 'duplicateId'], 'no deployment has this ID', UserErrorCode.NOT_FOUND);
+  w.check();
+  const k = keep!;
+  const d = duplicate!;
+  if (k.system !== null && d.system !== null && k.system.toLowerCase() !== d.system.toLowerCase())
+    w.fail(['input', 'duplicateId'], `the duplicate is of another system (${d.system}, not ${k.system}): not the same deployment`, UserErrorCode.CONFLICT);
+  if (k.location !== null && d.location !== null && k.location.toLowerCase() !== d.location.toLowerCase())
+    w.fail(
+      ['input', 'duplicateId'],
+      `the duplicate is at another location (${d.location}, not ${k.location}): not the same deployment`,
+      UserErrorCode.CONFLICT,
+    );
+  w.check();
+  const touch = changedBy(w.actor);
+  const positions = d.positions.map((p) => p.id);
+  if (positions.length) await w.tx.position.updateMany({ where: { id: { in: positions } }, data: { deploymentId: k.id, ...touch } });
+  const changes = d.statusChanges.map((c) => c.id);
+  if (changes.length) await w.tx.deploymentStatusChange.updateMany({ where: { id: { in: changes } }, data: { deploymentId: k.id } });
+  const hosts = d.hosts.map((h) => h.countryId).filter((countryId) => !k.hosts.some((h) => h.countryId === countryId));
+  if (hosts.length) await w.tx.deploymentHostCountry.createMany({ data: hosts.map((countryId) => ({ deploymentId: k.id, countryId })) });
+  const filled = {
+    ...(k.system === null && d.system !== null ? { system: d.system } : {}),
+    ...(k.systemName === null && d.systemName !== null ? { systemName: d.systemName } : {}),
+    ...(k.location === null && d.location !== null ? { location: d.location } : {}),
+    ...(k.operatorId === null && d.operatorId !== null ? { operatorId: d.operatorId } : {}),
+    ...(k.hostId === null && d.hostId !== null ? { hostId: d.hostId } : {}),
+    ...(k.announcedOn === null && d.announcedOn !== null ? { announcedOn: d.announcedOn } : {}),
+  };
+  await w.tx.deployment.delete({ where: { id: d.id } });
+  const aliases = aliasesWith(k, d);
+  await w.tx.deployment.update({ where: { id: k.id }, data: { ...filled, ...(aliases ? { aliases } : {}), ...touch } });
+  await refreshStatus(w, k.id);
+  const keptId = encodeGlobalId('Deployment', k.id);
+  const deletedId = encodeGlobalId('Deployment', d.id);
+  await w.log(ChangeAction.MERGE, 'Deployment', k.id, {
+    mergedFrom: deletedId,
+    duplicate: snapshot(d),
+    moved: {
+      positions: positions.map((id) => encodeGlobalId('Position', id)),
+      statusHistory: changes.map((id) => encodeGlobalId('DeploymentStatusChange', id)),
+      hosts: hosts.map((id) => encodeGlobalId('Country', id)),
+    },
+    filled: snapshot(filled),
+    aliasesAdded: aliases ? aliases.filter((a) => !k.aliases.includes(a)) : [],
+  });
+  await w.log(ChangeAction.MERGE, 'Deployment', d.id, { mergedInto: keptId });
+  const row = await w.tx.deployment.findUniqueOrThrow({ where: { id: k.id } });
+  return { kept: deploymentRecordOf(row), deletedId };
 }

@@ -4,14 +4,20 @@ import {
   createDeployment,
   deleteDeployment,
   deploymentModel,
+  deploymentHostIds,
   deploymentPositionIds,
+  deploymentStatusChangeIds,
+  deploymentStatusChangeNodes,
   deploymentStatusEnum,
+  mergeDeployments,
+  statusHistoryOrder,
   updateDeployment,
   type DeploymentRecord,
 } from '../../data/models/deployment.ts';
 import { Actor } from '../actor.interface.ts';
 import { actorNodes } from '../../data/models/actor.ts';
 import { Country } from './country.ts';
+import { DeploymentStatusChange } from './deployment-status-change.ts';
 import { countryNodes } from '../../data/models/country.ts';
 import { stanceSummaryOf } from '../stance-summary/stance-summary.ts';
 import { StanceSummary } from '../stance-summary/stance-summary.ts';
@@ -20,7 +26,7 @@ import type { GraphQLContext } from '../context.ts';
 import { positionSchema } from './position.ts';
 import { connectionRelations, nodeRelations } from '../model-schema.ts';
 import { enumType } from '../enum-type.ts';
-import { DeleteInputType, ModelInputFields, modelSchema, mutationResolver, NodeObjectType } from '../model-schema.ts';
+import { DeleteInputType, MergeInputType, ModelInputFields, modelSchema, mutationResolver, NodeObjectType } from '../model-schema.ts';
 import { Node } from '../node.interface.ts';
 import { PositionFilter } from './position.ts';
 
@@ -54,10 +60,29 @@ export const DeploymentNodeRelations = nodeRelations(Deployment, {
       key: 'operatorRowId',
     },
     host: {
-      description: 'The country the system is placed in; null when the source does not say.',
+      description: 'The country the system is placed in (the first, when it spans several; see hosts); null when the source does not say.',
       target: () => Country,
       nodes: () => countryNodes,
       key: 'hostRowId',
+    },
+  },
+  lists: {
+    hosts: {
+      description: 'Every country the system is placed in; empty when the source does not say.',
+      target: () => Country,
+      ids: deploymentHostIds,
+      nodes: () => countryNodes,
+      maxItems: 50,
+      items: 'hosts',
+    },
+    statusHistory: {
+      description: 'How its status changed, as reports give it, oldest first (undated changes before dated ones); its status is the latest.',
+      target: () => DeploymentStatusChange,
+      ids: deploymentStatusChangeIds,
+      nodes: () => deploymentStatusChangeNodes,
+      maxItems: 100,
+      items: 'changes',
+      orderBy: statusHistoryOrder,
     },
   },
 });
@@ -90,6 +115,11 @@ export const DeploymentDeleteInput = DeleteInputType(deploymentModel, {
   idDescription: 'The deployment to delete. Refused (IN_USE) while positions are about it.',
 });
 
+export const DeploymentMergeInput = MergeInputType(deploymentModel, {
+  description: 'Two records of one deployment: the one to keep and its duplicate.',
+  duplicateDescription: 'The deployment to delete; everything of it moves to the kept one, and its names become aliases.',
+});
+
 export const DeploymentMutationResolver = mutationResolver(deploymentModel, Deployment, {
   create: { description: 'Records a deployment. Needs an EDITOR key.', input: DeploymentCreateInput, run: createDeployment },
   update: {
@@ -101,5 +131,11 @@ export const DeploymentMutationResolver = mutationResolver(deploymentModel, Depl
     description: 'Deletes a deployment no position is about. Recorded in the change log. Needs an EDITOR key.',
     input: DeploymentDeleteInput,
     run: deleteDeployment,
+  },
+  merge: {
+    description:
+      "Joins two records of one deployment (one site reported under two names): positions, status history and host countries move to the kept one, the duplicate's names become its aliases, and the duplicate is deleted. Refused for two systems or two locations. Recorded in the change log of both. Needs an EDITOR key.",
+    input: DeploymentMergeInput,
+    run: mergeDeployments,
   },
 });
