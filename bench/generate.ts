@@ -108,7 +108,8 @@ export function generatorStatements({ scale, seed }: GenerateOptions): Array<[la
     [
       'clear the graph',
       `TRUNCATE "Evidence", "PositionHolder", "PositionSpeaker", "PositionAddressee", "Position", "ArticleMeeting", "MeetingParticipant",
-        "Meeting", "Deployment", "Article", "OrganizationMembership", "Official", "Country", "Organization", "Actor" RESTART IDENTITY`,
+        "Meeting", "DeploymentStatusChange", "DeploymentHostCountry", "Deployment", "Article", "OrganizationMembership", "Official", "Country",
+        "Organization", "Actor" RESTART IDENTITY`,
     ],
     [
       'countries',
@@ -192,6 +193,12 @@ export function generatorStatements({ scale, seed }: GenerateOptions): Array<[la
                ${audit}
         FROM placed JOIN ${work}.country AS host ON host.iso = placed.host_iso LEFT JOIN ${work}.country AS operator ON operator.iso = placed.operator_iso`,
     ],
+    [
+      'deployments',
+      // Each deployment's host country, and its status as its history's one change, as the API records them.
+      `INSERT INTO "DeploymentHostCountry" ("deploymentId", "countryId") SELECT id, "hostId" FROM "Deployment" WHERE "hostId" IS NOT NULL`,
+    ],
+    ['deployments', `INSERT INTO "DeploymentStatusChange" ("deploymentId", status, ${auditColumns}) SELECT id, status, ${audit} FROM "Deployment"`],
     [
       'meetings',
       `CREATE TABLE ${work}.city AS SELECT * FROM (VALUES ${Object.entries(cities)
