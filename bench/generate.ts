@@ -325,10 +325,10 @@ export function generatorStatements({ scale, seed }: GenerateOptions): Array<[la
     ],
     [
       'articles',
-      `INSERT INTO "Article" (id, headline, source, url, "publishedAt", body, "bodySha256", ${auditColumns})
+      `INSERT INTO "Article" (id, headline, source, url, "publishedAt", "publishedOn", body, "bodySha256", ${auditColumns})
         SELECT a.id, headline.summary, a.source,
                'https://news.example.org/' || lower(replace(a.source, ' ', '-')) || '/' || a.id,
-               a.published_at, b.body, encode(sha256(convert_to(b.body, 'UTF8')), 'hex'), ${audit}
+               a.published_at, (a.published_at AT TIME ZONE 'UTC')::date, b.body, encode(sha256(convert_to(b.body, 'UTF8')), 'hex'), ${audit}
         FROM ${work}.article AS a
         JOIN (SELECT article_id, a.lead || ' ' || string_agg(text || ' ' || filler, ' ' ORDER BY ordinal) AS body,
                      (array_agg(position_id ORDER BY ordinal))[1] AS first_position

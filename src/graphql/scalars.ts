@@ -1,5 +1,6 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import { parseReportedDate, type ReportedDate } from '../data/reported-date.ts';
+import { INSTANT_PATTERN } from '../data/import/format.ts';
 
 // graphql-scalars' Date ("2016-07-28") and DateTime (RFC 3339 instant), both serialized in UTC.
 export { DateResolver as DateScalar, DateTimeResolver as DateTimeScalar } from 'graphql-scalars';
@@ -22,5 +23,30 @@ export const ReportedDateScalar = new GraphQLScalarType<ReportedDate, string>({
   parseLiteral: (ast) => {
     if (ast.kind !== Kind.STRING) throw new GraphQLError(`ReportedDate is a string such as "2016-07-28", "2016-07" or "2016"`, { nodes: ast });
     return parsed(ast.value);
+  },
+});
+
+const dayOrDateTime = new RegExp(INSTANT_PATTERN);
+
+function parsedDayOrDateTime(value: unknown): string {
+  if (typeof value !== 'string' || !dayOrDateTime.test(value) || Number.isNaN(new Date(value).getTime())) {
+    throw new GraphQLError(`DateOrDateTime is a day ("2017-03-07") or a date-time with its time zone ("2017-03-07T08:00:00Z"), got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+/**
+ * A day or an exact time, as an article's publication is given: kept as written, so that a day
+ * stays a day (not midnight UTC) and a time keeps the day of its own time zone.
+ */
+export const DateOrDateTimeScalar = new GraphQLScalarType<string, string>({
+  name: 'DateOrDateTime',
+  description:
+    'A day ("2017-03-07") or a date-time with its time zone ("2017-03-07T08:00:00Z", "2017-03-07T16:00:00+08:00"), as a publication is given: a day alone records the day and no time.',
+  serialize: (value) => String(value),
+  parseValue: parsedDayOrDateTime,
+  parseLiteral: (ast) => {
+    if (ast.kind !== Kind.STRING) throw new GraphQLError('DateOrDateTime is a string such as "2017-03-07" or "2017-03-07T08:00:00Z"', { nodes: ast });
+    return parsedDayOrDateTime(ast.value);
   },
 });

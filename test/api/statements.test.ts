@@ -478,3 +478,43 @@ describe('dates at the precision the report gives', () => {
     expect(cleared).toMatchObject({ statedOn: null, statedIn: null });
   });
 });
+
+describe("an article's publication: a day, or an exact time", () => {
+  const article = (publishedAt: string, body = 'Seoul said on Tuesday that the THAAD battery is ready.') => ({
+    article: { source: 'Wire', url: 'https://wire.example/published', headline: null, publishedAt, body },
+    countries: [{ isoCode: 'KR', name: 'South Korea' }],
+    deployments: [{ key: 'thaad', name: 'THAAD battery in Seongju', system: 'THAAD', status: null, host: 'KR' }],
+    positions: [
+      { stance: 'SUPPORT', summary: 'Seoul backs THAAD.', holders: ['KR'], deployment: 'thaad', evidence: [{ quote: 'the THAAD battery is ready' }] },
+    ],
+  });
+  const published = async () =>
+    (await api.data('READER', '{ articles(first: 50, filter: { sources: ["Wire"] }) { nodes { url publishedOn publishedAt } } }')).articles.nodes.find(
+      (a: any) => a.url === 'https://wire.example/published',
+    );
+  const importWithWarnings = async (input: unknown) =>
+    expectOk(
+      (await api.data('EDITOR', `mutation($input: ArticleImportInput!) { articleImport(input: $input) { report { warnings } ${userErrorFields} } }`, { input }))
+        .articleImport,
+    ).report.warnings;
+
+  it('a day alone is recorded as a day; the exact time of that day, reported later, is added to it', async () => {
+    expect(await importWithWarnings(article('2017-03-07'))).toEqual([]);
+    expect(await published()).toEqual({ url: 'https://wire.example/published', publishedOn: '2017-03-07', publishedAt: null });
+    // The same article again, with its time in its own time zone: the day stays, the time is added.
+    expect(await importWithWarnings(article('2017-03-07T16:30:00+09:00'))).toEqual([]);
+    expect(await published()).toEqual({ url: 'https://wire.example/published', publishedOn: '2017-03-07', publishedAt: '2017-03-07T07:30:00.000Z' });
+    // Another day is kept, and said.
+    expect(await importWithWarnings(article('2017-03-09'))).toEqual([
+      'article https://wire.example/published publishedOn: kept 2017-03-07, the document says 2017-03-09',
+    ]);
+  });
+
+  it('filters take plain days for the day, and instants for the time', async () => {
+    const count = async (filter: string) =>
+      (await api.data('READER', `{ articles(filter: { sources: ["Wire"], ${filter} }) { totalCount } }`)).articles.totalCount;
+    expect(await count('publishedOn: { from: "2017-03-07", to: "2017-03-07" }')).toBe(1);
+    expect(await count('publishedOn: { from: "2017-03-08" }')).toBe(0);
+    expect(await count('publishedAt: { from: "2017-03-07T07:00:00Z", to: "2017-03-07T08:00:00Z" }')).toBe(1);
+  });
+});

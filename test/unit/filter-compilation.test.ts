@@ -68,7 +68,7 @@ describe('a model filter compiled to SQL', () => {
 describe('a list compiled with its order and page', () => {
   it("orders by the definition's sort key and refuses an unknown order or a cursor of another order", async () => {
     const list = await compileList(listingOf(articleModel), { orderBy: { field: 'PUBLISHED_AT' }, first: 5 }, noLookups);
-    expect(list.query.order.key.sql?.text).toBe(`COALESCE(n."publishedAt", '-infinity'::timestamp)`);
+    expect(list.query.order.key.sql?.text).toBe(`COALESCE(n."publishedAt", n."publishedOn"::timestamp, '-infinity'::timestamp)`);
     expect(list.window).toEqual({ direction: 'forward', size: 5, after: null, before: null });
     expect(await refusal(() => compileList(positions, { orderBy: { field: 'HEIGHT' } }, noLookups))).toMatchObject({ argumentName: 'orderBy.field' });
     expect(await refusal(() => compileList(positions, { first: 0 }, noLookups))).toMatchObject({ argumentName: 'first' });

@@ -386,13 +386,16 @@ class ArticleImporter {
       );
     }
     const found = byUrl ?? (await this.tx.article.findUnique({ where: { bodySha256: sha } }));
-    const publishedAt = input.publishedAt === null ? null : new Date(input.publishedAt);
+    // A day alone is a day, not midnight UTC; a time keeps the day it gives (the publisher's).
+    const publishedAt = input.publishedAt === null || input.publishedAt.length === 10 ? null : new Date(input.publishedAt);
+    const publishedOn = input.publishedAt === null ? null : parseDay(input.publishedAt.slice(0, 10));
     if (!found) {
       const created = await insertArticle(this.w, {
         headline: input.headline,
         source: input.source,
         url: input.url,
         publishedAt,
+        publishedOn,
         body: input.body,
         bodySha256: sha,
         photoCredit: input.photoCredit,
@@ -408,13 +411,17 @@ class ArticleImporter {
       const taken = await this.tx.article.findUnique({ where: { url: input.url }, select: { id: true } });
       if (!taken) data.url = input.url;
     }
-    if (found.publishedAt === null && publishedAt !== null) data.publishedAt = publishedAt;
+    // A day recorded, then the exact time of that day: the time is added. Another day is kept.
+    const sameDayOf = found.publishedOn === null || publishedOn === null || sameDay(found.publishedOn, publishedOn);
+    if (found.publishedOn === null && publishedOn !== null) data.publishedOn = publishedOn;
+    if (found.publishedAt === null && publishedAt !== null && sameDayOf) data.publishedAt = publishedAt;
     if (found.photoCredit === null && input.photoCredit !== null) data.photoCredit = input.photoCredit;
     const what = `article ${found.url ?? sha.slice(0, 12)}`;
     this.keep(`${what} source`, found.source, input.source);
     this.keep(`${what} headline`, found.headline, input.headline);
     this.keep(`${what} url`, found.url, input.url);
-    this.keep(`${what} publishedAt`, found.publishedAt, publishedAt, sameDay, (d) => d?.toISOString() ?? 'null');
+    this.keep(`${what} publishedOn`, found.publishedOn, publishedOn, sameDay, describeDay);
+    if (sameDayOf) this.keep(`${what} publishedAt`, found.publishedAt, publishedAt, sameDay, (d) => d?.toISOString() ?? 'null');
     this.keep(`${what} photoCredit`, found.photoCredit, input.photoCredit);
     const changed = Object.keys(data).length > 0;
     if (changed) await this.tx.article.update({ where: { id: found.id }, data: { ...data, ...changedBy(this.w.actor) } });

@@ -9,12 +9,12 @@ import { encodeGlobalId } from '../global-id.ts';
 import { acceptsInstant, matchesText, rangeSql, textIn } from '../listing.ts';
 import { checkedCreateValues, checkedUpdateValues, defineModel, field, type RecordOf } from '../model.ts';
 import { nodesOf, recordOf } from '../model-listing.ts';
-import { sha256Hex } from '../rules.ts';
+import { formatDay, sha256Hex } from '../rules.ts';
 import { UserErrorCode } from '../user-errors.ts';
 import { changedBy, ChangeAction, createdBy, type Write } from '../write.ts';
 import { refreshStatus } from './deployment.ts';
 
-export const publishedAtKey = Prisma.sql`COALESCE(n."publishedAt", '-infinity'::timestamp)`;
+export const publishedAtKey = Prisma.sql`COALESCE(n."publishedAt", n."publishedOn"::timestamp, '-infinity'::timestamp)`;
 
 /** Every column but the body, which `Article.body` loads only when it is selected. */
 const { body: _body, ...columnsButBody } = Prisma.ArticleScalarFieldEnum;
@@ -58,9 +58,16 @@ export const articleModel = defineModel({
     publishedAt: field.instant({
       nullable: true,
       notInFuture: true,
-      description: 'When the article was published; null when the source does not state it.',
-      create: { description: 'When it was published; not in the future.' },
-      update: { description: 'The new publication time; null clears it.' },
+      description: 'The exact time the article was published; null when the source gives only the day (see publishedOn), or nothing.',
+      create: { description: 'The exact time it was published; not in the future. For a day alone, give publishedOn.' },
+      update: { description: 'The new publication time; null clears it (the day stays).' },
+    }),
+    publishedOn: field.day({
+      nullable: true,
+      notInFuture: true,
+      description: "The day the article was published (in the publisher's time zone when the source gives one); null when not stated.",
+      create: { description: 'The day it was published; by default the day (UTC) of publishedAt.' },
+      update: { description: 'The new publication day; null clears it (and publishedAt).' },
     }),
     photoCredit: field.text({
       nullable: true,
@@ -77,8 +84,13 @@ export const articleModel = defineModel({
     },
     publishedAt: {
       argument: 'dateTimeRange',
-      description: 'Articles published within this range; articles with no known time are left out.',
+      description: 'Articles published within this range of instants; articles with no known time (only a day, or nothing) are left out.',
       where: (range: { from: Date | null; to: Date | null }) => rangeSql(Prisma.sql`n."publishedAt"`, 'timestamp(3)', range, publishedAtKey),
+    },
+    publishedOn: {
+      argument: 'dateRange',
+      description: 'Articles published on a day of this range (plain days: { from: "2017-01-01" }); articles with no known day are left out.',
+      where: (range: { from: Date | null; to: Date | null }) => rangeSql(Prisma.sql`n."publishedOn"`, 'date', range),
     },
     text: {
       argument: 'text',
@@ -89,7 +101,7 @@ export const articleModel = defineModel({
   },
   orders: {
     PUBLISHED_AT: {
-      description: 'When the article was published; articles with no known time count as earlier than any dated one.',
+      description: 'When the article was published: its exact time, else the start of its day; articles with no known day count as earlier than any dated one.',
       key: { sql: publishedAtKey, type: 'timestamp(3)', accepts: acceptsInstant },
     },
   },
@@ -146,8 +158,27 @@ export function insertArticle(w: Write, data: Omit<Prisma.ArticleUncheckedCreate
   return w.tx.article.create({ data: { ...data, ...createdBy(w.actor) } });
 }
 
+/**
+ * The day of publication from the exact time when only the time is given (its UTC day); a day
+ * given with a time more than a day away from it (beyond any time zone) is a CONFLICT.
+ */
+function publicationDay(w: Write, publishedAt: Date | null | undefined, publishedOn: Date | null | undefined): Date | null | undefined {
+  if (publishedAt == null) return publishedOn;
+  const utcDay = new Date(`${publishedAt.toISOString().slice(0, 10)}T00:00:00Z`);
+  if (publishedOn == null) return utcDay;
+  if (Math.abs(publishedOn.getTime() - utcDay.getTime()) > 86_400_000) {
+    w.fail(
+      ['input', 'publishedOn'],
+      `publishedOn ${formatDay(publishedOn)} is not the day of publishedAt ${publishedAt.toISOString()}`,
+      UserErrorCode.CONFLICT,
+    );
+  }
+  return publishedOn;
+}
+
 export async function createArticle(w: Write, input: ArticleBodyInput & Input): Promise<ArticleRecord> {
-  const values = checkedCreateValues(w, articleModel, input);
+  const values = { ...checkedCreateValues(w, articleModel, input) };
+  values.publishedOn = publicationDay(w, values.publishedAt, values.publishedOn) ?? null;
   const meetingIds = await refIds(w, 'Meeting', input.meetingIds ?? [], ['input', 'meetingIds']);
   w.check();
   const bodySha256 = sha256Hex(input.body);
@@ -164,7 +195,10 @@ export async function updateArticle(w: Write, input: ArticleUpdateBodyInput & In
   w.check();
   const found = await mustFind(w, () => w.tx.article.findUnique({ where: { id: id as number }, include: { meetings: true } }), 'article', ['input', 'id']);
   w.expectVersion(['input', 'expectedVersion'], input.expectedVersion, found.version, 'the article');
-  const values = checkedUpdateValues(w, articleModel, input, found);
+  const values = { ...checkedUpdateValues(w, articleModel, input, found) };
+  if (input.publishedAt != null)
+    values.publishedOn = publicationDay(w, values.publishedAt, input.publishedOn === undefined ? undefined : values.publishedOn) ?? null;
+  if (input.publishedOn === null) values.publishedAt = null;
   const next = values as Required<typeof values>;
   const oldMeetings = found.meetings.map((m) => m.meetingId).sort((a, b) => a - b);
   const meetings = input.meetingIds == null ? oldMeetings : (await refIds(w, 'Meeting', input.meetingIds, ['input', 'meetingIds'])).sort((a, b) => a - b);
@@ -187,7 +221,7 @@ export async function updateArticle(w: Write, input: ArticleUpdateBodyInput & In
   }
   await expectUnique(w, next.url !== found.url ? next.url : null, bodyChanged ? sha256Hex(next.body) : null, found.id);
   w.check();
-  const compared = ['source', 'body', 'headline', 'url', 'publishedAt', 'photoCredit', 'meetings'] as const;
+  const compared = ['source', 'body', 'headline', 'url', 'publishedAt', 'publishedOn', 'photoCredit', 'meetings'] as const;
   const changes = changesOf({ ...found, meetings: oldMeetings }, { ...found, ...next, meetings }, compared);
   if (Object.keys(changes).length === 0) return articleRecordOf(found);
   if (changes.meetings) {

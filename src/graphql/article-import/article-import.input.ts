@@ -12,7 +12,7 @@ import type { EnumDefinition } from '../../data/model.ts';
 import { formatDay } from '../../data/rules.ts';
 import type { ReportedDate } from '../../data/reported-date.ts';
 import { enumType } from '../enum-type.ts';
-import { DateScalar, DateTimeScalar, ReportedDateScalar } from '../scalars.ts';
+import { DateOrDateTimeScalar, DateScalar, ReportedDateScalar } from '../scalars.ts';
 
 type TypeOf = () => unknown;
 
@@ -34,7 +34,7 @@ function fieldType(node: FieldNode): [TypeOf, boolean] {
     case 'reportedDate':
       return [() => ReportedDateScalar, node.nullable];
     case 'instant':
-      return [() => DateTimeScalar, node.nullable];
+      return [() => DateOrDateTimeScalar, node.nullable];
     case 'int':
       return [() => Int, node.nullable];
     case 'enum':
@@ -96,8 +96,6 @@ function documentValue(node: FieldNode, value: unknown): unknown {
       return value == null ? null : formatDay(value as Date);
     case 'reportedDate':
       return value == null ? null : (value as ReportedDate).text;
-    case 'instant':
-      return value == null ? null : (value as Date).toISOString();
     default:
       return value ?? null;
   }
