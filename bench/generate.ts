@@ -109,7 +109,7 @@ export function generatorStatements({ scale, seed }: GenerateOptions): Array<[la
       'clear the graph',
       `TRUNCATE "Evidence", "PositionHolder", "PositionSpeaker", "PositionAddressee", "Position", "ArticleMeeting", "MeetingParticipant",
         "Meeting", "DeploymentStatusChange", "DeploymentHostCountry", "Deployment", "Article", "OrganizationMembership", "Official", "Country",
-        "Organization", "Actor" RESTART IDENTITY`,
+        "Organization", "Actor", "Topic" RESTART IDENTITY`,
     ],
     [
       'countries',
@@ -268,11 +268,17 @@ export function generatorStatements({ scale, seed }: GenerateOptions): Array<[la
     ],
     [
       'positions',
-      `INSERT INTO "Position" (id, stance, summary, "deploymentId", topic, "meetingId", "statedOn", "statedFrom", "statedUntil", "statedPrecision", ${auditColumns})
+      // One topic per topic text, as the API records them.
+      `INSERT INTO "Topic" (name, ${auditColumns}) SELECT DISTINCT p.topic, ${audit} FROM ${work}.pos AS p WHERE p.deployment_id IS NULL AND p.topic IS NOT NULL`,
+    ],
+    [
+      'positions',
+      `INSERT INTO "Position" (id, stance, summary, "deploymentId", topic, "topicId", "meetingId", "statedOn", "statedFrom", "statedUntil", "statedPrecision", ${auditColumns})
         SELECT p.id, p.stance::"Stance", replace(replace(s.summary, '{H}', said.holders), '{T}', said.target), p.deployment_id,
-               CASE WHEN p.deployment_id IS NULL THEN p.topic END, p.meeting_id, p.stated_on, p.stated_on, p.stated_on,
+               CASE WHEN p.deployment_id IS NULL THEN p.topic END, CASE WHEN p.deployment_id IS NULL THEN t.id END, p.meeting_id, p.stated_on, p.stated_on, p.stated_on,
                CASE WHEN p.stated_on IS NOT NULL THEN 'DAY'::"DatePrecision" END, ${audit}
-        FROM ${work}.pos AS p JOIN ${work}.said AS said ON said.id = p.id JOIN ${work}.stance AS s ON s.stance = p.stance`,
+        FROM ${work}.pos AS p JOIN ${work}.said AS said ON said.id = p.id JOIN ${work}.stance AS s ON s.stance = p.stance
+        LEFT JOIN "Topic" AS t ON t.name = p.topic`,
     ],
     [
       'holders',

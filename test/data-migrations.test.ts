@@ -106,3 +106,45 @@ describe('deployment_hosts_aliases_status_history', () => {
     ]);
   });
 });
+
+describe('topics', () => {
+  const migration = '20261130125000_topics';
+  let db: Database;
+  let scratch: string;
+
+  beforeAll(async () => {
+    scratch = await mkdtemp(path.join(os.tmpdir(), 'stancegraph-data-migrations-'));
+    db = await openDatabase({ kind: 'pglite', dataDir: 'memory://' });
+    await applyMigrations(db, { migrationsDir: await migrationsBefore(migration, scratch) });
+  });
+  afterAll(async () => {
+    await db?.close();
+    await rm(scratch, { recursive: true, force: true });
+  });
+
+  it('makes one topic of each topic text in any case, named as first recorded, and links every position to it', async () => {
+    const sql = (text: string) => db.prisma.$executeRawUnsafe(text);
+    const positions: Array<[number, string | null]> = [
+      [1, 'Six Party Talks'],
+      [2, 'six party talks'],
+      [3, 'strategic stability'],
+      [4, null],
+    ];
+    for (const [id, topic] of positions) {
+      await sql(
+        `INSERT INTO "Position" (id, stance, summary, topic, "updatedAt") VALUES (${id}, 'COMMIT', 's', ${topic === null ? 'NULL' : `'${topic}'`}, now())`,
+      );
+    }
+    expect((await applyMigrations(db)).applied[0]).toBe(migration);
+    expect(await db.prisma.$queryRawUnsafe(`SELECT id, name FROM "Topic" ORDER BY id`)).toEqual([
+      { id: 1, name: 'Six Party Talks' },
+      { id: 2, name: 'strategic stability' },
+    ]);
+    expect(await db.prisma.$queryRawUnsafe(`SELECT id, topic, "topicId" FROM "Position" ORDER BY id`)).toEqual([
+      { id: 1, topic: 'Six Party Talks', topicId: 1 },
+      { id: 2, topic: 'Six Party Talks', topicId: 1 },
+      { id: 3, topic: 'strategic stability', topicId: 2 },
+      { id: 4, topic: null, topicId: null },
+    ]);
+  });
+});

@@ -8,7 +8,7 @@ import { decodeGlobalId, type DecodedGlobalId, type NodeTypeName } from './globa
  * Kinds of natural keys that filters accept: codes (ISO 3166-1 alpha-2, acronyms), weapon-system
  * names, and the names and aliases of actors and officials.
  */
-type KeyKind = 'iso' | 'acronym' | 'system' | 'actorName' | 'officialName';
+type KeyKind = 'iso' | 'acronym' | 'system' | 'actorName' | 'officialName' | 'topicName';
 
 interface Found {
   kind: KeyKind;
@@ -63,7 +63,7 @@ export class References {
   }
 
   private async lookUp(keys: readonly string[]): Promise<Found[][]> {
-    const wanted: Record<KeyKind, string[]> = { iso: [], acronym: [], system: [], actorName: [], officialName: [] };
+    const wanted: Record<KeyKind, string[]> = { iso: [], acronym: [], system: [], actorName: [], officialName: [], topicName: [] };
     for (const key of new Set(keys)) {
       const colon = key.indexOf(':');
       wanted[key.slice(0, colon) as KeyKind].push(key.slice(colon + 1));
@@ -94,6 +94,12 @@ export class References {
       branches.push(
         Prisma.sql`SELECT 'officialName' AS kind, w.key, o.id, o.name FROM unnest(${wanted.officialName}::text[]) AS w(key)
           JOIN "Official" AS o ON upper(o.name) = w.key OR w.key = ANY(SELECT upper(alias) FROM unnest(o.aliases) AS alias)`,
+      );
+    }
+    if (wanted.topicName.length > 0) {
+      branches.push(
+        Prisma.sql`SELECT 'topicName' AS kind, w.key, t.id, t.name FROM unnest(${wanted.topicName}::text[]) AS w(key)
+          JOIN "Topic" AS t ON upper(t.name) = w.key OR w.key = ANY(SELECT upper(alias) FROM unnest(t.aliases) AS alias)`,
       );
     }
     const rows = await this.prisma.$queryRaw<Found[]>`${Prisma.join(branches, ' UNION ALL ')}`;
@@ -187,6 +193,12 @@ export class References {
   /** Officials: names, aliases or Official IDs. */
   async officialIds(values: string[], argumentName: string): Promise<number[]> {
     const found = await this.resolve(values, argumentName, { types: ['Official'], keys: ['officialName'] }, 'official (a name, an alias, or an Official ID)');
+    return storableIds(found.map((row) => row.id ?? 0));
+  }
+
+  /** Topics: names or aliases in any case, or Topic IDs. */
+  async topicIds(values: string[], argumentName: string): Promise<number[]> {
+    const found = await this.resolve(values, argumentName, { types: ['Topic'], keys: ['topicName'] }, 'topic (a name, an alias, or a Topic ID)');
     return storableIds(found.map((row) => row.id ?? 0));
   }
 

@@ -518,3 +518,74 @@ describe("an article's publication: a day, or an exact time", () => {
     expect(await count('publishedAt: { from: "2017-03-07T07:00:00Z", to: "2017-03-07T08:00:00Z" }')).toBe(1);
   });
 });
+
+describe('topics as records', () => {
+  const denuclearization = (url: string, body: string, topic: string, quote: string) => ({
+    article: { source: 'Wire', url, headline: null, publishedAt: null, body },
+    countries: [{ isoCode: 'CN', name: 'China' }],
+    positions: [{ stance: 'SUPPORT', summary: 'China supports it.', holders: ['CN'], topic, evidence: [{ quote }] }],
+  });
+  const topics = async () =>
+    (
+      await api.data(
+        'READER',
+        '{ topics(first: 10, filter: { name: "denuclearization" }, orderBy: { field: NAME }) { nodes { id name aliases positions { totalCount } } } }',
+      )
+    ).topics.nodes;
+
+  it('two wordings are two topics until an editor merges them; then filters, summaries and imports count them as one', async () => {
+    await importReport(
+      denuclearization(
+        'https://wire.example/full-denuclearization',
+        'Beijing backs the full denuclearization of the Korean Peninsula.',
+        'full denuclearization of the Korean Peninsula',
+        'Beijing backs the full denuclearization',
+      ) as any,
+    );
+    const [seed, full] = await topics();
+    expect([full.name, seed.name]).toEqual(['full denuclearization of the Korean Peninsula', 'denuclearization of the Korean Peninsula']);
+
+    const merge = `mutation($input: TopicMergeInput!) { topicMerge(input: $input) { topic { id name aliases positions { totalCount } } deletedTopicId ${userErrorFields} } }`;
+    const merged = expectOk((await api.data('EDITOR', merge, { input: { keepId: seed.id, duplicateId: full.id } })).topicMerge);
+    expect(merged.topic).toEqual({
+      id: seed.id,
+      name: 'denuclearization of the Korean Peninsula',
+      aliases: ['full denuclearization of the Korean Peninsula'],
+      positions: { totalCount: seed.positions.totalCount + full.positions.totalCount },
+    });
+    // A later report in the other wording, in another case, is about the same topic.
+    await importReport(
+      denuclearization(
+        'https://wire.example/full-denuclearization-2',
+        'China again backed Full Denuclearization of the Korean Peninsula.',
+        'Full Denuclearization of the Korean Peninsula',
+        'China again backed',
+      ) as any,
+    );
+    expect((await topics()).map((t: any) => [t.name, t.positions.totalCount])).toEqual([
+      ['denuclearization of the Korean Peninsula', seed.positions.totalCount + full.positions.totalCount + 1],
+    ]);
+    const count = async (filter: string) => (await api.data('READER', `{ positions(filter: ${filter}) { totalCount } }`)).positions.totalCount;
+    const total = seed.positions.totalCount + full.positions.totalCount + 1;
+    expect(await count('{ topics: ["FULL denuclearization of the Korean Peninsula"] }')).toBe(total);
+    expect(await count(`{ topics: ["${seed.id}"] }`)).toBe(total);
+    const { stanceSummary } = await api.data('READER', '{ stanceSummary(filter: { holders: ["CN"] }) { byTopic(first: 50) { topic totalCount } } }');
+    expect(stanceSummary.byTopic.filter((t: any) => /denuclearization/i.test(t.topic))).toEqual([
+      { topic: 'denuclearization of the Korean Peninsula', totalCount: expect.any(Number) },
+    ]);
+    const unknown = await api.query('READER', '{ positions(filter: { topics: ["world peace"] }) { totalCount } }');
+    expect(unknown.errors?.[0]?.message).toMatch(/"world peace", which names no recorded topic/);
+  });
+
+  it('topicUpdate renames a topic, and its positions with it; a name another topic has is TAKEN', async () => {
+    const [topic] = await topics();
+    const update = `mutation($input: TopicUpdateInput!) { topicUpdate(input: $input) { topic { name } ${userErrorFields} } }`;
+    const renamed = expectOk((await api.data('EDITOR', update, { input: { id: topic.id, name: 'denuclearization of the Korean peninsula' } })).topicUpdate);
+    expect(renamed.topic.name).toBe('denuclearization of the Korean peninsula');
+    const { positions } = await api.data('READER', `{ positions(first: 50, filter: { topics: ["${topic.id}"] }) { nodes { topic } } }`);
+    expect(new Set(positions.nodes.map((p: any) => p.topic))).toEqual(new Set(['denuclearization of the Korean peninsula']));
+    const { topics: six } = await api.data('READER', '{ topics(filter: { name: "Six Party" }) { nodes { id } } }');
+    const taken = await api.data('EDITOR', update, { input: { id: six.nodes[0].id, name: 'Denuclearization of the Korean Peninsula' } });
+    expect(codesOf(taken.topicUpdate)).toEqual(['TAKEN@input.name']);
+  });
+});

@@ -39,9 +39,9 @@ describe('a model filter compiled to SQL', () => {
   it('is TRUE without conditions, and ANDs the conditions given, with client values as parameters only', async () => {
     expect((await compile({})).text).toBe('TRUE');
     const deployment = encodeGlobalId('Deployment', 7);
-    const sql = await compile({ stances: ['OPPOSE', 'URGE', 'OPPOSE'], deployments: [deployment], topics: ['Six Party Talks'] });
-    expect(sql.text).toBe('(n.stance = ANY(CAST($1::text[] AS "Stance"[]))) AND (n."deploymentId" = ANY($2::int[])) AND (lower(n.topic) = ANY($3::text[]))');
-    expect(sql.values).toEqual([['OPPOSE', 'URGE'], [7], ['six party talks']]);
+    const sql = await compile({ stances: ['OPPOSE', 'URGE', 'OPPOSE'], deployments: [deployment], meetings: [encodeGlobalId('Meeting', 3)] });
+    expect(sql.text).toBe('(n.stance = ANY(CAST($1::text[] AS "Stance"[]))) AND (n."deploymentId" = ANY($2::int[])) AND (n."meetingId" = ANY($3::int[]))');
+    expect(sql.values).toEqual([['OPPOSE', 'URGE'], [7], [3]]);
   });
 
   it('matches the dates that share a day with a range, and bounds the sort key by its end so that the index on the key can seek', async () => {

@@ -28,6 +28,7 @@ import { aliasesWith } from '../models/names.ts';
 import { findNamedOfficial, insertOfficial } from '../models/official.ts';
 import { findNamedOrganizations, findOrganizationByAcronym, insertOrganization } from '../models/organization.ts';
 import { findSamePosition, insertPosition, positionModel } from '../models/position.ts';
+import { topicFor } from '../models/topic.ts';
 import { encodeGlobalId } from '../global-id.ts';
 import { columnValuesOf, storedReportedDate, type ModelDefinition } from '../model.ts';
 import { exactDayOf, overlaps, parseReportedDate, refines, type ReportedDate } from '../reported-date.ts';
@@ -552,11 +553,13 @@ class ArticleImporter {
     const holderIds = [...new Set(input.holders.map((ref) => this.actorId(ref)))].sort((a, b) => a - b);
     const stated = input.stated;
     const speakerIds = [...new Set(input.speakers.map((name) => this.idOf(this.officialIds, name) as number))];
+    // The topic by its name or an alias ("full denuclearization…" once merged into "denuclearization…").
+    const topic = input.topic === null ? null : await topicFor(this.w, input.topic);
     // Another article's report corroborates a recorded position only when it reports the same
     // statement (sameOccasion): otherwise it is recorded as a position of its own.
     const found = await findSamePosition(
       this.w,
-      { stance: input.stance, modality: input.modality, deployment: deploymentId, topic: input.topic, meeting: meetingId, holders: holderIds },
+      { stance: input.stance, modality: input.modality, deployment: deploymentId, topic: topic?.name ?? null, meeting: meetingId, holders: holderIds },
       { statedIn: stated, speakers: speakerIds, articleIds: [this.articleId] },
     );
     let id: number;
@@ -566,7 +569,8 @@ class ArticleImporter {
         stance: input.stance,
         summary: input.summary,
         deploymentId,
-        topic: input.topic,
+        topic: topic?.name ?? null,
+        topicId: topic?.id ?? null,
         meetingId,
         ...importedValuesOf(positionModel, input),
         ...columnValuesOf(positionModel, { statedOn: exactDayOf(stated), statedIn: stated }),

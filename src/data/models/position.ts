@@ -8,7 +8,7 @@ import { columnsOf, type IdSource, type NodeSource } from '../../db/pages.ts';
 import { changesOf, mustFind, pastDay, refId, refIds, requiredText, rowIdOf, snapshot } from '../checks.ts';
 import { encodeGlobalId } from '../global-id.ts';
 import { contains, dayAndDate, exactDayOf, overlaps, refines, type ReportedDate } from '../reported-date.ts';
-import { acceptsDay, idArguments, linkedTo, matchesText, overlapSql, textIn } from '../listing.ts';
+import { acceptsDay, idArguments, linkedTo, matchesText, overlapSql } from '../listing.ts';
 import {
   checkedCreateValues,
   checkedUpdateValues,
@@ -24,6 +24,7 @@ import { nodesOf, recordOf } from '../model-listing.ts';
 import { UserErrorCode } from '../user-errors.ts';
 import { changedBy, ChangeAction, createdBy, type Write } from '../write.ts';
 import { locateEvidenceInputs, type EvidenceQuote } from '../evidence-spans.ts';
+import { topicFor } from './topic.ts';
 
 export { Attribution, Modality, Provenance, Stance };
 
@@ -204,8 +205,8 @@ export const positionModel = defineModel({
     },
     topics: {
       argument: 'strings',
-      description: 'Positions about any of these topics, in any case ("Six Party Talks").',
-      where: (topics: string[]) => textIn(Prisma.sql`n.topic`, topics),
+      description: 'Positions about any of these topics, by name or alias in any case ("Six Party Talks") or ID.',
+      where: async (values: string[], { refs, argumentName }) => Prisma.sql`n."topicId" = ANY(${await refs.topicIds(values, argumentName)}::int[])`,
     },
     meetings: {
       argument: 'ids',
@@ -464,6 +465,8 @@ function datesOf(w: Write, input: Input, current: { statedOn: Date | null; state
 export async function createPosition(w: Write, input: PositionRelationsInput & Input): Promise<PositionRecord> {
   const values = { ...checkedCreateValues(w, positionModel, input) };
   Object.assign(values, datesOf(w, input, { statedOn: null, statedIn: null }));
+  const topic = values.topic ? await topicFor(w, values.topic) : null;
+  values.topic = topic?.name ?? null;
   const holderIds = sorted(await refIds(w, actorTypes, input.holderIds, ['input', 'holderIds']));
   const speakerIds = sorted(await refIds(w, 'Official', input.speakerIds ?? [], ['input', 'speakerIds']));
   const addresseeIds = sorted(await refIds(w, actorTypes, input.addresseeIds ?? [], ['input', 'addresseeIds']));
@@ -488,6 +491,7 @@ export async function createPosition(w: Write, input: PositionRelationsInput & I
   w.check();
   const row = await insertPosition(w, {
     ...(columnValuesOf(positionModel, values) as Pick<Prisma.PositionUncheckedCreateInput, 'stance' | 'summary'>),
+    topicId: topic?.id ?? null,
     deploymentId,
     meetingId,
     holders: { create: holderIds.map((actorId) => ({ actorId })) },
@@ -528,6 +532,8 @@ export async function updatePosition(w: Write, input: PositionUpdateRelationsInp
   };
   const values = { ...checkedUpdateValues(w, positionModel, input, found) };
   Object.assign(values, datesOf(w, input, { statedOn: found.statedOn, statedIn: before.statedIn }));
+  const topic = input.topic === undefined ? undefined : values.topic ? await topicFor(w, values.topic) : null;
+  if (topic !== undefined) values.topic = topic?.name ?? null;
   const deploymentId = await refId(w, 'Deployment', input.deploymentId, ['input', 'deploymentId']);
   const meetingId = await refId(w, 'Meeting', input.meetingId, ['input', 'meetingId']);
   const next = {
@@ -574,7 +580,11 @@ export async function updatePosition(w: Write, input: PositionUpdateRelationsInp
   }
   const row = await w.tx.position.update({
     where: { id: found.id },
-    data: { ...(columnValuesOf(positionModel, columns) as Prisma.PositionUncheckedUpdateInput), ...changedBy(w.actor) },
+    data: {
+      ...(columnValuesOf(positionModel, columns) as Prisma.PositionUncheckedUpdateInput),
+      ...(topic !== undefined ? { topicId: topic?.id ?? null } : {}),
+      ...changedBy(w.actor),
+    },
   });
   await w.log(ChangeAction.UPDATE, 'Position', found.id, { changes });
   return positionRecordOf(row);
@@ -770,6 +780,7 @@ export async function splitPosition(w: Write, input: PositionSplitInputData): Pr
     summary,
     deploymentId: found.deploymentId,
     topic: found.topic,
+    topicId: found.topicId,
     meetingId,
     ...columnValuesOf(positionModel, { statedOn, statedIn }),
     holders: { create: holderIds.map((actorId) => ({ actorId })) },

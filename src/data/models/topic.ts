@@ -1,0 +1,139 @@
+/**
+ * Topic: what a position is about when it is not a deployment ("denuclearization of the Korean
+ * Peninsula"), known by a name and aliases, so that two wordings of one topic can be joined and
+ * counted as one. Its definition, and its writes: found or recorded by name, renamed, merged.
+ */
+import { Prisma } from '../../generated/prisma/client.ts';
+import { columnsOf, type IdSource, type NodeSource } from '../../db/pages.ts';
+import { changesOf, mustFind, rowIdOf, snapshot } from '../checks.ts';
+import { encodeGlobalId } from '../global-id.ts';
+import { containsPattern } from '../listing.ts';
+import { checkedUpdateValues, defineModel, field, type RecordOf } from '../model.ts';
+import { nodesOf, recordOf } from '../model-listing.ts';
+import { normalizeText } from '../rules.ts';
+import { UserErrorCode } from '../user-errors.ts';
+import { changedBy, ChangeAction, createdBy, type Write } from '../write.ts';
+import { aliasesWith } from './names.ts';
+
+export const topicModel = defineModel({
+  name: 'Topic',
+  plural: 'topics',
+  description: 'What positions are about when they are not about a deployment ("Six Party Talks"), known by a name and aliases.',
+  filterDescription: 'Conditions on topics. A topic must meet every condition given.',
+  table: 'Topic',
+  from: Prisma.sql`"Topic" AS n`,
+  columns: columnsOf('n', Prisma.TopicScalarFieldEnum),
+  fields: {
+    name: field.text({
+      description: 'The name positions use for it (unique in any case).',
+      update: { description: 'The new name (the positions about it follow).' },
+    }),
+    aliases: field.names({
+      description: 'Other wordings of the topic; the import and the filters find it by them too.',
+      update: { description: 'The new list of other wordings (replaces the old one).' },
+    }),
+  },
+  filters: {
+    name: {
+      argument: 'text',
+      description: 'Topics whose name or an alias contains this text, in any case.',
+      where: (text: string) =>
+        Prisma.sql`(n.name ILIKE ${containsPattern(text)} OR EXISTS (SELECT 1 FROM unnest(n.aliases) AS alias WHERE alias ILIKE ${containsPattern(text)}))`,
+    },
+  },
+  orders: {
+    NAME: { description: 'The name, by Unicode code point.', key: { sql: Prisma.sql`n.name`, type: 'text' } },
+  },
+});
+
+export type TopicRecord = RecordOf<typeof topicModel>;
+export const topicNodes = nodesOf(topicModel) as NodeSource<TopicRecord>;
+export const topicRecordOf = (row: object): TopicRecord => recordOf(topicModel, row as Record<string, unknown>);
+export const topicPositionIds: IdSource = { name: 'topic.positions', table: 'Position', parentColumn: 'topicId', childColumn: 'id' };
+
+/** The topics a wording names: by name or alias, in any case. */
+function named(w: Write, name: string) {
+  return w.tx.$queryRaw<Array<{ id: number; name: string }>>`
+    SELECT t.id, t.name FROM "Topic" AS t
+    WHERE lower(t.name) = lower(${name}) OR lower(${name}) = ANY(SELECT lower(alias) FROM unnest(t.aliases) AS alias)
+    ORDER BY lower(t.name) = lower(${name}) DESC, t.id`;
+}
+
+/**
+ * The topic a position names (by name or alias, in any case), recorded when no topic has that
+ * wording; with the name positions give it.
+ */
+export async function topicFor(w: Write, wording: string): Promise<{ id: number; name: string }> {
+  const name = normalizeText(wording);
+  const [found] = await named(w, name);
+  if (found) return found;
+  const created = await w.tx.topic.create({ data: { name, ...createdBy(w.actor) } });
+  return { id: created.id, name: created.name };
+}
+
+export interface TopicUpdateInputData {
+  id: string;
+  expectedVersion?: number | null;
+  name?: string | null;
+  aliases?: string[] | null;
+}
+
+/** Renames a topic or changes its aliases; the positions about it take the new name. A name another topic has is TAKEN. */
+export async function updateTopic(w: Write, input: TopicUpdateInputData & Record<string, unknown>): Promise<TopicRecord> {
+  const id = rowIdOf(w, 'Topic', input.id, ['input', 'id']);
+  w.check();
+  const found = await mustFind(w, () => w.tx.topic.findUnique({ where: { id: id as number } }), 'topic', ['input', 'id']);
+  w.expectVersion(['input', 'expectedVersion'], input.expectedVersion, found.version, `topic "${found.name}"`);
+  const next = checkedUpdateValues(w, topicModel, input, found) as { name: string; aliases: string[] };
+  w.check();
+  const taken = (await named(w, next.name)).find((t) => t.id !== found.id);
+  if (taken)
+    w.abort(
+      ['input', 'name'],
+      `another topic is called "${taken.name}" (${encodeGlobalId('Topic', taken.id)}): merge the two (topicMerge)`,
+      UserErrorCode.TAKEN,
+    );
+  const changes = changesOf(found, { ...found, ...next }, ['name', 'aliases']);
+  if (Object.keys(changes).length === 0) return topicRecordOf(found);
+  const row = await w.tx.topic.update({ where: { id: found.id }, data: { ...next, ...changedBy(w.actor) } });
+  if (changes.name) await w.tx.position.updateMany({ where: { topicId: found.id }, data: { topic: next.name, ...changedBy(w.actor) } });
+  await w.log(ChangeAction.UPDATE, 'Topic', found.id, { changes });
+  return topicRecordOf(row);
+}
+
+export interface TopicMergeInputData {
+  keepId: string;
+  duplicateId: string;
+}
+
+/**
+ * Joins two wordings of one topic: the duplicate's positions move to the kept topic (and take its
+ * name), the duplicate's name and aliases become aliases, and the duplicate is deleted. Logged on both.
+ */
+export async function mergeTopics(w: Write, input: TopicMergeInputData): Promise<{ kept: TopicRecord; deletedId: string }> {
+  const keepId = rowIdOf(w, 'Topic', input.keepId, ['input', 'keepId']);
+  const duplicateId = rowIdOf(w, 'Topic', input.duplicateId, ['input', 'duplicateId']);
+  w.check();
+  if (keepId === duplicateId) w.abort(['input', 'duplicateId'], 'the duplicate is the topic to keep', UserErrorCode.SAME_RECORD);
+  const keep = await w.tx.topic.findUnique({ where: { id: keepId as number } });
+  const duplicate = await w.tx.topic.findUnique({ where: { id: duplicateId as number }, include: { positions: { select: { id: true } } } });
+  if (!keep) w.fail(['input', 'keepId'], 'no topic has this ID', UserErrorCode.NOT_FOUND);
+  if (!duplicate) w.fail(['input', 'duplicateId'], 'no topic has this ID', UserErrorCode.NOT_FOUND);
+  w.check();
+  const k = keep!;
+  const d = duplicate!;
+  const positions = d.positions.map((p) => p.id);
+  if (positions.length) await w.tx.position.updateMany({ where: { id: { in: positions } }, data: { topicId: k.id, topic: k.name, ...changedBy(w.actor) } });
+  await w.tx.topic.delete({ where: { id: d.id } });
+  const aliases = aliasesWith(k, d);
+  const row = await w.tx.topic.update({ where: { id: k.id }, data: { ...(aliases ? { aliases } : {}), ...changedBy(w.actor) } });
+  const deletedId = encodeGlobalId('Topic', d.id);
+  await w.log(ChangeAction.MERGE, 'Topic', k.id, {
+    mergedFrom: deletedId,
+    duplicate: snapshot(d),
+    moved: { positions: positions.map((p) => encodeGlobalId('Position', p)) },
+    aliasesAdded: aliases ? aliases.filter((a) => !k.aliases.includes(a)) : [],
+  });
+  await w.log(ChangeAction.MERGE, 'Topic', d.id, { mergedInto: encodeGlobalId('Topic', k.id) });
+  return { kept: topicRecordOf(row), deletedId };
+}
