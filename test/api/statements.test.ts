@@ -187,6 +187,8 @@ describe('an editor corrects the choice', () => {
     // References in the details are global IDs, as the API takes them.
     const { deployments } = await api.data('READER', '{ deployments(filter: { systems: ["THAAD"] }) { nodes { id } } }');
     expect(kept[0].details.duplicate.deploymentId).toBe(deployments.nodes[0].id);
+    const { country } = await api.data('READER', '{ country(isoCode: "CN") { id } }');
+    expect(kept[0].details.duplicate.holders).toEqual([country.id]);
     const gone = (await api.data('ADMIN', log, { id: undated.id })).changeLog.nodes;
     expect(gone[0]).toMatchObject({ action: 'MERGE', details: { mergedInto: march.id } });
   });

@@ -284,6 +284,13 @@ export interface PositionDeleteInputData {
 
 type Input = Record<string, unknown>;
 
+/** Countries and organizations (rows of Actor) by their global IDs, for the change log. */
+async function actorGlobalIds(w: Write, ids: readonly number[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const kinds = new Map((await w.tx.actor.findMany({ where: { id: { in: [...ids] } }, select: { id: true, kind: true } })).map((a) => [a.id, a.kind]));
+  return ids.map((id) => encodeGlobalId(kinds.get(id) === 'ORGANIZATION' ? 'Organization' : 'Country', id));
+}
+
 const sorted = (ids: number[]) => [...ids].sort((a, b) => a - b);
 const actorTypes = ['Country', 'Organization'] as const;
 /** A Position row (as Prisma or the node source reads it) as its record. */
@@ -501,9 +508,9 @@ export async function createPosition(w: Write, input: PositionRelationsInput & I
   });
   await w.log(ChangeAction.CREATE, 'Position', row.id, {
     ...snapshot(row),
-    holders: holderIds,
-    speakers: speakerIds,
-    addressees: addresseeIds,
+    holders: await actorGlobalIds(w, holderIds),
+    speakers: speakerIds.map((officialId) => encodeGlobalId('Official', officialId)),
+    addressees: await actorGlobalIds(w, addresseeIds),
     evidence: spans,
   });
   return positionRecordOf(row);
@@ -605,9 +612,15 @@ export async function deletePosition(w: Write, input: PositionDeleteInputData): 
   await w.log(ChangeAction.DELETE, 'Position', found.id, {
     deleted: {
       ...snapshot(found),
-      holders: found.holders.map((h) => h.actorId),
-      speakers: found.speakers.map((s) => s.officialId),
-      addressees: found.addressees.map((a) => a.actorId),
+      holders: await actorGlobalIds(
+        w,
+        found.holders.map((h) => h.actorId),
+      ),
+      speakers: found.speakers.map((s) => encodeGlobalId('Official', s.officialId)),
+      addressees: await actorGlobalIds(
+        w,
+        found.addressees.map((a) => a.actorId),
+      ),
       evidence: found.evidence.map((e) => ({ id: e.id, articleId: e.articleId, text: e.text, start: e.start, end: e.end })),
     },
   });
@@ -623,12 +636,18 @@ const positionWithLinks = { holders: true, speakers: true, addressees: true, evi
 type PositionWithLinks = Prisma.PositionGetPayload<{ include: typeof positionWithLinks }>;
 
 /** A position as its change-log entries show it: its columns, and its links by global ID. */
-function positionDetails(p: PositionWithLinks) {
+async function positionDetails(w: Write, p: PositionWithLinks) {
   return {
     ...snapshot(p),
-    holders: p.holders.map((h) => h.actorId),
+    holders: await actorGlobalIds(
+      w,
+      p.holders.map((h) => h.actorId),
+    ),
     speakers: p.speakers.map((s) => encodeGlobalId('Official', s.officialId)),
-    addressees: p.addressees.map((a) => a.actorId),
+    addressees: await actorGlobalIds(
+      w,
+      p.addressees.map((a) => a.actorId),
+    ),
     evidence: p.evidence.map((e) => ({
       id: encodeGlobalId('Evidence', e.id),
       article: encodeGlobalId('Article', e.articleId),
@@ -701,7 +720,7 @@ export async function mergePositions(w: Write, input: PositionMergeInputData): P
   const deletedId = encodeGlobalId('Position', d.id);
   await w.log(ChangeAction.MERGE, 'Position', k.id, {
     mergedFrom: deletedId,
-    duplicate: positionDetails(d),
+    duplicate: await positionDetails(w, d),
     moved: {
       evidence: moved.map((e) => encodeGlobalId('Evidence', e.id)),
       speakers: speakers.map((id) => encodeGlobalId('Official', id)),
@@ -792,6 +811,6 @@ export async function splitPosition(w: Write, input: PositionSplitInputData): Pr
   const movedIds = moving.map((e) => encodeGlobalId('Evidence', e.id));
   await w.log(ChangeAction.UPDATE, 'Position', found.id, { evidenceMovedTo: encodeGlobalId('Position', created.id), evidence: movedIds });
   const after = await w.tx.position.findUniqueOrThrow({ where: { id: created.id }, include: positionWithLinks });
-  await w.log(ChangeAction.CREATE, 'Position', created.id, { splitFrom: encodeGlobalId('Position', found.id), ...positionDetails(after) });
+  await w.log(ChangeAction.CREATE, 'Position', created.id, { splitFrom: encodeGlobalId('Position', found.id), ...(await positionDetails(w, after)) });
   return { original: positionRecordOf(row), created: positionRecordOf(created) };
 }
