@@ -11,6 +11,28 @@ import { openDatabase, type Database } from '../src/db/database.ts';
 import { applyMigrations } from '../src/db/migrate.ts';
 import { MIGRATIONS_DIR } from '../src/db/schema-engine.ts';
 
+/**
+ * A database as the version before `migration` left it: every migration before it applied (in
+ * memory, a new one for the describe block that asks).
+ */
+function useDatabaseBefore(migration: string): () => Database {
+  let db: Database | undefined;
+  let scratch: string | undefined;
+  beforeAll(async () => {
+    scratch = await mkdtemp(path.join(os.tmpdir(), 'stancegraph-data-migrations-'));
+    db = await openDatabase({ kind: 'pglite', dataDir: 'memory://' });
+    await applyMigrations(db, { migrationsDir: await migrationsBefore(migration, scratch) });
+  });
+  afterAll(async () => {
+    await db?.close();
+    if (scratch) await rm(scratch, { recursive: true, force: true });
+  });
+  return () => {
+    if (!db) throw new Error('the database did not open');
+    return db;
+  };
+}
+
 /** A copy of prisma/migrations without `name` and the migrations after it. */
 async function migrationsBefore(name: string, scratch: string): Promise<string> {
   const dir = path.join(scratch, `before-${name}`);
@@ -21,20 +43,10 @@ async function migrationsBefore(name: string, scratch: string): Promise<string> 
 
 describe('position_modality_attribution_provenance', () => {
   const migration = '20261130120002_position_modality_attribution_provenance';
-  let db: Database;
-  let scratch: string;
-
-  beforeAll(async () => {
-    scratch = await mkdtemp(path.join(os.tmpdir(), 'stancegraph-data-migrations-'));
-    db = await openDatabase({ kind: 'pglite', dataDir: 'memory://' });
-    await applyMigrations(db, { migrationsDir: await migrationsBefore(migration, scratch) });
-  });
-  afterAll(async () => {
-    await db?.close();
-    await rm(scratch, { recursive: true, force: true });
-  });
+  const database = useDatabaseBefore(migration);
 
   it('records positions without a CREATE entry as IMPORTED, and the seed statements as the seed document now says', async () => {
+    const db = database();
     const sql = (text: string) => db.prisma.$executeRawUnsafe(text);
     await sql(`INSERT INTO "Actor" (id, kind, name, "updatedAt") VALUES (1, 'COUNTRY', 'China', now())`);
     await sql(`INSERT INTO "Country" (id, "isoCode") VALUES (1, 'CN')`);
@@ -67,20 +79,10 @@ describe('position_modality_attribution_provenance', () => {
 
 describe('deployment_hosts_aliases_status_history', () => {
   const migration = '20261130123113_deployment_hosts_aliases_status_history';
-  let db: Database;
-  let scratch: string;
-
-  beforeAll(async () => {
-    scratch = await mkdtemp(path.join(os.tmpdir(), 'stancegraph-data-migrations-'));
-    db = await openDatabase({ kind: 'pglite', dataDir: 'memory://' });
-    await applyMigrations(db, { migrationsDir: await migrationsBefore(migration, scratch) });
-  });
-  afterAll(async () => {
-    await db?.close();
-    await rm(scratch, { recursive: true, force: true });
-  });
+  const database = useDatabaseBefore(migration);
 
   it("keeps each deployment's host as its first host country, and its status as its history's one change", async () => {
+    const db = database();
     const sql = (text: string) => db.prisma.$executeRawUnsafe(text);
     await sql(`INSERT INTO "Actor" (id, kind, name, "updatedAt") VALUES (1, 'COUNTRY', 'South Korea', now())`);
     await sql(`INSERT INTO "Country" (id, "isoCode") VALUES (1, 'KR')`);
@@ -109,20 +111,10 @@ describe('deployment_hosts_aliases_status_history', () => {
 
 describe('topics', () => {
   const migration = '20261130125000_topics';
-  let db: Database;
-  let scratch: string;
-
-  beforeAll(async () => {
-    scratch = await mkdtemp(path.join(os.tmpdir(), 'stancegraph-data-migrations-'));
-    db = await openDatabase({ kind: 'pglite', dataDir: 'memory://' });
-    await applyMigrations(db, { migrationsDir: await migrationsBefore(migration, scratch) });
-  });
-  afterAll(async () => {
-    await db?.close();
-    await rm(scratch, { recursive: true, force: true });
-  });
+  const database = useDatabaseBefore(migration);
 
   it('makes one topic of each topic text in any case, named as first recorded, and links every position to it', async () => {
+    const db = database();
     const sql = (text: string) => db.prisma.$executeRawUnsafe(text);
     const positions: Array<[number, string | null]> = [
       [1, 'Six Party Talks'],

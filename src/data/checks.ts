@@ -7,7 +7,7 @@
 import { identifier, maxRowId } from '../db/pages.ts';
 import { InvalidArgument } from './invalid-argument.ts';
 import { decodeGlobalId, encodeGlobalId, nodesOfType, type NodeTypeName } from './global-id.ts';
-import { isReportedDate } from './reported-date.ts';
+import { dayAndDate, isReportedDate, type ReportedDate } from './reported-date.ts';
 import { cleanAliases, formatDay, isFutureDay, isFutureInstant, isHttpUrl, normalizeText } from './rules.ts';
 import { UserErrorCode, type FieldPath } from './user-errors.ts';
 import type { Write } from './write.ts';
@@ -167,4 +167,23 @@ export function urlOf(w: Write, value: string | null | undefined, field: FieldPa
   if (url == null || isHttpUrl(url)) return url;
   w.fail(field, `must be an absolute http(s) URL, got ${JSON.stringify(url)}`, UserErrorCode.INVALID);
   return url;
+}
+
+/**
+ * A write's day field and reported-date field (a statement's statedOn and statedIn, a meeting's
+ * date and heldIn) as one value, one from the other (dayAndDate): `current` when the input gives
+ * neither; a disagreement is a CONFLICT on the date field.
+ */
+export function dayAndDateOf(
+  w: Write,
+  input: Record<string, unknown>,
+  names: { day: string; date: string },
+  current: { day: Date | null; date: ReportedDate | null },
+): { day: Date | null; date: ReportedDate | null } {
+  const dates = dayAndDate(input[names.day] as Date | null | undefined, input[names.date] as ReportedDate | null | undefined, names);
+  if (typeof dates === 'string') {
+    w.fail(['input', names.date], dates, UserErrorCode.CONFLICT);
+    return current;
+  }
+  return dates ?? current;
 }

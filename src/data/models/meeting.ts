@@ -4,11 +4,11 @@
  */
 import { Prisma } from '../../generated/prisma/client.ts';
 import { columnsOf, type IdSource, type NodeSource } from '../../db/pages.ts';
-import { changesOf, mustFind, refId, refIds, rowIdOf, snapshot } from '../checks.ts';
+import { changesOf, dayAndDateOf, mustFind, refId, refIds, rowIdOf, snapshot } from '../checks.ts';
 import { encodeGlobalId } from '../global-id.ts';
 import { acceptsDay, linkedTo, overlapSql, textIn } from '../listing.ts';
 import { checkedCreateValues, checkedUpdateValues, columnValuesOf, defineModel, field, storedReportedDate, type RecordOf } from '../model.ts';
-import { dayAndDate, type ReportedDate } from '../reported-date.ts';
+import type { ReportedDate } from '../reported-date.ts';
 import { nodesOf, recordOf } from '../model-listing.ts';
 import { UserErrorCode, type FieldPath } from '../user-errors.ts';
 import { changedBy, ChangeAction, createdBy, type Write } from '../write.ts';
@@ -129,14 +129,10 @@ export const meetingParticipantIds: IdSource = {
 type Input = Record<string, unknown>;
 type FieldsOf = Pick<MeetingRecord, 'name' | 'series' | 'ordinal' | 'city' | 'date' | 'heldIn'>;
 
-/** The day and the reported date of a write, one from the other (dayAndDate); a disagreement is a userError. */
+/** A write's date and heldIn, one from the other (dayAndDateOf). */
 function heldOf(w: Write, input: Input, current: { date: Date | null; heldIn: ReportedDate | null }) {
-  const dates = dayAndDate(input.date as Date | null | undefined, input.heldIn as ReportedDate | null | undefined, { day: 'date', date: 'heldIn' });
-  if (typeof dates === 'string') {
-    w.fail(['input', 'heldIn'], dates, UserErrorCode.CONFLICT);
-    return current;
-  }
-  return dates ? { date: dates.day, heldIn: dates.date } : current;
+  const dates = dayAndDateOf(w, input, { day: 'date', date: 'heldIn' }, { day: current.date, date: current.heldIn });
+  return { date: dates.day, heldIn: dates.date };
 }
 
 export interface MeetingRelationsInput {

@@ -5,7 +5,7 @@
 import { Prisma } from '../../generated/prisma/client.ts';
 import { Attribution, Modality, Provenance, Stance } from '../../generated/prisma/enums.ts';
 import { columnsOf, type IdSource, type NodeSource } from '../../db/pages.ts';
-import { changesOf, mustFind, pastDay, refId, refIds, requiredText, rowIdOf, snapshot } from '../checks.ts';
+import { changesOf, dayAndDateOf, mustFind, pastDay, refId, refIds, requiredText, rowIdOf, snapshot } from '../checks.ts';
 import { encodeGlobalId } from '../global-id.ts';
 import { contains, dayAndDate, exactDayOf, overlaps, refines, type ReportedDate } from '../reported-date.ts';
 import { acceptsDay, idArguments, linkedTo, matchesText, overlapSql } from '../listing.ts';
@@ -332,9 +332,11 @@ const datesApart = (a: ReportedDate | null, b: ReportedDate | null) => a !== nul
 const sameDate = (a: ReportedDate | null, b: ReportedDate | null) =>
   a !== null && b !== null && !a.approximate && !b.approximate && (contains(a, b) || contains(b, a));
 
+/** The fields of a statement's day and of its date at any precision. */
+const statementNames = { day: 'statedOn', date: 'statedIn' };
+
 /** statedOn and statedIn of an input as one value (dayAndDate). */
-export const statementDate = (statedOn: Date | null | undefined, statedIn: ReportedDate | null | undefined) =>
-  dayAndDate(statedOn, statedIn, { day: 'statedOn', date: 'statedIn' });
+export const statementDate = (statedOn: Date | null | undefined, statedIn: ReportedDate | null | undefined) => dayAndDate(statedOn, statedIn, statementNames);
 
 /**
  * Whether two reports of the same identity (stance, target, holders, meeting) report one statement,
@@ -459,14 +461,10 @@ export function insertPosition(w: Write, data: Omit<Prisma.PositionUncheckedCrea
   return w.tx.position.create({ data: { ...data, ...createdBy(w.actor) } });
 }
 
-/** The day and the reported date of a write, one from the other (statementDate); a disagreement is a userError. */
+/** A write's statedOn and statedIn, one from the other (dayAndDateOf). */
 function datesOf(w: Write, input: Input, current: { statedOn: Date | null; statedIn: ReportedDate | null }) {
-  const dates = statementDate(input.statedOn as Date | null | undefined, input.statedIn as ReportedDate | null | undefined);
-  if (typeof dates === 'string') {
-    w.fail(['input', 'statedIn'], dates, UserErrorCode.CONFLICT);
-    return current;
-  }
-  return dates ? { statedOn: dates.day, statedIn: dates.date } : current;
+  const dates = dayAndDateOf(w, input, statementNames, { day: current.statedOn, date: current.statedIn });
+  return { statedOn: dates.day, statedIn: dates.date };
 }
 
 export async function createPosition(w: Write, input: PositionRelationsInput & Input): Promise<PositionRecord> {
