@@ -108,7 +108,7 @@ export function generatorStatements({ scale, seed }: GenerateOptions): Array<[la
     [
       'clear the graph',
       `TRUNCATE "Evidence", "PositionHolder", "PositionSpeaker", "PositionAddressee", "Position", "ArticleMeeting", "MeetingParticipant",
-        "Meeting", "DeploymentStatusChange", "DeploymentHostCountry", "Deployment", "Article", "OrganizationMembership", "Official", "Country",
+        "Meeting", "PositionDeployment", "PositionTopic", "DeploymentStatusChange", "DeploymentHostCountry", "Deployment", "Article", "OrganizationMembership", "Official", "Country",
         "Organization", "Actor", "Topic" RESTART IDENTITY`,
     ],
     [
@@ -280,6 +280,12 @@ export function generatorStatements({ scale, seed }: GenerateOptions): Array<[la
         FROM ${work}.pos AS p JOIN ${work}.said AS said ON said.id = p.id JOIN ${work}.stance AS s ON s.stance = p.stance
         LEFT JOIN "Topic" AS t ON t.name = p.topic`,
     ],
+    [
+      'positions',
+      // Each position's one target, as the API records its targets.
+      `INSERT INTO "PositionDeployment" ("positionId", "deploymentId") SELECT id, "deploymentId" FROM "Position" WHERE "deploymentId" IS NOT NULL`,
+    ],
+    ['positions', `INSERT INTO "PositionTopic" ("positionId", "topicId") SELECT id, "topicId" FROM "Position" WHERE "topicId" IS NOT NULL`],
     [
       'holders',
       `INSERT INTO "PositionHolder" ("positionId", "actorId")

@@ -140,3 +140,20 @@ describe('topics', () => {
     ]);
   });
 });
+
+describe('position_targets', () => {
+  const migration = '20261130131219_position_targets';
+  const database = useDatabaseBefore(migration);
+
+  it("makes each position's deployment and topic its targets", async () => {
+    const db = database();
+    const sql = (text: string) => db.prisma.$executeRawUnsafe(text);
+    await sql(`INSERT INTO "Deployment" (id, name, status, "updatedAt") VALUES (1, 'a site', 'PROPOSED', now())`);
+    await sql(`INSERT INTO "Topic" (id, name, "updatedAt") VALUES (1, 'Six Party Talks', now())`);
+    await sql(`INSERT INTO "Position" (id, stance, summary, "deploymentId", "updatedAt") VALUES (1, 'OPPOSE', 's', 1, now())`);
+    await sql(`INSERT INTO "Position" (id, stance, summary, topic, "topicId", "updatedAt") VALUES (2, 'COMMIT', 's', 'Six Party Talks', 1, now())`);
+    expect((await applyMigrations(db)).applied[0]).toBe(migration);
+    expect(await db.prisma.$queryRawUnsafe(`SELECT "positionId", "deploymentId" FROM "PositionDeployment"`)).toEqual([{ positionId: 1, deploymentId: 1 }]);
+    expect(await db.prisma.$queryRawUnsafe(`SELECT "positionId", "topicId" FROM "PositionTopic"`)).toEqual([{ positionId: 2, topicId: 1 }]);
+  });
+});

@@ -36,11 +36,11 @@ describe('docs/import-format.schema.json', () => {
     }
   });
 
-  it('refuses what does not have the shape: a missing field, an unknown stance, both a deployment and a topic, no evidence', () => {
+  it('refuses what does not have the shape: a missing field, an unknown stance, no evidence, a target that is not a list of keys', () => {
     const variants = [
       (d: any) => delete d.article.headline,
       (d: any) => (d.positions[0].stance = 'LIKE'),
-      (d: any) => (d.positions[0].topic = 'THAAD'),
+      (d: any) => (d.positions[0].deployments = 'thaad-seongju'),
       (d: any) => (d.positions[0].evidence = []),
       (d: any) => (d.countries[0].isoCode = 'cn'),
       (d: any) => (d.extra = true),

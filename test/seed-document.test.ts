@@ -133,15 +133,15 @@ describe('seed document validation', () => {
     expect(problems).toEqual([expect.stringMatching(/^positions\[3\]\.evidence\[0\]\.quote: text "China and Russia welcomed/)]);
   });
 
-  it('refuses a position without evidence, or with both a deployment and a topic', () => {
+  it('refuses a position without evidence, or about nothing', () => {
     const problems = problemsOf((doc) => {
       doc.positions[0]!.evidence = [];
-      doc.positions[1]!.topic = 'THAAD';
+      doc.positions[1]!.deployment = null;
     });
     expect(problems).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^positions\[0\]\.evidence: must cite at least one quote/),
-        expect.stringMatching(/^positions\[1\]: must be about a deployment or a topic, not both/),
+        expect.stringMatching(/^positions\[1\]: must be about a deployment or a topic: it has neither/),
       ]),
     );
   });

@@ -64,8 +64,12 @@ export async function stanceCounts(
 
 const dimensions: Record<Dimension, { join: Prisma.Sql; key: Prisma.Sql }> = {
   holder: { join: Prisma.sql`JOIN "PositionHolder" AS h ON h."positionId" = n.id`, key: Prisma.sql`h."actorId"::text` },
-  deployment: { join: Prisma.empty, key: Prisma.sql`n."deploymentId"::text` },
-  topic: { join: Prisma.empty, key: Prisma.sql`n.topic` },
+  // A position about several deployments or topics counts under each of them (once in totals).
+  deployment: { join: Prisma.sql`JOIN "PositionDeployment" AS pd ON pd."positionId" = n.id`, key: Prisma.sql`pd."deploymentId"::text` },
+  topic: {
+    join: Prisma.sql`JOIN "PositionTopic" AS pt ON pt."positionId" = n.id JOIN "Topic" AS topic ON topic.id = pt."topicId"`,
+    key: Prisma.sql`topic.name`,
+  },
 };
 
 /**

@@ -24,7 +24,7 @@ export const UserErrorCodeEnum = enumType({
     UNKNOWN_ISO_CODE: 'Not an assigned ISO 3166-1 alpha-2 country code (two capital letters, such as "KR").',
     FUTURE_DATE: 'A date that cannot be in the future is (a statement, a publication, an announcement); "future" means after today in every time zone.',
     TARGET_REQUIRED: 'A position must be about a deployment or a topic: it has neither.',
-    TARGET_CONFLICT: 'A position is about a deployment or a topic, not both.',
+    TARGET_CONFLICT: 'Not given any more: a position may be about deployments and topics both (kept so that clients that name it still validate).',
     HOLDER_REQUIRED: 'A position needs at least one holder (a country or an organization).',
     SPEAKER_NOT_HOLDER: "A speaker speaks for a country or organization that is not among the position's holders.",
     EVIDENCE_REQUIRED: 'A position needs at least one piece of evidence; the last one cannot be removed (delete the position instead).',

@@ -231,7 +231,6 @@ describe('articleImport', () => {
         'SPEAKER_NOT_HOLDER@input.positions.1.speakers.0',
         'EVIDENCE_NOT_IN_ARTICLE@input.positions.0.evidence.0.quote',
         'TARGET_REQUIRED@input.positions.2',
-        'TARGET_CONFLICT@input.positions.4',
         'EVIDENCE_REQUIRED@input.positions.4.evidence',
       ].sort(),
     );

@@ -591,3 +591,57 @@ describe('topics as records', () => {
     expect(codesOf(taken.topicUpdate)).toEqual(['TAKEN@input.name']);
   });
 });
+
+describe('one statement about several targets', () => {
+  it('a statement about two deployments is one position, found under either, counted once', async () => {
+    const body = 'Moscow condemned the U.S. missile defence sites in Romania and Poland as a threat.';
+    const report = {
+      article: { source: 'Wire', url: 'https://wire.example/two-sites', headline: null, publishedAt: null, body },
+      countries: [
+        { isoCode: 'RU', name: 'Russia' },
+        { isoCode: 'RO', name: 'Romania' },
+        { isoCode: 'PL', name: 'Poland' },
+      ],
+      deployments: [
+        { key: 'ro', name: 'Aegis Ashore site in Romania', system: 'Aegis Ashore', status: null, host: 'RO', location: 'Deveselu' },
+        { key: 'pl', name: 'Aegis Ashore site in Poland', system: 'Aegis Ashore', status: null, host: 'PL', location: 'Redzikowo' },
+      ],
+      positions: [
+        {
+          stance: 'CRITICIZE',
+          summary: 'Russia condemns the sites in Romania and Poland.',
+          holders: ['RU'],
+          deployment: 'ro',
+          deployments: ['pl'],
+          topics: ['missile defence in Europe'],
+          evidence: [{ quote: 'Moscow condemned the U.S. missile defence sites in Romania and Poland as a threat.' }],
+        },
+      ],
+    };
+    expect((await importReport(report as any)).report.positions).toEqual({ created: 1, matched: 0, updated: 0 });
+    const sites = await api.data(
+      'READER',
+      `{ deployments(first: 5, filter: { systems: ["Aegis Ashore"], location: "e" }) { nodes { location positions { totalCount nodes { id deployments { location } topics { name } } } } } }`,
+    );
+    const byLocation = Object.fromEntries(sites.deployments.nodes.map((d: any) => [d.location, d.positions]));
+    expect(byLocation.Deveselu.totalCount).toBe(1);
+    expect(byLocation.Redzikowo.totalCount).toBe(1);
+    expect(byLocation.Deveselu.nodes[0].id).toBe(byLocation.Redzikowo.nodes[0].id);
+    expect(byLocation.Deveselu.nodes[0]).toMatchObject({
+      deployments: [{ location: 'Deveselu' }, { location: 'Redzikowo' }],
+      topics: [{ name: 'missile defence in Europe' }],
+    });
+    // Counted once in totals; once under each deployment.
+    const { stanceSummary } = await api.data(
+      'READER',
+      '{ stanceSummary(filter: { holders: ["RU"], systems: ["Aegis Ashore"] }) { totalCount byDeployment(first: 5) { deployment { location } totalCount } } }',
+    );
+    expect(stanceSummary.totalCount).toBe(1);
+    expect(stanceSummary.byDeployment.map((d: any) => [d.deployment.location, d.totalCount]).sort()).toEqual([
+      ['Deveselu', 1],
+      ['Redzikowo', 1],
+    ]);
+    // The same report again matches it: its identity is its set of targets.
+    expect((await importReport(report as any)).report.positions).toEqual({ created: 0, matched: 1, updated: 0 });
+  });
+});

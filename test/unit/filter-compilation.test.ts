@@ -40,7 +40,9 @@ describe('a model filter compiled to SQL', () => {
     expect((await compile({})).text).toBe('TRUE');
     const deployment = encodeGlobalId('Deployment', 7);
     const sql = await compile({ stances: ['OPPOSE', 'URGE', 'OPPOSE'], deployments: [deployment], meetings: [encodeGlobalId('Meeting', 3)] });
-    expect(sql.text).toBe('(n.stance = ANY(CAST($1::text[] AS "Stance"[]))) AND (n."deploymentId" = ANY($2::int[])) AND (n."meetingId" = ANY($3::int[]))');
+    expect(sql.text).toBe(
+      '(n.stance = ANY(CAST($1::text[] AS "Stance"[]))) AND (EXISTS (SELECT 1 FROM "PositionDeployment" AS l WHERE l."positionId" = n.id AND l."deploymentId" = ANY($2::int[]))) AND (n."meetingId" = ANY($3::int[]))',
+    );
     expect(sql.values).toEqual([['OPPOSE', 'URGE'], [7], [3]]);
   });
 

@@ -96,6 +96,10 @@ export interface PreparedPosition extends Omit<ImportPosition, 'holders' | 'addr
   modality: Modality;
   /** When it was stated: its statedIn, or its statedOn as a reported date of that day. */
   stated: ReportedDate | null;
+  /** Keys of every deployment it is about (deployment first, then deployments). */
+  targetDeployments: string[];
+  /** Every topic it is about (topic first, then topics). */
+  targetTopics: string[];
   holders: ActorRef[];
   addressees: ActorRef[];
   evidence: EvidenceSpan[];
@@ -516,12 +520,16 @@ function readPositions(d: Declared, root: Json, body: string, officials: Officia
       speakers: c.strings(o, 'speakers', path),
       addressees: c.strings(o, 'addressees', path),
       deployment: c.nullableString(o, 'deployment', path),
+      deployments: 'deployments' in o ? c.strings(o, 'deployments', path) : [],
       topic: c.nullableString(o, 'topic', path),
+      topics: 'topics' in o ? c.strings(o, 'topics', path) : [],
       meeting: c.nullableString(o, 'meeting', path),
       statedOn: c.day(o, 'statedOn', path, { past: true, now }),
       ...readImportedFields(c, o, path, positionModel, now),
       evidence: [],
     };
+    const targetDeployments = [...new Set([position.deployment, ...(position.deployments ?? [])].filter((key): key is string => key !== null))];
+    const targetTopics = [...new Set([position.topic, ...(position.topics ?? [])].filter((name): name is string => name !== null))];
     if (position.holders.length === 0 && Array.isArray(o.holders))
       c.problem([...path, 'holders'], 'must name at least one holder', UserErrorCode.HOLDER_REQUIRED);
     const holders = position.holders.map((ref, j) => d.actorRef(ref, [...path, 'holders', j])).filter((x) => x !== null);
@@ -543,12 +551,14 @@ function readPositions(d: Declared, root: Json, body: string, officials: Officia
         );
       }
     });
-    const target = positionTargetProblem(position.deployment !== null, position.topic !== null);
-    if (target === UserErrorCode.TARGET_REQUIRED) c.problem(path, 'must be about a deployment or a topic: it has neither', target);
-    if (target === UserErrorCode.TARGET_CONFLICT) c.problem(path, 'must be about a deployment or a topic, not both', target);
+    const target = positionTargetProblem(targetDeployments.length, targetTopics.length);
+    if (target) c.problem(path, 'must be about a deployment or a topic: it has neither', target);
     if (position.deployment !== null && !deploymentKeys.has(position.deployment)) {
       c.problem([...path, 'deployment'], `unknown deployment key "${position.deployment}"`, UserErrorCode.UNKNOWN_REFERENCE);
     }
+    (position.deployments ?? []).forEach((key, j) => {
+      if (!deploymentKeys.has(key)) c.problem([...path, 'deployments', j], `unknown deployment key "${key}"`, UserErrorCode.UNKNOWN_REFERENCE);
+    });
     if (position.meeting !== null && !meetingKeys.has(position.meeting))
       c.problem([...path, 'meeting'], `unknown meeting key "${position.meeting}"`, UserErrorCode.UNKNOWN_REFERENCE);
 
@@ -580,13 +590,13 @@ function readPositions(d: Declared, root: Json, body: string, officials: Officia
     const dates = statementDate(position.statedOn === null ? null : parseDay(position.statedOn), typeof statedIn === 'string' ? null : statedIn);
     if (typeof dates === 'string') c.problem([...path, 'statedIn'], dates, UserErrorCode.CONFLICT);
     const stated = typeof dates === 'object' ? dates.date : null;
-    prepared.push({ ...position, modality: imported.modality as Modality, stated, holders, addressees, evidence });
+    prepared.push({ ...position, modality: imported.modality as Modality, stated, targetDeployments, targetTopics, holders, addressees, evidence });
   });
   // Two positions of one identity in one article are one statement, unless their days or their
   // speakers set them apart (sameOccasion).
   const declared = new Map<string, number[]>();
   prepared.forEach((p, i) => {
-    const identity = describePositionIdentity({ ...p, holders: positions[i]!.holders });
+    const identity = describePositionIdentity({ ...p, deployments: p.targetDeployments, topics: p.targetTopics, holders: positions[i]!.holders });
     const earlier = declared.get(identity) ?? [];
     const occasion = (x: PreparedPosition) => ({ meeting: x.meeting, statedIn: x.stated, speakers: x.speakers });
     const twin = earlier.find((j) => sameOccasion(occasion(prepared[j]!), occasion(p), true));

@@ -48,18 +48,12 @@ function valueSchema(node: FieldNode): Schema {
 /** An object's schema; `description` goes after its type, as a field's does. */
 function objectSchema(node: FieldNode, description?: string): Schema {
   const fields = Object.entries(node.fields!);
-  const [a, b] = node.exactlyOneOf ?? [];
   return {
     type: 'object',
     ...(description !== undefined ? { description } : {}),
     required: fields.filter(([, f]) => !f.optional).map(([name]) => name),
     additionalProperties: false,
     properties: Object.fromEntries(fields.map(([name, f]) => [name, fieldSchema(f)])),
-    ...(a && b
-      ? {
-          oneOf: [{ properties: { [a]: { type: 'string' }, [b]: { type: 'null' } } }, { properties: { [a]: { type: 'null' }, [b]: { type: 'string' } } }],
-        }
-      : {}),
   };
 }
 

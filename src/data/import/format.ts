@@ -70,15 +70,13 @@ export interface FieldNode<T = unknown> extends Descriptions {
   fields?: Record<string, FieldNode>;
   name?: string;
   typeDescription?: string;
-  /** `object`: two fields of which exactly one is not null. */
-  exactlyOneOf?: readonly [string, string];
   /** `list`: the object each item is. */
   of?: FieldNode;
   /** The type of the value in a document (never set: it carries the type). */
   readonly __type?: T;
 }
 
-type Options = Partial<Pick<FieldNode, 'nullable' | 'optional' | 'minimum' | 'notInFuture' | 'minItems' | 'exactlyOneOf'>>;
+type Options = Partial<Pick<FieldNode, 'nullable' | 'optional' | 'minimum' | 'notInFuture' | 'minItems'>>;
 
 const node = <T>(kind: FieldKind, d: Descriptions, options: Options & Partial<FieldNode> = {}): FieldNode<T> =>
   ({ kind, nullable: false, optional: false, ...d, ...options }) as FieldNode<T>;
@@ -109,12 +107,8 @@ const field = {
   optional: <T>(of: FieldNode<T>) => ({ ...of, optional: true as const }),
   names: (d: Descriptions & { minItems?: number }) => node<string[]>('names', d),
   /** An object type; its descriptions as a field are given where it is used (`field.list`, `field.of`). */
-  object: <F extends Record<string, FieldNode>>(
-    name: string,
-    typeDescription: string,
-    fields: F,
-    options: { exactlyOneOf?: readonly [keyof F & string, keyof F & string] } = {},
-  ) => node<DocumentOf<F>>('object', { description: '' }, { name, typeDescription, fields, ...options }),
+  object: <F extends Record<string, FieldNode>>(name: string, typeDescription: string, fields: F) =>
+    node<DocumentOf<F>>('object', { description: '' }, { name, typeDescription, fields }),
   /** An object type as a field. */
   of: <T>(type: FieldNode<T>, d: Descriptions): FieldNode<T> => ({ ...type, ...d }),
   list: <T>(of: FieldNode<T>, d: Descriptions & { minItems?: number }) => node<T[]>('list', d, { of }),
@@ -296,19 +290,25 @@ const position = field.object(
     }),
     addressees: field.names({ description: 'Keys of the actors it calls on or is directed at.', api: 'Keys of the actors it calls on or is directed at.' }),
     deployment: field.optionalText({
-      description: 'Key of the deployment it is about; exactly one of deployment and topic is not null.',
-      api: 'Key of the deployment it is about; give exactly one of deployment and topic.',
+      description: 'Key of the (first) deployment it is about; a position is about at least one deployment or topic.',
+      api: 'Key of the (first) deployment it is about; a position is about at least one deployment or topic.',
     }),
+    deployments: field.optional(
+      field.names({
+        description: 'Keys of more deployments it is about (one statement about several sites is one position).',
+        api: 'Keys of more deployments it is about.',
+      }),
+    ),
     topic: field.optionalText({
-      description: 'What it is about when not a deployment.',
-      api: 'The topic it is about; give exactly one of deployment and topic.',
+      description: 'What it is about when not (only) a deployment; found by the name or an alias of a recorded topic, in any case.',
+      api: 'The (first) topic it is about; a position is about at least one deployment or topic.',
     }),
+    topics: field.optional(field.names({ description: 'More topics it is about.', api: 'More topics it is about.' })),
     meeting: field.optionalText({ description: 'Key of the meeting where it was stated.', api: 'Key of the meeting where it was stated.' }),
     statedOn: field.day({ notInFuture: true, description: 'The day it was stated; not in the future.', api: 'The day it was stated; not in the future.' }),
     ...importedFieldsOf(positionModel),
     evidence: field.list(evidence, { minItems: 1, description: 'Exact quotes of the body that report it.', api: 'The quotes that report it (at least one).' }),
   },
-  { exactlyOneOf: ['deployment', 'topic'] },
 );
 
 /** The format: one article and what it reports. */

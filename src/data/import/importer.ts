@@ -27,8 +27,7 @@ import { insertMeeting, meetingModel } from '../models/meeting.ts';
 import { aliasesWith } from '../models/names.ts';
 import { findNamedOfficial, insertOfficial } from '../models/official.ts';
 import { findNamedOrganizations, findOrganizationByAcronym, insertOrganization } from '../models/organization.ts';
-import { findSamePosition, insertPosition, positionModel } from '../models/position.ts';
-import { topicFor } from '../models/topic.ts';
+import { findSamePosition, insertPosition, positionModel, targetColumns, topicsFor } from '../models/position.ts';
 import { encodeGlobalId } from '../global-id.ts';
 import { columnValuesOf, storedReportedDate, type ModelDefinition } from '../model.ts';
 import { exactDayOf, overlaps, parseReportedDate, refines, type ReportedDate } from '../reported-date.ts';
@@ -548,18 +547,18 @@ class ArticleImporter {
   }
 
   private async position(input: PreparedPosition): Promise<void> {
-    const deploymentId = this.idOf(this.deploymentIds, input.deployment);
+    const deploymentIds = [...new Set(input.targetDeployments.map((key) => this.idOf(this.deploymentIds, key) as number))];
     const meetingId = this.idOf(this.meetingIds, input.meeting);
     const holderIds = [...new Set(input.holders.map((ref) => this.actorId(ref)))].sort((a, b) => a - b);
     const stated = input.stated;
     const speakerIds = [...new Set(input.speakers.map((name) => this.idOf(this.officialIds, name) as number))];
-    // The topic by its name or an alias ("full denuclearization…" once merged into "denuclearization…").
-    const topic = input.topic === null ? null : await topicFor(this.w, input.topic);
+    // Topics by their names or aliases ("full denuclearization…" once merged into "denuclearization…").
+    const topics = await topicsFor(this.w, input.targetTopics);
     // Another article's report corroborates a recorded position only when it reports the same
     // statement (sameOccasion): otherwise it is recorded as a position of its own.
     const found = await findSamePosition(
       this.w,
-      { stance: input.stance, modality: input.modality, deployment: deploymentId, topic: topic?.name ?? null, meeting: meetingId, holders: holderIds },
+      { stance: input.stance, modality: input.modality, deployments: deploymentIds, topics: topics.map((t) => t.name), meeting: meetingId, holders: holderIds },
       { statedIn: stated, speakers: speakerIds, articleIds: [this.articleId] },
     );
     let id: number;
@@ -568,9 +567,7 @@ class ArticleImporter {
       const created = await insertPosition(this.w, {
         stance: input.stance,
         summary: input.summary,
-        deploymentId,
-        topic: topic?.name ?? null,
-        topicId: topic?.id ?? null,
+        ...targetColumns(deploymentIds, topics),
         meetingId,
         ...importedValuesOf(positionModel, input),
         ...columnValuesOf(positionModel, { statedOn: exactDayOf(stated), statedIn: stated }),

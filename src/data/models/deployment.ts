@@ -140,7 +140,12 @@ export const deploymentNodes = nodesOf(deploymentModel) as NodeSource<Deployment
 export const deploymentRecordOf = (row: object): DeploymentRecord => recordOf(deploymentModel, row as Record<string, unknown>) as DeploymentRecord;
 
 export const operatedDeploymentIds: IdSource = { name: 'actor.operatedDeployments', table: 'Deployment', parentColumn: 'operatorId', childColumn: 'id' };
-export const deploymentPositionIds: IdSource = { name: 'deployment.positions', table: 'Position', parentColumn: 'deploymentId', childColumn: 'id' };
+export const deploymentPositionIds: IdSource = {
+  name: 'deployment.positions',
+  table: 'PositionDeployment',
+  parentColumn: 'deploymentId',
+  childColumn: 'positionId',
+};
 export const deploymentHostIds: IdSource = { name: 'deployment.hosts', table: 'DeploymentHostCountry', parentColumn: 'deploymentId', childColumn: 'countryId' };
 export const deploymentStatusChangeIds: IdSource = {
   name: 'deployment.statusHistory',
@@ -365,7 +370,7 @@ export async function deleteDeployment(w: Write, input: DeploymentDeleteInputDat
   const found = await mustFind(w, () => w.tx.deployment.findUnique({ where: { id: id as number } }), 'deployment', ['input', 'id']);
   w.expectVersion(['input', 'expectedVersion'], input.expectedVersion, found.version, `deployment "${found.name}"`);
   w.check();
-  const positions = await w.tx.position.count({ where: { deploymentId: found.id } });
+  const positions = await w.tx.positionDeployment.count({ where: { deploymentId: found.id } });
   if (positions > 0)
     w.abort(
       ['input', 'id'],
@@ -393,7 +398,7 @@ export async function mergeDeployments(w: Write, input: DeploymentMergeInputData
   const duplicateId = rowIdOf(w, 'Deployment', input.duplicateId, ['input', 'duplicateId']);
   w.check();
   if (keepId === duplicateId) w.abort(['input', 'duplicateId'], 'the duplicate is the deployment to keep', UserErrorCode.SAME_RECORD);
-  const withLinks = { hosts: true, positions: { select: { id: true } }, statusChanges: { select: { id: true } } } as const;
+  const withLinks = { hosts: true, targetOf: { select: { positionId: true } }, statusChanges: { select: { id: true } } } as const;
   const keep = await w.tx.deployment.findUnique({ where: { id: keepId as number }, include: withLinks });
   const duplicate = await w.tx.deployment.findUnique({ where: { id: duplicateId as number }, include: withLinks });
   if (!keep) w.fail(['input', 'keepId'], 'no deployment has this ID', UserErrorCode.NOT_FOUND);
@@ -411,8 +416,13 @@ export async function mergeDeployments(w: Write, input: DeploymentMergeInputData
     );
   w.check();
   const touch = changedBy(w.actor);
-  const positions = d.positions.map((p) => p.id);
-  if (positions.length) await w.tx.position.updateMany({ where: { id: { in: positions } }, data: { deploymentId: k.id, ...touch } });
+  // Its positions are about the kept deployment now (once, when about both already).
+  const positions = d.targetOf.map((t) => t.positionId);
+  if (positions.length) {
+    await w.tx.positionDeployment.createMany({ data: positions.map((positionId) => ({ positionId, deploymentId: k.id })), skipDuplicates: true });
+    await w.tx.position.updateMany({ where: { deploymentId: d.id }, data: { deploymentId: k.id } });
+    await w.tx.position.updateMany({ where: { id: { in: positions } }, data: touch });
+  }
   const changes = d.statusChanges.map((c) => c.id);
   if (changes.length) await w.tx.deploymentStatusChange.updateMany({ where: { id: { in: changes } }, data: { deploymentId: k.id } });
   const hosts = d.hosts.map((h) => h.countryId).filter((countryId) => !k.hosts.some((h) => h.countryId === countryId));

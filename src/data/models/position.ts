@@ -104,9 +104,12 @@ export const positionModel = defineModel({
     }),
     topic: field.text({
       nullable: true,
-      description: 'What the position is about when it is not a deployment, e.g. "Six Party Talks"; null when it is about a deployment.',
-      create: { description: 'What it is about when not a deployment, e.g. "Six Party Talks". Give exactly one of deploymentId and topic.' },
-      update: { description: 'The topic it is about; null when it is about a deployment instead (then give deploymentId).' },
+      description:
+        'The name of the (first) topic the position is about when not only deployments, e.g. "Six Party Talks"; null when it is about deployments only (see topics).',
+      create: {
+        description: 'A topic it is about, e.g. "Six Party Talks" (found by name or alias, recorded when new). Give at least one deployment or topic.',
+      },
+      update: { description: 'The topic it is about: replaces its topics (with topics, if given); null leaves it about deployments only.' },
     }),
     statedOn: field.day({
       nullable: true,
@@ -192,21 +195,21 @@ export const positionModel = defineModel({
     },
     deployments: {
       argument: 'ids',
-      description: 'Positions about any of these deployments (their IDs).',
-      where: (ids: string[], { argumentName }) => Prisma.sql`n."deploymentId" = ANY(${idArguments(ids, 'Deployment', argumentName)}::int[])`,
+      description: 'Positions about any of these deployments (their IDs), among the others they are about.',
+      where: (ids: string[], { argumentName }) => linkedTo('PositionDeployment', 'positionId', 'deploymentId', idArguments(ids, 'Deployment', argumentName)),
     },
     systems: {
       argument: 'strings',
       description: 'Positions about a deployment of any of these weapon systems, by short name in any case ("THAAD").',
       where: async (values: string[], { refs, argumentName }) => {
         const systems = await refs.systems(values, argumentName);
-        return Prisma.sql`n."deploymentId" IN (SELECT d.id FROM "Deployment" AS d WHERE d.system = ANY(${systems}::text[]))`;
+        return Prisma.sql`EXISTS (SELECT 1 FROM "PositionDeployment" AS pd JOIN "Deployment" AS d ON d.id = pd."deploymentId" WHERE pd."positionId" = n.id AND d.system = ANY(${systems}::text[]))`;
       },
     },
     topics: {
       argument: 'strings',
       description: 'Positions about any of these topics, by name or alias in any case ("Six Party Talks") or ID.',
-      where: async (values: string[], { refs, argumentName }) => Prisma.sql`n."topicId" = ANY(${await refs.topicIds(values, argumentName)}::int[])`,
+      where: async (values: string[], { refs, argumentName }) => linkedTo('PositionTopic', 'positionId', 'topicId', await refs.topicIds(values, argumentName)),
     },
     meetings: {
       argument: 'ids',
@@ -251,6 +254,13 @@ export const positionIds: IdSource = { name: 'positions', table: 'Position', chi
 export const positionSpeakerIds: IdSource = { name: 'position.speakers', table: 'PositionSpeaker', parentColumn: 'positionId', childColumn: 'officialId' };
 export const positionHolderIds: IdSource = { name: 'position.holders', table: 'PositionHolder', parentColumn: 'positionId', childColumn: 'actorId' };
 export const positionAddresseeIds: IdSource = { name: 'position.addressees', table: 'PositionAddressee', parentColumn: 'positionId', childColumn: 'actorId' };
+export const positionDeploymentIds: IdSource = {
+  name: 'position.deployments',
+  table: 'PositionDeployment',
+  parentColumn: 'positionId',
+  childColumn: 'deploymentId',
+};
+export const positionTopicIds: IdSource = { name: 'position.topics', table: 'PositionTopic', parentColumn: 'positionId', childColumn: 'topicId' };
 export const positionEvidenceIds: IdSource = { name: 'position.evidence', table: 'Evidence', parentColumn: 'positionId', childColumn: 'id' };
 export const heldPositionIds: IdSource = { name: 'actor.positions', table: 'PositionHolder', parentColumn: 'actorId', childColumn: 'positionId' };
 
@@ -262,6 +272,8 @@ export interface PositionRelationsInput {
   holderIds: string[];
   evidence: EvidenceQuote[];
   deploymentId?: string | null;
+  deploymentIds?: string[] | null;
+  topics?: string[] | null;
   meetingId?: string | null;
   speakerIds?: string[] | null;
   addresseeIds?: string[] | null;
@@ -271,6 +283,8 @@ export interface PositionUpdateRelationsInput {
   id: string;
   expectedVersion?: number | null;
   deploymentId?: string | null;
+  deploymentIds?: string[] | null;
+  topics?: string[] | null;
   meetingId?: string | null;
   holderIds?: string[] | null;
   speakerIds?: string[] | null;
@@ -306,17 +320,27 @@ export interface PositionIdentity<R> {
   stance: string;
   /** Modality: a denial of a stance is not the stance. */
   modality: string;
-  deployment: R | null;
-  topic: string | null;
+  /** Every deployment it is about. */
+  deployments: readonly R[];
+  /** Every topic it is about, by name (compared in any case). */
+  topics: readonly string[];
   meeting: R | null;
   holders: readonly R[];
 }
 
 /** The identity as words, e.g. `OPPOSE on deployment thaad by CN+RU at no meeting`, `NEGATED OPPOSE on …`. */
 export function describePositionIdentity(p: PositionIdentity<string | number>): string {
-  const target = p.deployment !== null ? `deployment ${p.deployment}` : `topic "${p.topic}"`;
+  const targets = [...[...p.deployments].sort().map((d) => `deployment ${d}`), ...[...p.topics].sort().map((t) => `topic "${t}"`)];
   const modality = p.modality === 'ASSERTED' ? '' : `${p.modality} `;
-  return `${modality}${p.stance} on ${target} by ${[...p.holders].sort().join('+')} at ${p.meeting ?? 'no meeting'}`;
+  return `${modality}${p.stance} on ${targets.join(' and ')} by ${[...p.holders].sort().join('+')} at ${p.meeting ?? 'no meeting'}`;
+}
+
+/** Whether two lists hold the same values, in any order (names of topics in any case). */
+export function sameTargets<T extends string | number>(a: readonly T[], b: readonly T[]): boolean {
+  const key = (v: T) => (typeof v === 'string' ? v.toLowerCase() : v);
+  const left = new Set(a.map(key));
+  const right = new Set(b.map(key));
+  return left.size === right.size && [...left].every((v) => right.has(v));
 }
 
 /** When and by whom a report says a position was stated. */
@@ -371,13 +395,18 @@ export async function findSamePosition(
     where: {
       stance: p.stance as Prisma.PositionWhereInput['stance'],
       modality: p.modality as Prisma.PositionWhereInput['modality'],
-      deploymentId: p.deployment,
-      topic: p.topic,
       meetingId: p.meeting,
       holders: { every: { actorId: { in: holders } } },
+      targetDeployments: { every: { deploymentId: { in: [...p.deployments] } } },
       ...(except ? { id: { not: except } } : {}),
     },
-    include: { holders: true, speakers: true, evidence: { select: { articleId: true } } },
+    include: {
+      holders: true,
+      speakers: true,
+      evidence: { select: { articleId: true } },
+      targetDeployments: true,
+      targetTopics: { include: { topic: { select: { name: true } } } },
+    },
     orderBy: { id: 'asc' },
   });
   const report = { meeting: p.meeting, statedIn: occasion.statedIn, speakers: occasion.speakers };
@@ -386,6 +415,14 @@ export async function findSamePosition(
       (c) =>
         c.holders.length === holders.length &&
         holders.every((id) => c.holders.some((h) => h.actorId === id)) &&
+        sameTargets(
+          c.targetDeployments.map((t) => t.deploymentId),
+          p.deployments,
+        ) &&
+        sameTargets(
+          c.targetTopics.map((t) => t.topic.name),
+          p.topics,
+        ) &&
         sameOccasion(
           { meeting: c.meetingId, statedIn: storedReportedDate(c, 'stated'), speakers: c.speakers.map((s) => s.officialId) },
           report,
@@ -395,11 +432,9 @@ export async function findSamePosition(
   );
 }
 
-/** A position is about a deployment or a topic, exactly one: which rule a target breaks, or null. */
-export function positionTargetProblem(hasDeployment: boolean, hasTopic: boolean): UserErrorCode.TARGET_REQUIRED | UserErrorCode.TARGET_CONFLICT | null {
-  if (!hasDeployment && !hasTopic) return UserErrorCode.TARGET_REQUIRED;
-  if (hasDeployment && hasTopic) return UserErrorCode.TARGET_CONFLICT;
-  return null;
+/** A position is about one or more deployments and topics, at least one: TARGET_REQUIRED when it has none, else null. */
+export function positionTargetProblem(deployments: number, topics: number): UserErrorCode.TARGET_REQUIRED | null {
+  return deployments + topics === 0 ? UserErrorCode.TARGET_REQUIRED : null;
 }
 
 /** A speaker who speaks for someone (a country, an organization) speaks for one of the position's holders. */
@@ -411,8 +446,8 @@ export function speaksForAHolder<R>(speaksFor: readonly (R | null)[], isHolder: 
 interface Identity {
   stance: string;
   modality: string;
-  deploymentId: number | null;
-  topic: string | null;
+  deploymentIds: number[];
+  topicNames: string[];
   meetingId: number | null;
   holderIds: number[];
 }
@@ -427,10 +462,8 @@ async function checkPosition(
   p: Identity & { speakerIds: number[]; statedIn: ReportedDate | null; articleIds: readonly number[] },
   except?: number,
 ): Promise<void> {
-  const target = positionTargetProblem(p.deploymentId !== null, p.topic !== null);
-  if (target === UserErrorCode.TARGET_REQUIRED)
-    w.fail(['input', 'topic'], 'a position must be about a deployment or a topic: give deploymentId or topic', target);
-  if (target === UserErrorCode.TARGET_CONFLICT) w.fail(['input', 'topic'], 'a position is about a deployment or a topic, not both', target);
+  const target = positionTargetProblem(p.deploymentIds.length, p.topicNames.length);
+  if (target) w.fail(['input', 'topic'], 'a position must be about a deployment or a topic: give deploymentId or topic (or deploymentIds, topics)', target);
   if (p.holderIds.length === 0) w.fail(['input', 'holderIds'], 'a position needs at least one holder', UserErrorCode.HOLDER_REQUIRED);
   const speakers = await w.tx.official.findMany({ where: { id: { in: p.speakerIds } } });
   for (const [i, id] of p.speakerIds.entries()) {
@@ -443,14 +476,14 @@ async function checkPosition(
   if (w.errors.length > 0) return;
   const twin = await findSamePosition(
     w,
-    { stance: p.stance, modality: p.modality, deployment: p.deploymentId, topic: p.topic, meeting: p.meetingId, holders: p.holderIds },
+    { stance: p.stance, modality: p.modality, deployments: p.deploymentIds, topics: p.topicNames, meeting: p.meetingId, holders: p.holderIds },
     { statedIn: p.statedIn, speakers: p.speakerIds, articleIds: p.articleIds },
     except,
   );
   if (twin) {
     w.fail(
       null,
-      `the same statement (stance, modality, target, holders, on the same occasion) is already recorded (${encodeGlobalId('Position', twin.id)}): add evidence to it instead (evidenceCreate), or merge the two (positionMerge)`,
+      `the same statement (stance, modality, targets, holders, on the same occasion) is already recorded (${encodeGlobalId('Position', twin.id)}): add evidence to it instead (evidenceCreate), or merge the two (positionMerge)`,
       UserErrorCode.DUPLICATE,
     );
   }
@@ -467,26 +500,53 @@ function datesOf(w: Write, input: Input, current: { statedOn: Date | null; state
   return { statedOn: dates.day, statedIn: dates.date };
 }
 
+const unique = <T>(values: readonly T[]) => [...new Set(values)];
+
+/** The topics of these wordings (found by name or alias, or recorded), once each, in order. */
+export async function topicsFor(w: Write, wordings: ReadonlyArray<string | null>): Promise<Array<{ id: number; name: string }>> {
+  const topics: Array<{ id: number; name: string }> = [];
+  for (const wording of wordings) {
+    if (wording === null || wording.trim() === '') continue;
+    const topic = await topicFor(w, wording);
+    if (!topics.some((t) => t.id === topic.id)) topics.push(topic);
+  }
+  return topics;
+}
+
+/** A position's targets as its columns (the first deployment and topic) and its target rows (all of them). */
+export function targetColumns(deploymentIds: readonly number[], topics: ReadonlyArray<{ id: number; name: string }>) {
+  return {
+    deploymentId: deploymentIds[0] ?? null,
+    topicId: topics[0]?.id ?? null,
+    topic: topics[0]?.name ?? null,
+    targetDeployments: { create: deploymentIds.map((deploymentId) => ({ deploymentId })) },
+    targetTopics: { create: topics.map((t) => ({ topicId: t.id })) },
+  };
+}
+
 export async function createPosition(w: Write, input: PositionRelationsInput & Input): Promise<PositionRecord> {
   const values = { ...checkedCreateValues(w, positionModel, input) };
   Object.assign(values, datesOf(w, input, { statedOn: null, statedIn: null }));
-  const topic = values.topic ? await topicFor(w, values.topic) : null;
-  values.topic = topic?.name ?? null;
+  const topics = await topicsFor(w, [values.topic ?? null, ...(input.topics ?? [])]);
+  values.topic = topics[0]?.name ?? null;
   const holderIds = sorted(await refIds(w, actorTypes, input.holderIds, ['input', 'holderIds']));
   const speakerIds = sorted(await refIds(w, 'Official', input.speakerIds ?? [], ['input', 'speakerIds']));
   const addresseeIds = sorted(await refIds(w, actorTypes, input.addresseeIds ?? [], ['input', 'addresseeIds']));
   const deploymentRef = await refId(w, 'Deployment', input.deploymentId, ['input', 'deploymentId']);
-  const deploymentId = deploymentRef ?? null;
+  const deploymentIds = unique([
+    ...(deploymentRef != null ? [deploymentRef] : []),
+    ...(await refIds(w, 'Deployment', input.deploymentIds ?? [], ['input', 'deploymentIds'])),
+  ]);
   const meetingId = (await refId(w, 'Meeting', input.meetingId, ['input', 'meetingId'])) ?? null;
   if (input.evidence.length === 0) w.fail(['input', 'evidence'], 'a position must cite at least one quote from an article', UserErrorCode.EVIDENCE_REQUIRED);
   const spans = await locateEvidenceInputs(w, input.evidence, ['input', 'evidence']);
   // A deployment ID that was given but unusable (already reported) still counts as a target here.
-  const target = deploymentRef === undefined && input.deploymentId != null ? -1 : deploymentId;
+  const unusable = deploymentRef === undefined && input.deploymentId != null ? [-1] : [];
   await checkPosition(w, {
     stance: values.stance as string,
     modality: values.modality as string,
-    deploymentId: target,
-    topic: values.topic ?? null,
+    deploymentIds: [...deploymentIds, ...unusable],
+    topicNames: topics.map((t) => t.name),
     meetingId,
     holderIds,
     speakerIds,
@@ -496,8 +556,7 @@ export async function createPosition(w: Write, input: PositionRelationsInput & I
   w.check();
   const row = await insertPosition(w, {
     ...(columnValuesOf(positionModel, values) as Pick<Prisma.PositionUncheckedCreateInput, 'stance' | 'summary'>),
-    topicId: topic?.id ?? null,
-    deploymentId,
+    ...targetColumns(deploymentIds, topics),
     meetingId,
     holders: { create: holderIds.map((actorId) => ({ actorId })) },
     speakers: { create: speakerIds.map((officialId) => ({ officialId })) },
@@ -522,7 +581,14 @@ export async function updatePosition(w: Write, input: PositionUpdateRelationsInp
     () =>
       w.tx.position.findUnique({
         where: { id: id as number },
-        include: { holders: true, speakers: true, addressees: true, evidence: { select: { articleId: true } } },
+        include: {
+          holders: true,
+          speakers: true,
+          addressees: true,
+          evidence: { select: { articleId: true } },
+          targetDeployments: true,
+          targetTopics: { include: { topic: { select: { id: true, name: true } } } },
+        },
       }),
     'position',
     ['input', 'id'],
@@ -534,16 +600,30 @@ export async function updatePosition(w: Write, input: PositionUpdateRelationsInp
     holderIds: sorted(found.holders.map((h) => h.actorId)),
     speakerIds: sorted(found.speakers.map((s) => s.officialId)),
     addresseeIds: sorted(found.addressees.map((a) => a.actorId)),
+    // The first target first, as the columns say.
+    deploymentIds: [...found.targetDeployments.map((t) => t.deploymentId)].sort((a, b) =>
+      a === found.deploymentId ? -1 : b === found.deploymentId ? 1 : a - b,
+    ),
+    topicNames: [...found.targetTopics.map((t) => t.topic.name)].sort((a, b) => (a === found.topic ? -1 : b === found.topic ? 1 : a.localeCompare(b))),
   };
   const values = { ...checkedUpdateValues(w, positionModel, input, found) };
   Object.assign(values, datesOf(w, input, { statedOn: found.statedOn, statedIn: before.statedIn }));
-  const topic = input.topic === undefined ? undefined : values.topic ? await topicFor(w, values.topic) : null;
-  if (topic !== undefined) values.topic = topic?.name ?? null;
-  const deploymentId = await refId(w, 'Deployment', input.deploymentId, ['input', 'deploymentId']);
+  // A target given replaces the targets of its kind: deploymentId (or null) and deploymentIds, topic and topics.
+  const topics =
+    input.topic === undefined && input.topics == null
+      ? found.targetTopics.map((t) => t.topic).sort((a, b) => (a.id === found.topicId ? -1 : b.id === found.topicId ? 1 : a.id - b.id))
+      : await topicsFor(w, [input.topic === undefined ? null : (values.topic ?? null), ...(input.topics ?? [])]);
+  values.topic = topics[0]?.name ?? null;
+  const deploymentRef = await refId(w, 'Deployment', input.deploymentId, ['input', 'deploymentId']);
+  const deploymentIds =
+    input.deploymentId === undefined && input.deploymentIds == null
+      ? before.deploymentIds
+      : unique([...(deploymentRef != null ? [deploymentRef] : []), ...(await refIds(w, 'Deployment', input.deploymentIds ?? [], ['input', 'deploymentIds']))]);
   const meetingId = await refId(w, 'Meeting', input.meetingId, ['input', 'meetingId']);
   const next = {
     ...values,
-    deploymentId: deploymentId === undefined ? found.deploymentId : deploymentId,
+    deploymentIds,
+    topicNames: topics.map((t) => t.name),
     meetingId: meetingId === undefined ? found.meetingId : meetingId,
     holderIds: input.holderIds == null ? before.holderIds : sorted(await refIds(w, actorTypes, input.holderIds, ['input', 'holderIds'])),
     speakerIds: input.speakerIds == null ? before.speakerIds : sorted(await refIds(w, 'Official', input.speakerIds, ['input', 'speakerIds'])),
@@ -558,19 +638,18 @@ export async function updatePosition(w: Write, input: PositionUpdateRelationsInp
       ...next,
       stance: next.stance as string,
       modality: next.modality as string,
-      topic: next.topic ?? null,
       statedIn: next.statedIn ?? null,
       articleIds: found.evidence.map((e) => e.articleId),
     },
     found.id,
   );
   w.check();
-  const compared = [...updatableFieldsOf(positionModel), 'deploymentId', 'meetingId', 'holderIds', 'speakerIds', 'addresseeIds'] as Array<
+  const compared = [...updatableFieldsOf(positionModel), 'deploymentIds', 'topicNames', 'meetingId', 'holderIds', 'speakerIds', 'addresseeIds'] as Array<
     Extract<keyof typeof before, string>
   >;
   const changes = changesOf(before, { ...before, ...next }, compared);
   if (Object.keys(changes).length === 0) return positionRecordOf(found);
-  const { holderIds, speakerIds, addresseeIds, ...columns } = next;
+  const { holderIds, speakerIds, addresseeIds, deploymentIds: _deployments, topicNames: _topics, ...columns } = next;
   if (changes.holderIds) {
     await w.tx.positionHolder.deleteMany({ where: { positionId: found.id, actorId: { notIn: holderIds } } });
     await w.tx.positionHolder.createMany({ data: holderIds.map((actorId) => ({ positionId: found.id, actorId })), skipDuplicates: true });
@@ -583,11 +662,17 @@ export async function updatePosition(w: Write, input: PositionUpdateRelationsInp
     await w.tx.positionAddressee.deleteMany({ where: { positionId: found.id, actorId: { notIn: addresseeIds } } });
     await w.tx.positionAddressee.createMany({ data: addresseeIds.map((actorId) => ({ positionId: found.id, actorId })), skipDuplicates: true });
   }
+  const { targetDeployments, targetTopics, ...targets } = targetColumns(deploymentIds, topics);
+  if (changes.deploymentIds || changes.topicNames) {
+    await w.tx.positionDeployment.deleteMany({ where: { positionId: found.id } });
+    await w.tx.positionTopic.deleteMany({ where: { positionId: found.id } });
+  }
   const row = await w.tx.position.update({
     where: { id: found.id },
     data: {
       ...(columnValuesOf(positionModel, columns) as Prisma.PositionUncheckedUpdateInput),
-      ...(topic !== undefined ? { topicId: topic?.id ?? null } : {}),
+      ...targets,
+      ...(changes.deploymentIds || changes.topicNames ? { targetDeployments, targetTopics } : {}),
       ...changedBy(w.actor),
     },
   });
@@ -630,7 +715,14 @@ export interface PositionMergeInputData {
   duplicateId: string;
 }
 
-const positionWithLinks = { holders: true, speakers: true, addressees: true, evidence: true } as const;
+const positionWithLinks = {
+  holders: true,
+  speakers: true,
+  addressees: true,
+  evidence: true,
+  targetDeployments: true,
+  targetTopics: { include: { topic: { select: { id: true, name: true } } } },
+} as const;
 type PositionWithLinks = Prisma.PositionGetPayload<{ include: typeof positionWithLinks }>;
 
 /** A position as its change-log entries show it: its columns, and its links by global ID. */
@@ -685,7 +777,9 @@ export async function mergePositions(w: Write, input: PositionMergeInputData): P
     );
   if (k.stance !== d.stance) apart(`takes another stance (${d.stance}, not ${k.stance})`);
   if (k.modality !== d.modality) apart(`is made in another modality (${d.modality}, not ${k.modality})`);
-  if (k.deploymentId !== d.deploymentId || k.topic !== d.topic) apart('is about another deployment or topic');
+  const deploymentsOf = (p: PositionWithLinks) => p.targetDeployments.map((t) => t.deploymentId);
+  const topicsOf = (p: PositionWithLinks) => p.targetTopics.map((t) => t.topic.name);
+  if (!sameTargets(deploymentsOf(k), deploymentsOf(d)) || !sameTargets(topicsOf(k), topicsOf(d))) apart('is about other deployments or topics');
   const holders = (p: PositionWithLinks) => sorted(p.holders.map((h) => h.actorId)).join();
   if (holders(k) !== holders(d)) apart('has other holders');
   if (k.meetingId !== null && d.meetingId !== null && k.meetingId !== d.meetingId) apart('was stated at another meeting');
@@ -777,8 +871,8 @@ export async function splitPosition(w: Write, input: PositionSplitInputData): Pr
     {
       stance: found.stance,
       modality: found.modality,
-      deploymentId: found.deploymentId,
-      topic: found.topic,
+      deploymentIds: found.targetDeployments.map((t) => t.deploymentId),
+      topicNames: found.targetTopics.map((t) => t.topic.name),
       meetingId,
       holderIds,
       speakerIds,
@@ -798,6 +892,8 @@ export async function splitPosition(w: Write, input: PositionSplitInputData): Pr
     deploymentId: found.deploymentId,
     topic: found.topic,
     topicId: found.topicId,
+    targetDeployments: { create: found.targetDeployments.map((t) => ({ deploymentId: t.deploymentId })) },
+    targetTopics: { create: found.targetTopics.map((t) => ({ topicId: t.topicId })) },
     meetingId,
     ...columnValuesOf(positionModel, { statedOn, statedIn }),
     holders: { create: holderIds.map((actorId) => ({ actorId })) },

@@ -49,7 +49,7 @@ export const topicModel = defineModel({
 export type TopicRecord = RecordOf<typeof topicModel>;
 export const topicNodes = nodesOf(topicModel) as NodeSource<TopicRecord>;
 export const topicRecordOf = (row: object): TopicRecord => recordOf(topicModel, row as Record<string, unknown>);
-export const topicPositionIds: IdSource = { name: 'topic.positions', table: 'Position', parentColumn: 'topicId', childColumn: 'id' };
+export const topicPositionIds: IdSource = { name: 'topic.positions', table: 'PositionTopic', parentColumn: 'topicId', childColumn: 'positionId' };
 
 /** The topics a wording names: by name or alias, in any case. */
 function named(w: Write, name: string) {
@@ -116,14 +116,19 @@ export async function mergeTopics(w: Write, input: TopicMergeInputData): Promise
   w.check();
   if (keepId === duplicateId) w.abort(['input', 'duplicateId'], 'the duplicate is the topic to keep', UserErrorCode.SAME_RECORD);
   const keep = await w.tx.topic.findUnique({ where: { id: keepId as number } });
-  const duplicate = await w.tx.topic.findUnique({ where: { id: duplicateId as number }, include: { positions: { select: { id: true } } } });
+  const duplicate = await w.tx.topic.findUnique({ where: { id: duplicateId as number }, include: { targetOf: { select: { positionId: true } } } });
   if (!keep) w.fail(['input', 'keepId'], 'no topic has this ID', UserErrorCode.NOT_FOUND);
   if (!duplicate) w.fail(['input', 'duplicateId'], 'no topic has this ID', UserErrorCode.NOT_FOUND);
   w.check();
   const k = keep!;
   const d = duplicate!;
-  const positions = d.positions.map((p) => p.id);
-  if (positions.length) await w.tx.position.updateMany({ where: { id: { in: positions } }, data: { topicId: k.id, topic: k.name, ...changedBy(w.actor) } });
+  // Its positions are about the kept topic now (once, when about both already).
+  const positions = d.targetOf.map((t) => t.positionId);
+  if (positions.length) {
+    await w.tx.positionTopic.createMany({ data: positions.map((positionId) => ({ positionId, topicId: k.id })), skipDuplicates: true });
+    await w.tx.position.updateMany({ where: { topicId: d.id }, data: { topicId: k.id, topic: k.name } });
+    await w.tx.position.updateMany({ where: { id: { in: positions } }, data: changedBy(w.actor) });
+  }
   await w.tx.topic.delete({ where: { id: d.id } });
   const aliases = aliasesWith(k, d);
   const row = await w.tx.topic.update({ where: { id: k.id }, data: { ...(aliases ? { aliases } : {}), ...changedBy(w.actor) } });

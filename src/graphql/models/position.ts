@@ -9,10 +9,12 @@ import {
   deletePosition,
   mergePositions,
   positionAddresseeIds,
+  positionDeploymentIds,
   positionEvidenceIds,
   positionHolderIds,
   positionModel,
   positionSpeakerIds,
+  positionTopicIds,
   splitPosition,
   stanceEnum,
   updatePosition,
@@ -30,6 +32,8 @@ import { DeleteInputType, MergeInputType, ModelInputFields, modelSchema, mutatio
 import { DateScalar } from '../scalars.ts';
 import { Node } from '../node.interface.ts';
 import { deploymentNodes } from '../../data/models/deployment.ts';
+import { topicNodes } from '../../data/models/topic.ts';
+import { Topic } from './topic.ts';
 import { meetingNodes } from '../../data/models/meeting.ts';
 
 /** The type's values are the records the data layer reads (with the row ids its relations follow). */
@@ -52,7 +56,7 @@ const maxEvidence = 100;
 export const PositionNodeRelations = nodeRelations(Position, {
   references: {
     deployment: {
-      description: 'The deployment the position is about; null when it is about a topic.',
+      description: 'The (first) deployment the position is about (see deployments); null when it is about topics only.',
       target: () => Deployment,
       nodes: () => deploymentNodes,
       key: 'deploymentRowId',
@@ -65,6 +69,22 @@ export const PositionNodeRelations = nodeRelations(Position, {
     },
   },
   lists: {
+    deployments: {
+      description: 'Every deployment the position is about (one statement about several sites is one position); deployment is the first.',
+      target: () => Deployment,
+      ids: positionDeploymentIds,
+      nodes: () => deploymentNodes,
+      maxItems: maxPositionLinks,
+      items: 'deployments',
+    },
+    topics: {
+      description: 'Every topic the position is about, as records (names and aliases); topic is the name of the first.',
+      target: () => Topic,
+      ids: positionTopicIds,
+      nodes: () => topicNodes,
+      maxItems: maxPositionLinks,
+      items: 'topics',
+    },
     speakers: {
       description: 'The officials who voiced the position; empty when the source attributes it to no one by name.',
       target: () => Official,
@@ -109,8 +129,14 @@ export class PositionCreateInput extends ModelInputFields(positionModel, 'create
   @Field(() => [EvidenceInput], { description: 'What reports it: at least one exact quote from an article.' })
   evidence!: EvidenceInput[];
 
-  @Field(() => ID, { nullable: true, description: 'The deployment it is about. Give exactly one of deploymentId and topic.' })
+  @Field(() => ID, { nullable: true, description: 'The deployment it is about (the first, with deploymentIds). Give at least one deployment or topic.' })
   deploymentId?: string | null;
+
+  @Field(() => [ID], { nullable: true, description: 'More deployments it is about (one statement about several sites).' })
+  deploymentIds?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'More topics it is about, by name or alias (recorded when new).' })
+  topics?: string[] | null;
 
   @Field(() => ID, { nullable: true, description: 'The meeting where it was stated.' })
   meetingId?: string | null;
@@ -127,8 +153,17 @@ export class PositionCreateInput extends ModelInputFields(positionModel, 'create
     'Changes to a position; fields left out stay as they are, nullable fields set to null are cleared. Evidence changes through evidenceCreate and evidenceDelete.',
 })
 export class PositionUpdateInput extends ModelInputFields(positionModel, 'update') {
-  @Field(() => ID, { nullable: true, description: 'The deployment it is about; null when it is about a topic instead (then give topic).' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The deployment it is about: replaces its deployments (with deploymentIds, if given); null leaves it about topics only.',
+  })
   deploymentId?: string | null;
+
+  @Field(() => [ID], { nullable: true, description: 'The deployments it is about (replaces them; with deploymentId first, if given).' })
+  deploymentIds?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'The topics it is about, by name or alias (replaces them; with topic first, if given).' })
+  topics?: string[] | null;
 
   @Field(() => ID, { nullable: true, description: 'The meeting where it was stated; null clears it.' })
   meetingId?: string | null;
