@@ -13,7 +13,7 @@
  * refused for 2–5 s), some requests are cancelled by their client after a short random delay, and
  * the server is sent SIGTERM and started again while the clients go on.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -232,6 +232,8 @@ function acknowledged(answer: Answer, field: string, object: string): Returned |
   return payload[object] as Returned;
 }
 
+// Global IDs decode for the node types a process has loaded: load every model, as the server does.
+for (const file of readdirSync(new URL('../src/data/models/', import.meta.url))) await import(new URL(`../src/data/models/${file}`, import.meta.url).href);
 const rowId = (globalId: string) => decodeGlobalId(globalId).rowId;
 
 // ---- Clients ----

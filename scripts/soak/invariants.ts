@@ -149,7 +149,7 @@ export async function checkInvariants(sql: Sql, ledger: Ledger): Promise<Invaria
        AND NOT EXISTS (SELECT 1 FROM "ChangeLog" l WHERE l.action = 'CREATE' AND l."entityType" = 'Evidence' AND l."entityId" = e.id)
        AND NOT EXISTS (SELECT 1 FROM imported i WHERE i.id = e.id)
        AND NOT EXISTS (SELECT 1 FROM "ChangeLog" l WHERE l.action = 'CREATE' AND l."entityType" = 'Position' AND l."entityId" = e."positionId"
-                       AND l.details->'evidence' @> jsonb_build_array(jsonb_build_object('articleId', e."articleId", 'start', e.start, 'end', e."end")))
+                       AND l.details->'evidence' @> jsonb_build_array(jsonb_build_object('articleId', encode(convert_to('Article:' || e."articleId", 'UTF8'), 'base64'), 'start', e.start, 'end', e."end")))
      ORDER BY e.id`,
     [actors],
   )) {

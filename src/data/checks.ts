@@ -103,11 +103,14 @@ function referenceAsGlobalId(column: string, value: unknown): string | undefined
   return nodesOfType(type) ? encodeGlobalId(type, value) : undefined;
 }
 
-/** A row without its audit columns, for the change log; its references as global IDs. */
+/**
+ * A row without its audit columns and its row number (the entry's entityId names the record), for
+ * the change log; its references as global IDs.
+ */
 export function snapshot(row: object): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(row)) {
-    if (['createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'version'].includes(key)) continue;
+    if (['id', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'version'].includes(key)) continue;
     if (value !== null && typeof value === 'object' && !(value instanceof Date) && !Array.isArray(value)) continue;
     out[key] = referenceAsGlobalId(key, value) ?? jsonValue(value);
   }

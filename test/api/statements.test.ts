@@ -162,6 +162,12 @@ describe('a position is one statement on one occasion', () => {
     expect(twin.positionCreate.userErrors[0].message).toContain(march.id);
     const another = expectOk((await api.data('EDITOR', create, { input: input('2017-03-09') })).positionCreate);
     expect(another.position.statedOn).toBe('2017-03-09');
+    // Its change-log entry names what it links to by global ID, never by row number.
+    const log = (await api.data('ADMIN', 'query($id: ID!) { changeLog(first: 1, entityId: $id) { nodes { details } } }', { id: another.position.id })).changeLog
+      .nodes[0].details;
+    expect(log).not.toHaveProperty('id');
+    expect(log).toMatchObject({ deploymentId: ids.deployments.nodes[0].id, holders: [ids.country.id] });
+    expect(log.evidence).toEqual([{ articleId: article.id, text: 'China opposes THAAD', start: 0, end: 'China opposes THAAD'.length }]);
   });
 });
 

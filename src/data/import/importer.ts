@@ -27,7 +27,8 @@ import { insertMeeting, meetingModel } from '../models/meeting.ts';
 import { aliasesWith } from '../models/names.ts';
 import { findNamedOfficial, insertOfficial } from '../models/official.ts';
 import { findNamedOrganizations, findOrganizationByAcronym, insertOrganization } from '../models/organization.ts';
-import { findSamePosition, insertPosition, positionModel, targetColumns, topicsFor } from '../models/position.ts';
+import { findSamePosition, insertPosition, positionModel, targetColumns } from '../models/position.ts';
+import { topicsNamed } from '../models/topic.ts';
 import { encodeGlobalId } from '../global-id.ts';
 import { columnValuesOf, storedReportedDate, type ModelDefinition } from '../model.ts';
 import { exactDayOf, overlaps, parseReportedDate, refines, type ReportedDate } from '../reported-date.ts';
@@ -153,6 +154,7 @@ class ArticleImporter {
   private readonly meetingIds = new Map<string, number>();
   private readonly deploymentIds = new Map<string, number>();
   private articleId = 0;
+  private topics = new Map<string, { id: number; name: string }>();
   private readonly tx: Prisma.TransactionClient;
 
   constructor(
@@ -172,6 +174,11 @@ class ArticleImporter {
     await this.article(d.article);
     for (const [i, meeting] of d.meetings.entries()) await this.meeting(meeting, i);
     for (const [i, deployment] of d.deployments.entries()) await this.deployment(deployment, i);
+    // Every topic the article names, found or recorded in two statements rather than two per position.
+    this.topics = await topicsNamed(
+      this.w,
+      this.doc.positions.flatMap((p) => p.targetTopics),
+    );
     for (const position of this.doc.positions) await this.position(position);
     await this.logChanges();
     return { articleId: this.articleId, report: this.report };
@@ -553,7 +560,7 @@ class ArticleImporter {
     const stated = input.stated;
     const speakerIds = [...new Set(input.speakers.map((name) => this.idOf(this.officialIds, name) as number))];
     // Topics by their names or aliases ("full denuclearization…" once merged into "denuclearization…").
-    const topics = await topicsFor(this.w, input.targetTopics);
+    const topics = [...new Map(input.targetTopics.map((wording) => this.topics.get(normalizeText(wording).toLowerCase())!).map((t) => [t.id, t])).values()];
     // Another article's report corroborates a recorded position only when it reports the same
     // statement (sameOccasion): otherwise it is recorded as a position of its own.
     const found = await findSamePosition(

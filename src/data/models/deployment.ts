@@ -188,21 +188,24 @@ export interface StatusReport {
 
 /**
  * Adds a change to a deployment's history (unless the same article already reported the same
- * status on the same date), and sets its current status to the latest change, or, for an
+ * status on the same date: an editor's corrections are all kept), and sets its current status to the latest change, or, for an
  * editor's correction (`current`), to this one. Returns whether anything was added.
  */
 export async function recordStatusChange(w: Write, deploymentId: number, report: StatusReport, { current = false } = {}): Promise<boolean> {
   const on = columnValuesOf(deploymentStatusChangeModel, { on: report.on });
-  const same = await w.tx.deploymentStatusChange.findFirst({
-    where: {
-      deploymentId,
-      status: report.status,
-      articleId: report.evidence?.articleId ?? null,
-      onFrom: (on.onFrom as Date | null) ?? null,
-      onUntil: (on.onUntil as Date | null) ?? null,
-    },
-  });
-  if (same) return false;
+  // An article reports a change once (importing it again adds nothing); an editor's every correction is a change.
+  if (report.evidence) {
+    const same = await w.tx.deploymentStatusChange.findFirst({
+      where: {
+        deploymentId,
+        status: report.status,
+        articleId: report.evidence.articleId,
+        onFrom: (on.onFrom as Date | null) ?? null,
+        onUntil: (on.onUntil as Date | null) ?? null,
+      },
+    });
+    if (same) return false;
+  }
   await w.tx.deploymentStatusChange.create({
     data: { deploymentId, status: report.status, ...on, ...(report.evidence ?? {}), ...createdBy(w.actor) },
   });

@@ -4,7 +4,7 @@
  */
 import { Prisma } from '../../generated/prisma/client.ts';
 import { columnsOf, type NodeSource } from '../../db/pages.ts';
-import { mustFind, refId, rowIdOf } from '../checks.ts';
+import { mustFind, refId, rowIdOf, snapshot } from '../checks.ts';
 import { locateEvidenceInputs, type EvidenceQuote, type LocatedEvidence } from '../evidence-spans.ts';
 import { encodeGlobalId } from '../global-id.ts';
 import { defineModel, field, type RecordOf } from '../model.ts';
@@ -66,13 +66,12 @@ export async function createEvidence(w: Write, input: EvidenceCreateInputData): 
     data: { positionId: positionId as number, articleId: located.articleId, text: located.text, start: located.start, end: located.end, ...createdBy(w.actor) },
   });
   const position = await w.tx.position.update({ where: { id: positionId as number }, data: changedBy(w.actor) });
-  await w.log(ChangeAction.CREATE, 'Evidence', row.id, {
-    positionId: row.positionId,
-    articleId: row.articleId,
-    text: row.text,
-    start: row.start,
-    end: row.end,
-  });
+  await w.log(
+    ChangeAction.CREATE,
+    'Evidence',
+    row.id,
+    snapshot({ positionId: row.positionId, articleId: row.articleId, text: row.text, start: row.start, end: row.end }),
+  );
   return { evidence: evidenceRecordOf(row), position: positionRecordOf(position) };
 }
 
@@ -90,7 +89,7 @@ export async function deleteEvidence(w: Write, input: EvidenceDeleteInputData): 
   await w.tx.evidence.delete({ where: { id: found.id } });
   const position = await w.tx.position.update({ where: { id: found.positionId }, data: changedBy(w.actor) });
   await w.log(ChangeAction.DELETE, 'Evidence', found.id, {
-    deleted: { positionId: found.positionId, articleId: found.articleId, text: found.text, start: found.start, end: found.end },
+    deleted: snapshot({ positionId: found.positionId, articleId: found.articleId, text: found.text, start: found.start, end: found.end }),
   });
   return { deletedEvidenceId: encodeGlobalId('Evidence', found.id), position: positionRecordOf(position) };
 }

@@ -397,7 +397,9 @@ export async function findSamePosition(
       modality: p.modality as Prisma.PositionWhereInput['modality'],
       meetingId: p.meeting,
       holders: { every: { actorId: { in: holders } } },
-      targetDeployments: { every: { deploymentId: { in: [...p.deployments] } } },
+      // Selective on the targets (an index each), the sets compared exactly below.
+      targetDeployments: p.deployments.length > 0 ? { some: { deploymentId: { in: [...p.deployments] } } } : { none: {} },
+      targetTopics: p.topics.length > 0 ? { some: { topic: { name: { in: [...p.topics], mode: 'insensitive' } } } } : { none: {} },
       ...(except ? { id: { not: except } } : {}),
     },
     include: {
@@ -568,7 +570,7 @@ export async function createPosition(w: Write, input: PositionRelationsInput & I
     holders: await actorGlobalIds(w, holderIds),
     speakers: speakerIds.map((officialId) => encodeGlobalId('Official', officialId)),
     addressees: await actorGlobalIds(w, addresseeIds),
-    evidence: spans,
+    evidence: spans.map((span) => snapshot(span)),
   });
   return positionRecordOf(row);
 }
@@ -704,7 +706,10 @@ export async function deletePosition(w: Write, input: PositionDeleteInputData): 
         w,
         found.addressees.map((a) => a.actorId),
       ),
-      evidence: found.evidence.map((e) => ({ id: e.id, articleId: e.articleId, text: e.text, start: e.start, end: e.end })),
+      evidence: found.evidence.map((e) => ({
+        id: encodeGlobalId('Evidence', e.id),
+        ...snapshot({ articleId: e.articleId, text: e.text, start: e.start, end: e.end }),
+      })),
     },
   });
   return encodeGlobalId('Position', found.id);

@@ -71,6 +71,29 @@ export async function topicFor(w: Write, wording: string): Promise<{ id: number;
   return { id: created.id, name: created.name };
 }
 
+/**
+ * The topics of many wordings at once (an article's positions): one statement finds those
+ * recorded by name or alias, one records the others. Keyed by the wording in lower case.
+ */
+export async function topicsNamed(w: Write, wordings: readonly string[]): Promise<Map<string, { id: number; name: string }>> {
+  const names = [...new Set(wordings.map((wording) => normalizeText(wording)))];
+  const byWording = new Map<string, { id: number; name: string }>();
+  if (names.length === 0) return byWording;
+  const lower = names.map((name) => name.toLowerCase());
+  const found = await w.tx.$queryRaw<Array<{ id: number; name: string; wording: string }>>`
+    SELECT DISTINCT ON (w.wording) t.id, t.name, w.wording FROM unnest(${lower}::text[]) AS w(wording)
+    JOIN "Topic" AS t ON lower(t.name) = w.wording OR w.wording = ANY(SELECT lower(alias) FROM unnest(t.aliases) AS alias)
+    ORDER BY w.wording, lower(t.name) = w.wording DESC, t.id`;
+  for (const row of found) byWording.set(row.wording, { id: row.id, name: row.name });
+  // One new topic per wording in any case (the first spelling names it).
+  const missing = [...new Map(names.filter((name) => !byWording.has(name.toLowerCase())).map((name) => [name.toLowerCase(), name])).values()];
+  if (missing.length > 0) {
+    const created = await w.tx.topic.createManyAndReturn({ data: missing.map((name) => ({ name, ...createdBy(w.actor) })), select: { id: true, name: true } });
+    for (const topic of created) byWording.set(topic.name.toLowerCase(), topic);
+  }
+  return byWording;
+}
+
 export interface TopicUpdateInputData {
   id: string;
   expectedVersion?: number | null;
