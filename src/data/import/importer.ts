@@ -28,7 +28,7 @@ import { aliasesWith } from '../models/names.ts';
 import { findNamedOfficial, insertOfficial } from '../models/official.ts';
 import { findNamedOrganizations, findOrganizationByAcronym, insertOrganization } from '../models/organization.ts';
 import { findSamePosition, insertPosition, positionModel, targetColumns } from '../models/position.ts';
-import { topicsNamed } from '../models/topic.ts';
+import { topicsIn, topicsNamed } from '../models/topic.ts';
 import { encodeGlobalId } from '../global-id.ts';
 import { columnValuesOf, storedReportedDate, type ModelDefinition } from '../model.ts';
 import { exactDayOf, overlaps, parseReportedDate, refines, type ReportedDate } from '../reported-date.ts';
@@ -560,7 +560,7 @@ class ArticleImporter {
     const stated = input.stated;
     const speakerIds = [...new Set(input.speakers.map((name) => this.idOf(this.officialIds, name) as number))];
     // Topics by their names or aliases ("full denuclearization…" once merged into "denuclearization…").
-    const topics = [...new Map(input.targetTopics.map((wording) => this.topics.get(normalizeText(wording).toLowerCase())!).map((t) => [t.id, t])).values()];
+    const topics = topicsIn(this.topics, input.targetTopics);
     // Another article's report corroborates a recorded position only when it reports the same
     // statement (sameOccasion): otherwise it is recorded as a position of its own.
     const found = await findSamePosition(

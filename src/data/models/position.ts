@@ -24,7 +24,7 @@ import { nodesOf, recordOf } from '../model-listing.ts';
 import { UserErrorCode } from '../user-errors.ts';
 import { changedBy, ChangeAction, createdBy, type Write } from '../write.ts';
 import { locateEvidenceInputs, type EvidenceQuote } from '../evidence-spans.ts';
-import { topicFor } from './topic.ts';
+import { topicsIn, topicsNamed } from './topic.ts';
 
 export { Attribution, Modality, Provenance, Stance };
 
@@ -505,14 +505,9 @@ function datesOf(w: Write, input: Input, current: { statedOn: Date | null; state
 const unique = <T>(values: readonly T[]) => [...new Set(values)];
 
 /** The topics of these wordings (found by name or alias, or recorded), once each, in order. */
-export async function topicsFor(w: Write, wordings: ReadonlyArray<string | null>): Promise<Array<{ id: number; name: string }>> {
-  const topics: Array<{ id: number; name: string }> = [];
-  for (const wording of wordings) {
-    if (wording === null || wording.trim() === '') continue;
-    const topic = await topicFor(w, wording);
-    if (!topics.some((t) => t.id === topic.id)) topics.push(topic);
-  }
-  return topics;
+async function topicsFor(w: Write, wordings: ReadonlyArray<string | null>): Promise<Array<{ id: number; name: string }>> {
+  const given = wordings.filter((wording): wording is string => wording !== null && wording.trim() !== '');
+  return topicsIn(await topicsNamed(w, given), given);
 }
 
 /** A position's targets as its columns (the first deployment and topic) and its target rows (all of them). */
@@ -682,44 +677,7 @@ export async function updatePosition(w: Write, input: PositionUpdateRelationsInp
   return positionRecordOf(row);
 }
 
-export async function deletePosition(w: Write, input: PositionDeleteInputData): Promise<string> {
-  const id = rowIdOf(w, 'Position', input.id, ['input', 'id']);
-  w.check();
-  const found = await mustFind(
-    w,
-    () => w.tx.position.findUnique({ where: { id: id as number }, include: { holders: true, speakers: true, addressees: true, evidence: true } }),
-    'position',
-    ['input', 'id'],
-  );
-  w.expectVersion(['input', 'expectedVersion'], input.expectedVersion, found.version, 'the position');
-  w.check();
-  await w.tx.position.delete({ where: { id: found.id } });
-  await w.log(ChangeAction.DELETE, 'Position', found.id, {
-    deleted: {
-      ...snapshot(found),
-      holders: await actorGlobalIds(
-        w,
-        found.holders.map((h) => h.actorId),
-      ),
-      speakers: found.speakers.map((s) => encodeGlobalId('Official', s.officialId)),
-      addressees: await actorGlobalIds(
-        w,
-        found.addressees.map((a) => a.actorId),
-      ),
-      evidence: found.evidence.map((e) => ({
-        id: encodeGlobalId('Evidence', e.id),
-        ...snapshot({ articleId: e.articleId, text: e.text, start: e.start, end: e.end }),
-      })),
-    },
-  });
-  return encodeGlobalId('Position', found.id);
-}
-
-export interface PositionMergeInputData {
-  keepId: string;
-  duplicateId: string;
-}
-
+/** A position with everything it links to, as writes that move or log all of it read it. */
 const positionWithLinks = {
   holders: true,
   speakers: true,
@@ -729,6 +687,22 @@ const positionWithLinks = {
   targetTopics: { include: { topic: { select: { id: true, name: true } } } },
 } as const;
 type PositionWithLinks = Prisma.PositionGetPayload<{ include: typeof positionWithLinks }>;
+
+export async function deletePosition(w: Write, input: PositionDeleteInputData): Promise<string> {
+  const id = rowIdOf(w, 'Position', input.id, ['input', 'id']);
+  w.check();
+  const found = await mustFind(w, () => w.tx.position.findUnique({ where: { id: id as number }, include: positionWithLinks }), 'position', ['input', 'id']);
+  w.expectVersion(['input', 'expectedVersion'], input.expectedVersion, found.version, 'the position');
+  w.check();
+  await w.tx.position.delete({ where: { id: found.id } });
+  await w.log(ChangeAction.DELETE, 'Position', found.id, { deleted: await positionDetails(w, found) });
+  return encodeGlobalId('Position', found.id);
+}
+
+export interface PositionMergeInputData {
+  keepId: string;
+  duplicateId: string;
+}
 
 /** A position as its change-log entries show it: its columns, and its links by global ID. */
 async function positionDetails(w: Write, p: PositionWithLinks) {
@@ -745,10 +719,7 @@ async function positionDetails(w: Write, p: PositionWithLinks) {
     ),
     evidence: p.evidence.map((e) => ({
       id: encodeGlobalId('Evidence', e.id),
-      article: encodeGlobalId('Article', e.articleId),
-      text: e.text,
-      start: e.start,
-      end: e.end,
+      ...snapshot({ articleId: e.articleId, text: e.text, start: e.start, end: e.end }),
     })),
   };
 }

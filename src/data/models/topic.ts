@@ -51,47 +51,42 @@ export const topicNodes = nodesOf(topicModel) as NodeSource<TopicRecord>;
 export const topicRecordOf = (row: object): TopicRecord => recordOf(topicModel, row as Record<string, unknown>);
 export const topicPositionIds: IdSource = { name: 'topic.positions', table: 'PositionTopic', parentColumn: 'topicId', childColumn: 'positionId' };
 
-/** The topics a wording names: by name or alias, in any case. */
-function named(w: Write, name: string) {
-  return w.tx.$queryRaw<Array<{ id: number; name: string }>>`
-    SELECT t.id, t.name FROM "Topic" AS t
-    WHERE lower(t.name) = lower(${name}) OR lower(${name}) = ANY(SELECT lower(alias) FROM unnest(t.aliases) AS alias)
-    ORDER BY lower(t.name) = lower(${name}) DESC, t.id`;
-}
+type TopicRef = { id: number; name: string };
+const keyOf = (wording: string) => normalizeText(wording).toLowerCase();
 
-/**
- * The topic a position names (by name or alias, in any case), recorded when no topic has that
- * wording; with the name positions give it.
- */
-export async function topicFor(w: Write, wording: string): Promise<{ id: number; name: string }> {
-  const name = normalizeText(wording);
-  const [found] = await named(w, name);
-  if (found) return found;
-  const created = await w.tx.topic.create({ data: { name, ...createdBy(w.actor) } });
-  return { id: created.id, name: created.name };
+/** The topics each wording names, by name or alias in any case, the one so named first; keyed by `keyOf` the wording. */
+async function topicsByWording(w: Write, wordings: readonly string[]): Promise<Map<string, TopicRef[]>> {
+  const keys = [...new Set(wordings.map(keyOf))];
+  const byWording = new Map<string, TopicRef[]>();
+  if (keys.length === 0) return byWording;
+  const rows = await w.tx.$queryRaw<Array<TopicRef & { wording: string }>>`
+    SELECT t.id, t.name, w.wording FROM unnest(${keys}::text[]) AS w(wording)
+    JOIN "Topic" AS t ON lower(t.name) = w.wording OR w.wording = ANY(SELECT lower(alias) FROM unnest(t.aliases) AS alias)
+    ORDER BY w.wording, lower(t.name) = w.wording DESC, t.id`;
+  for (const { wording, ...topic } of rows) byWording.set(wording, [...(byWording.get(wording) ?? []), topic]);
+  return byWording;
 }
 
 /**
  * The topics of many wordings at once (an article's positions): one statement finds those
- * recorded by name or alias, one records the others. Keyed by the wording in lower case.
+ * recorded by name or alias, one records the others (the first spelling of a new one names it).
  */
-export async function topicsNamed(w: Write, wordings: readonly string[]): Promise<Map<string, { id: number; name: string }>> {
-  const names = [...new Set(wordings.map((wording) => normalizeText(wording)))];
-  const byWording = new Map<string, { id: number; name: string }>();
-  if (names.length === 0) return byWording;
-  const lower = names.map((name) => name.toLowerCase());
-  const found = await w.tx.$queryRaw<Array<{ id: number; name: string; wording: string }>>`
-    SELECT DISTINCT ON (w.wording) t.id, t.name, w.wording FROM unnest(${lower}::text[]) AS w(wording)
-    JOIN "Topic" AS t ON lower(t.name) = w.wording OR w.wording = ANY(SELECT lower(alias) FROM unnest(t.aliases) AS alias)
-    ORDER BY w.wording, lower(t.name) = w.wording DESC, t.id`;
-  for (const row of found) byWording.set(row.wording, { id: row.id, name: row.name });
-  // One new topic per wording in any case (the first spelling names it).
-  const missing = [...new Map(names.filter((name) => !byWording.has(name.toLowerCase())).map((name) => [name.toLowerCase(), name])).values()];
+export async function topicsNamed(w: Write, wordings: readonly string[]): Promise<Map<string, TopicRef>> {
+  const byWording = new Map([...(await topicsByWording(w, wordings))].map(([key, topics]) => [key, topics[0]!]));
+  const missing = [...new Map(wordings.map((wording) => [keyOf(wording), normalizeText(wording)])).entries()].filter(([key]) => !byWording.has(key));
   if (missing.length > 0) {
-    const created = await w.tx.topic.createManyAndReturn({ data: missing.map((name) => ({ name, ...createdBy(w.actor) })), select: { id: true, name: true } });
-    for (const topic of created) byWording.set(topic.name.toLowerCase(), topic);
+    const created = await w.tx.topic.createManyAndReturn({
+      data: missing.map(([, name]) => ({ name, ...createdBy(w.actor) })),
+      select: { id: true, name: true },
+    });
+    for (const topic of created) byWording.set(keyOf(topic.name), topic);
   }
   return byWording;
+}
+
+/** The topics of `wordings` in `named` (topicsNamed), in order, once each. */
+export function topicsIn(named: Map<string, TopicRef>, wordings: readonly string[]): TopicRef[] {
+  return [...new Map(wordings.map((wording) => named.get(keyOf(wording))!).map((topic) => [topic.id, topic])).values()];
 }
 
 export interface TopicUpdateInputData {
@@ -109,7 +104,7 @@ export async function updateTopic(w: Write, input: TopicUpdateInputData & Record
   w.expectVersion(['input', 'expectedVersion'], input.expectedVersion, found.version, `topic "${found.name}"`);
   const next = checkedUpdateValues(w, topicModel, input, found) as { name: string; aliases: string[] };
   w.check();
-  const taken = (await named(w, next.name)).find((t) => t.id !== found.id);
+  const taken = (await topicsByWording(w, [next.name])).get(keyOf(next.name))?.find((t) => t.id !== found.id);
   if (taken)
     w.abort(
       ['input', 'name'],
