@@ -383,12 +383,19 @@ export function requestedCost(
 const isResultObject = (value: unknown): value is object =>
   value !== null && typeof value === 'object' && !Array.isArray(value) && typeof (value as { toJSON?: unknown }).toJSON !== 'function';
 
-/** Objects in a JSON value, itself included. */
+/**
+ * Objects in a JSON value, itself included. Walked with `for…in` and index loops: this runs over
+ * every answer (thousands of objects in a deep one), and must not allocate per object.
+ */
 function objectsIn(value: unknown): number {
-  if (Array.isArray(value)) return value.reduce((sum: number, element) => sum + objectsIn(element), 0);
+  if (Array.isArray(value)) {
+    let sum = 0;
+    for (let i = 0; i < value.length; i++) sum += objectsIn(value[i]);
+    return sum;
+  }
   if (!isResultObject(value)) return 0;
   let count = 1;
-  for (const child of Object.values(value)) count += objectsIn(child);
+  for (const key in value) count += objectsIn((value as Record<string, unknown>)[key]);
   return count;
 }
 
@@ -400,6 +407,8 @@ export function countObjects(data: unknown): number {
 /** Characters JSON escapes: each takes 2 bytes (`\n`) or 6 (`\u0000`) instead of 1. */
 // eslint-disable-next-line no-control-regex -- the control characters are what is counted: JSON escapes each of them
 const escaped = /["\\\u0000-\u001f]/g;
+// eslint-disable-next-line no-control-regex -- the same characters, for a test (a global expression keeps state between tests)
+const hasEscaped = /["\\\u0000-\u001f]/;
 
 /**
  * The bytes `JSON.stringify(value)` would take in UTF-8, or more (an escaped character is counted
@@ -412,7 +421,8 @@ export function jsonBytesAtLeast(value: unknown, limit: number): number {
   const stringBytes = (text: string): number => {
     const known = text.length > 1024 ? longStrings.get(text) : undefined;
     if (known !== undefined) return known;
-    const bytes = Buffer.byteLength(text, 'utf8') + 2 + 5 * (text.match(escaped)?.length ?? 0);
+    // Most strings have nothing to escape: test before collecting the matches.
+    const bytes = Buffer.byteLength(text, 'utf8') + 2 + (hasEscaped.test(text) ? 5 * (text.match(escaped)?.length ?? 0) : 0);
     if (text.length > 1024) longStrings.set(text, bytes);
     return bytes;
   };
@@ -428,13 +438,14 @@ export function jsonBytesAtLeast(value: unknown, limit: number): number {
       total += String(node).length;
     else if (Array.isArray(node)) {
       total += 1 + node.length;
-      for (const element of node) visit(element);
+      for (let i = 0; i < node.length; i++) visit(node[i]);
     } else {
-      const entries = Object.entries(node);
-      total += 1 + entries.length;
-      for (const [key, child] of entries) {
-        total += stringBytes(key) + 1;
-        visit(child);
+      // `for…in` rather than Object.entries: no array of pairs per object.
+      total += 1;
+      for (const key in node) {
+        if (!Object.hasOwn(node, key)) continue;
+        total += stringBytes(key) + 2;
+        visit((node as Record<string, unknown>)[key]);
       }
     }
   };
