@@ -92,7 +92,8 @@ export function ConnectionType<TNode extends object>(nodeType: ClassType<TNode>,
     @Field(() => PageInfo, { description: 'Information to aid in pagination.' })
     pageInfo!: PageInfo;
 
-    @Field(() => Int, { description: `The total number of ${plural} in the connection, across all pages.` })
+    // Not a plain property: a getter that starts the count (a promise), so it keeps a resolver (src/graphql/schema.ts).
+    @Field(() => Int, { simple: false, description: `The total number of ${plural} in the connection, across all pages.` })
     totalCount!: number;
   }
   return ConnectionClass;

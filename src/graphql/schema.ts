@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { isInterfaceType, isUnionType, lexicographicSortSchema, printSchema, type GraphQLSchema, type GraphQLTypeResolver } from 'graphql';
 import { readdir } from 'node:fs/promises';
 import { buildSchema, getMetadataStorage, type ClassType, type NonEmptyArray } from 'type-graphql';
 import { guardInputs } from './input-hygiene.ts';
@@ -21,8 +21,41 @@ async function discoverResolvers(): Promise<NonEmptyArray<ClassType>> {
   return resolvers as NonEmptyArray<ClassType>;
 }
 
+/**
+ * Fields that only read a property of their object resolve with GraphQL's default resolver.
+ * type-graphql otherwise wraps each of them in a function that allocates its own arguments
+ * object and runs the (empty) middleware chain: on a deep traversal, ~13,000 calls that do
+ * nothing (the API has no middlewares or auth checkers). A field whose GraphQL name differs from
+ * its property keeps the wrapper, which reads the property.
+ */
+function readPropertiesDirectly(): void {
+  for (const field of getMetadataStorage().fields) field.simple ??= field.name === field.schemaName;
+}
+
+/**
+ * The abstract types' declared resolveType functions (synchronous: `typeNameOf`), in place of
+ * type-graphql's wrappers, which are async: a promise per abstract value, and graphql-jit (src/http/
+ * compiled-executor.ts) expects the type name itself.
+ */
+function synchronousTypeResolvers(schema: GraphQLSchema): void {
+  const storage = getMetadataStorage();
+  const declared = new Map<string, GraphQLTypeResolver<unknown, unknown> | undefined>([
+    ...storage.interfaceTypes.map((type) => [type.name, type.resolveType as GraphQLTypeResolver<unknown, unknown> | undefined] as const),
+    ...storage.unions.map((union) => [union.name, union.resolveType as GraphQLTypeResolver<unknown, unknown> | undefined] as const),
+  ]);
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isInterfaceType(type) && !isUnionType(type)) continue;
+    const resolveType = declared.get(type.name);
+    if (!resolveType) throw new Error(`${type.name} declares no resolveType: give it one that returns the type's name`);
+    type.resolveType = resolveType;
+  }
+}
+
 export async function buildGraphQLSchema(): Promise<GraphQLSchema> {
-  const schema = await buildSchema({ resolvers: await discoverResolvers(), validate: false });
+  const resolvers = await discoverResolvers();
+  readPropertiesDirectly();
+  const schema = await buildSchema({ resolvers, validate: false });
+  synchronousTypeResolvers(schema);
   // type-graphql gives the root types no description; the schema describes everything.
   const query = schema.getQueryType();
   if (query) query.description ??= 'The entry points for reading the graph.';

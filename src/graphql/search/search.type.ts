@@ -49,7 +49,9 @@ export class SearchResultConnection {
   @Field(() => PageInfo, { description: 'Information to aid in pagination.' })
   pageInfo!: PageInfo;
 
+  // A getter that starts the count (a promise), so it keeps a resolver (src/graphql/schema.ts).
   @Field(() => Int, {
+    simple: false,
     description:
       'The number of objects that match, across all pages. A word found in more than 500 objects of one type ranks only the 500 most recently recorded of them, so paging may end before this count (counting costs a pass over every match).',
   })
