@@ -84,6 +84,20 @@ export interface AppConfig extends ServerSettings {
   reportSqlStatements: boolean;
   /** REQUIRE_AUTH_FOR_READ: queries need an API key too (src/graphql/auth.ts). */
   requireAuthForRead: boolean;
+  /**
+   * WEB_CONCURRENCY: how many server processes share the port (src/cluster.ts); 1, the default,
+   * serves from this process alone. More than one needs a PostgreSQL server: the embedded
+   * database belongs to one process.
+   */
+  webConcurrency: number;
+}
+
+function webConcurrencySetting(env: NodeJS.ProcessEnv, database: DatabaseTarget): number {
+  const processes = integerSetting(env, 'WEB_CONCURRENCY', 1, 1, 64);
+  if (processes > 1 && database.kind === 'pglite') {
+    throw new ConfigError(`WEB_CONCURRENCY=${processes} needs a PostgreSQL server (DATABASE_URL): the embedded database can be opened by one process only`);
+  }
+  return processes;
 }
 
 function booleanSetting(env: NodeJS.ProcessEnv, name: string): boolean {
@@ -113,8 +127,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     migrationDatabase: read(() => migrationTargetFromEnv(env), null),
     reportSqlStatements: read(() => booleanSetting(env, 'REPORT_SQL_STATEMENTS'), false),
     requireAuthForRead: read(() => booleanSetting(env, 'REQUIRE_AUTH_FOR_READ'), false),
+    webConcurrency: 1,
     ...serverSettingsFromEnv(env, read),
   };
+  config.webConcurrency = read(() => webConcurrencySetting(env, config.database), 1);
   if (problems.length > 0) throw new ConfigErrors(problems);
   return config;
 }

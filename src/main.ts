@@ -1,7 +1,9 @@
+import cluster from 'node:cluster';
 import { startApp, type RunningApp } from './app.ts';
-import { ConfigErrors, loadConfig } from './config.ts';
+import { isClusterMessage, superviseWorkers, type ClusterMessage } from './cluster.ts';
+import { ConfigErrors, loadConfig, type AppConfig } from './config.ts';
 import { oneLineReason } from './db/database.ts';
-import { createLogger } from './logger.ts';
+import { createLogger, type Logger } from './logger.ts';
 
 function oneLine(error: unknown): string {
   if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
@@ -11,18 +13,15 @@ function oneLine(error: unknown): string {
 }
 
 /**
- * The server process. Start-up failures (a setting, the database, the port) end it with status
- * 1 after plain lines on stderr, one per problem: an operator reads them in a terminal. Once it
- * runs, it logs JSON lines on stdout (src/logger.ts). SIGTERM or SIGINT stops it gracefully (a
- * second one, impatient, ends it at once).
+ * Serves the API from this process until SIGTERM or SIGINT (or, as a worker of src/cluster.ts,
+ * the supervisor's stop message) stops it gracefully; a second signal ends it at once.
  */
-try {
-  const config = loadConfig();
-  const log = createLogger(config.logLevel);
+async function serve(config: AppConfig, log: Logger): Promise<void> {
   let app: RunningApp | undefined;
   let stopSignal: string | null = null;
-  const stop = (signal: string) => {
+  const stop = (signal: string, impatient: boolean) => {
     if (stopSignal !== null) {
+      if (!impatient) return;
       log.warn({ signal }, `${signal} again: exiting without waiting`);
       process.exit(1);
     }
@@ -45,14 +44,36 @@ try {
     );
   };
   // `on`, not `once`: a second signal must not kill the process half-way through stopping.
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM', true));
+  if (cluster.isWorker) {
+    // The supervisor stops its workers (src/cluster.ts); a terminal's Ctrl-C reaches them too.
+    process.on('SIGINT', () => undefined);
+    process.on('message', (message: unknown) => {
+      if (isClusterMessage(message, 'stop')) stop('stop from the supervisor', false);
+    });
+  } else {
+    process.on('SIGINT', () => stop('SIGINT', true));
+  }
   app = await startApp({ ...config, log });
+  process.send?.({ type: 'ready' } satisfies ClusterMessage);
   if (stopSignal !== null) {
     const signal: string = stopSignal;
     stopSignal = null;
-    stop(signal);
+    stop(signal, false);
   }
+}
+
+/**
+ * The server process. Start-up failures (a setting, the database, the port) end it with status
+ * 1 after plain lines on stderr, one per problem: an operator reads them in a terminal. Once it
+ * runs, it logs JSON lines on stdout (src/logger.ts). With WEB_CONCURRENCY above 1 it
+ * supervises that many server processes instead (src/cluster.ts).
+ */
+try {
+  const config = loadConfig();
+  const log = createLogger(config.logLevel);
+  if (config.webConcurrency > 1 && cluster.isPrimary) superviseWorkers({ processes: config.webConcurrency, shutdownGraceMs: config.shutdownGraceMs, log });
+  else await serve(config, cluster.isWorker ? log.child({ worker: cluster.worker?.id, pid: process.pid }) : log);
 } catch (error) {
   const problems = error instanceof ConfigErrors ? error.problems : [oneLine(error)];
   for (const problem of problems) console.error(`stancegraph: ${problem}`);

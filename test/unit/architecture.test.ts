@@ -17,7 +17,7 @@ const layers: string[][] = [
   ['src/data/'],
   ['src/graphql/'],
   ['src/http/'],
-  ['src/app.ts', 'src/main.ts'],
+  ['src/app.ts', 'src/cluster.ts', 'src/main.ts'],
 ];
 
 function layerOf(file: string): number {

@@ -1,0 +1,97 @@
+/**
+ * WEB_CONCURRENCY > 1: this process becomes a supervisor that runs that many server processes
+ * sharing one port (node:cluster; the supervisor accepts connections and hands them to the
+ * workers in turn). The API keeps nothing between requests in memory (keys, limits and writes
+ * live in the database), so its processes need no coordination: one per core lets the server
+ * use every core of the machine, where one process is bound to one.
+ *
+ * The supervisor serves nothing itself. It
+ * - starts the workers, and stops all of them and exits 1 when one fails to start (a setting,
+ *   the port, the database): the failure is the worker's own lines on stderr;
+ * - replaces a worker that ends unexpectedly once it had started;
+ * - on SIGTERM or SIGINT asks every worker to stop gracefully (each finishes its requests in
+ *   flight within SHUTDOWN_GRACE_MS, as a single process does) and exits 0 once all have
+ *   stopped cleanly (1 otherwise); a second signal ends them at once.
+ *
+ * Messages between them: a worker sends `{ type: 'ready' }` once it serves; the supervisor sends
+ * `{ type: 'stop' }`. Workers ignore SIGINT: a Ctrl-C in a terminal reaches the whole process
+ * group, and the supervisor's message is what stops them (once).
+ */
+import cluster, { type Worker } from 'node:cluster';
+import type { Logger } from './logger.ts';
+
+export type ClusterMessage = { type: 'ready' } | { type: 'stop' };
+
+export const isClusterMessage = (value: unknown, type: ClusterMessage['type']): boolean =>
+  typeof value === 'object' && value !== null && (value as { type?: unknown }).type === type;
+
+export interface SupervisorOptions {
+  processes: number;
+  shutdownGraceMs: number;
+  log: Logger;
+}
+
+export function superviseWorkers({ processes, shutdownGraceMs, log }: SupervisorOptions): void {
+  // Our own tally: cluster.workers may still list a worker when its 'exit' event fires.
+  const running = new Map<number, Worker>();
+  const started = new Set<number>();
+  let announced = false;
+  let stopping = false;
+  let exitCode = 0;
+
+  const workers = () => [...running.values()];
+
+  const fork = () => {
+    const worker = cluster.fork();
+    running.set(worker.id, worker);
+    worker.on('message', (message: unknown) => {
+      if (!isClusterMessage(message, 'ready')) return;
+      started.add(worker.id);
+      if (!announced && started.size === processes) {
+        announced = true;
+        log.info({ processes }, `${processes} server processes are serving`);
+      }
+    });
+  };
+
+  const stop = (reason: string, code: number) => {
+    if (stopping) {
+      log.warn({ reason }, `${reason} again: ending the server processes without waiting`);
+      for (const worker of workers()) worker.process.kill('SIGKILL');
+      process.exit(1);
+    }
+    stopping = true;
+    exitCode = Math.max(exitCode, code);
+    log.info({ reason, graceMs: shutdownGraceMs }, `${reason}: stopping the server processes`);
+    if (workers().length === 0) process.exit(exitCode);
+    for (const worker of workers()) if (worker.isConnected()) worker.send({ type: 'stop' } satisfies ClusterMessage);
+    // Each worker bounds its own stop by the grace period; this bounds a worker that hangs.
+    setTimeout(() => {
+      log.error('server processes still running well past the grace period: ending them');
+      for (const worker of workers()) worker.process.kill('SIGKILL');
+      process.exit(1);
+    }, shutdownGraceMs + 15_000).unref();
+  };
+
+  cluster.on('exit', (worker, code, signal) => {
+    running.delete(worker.id);
+    const hadStarted = started.delete(worker.id);
+    if (stopping) {
+      if (code !== 0) exitCode = 1;
+      if (workers().length === 0) process.exit(exitCode);
+      return;
+    }
+    if (!hadStarted) {
+      stop(`a server process failed to start (exit code ${code ?? signal})`, 1);
+      return;
+    }
+    log.error({ worker: worker.id, code, signal }, 'a server process ended unexpectedly: starting another');
+    fork();
+  });
+
+  // `on`, not `once`: a second signal ends everything at once (see `stop`).
+  process.on('SIGTERM', () => stop('SIGTERM', 0));
+  process.on('SIGINT', () => stop('SIGINT', 0));
+  log.info({ processes }, `starting ${processes} server processes (WEB_CONCURRENCY)`);
+  for (let i = 0; i < processes; i++) fork();
+}
