@@ -158,26 +158,48 @@ export const dayColumnsOf = (model: ModelDefinition): string[] => [
 /** Columns of type `timestamp(3)` besides the audit columns. */
 export const instantColumnsOf = (model: ModelDefinition): string[] => fieldsOfKind(model, ['instant']);
 
-/** Field values of a row read through the model's FROM and columns (dates already Dates). */
-export function fieldValuesOf<TModel extends ModelDefinition>(model: TModel, row: NodeRow): FieldValues<TModel['fields']> {
-  const values: Record<string, unknown> = {};
-  for (const [name, definition] of Object.entries(model.fields)) {
-    if (definition.kind === 'reportedDate') {
-      values[name] = storedReportedDate(row, columnOf(name, definition));
-      continue;
-    }
-    const value = row[columnOf(name, definition)];
-    values[name] = definition.kind === 'names' ? (value ?? []) : (value ?? null);
+/** How each field of a model is read from a row: worked out once per model, not per row. */
+const fieldReaders = new WeakMap<ModelDefinition, Array<{ name: string; read(row: NodeRow): unknown }>>();
+
+function readersOf(model: ModelDefinition): Array<{ name: string; read(row: NodeRow): unknown }> {
+  let readers = fieldReaders.get(model);
+  if (!readers) {
+    readers = Object.entries(model.fields).map(([name, definition]) => {
+      const column = columnOf(name, definition);
+      if (definition.kind === 'reportedDate') {
+        const columns = reportedDateColumns(column);
+        return { name, read: (row: NodeRow) => reportedDateIn(row, columns) };
+      }
+      if (definition.kind === 'names') return { name, read: (row: NodeRow) => row[column] ?? [] };
+      return { name, read: (row: NodeRow) => row[column] ?? null };
+    });
+    fieldReaders.set(model, readers);
   }
-  return values as FieldValues<TModel['fields']>;
+  return readers;
+}
+
+/**
+ * Writes the field values of a row read through the model's FROM and columns (dates already
+ * Dates) onto `target`: rows become records by the thousand, so no intermediate object.
+ */
+export function assignFieldValues(model: ModelDefinition, row: NodeRow, target: Record<string, unknown>): void {
+  for (const reader of readersOf(model)) target[reader.name] = reader.read(row);
+}
+
+/** A stored day: a Date, or a day as text (`2016-07-28`, or a timestamp's first ten characters). */
+const storedDay = (value: unknown): Date => (value instanceof Date ? value : new Date(`${String(value).slice(0, 10)}T00:00:00Z`));
+
+function reportedDateIn(row: Record<string, unknown>, columns: ReturnType<typeof reportedDateColumns>): ReportedDate | null {
+  const start = row[columns.start];
+  const end = row[columns.end];
+  const precision = row[columns.precision];
+  if (start == null || end == null || precision == null) return null;
+  return reportedDateOf(storedDay(start), storedDay(end), precision as DatePrecision, row[columns.approximate] === true);
 }
 
 /** The reported date stored in a row's columns of `prefix` (Dates, or days as text), or null. */
 export function storedReportedDate(row: Record<string, unknown>, prefix: string): ReportedDate | null {
-  const columns = reportedDateColumns(prefix);
-  const day = (value: unknown) => (value instanceof Date ? value : new Date(`${String(value).slice(0, 10)}T00:00:00Z`));
-  if (row[columns.start] == null || row[columns.end] == null || row[columns.precision] == null) return null;
-  return reportedDateOf(day(row[columns.start]), day(row[columns.end]), row[columns.precision] as DatePrecision, row[columns.approximate] === true);
+  return reportedDateIn(row, reportedDateColumns(prefix));
 }
 
 /**

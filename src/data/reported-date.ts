@@ -78,21 +78,37 @@ export function parseReportedDate(text: string): ReportedDate | string {
   };
 }
 
-/** A reported date from the columns that store it (the text is derived from them). */
+/** Whether `date` is the last day of its month (proleptic Gregorian, as Date counts). */
+function isLastDayOfMonth(date: Date): boolean {
+  const year = date.getUTCFullYear();
+  const month = date.getUTCMonth();
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = month === 1 ? (leap ? 29 : 28) : month === 3 || month === 5 || month === 8 || month === 10 ? 30 : 31;
+  return date.getUTCDate() === days;
+}
+
+const isLastDayOfYear = (date: Date) => date.getUTCMonth() === 11 && date.getUTCDate() === 31;
+
+/** `date` written at `precision`: 2016, 2016-07 or 2016-07-28. */
+const writtenAt = (date: Date, precision: DatePrecision) => formatDay(date).slice(0, precision === 'YEAR' ? 4 : precision === 'MONTH' ? 7 : 10);
+
+/**
+ * A reported date from the columns that store it (the text is derived from them). Computed from
+ * the calendar, not by parsing texts back: every position and meeting read builds one.
+ */
 export function reportedDateOf(start: Date, end: Date, precision: DatePrecision, approximate: boolean): ReportedDate {
-  const at = (date: Date, p: DatePrecision) => formatDay(date).slice(0, p === 'YEAR' ? 4 : p === 'MONTH' ? 7 : 10);
-  const first = at(start, precision);
-  // The end written at the precision that names exactly its last day.
-  const whole = (p: DatePrecision) => {
-    const parsed = parseBound(at(end, p));
-    return typeof parsed !== 'string' && parsed.end.getTime() === end.getTime() ? at(end, p) : null;
-  };
-  const last = whole('YEAR') ?? whole('MONTH') ?? at(end, 'DAY');
-  const single = parseBound(first);
-  const isSingle = typeof single !== 'string' && single.end.getTime() === end.getTime();
+  const first = writtenAt(start, precision);
+  // One period at the start's precision (the year, the month or the day of `first`) ends on `end`.
+  const isSingle =
+    precision === 'DAY'
+      ? end.getTime() === start.getTime()
+      : end.getUTCFullYear() === start.getUTCFullYear() &&
+        (precision === 'YEAR' ? isLastDayOfYear(end) : end.getUTCMonth() === start.getUTCMonth() && isLastDayOfMonth(end));
   const tilde = approximate ? '~' : '';
-  const text = isSingle ? `${first}${tilde}` : `${first}${tilde}/${last}${tilde}`;
-  return { start, end, precision, approximate, text };
+  if (isSingle) return { start, end, precision, approximate, text: `${first}${tilde}` };
+  // The end written at the precision that names exactly its last day.
+  const last = writtenAt(end, isLastDayOfYear(end) ? 'YEAR' : isLastDayOfMonth(end) ? 'MONTH' : 'DAY');
+  return { start, end, precision, approximate, text: `${first}${tilde}/${last}${tilde}` };
 }
 
 /** A single day, as a reported date. */

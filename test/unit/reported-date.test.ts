@@ -25,7 +25,8 @@ describe('a reported date', () => {
   });
 
   it('is written back from its columns as it was given', () => {
-    for (const text of ['2016', '2016-07', '2016-07-28', '2016~', '2016-07-28/2016-07-29', '2016-07-28/2016-08', '2015/2016', '0001-01-01']) {
+    const leapYears = ['2000-02', '1900-02/2000', '2016-02-29', '2015-02-28/2016-02', '2016-12-31', '9999-12'];
+    for (const text of ['2016', '2016-07', '2016-07-28', '2016~', '2016-07-28/2016-07-29', '2016-07-28/2016-08', '2015/2016', '0001-01-01', ...leapYears]) {
       const date = parsed(text);
       expect(reportedDateOf(date.start, date.end, date.precision, date.approximate).text).toBe(text);
     }
