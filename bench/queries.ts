@@ -618,3 +618,34 @@ export function benchQueries(options: QueryOptions): BenchQuery[] {
     },
   ];
 }
+
+// ---------------------------------------------------------------------------------------------
+// The scaling run's extra query: the filtered page's totalCount alone, which counts every match
+// (185,000 at full scale), so it grows with the graph where a page does not.
+
+const filteredTotalCount = /* GraphQL */ `
+  query FilteredTotalCount {
+    positions(filter: { holders: ["RU", "CN"], stances: [OPPOSE, CONCERN, CRITICIZE, THREATEN], statedOn: { from: "2010-01-01" } }) {
+      totalCount
+    }
+  }
+`;
+
+const filteredTotalCountSql = `
+SELECT json_build_object('data', json_build_object('positions', json_build_object(
+  'totalCount', (SELECT count(*) FROM "Position" AS n WHERE ${filteredPageConditions}))))::text AS body`;
+
+/** The queries of `--scaling`: the benchmark's, and the filtered page's totalCount. */
+export function scalingQueries(options: QueryOptions): BenchQuery[] {
+  return [
+    ...benchQueries(options),
+    {
+      name: 'filtered_total_count',
+      description: "positions(filter: the filtered page's) { totalCount } alone: counts every match",
+      graphql: filteredTotalCount,
+      variables: {},
+      baseline: { sql: filteredTotalCountSql, params: [] },
+      peer: null,
+    },
+  ];
+}

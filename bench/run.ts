@@ -11,15 +11,20 @@
  *   --quick            1/100 scale, 5 s per measurement (about three minutes on a fresh database)
  *   --scale <factor>   scale of the graph (default 1: 1,000,000 positions)
  *   --seed <n>         seed of the generator (default 1)
- *   --duration <s>     seconds of measurement per query, server and round (default 20; quick 5)
+ *   --duration <s>     seconds of measurement per query, server and round (default 20; quick 5; scaling 5)
  *   --concurrency <n>  clients in flight (default 16)
  *   --rounds <n>       rounds per query (default 2)
  *   --only <a,b>       run only these queries
  *   --regenerate       generate the graph again even if the database holds this scale and seed
  *   --force            use a database that holds data the generator did not make (it is replaced)
+ *   --scaling          instead: p50 latency of every query, one client at a time, at 10,000,
+ *                      100,000 and 1,000,000 positions (the API and the baseline)
+ *   --scales <a,b>     the scales of --scaling (default 0.01,0.1,1)
  *
  * The database is the benchmark's own: its graph is replaced by the generated one. It is created
- * when it does not exist. See docs/benchmarks.md for the results and how to read them.
+ * when it does not exist. `--scaling` uses DATABASE_URL's database for scale 1 and databases named
+ * after it for the others (stancegraph_bench_10k, stancegraph_bench_100k), each prepared the same
+ * way. See docs/benchmarks.md for the results and how to read them.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -30,7 +35,7 @@ import { openDatabase } from '../src/db/database.ts';
 import { applyMigrations } from '../src/db/migrate.ts';
 import { generate, scaled, type Scale } from './generate.ts';
 import { runLoad, type LoadResult, type LoadTarget } from './load.ts';
-import { benchQueries, filteredPageConditions, filteredPageOrder, type BenchQuery, type QueryOptions } from './queries.ts';
+import { benchQueries, filteredPageConditions, filteredPageOrder, scalingQueries, type BenchQuery, type QueryOptions } from './queries.ts';
 import { freePort } from '../scripts/free-port.ts';
 
 interface Options {
@@ -44,6 +49,8 @@ interface Options {
   regenerate: boolean;
   force: boolean;
   rounds: number;
+  scaling: boolean;
+  scales: number[];
 }
 
 function parseOptions(argv: string[]): Options {
@@ -58,6 +65,8 @@ function parseOptions(argv: string[]): Options {
     regenerate: false,
     force: false,
     rounds: 2,
+    scaling: false,
+    scales: [0.01, 0.1, 1],
   };
   let durationSet = false;
   let factorSet = false;
@@ -86,10 +95,25 @@ function parseOptions(argv: string[]): Options {
     else if (arg === '--regenerate') options.regenerate = true;
     else if (arg === '--force') options.force = true;
     else if (arg === '--rounds') options.rounds = Math.round(number());
-    else throw new Error(`unknown option ${arg} (see the comment at the top of bench/run.ts)`);
+    else if (arg === '--scaling') options.scaling = true;
+    else if (arg === '--scales') {
+      options.scales = value()
+        .split(',')
+        .map((factor) => {
+          const parsed = Number(factor);
+          if (!Number.isFinite(parsed) || parsed <= 0) throw new Error(`--scales needs positive numbers, not ${factor}`);
+          return parsed;
+        });
+      options.scaling = true;
+    } else throw new Error(`unknown option ${arg} (see the comment at the top of bench/run.ts)`);
   }
   if (options.quick) {
     if (!factorSet) options.factor = 0.01;
+    if (!durationSet) options.durationMs = 5_000;
+    options.warmupMs = 1_000;
+  }
+  if (options.scaling) {
+    // One client at a time: a few seconds give hundreds of samples of all but the slowest query.
     if (!durationSet) options.durationMs = 5_000;
     options.warmupMs = 1_000;
   }
@@ -137,8 +161,8 @@ async function readMark(client: pg.Client): Promise<{ mark: GraphMark | null; ha
   return { mark, hasData };
 }
 
-async function prepareGraph(url: string, options: Options): Promise<Scale> {
-  const scale = scaled(options.factor);
+async function prepareGraph(url: string, options: Options, factor: number): Promise<Scale> {
+  const scale = scaled(factor);
   const db = await openDatabase({ kind: 'postgres', url });
   try {
     const { applied } = await applyMigrations(db);
@@ -149,7 +173,7 @@ async function prepareGraph(url: string, options: Options): Promise<Scale> {
   await withClient(url, async (client) => {
     const { mark, hasData } = await readMark(client);
     if (mark && isDeepStrictEqual(mark, { scale, seed: options.seed }) && !options.regenerate) {
-      log(`the database already holds the graph of scale ${options.factor} and seed ${options.seed}`);
+      log(`the database already holds the graph of scale ${factor} and seed ${options.seed}`);
       return;
     }
     if (hasData && !mark && !options.force) {
@@ -350,7 +374,7 @@ function firstDifference(a: unknown, b: unknown, path = ''): string | null {
 
 interface Servers {
   api: Started;
-  /** Null when no query of the run has a peer. */
+  /** Null in the scaling run (the API and its baseline only), and when no query of the run has a peer. */
   peer: Started | null;
   baseline: Started;
 }
@@ -570,7 +594,7 @@ async function queryOptions(url: string): Promise<QueryOptions> {
 
 async function runMain(url: string, options: Options): Promise<void> {
   await ensureDatabase(url);
-  const scale = await prepareGraph(url, options);
+  const scale = await prepareGraph(url, options, options.factor);
   const queries = benchQueries(await queryOptions(url)).filter((query) => !options.only || options.only.includes(query.name));
   // The peer only when one of the queries asks it something (`--only search` needs none).
   const servers = await startServers(
@@ -592,6 +616,68 @@ async function runMain(url: string, options: Options): Promise<void> {
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// The scaling run: how each query's latency grows with the graph, one request at a time.
+
+/** The database of a scale other than 1: DATABASE_URL's, with its name suffixed by the positions (_10k, _100k). */
+function scaleDatabaseUrl(url: string, factor: number): string {
+  if (factor === 1) return url;
+  const positions = scaled(factor).positions;
+  const label = positions % 1_000_000 === 0 ? `${positions / 1_000_000}m` : positions % 1000 === 0 ? `${positions / 1000}k` : String(positions);
+  const scaleUrl = new URL(url);
+  scaleUrl.pathname = `/${encodeURIComponent(`${decodeURIComponent(scaleUrl.pathname.slice(1))}_${label}`)}`;
+  return scaleUrl.toString();
+}
+
+async function runScaling(url: string, options: Options): Promise<void> {
+  for (const factor of options.scales) {
+    const scaleUrl = scaleDatabaseUrl(url, factor);
+    log(`scale ${factor}: ${decodeURIComponent(new URL(scaleUrl).pathname.slice(1))}`);
+    await ensureDatabase(scaleUrl);
+    const scale = await prepareGraph(scaleUrl, options, factor);
+    const queries = scalingQueries(await queryOptions(scaleUrl)).filter((query) => !options.only || options.only.includes(query.name));
+    const servers = await startServers(scaleUrl, queries, false);
+    try {
+      for (const query of queries) {
+        log(`  ${query.name}`);
+        const checked = await check(query, servers);
+        const loadAverage = os.loadavg()[0]!;
+        const api = await drive(servers.api, graphqlTarget(servers.api.url, checked.apiBody), options, 1);
+        const baselineTarget: LoadTarget = {
+          url: `${servers.baseline.url}${query.name}`,
+          method: 'POST',
+          headers: {},
+          body: '',
+          failed: (status) => status !== 200,
+        };
+        const base = await drive(servers.baseline, baselineTarget, options, 1);
+        const line = {
+          scale: factor,
+          positions: scale.positions,
+          query: query.name,
+          p50_ms: api.load.p50_ms,
+          baseline_p50_ms: base.load.p50_ms,
+          p99_ms: api.load.p99_ms,
+          baseline_p99_ms: base.load.p99_ms,
+          requests: api.load.requests,
+          baseline_requests: base.load.requests,
+          errors: api.load.errors,
+          baseline_errors: base.load.errors,
+          sql_per_request: checked.sqlPerRequest,
+          same_json: checked.sameJson,
+          api_cpu_ms_per_request: api.cpuMsPerRequest,
+          baseline_cpu_ms_per_request: base.cpuMsPerRequest,
+          seconds: options.durationMs / 1000,
+          load_avg_1m: Math.round(loadAverage * 100) / 100,
+        };
+        process.stdout.write(`${JSON.stringify(line)}\n`);
+      }
+    } finally {
+      await stopServers(servers);
+    }
+  }
+}
+
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const url = process.env.DATABASE_URL?.trim();
@@ -607,7 +693,8 @@ async function main(): Promise<void> {
       .map((l) => l.toFixed(2))
       .join(' ')}`,
   );
-  await runMain(url, options);
+  if (options.scaling) await runScaling(url, options);
+  else await runMain(url, options);
   log(`done in ${Math.round((performance.now() - started) / 1000)} s`);
 }
 
