@@ -261,8 +261,8 @@ async function startProcess(args: string[], env: Record<string, string>, url: st
 
 // ---------------------------------------------------------------------------------------------
 // What a server costs: CPU time and peak memory of its whole process tree (Linux /proc), so that a
-// server of several processes (the API under node:cluster when WEB_CONCURRENCY is set, or any
-// helper process a server starts) is counted whole. The load generator runs in this process: it
+// server of several processes (the API under node:cluster when WEB_CONCURRENCY is set, or a
+// helper process such as tsx's esbuild service) is counted whole. The load generator runs in this process: it
 // is not counted; nor is PostgreSQL, whose backends are the postmaster's children.
 
 /** Clock ticks per second of /proc's CPU times (`getconf CLK_TCK`; 100 on every usual Linux). */
@@ -277,6 +277,8 @@ const clockTicks = (() => {
 interface ProcessStat {
   pid: number;
   ppid: number;
+  /** The program's name (field 2 of stat: `node`, `esbuild`, …). */
+  command: string;
   /** utime + stime + cutime + cstime, in clock ticks. */
   ticks: number;
 }
@@ -285,12 +287,13 @@ function readStat(pid: number): ProcessStat | null {
   try {
     const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The command name (field 2) is in parentheses and may hold spaces: count fields after the last ')'.
-    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    const close = text.lastIndexOf(')');
+    const fields = text.slice(close + 2).split(' ');
     // From field 3 (state): ppid is field 4, utime 14, stime 15, cutime 16, cstime 17 (proc(5)).
     // A child's times move to its parent's cutime/cstime when the parent reaps it: counting both
     // keeps the sum of a tree continuous when a worker process exits during the window.
     const ticks = [11, 12, 13, 14].reduce((sum, index) => sum + Number(fields[index]), 0);
-    return { pid, ppid: Number(fields[1]), ticks };
+    return { pid, ppid: Number(fields[1]), command: text.slice(text.indexOf('(') + 1, close), ticks };
   } catch {
     return null; // gone meanwhile, or not Linux
   }
@@ -448,6 +451,7 @@ interface Measurement {
   load: LoadResult;
   cpuMsPerRequest: number | null;
   peakRssMb: number | null;
+  /** How many processes run the server's program (the root and its cluster workers). */
   processes: number;
 }
 
@@ -471,7 +475,10 @@ async function drive(server: Started, target: LoadTarget, options: Options, conc
     load,
     cpuMsPerRequest: cpuBefore === null || cpuAfter === null || load.requests === 0 ? null : Math.round(((cpuAfter - cpuBefore) / load.requests) * 100) / 100,
     peakRssMb: peaks.length > 0 ? Math.max(...peaks) : null,
-    processes: tree.length,
+    // The server's own processes: those running its program. tsx starts an esbuild service beside
+    // a process that has files to compile (a first run after a change): in the CPU and memory
+    // figures, but not a server process.
+    processes: tree.filter((member) => member.command === tree[0]?.command).length,
   };
 }
 
