@@ -3,6 +3,11 @@
  * one hand-written SQL statement that builds the same JSON response inside PostgreSQL (sent as is
  * by a bare Node http server: bench/baseline.ts). The runner checks that both answer the same
  * JSON before it measures either.
+ *
+ * Most also have the peer's operation: the same question asked of PostGraphile 4 (bench/peer.ts)
+ * in its own schema (allDeployments, positionsByDeploymentId, positionHoldersByPositionId, …), and
+ * normalizers that bring both answers to one shape, so that the runner can check that the peer
+ * answers the same data before measuring it.
  */
 
 export interface BenchQuery {
@@ -12,11 +17,38 @@ export interface BenchQuery {
   variables: Record<string, unknown>;
   /** The baseline's SQL and its parameters; the statement returns one row with a `body` column (text). */
   baseline: { sql: string; params: unknown[] };
+  /** The same question asked of the peer; null when PostGraphile has no equivalent (said where). */
+  peer: PeerQuery | null;
+}
+
+export interface PeerQuery {
+  graphql: string;
+  variables: Record<string, unknown>;
+  /** The peer's `data` in the shape compared (the API's, unless `api` changes it). */
+  normalize(data: unknown): unknown;
+  /** The API's `data` in the shape compared, when the two cannot be made to match otherwise (IDs, cursors). */
+  api?(data: unknown): unknown;
 }
 
 /** The cursor of a position in the STATED_ON ordering, as the API encodes it (src/graphql/cursor.ts). */
 export function statedOnCursor(key: string, id: number): string {
   return Buffer.from(`cursor:v2:${JSON.stringify(['STATED_ON', key, id])}`, 'utf8').toString('base64url');
+}
+
+/**
+ * The peer's cursor of a position in the filtered page's order (statedFrom DESC, id DESC): base64
+ * of the JSON PostGraphile 4 writes (graphile-build-pg: the order's names, then the row's values).
+ */
+export function peerStatedFromCursor(key: string, id: number): string {
+  return Buffer.from(JSON.stringify(['stated_from_desc', 'id_desc', [key, id]]), 'utf8').toString('base64');
+}
+
+/**
+ * A DateTime as the API prints it (ISO 8601, milliseconds, Z) from PostGraphile's spelling of a
+ * `timestamp(3)` without time zone (PostgreSQL's: no zone, trailing zeros of the fraction dropped).
+ */
+function peerDateTime(value: string | null): string | null {
+  return value === null ? null : new Date(`${value}Z`).toISOString();
 }
 
 /** SQL: the base64url spelling of a text (as Buffer's 'base64url': no padding, no line breaks). */
@@ -114,6 +146,133 @@ SELECT json_build_object('data', json_build_object('deployments', json_build_obj
   ) ORDER BY d.id)
   FROM (SELECT id, name, system, "hostId", "operatorId" FROM "Deployment" ORDER BY id LIMIT 10) AS d), '[]'))))::text AS body`;
 
+// The peer's deep traversal: the same objects in PostGraphile's schema. Relations are its foreign
+// keys (a position's deployment is Position.deploymentId: the generator gives each position one
+// target, so it is the same set as the API's PositionDeployment); lists in the API's orders (the
+// join tables' primary keys order a position's holders and speakers by actor and official id).
+// A holder is an Actor with an optional Country (isoCode): the API's `... on Country`.
+
+const peerDeepTraversal = /* GraphQL */ `
+  query DeepTraversal {
+    allDeployments(first: 10, orderBy: PRIMARY_KEY_ASC) {
+      nodes {
+        name
+        system
+        countryByHostId {
+          actorById {
+            name
+          }
+        }
+        actorByOperatorId {
+          name
+        }
+        positionsByDeploymentId(first: 50, orderBy: PRIMARY_KEY_ASC) {
+          totalCount
+          nodes {
+            stance
+            summary
+            statedOn
+            positionHoldersByPositionId(orderBy: PRIMARY_KEY_ASC) {
+              nodes {
+                actorByActorId {
+                  name
+                  countryById {
+                    isoCode
+                  }
+                }
+              }
+            }
+            positionSpeakersByPositionId(orderBy: PRIMARY_KEY_ASC) {
+              nodes {
+                officialByOfficialId {
+                  name
+                  title
+                }
+              }
+            }
+            meetingByMeetingId {
+              name
+              city
+              date
+            }
+            evidencesByPositionId(orderBy: [ARTICLE_ID_ASC, START_ASC, ID_ASC]) {
+              nodes {
+                text
+                start
+                end
+                articleByArticleId {
+                  source
+                  publishedAt
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+/** What the peer's deep traversal answers (as much of it as the normalizer reads). */
+interface PeerDeepTraversal {
+  allDeployments: {
+    nodes: Array<{
+      name: string;
+      system: string | null;
+      countryByHostId: { actorById: { name: string } } | null;
+      actorByOperatorId: { name: string } | null;
+      positionsByDeploymentId: {
+        totalCount: number;
+        nodes: Array<{
+          stance: string;
+          summary: string;
+          statedOn: string | null;
+          positionHoldersByPositionId: { nodes: Array<{ actorByActorId: { name: string; countryById: { isoCode: string } | null } }> };
+          positionSpeakersByPositionId: { nodes: Array<{ officialByOfficialId: { name: string; title: string | null } }> };
+          meetingByMeetingId: { name: string; city: string | null; date: string | null } | null;
+          evidencesByPositionId: {
+            nodes: Array<{ text: string; start: number; end: number; articleByArticleId: { source: string; publishedAt: string | null } }>;
+          };
+        }>;
+      };
+    }>;
+  };
+}
+
+/** The peer's deep traversal in the API's shape (deployments → nodes → positions → nodes → …). */
+function normalizePeerDeepTraversal(data: unknown): unknown {
+  const { allDeployments } = data as PeerDeepTraversal;
+  return {
+    deployments: {
+      nodes: allDeployments.nodes.map((d) => ({
+        name: d.name,
+        system: d.system,
+        host: d.countryByHostId && { name: d.countryByHostId.actorById.name },
+        operator: d.actorByOperatorId && { name: d.actorByOperatorId.name },
+        positions: {
+          totalCount: d.positionsByDeploymentId.totalCount,
+          nodes: d.positionsByDeploymentId.nodes.map((p) => ({
+            stance: p.stance,
+            summary: p.summary,
+            statedOn: p.statedOn,
+            holders: p.positionHoldersByPositionId.nodes.map(({ actorByActorId: a }) =>
+              a.countryById ? { name: a.name, isoCode: a.countryById.isoCode } : { name: a.name },
+            ),
+            speakers: p.positionSpeakersByPositionId.nodes.map(({ officialByOfficialId: o }) => ({ name: o.name, title: o.title })),
+            meeting: p.meetingByMeetingId,
+            evidence: p.evidencesByPositionId.nodes.map((e) => ({
+              text: e.text,
+              start: e.start,
+              end: e.end,
+              article: { source: e.articleByArticleId.source, publishedAt: peerDateTime(e.articleByArticleId.publishedAt) },
+            })),
+          })),
+        },
+      })),
+    },
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // "Every statement of opposition, concern, criticism or threat by Russia or China since 2010,
 // newest first": a filtered, ordered page, and the same page thousands of pages deep.
@@ -156,6 +315,120 @@ export const filteredPageConditions = `
   AND EXISTS (SELECT 1 FROM "PositionHolder" AS h JOIN "Country" AS c ON c.id = h."actorId" WHERE h."positionId" = n.id AND c."isoCode" IN ('RU', 'CN'))
   AND n."statedFrom" IS NOT NULL AND n."statedUntil" >= DATE '2010-01-01'`;
 export const filteredPageOrder = `COALESCE(n."statedFrom", '-infinity'::date) DESC, n.id DESC`;
+
+// The peer's filtered page, with postgraphile-plugin-connection-filter: the same conditions as the
+// API's filter compiles to (filteredPageConditions: "since 2010" is a stated range that is known and
+// ends on or after 2010-01-01), holders through the join table (`some`) and the forward relations
+// actor → country. Its order is statedFrom DESC, id DESC: the API's COALESCE(statedFrom, -infinity)
+// is statedFrom itself once statedFrom IS NOT NULL. `id` is the row's id (the peer's global ID is
+// `nodeId`); cursors are the peer's own.
+
+const peerFilteredPage = /* GraphQL */ `
+  query FilteredPage($after: Cursor) {
+    allPositions(
+      first: 20
+      after: $after
+      filter: {
+        stance: { in: [OPPOSE, CONCERN, CRITICIZE, THREATEN] }
+        statedFrom: { isNull: false }
+        statedUntil: { greaterThanOrEqualTo: "2010-01-01" }
+        positionHoldersByPositionId: { some: { actorByActorId: { countryById: { isoCode: { in: ["RU", "CN"] } } } } }
+      }
+      orderBy: [STATED_FROM_DESC, ID_DESC]
+    ) {
+      edges {
+        cursor
+        node {
+          id
+          stance
+          summary
+          statedOn
+          positionHoldersByPositionId(orderBy: PRIMARY_KEY_ASC) {
+            nodes {
+              actorByActorId {
+                name
+              }
+            }
+          }
+          deploymentByDeploymentId {
+            name
+            system
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`;
+
+/** The shape both filtered pages are compared in: the API's, with row ids for global IDs and no cursors (each server has its own). */
+interface ComparedFilteredPage {
+  positions: {
+    edges: Array<{ node: { id: number; stance: string; summary: string; statedOn: string | null; holders: Array<{ name: string }>; deployment: unknown } }>;
+    pageInfo: { hasNextPage: boolean };
+  };
+}
+
+interface ApiFilteredPage {
+  positions: {
+    edges: Array<{ cursor: string; node: Omit<ComparedFilteredPage['positions']['edges'][number]['node'], 'id'> & { id: string } }>;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+}
+
+interface PeerFilteredPage {
+  allPositions: {
+    edges: Array<{
+      cursor: string;
+      node: {
+        id: number;
+        stance: string;
+        summary: string;
+        statedOn: string | null;
+        positionHoldersByPositionId: { nodes: Array<{ actorByActorId: { name: string } }> };
+        deploymentByDeploymentId: { name: string; system: string | null } | null;
+      };
+    }>;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+}
+
+/** The row id of an API global ID (base64 of `Position:<id>`, src/data/global-id.ts). */
+function rowId(globalId: string): number {
+  return Number(/^[A-Za-z]+:(\d+)$/.exec(Buffer.from(globalId, 'base64').toString('utf8'))?.[1] ?? Number.NaN);
+}
+
+function apiFilteredPageCompared(data: unknown): ComparedFilteredPage {
+  const { positions } = data as ApiFilteredPage;
+  return {
+    positions: {
+      edges: positions.edges.map(({ node }) => ({ node: { ...node, id: rowId(node.id) } })),
+      pageInfo: { hasNextPage: positions.pageInfo.hasNextPage },
+    },
+  };
+}
+
+function peerFilteredPageCompared(data: unknown): ComparedFilteredPage {
+  const { allPositions } = data as PeerFilteredPage;
+  return {
+    positions: {
+      edges: allPositions.edges.map(({ node }) => ({
+        node: {
+          id: node.id,
+          stance: node.stance,
+          summary: node.summary,
+          statedOn: node.statedOn,
+          holders: node.positionHoldersByPositionId.nodes.map(({ actorByActorId: a }) => ({ name: a.name })),
+          deployment: node.deploymentByDeploymentId,
+        },
+      })),
+      pageInfo: { hasNextPage: allPositions.pageInfo.hasNextPage },
+    },
+  };
+}
 
 function filteredPageSql(deep: boolean): string {
   const cursor = (row: string) => base64url(`'cursor:v2:["STATED_ON","' || ${row}.key::text || '",' || ${row}.id || ']'`);
@@ -293,6 +566,12 @@ export interface QueryOptions {
 
 export function benchQueries(options: QueryOptions): BenchQuery[] {
   const deepCursor = statedOnCursor(options.deepAfter.key, options.deepAfter.id);
+  const filteredPagePeer = (after: string | null): PeerQuery => ({
+    graphql: peerFilteredPage,
+    variables: after === null ? {} : { after },
+    normalize: peerFilteredPageCompared,
+    api: apiFilteredPageCompared,
+  });
   return [
     {
       name: 'deep_traversal',
@@ -300,6 +579,7 @@ export function benchQueries(options: QueryOptions): BenchQuery[] {
       graphql: deepTraversal,
       variables: {},
       baseline: { sql: deepTraversalSql, params: [] },
+      peer: { graphql: peerDeepTraversal, variables: {}, normalize: normalizePeerDeepTraversal },
     },
     {
       name: 'filtered_page',
@@ -307,6 +587,7 @@ export function benchQueries(options: QueryOptions): BenchQuery[] {
       graphql: filteredPage,
       variables: {},
       baseline: { sql: filteredPageSql(false), params: [] },
+      peer: filteredPagePeer(null),
     },
     {
       name: 'filtered_page_deep',
@@ -314,13 +595,18 @@ export function benchQueries(options: QueryOptions): BenchQuery[] {
       graphql: filteredPage,
       variables: { after: deepCursor },
       baseline: { sql: filteredPageSql(true), params: [options.deepAfter.key, options.deepAfter.id] },
+      peer: filteredPagePeer(peerStatedFromCursor(options.deepAfter.key, options.deepAfter.id)),
     },
+    // Search has no peer: PostGraphile exposes tables and functions, and ranking with snippets
+    // over seven types is a SQL function of one's own (the baseline's statement) that the
+    // database would have to hold; the benchmark does not add objects to the API's schema.
     {
       name: 'search',
       description: `search(query: "${options.searchTerm}", first: 20) over every type, with snippets`,
       graphql: search,
       variables: { query: options.searchTerm },
       baseline: { sql: searchSql, params: [options.searchTerm] },
+      peer: null,
     },
     {
       name: 'search_common',
@@ -328,6 +614,38 @@ export function benchQueries(options: QueryOptions): BenchQuery[] {
       graphql: search,
       variables: { query: options.commonSearchTerm },
       baseline: { sql: searchSql, params: [options.commonSearchTerm] },
+      peer: null,
+    },
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The scaling run's extra query: the filtered page's totalCount alone, which counts every match
+// (185,000 at full scale), so it grows with the graph where a page does not.
+
+const filteredTotalCount = /* GraphQL */ `
+  query FilteredTotalCount {
+    positions(filter: { holders: ["RU", "CN"], stances: [OPPOSE, CONCERN, CRITICIZE, THREATEN], statedOn: { from: "2010-01-01" } }) {
+      totalCount
+    }
+  }
+`;
+
+const filteredTotalCountSql = `
+SELECT json_build_object('data', json_build_object('positions', json_build_object(
+  'totalCount', (SELECT count(*) FROM "Position" AS n WHERE ${filteredPageConditions}))))::text AS body`;
+
+/** The queries of `--scaling`: the benchmark's, and the filtered page's totalCount. */
+export function scalingQueries(options: QueryOptions): BenchQuery[] {
+  return [
+    ...benchQueries(options),
+    {
+      name: 'filtered_total_count',
+      description: "positions(filter: the filtered page's) { totalCount } alone: counts every match",
+      graphql: filteredTotalCount,
+      variables: {},
+      baseline: { sql: filteredTotalCountSql, params: [] },
+      peer: null,
     },
   ];
 }

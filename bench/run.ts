@@ -1,25 +1,33 @@
 /**
  * `npm run bench`: loads a synthetic graph into the PostgreSQL database of DATABASE_URL (once per
- * scale and seed), starts stancegraph on it as `npm start` does (production mode) and a bare
- * baseline server (bench/baseline.ts), drives each query over HTTP at a fixed concurrency for a
- * fixed time against both, and prints one JSON line per query.
+ * scale and seed), starts three servers on it: stancegraph as `npm start` does (production mode),
+ * the peer (PostGraphile 4, bench/peer.ts) and a bare baseline server (bench/baseline.ts); checks
+ * that they answer the same data, then drives each query over HTTP at a fixed concurrency for a
+ * fixed time against each, in interleaved rounds (API, peer, baseline; API, peer, baseline; …), and
+ * prints one JSON line per query and round.
  *
  *   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/stancegraph_bench npm run bench [-- options]
  *
- *   --quick            1/100 scale, 5 s per measurement (under two minutes on a fresh database)
+ *   --quick            1/100 scale, 5 s per measurement (about three minutes on a fresh database)
  *   --scale <factor>   scale of the graph (default 1: 1,000,000 positions)
  *   --seed <n>         seed of the generator (default 1)
- *   --duration <s>     seconds of measurement per query and server (default 20; quick 5)
+ *   --duration <s>     seconds of measurement per query, server and round (default 20; quick 5; scaling 5)
  *   --concurrency <n>  clients in flight (default 16)
+ *   --rounds <n>       rounds per query (default 2)
  *   --only <a,b>       run only these queries
  *   --regenerate       generate the graph again even if the database holds this scale and seed
  *   --force            use a database that holds data the generator did not make (it is replaced)
+ *   --scaling          instead: p50 latency of every query, one client at a time, at 10,000,
+ *                      100,000 and 1,000,000 positions (the API and the baseline)
+ *   --scales <a,b>     the scales of --scaling (default 0.01,0.1,1)
  *
  * The database is the benchmark's own: its graph is replaced by the generated one. It is created
- * when it does not exist. See docs/benchmarks.md for the results and how to read them.
+ * when it does not exist. `--scaling` uses DATABASE_URL's database for scale 1 and databases named
+ * after it for the others (stancegraph_bench_10k, stancegraph_bench_100k), each prepared the same
+ * way. See docs/benchmarks.md for the results and how to read them.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
 import pg from 'pg';
@@ -27,7 +35,7 @@ import { openDatabase } from '../src/db/database.ts';
 import { applyMigrations } from '../src/db/migrate.ts';
 import { generate, scaled, type Scale } from './generate.ts';
 import { runLoad, type LoadResult, type LoadTarget } from './load.ts';
-import { benchQueries, filteredPageConditions, filteredPageOrder, type BenchQuery } from './queries.ts';
+import { benchQueries, filteredPageConditions, filteredPageOrder, scalingQueries, type BenchQuery, type QueryOptions } from './queries.ts';
 import { freePort } from '../scripts/free-port.ts';
 
 interface Options {
@@ -40,6 +48,9 @@ interface Options {
   only: string[] | null;
   regenerate: boolean;
   force: boolean;
+  rounds: number;
+  scaling: boolean;
+  scales: number[];
 }
 
 function parseOptions(argv: string[]): Options {
@@ -53,6 +64,9 @@ function parseOptions(argv: string[]): Options {
     only: null,
     regenerate: false,
     force: false,
+    rounds: 2,
+    scaling: false,
+    scales: [0.01, 0.1, 1],
   };
   let durationSet = false;
   let factorSet = false;
@@ -80,10 +94,26 @@ function parseOptions(argv: string[]): Options {
     else if (arg === '--only') options.only = value().split(',');
     else if (arg === '--regenerate') options.regenerate = true;
     else if (arg === '--force') options.force = true;
-    else throw new Error(`unknown option ${arg} (see the comment at the top of bench/run.ts)`);
+    else if (arg === '--rounds') options.rounds = Math.round(number());
+    else if (arg === '--scaling') options.scaling = true;
+    else if (arg === '--scales') {
+      options.scales = value()
+        .split(',')
+        .map((factor) => {
+          const parsed = Number(factor);
+          if (!Number.isFinite(parsed) || parsed <= 0) throw new Error(`--scales needs positive numbers, not ${factor}`);
+          return parsed;
+        });
+      options.scaling = true;
+    } else throw new Error(`unknown option ${arg} (see the comment at the top of bench/run.ts)`);
   }
   if (options.quick) {
     if (!factorSet) options.factor = 0.01;
+    if (!durationSet) options.durationMs = 5_000;
+    options.warmupMs = 1_000;
+  }
+  if (options.scaling) {
+    // One client at a time: a few seconds give hundreds of samples of all but the slowest query.
     if (!durationSet) options.durationMs = 5_000;
     options.warmupMs = 1_000;
   }
@@ -131,8 +161,8 @@ async function readMark(client: pg.Client): Promise<{ mark: GraphMark | null; ha
   return { mark, hasData };
 }
 
-async function prepareGraph(url: string, options: Options): Promise<Scale> {
-  const scale = scaled(options.factor);
+async function prepareGraph(url: string, options: Options, factor: number): Promise<Scale> {
+  const scale = scaled(factor);
   const db = await openDatabase({ kind: 'postgres', url });
   try {
     const { applied } = await applyMigrations(db);
@@ -143,7 +173,7 @@ async function prepareGraph(url: string, options: Options): Promise<Scale> {
   await withClient(url, async (client) => {
     const { mark, hasData } = await readMark(client);
     if (mark && isDeepStrictEqual(mark, { scale, seed: options.seed }) && !options.regenerate) {
-      log(`the database already holds the graph of scale ${options.factor} and seed ${options.seed}`);
+      log(`the database already holds the graph of scale ${factor} and seed ${options.seed}`);
       return;
     }
     if (hasData && !mark && !options.force) {
@@ -187,6 +217,8 @@ interface Started {
   child: ChildProcess;
   url: string;
   stop(): Promise<void>;
+  /** How it ended and the last of its output, once it has exited; null while it runs. */
+  exit(): string | null;
 }
 
 /**
@@ -202,9 +234,11 @@ async function startProcess(args: string[], env: Record<string, string>, url: st
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
   let exitedEarly = false;
+  let ending = '';
   const exited = new Promise<void>((resolve) =>
-    child.once('exit', () => {
+    child.once('exit', (code, signal) => {
       exitedEarly = true;
+      ending = `exited (${signal ?? `code ${code}`})`;
       resolve();
     }),
   );
@@ -216,13 +250,78 @@ async function startProcess(args: string[], env: Record<string, string>, url: st
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (exitedEarly) throw new Error(`${args.join(' ')} exited before serving:\n${tail}`);
-    if (await probe().catch(() => false)) return { child, url, stop };
+    if (await probe().catch(() => false)) return { child, url, stop, exit: () => (exitedEarly ? `${ending}:\n${tail}` : null) };
     if (Date.now() > deadline) {
       await stop();
       throw new Error(`${args.join(' ')} did not start within 60 s:\n${tail}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// What a server costs: CPU time and peak memory of its whole process tree (Linux /proc), so that a
+// server of several processes (the API under node:cluster when WEB_CONCURRENCY is set, or a
+// helper process such as tsx's esbuild service) is counted whole. The load generator runs in this process: it
+// is not counted; nor is PostgreSQL, whose backends are the postmaster's children.
+
+/** Clock ticks per second of /proc's CPU times (`getconf CLK_TCK`; 100 on every usual Linux). */
+const clockTicks = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+interface ProcessStat {
+  pid: number;
+  ppid: number;
+  /** The program's name (field 2 of stat: `node`, `esbuild`, …). */
+  command: string;
+  /** utime + stime + cutime + cstime, in clock ticks. */
+  ticks: number;
+}
+
+function readStat(pid: number): ProcessStat | null {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) is in parentheses and may hold spaces: count fields after the last ')'.
+    const close = text.lastIndexOf(')');
+    const fields = text.slice(close + 2).split(' ');
+    // From field 3 (state): ppid is field 4, utime 14, stime 15, cutime 16, cstime 17 (proc(5)).
+    // A child's times move to its parent's cutime/cstime when the parent reaps it: counting both
+    // keeps the sum of a tree continuous when a worker process exits during the window.
+    const ticks = [11, 12, 13, 14].reduce((sum, index) => sum + Number(fields[index]), 0);
+    return { pid, ppid: Number(fields[1]), command: text.slice(text.indexOf('(') + 1, close), ticks };
+  } catch {
+    return null; // gone meanwhile, or not Linux
+  }
+}
+
+/** A process and all its descendants alive now (found through every process's ppid). */
+function processTree(root: number): ProcessStat[] {
+  let all: ProcessStat[];
+  try {
+    all = readdirSync('/proc')
+      .filter((name) => /^\d+$/.test(name))
+      .map((name) => readStat(Number(name)))
+      .filter((stat): stat is ProcessStat => stat !== null);
+  } catch {
+    return [];
+  }
+  const children = new Map<number, ProcessStat[]>();
+  for (const stat of all) children.set(stat.ppid, [...(children.get(stat.ppid) ?? []), stat]);
+  const tree = all.filter((stat) => stat.pid === root);
+  for (let i = 0; i < tree.length; i++) tree.push(...(children.get(tree[i]!.pid) ?? []));
+  return tree;
+}
+
+/** CPU time of a process tree so far, in ms; null when it cannot be read (not Linux). */
+function treeCpuMs(root: number): number | null {
+  const tree = processTree(root);
+  if (tree.length === 0) return null;
+  return (tree.reduce((sum, stat) => sum + stat.ticks, 0) * 1000) / clockTicks;
 }
 
 /** Peak resident set size of a process since the last reset, in MB (Linux). */
@@ -243,7 +342,7 @@ function resetPeakRss(pid: number): void {
   }
 }
 
-/** What the bench reads of a GraphQL response (the API's, or the baseline's copy of its JSON). */
+/** What the bench reads of a GraphQL response (the API's, the peer's, or the baseline's copy of the API's JSON). */
 interface GraphQLResponse {
   data?: unknown;
   errors?: unknown;
@@ -261,7 +360,7 @@ async function post(url: string, body: string): Promise<{ status: number; json: 
   }
 }
 
-/** The first path where two JSON values differ, for the report when the baseline is not equivalent. */
+/** The first path where two JSON values differ, for the report when the baseline or the peer is not equivalent. */
 function firstDifference(a: unknown, b: unknown, path = ''): string | null {
   if (isDeepStrictEqual(a, b)) return null;
   if (a && b && typeof a === 'object' && typeof b === 'object') {
@@ -273,57 +372,317 @@ function firstDifference(a: unknown, b: unknown, path = ''): string | null {
   return `${path}: ${JSON.stringify(a)?.slice(0, 200)} ≠ ${JSON.stringify(b)?.slice(0, 200)}`;
 }
 
-async function measure(query: BenchQuery, api: Started, baseline: Started, options: Options): Promise<Record<string, unknown>> {
-  const apiBody = JSON.stringify({ query: query.graphql, variables: query.variables });
-  const check = await post(api.url, apiBody);
-  if (check.status !== 200 || check.json.errors)
-    throw new Error(`${query.name}: the API answered ${check.status} ${(check.json.errors ? JSON.stringify(check.json.errors) : check.text).slice(0, 500)}`);
-  const sqlPerRequest = check.json.extensions?.sql?.statements ?? null;
-  const reference = await post(`${baseline.url}${query.name}`, '');
-  if (reference.status !== 200) throw new Error(`${query.name}: the baseline answered ${reference.status} ${reference.text.slice(0, 500)}`);
-  const difference = firstDifference(check.json.data, reference.json.data);
-  if (difference) log(`  ${query.name}: the baseline's JSON differs from the API's at ${difference}`);
+// ---------------------------------------------------------------------------------------------
+// The three servers, and one measurement of one of them.
 
-  const apiTarget: LoadTarget = {
-    url: api.url,
+interface Servers {
+  api: Started;
+  /** Null in the scaling run (the API and its baseline only), and when no query of the run has a peer. */
+  peer: Started | null;
+  baseline: Started;
+}
+
+/** Starts the API, the peer (unless `withPeer` is false) and the baseline on `url`; stops them all if one fails. */
+async function startServers(url: string, queries: BenchQuery[], withPeer: boolean): Promise<Servers> {
+  const started: Started[] = [];
+  try {
+    const apiPort = await freePort();
+    const apiUrl = `http://127.0.0.1:${apiPort}/graphql`;
+    const apiEnv: Record<string, string> = {
+      DATABASE_URL: url,
+      PORT: String(apiPort),
+      NODE_ENV: 'production',
+      REPORT_SQL_STATEMENTS: 'true',
+      // The deep traversal asks for 10 × 50 positions with their lists: over the default cost limit.
+      GRAPHQL_MAX_COST: '100000',
+      // Worker processes (node:cluster) when the bench is run with it; the CPU and memory columns sum the tree.
+      ...(process.env.WEB_CONCURRENCY ? { WEB_CONCURRENCY: process.env.WEB_CONCURRENCY } : {}),
+    };
+    const graphqlProbe = (target: string) => async () => (await post(target, JSON.stringify({ query: '{ __typename }' }))).status === 200;
+    const api = await startProcess(['--import', 'tsx', 'src/main.ts'], apiEnv, apiUrl, graphqlProbe(apiUrl));
+    started.push(api);
+
+    let peer: Started | null = null;
+    if (withPeer) {
+      const peerPort = await freePort();
+      const peerUrl = `http://127.0.0.1:${peerPort}/graphql`;
+      peer = await startProcess(
+        ['--import', 'tsx', 'bench/peer.ts'],
+        { DATABASE_URL: url, PORT: String(peerPort), NODE_ENV: 'production' },
+        peerUrl,
+        graphqlProbe(peerUrl),
+      );
+      started.push(peer);
+    }
+
+    const baselinePort = await freePort();
+    const statements = Object.fromEntries(queries.map((query) => [query.name, query.baseline]));
+    const baselineUrl = `http://127.0.0.1:${baselinePort}/`;
+    const baseline = await startProcess(
+      ['--import', 'tsx', 'bench/baseline.ts'],
+      { DATABASE_URL: url, PORT: String(baselinePort) },
+      baselineUrl,
+      async () => (await fetch(`${baselineUrl}none`, { method: 'POST' })).status === 404,
+      JSON.stringify(statements),
+    );
+    return { api, peer, baseline };
+  } catch (error) {
+    await Promise.all(started.map((server) => server.stop()));
+    throw error;
+  }
+}
+
+async function stopServers(servers: Servers): Promise<void> {
+  await Promise.all([servers.api.stop(), servers.peer?.stop(), servers.baseline.stop()]);
+}
+
+/** A GraphQL server's load target: failed when not 200 or when the answer starts with errors. */
+function graphqlTarget(url: string, body: string): LoadTarget {
+  return {
+    url,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: apiBody,
+    body,
     failed: (status, head) => status !== 200 || head.subarray(0, 12).toString().includes('"errors"'),
   };
-  const baselineTarget: LoadTarget = { url: `${baseline.url}${query.name}`, method: 'POST', headers: {}, body: '', failed: (status) => status !== 200 };
-  const load = { concurrency: options.concurrency };
-  const pid = api.child.pid!;
+}
 
-  await runLoad(apiTarget, { ...load, durationMs: options.warmupMs });
-  resetPeakRss(pid);
+interface Measurement {
+  load: LoadResult;
+  cpuMsPerRequest: number | null;
+  peakRssMb: number | null;
+  /** How many processes run the server's program (the root and its cluster workers). */
+  processes: number;
+}
+
+/**
+ * Warms `server` up, then drives it for the measured window, reading its process tree's CPU time
+ * just before and after the window and its peak RSS (reset before it) just after.
+ */
+async function drive(server: Started, target: LoadTarget, options: Options, concurrency: number): Promise<Measurement> {
+  const pid = server.child.pid!;
+  await runLoad(target, { concurrency, durationMs: options.warmupMs });
+  for (const { pid: member } of processTree(pid)) resetPeakRss(member);
+  const cpuBefore = treeCpuMs(pid);
+  const load = await runLoad(target, { concurrency, durationMs: options.durationMs });
+  const exit = server.exit();
+  // Its requests all failed at once: say why rather than print a line of errors.
+  if (exit) throw new Error(`${server.child.spawnargs.slice(-1)[0]} ${exit}`);
+  const cpuAfter = treeCpuMs(pid);
+  const tree = processTree(pid);
+  const peaks = tree.map(({ pid: member }) => peakRssMb(member)).filter((mb): mb is number => mb !== null);
+  return {
+    load,
+    cpuMsPerRequest: cpuBefore === null || cpuAfter === null || load.requests === 0 ? null : Math.round(((cpuAfter - cpuBefore) / load.requests) * 100) / 100,
+    peakRssMb: peaks.length > 0 ? Math.max(...peaks) : null,
+    // The server's own processes: those running its program. tsx starts an esbuild service beside
+    // a process that has files to compile (a first run after a change): in the CPU and memory
+    // figures, but not a server process.
+    processes: tree.filter((member) => member.command === tree[0]?.command).length,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The main run: each query checked on the three servers, then measured in interleaved rounds.
+
+interface Checked {
+  apiBody: string;
+  sqlPerRequest: number | null;
+  sameJson: boolean;
+  responseKb: number;
+  /** The peer's request body; null when the query has no peer. */
+  peerBody: string | null;
+  peerSameData: boolean | null;
+  peerResponseKb: number | null;
+}
+
+const kb = (data: unknown) => Math.round(Buffer.byteLength(JSON.stringify(data)) / 1024);
+
+/**
+ * Asks each server once: the API must answer without errors; the baseline's JSON must be the API's
+ * (same_json); the peer's data, normalized, must be the API's (peer_same_data). A difference is
+ * logged at its first path and reported, not fatal: the measurement still says what it cost.
+ */
+async function check(query: BenchQuery, servers: Servers): Promise<Checked> {
+  const apiBody = JSON.stringify({ query: query.graphql, variables: query.variables });
+  const answer = await post(servers.api.url, apiBody);
+  if (answer.status !== 200 || answer.json.errors)
+    throw new Error(
+      `${query.name}: the API answered ${answer.status} ${(answer.json.errors ? JSON.stringify(answer.json.errors) : answer.text).slice(0, 500)}`,
+    );
+  const reference = await post(`${servers.baseline.url}${query.name}`, '');
+  if (reference.status !== 200) throw new Error(`${query.name}: the baseline answered ${reference.status} ${reference.text.slice(0, 500)}`);
+  const difference = firstDifference(answer.json.data, reference.json.data);
+  if (difference) log(`  ${query.name}: the baseline's JSON differs from the API's at ${difference}`);
+
+  let peerBody: string | null = null;
+  let peerSameData: boolean | null = null;
+  let peerResponseKb: number | null = null;
+  if (query.peer && servers.peer) {
+    peerBody = JSON.stringify({ query: query.peer.graphql, variables: query.peer.variables });
+    const peerAnswer = await post(servers.peer.url, peerBody);
+    if (peerAnswer.status !== 200 || peerAnswer.json.errors)
+      throw new Error(
+        `${query.name}: the peer answered ${peerAnswer.status} ${(peerAnswer.json.errors ? JSON.stringify(peerAnswer.json.errors) : peerAnswer.text).slice(0, 500)}`,
+      );
+    const compared = query.peer.api ? query.peer.api(answer.json.data) : answer.json.data;
+    const peerDifference = firstDifference(compared, query.peer.normalize(peerAnswer.json.data));
+    if (peerDifference) log(`  ${query.name}: the peer's data differs from the API's at ${peerDifference}`);
+    peerSameData = peerDifference === null;
+    peerResponseKb = kb(peerAnswer.json.data);
+  }
+  return {
+    apiBody,
+    sqlPerRequest: answer.json.extensions?.sql?.statements ?? null,
+    sameJson: difference === null,
+    responseKb: kb(answer.json.data),
+    peerBody,
+    peerSameData,
+    peerResponseKb,
+  };
+}
+
+const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+
+/** One round of one query: the API, the peer (if it answers the query), the baseline, one after the other. */
+async function measureRound(query: BenchQuery, checked: Checked, servers: Servers, options: Options, round: number): Promise<Record<string, unknown>> {
   const loadAverage = os.loadavg()[0]!;
-  const measured: LoadResult = await runLoad(apiTarget, { ...load, durationMs: options.durationMs });
-  const rss = peakRssMb(pid);
-  await runLoad(baselineTarget, { ...load, durationMs: options.warmupMs });
-  const base: LoadResult = await runLoad(baselineTarget, { ...load, durationMs: options.durationMs });
+  const api = await drive(servers.api, graphqlTarget(servers.api.url, checked.apiBody), options, options.concurrency);
+  const peer =
+    servers.peer && checked.peerBody !== null
+      ? await drive(servers.peer, graphqlTarget(servers.peer.url, checked.peerBody), options, options.concurrency)
+      : null;
+  const baselineTarget: LoadTarget = { url: `${servers.baseline.url}${query.name}`, method: 'POST', headers: {}, body: '', failed: (status) => status !== 200 };
+  const base = await drive(servers.baseline, baselineTarget, options, options.concurrency);
 
   return {
     query: query.name,
-    rps: measured.rps,
-    p50_ms: measured.p50_ms,
-    p99_ms: measured.p99_ms,
-    sql_per_request: sqlPerRequest,
-    baseline_rps: base.rps,
-    baseline_p50_ms: base.p50_ms,
-    baseline_p99_ms: base.p99_ms,
-    ratio: Math.round((measured.rps / base.rps) * 100) / 100,
-    server_peak_rss_mb: rss,
-    requests: measured.requests,
-    errors: measured.errors,
-    baseline_errors: base.errors,
-    same_json: difference === null,
-    response_kb: Math.round(Buffer.byteLength(JSON.stringify(check.json.data)) / 1024),
+    round,
+    rps: api.load.rps,
+    p50_ms: api.load.p50_ms,
+    p99_ms: api.load.p99_ms,
+    sql_per_request: checked.sqlPerRequest,
+    peer_rps: peer?.load.rps ?? null,
+    peer_p50_ms: peer?.load.p50_ms ?? null,
+    peer_p99_ms: peer?.load.p99_ms ?? null,
+    baseline_rps: base.load.rps,
+    baseline_p50_ms: base.load.p50_ms,
+    baseline_p99_ms: base.load.p99_ms,
+    ratio: ratio(api.load.rps, base.load.rps),
+    ratio_to_peer: peer ? ratio(api.load.rps, peer.load.rps) : null,
+    api_cpu_ms_per_request: api.cpuMsPerRequest,
+    peer_cpu_ms_per_request: peer?.cpuMsPerRequest ?? null,
+    baseline_cpu_ms_per_request: base.cpuMsPerRequest,
+    server_peak_rss_mb: api.peakRssMb,
+    server_processes: api.processes,
+    peer_peak_rss_mb: peer?.peakRssMb ?? null,
+    requests: api.load.requests,
+    errors: api.load.errors,
+    peer_requests: peer?.load.requests ?? null,
+    peer_errors: peer?.load.errors ?? null,
+    baseline_requests: base.load.requests,
+    baseline_errors: base.load.errors,
+    same_json: checked.sameJson,
+    peer_same_data: checked.peerSameData,
+    response_kb: checked.responseKb,
+    peer_response_kb: checked.peerResponseKb,
     concurrency: options.concurrency,
     seconds: options.durationMs / 1000,
     load_avg_1m: Math.round(loadAverage * 100) / 100,
     description: query.description,
   };
+}
+
+/** The queries' parameters on the graph of `url`: where the deep page starts, the search terms. */
+async function queryOptions(url: string): Promise<QueryOptions> {
+  const deep = await deepPageStart(url);
+  return { deepAfter: deep, deepRank: deep.rank, searchTerm: 'Seongju', commonSearchTerm: 'THAAD' };
+}
+
+async function runMain(url: string, options: Options): Promise<void> {
+  await ensureDatabase(url);
+  const scale = await prepareGraph(url, options, options.factor);
+  const queries = benchQueries(await queryOptions(url)).filter((query) => !options.only || options.only.includes(query.name));
+  // The peer only when one of the queries asks it something (`--only search` needs none).
+  const servers = await startServers(
+    url,
+    queries,
+    queries.some((query) => query.peer !== null),
+  );
+  try {
+    for (const query of queries) {
+      log(`${query.name}: ${query.description}${query.peer ? '' : ' (no peer)'}`);
+      const checked = await check(query, servers);
+      for (let round = 1; round <= options.rounds; round++) {
+        const line = await measureRound(query, checked, servers, options, round);
+        process.stdout.write(`${JSON.stringify({ ...line, scale: options.factor, positions: scale.positions })}\n`);
+      }
+    }
+  } finally {
+    await stopServers(servers);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The scaling run: how each query's latency grows with the graph, one request at a time.
+
+/** The database of a scale other than 1: DATABASE_URL's, with its name suffixed by the positions (_10k, _100k). */
+function scaleDatabaseUrl(url: string, factor: number): string {
+  if (factor === 1) return url;
+  const positions = scaled(factor).positions;
+  const label = positions % 1_000_000 === 0 ? `${positions / 1_000_000}m` : positions % 1000 === 0 ? `${positions / 1000}k` : String(positions);
+  const scaleUrl = new URL(url);
+  scaleUrl.pathname = `/${encodeURIComponent(`${decodeURIComponent(scaleUrl.pathname.slice(1))}_${label}`)}`;
+  return scaleUrl.toString();
+}
+
+async function runScaling(url: string, options: Options): Promise<void> {
+  for (const factor of options.scales) {
+    const scaleUrl = scaleDatabaseUrl(url, factor);
+    log(`scale ${factor}: ${decodeURIComponent(new URL(scaleUrl).pathname.slice(1))}`);
+    await ensureDatabase(scaleUrl);
+    const scale = await prepareGraph(scaleUrl, options, factor);
+    const queries = scalingQueries(await queryOptions(scaleUrl)).filter((query) => !options.only || options.only.includes(query.name));
+    const servers = await startServers(scaleUrl, queries, false);
+    try {
+      for (const query of queries) {
+        log(`  ${query.name}`);
+        const checked = await check(query, servers);
+        const loadAverage = os.loadavg()[0]!;
+        const api = await drive(servers.api, graphqlTarget(servers.api.url, checked.apiBody), options, 1);
+        const baselineTarget: LoadTarget = {
+          url: `${servers.baseline.url}${query.name}`,
+          method: 'POST',
+          headers: {},
+          body: '',
+          failed: (status) => status !== 200,
+        };
+        const base = await drive(servers.baseline, baselineTarget, options, 1);
+        const line = {
+          scale: factor,
+          positions: scale.positions,
+          query: query.name,
+          p50_ms: api.load.p50_ms,
+          baseline_p50_ms: base.load.p50_ms,
+          p99_ms: api.load.p99_ms,
+          baseline_p99_ms: base.load.p99_ms,
+          requests: api.load.requests,
+          baseline_requests: base.load.requests,
+          errors: api.load.errors,
+          baseline_errors: base.load.errors,
+          sql_per_request: checked.sqlPerRequest,
+          same_json: checked.sameJson,
+          api_cpu_ms_per_request: api.cpuMsPerRequest,
+          baseline_cpu_ms_per_request: base.cpuMsPerRequest,
+          seconds: options.durationMs / 1000,
+          load_avg_1m: Math.round(loadAverage * 100) / 100,
+        };
+        process.stdout.write(`${JSON.stringify(line)}\n`);
+      }
+    } finally {
+      await stopServers(servers);
+    }
+  }
 }
 
 async function main(): Promise<void> {
@@ -341,51 +700,8 @@ async function main(): Promise<void> {
       .map((l) => l.toFixed(2))
       .join(' ')}`,
   );
-  await ensureDatabase(url);
-  const scale = await prepareGraph(url, options);
-  const deep = await deepPageStart(url);
-  const queries = benchQueries({ deepAfter: deep, deepRank: deep.rank, searchTerm: 'Seongju', commonSearchTerm: 'THAAD' }).filter(
-    (query) => !options.only || options.only.includes(query.name),
-  );
-
-  const [apiPort, baselinePort] = [await freePort(), await freePort()];
-  const apiEnv: Record<string, string> = {
-    DATABASE_URL: url,
-    PORT: String(apiPort),
-    NODE_ENV: 'production',
-    REPORT_SQL_STATEMENTS: 'true',
-    // The deep traversal asks for 10 × 50 positions with their lists: over the default cost limit.
-    GRAPHQL_MAX_COST: '100000',
-  };
-  const apiUrl = `http://127.0.0.1:${apiPort}/graphql`;
-  const api = await startProcess(['--import', 'tsx', 'src/main.ts'], apiEnv, apiUrl, async () => {
-    const { status } = await post(apiUrl, JSON.stringify({ query: '{ __typename }' }));
-    return status === 200;
-  });
-  const statements = Object.fromEntries(queries.map((query) => [query.name, query.baseline]));
-  const baselineUrl = `http://127.0.0.1:${baselinePort}/`;
-  let baseline: Started;
-  try {
-    baseline = await startProcess(
-      ['--import', 'tsx', 'bench/baseline.ts'],
-      { DATABASE_URL: url, PORT: String(baselinePort) },
-      baselineUrl,
-      async () => (await fetch(`${baselineUrl}none`, { method: 'POST' })).status === 404,
-      JSON.stringify(statements),
-    );
-  } catch (error) {
-    await api.stop();
-    throw error;
-  }
-  try {
-    for (const query of queries) {
-      log(`${query.name}: ${query.description}`);
-      const line = await measure(query, api, baseline, options);
-      process.stdout.write(`${JSON.stringify({ ...line, scale: options.factor, positions: scale.positions })}\n`);
-    }
-  } finally {
-    await Promise.all([api.stop(), baseline.stop()]);
-  }
+  if (options.scaling) await runScaling(url, options);
+  else await runMain(url, options);
   log(`done in ${Math.round((performance.now() - started) / 1000)} s`);
 }
 
