@@ -395,8 +395,9 @@ async function startServers(url: string, queries: BenchQuery[], withPeer: boolea
       REPORT_SQL_STATEMENTS: 'true',
       // The deep traversal asks for 10 × 50 positions with their lists: over the default cost limit.
       GRAPHQL_MAX_COST: '100000',
-      // Worker processes (node:cluster) when the bench is run with it; the CPU and memory columns sum the tree.
-      ...(process.env.WEB_CONCURRENCY ? { WEB_CONCURRENCY: process.env.WEB_CONCURRENCY } : {}),
+      // One API process per core (node:cluster), as the README advises on a PostgreSQL server, unless
+      // the bench is run with WEB_CONCURRENCY; the CPU and memory columns sum the process tree.
+      WEB_CONCURRENCY: process.env.WEB_CONCURRENCY?.trim() || String(os.availableParallelism()),
     };
     const graphqlProbe = (target: string) => async () => (await post(target, JSON.stringify({ query: '{ __typename }' }))).status === 200;
     const api = await startProcess(['--import', 'tsx', 'src/main.ts'], apiEnv, apiUrl, graphqlProbe(apiUrl));
