@@ -382,6 +382,14 @@ interface Servers {
   baseline: Started;
 }
 
+/** The arguments `npm start` gives node (package.json), so that the API runs here as its users run it. */
+function npmStartArguments(): string[] {
+  const script = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const [command, ...args] = script.trim().split(/\s+/);
+  if (command !== 'node') throw new Error(`npm start runs ${JSON.stringify(script)}, not node: bench/run.ts cannot start it the same way`);
+  return args;
+}
+
 /** Starts the API, the peer (unless `withPeer` is false) and the baseline on `url`; stops them all if one fails. */
 async function startServers(url: string, queries: BenchQuery[], withPeer: boolean): Promise<Servers> {
   const started: Started[] = [];
@@ -400,7 +408,7 @@ async function startServers(url: string, queries: BenchQuery[], withPeer: boolea
       WEB_CONCURRENCY: process.env.WEB_CONCURRENCY?.trim() || String(os.availableParallelism()),
     };
     const graphqlProbe = (target: string) => async () => (await post(target, JSON.stringify({ query: '{ __typename }' }))).status === 200;
-    const api = await startProcess(['--import', 'tsx', 'src/main.ts'], apiEnv, apiUrl, graphqlProbe(apiUrl));
+    const api = await startProcess(npmStartArguments(), apiEnv, apiUrl, graphqlProbe(apiUrl));
     started.push(api);
 
     let peer: Started | null = null;

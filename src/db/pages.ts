@@ -251,6 +251,9 @@ export async function fetchLinkedPages<TNode>(
   return byParent;
 }
 
+/** Whether a condition is the empty filter (`TRUE`, what a list without `filter` compiles to). */
+const isUnconditional = (where: Prisma.Sql) => where.values.length === 0 && where.sql.trim() === 'TRUE';
+
 export async function countLinked(
   prisma: PrismaClient,
   source: IdSource,
@@ -258,9 +261,15 @@ export async function countLinked(
   parentIds: readonly number[],
   where: Prisma.Sql,
 ): Promise<Map<number, number>> {
+  // Unfiltered, through a join table: its rows are the links, one per (parent, child) pair (its
+  // primary key), so counting them is an index-only scan; joining each to its node, as a filter
+  // needs, read 22,000 rows of Position for ten deployments (40 ms against 1 ms).
+  const total =
+    isUnconditional(where) && source.table !== nodes.table
+      ? Prisma.sql`(SELECT count(*)::int FROM ${identifier(source.table)} AS l WHERE l.${identifier(source.parentColumn ?? '')} = parent.id)`
+      : Prisma.sql`(SELECT count(*)::int FROM ${nodes.from} WHERE ${linkSql(source, nodes, Prisma.raw('parent.id'))} AND (${where}))`;
   const rows = await prisma.$queryRaw<{ parent: number; total: number }[]>`
-    SELECT parent.id AS parent,
-           (SELECT count(*)::int FROM ${nodes.from} WHERE ${linkSql(source, nodes, Prisma.raw('parent.id'))} AND (${where})) AS total
+    SELECT parent.id AS parent, ${total} AS total
     FROM unnest(${[...parentIds]}::int[]) AS parent(id)`;
   return new Map(rows.map((row) => [row.parent, row.total]));
 }
@@ -286,9 +295,14 @@ export async function fetchLinkedAll<TNode>(
           SELECT n.${parentColumn} AS "_parent", ${nodes.columns}, row_number() OVER (ORDER BY n.${parentColumn}, ${orderSql}) AS "_rank"
           FROM ${nodes.from}
           WHERE n.${parentColumn} = ANY(${ids}::int[])`
-      : Prisma.sql`
-          SELECT l.${parentColumn} AS "_parent", ${nodes.columns}, row_number() OVER (ORDER BY l.${parentColumn}, ${orderSql}) AS "_rank"
-          FROM ${identifier(source.table)} AS l JOIN ${nodes.from} ON n.id = l.${identifier(source.childColumn)}
+      : // Each link's node by its primary key: the LATERAL subquery (kept apart by OFFSET 0) makes
+        // one index probe per link. As a join, the planner hashed the whole node table instead (all
+        // 20,000 officials for 350 speakers: 10 ms against 1). Its columns keep their names, so
+        // `orderSql` reads them through `n` as before.
+        Prisma.sql`
+          SELECT l.${parentColumn} AS "_parent", n.*, row_number() OVER (ORDER BY l.${parentColumn}, ${orderSql}) AS "_rank"
+          FROM ${identifier(source.table)} AS l
+          CROSS JOIN LATERAL (SELECT ${nodes.columns} FROM ${nodes.from} WHERE n.id = l.${identifier(source.childColumn)} OFFSET 0) AS n
           WHERE l.${parentColumn} = ANY(${ids}::int[])`,
     Prisma.raw('r."_rank"'),
   );

@@ -41,7 +41,7 @@ export function firstItems<T>(list: readonly T[], first: number, maxItems: numbe
   if (!Number.isInteger(first) || first < 1 || first > maxItems) {
     throw badUserInput(`Argument "first" must be between 1 and ${maxItems}, got ${first}`, 'first');
   }
-  return list.slice(0, first);
+  return list.length <= first ? (list as T[]) : list.slice(0, first);
 }
 
 /** The declared bound of a list field, or null when it declares none. */

@@ -233,11 +233,20 @@ export function nodeRelations(
     declareFieldResolver(
       Relations,
       name,
-      async (parent: Record<string, unknown>, { loaders }: GraphQLContext) => {
+      // Not async: the loader's own promise is returned as it is (one promise per field and
+      // parent, thousands on a deep page, each also tracked by the request's async context).
+      (parent: Record<string, unknown>, { loaders }: GraphQLContext) => {
         const rowId = parent[relation.key] as number | null;
-        const found = rowId == null ? null : await loaders.node(relation.nodes()).load(rowId);
-        if (found === null && !nullable) throw new Error(`${name} ${rowId} of ${(parent as { typeName?: string }).typeName ?? 'a record'} was not found`);
-        return found;
+        if (rowId == null) {
+          if (!nullable) throw new Error(`${name} of ${(parent as { typeName?: string }).typeName ?? 'a record'} is not set`);
+          return null;
+        }
+        const found = loaders.node(relation.nodes()).load(rowId);
+        if (nullable) return found;
+        return found.then((node) => {
+          if (node === null) throw new Error(`${name} ${rowId} of ${(parent as { typeName?: string }).typeName ?? 'a record'} was not found`);
+          return node;
+        });
       },
       [
         (prototype, key) => Root()(prototype, key, 0),
@@ -250,8 +259,11 @@ export function nodeRelations(
     declareFieldResolver(
       Relations,
       name,
-      async (parent: { rowId: number }, first: number, { loaders }: GraphQLContext) =>
-        firstItems(await loaders.linked(relation.ids, relation.nodes(), relation.orderBy).load(parent.rowId), first, relation.maxItems),
+      (parent: { rowId: number }, first: number, { loaders }: GraphQLContext) =>
+        loaders
+          .linked(relation.ids, relation.nodes(), relation.orderBy)
+          .load(parent.rowId)
+          .then((items) => firstItems(items, first, relation.maxItems)),
       [
         (prototype, key) => Root()(prototype, key, 0),
         (prototype, key) => Arg('first', () => Int, firstArgument(relation.maxItems, relation.items))(prototype, key, 1),
