@@ -1,4 +1,4 @@
-import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { ArgsType, Field, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
 import { encodeCursor } from '../data/cursor.ts';
 import { defaultPageSize, maxPageSize, type Page, type PageArgs } from '../data/listing.ts';
 
@@ -35,6 +35,33 @@ export class PageInfo {
   endCursor!: string | null;
 }
 
+/** Whether a bounded count is the number itself or a lower bound of it. */
+export enum CountPrecision {
+  EXACT = 'EXACT',
+  AT_LEAST = 'AT_LEAST',
+}
+
+registerEnumType(CountPrecision, {
+  name: 'CountPrecision',
+  description: 'Whether a count is exact or a lower bound.',
+  valuesConfig: {
+    EXACT: { description: 'The count is the number of elements.' },
+    AT_LEAST: { description: 'There are at least this many elements; counting stopped at the limit.' },
+  },
+});
+
+/** The most elements `count` counts. */
+export const countLimit = 10_000;
+
+@ObjectType('Count', { description: `A number of elements, counted up to ${countLimit.toLocaleString('en')}.` })
+export class Count {
+  @Field(() => Int, { description: `The number of elements, or ${countLimit.toLocaleString('en')} when there are more.` })
+  count!: number;
+
+  @Field(() => CountPrecision, { description: 'EXACT, or AT_LEAST when counting stopped at the limit.' })
+  precision!: CountPrecision;
+}
+
 export interface Edge<TNode> {
   cursor: string;
   node: TNode;
@@ -45,6 +72,8 @@ export interface Connection<TNode> {
   nodes: TNode[];
   pageInfo: PageInfo;
   readonly totalCount: Promise<number>;
+  /** A count that stops at `countLimit` (model connections). */
+  readonly count?: Promise<Count>;
 }
 
 /** A row with its database id, as every node type keeps beside its global ID. */
@@ -52,8 +81,11 @@ export interface HasRowId {
   rowId: number;
 }
 
-/** Assembles a connection from a page. `countTotal` runs only when a client selects `totalCount`. */
-export function toConnection<TNode>(page: Page<TNode>, countTotal: () => Promise<number>): Connection<TNode> {
+/**
+ * Assembles a connection from a page. `countTotal` runs only when a client selects `totalCount`,
+ * `countUpTo` (given the most rows to count) only when it selects `count`.
+ */
+export function toConnection<TNode>(page: Page<TNode>, countTotal: () => Promise<number>, countUpTo?: (atMost: number) => Promise<number>): Connection<TNode> {
   const edges = page.entries.map((entry) => ({ cursor: encodeCursor(entry.position), node: entry.node }));
   return {
     edges,
@@ -66,6 +98,12 @@ export function toConnection<TNode>(page: Page<TNode>, countTotal: () => Promise
     },
     get totalCount() {
       return countTotal();
+    },
+    get count() {
+      // One row past the limit tells "exactly the limit" from "more".
+      return countUpTo?.(countLimit + 1).then((counted) =>
+        counted > countLimit ? { count: countLimit, precision: CountPrecision.AT_LEAST } : { count: counted, precision: CountPrecision.EXACT },
+      );
     },
   };
 }

@@ -55,6 +55,8 @@ interface LinkedCountKey {
   parentId: number;
   where: Prisma.Sql;
   whereKey: string;
+  /** Count no further (`count`); undefined: count all (`totalCount`). */
+  atMost?: number;
 }
 
 /** Groups keys that compile to the same SQL, runs `run` once per group, answers every key. */
@@ -93,10 +95,10 @@ function linkedPageLoaders(prisma: PrismaClient) {
     (keys) =>
       perGroup(
         keys,
-        (key) => `${key.source.name}|${key.whereKey}`,
+        (key) => `${key.source.name}|${key.whereKey}|${key.atMost ?? 'all'}`,
         async (group) => {
-          const [{ source, nodes, where }] = group as [LinkedCountKey, ...LinkedCountKey[]];
-          const totals = await countLinked(prisma, source, nodes, [...new Set(group.map((key) => key.parentId))], where);
+          const [{ source, nodes, where, atMost }] = group as [LinkedCountKey, ...LinkedCountKey[]];
+          const totals = await countLinked(prisma, source, nodes, [...new Set(group.map((key) => key.parentId))], where, atMost);
           return (key) => totals.get(key.parentId) ?? 0;
         },
       ),
@@ -175,7 +177,11 @@ export function createLoaders(prisma: PrismaClient) {
     ): Promise<Connection<TNode>> {
       const list = await compileList(listing, args, refs);
       const page = toPage(list.window, await fetchRootPage(prisma, listing.nodes, list.query, list.window));
-      return toConnection(page, () => countRoot(prisma, listing.nodes, list.query.where));
+      return toConnection(
+        page,
+        () => countRoot(prisma, listing.nodes, list.query.where),
+        (atMost) => countRoot(prisma, listing.nodes, list.query.where, atMost),
+      );
     },
 
     /** A page of a parent's relation (`Country.positions`), batched across sibling parents. */
@@ -189,7 +195,8 @@ export function createLoaders(prisma: PrismaClient) {
       const nodes = listing.nodes as NodeSource<unknown>;
       const entries = (await linked.pages.load({ source, nodes, parentId, list })) as PageEntry<TNode>[];
       const whereKey = JSON.stringify([listing.name, args.filter ?? null]);
-      return toConnection(toPage(list.window, entries), () => linked.counts.load({ source, nodes, parentId, where: list.query.where, whereKey }));
+      const count = (atMost?: number) => linked.counts.load({ source, nodes, parentId, where: list.query.where, whereKey, atMost });
+      return toConnection(toPage(list.window, entries), () => count(), count);
     },
   };
   return loaders;

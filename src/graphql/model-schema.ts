@@ -32,7 +32,7 @@ import type { ListArgs, Listing, OrderInput } from '../data/listing.ts';
 import type { EnumDefinition, FieldDefinition, FilterArgument, ModelDefinition, NodeRecord, RecordOf } from '../data/model.ts';
 import { listingOf } from '../data/model-listing.ts';
 import type { Write } from '../data/write.ts';
-import { ConnectionArgs, ConnectionType, type Connection, type HasRowId } from './connection.ts';
+import { ConnectionArgs, ConnectionType, Count, countLimit, type Connection, type HasRowId } from './connection.ts';
 import type { GraphQLContext } from './context.ts';
 import { enumType } from './enum-type.ts';
 import { firstArgument, firstItems, listBound } from './list-bounds.ts';
@@ -129,7 +129,14 @@ export function modelSchema<TModel extends ModelDefinition, TRecord extends Node
   nodeType: ClassType<TRecord>,
 ): ModelSchema<TModel, TRecord> {
   @ObjectType(`${model.name}Connection`, { description: `A paginated list of ${model.plural}.` })
-  class ModelConnection extends ConnectionType(nodeType, model.name, model.plural) {}
+  class ModelConnection extends ConnectionType(nodeType, model.name, model.plural) {
+    // A getter that starts the count (a promise), so it keeps a resolver (src/graphql/schema.ts).
+    @Field(() => Count, {
+      simple: false,
+      description: `The number of ${model.plural} in the connection, counted up to ${countLimit.toLocaleString('en')}: its cost stays small however long the list, where \`totalCount\` counts every element (hundreds of milliseconds for a filter that matches hundreds of thousands).`,
+    })
+    count!: Count;
+  }
 
   @InputType(`${model.name}Filter`, { description: model.filterDescription })
   class ModelFilter {}

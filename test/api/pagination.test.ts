@@ -269,3 +269,19 @@ describe('a page the client cannot have is a BAD_USER_INPUT error naming the arg
     expect(backward.positions.nodes).toEqual(forward.positions.nodes);
   });
 });
+
+describe('count: a total that stops at 10,000', () => {
+  it('is the exact number of elements of a list shorter than that, filtered or not, at the root and in a relation', async () => {
+    const data = await api.data(`{
+      all: positions(first: 1) { totalCount count { count precision } }
+      opposed: positions(first: 1, filter: { stances: [OPPOSE] }) { totalCount count { count precision } }
+      deployments(first: 5) { nodes { positions(first: 1) { totalCount count { count precision } } } }
+      country(isoCode: "CN") { positions(first: 1) { totalCount count { count precision } } }
+    }`);
+    expect(data.all.count).toEqual({ count: seed.positions.length, precision: 'EXACT' });
+    const lists = [data.all, data.opposed, data.country.positions, ...data.deployments.nodes.map((d: { positions: unknown }) => d.positions)];
+    for (const list of lists) expect(list.count).toEqual({ count: list.totalCount, precision: 'EXACT' });
+    expect(data.opposed.count.count).toBeGreaterThan(0);
+    expect(data.opposed.count.count).toBeLessThan(seed.positions.length);
+  });
+});
