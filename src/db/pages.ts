@@ -61,6 +61,12 @@ export interface IdSource {
   table: string;
   childColumn: string;
   parentColumn?: string;
+  /**
+   * The table holds at most one row per (parent, child), its primary key: a parent's rows count its
+   * children. Declared for the lists that grow long (a deployment's, a holder's, a speaker's and a
+   * topic's positions); without it a count takes the distinct children.
+   */
+  onePerPair?: boolean;
 }
 
 /** The largest value of PostgreSQL's `integer`, the type of every id column. */
@@ -276,7 +282,7 @@ export async function countLinked(
   // Distinct: a table of links may hold several per pair (two evidence spans of one article).
   const children =
     isUnconditional(where) && source.table !== nodes.table
-      ? Prisma.sql`SELECT DISTINCT l.${identifier(source.childColumn)} FROM ${identifier(source.table)} AS l WHERE l.${identifier(source.parentColumn ?? '')} = parent.id`
+      ? Prisma.sql`SELECT ${source.onePerPair ? Prisma.empty : Prisma.sql`DISTINCT`} l.${identifier(source.childColumn)} FROM ${identifier(source.table)} AS l WHERE l.${identifier(source.parentColumn ?? '')} = parent.id`
       : Prisma.sql`SELECT 1 FROM ${nodes.from} WHERE ${linkSql(source, nodes, Prisma.raw('parent.id'))} AND (${where})`;
   const bounded = atMost === undefined ? children : Prisma.sql`${children} LIMIT ${atMost}`;
   const rows = await prisma.$queryRaw<{ parent: number; total: number }[]>`

@@ -145,6 +145,7 @@ export const deploymentPositionIds: IdSource = {
   table: 'PositionDeployment',
   parentColumn: 'deploymentId',
   childColumn: 'positionId',
+  onePerPair: true,
 };
 export const deploymentHostIds: IdSource = { name: 'deployment.hosts', table: 'DeploymentHostCountry', parentColumn: 'deploymentId', childColumn: 'countryId' };
 export const deploymentStatusChangeIds: IdSource = {

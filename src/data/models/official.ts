@@ -72,7 +72,13 @@ export const officialNodes = nodesOf(officialModel) as NodeSource<OfficialRecord
 export const officialRecordOf = (row: object): OfficialRecord => recordOf(officialModel, row as Record<string, unknown>) as OfficialRecord;
 
 export const officialMeetingIds: IdSource = { name: 'official.meetings', table: 'MeetingParticipant', parentColumn: 'officialId', childColumn: 'meetingId' };
-export const officialPositionIds: IdSource = { name: 'official.positions', table: 'PositionSpeaker', parentColumn: 'officialId', childColumn: 'positionId' };
+export const officialPositionIds: IdSource = {
+  name: 'official.positions',
+  table: 'PositionSpeaker',
+  parentColumn: 'officialId',
+  childColumn: 'positionId',
+  onePerPair: true,
+};
 
 // ---------------------------------------------------------------------------------------------
 // Writes

@@ -262,7 +262,13 @@ export const positionDeploymentIds: IdSource = {
 };
 export const positionTopicIds: IdSource = { name: 'position.topics', table: 'PositionTopic', parentColumn: 'positionId', childColumn: 'topicId' };
 export const positionEvidenceIds: IdSource = { name: 'position.evidence', table: 'Evidence', parentColumn: 'positionId', childColumn: 'id' };
-export const heldPositionIds: IdSource = { name: 'actor.positions', table: 'PositionHolder', parentColumn: 'actorId', childColumn: 'positionId' };
+export const heldPositionIds: IdSource = {
+  name: 'actor.positions',
+  table: 'PositionHolder',
+  parentColumn: 'actorId',
+  childColumn: 'positionId',
+  onePerPair: true,
+};
 
 // ---------------------------------------------------------------------------------------------
 // Writes

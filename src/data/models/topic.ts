@@ -49,7 +49,13 @@ export const topicModel = defineModel({
 export type TopicRecord = RecordOf<typeof topicModel>;
 export const topicNodes = nodesOf(topicModel) as NodeSource<TopicRecord>;
 export const topicRecordOf = (row: object): TopicRecord => recordOf(topicModel, row as Record<string, unknown>);
-export const topicPositionIds: IdSource = { name: 'topic.positions', table: 'PositionTopic', parentColumn: 'topicId', childColumn: 'positionId' };
+export const topicPositionIds: IdSource = {
+  name: 'topic.positions',
+  table: 'PositionTopic',
+  parentColumn: 'topicId',
+  childColumn: 'positionId',
+  onePerPair: true,
+};
 
 type TopicRef = { id: number; name: string };
 const keyOf = (wording: string) => normalizeText(wording).toLowerCase();
