@@ -635,7 +635,25 @@ const filteredTotalCountSql = `
 SELECT json_build_object('data', json_build_object('positions', json_build_object(
   'totalCount', (SELECT count(*) FROM "Position" AS n WHERE ${filteredPageConditions}))))::text AS body`;
 
-/** The queries of `--scaling`: the benchmark's, and the filtered page's totalCount. */
+// The bounded alternative: `count` stops at 10,000 (src/graphql/connection.ts), an index range of
+// 10,001 rows at most whatever the number of matches.
+const filteredCount = /* GraphQL */ `
+  query FilteredCount {
+    positions(filter: { holders: ["RU", "CN"], stances: [OPPOSE, CONCERN, CRITICIZE, THREATEN], statedOn: { from: "2010-01-01" } }) {
+      count {
+        count
+        precision
+      }
+    }
+  }
+`;
+
+const filteredCountSql = `
+SELECT json_build_object('data', json_build_object('positions', json_build_object('count', json_build_object(
+  'count', least(c.total, 10000), 'precision', CASE WHEN c.total > 10000 THEN 'AT_LEAST' ELSE 'EXACT' END))))::text AS body
+FROM (SELECT count(*)::int AS total FROM (SELECT 1 FROM "Position" AS n WHERE ${filteredPageConditions} LIMIT 10001) AS s) AS c`;
+
+/** The queries of `--scaling`: the benchmark's, the filtered page's totalCount, and its bounded count. */
 export function scalingQueries(options: QueryOptions): BenchQuery[] {
   return [
     ...benchQueries(options),
@@ -645,6 +663,14 @@ export function scalingQueries(options: QueryOptions): BenchQuery[] {
       graphql: filteredTotalCount,
       variables: {},
       baseline: { sql: filteredTotalCountSql, params: [] },
+      peer: null,
+    },
+    {
+      name: 'filtered_count',
+      description: "positions(filter: the filtered page's) { count { count precision } } alone: counts up to 10,000",
+      graphql: filteredCount,
+      variables: {},
+      baseline: { sql: filteredCountSql, params: [] },
       peer: null,
     },
   ];

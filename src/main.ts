@@ -1,14 +1,15 @@
 import cluster from 'node:cluster';
-import { startApp, type RunningApp } from './app.ts';
+import type { RunningApp } from './app.ts';
 import { isClusterMessage, superviseWorkers, type ClusterMessage } from './cluster.ts';
 import { ConfigErrors, loadConfig, type AppConfig } from './config.ts';
-import { oneLineReason } from './db/database.ts';
 import { createLogger, type Logger } from './logger.ts';
 
-function oneLine(error: unknown): string {
+async function oneLine(error: unknown): Promise<string> {
   if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
     return `port ${(error as NodeJS.ErrnoException & { port?: number }).port ?? ''} is already in use; set PORT to a free port`;
   }
+  // Loaded when needed: the database module brings the drivers, which a supervisor never uses.
+  const { oneLineReason } = await import('./db/database.ts');
   return oneLineReason(error);
 }
 
@@ -37,8 +38,8 @@ async function serve(config: AppConfig, log: Logger): Promise<void> {
         log.info('stopped');
         process.exit(0);
       },
-      (error: unknown) => {
-        log.error({ err: error }, `could not stop cleanly: ${oneLine(error)}`);
+      async (error: unknown) => {
+        log.error({ err: error }, `could not stop cleanly: ${await oneLine(error)}`);
         process.exit(1);
       },
     );
@@ -54,6 +55,9 @@ async function serve(config: AppConfig, log: Logger): Promise<void> {
   } else {
     process.on('SIGINT', () => stop('SIGINT', true));
   }
+  // Imported here, not at the top: a supervisor (src/cluster.ts) never loads the app, so it stays
+  // a small process.
+  const { startApp } = await import('./app.ts');
   app = await startApp({ ...config, log });
   process.send?.({ type: 'ready' } satisfies ClusterMessage);
   if (stopSignal !== null) {
@@ -75,7 +79,7 @@ try {
   if (config.webConcurrency > 1 && cluster.isPrimary) superviseWorkers({ processes: config.webConcurrency, shutdownGraceMs: config.shutdownGraceMs, log });
   else await serve(config, cluster.isWorker ? log.child({ worker: cluster.worker?.id, pid: process.pid }) : log);
 } catch (error) {
-  const problems = error instanceof ConfigErrors ? error.problems : [oneLine(error)];
+  const problems = error instanceof ConfigErrors ? error.problems : [await oneLine(error)];
   for (const problem of problems) console.error(`stancegraph: ${problem}`);
   process.exit(1);
 }

@@ -86,15 +86,19 @@ export interface HasRowId {
  * `countUpTo` (given the most rows to count) only when it selects `count`.
  */
 export function toConnection<TNode>(page: Page<TNode>, countTotal: () => Promise<number>, countUpTo?: (atMost: number) => Promise<number>): Connection<TNode> {
-  const edges = page.entries.map((entry) => ({ cursor: encodeCursor(entry.position), node: entry.node }));
+  const first = page.entries[0];
+  const last = page.entries.at(-1);
   return {
-    edges,
+    // Cursors are made when asked for: a page of a nested connection is mostly read as `nodes`.
+    get edges() {
+      return page.entries.map((entry) => ({ cursor: encodeCursor(entry.position), node: entry.node }));
+    },
     nodes: page.entries.map((entry) => entry.node),
     pageInfo: {
       hasNextPage: page.hasNextPage,
       hasPreviousPage: page.hasPreviousPage,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      startCursor: first ? encodeCursor(first.position) : null,
+      endCursor: last ? encodeCursor(last.position) : null,
     },
     get totalCount() {
       return countTotal();
