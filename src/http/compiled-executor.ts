@@ -27,12 +27,41 @@ import {
 } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
+/** The most documents whose compiled operations are kept. */
+export const compiledDocumentsKept = 1_000;
+
 /**
- * Compiled operations by document and operation name. Apollo keeps one parsed document per
- * query text in its bounded document store, so keying by the document object bounds this cache
- * by that store: a document it evicts is collected with its compiled functions.
+ * Compiled operations by document (the parsed document Apollo keeps for a query text, so one
+ * text compiles once) and operation name, the most recently used `compiledDocumentsKept` of
+ * them. A compiled operation is generated code, far larger than its document: a bound by count
+ * keeps a client that sends endless distinct documents from growing the process without end.
  */
-type CompiledOperations = WeakMap<DocumentNode, Map<string, CompiledQuery>>;
+export class CompiledOperations {
+  private readonly byDocument = new Map<DocumentNode, Map<string, CompiledQuery>>();
+
+  get(document: DocumentNode, operationName: string): CompiledQuery | undefined {
+    const byName = this.byDocument.get(document);
+    if (!byName) return undefined;
+    // Most recently used last: Map keeps insertion order.
+    this.byDocument.delete(document);
+    this.byDocument.set(document, byName);
+    return byName.get(operationName);
+  }
+
+  set(document: DocumentNode, operationName: string, compiled: CompiledQuery): void {
+    let byName = this.byDocument.get(document);
+    if (!byName) {
+      byName = new Map();
+      this.byDocument.set(document, byName);
+      if (this.byDocument.size > compiledDocumentsKept) this.byDocument.delete(this.byDocument.keys().next().value!);
+    }
+    byName.set(operationName, compiled);
+  }
+
+  get size(): number {
+    return this.byDocument.size;
+  }
+}
 
 function compiledOperation(
   cache: CompiledOperations,
@@ -40,13 +69,8 @@ function compiledOperation(
   document: DocumentNode,
   operationName: string | null,
 ): CompiledQuery | { errors: readonly unknown[] } {
-  let byName = cache.get(document);
-  if (!byName) {
-    byName = new Map();
-    cache.set(document, byName);
-  }
   const key = operationName ?? '';
-  const known = byName.get(key);
+  const known = cache.get(document, key);
   if (known) return known;
   const compiled = compileQuery(schema, document, operationName ?? undefined, {
     // The scalars' own serialize functions run as graphql-js would run them.
@@ -54,7 +78,7 @@ function compiledOperation(
     disablingCapturingStackErrors: true,
   });
   if (!isCompiledQuery(compiled)) return compiled as { errors: readonly unknown[] };
-  byName.set(key, compiled);
+  cache.set(document, key, compiled);
   return compiled;
 }
 
@@ -118,7 +142,7 @@ function variablesWithDefaults(schema: GraphQLSchema, operation: OperationDefini
 
 /** A gateway, as Apollo Server sees it, that serves `schema` and executes with graphql-jit. */
 export function compiledExecutionGateway(schema: GraphQLSchema): GatewayInterface {
-  const cache: CompiledOperations = new WeakMap();
+  const cache = new CompiledOperations();
   const executor: GatewayExecutor = async ({ document, operation, operationName, request, context }) => {
     // Variables are checked by graphql-js first: its errors name the variable definition, which
     // is how Apollo Server tells a client's bad variable (400 BAD_USER_INPUT) from a server fault.
