@@ -8,11 +8,14 @@
  *
  *   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/stancegraph_bench npm run bench:cost -- [query …] [--requests n]
  *
- * Run it under `node --cpu-prof` (NODE_OPTIONS) to see where the time goes. The database must
+ * To see where the time goes: `node --cpu-prof --import tsx bench/request-cost.ts …` (Node refuses
+ * --cpu-prof in NODE_OPTIONS). LOG_LEVEL sets the app's log (default warn); BENCH_DEVELOPMENT=true
+ * runs it out of production mode, so that an error's message is not masked. The database must
  * already hold the benchmark's graph (`npm run bench` makes it).
  */
 import { PerformanceObserver } from 'node:perf_hooks';
 import { startApp } from '../src/app.ts';
+import { defaultOperationLimits, type LogLevel } from '../src/config.ts';
 import { createLogger } from '../src/logger.ts';
 import { benchQueries } from './queries.ts';
 
@@ -38,8 +41,8 @@ const app = await startApp({
   host: '127.0.0.1',
   production: process.env.BENCH_DEVELOPMENT !== 'true',
   reportSqlStatements: true,
-  limits: { ...(await import('../src/config.ts')).defaultOperationLimits, maxCost: 100_000 },
-  log: createLogger((process.env.LOG_LEVEL as 'warn') ?? 'warn'),
+  limits: { ...defaultOperationLimits, maxCost: 100_000 },
+  log: createLogger((process.env.LOG_LEVEL as LogLevel | undefined) ?? 'warn'),
 });
 try {
   // The deep page's cursor does not matter for its cost: any position's key and id will do.
