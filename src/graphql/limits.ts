@@ -407,8 +407,8 @@ export function countObjects(data: unknown): number {
 /** Characters JSON escapes: each takes 2 bytes (`\n`) or 6 (`\u0000`) instead of 1. */
 // eslint-disable-next-line no-control-regex -- the control characters are what is counted: JSON escapes each of them
 const escaped = /["\\\u0000-\u001f]/g;
-// eslint-disable-next-line no-control-regex -- the same characters, for a test (a global expression keeps state between tests)
-const hasEscaped = /["\\\u0000-\u001f]/;
+/** The same characters, for a test (a global expression keeps state between tests). */
+const hasEscaped = new RegExp(escaped.source);
 
 /**
  * The bytes `JSON.stringify(value)` would take in UTF-8, or more (an escaped character is counted
