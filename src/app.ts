@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
-import { defaultOperationLimits, type AppConfig } from './config.ts';
+import { defaultOperationLimits, defaultSubscriptionSettings, type AppConfig } from './config.ts';
 import { openDatabase, describeTarget, type Database } from './db/database.ts';
 import { migrateSchema } from './db/migrate.ts';
 import { seedDatabase } from './data/import/seed.ts';
@@ -8,6 +8,7 @@ import { buildGraphQLSchema } from './graphql/schema.ts';
 import { graphqlPath } from './http/apollo.ts';
 import { createGraphQLHttpServer } from './http/server.ts';
 import { loadTrustedDocuments } from './http/trusted-documents.ts';
+import { openChangeFeed, type ChangeFeed } from './live/change-feed.ts';
 import { createLogger, type Logger } from './logger.ts';
 
 export type AppOptions = Pick<AppConfig, 'database' | 'port'> &
@@ -47,6 +48,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     trustedDocumentsPath = null,
     reportSqlStatements = false,
     requireAuthForRead = false,
+    redisUrl = null,
+    subscriptions = { ...defaultSubscriptionSettings },
     log = createLogger(options.logLevel ?? 'info'),
   } = options;
 
@@ -66,6 +69,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     corsOrigins,
     reportSqlStatements,
     requireAuthForRead,
+    subscriptions,
   });
   await new Promise<void>((resolve, reject) => {
     http.server.once('error', reject);
@@ -79,6 +83,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   log.info({ port: address.port }, `listening on port ${address.port}; /readyz answers 503 until the database is ready`);
 
   let db: Database | undefined;
+  let feed: ChangeFeed | undefined;
   try {
     // PostgreSQL stops a statement that outlives its request (not below 1 s, so that start-up's
     // own statements are not cut short by a tiny REQUEST_TIMEOUT_MS).
@@ -92,17 +97,21 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       log.info({ seed: report }, 'new database: loaded the seed data');
     }
     if (trustedDocuments) log.info({ file: trustedDocuments.path, documents: trustedDocuments.byHash.size }, 'trusted documents only');
-    await http.serveApi({ schema, prisma: opened.prisma, writer: opened.writer, trustedDocuments });
+    // Subscribers hear of what commits from here on.
+    feed = await openChangeFeed({ prisma: opened.prisma, writer: opened.writer, database, log }, { ...subscriptions, redisUrl });
+    await http.serveApi({ schema, prisma: opened.prisma, writer: opened.writer, trustedDocuments, feed });
     http.health.databaseCheck = () => opened.prisma.$queryRawUnsafe('select 1');
     http.health.phase = 'ready';
     log.info({ url, database: describeTarget(database), production, introspection, limits }, `stancegraph serves ${url} on ${describeTarget(database)}`);
   } catch (error) {
     await http.stop().catch(() => undefined);
+    await feed?.close().catch(() => undefined);
     await db?.close().catch(() => undefined);
     throw error;
   }
 
   const opened = db;
+  const openedFeed = feed;
   let stopping: Promise<void> | null = null;
   return {
     url,
@@ -111,6 +120,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
         try {
           await http.stop();
         } finally {
+          await openedFeed.close().catch(() => undefined);
           await opened.close();
         }
       })();

@@ -85,6 +85,11 @@ export interface AppConfig extends ServerSettings {
   /** REQUIRE_AUTH_FOR_READ: queries need an API key too (src/graphql/auth.ts). */
   requireAuthForRead: boolean;
   /**
+   * REDIS_URL: live updates fan out through Redis; unset, through PostgreSQL's LISTEN/NOTIFY (or
+   * in the process on the embedded database). docs/live-updates.md.
+   */
+  redisUrl: string | null;
+  /**
    * WEB_CONCURRENCY: how many server processes share the port (src/cluster.ts); 1, the default,
    * serves from this process alone. More than one needs a PostgreSQL server: the embedded
    * database belongs to one process.
@@ -127,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     migrationDatabase: read(() => migrationTargetFromEnv(env), null),
     reportSqlStatements: read(() => booleanSetting(env, 'REPORT_SQL_STATEMENTS'), false),
     requireAuthForRead: read(() => booleanSetting(env, 'REQUIRE_AUTH_FOR_READ'), false),
+    redisUrl: read(() => redisUrlSetting(env), null),
     webConcurrency: 1,
     ...serverSettingsFromEnv(env, read),
   };
@@ -162,6 +168,34 @@ export const defaultOperationLimits: Readonly<OperationLimits> = Object.freeze({
   maxResponseBytes: 10_000_000,
 });
 
+/** Subscriptions over WebSocket (src/http/websocket.ts) and the change feed behind them (src/live/). */
+export interface SubscriptionSettings {
+  /** WEBSOCKET_MAX_CONNECTIONS: WebSocket connections one process holds at most; more are refused (503). */
+  maxConnections: number;
+  /** SUBSCRIPTIONS_PER_CONNECTION_MAX: subscriptions one connection holds at most; more are refused (SUBSCRIPTION_LIMIT_EXCEEDED). */
+  maxSubscriptionsPerConnection: number;
+  /** WEBSOCKET_IDLE_TIMEOUT_MS: a connection without any subscription for this long is closed (4008). */
+  idleTimeoutMs: number;
+  /** WEBSOCKET_KEEPALIVE_MS: how often a connection is pinged; one that does not answer within as long is cut. */
+  keepAliveMs: number;
+  /** WEBSOCKET_MAX_BUFFERED_BYTES: a connection with more unsent bytes than this is closed as a slow consumer (4009). */
+  maxBufferedBytes: number;
+  /** SUBSCRIPTION_QUEUE_MAX: events a subscription may fall behind before its connection is closed as a slow consumer (4009). */
+  maxQueued: number;
+  /** LIVE_POLL_INTERVAL_MS: how often the change log is read without a signal (a safety net, and the only way while Redis is down); 0: never. */
+  pollIntervalMs: number;
+}
+
+export const defaultSubscriptionSettings: Readonly<SubscriptionSettings> = Object.freeze({
+  maxConnections: 10_000,
+  maxSubscriptionsPerConnection: 25,
+  idleTimeoutMs: 300_000,
+  keepAliveMs: 12_000,
+  maxBufferedBytes: 4 * 1024 * 1024,
+  maxQueued: 1_000,
+  pollIntervalMs: 1_000,
+});
+
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof logLevels)[number];
 
@@ -192,6 +226,7 @@ export interface ServerSettings {
   trustedDocumentsPath: string | null;
   /** LOG_LEVEL: pino's level for the JSON log on stdout. */
   logLevel: LogLevel;
+  subscriptions: SubscriptionSettings;
 }
 
 function integerSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -229,6 +264,33 @@ function originSetting(env: NodeJS.ProcessEnv): string[] {
   return origins;
 }
 
+function subscriptionSettingsFromEnv(env: NodeJS.ProcessEnv, read: SettingReader): SubscriptionSettings {
+  const d = defaultSubscriptionSettings;
+  const setting = (name: string, key: keyof SubscriptionSettings, min: number, max: number) => read(() => integerSetting(env, name, d[key], min, max), d[key]);
+  return {
+    maxConnections: setting('WEBSOCKET_MAX_CONNECTIONS', 'maxConnections', 0, 1_000_000),
+    maxSubscriptionsPerConnection: setting('SUBSCRIPTIONS_PER_CONNECTION_MAX', 'maxSubscriptionsPerConnection', 1, 10_000),
+    idleTimeoutMs: setting('WEBSOCKET_IDLE_TIMEOUT_MS', 'idleTimeoutMs', 1, 86_400_000),
+    keepAliveMs: setting('WEBSOCKET_KEEPALIVE_MS', 'keepAliveMs', 1, 3_600_000),
+    maxBufferedBytes: setting('WEBSOCKET_MAX_BUFFERED_BYTES', 'maxBufferedBytes', 1_024, 1024 * 1024 * 1024),
+    maxQueued: setting('SUBSCRIPTION_QUEUE_MAX', 'maxQueued', 1, 1_000_000),
+    pollIntervalMs: setting('LIVE_POLL_INTERVAL_MS', 'pollIntervalMs', 0, 3_600_000),
+  };
+}
+
+function redisUrlSetting(env: NodeJS.ProcessEnv): string | null {
+  const url = env.REDIS_URL?.trim();
+  if (!url) return null;
+  let protocol: string;
+  try {
+    protocol = new URL(url).protocol;
+  } catch {
+    throw new ConfigError('REDIS_URL is not a valid URL (expected redis://host:port or rediss://host:port)');
+  }
+  if (protocol !== 'redis:' && protocol !== 'rediss:') throw new ConfigError(`REDIS_URL must be a redis:// or rediss:// URL, not ${protocol}//…`);
+  return url;
+}
+
 /** The settings of the HTTP server around the GraphQL API, each problem reported through `read`. */
 export function serverSettingsFromEnv(env: NodeJS.ProcessEnv, read: SettingReader): ServerSettings {
   const production = read(() => {
@@ -261,6 +323,7 @@ export function serverSettingsFromEnv(env: NodeJS.ProcessEnv, read: SettingReade
     shutdownGraceMs: read(() => integerSetting(env, 'SHUTDOWN_GRACE_MS', 15_000, 0, 3_600_000), 15_000),
     keepAliveTimeoutMs: read(() => integerSetting(env, 'KEEP_ALIVE_TIMEOUT_MS', 5_000, 0, 3_600_000), 5_000),
     corsOrigins: read(() => originSetting(env), []),
+    subscriptions: subscriptionSettingsFromEnv(env, read),
     trustedDocumentsPath: env.TRUSTED_DOCUMENTS?.trim() ? path.resolve(env.TRUSTED_DOCUMENTS.trim()) : null,
     logLevel: read(() => {
       const level = env.LOG_LEVEL?.trim().toLowerCase() || 'info';

@@ -38,6 +38,8 @@ export const changedBy = (actor: ChangeActor) => ({ updatedBy: actor, version: {
 /** What a write does while it runs: the transaction, the actor, and the problems found so far. */
 export class Write {
   readonly errors: UserErrorData[] = [];
+  /** Whether the change log has an entry of this write (then subscribers have something to hear). */
+  logged = false;
   constructor(
     readonly tx: Tx,
     readonly actor: ChangeActor,
@@ -64,12 +66,14 @@ export class Write {
    */
   async log(action: ChangeAction, entityType: string, entityId: number, details: object): Promise<void> {
     const json = JSON.parse(JSON.stringify(details)) as Prisma.InputJsonValue;
+    this.logged = true;
     await this.tx.changeLog.create({ data: { actor: this.actor, action, entityType, entityId, details: json } });
   }
 
   /** Several entries of one action in one statement (an import's entry on every record it touched). */
   async logMany(action: ChangeAction, entries: Array<{ entityType: string; entityId: number; details: object }>): Promise<void> {
     if (entries.length === 0) return;
+    this.logged = true;
     await this.tx.changeLog.createMany({
       data: entries.map(({ entityType, entityId, details }) => ({
         actor: this.actor,
@@ -93,6 +97,19 @@ export class Write {
   }
 }
 
+const commitListeners = new WeakMap<PrismaClient, Set<() => void>>();
+
+/**
+ * Calls `listener` after each write through `prisma` that committed and logged a change (the live
+ * updates' prompt to read the change log: src/data/change-events.ts). Returns the way to stop.
+ */
+export function onWriteCommitted(prisma: PrismaClient, listener: () => void): () => void {
+  let listeners = commitListeners.get(prisma);
+  if (!listeners) commitListeners.set(prisma, (listeners = new Set()));
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
 export type WriteResult<T> = { ok: true; value: T } | { ok: false; userErrors: UserErrorData[] };
 
 /**
@@ -100,6 +117,7 @@ export type WriteResult<T> = { ok: true; value: T } | { ok: false; userErrors: U
  * everything back and come back as `userErrors`; any other error rolls back and is thrown.
  */
 export async function write<T>(prisma: PrismaClient, actor: ChangeActor, work: (w: Write) => Promise<T>, options: WriteOptions = {}): Promise<WriteResult<T>> {
+  let logged = false;
   try {
     const value = await prisma.$transaction(
       async (tx) => {
@@ -107,10 +125,13 @@ export async function write<T>(prisma: PrismaClient, actor: ChangeActor, work: (
         const w = new Write(tx, actor);
         const result = await work(w);
         w.check();
+        logged = w.logged;
         return result;
       },
       { timeout: options.timeoutMs ?? 30_000, maxWait: options.maxWaitMs ?? 30_000 },
     );
+    // Only now, committed: a rolled-back write tells nobody anything.
+    if (logged) for (const listener of commitListeners.get(prisma) ?? []) listener();
     return { ok: true, value };
   } catch (error) {
     if (error instanceof UserErrorsAbort) return { ok: false, userErrors: error.errors };

@@ -341,6 +341,14 @@ export async function fetchNodesWhere<TNode>(prisma: PrismaClient, nodes: NodeSo
   return rows.map((row) => nodes.toNode(row));
 }
 
+/** Which of `ids` are nodes meeting a condition over `n`, in one statement. */
+export async function idsWhere(prisma: PrismaClient, nodes: NodeSource<unknown>, where: Prisma.Sql, ids: readonly number[]): Promise<Set<number>> {
+  const storable = ids.filter((id) => id <= maxRowId);
+  if (storable.length === 0) return new Set();
+  const rows = await prisma.$queryRaw<Array<{ id: number }>>`SELECT n.id FROM ${nodes.from} WHERE n.id = ANY(${storable}::int[]) AND (${where})`;
+  return new Set(rows.map((row) => row.id));
+}
+
 /** Nodes by row id, one statement for all of them (in no particular order). */
 export async function fetchNodes<TNode>(prisma: PrismaClient, nodes: NodeSource<TNode>, ids: readonly number[]): Promise<TNode[]> {
   const rows = await jsonRows(prisma, Prisma.sql`SELECT ${nodes.columns} FROM ${nodes.from} WHERE n.id = ANY(${[...ids]}::int[])`);

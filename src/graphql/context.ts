@@ -5,6 +5,15 @@ import { isDatabaseUnavailable } from '../db/availability.ts';
 import { databaseUnavailable } from './errors.ts';
 import { authenticate, type Caller } from './auth.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
+import type { ChangeFeed } from '../live/change-feed.ts';
+
+/** What a subscription needs of its WebSocket connection (src/http/websocket.ts). */
+export interface SubscriberContext {
+  /** The process's change feed. */
+  feed: ChangeFeed;
+  /** Closes the connection of a subscriber that fell too far behind. */
+  dropSlowConsumer: () => void;
+}
 
 /** What every resolver of one request shares. */
 export interface GraphQLContext {
@@ -17,6 +26,8 @@ export interface GraphQLContext {
   sql: StatementTally;
   /** Who sends the request: anonymous, or the API key of its Authorization header. */
   caller: Caller;
+  /** Set for operations over a WebSocket connection (subscriptions). */
+  subscriber?: SubscriberContext;
 }
 
 export interface RequestInfo {

@@ -124,6 +124,7 @@ function guardMutationField(
  */
 export function guardInputs(schema: GraphQLSchema): GraphQLSchema {
   const mutationType = schema.getMutationType();
+  const subscriptionType = schema.getSubscriptionType();
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
@@ -136,6 +137,9 @@ export function guardInputs(schema: GraphQLSchema): GraphQLSchema {
           throw new Error(`Mutation.${field.name} does not return a payload with userErrors: its input problems could not be reported`);
         }
         field.resolve = guardMutationField(resolve, args);
+      } else if (type === subscriptionType) {
+        // A subscription's arguments are read once, when it starts; each event runs `resolve`.
+        field.subscribe = guardQueryField(field.subscribe ?? defaultFieldResolver, args);
       } else {
         field.resolve = guardQueryField(resolve, args);
       }

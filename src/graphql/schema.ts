@@ -108,10 +108,23 @@ function directFieldResolvers(schema: GraphQLSchema, resolverClasses: readonly C
   }
 }
 
+/**
+ * type-graphql wants a PubSub as soon as there are subscriptions, even when every one of them
+ * brings its own `subscribe` (src/graphql/live-updates/), as here: nothing publishes to this one.
+ */
+const unusedPubSub = {
+  publish(): void {
+    throw new Error('live updates come from the change feed (src/live/change-feed.ts), not from a PubSub');
+  },
+  subscribe(): never {
+    throw new Error('live updates come from the change feed (src/live/change-feed.ts), not from a PubSub');
+  },
+};
+
 export async function buildGraphQLSchema(): Promise<GraphQLSchema> {
   const resolvers = await discoverResolvers();
   readPropertiesDirectly();
-  const schema = await buildSchema({ resolvers, validate: false });
+  const schema = await buildSchema({ resolvers, validate: false, pubSub: unusedPubSub });
   synchronousTypeResolvers(schema);
   directFieldResolvers(schema, resolvers);
   // type-graphql gives the root types no description; the schema describes everything.
@@ -121,6 +134,10 @@ export async function buildGraphQLSchema(): Promise<GraphQLSchema> {
   if (mutation)
     mutation.description ??=
       'Changes to the graph: each takes one `input` and returns a payload with `userErrors`. All need an EDITOR key (API keys need ADMIN).';
+  const subscription = schema.getSubscriptionType();
+  if (subscription)
+    subscription.description ??=
+      'Live updates, over WebSocket at the same URL (the graphql-transport-ws protocol of graphql-ws): each event is sent once its write has committed, in commit order.';
   enforceListBounds(schema);
   return guardInputs(schema);
 }

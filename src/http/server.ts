@@ -2,7 +2,8 @@ import { HeaderMap, type ApolloServer, type HTTPGraphQLResponse } from '@apollo/
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { Server as NetServer } from 'node:net';
 import type { GraphQLSchema } from 'graphql';
-import type { OperationLimits } from '../config.ts';
+import type { OperationLimits, SubscriptionSettings } from '../config.ts';
+import type { ChangeFeed } from '../live/change-feed.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { countStatements, type StatementTally } from '../db/statement-counter.ts';
 import { createContext, type GraphQLContext } from '../graphql/context.ts';
@@ -15,6 +16,7 @@ import { logRequest, parseBody, readBody, RequestError, responseMediaType, sendJ
 import { requestIdFrom, runInRequestScope, type RequestScope } from './request-scope.ts';
 import { trustedParams, trustedSearch, type OperationParams, type TrustedDocuments } from './trusted-documents.ts';
 import { warmUp } from './warm-up.ts';
+import { createSubscriptionServer } from './websocket.ts';
 
 /** How long past the deadline a request waits for the outcome of a COMMIT it sent in time. */
 const commitGraceMs = 1_000;
@@ -39,6 +41,7 @@ export interface GraphQLHttpServerOptions {
   reportSqlStatements: boolean;
   /** REQUIRE_AUTH_FOR_READ: queries need an API key too. */
   requireAuthForRead: boolean;
+  subscriptions: SubscriptionSettings;
 }
 
 /** What the API needs once the database is open. */
@@ -48,6 +51,8 @@ export interface GraphQLApi {
   writer: PrismaClient;
   /** TRUSTED_DOCUMENTS: only these operations run. */
   trustedDocuments: TrustedDocuments | null;
+  /** The process's change feed, for subscriptions. */
+  feed: ChangeFeed;
 }
 
 export interface GraphQLHttpServer {
@@ -64,7 +69,8 @@ export interface GraphQLHttpServer {
 
 /**
  * Node's http server around Apollo Server: `/graphql` for the API (and the IDE when introspection
- * is on), `/ide/*` for the IDE's files, `/healthz` and `/readyz` for probes.
+ * is on; subscriptions over WebSocket on the same path), `/ide/*` for the IDE's files, `/healthz`
+ * and `/readyz` for probes.
  */
 export function createGraphQLHttpServer(options: GraphQLHttpServerOptions): GraphQLHttpServer {
   const { log, production, introspection, limits, requestTimeoutMs, reportSqlStatements, requireAuthForRead } = options;
@@ -82,6 +88,17 @@ export function createGraphQLHttpServer(options: GraphQLHttpServerOptions): Grap
   const costLimit = { requested: null, actual: null, limit: limits.maxCost };
   let api: (GraphQLApi & { apollo: ApolloServer<GraphQLContext> }) | null = null;
   let stopping: Promise<void> | null = null;
+  const subscriptions = createSubscriptionServer({
+    server,
+    path: graphqlPath,
+    log,
+    production,
+    limits,
+    settings: options.subscriptions,
+    cors,
+    requireAuthForRead,
+    api: () => (health.phase === 'ready' ? api : null),
+  });
 
   /** A GraphQL-shaped error answer from the endpoint itself, with `extensions.cost` as every answer has. */
   const sendGraphQLError = (scope: RequestScope, request: IncomingMessage, response: ServerResponse, error: RequestError) => {
@@ -213,16 +230,23 @@ export function createGraphQLHttpServer(options: GraphQLHttpServerOptions): Grap
   return {
     server,
     health,
-    async serveApi({ schema, prisma, writer, trustedDocuments }) {
+    async serveApi({ schema, prisma, writer, trustedDocuments, feed }) {
       const apollo = createApollo({ schema, trustedDocuments, production, introspection, limits, reportSqlStatements, log });
       await apollo.start();
       await warmUp(apollo, prisma, log);
-      api = { schema, prisma, writer, trustedDocuments, apollo };
+      api = { schema, prisma, writer, trustedDocuments, feed, apollo };
+      health.liveUpdatesCheck = () => ({
+        transport: feed.signal.transport,
+        problem: feed.signal.problem,
+        subscriptions: feed.subscriberCount,
+        connections: subscriptions.connections,
+      });
     },
     stop() {
       stopping ??= (async () => {
         health.phase = 'draining';
-        await drain();
+        // WebSocket connections do not end by themselves: close them (1001) while HTTP drains.
+        await Promise.all([subscriptions.stop(), drain()]);
         await api?.apollo.stop();
       })();
       return stopping;

@@ -15,6 +15,7 @@ const layers: string[][] = [
   ['src/generated/', 'src/config.ts', 'src/logger.ts'],
   ['src/db/'],
   ['src/data/'],
+  ['src/live/'],
   ['src/graphql/'],
   ['src/http/'],
   ['src/app.ts', 'src/cluster.ts', 'src/main.ts'],

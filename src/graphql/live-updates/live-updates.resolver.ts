@@ -1,0 +1,224 @@
+/**
+ * The Subscription type: live updates over the GraphQL over WebSocket protocol
+ * (src/http/websocket.ts; docs/live-updates.md). Each subscription is an iterator over the
+ * process's change feed (src/live/change-feed.ts); each event it accepts is executed with the
+ * subscriber's selection, like a query.
+ *
+ * Work that is the same for every subscriber is done once per batch of events in the process:
+ * a filter's SQL covers every event of the batch, and the records (and everything selected
+ * under them) are read through loaders the batch shares, so that a thousand subscribers cost
+ * a statement per filter and per level, not per subscriber.
+ */
+import { GraphQLError } from 'graphql';
+import { Arg, Ctx, Field, ID, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
+import { Prisma } from '../../generated/prisma/client.ts';
+import { idsWhere } from '../../db/pages.ts';
+import {
+  articleImportOutcomeEnum,
+  deploymentChangeKindEnum,
+  positionChangeKindEnum,
+  type ArticleImportOutcome,
+  type ChangeEvent,
+  type ChangeEventType,
+  type DeploymentChangeKind,
+  type PositionChangeKind,
+} from '../../data/change-events.ts';
+import { encodeGlobalId } from '../../data/global-id.ts';
+import type { Listing } from '../../data/listing.ts';
+import { listingOf } from '../../data/model-listing.ts';
+import { References } from '../../data/references.ts';
+import { articleNodes } from '../../data/models/article.ts';
+import { deploymentModel, deploymentNodes, type DeploymentRecord } from '../../data/models/deployment.ts';
+import { positionModel, positionNodes, type PositionRecord } from '../../data/models/position.ts';
+import type { Delivery } from '../../live/change-feed.ts';
+import type { GraphQLContext } from '../context.ts';
+import { enumType } from '../enum-type.ts';
+import { createLoaders, type Loaders } from '../loaders.ts';
+import { Article } from '../models/article.ts';
+import { Deployment, deploymentSchema } from '../models/deployment.ts';
+import { Position, PositionFilter } from '../models/position.ts';
+
+const PositionChangeKindEnum = enumType(positionChangeKindEnum);
+const DeploymentChangeKindEnum = enumType(deploymentChangeKindEnum);
+const ArticleImportOutcomeEnum = enumType(articleImportOutcomeEnum);
+const DeploymentFilter = deploymentSchema.Filter;
+
+@ObjectType('PositionChange', { description: 'A change to a position that already existed.' })
+export class PositionChange {
+  @Field(() => PositionChangeKindEnum, { description: 'What happened to it.' })
+  kind!: PositionChangeKind;
+
+  @Field(() => ID, { description: 'The global ID of the position (still usable to evict it from a cache when it was deleted).' })
+  positionId!: string;
+
+  @Field(() => Position, { nullable: true, description: 'The position as it is now; null when it was deleted (or merged into another).' })
+  position!: Promise<PositionRecord | null> | null;
+
+  @Field(() => ID, { nullable: true, description: 'When it was merged into another position (kind DELETED): the global ID of that position.' })
+  mergedIntoId!: string | null;
+}
+
+@ObjectType('DeploymentChange', { description: 'A deployment recorded or changed.' })
+export class DeploymentChange {
+  @Field(() => DeploymentChangeKindEnum, { description: 'What happened to it.' })
+  kind!: DeploymentChangeKind;
+
+  @Field(() => ID, { description: 'The global ID of the deployment.' })
+  deploymentId!: string;
+
+  @Field(() => Deployment, { nullable: true, description: 'The deployment as it is now; null when it was deleted (or merged into another).' })
+  deployment!: Promise<DeploymentRecord | null> | null;
+
+  @Field(() => ID, { nullable: true, description: 'When it was merged into another deployment (kind DELETED): the global ID of that deployment.' })
+  mergedIntoId!: string | null;
+}
+
+@ObjectType('ArticleImported', { description: 'An article imported (articleImport, or the import command), with the positions it recorded and corroborated.' })
+export class ArticleImported {
+  @Field(() => Article, { description: 'The article.' })
+  article!: Promise<unknown>;
+
+  @Field(() => ArticleImportOutcomeEnum, { description: 'What the import did with the article itself.' })
+  outcome!: ArticleImportOutcome;
+
+  @Field(() => [Position], { description: 'The positions the import recorded (new statements).' })
+  recordedPositions!: Promise<unknown[]>;
+
+  @Field(() => [Position], { description: 'The positions already recorded that the article now also reports (it became their evidence).' })
+  corroboratedPositions!: Promise<unknown[]>;
+}
+
+type EventOf<T extends ChangeEventType> = Extract<ChangeEvent, { type: T }>;
+
+/** The subscriber's side of its WebSocket connection (set only there). */
+function subscriberOf(context: GraphQLContext): NonNullable<GraphQLContext['subscriber']> {
+  if (!context.subscriber) {
+    throw new GraphQLError('Subscriptions are served over WebSocket (the graphql-transport-ws protocol, graphql-ws) at this same URL, not over HTTP.', {
+      extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+    });
+  }
+  return context.subscriber;
+}
+
+/**
+ * The loaders of the batch an event came in: shared by every subscriber of this process, and
+ * made the operation's own for this event, so that the fields under the root read through them
+ * (and read the data as it is now, not as an earlier event left it in a loader).
+ */
+function batchLoaders(context: GraphQLContext, delivery: Delivery): Loaders {
+  const loaders = delivery.batch.once('loaders', () => createLoaders(context.prisma));
+  context.loaders = loaders;
+  return loaders;
+}
+
+/**
+ * A subscriber's events of some types; with a filter (the list's own, compiled once at the start),
+ * only those whose record meets it. A record that no longer exists is not delivered: except for
+ * deletions, which are delivered whatever the filter, since a deleted record cannot be tested (and
+ * a client holding it needs to evict it).
+ */
+async function deliveries<T extends ChangeEventType>(
+  context: GraphQLContext,
+  types: readonly T[],
+  filtered: {
+    listing: Listing<unknown, Record<string, unknown>, string>;
+    filter: Record<string, unknown> | null | undefined;
+    idOf: (event: EventOf<T>) => number;
+  } | null,
+): Promise<AsyncIterableIterator<Delivery<EventOf<T>>>> {
+  const { feed, dropSlowConsumer } = subscriberOf(context);
+  if (!filtered) return feed.subscribe({ types, onOverflow: dropSlowConsumer });
+  const { listing, filter, idOf } = filtered;
+  const where = filter ? await listing.where(filter, new References(context.prisma)) : Prisma.sql`TRUE`;
+  const key = `${listing.name}:${JSON.stringify(filter ?? null)}`;
+  return feed.subscribe({
+    types,
+    onOverflow: dropSlowConsumer,
+    accepts: async ({ event, batch }) => {
+      if ('kind' in event && event.kind === 'DELETED') return true;
+      const ids = batch.events.filter((e): e is EventOf<T> => (types as readonly string[]).includes(e.type)).map(idOf);
+      const matching = await batch.once(key, () => idsWhere(context.prisma, listing.nodes, where, ids));
+      return matching.has(idOf(event));
+    },
+  });
+}
+
+const positionListing = listingOf(positionModel) as Listing<unknown, Record<string, unknown>, string>;
+const deploymentListing = listingOf(deploymentModel) as Listing<unknown, Record<string, unknown>, string>;
+const filterDescription = (what: string) => `Only ${what} that the filter would list (as the root list's filter); none: all.`;
+
+interface FilterArgs {
+  filter?: Record<string, unknown> | null;
+}
+
+@Resolver()
+export class LiveUpdatesResolver {
+  @Subscription(() => Position, {
+    description:
+      'Each new position that meets the filter, once committed: recorded by a mutation, an import, or split off another. Everything under it can be selected as in a query.',
+    subscribe: ({ args, context }: { args: FilterArgs; context: GraphQLContext }) =>
+      deliveries(context, ['positionRecorded'], { listing: positionListing, filter: args.filter, idOf: (event) => event.positionId }),
+  })
+  positionRecorded(
+    @Root() delivery: Delivery<EventOf<'positionRecorded'>>,
+    @Arg('filter', () => PositionFilter, { nullable: true, description: filterDescription('positions') }) _filter: unknown,
+    @Ctx() context: GraphQLContext,
+  ): Promise<PositionRecord | null> {
+    return batchLoaders(context, delivery).node(positionNodes).load(delivery.event.positionId);
+  }
+
+  @Subscription(() => PositionChange, {
+    description:
+      'Each change to a position that meets the filter: updated, corroborated by another article, split, merged, deleted (deletions whatever the filter: a deleted position cannot be tested).',
+    subscribe: ({ args, context }: { args: FilterArgs; context: GraphQLContext }) =>
+      deliveries(context, ['positionChanged'], { listing: positionListing, filter: args.filter, idOf: (event) => event.positionId }),
+  })
+  positionChanged(
+    @Root() delivery: Delivery<EventOf<'positionChanged'>>,
+    @Arg('filter', () => PositionFilter, { nullable: true, description: filterDescription('positions') }) _filter: unknown,
+    @Ctx() context: GraphQLContext,
+  ): PositionChange {
+    const { event } = delivery;
+    return {
+      kind: event.kind,
+      positionId: encodeGlobalId('Position', event.positionId),
+      position: event.kind === 'DELETED' ? null : batchLoaders(context, delivery).node(positionNodes).load(event.positionId),
+      mergedIntoId: event.mergedIntoId === null ? null : encodeGlobalId('Position', event.mergedIntoId),
+    };
+  }
+
+  @Subscription(() => DeploymentChange, {
+    description: 'Each deployment recorded or changed that meets the filter (deletions whatever the filter).',
+    subscribe: ({ args, context }: { args: FilterArgs; context: GraphQLContext }) =>
+      deliveries(context, ['deploymentChanged'], { listing: deploymentListing, filter: args.filter, idOf: (event) => event.deploymentId }),
+  })
+  deploymentChanged(
+    @Root() delivery: Delivery<EventOf<'deploymentChanged'>>,
+    @Arg('filter', () => DeploymentFilter, { nullable: true, description: filterDescription('deployments') }) _filter: unknown,
+    @Ctx() context: GraphQLContext,
+  ): DeploymentChange {
+    const { event } = delivery;
+    return {
+      kind: event.kind,
+      deploymentId: encodeGlobalId('Deployment', event.deploymentId),
+      deployment: event.kind === 'DELETED' ? null : batchLoaders(context, delivery).node(deploymentNodes).load(event.deploymentId),
+      mergedIntoId: event.mergedIntoId === null ? null : encodeGlobalId('Deployment', event.mergedIntoId),
+    };
+  }
+
+  @Subscription(() => ArticleImported, {
+    description: 'Each article imported, with what the import recorded.',
+    subscribe: ({ context }: { context: GraphQLContext }) => deliveries(context, ['articleImported'], null),
+  })
+  articleImported(@Root() delivery: Delivery<EventOf<'articleImported'>>, @Ctx() context: GraphQLContext): ArticleImported {
+    const { event } = delivery;
+    const loaders = batchLoaders(context, delivery);
+    const positions = async (ids: number[]) => (await loaders.node(positionNodes).loadMany(ids)).filter((p) => p !== null && !(p instanceof Error));
+    return {
+      article: loaders.node(articleNodes).load(event.articleId),
+      outcome: event.outcome,
+      recordedPositions: positions(event.recordedPositionIds),
+      corroboratedPositions: positions(event.corroboratedPositionIds),
+    };
+  }
+}
