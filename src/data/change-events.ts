@@ -132,7 +132,8 @@ function eventsOfRow(row: ChangeRow): ChangeEvent[] {
           return [mergedInto !== null ? positionChanged(row.entityId, 'DELETED', mergedInto) : positionChanged(row.entityId, 'MERGED')];
         }
         case ChangeAction.IMPORT:
-          // A position an import created has its CREATE row too; one it matched was corroborated.
+          // An import records new positions and corroborates those it matched.
+          if (details.outcome === 'created') return [{ type: 'positionRecorded', sequence, positionId: row.entityId }];
           return details.outcome === 'updated' ? [positionChanged(row.entityId, 'CORROBORATED')] : [];
         default:
           return [];

@@ -8,7 +8,15 @@ import { operationLimitRules } from '../graphql/limits.ts';
 import type { Logger } from '../logger.ts';
 import { compiledExecutionGateway } from './compiled-executor.ts';
 import { createErrorFormatter } from './error-formatter.ts';
-import { costLimitPlugin, databaseUnavailablePlugin, idePlugin, requestInfoPlugin, responseSizePlugin, statementCountPlugin } from './plugins.ts';
+import {
+  costLimitPlugin,
+  databaseUnavailablePlugin,
+  idePlugin,
+  requestInfoPlugin,
+  responseSizePlugin,
+  statementCountPlugin,
+  subscriptionsOverWebSocketPlugin,
+} from './plugins.ts';
 import type { TrustedDocuments } from './trusted-documents.ts';
 
 export const graphqlPath = '/graphql';
@@ -55,6 +63,7 @@ export function createApollo({
       // none (answers are not cached anywhere), and on a deep traversal it cost ~20% of the CPU.
       ApolloServerPluginCacheControlDisabled(),
       requestInfoPlugin(),
+      subscriptionsOverWebSocketPlugin(),
       responseSizePlugin(limits),
       costLimitPlugin(limits),
       databaseUnavailablePlugin(),

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, OperationTypeNode } from 'graphql';
 import type { OperationLimits } from '../config.ts';
 import type { GraphQLContext } from '../graphql/context.ts';
 import { DATABASE_UNAVAILABLE, databaseRetryAfterSeconds } from '../graphql/errors.ts';
@@ -96,6 +96,25 @@ export function responseSizePlugin(limits: OperationLimits): ApolloServerPlugin<
             ...(result.extensions ? { extensions: result.extensions } : {}),
           };
           currentRequest()?.errorCodes.add(code);
+        },
+      };
+    },
+  };
+}
+
+/**
+ * A subscription sent over HTTP is refused (400) with where to send it: subscriptions are served
+ * over WebSocket at the same URL (src/http/websocket.ts).
+ */
+export function subscriptionsOverWebSocketPlugin(): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation }) {
+          if (operation?.operation !== OperationTypeNode.SUBSCRIPTION) return;
+          throw rejection('Subscriptions are served over WebSocket (the graphql-transport-ws protocol of graphql-ws) at this same URL, not over HTTP.', {
+            code: 'BAD_REQUEST',
+          });
         },
       };
     },
