@@ -5,7 +5,7 @@
  */
 import WebSocket from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
-import { codesOf, expectOk, useCurationServer, userErrorFields } from '../support/curation.ts';
+import { expectOk, useCurationServer, userErrorFields } from '../support/curation.ts';
 import { connect, liveUpdatesOf, subscribe, subscriptionsRegistered, wsUrlOf, type Connection } from '../support/subscriptions.ts';
 
 const api = useCurationServer({
