@@ -3,6 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { useCurationServer } from '../support/curation.ts';
+import { connect, subscribe, subscriptionsRegistered } from '../support/subscriptions.ts';
 
 const api = useCurationServer({ REQUIRE_AUTH_FOR_READ: 'true' });
 
@@ -22,5 +23,18 @@ describe('REQUIRE_AUTH_FOR_READ=true', () => {
     }
     const write = await api.query('READER', 'mutation { countryCreate(input: { name: "Peru", isoCode: "PE" }) { country { id } } }');
     expect(write.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+  });
+
+  it('closes a WebSocket connection without a key (4401), and serves subscriptions to one with a key', async () => {
+    const anonymous = connect(api.url());
+    expect(await anonymous.closed).toEqual({ code: 4401, reason: expect.stringMatching(/^Unauthorized: This API needs an API key/) });
+    const reader = connect(api.url(), { connectionParams: { Authorization: `Bearer ${api.keys.READER}` } });
+    try {
+      const sub = subscribe(reader.client, 'subscription { deploymentChanged { kind } }');
+      await subscriptionsRegistered(api.url(), 1);
+      expect(sub.error).toBeUndefined();
+    } finally {
+      await reader.dispose();
+    }
   });
 });

@@ -10,14 +10,16 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { useSeededServer } from '../support/api.ts';
 import { postGraphQL, request } from '../support/http.ts';
+import { connect, subscribe, subscriptionsRegistered } from '../support/subscriptions.ts';
 
 const countryByCode = 'query CountryByCode($code: String!) { country(isoCode: $code) { name isoCode } }';
 const deployments = 'query Deployments { deployments(first: 5) { nodes { name system } } }';
+const recorded = 'subscription Recorded { positionRecorded { id } }';
 const hash = (text: string) => createHash('sha256').update(text).digest('hex');
 
 const dir = mkdtempSync(path.join(tmpdir(), 'stancegraph-trusted-'));
 const manifest = path.join(dir, 'persisted-documents.json');
-writeFileSync(manifest, JSON.stringify({ [hash(countryByCode)]: countryByCode, [hash(deployments)]: deployments }, null, 2));
+writeFileSync(manifest, JSON.stringify({ [hash(countryByCode)]: countryByCode, [hash(deployments)]: deployments, [hash(recorded)]: recorded }, null, 2));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const api = useSeededServer({ env: { TRUSTED_DOCUMENTS: manifest } });
@@ -74,5 +76,24 @@ describe('TRUSTED_DOCUMENTS', () => {
     });
     expect(mismatch.status).toBe(400);
     expect(mismatch.json.errors[0].extensions.code).toBe('QUERY_NOT_IN_SAFELIST');
+  });
+
+  it('over WebSocket too: a subscription named by its hash runs, any other text is refused', async () => {
+    const connection = connect(api.url());
+    const { client } = connection;
+    try {
+      // graphql-ws requires a query string: a client naming a document by hash sends "".
+      const byHash = client.subscribe(
+        { query: '', extensions: { persistedQuery: { version: 1, sha256Hash: hash(recorded) } } },
+        { next: () => undefined, error: () => undefined, complete: () => undefined },
+      );
+      await subscriptionsRegistered(api.url(), 1);
+      byHash();
+      const other = subscribe(client, 'subscription { positionRecorded { id stance } }');
+      await other.ended;
+      expect(other.error).toEqual([expect.objectContaining({ extensions: { code: 'QUERY_NOT_IN_SAFELIST' } })]);
+    } finally {
+      await connection.dispose();
+    }
   });
 });
