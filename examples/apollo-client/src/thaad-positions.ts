@@ -144,9 +144,9 @@ function documentHash(document: DocumentNode): string {
   return hash;
 }
 
-/** A subscribe message without its document's text; other messages as they are. */
-function withoutDocumentText(message: Message): Message | object {
-  return message.type === MessageType.Subscribe ? { ...message, payload: { ...message.payload, query: undefined } } : message;
+/** A subscribe message with an empty text instead of its document's (graphql-ws requires a string); other messages as they are. */
+function withoutDocumentText(message: Message): Message {
+  return message.type === MessageType.Subscribe ? { ...message, payload: { ...message.payload, query: '' } } : message;
 }
 
 // Node 20 has no global WebSocket, and GraphQLWsLink looks at it when a subscription is refused:
@@ -160,8 +160,7 @@ const webSocket = createClient({
   connectionParams: authorization ? { authorization } : {},
   // GraphQLWsLink always sends the document's text. With persisted documents, PersistedQueryLink
   // has put the hash in `extensions.persistedQuery`: leave the text out of the subscribe message,
-  // as HttpLink does (`includeQuery: false`). graphql-ws checks a message before it is
-  // serialized, so the message it checks still has its text.
+  // as HttpLink does (`includeQuery: false`).
   jsonMessageReplacer: persisted ? (key, value: unknown) => (key === '' ? withoutDocumentText(value as Message) : value) : undefined,
 });
 
