@@ -2,8 +2,10 @@
  * GraphQL Code Generator: typed documents for the example client (examples/apollo-client/) from the
  * committed `schema.graphql`, with the client preset. `npm run codegen` writes
  * examples/apollo-client/src/gql/ (not committed), including `persisted-documents.json`, the
- * allow-list a server runs with TRUSTED_DOCUMENTS. Copy this file into your own app and point
- * `schema` at this project's schema.graphql (or at a running server) and `documents` at your code.
+ * allow-list a server runs with TRUSTED_DOCUMENTS, and `possible-types.ts`, the interfaces and
+ * unions with their member types that Apollo Client's cache needs (`possibleTypes`). Copy this
+ * file into your own app and point `schema` at this project's schema.graphql (or at a running
+ * server) and `documents` at your code.
  */
 import { addTypenameSelectionDocumentTransform } from '@graphql-codegen/client-preset';
 import type { CodegenConfig } from '@graphql-codegen/cli';
@@ -29,6 +31,15 @@ const config: CodegenConfig = {
         importExtension: '.js',
         scalars: { Date: 'string', DateTime: 'string' },
       },
+    },
+    // Which types implement each interface (Node, Actor, Audited) and make up each union
+    // (SearchResult): without it, the cache cannot tell that a Country is an Actor, and fields
+    // selected in a fragment on an interface or union come back missing. Regenerated with the
+    // schema, so a new member type is never forgotten. (`apolloClientVersion: 3` is also the
+    // shape Apollo Client 4 takes.)
+    'examples/apollo-client/src/gql/possible-types.ts': {
+      plugins: ['fragment-matcher'],
+      config: { apolloClientVersion: 3, deterministic: true },
     },
   },
 };
