@@ -265,7 +265,7 @@ async function liveUpdate(deployment: string, known: PositionDetailsFragment[]):
   // The protocol does not acknowledge a subscription: give the server a moment to start it
   // after the connection is accepted, since a write committed before that is not sent to it.
   await connected;
-  await new Promise((resolve) => setTimeout(resolve, 500));
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
 
   const { data } = await client.mutate({
     mutation: RecordPosition,
