@@ -35,7 +35,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { OperationLimits, SubscriptionSettings } from '../config.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import { authenticate, type Caller } from '../graphql/auth.ts';
+import { authenticate, callerLabel, type Caller } from '../graphql/auth.ts';
 import type { GraphQLContext } from '../graphql/context.ts';
 import { jsonBytesAtLeast, limitErrorCodes, operationLimitRules, requestedCost, tokenLimitError } from '../graphql/limits.ts';
 import { createLoaders } from '../graphql/loaders.ts';
@@ -88,6 +88,7 @@ interface Connection {
   /** How many subscriptions it holds now. */
   subscriptions: () => number;
   idle: NodeJS.Timeout | null;
+  openedAt: number;
 }
 
 /** A close reason fits in 123 bytes (RFC 6455). */
@@ -264,6 +265,7 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
           authorization,
           subscriptions: () => Object.keys(ctx.subscriptions).length,
           idle: null,
+          openedAt: performance.now(),
         };
         ctx.extra.connection = connection;
         connections.add(connection);
@@ -319,11 +321,23 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
       onComplete: (ctx) => {
         if (ctx.extra.connection) armIdleTimer(ctx.extra.connection);
       },
-      onClose: (ctx) => {
+      onClose: (ctx, code, reason) => {
         const connection = ctx.extra.connection;
         if (!connection) return;
         if (connection.idle) clearTimeout(connection.idle);
         connections.delete(connection);
+        // One line per connection, as HTTP has one per request.
+        log.info(
+          {
+            path,
+            protocol: 'graphql-transport-ws',
+            code,
+            reason,
+            durationMs: Math.round(performance.now() - connection.openedAt),
+            caller: callerLabel(connection.caller),
+          },
+          'websocket closed',
+        );
       },
     },
     wss,
