@@ -10,7 +10,7 @@
  * a statement per filter and per level, not per subscriber.
  */
 import { GraphQLError } from 'graphql';
-import { Arg, Ctx, Field, ID, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Ctx, Extensions, Field, ID, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
 import { Prisma } from '../../generated/prisma/client.ts';
 import { idsWhere } from '../../db/pages.ts';
 import {
@@ -34,6 +34,7 @@ import type { Delivery } from '../../live/change-feed.ts';
 import type { GraphQLContext } from '../context.ts';
 import { enumType } from '../enum-type.ts';
 import { createLoaders, type Loaders } from '../loaders.ts';
+import { listBound } from '../list-bounds.ts';
 import { Article } from '../models/article.ts';
 import { Deployment, deploymentSchema } from '../models/deployment.ts';
 import { Position, PositionFilter } from '../models/position.ts';
@@ -73,6 +74,9 @@ export class DeploymentChange {
   mergedIntoId!: string | null;
 }
 
+/** The most positions an articleImported event lists of each kind (an article reporting more is rare; the list query has them all). */
+const maxImportedPositions = 100;
+
 @ObjectType('ArticleImported', { description: 'An article imported (articleImport, or the import command), with the positions it recorded and corroborated.' })
 export class ArticleImported {
   @Field(() => Article, { description: 'The article.' })
@@ -81,10 +85,16 @@ export class ArticleImported {
   @Field(() => ArticleImportOutcomeEnum, { description: 'What the import did with the article itself.' })
   outcome!: ArticleImportOutcome;
 
-  @Field(() => [Position], { description: 'The positions the import recorded (new statements).' })
+  @Field(() => [Position], {
+    description: `The positions the import recorded (new statements): the first ${maxImportedPositions}; all of them are listed by positions(filter: { articles: [<article id>] }).`,
+  })
+  @Extensions(listBound(maxImportedPositions))
   recordedPositions!: Promise<unknown[]>;
 
-  @Field(() => [Position], { description: 'The positions already recorded that the article now also reports (it became their evidence).' })
+  @Field(() => [Position], {
+    description: `The positions already recorded that the article now also reports (it became their evidence): the first ${maxImportedPositions}.`,
+  })
+  @Extensions(listBound(maxImportedPositions))
   corroboratedPositions!: Promise<unknown[]>;
 }
 
