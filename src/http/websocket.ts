@@ -28,6 +28,8 @@ import {
   validate,
   type DocumentNode,
   type ExecutionArgs,
+  type ExecutionResult,
+  type FormattedExecutionResult,
   type GraphQLSchema,
 } from 'graphql';
 import { CloseCode, type SubscribePayload } from 'graphql-ws';
@@ -39,6 +41,7 @@ import { authenticate, callerLabel, type Caller } from '../graphql/auth.ts';
 import type { GraphQLContext } from '../graphql/context.ts';
 import { jsonBytesAtLeast, limitErrorCodes, operationLimitRules, requestedCost, tokenLimitError } from '../graphql/limits.ts';
 import { createLoaders } from '../graphql/loaders.ts';
+import { subscribeSharingExecution } from '../graphql/live-updates/shared-execution.ts';
 import type { ChangeFeed } from '../live/change-feed.ts';
 import type { Logger } from '../logger.ts';
 import type { CorsPolicy } from './cors.ts';
@@ -242,6 +245,23 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
     return { schema: api.schema, document, operationName: params.operationName, variableValues: params.variables, contextValue };
   };
 
+  const formattedResults = new WeakMap<ExecutionResult, FormattedExecutionResult>();
+  /** An event as sent: errors formatted (masked in production), or one RESPONSE_TOO_LARGE error instead of an oversized event. */
+  const formatResult = (result: ExecutionResult): FormattedExecutionResult => {
+    const errors = result.errors?.map((error) => formatError(error.toJSON(), error));
+    const formatted = { ...(result.data !== undefined ? { data: result.data } : {}), ...(errors ? { errors } : {}) };
+    if (jsonBytesAtLeast(formatted, limits.maxResponseBytes) <= limits.maxResponseBytes) return formatted;
+    return {
+      data: null,
+      errors: [
+        {
+          message: `The event would be larger than ${limits.maxResponseBytes} bytes: select fewer objects or leave out large fields such as Article.body.`,
+          extensions: { code: limitErrorCodes.maxResponseBytes, limit: limits.maxResponseBytes },
+        },
+      ],
+    };
+  };
+
   const graphqlWs = useServer<Record<string, unknown>, { connection: Connection }>(
     {
       connectionInitWaitTimeout: 10_000,
@@ -297,23 +317,17 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
         }
         return prepare(api, connection, payload);
       },
+      subscribe: subscribeSharingExecution,
       onNext: (ctx, _id, _payload, _args, result) => {
         const connection = ctx.extra.connection;
         if (connection && connection.socket.bufferedAmount > settings.maxBufferedBytes) {
           close(connection, closeCodes.slowConsumer, `Slow consumer: more than ${settings.maxBufferedBytes} bytes unread`);
         }
-        const errors = result.errors?.map((error) => formatError(error.toJSON(), error));
-        const formatted = { ...(result.data !== undefined ? { data: result.data } : {}), ...(errors ? { errors } : {}) };
-        if (jsonBytesAtLeast(formatted, limits.maxResponseBytes) > limits.maxResponseBytes) {
-          return {
-            data: null,
-            errors: [
-              {
-                message: `The event would be larger than ${limits.maxResponseBytes} bytes: select fewer objects or leave out large fields such as Article.body.`,
-                extensions: { code: limitErrorCodes.maxResponseBytes, limit: limits.maxResponseBytes },
-              },
-            ],
-          };
+        // Subscribers of one operation share an event's result (shared-execution.ts): format it once.
+        let formatted = formattedResults.get(result);
+        if (!formatted) {
+          formatted = formatResult(result);
+          formattedResults.set(result, formatted);
         }
         return formatted;
       },
