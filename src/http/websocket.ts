@@ -114,6 +114,15 @@ export function authorizationOf(params: Readonly<Record<string, unknown>> | unde
   return typeof value === 'string' ? value : undefined;
 }
 
+/** The host of an Origin header, or null for one that is not a URL (`null`, sent by sandboxed pages). */
+function hostOf(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+}
+
 function refuseUpgrade(socket: Duplex, status: number, message: string, headers: Record<string, string> = {}): void {
   const body = `${JSON.stringify({ errors: [{ message }] })}\n`;
   const lines = [
@@ -162,7 +171,7 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
     if (pathname !== path) return refuseUpgrade(socket, 404, `not found; the GraphQL endpoint is ${path}`);
     const origin = request.headers.origin;
     // Browsers always send Origin; a page may only connect from its own origin or an allowed one.
-    if (origin !== undefined && !cors.allows(origin) && new URL(origin).host !== request.headers.host) {
+    if (origin !== undefined && !cors.allows(origin) && hostOf(origin) !== request.headers.host) {
       return refuseUpgrade(socket, 403, `origin ${origin} may not subscribe to this API; the operator lists allowed origins in CORS_ORIGINS`);
     }
     const api = options.api();

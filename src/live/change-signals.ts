@@ -135,6 +135,7 @@ export class RedisSignal implements ChangeSignal {
   private readonly listeners: Array<() => void> = [];
   private down: string | null = null;
   private everReady = false;
+  private closed = false;
 
   constructor(
     url: string,
@@ -165,6 +166,7 @@ export class RedisSignal implements ChangeSignal {
   }
 
   private wentDown(reason: string): void {
+    if (this.closed) return;
     if (this.down === null) this.log.warn({ reason }, 'live updates: Redis does not answer; polling the change log until it is back');
     this.down = reason;
   }
@@ -191,6 +193,7 @@ export class RedisSignal implements ChangeSignal {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     this.listeners.length = 0;
     this.publisher.disconnect();
     this.subscriber.disconnect();

@@ -259,6 +259,7 @@ describe('the rules of HTTP', () => {
 
   it('accepts a browser only from an allowed origin or its own', async () => {
     expect(await upgradeStatus(api.url(), { origin: 'https://evil.example' })).toBe(403);
+    expect(await upgradeStatus(api.url(), { origin: 'null' })).toBe(403);
     expect(await upgradeStatus(api.url(), { origin: 'https://app.example.org' })).toBe(101);
     expect(await upgradeStatus(api.url(), { origin: new URL(api.url()).origin })).toBe(101);
   });
