@@ -114,6 +114,15 @@ export function authorizationOf(params: Readonly<Record<string, unknown>> | unde
   return typeof value === 'string' ? value : undefined;
 }
 
+/** The path of a request's URL (null when it cannot be read). */
+function pathOf(url: string | undefined): string | null {
+  try {
+    return new URL(url ?? '/', 'http://localhost').pathname;
+  } catch {
+    return null;
+  }
+}
+
 /** The host of an Origin header, or null for one that is not a URL (`null`, sent by sandboxed pages). */
 function hostOf(origin: string): string | null {
   try {
@@ -167,8 +176,7 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
-    const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
-    if (pathname !== path) return refuseUpgrade(socket, 404, `not found; the GraphQL endpoint is ${path}`);
+    if (pathOf(request.url) !== path) return refuseUpgrade(socket, 404, `not found; the GraphQL endpoint is ${path}`);
     const origin = request.headers.origin;
     // Browsers always send Origin; a page may only connect from its own origin or an allowed one.
     if (origin !== undefined && !cors.allows(origin) && hostOf(origin) !== request.headers.host) {
