@@ -20,6 +20,8 @@
  *                             that every write meets (default 0.5); the others have none
  *   --transport <t[,t]>       redis (REDIS_URL, default redis://127.0.0.1:6379), postgres (no
  *                             REDIS_URL: LISTEN/NOTIFY), or both, one after the other: one line each
+ *   --cpu-prof <dir>          the API processes write V8 CPU profiles there when they stop (node
+ *                             --cpu-prof; open them in Chrome DevTools): where their time goes
  *
  * Database: DATABASE_URL when set (used as it is, never dropped: it must hold the country CN and a
  * deployment; a new one is seeded by the first server); otherwise stancegraph_bench_live on
@@ -52,6 +54,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createClient, type Client } from 'graphql-ws';
 import { Redis } from 'ioredis';
@@ -69,10 +72,21 @@ interface Options {
   intervalMs: number;
   filtered: number;
   transports: Transport[];
+  /** --cpu-prof: a directory for the API processes' V8 CPU profiles, or null. */
+  cpuProfileDir: string | null;
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { subscribers: 1000, processes: 2, writes: 100, warmup: 5, intervalMs: 100, filtered: 0.5, transports: ['redis'] };
+  const options: Options = {
+    subscribers: 1000,
+    processes: 2,
+    writes: 100,
+    warmup: 5,
+    intervalMs: 100,
+    filtered: 0.5,
+    transports: ['redis'],
+    cpuProfileDir: null,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = () => {
@@ -98,7 +112,8 @@ function parseOptions(argv: string[]): Options {
       const list = raw === 'both' ? ['redis', 'postgres'] : raw.split(',');
       if (list.some((t) => t !== 'redis' && t !== 'postgres')) throw new Error(`--transport takes redis, postgres or both, not ${raw}`);
       options.transports = list as Transport[];
-    } else throw new Error(`unknown option ${arg} (see the comment at the top of bench/live.ts)`);
+    } else if (arg === '--cpu-prof') options.cpuProfileDir = path.resolve(value());
+    else throw new Error(`unknown option ${arg} (see the comment at the top of bench/live.ts)`);
   }
   return options;
 }
@@ -174,7 +189,7 @@ async function readiness(url: string): Promise<{ status: number; liveUpdates?: L
 }
 
 /** Starts an API process on `databaseUrl` and waits until /readyz answers 200 (start-up seeds a new database: 120 s at most). */
-async function startServer(databaseUrl: string, redisUrl: string | null): Promise<Server> {
+async function startServer(databaseUrl: string, redisUrl: string | null, cpuProfileDir: string | null): Promise<Server> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/graphql`;
   const env: NodeJS.ProcessEnv = {
@@ -187,7 +202,8 @@ async function startServer(databaseUrl: string, redisUrl: string | null): Promis
   };
   delete env.REDIS_URL;
   if (redisUrl) env.REDIS_URL = redisUrl;
-  const child = spawn(process.execPath, npmStartArguments(), { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const profile = cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [];
+  const child = spawn(process.execPath, [...profile, ...npmStartArguments()], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let tail = '';
   const keep = (chunk: Buffer) => {
     tail = (tail + chunk.toString()).slice(-4000);
@@ -381,6 +397,33 @@ async function subscriptionsRegistered(servers: Server[], count: number): Promis
 }
 
 // ---------------------------------------------------------------------------------------------
+// The change signal, heard by this process too
+
+/** The channel the API processes signal on (src/live/change-feed.ts's channelOf, for a PostgreSQL database). */
+const channelOf = (databaseUrl: string) => `stancegraph_changes_${new URL(databaseUrl).pathname.slice(1) || 'postgres'}`;
+
+/**
+ * Listens to the signal the API processes announce each committed write on (Redis PUBLISH or
+ * NOTIFY, the transport of the run): when it arrives here, every API process is being told too.
+ * The times it arrived (performance.now()).
+ */
+async function listenToSignals(transport: Transport, databaseUrl: string, redisUrl: string | null): Promise<{ heard: number[]; close(): Promise<void> }> {
+  const heard: number[] = [];
+  const channel = channelOf(databaseUrl);
+  if (transport === 'redis') {
+    const redis = new Redis(redisUrl!, { maxRetriesPerRequest: 0 });
+    redis.on('message', () => heard.push(performance.now()));
+    await redis.subscribe(channel);
+    return { heard, close: async () => redis.disconnect() };
+  }
+  const client = new pg.Client({ connectionString: databaseUrl });
+  client.on('notification', () => heard.push(performance.now()));
+  await client.connect();
+  await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+  return { heard, close: () => client.end() };
+}
+
+// ---------------------------------------------------------------------------------------------
 // One run
 
 interface Write {
@@ -395,9 +438,10 @@ async function run(databaseUrl: string, key: string, transport: Transport, optio
   const started = performance.now();
   const servers: Server[] = [];
   let subscribers: Subscriber[] = [];
+  let signals: Awaited<ReturnType<typeof listenToSignals>> | null = null;
   try {
     // One after the other: the first one migrates and seeds a new database.
-    for (let i = 0; i < options.processes; i++) servers.push(await startServer(databaseUrl, redisUrl));
+    for (let i = 0; i < options.processes; i++) servers.push(await startServer(databaseUrl, redisUrl, options.cpuProfileDir));
     const writer = servers[0]!;
     const live = (await readiness(writer.url)).liveUpdates;
     if (live?.transport !== transport || live.status !== 'up')
@@ -474,6 +518,7 @@ async function run(databaseUrl: string, key: string, transport: Transport, optio
     }
     await waitForDeliveries(warm, 5_000);
 
+    signals = await listenToSignals(transport, databaseUrl, redisUrl);
     const loop = monitorEventLoopDelay({ resolution: 5 });
     const cpuBefore = servers.map((server) => treeCpuMs(server.child.pid!));
     const clientCpuBefore = process.cpuUsage();
@@ -492,13 +537,24 @@ async function run(databaseUrl: string, key: string, transport: Transport, optio
     const cpuAfter = servers.map((server) => treeCpuMs(server.child.pid!));
     const clientCpu = process.cpuUsage(clientCpuBefore);
 
+    // Each write's signal: the k-th heard is the k-th successful write's (one announcement per
+    // committed write, in commit order; a refused write is rolled back and announces nothing; no
+    // other write is made meanwhile). Heard more or fewer: none is matched, signals_heard says so.
+    const succeeded = writes.filter((done) => done.id !== null);
+    const heard = signals.heard;
+    const signalOf = new Map<Write, number>(succeeded.length === heard.length ? succeeded.map((done, k) => [done, heard[k]!]) : []);
+
     // Each event against its write.
     const fromAnswer: number[] = [];
     const fromSend: number[] = [];
+    const fromSignal: number[] = [];
+    const lastFromSignal: number[] = [];
     const byProcess = servers.map(() => [] as number[]);
     let beforeResponse = 0;
     for (const done of writes) {
       if (!done.id) continue;
+      const signal = signalOf.get(done);
+      let last = -Infinity;
       for (const subscriber of subscribers) {
         const at = subscriber.received.get(done.id);
         if (at === undefined) continue;
@@ -506,12 +562,17 @@ async function run(databaseUrl: string, key: string, transport: Transport, optio
         fromSend.push(at - done.sentAt);
         byProcess[subscriber.process]!.push(at - done.answeredAt);
         if (at < done.answeredAt) beforeResponse++;
+        if (signal !== undefined) fromSignal.push(at - signal);
+        last = Math.max(last, at);
       }
+      if (signal !== undefined && last > -Infinity) lastFromSignal.push(last - signal);
     }
-    for (const list of [fromAnswer, fromSend, ...byProcess]) list.sort((a, b) => a - b);
-    const writeTimes = writes.map((w) => w.answeredAt - w.sentAt).sort((a, b) => a - b);
+    const heardAfterSend = [...signalOf].map(([done, at]) => at - done.sentAt);
+    const sorted = (list: number[]) => [...list].sort((a, b) => a - b);
+    const writeTimes = sorted(writes.map((w) => w.answeredAt - w.sentAt));
     const expected = ids.length * subscribers.length;
     const delivered = fromAnswer.length;
+    const [answer, send, signal] = [sorted(fromAnswer), sorted(fromSend), sorted(fromSignal)];
     // CPU time of each API process during the measured writes (null when /proc cannot be read).
     const processCpu = servers.map((_, i) => {
       const [before, after] = [cpuBefore[i], cpuAfter[i]];
@@ -533,25 +594,22 @@ async function run(databaseUrl: string, key: string, transport: Transport, optio
       duplicates: subscribers.reduce((sum, s) => sum + s.duplicates, 0),
       event_errors: subscribers.reduce((sum, s) => sum + s.errors, 0),
       subscriptions_ended: subscribers.filter((s) => s.ended).length,
-      p50_ms: percentile(fromAnswer, 50),
-      p99_ms: percentile(fromAnswer, 99),
-      max_ms: percentile(fromAnswer, 100),
-      send_p50_ms: percentile(fromSend, 50),
-      send_p99_ms: percentile(fromSend, 99),
-      send_max_ms: percentile(fromSend, 100),
+      p50_ms: percentile(answer, 50),
+      p99_ms: percentile(answer, 99),
+      max_ms: percentile(answer, 100),
+      send_p50_ms: percentile(send, 50),
+      send_p99_ms: percentile(send, 99),
+      send_max_ms: percentile(send, 100),
+      signal_p50_ms: percentile(signal, 50),
+      signal_p99_ms: percentile(signal, 99),
+      signal_max_ms: percentile(signal, 100),
+      signals_heard: heard.length,
       write_p50_ms: percentile(writeTimes, 50),
       write_p99_ms: percentile(writeTimes, 99),
-      writer_process_p99_ms: percentile(byProcess[0]!, 99),
-      other_processes_p99_ms:
-        servers.length > 1
-          ? percentile(
-              byProcess
-                .slice(1)
-                .flat()
-                .sort((a, b) => a - b),
-              99,
-            )
-          : null,
+      signal_after_send_p50_ms: percentile(sorted(heardAfterSend), 50),
+      last_event_p50_ms: percentile(sorted(lastFromSignal), 50),
+      writer_process_p99_ms: percentile(sorted(byProcess[0]!), 99),
+      other_processes_p99_ms: servers.length > 1 ? percentile(sorted(byProcess.slice(1).flat()), 99) : null,
       before_response: beforeResponse,
       server_cpu_ms_per_write: serverCpu === null ? null : round1(serverCpu / writes.length),
       process_cpu_ms_per_write: serverCpu === null ? null : processCpu.map((ms) => round1((ms ?? 0) / writes.length)),
@@ -562,6 +620,7 @@ async function run(databaseUrl: string, key: string, transport: Transport, optio
       duration: Math.round((performance.now() - started) / 1000),
     };
   } finally {
+    await signals?.close();
     await Promise.all(subscribers.map((s) => s.client.dispose()));
     await Promise.all(servers.map((server) => server.stop()));
   }
