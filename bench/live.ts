@@ -22,6 +22,8 @@
  *                             REDIS_URL: LISTEN/NOTIFY), or both, one after the other: one line each
  *   --cpu-prof <dir>          the API processes write V8 CPU profiles there when they stop (node
  *                             --cpu-prof; open them in Chrome DevTools): where their time goes
+ *   --trace <file>            one JSON line per measured write there: when it was sent, answered
+ *                             and signalled, and when each process's subscribers received it
  *
  * Database: DATABASE_URL when set (used as it is, never dropped: it must hold the country CN and a
  * deployment; a new one is seeded by the first server); otherwise stancegraph_bench_live on
@@ -52,7 +54,7 @@
  * One JSON line per transport on stdout; progress on stderr. See docs/benchmarks.md.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -74,6 +76,8 @@ interface Options {
   transports: Transport[];
   /** --cpu-prof: a directory for the API processes' V8 CPU profiles, or null. */
   cpuProfileDir: string | null;
+  /** --trace: a file for one JSON line per measured write, or null. */
+  traceFile: string | null;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -86,6 +90,7 @@ function parseOptions(argv: string[]): Options {
     filtered: 0.5,
     transports: ['redis'],
     cpuProfileDir: null,
+    traceFile: null,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -113,6 +118,7 @@ function parseOptions(argv: string[]): Options {
       if (list.some((t) => t !== 'redis' && t !== 'postgres')) throw new Error(`--transport takes redis, postgres or both, not ${raw}`);
       options.transports = list as Transport[];
     } else if (arg === '--cpu-prof') options.cpuProfileDir = path.resolve(value());
+    else if (arg === '--trace') options.traceFile = path.resolve(value());
     else throw new Error(`unknown option ${arg} (see the comment at the top of bench/live.ts)`);
   }
   return options;
@@ -569,6 +575,28 @@ async function run(databaseUrl: string, key: string, transport: Transport, optio
     }
     const heardAfterSend = [...signalOf].map(([done, at]) => at - done.sentAt);
     const sorted = (list: number[]) => [...list].sort((a, b) => a - b);
+    if (options.traceFile) {
+      // Times in ms from the first write's sending; per process: its subscribers' first, median and last receipt.
+      const ms = (at: number | undefined) => (at === undefined ? null : round1(at - firstAt));
+      const lines = writes.map((done, n) => {
+        const receipts = servers.map((_, server) =>
+          sorted(subscribers.flatMap((s) => (s.process === server && done.id && s.received.has(done.id) ? [s.received.get(done.id)!] : []))),
+        );
+        return JSON.stringify({
+          write: n,
+          sent: ms(done.sentAt),
+          answered: ms(done.answeredAt),
+          signal: ms(signalOf.get(done)),
+          processes: receipts.map((list) => ({
+            received: list.length,
+            first: ms(list[0]),
+            median: ms(list[Math.floor(list.length / 2)]),
+            last: ms(list[list.length - 1]),
+          })),
+        });
+      });
+      writeFileSync(options.traceFile, `${lines.join('\n')}\n`);
+    }
     const writeTimes = sorted(writes.map((w) => w.answeredAt - w.sentAt));
     const expected = ids.length * subscribers.length;
     const delivered = fromAnswer.length;
