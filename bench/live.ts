@@ -384,7 +384,13 @@ async function openSubscribers(servers: Server[], count: number, filtered: numbe
       );
       subscribers.push(subscriber);
     }
-    await Promise.race([Promise.all(connected), sleep(30_000).then(() => Promise.reject(new Error('subscribers did not connect within 30 s')))]);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('subscribers did not connect within 30 s')), 30_000)));
+    try {
+      await Promise.race([Promise.all(connected), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
   return subscribers;
 }
