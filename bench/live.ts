@@ -31,15 +31,19 @@
  * seeds it) and dropped at the end.
  *
  * What is measured. A client cannot see the commit: it happens inside the write's transaction,
- * before the server answers the mutation (and before it announces the change). Each event is
- * timed from two points of the writer (this process):
+ * before the server answers the mutation and announces the change. Each event is timed from three
+ * points this process sees:
  *
  * - `p50_ms`, `p99_ms`, `max_ms` (the headline): from the arrival of the mutation's HTTP answer to
  *   the event's arrival. The commit came a little earlier (the server reads the position back and
- *   sends its answer after committing): this is close to commit-to-client, slightly less. An
- *   event processed before the answer counts negative (`before_response` says how many);
+ *   answers after committing): close to commit-to-client, slightly less. An event handled before
+ *   the answer counts negative (`before_response` says how many);
  * - `send_p50_ms`, `send_p99_ms`, `send_max_ms`: from sending the mutation: an upper bound, which
- *   includes the write itself (`write_p50_ms`, `write_p99_ms`).
+ *   includes the write itself (`write_p50_ms`, `write_p99_ms`);
+ * - `signal_p50_ms`, `signal_p99_ms`, `signal_max_ms`: from the arrival here of the change signal
+ *   (this process listens on the same Redis channel, or LISTENs, as the API processes): the moment
+ *   every process is told. The writer announces right after the commit, so this is also close to
+ *   commit-to-client; `last_event_p50_ms` is, per write, the signal to its last subscriber.
  *
  * Arrival is when graphql-ws's client hands this process the event (its frame read and parsed).
  * Every client runs in this one process: the queueing of its own event loop (1,000 frames per
@@ -49,7 +53,9 @@
  *
  * expected = measured writes that succeeded × subscribers (every write meets every subscription);
  * delivered = distinct (subscriber, position) pairs received among those writes' positions;
- * lost = expected − delivered; duplicates = a position received again by the same subscriber.
+ * lost = expected − delivered, counted 10 s after the last write; duplicates = a position received
+ * again by the same subscriber. (A lost signal delays an event by up to LIVE_POLL_INTERVAL_MS, 1 s:
+ * it shows in max_ms, not in lost.)
  *
  * One JSON line per transport on stdout; progress on stderr. See docs/benchmarks.md.
  */
