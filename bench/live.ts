@@ -155,13 +155,14 @@ async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T
 /** Fails with how to start one when no Redis answers at `url`. */
 async function checkRedis(url: string): Promise<void> {
   const redis = new Redis(url, { lazyConnect: true, connectTimeout: 2_000, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  redis.on('error', () => undefined);
+  let reason: string | null = null;
+  redis.on('error', (error: Error) => (reason ??= error.message));
   try {
     await redis.connect();
     await redis.ping();
   } catch (error) {
     throw new Error(
-      `no Redis answers at ${url} (${(error as Error).message}): start one with \`redis-server --daemonize yes --port 6379 --save "" --appendonly no\`, set REDIS_URL to yours, or run \`npm run bench:live -- --transport postgres\``,
+      `no Redis answers at ${url} (${reason ?? (error as Error).message}): start one with \`redis-server --daemonize yes --port 6379 --save "" --appendonly no\`, set REDIS_URL to yours, or run \`npm run bench:live -- --transport postgres\``,
     );
   } finally {
     redis.disconnect();
