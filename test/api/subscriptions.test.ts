@@ -11,7 +11,8 @@ import { connect, liveUpdatesOf, subscribe, subscriptionsRegistered, wsUrlOf, ty
 const api = useCurationServer({
   SUBSCRIPTIONS_PER_CONNECTION_MAX: '3',
   WEBSOCKET_MAX_CONNECTIONS: '6',
-  SUBSCRIPTION_QUEUE_MAX: '2',
+  // Above what the other tests' subscribers can fall behind (three writes), below one import's six positions.
+  SUBSCRIPTION_QUEUE_MAX: '5',
   CORS_ORIGINS: 'https://app.example.org',
   WEBSOCKET_IDLE_TIMEOUT_MS: '2000',
 });
@@ -275,33 +276,35 @@ describe('bounds', () => {
     const connection = connected(api.url());
     subscribe(connection.client, 'subscription { positionRecorded { id } }');
     await subscriptionsRegistered(api.url(), 1);
-    // One import of three positions: one read of the change log, three events at once for a queue of two.
-    const body = 'Japan backs the deployment. Australia backs the deployment. Canada backs the deployment.';
-    const positions = ['Japan', 'Australia', 'Canada'].map((name, i) => ({
-      stance: 'SUPPORT',
-      summary: `${name} backs THAAD.`,
-      holders: [['JP', 'AU', 'CA'][i]],
-      deployment: 'thaad',
-      evidence: [{ quote: `${name} backs the deployment.` }],
-    }));
+    // One import of six positions: one read of the change log, six events at once for a queue of five.
+    const backers = [
+      ['JP', 'Japan'],
+      ['AU', 'Australia'],
+      ['CA', 'Canada'],
+      ['DE', 'Germany'],
+      ['FR', 'France'],
+      ['GB', 'The United Kingdom'],
+    ] as const;
+    const body = backers.map(([, name]) => `${name} backs the deployment.`).join(' ');
     expectOk(
       (
         await api.data('EDITOR', `mutation($input: ArticleImportInput!) { articleImport(input: $input) { article { id } ${userErrorFields} } }`, {
           input: {
             article: { source: 'Wire', url: 'https://wire.example/backers', publishedAt: '2016-09-01T00:00:00Z', body },
-            countries: [
-              { isoCode: 'JP', name: 'Japan' },
-              { isoCode: 'AU', name: 'Australia' },
-              { isoCode: 'CA', name: 'Canada' },
-              { isoCode: 'KR', name: 'South Korea' },
-            ],
+            countries: [...backers.map(([isoCode, name]) => ({ isoCode, name })), { isoCode: 'KR', name: 'South Korea' }],
             deployments: [{ key: 'thaad', name: 'THAAD battery in Seongju', system: 'THAAD', host: 'KR' }],
-            positions,
+            positions: backers.map(([isoCode, name]) => ({
+              stance: 'SUPPORT',
+              summary: `${name} backs THAAD.`,
+              holders: [isoCode],
+              deployment: 'thaad',
+              evidence: [{ quote: `${name} backs the deployment.` }],
+            })),
           },
         })
       ).articleImport,
     );
-    expect(await connection.closed).toEqual({ code: 4009, reason: 'Slow consumer: more than 2 events behind' });
+    expect(await connection.closed).toEqual({ code: 4009, reason: 'Slow consumer: more than 5 events behind' });
   });
 
   it('closes a connection that holds no subscription for WEBSOCKET_IDLE_TIMEOUT_MS, with 4008', async () => {

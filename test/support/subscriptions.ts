@@ -72,7 +72,7 @@ export function subscribe<T = any>(client: Client, query: string, variables?: Re
     error: undefined,
     completed: false,
     ended,
-    result: (n, timeoutMs = 15_000) => eventually(async () => subscriber.results[n], { timeoutMs, intervalMs: 10 }),
+    result: (n, timeoutMs = 30_000) => eventually(async () => subscriber.results[n], { timeoutMs, intervalMs: 10 }),
     unsubscribe: () => undefined,
   };
   subscriber.unsubscribe = client.subscribe<T>(
