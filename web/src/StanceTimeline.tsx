@@ -7,7 +7,7 @@
  */
 import { AxisBottom } from '@visx/axis';
 import { Group } from '@visx/group';
-import { scaleBand, scaleUtc } from '@visx/scale';
+import { scaleUtc } from '@visx/scale';
 import type { Stance } from './gql/graphql';
 import { daySpanOf, isOneDay, type DaySpan } from './reported-dates';
 import { navigate, paths } from './router';
@@ -23,6 +23,7 @@ export interface TimelinePosition {
 
 const width = 800;
 const rowHeight = 34;
+const laneHeight = 16;
 const margin = { top: 10, right: 20, bottom: 30, left: 170 };
 const dayMs = 86_400_000;
 
@@ -38,29 +39,52 @@ export function StanceTimeline({ positions }: { positions: readonly TimelinePosi
   const undated = positions.filter((position) => !dated.some((entry) => entry.position === position));
   if (dated.length === 0) return <p className="muted">No dated statement to place on a timeline.</p>;
 
-  const rows = [...new Set(dated.map((entry) => rowOf(entry.position)))].sort();
+  // Statements of one row on the same day are stacked, each a lane of the row, so none hides another.
+  const lanes = new Map<TimelinePosition, number>();
+  const rowLanes = new Map<string, number>();
+  const taken = new Map<string, number>();
+  for (const { position, span } of dated) {
+    const day = `${rowOf(position)}|${span.start.getTime()}`;
+    const lane = taken.get(day) ?? 0;
+    taken.set(day, lane + 1);
+    lanes.set(position, lane);
+    rowLanes.set(rowOf(position), Math.max(rowLanes.get(rowOf(position)) ?? 1, lane + 1));
+  }
+  const rows: { name: string; top: number; height: number }[] = [];
+  let bottom = margin.top;
+  for (const name of [...rowLanes.keys()].sort()) {
+    const height = Math.max(rowHeight, (rowLanes.get(name) ?? 1) * laneHeight + 12);
+    rows.push({ name, top: bottom, height });
+    bottom += height;
+  }
+  const rowTop = new Map(rows.map((row) => [row.name, row]));
+  /** The vertical centre of a statement's mark: its lane, the lanes of its row centred on the row's middle. */
+  const markY = (position: TimelinePosition) => {
+    const row = rowTop.get(rowOf(position));
+    const count = rowLanes.get(rowOf(position)) ?? 1;
+    return (row?.top ?? 0) + (row?.height ?? rowHeight) / 2 + ((lanes.get(position) ?? 0) - (count - 1) / 2) * laneHeight;
+  };
   const first = Math.min(...dated.map((entry) => entry.span.start.getTime()));
   const last = Math.max(...dated.map((entry) => entry.span.end.getTime() + dayMs));
   // A little room either side, and at least a few weeks in view when everything is on one day.
   const padding = Math.max((last - first) * 0.05, 15 * dayMs);
   const x = scaleUtc({ domain: [new Date(first - padding), new Date(last + padding)], range: [margin.left, width - margin.right] });
-  const y = scaleBand({ domain: rows, range: [margin.top, margin.top + rows.length * rowHeight], padding: 0.3 });
-  const height = margin.top + rows.length * rowHeight + margin.bottom;
+  const height = bottom + margin.bottom;
   const used = new Set(dated.map((entry) => entry.position.stance));
 
   return (
     <figure className="timeline">
       <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-label={`Stance timeline: ${dated.length} dated statements`}>
         {rows.map((row) => (
-          <Group key={row} top={(y(row) ?? 0) + y.bandwidth() / 2}>
+          <Group key={row.name} top={row.top + row.height / 2}>
             <line x1={margin.left} x2={width - margin.right} stroke="#ddd" />
             <text x={margin.left - 8} textAnchor="end" dominantBaseline="middle" fontSize={12}>
-              {row.length > 26 ? `${row.slice(0, 25)}…` : row}
+              {row.name.length > 26 ? `${row.name.slice(0, 25)}…` : row.name}
             </text>
           </Group>
         ))}
         {dated.map(({ position, span }) => {
-          const top = (y(rowOf(position)) ?? 0) + y.bandwidth() / 2;
+          const top = markY(position);
           const colour = stanceColours[position.stance];
           const label = `${stanceLabel(position.stance)} (${position.statedIn ?? ''}): ${position.summary}`;
           const start = x(span.start);
@@ -79,14 +103,14 @@ export function StanceTimeline({ positions }: { positions: readonly TimelinePosi
             >
               <title>{label}</title>
               {isOneDay(span) ? (
-                <circle cx={start} cy={top} r={7} fill={colour} stroke="#fff" strokeWidth={1.5} />
+                <circle cx={start} cy={top} r={6.5} fill={colour} stroke="#fff" strokeWidth={1.5} />
               ) : (
                 <rect
                   x={start}
-                  y={top - 6}
+                  y={top - 5}
                   width={Math.max(x(new Date(span.end.getTime() + dayMs)) - start, 4)}
-                  height={12}
-                  rx={6}
+                  height={10}
+                  rx={5}
                   fill={colour}
                   fillOpacity={0.55}
                   stroke={colour}

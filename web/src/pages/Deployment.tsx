@@ -225,7 +225,12 @@ export function Deployment({ id, search }: { id: string; search: URLSearchParams
         {deployment.statusHistory.map((change) => (
           <li key={change.id}>
             <strong>{change.status.toLowerCase()}</strong> {change.on ?? 'undated'}
-            {change.quote && <q> {change.quote}</q>}
+            {change.quote && (
+              <>
+                {' '}
+                <q>{change.quote}</q>
+              </>
+            )}
             {change.article && (
               <>
                 {' '}
