@@ -100,6 +100,12 @@ export function StanceTimeline({ positions }: { positions: readonly TimelinePosi
                 event.preventDefault();
                 navigate(paths.position(position.id));
               }}
+              // An SVG link is focusable but, unlike an HTML one, Enter does not follow it.
+              onKeyDown={(event) => {
+                if (event.key !== 'Enter') return;
+                event.preventDefault();
+                navigate(paths.position(position.id));
+              }}
             >
               <title>{label}</title>
               {isOneDay(span) ? (

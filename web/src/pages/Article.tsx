@@ -27,7 +27,7 @@ const ArticlePage = graphql(`
             id
             stance
             summary
-            evidence(first: 50) {
+            evidence(first: 10) {
               id
               start
               end
@@ -51,8 +51,10 @@ function selectionIn(container: HTMLElement): SelectedEvidence | null {
   const before = document.createRange();
   before.selectNodeContents(container);
   before.setEnd(range.startContainer, range.startOffset);
-  const text = range.toString();
-  return text.trim() ? { start: before.toString().length, text } : null;
+  // Without the blanks a drag picks up at either end: the evidence is the words.
+  const selected = range.toString();
+  const text = selected.trim();
+  return text ? { start: before.toString().length + selected.length - selected.trimStart().length, text } : null;
 }
 
 export function Article({ id }: { id: string }) {
@@ -64,21 +66,42 @@ export function Article({ id }: { id: string }) {
   const article = data.node?.__typename === 'Article' ? data.node : null;
   if (!article) return <NotFound what="article" />;
 
-  const spans = article.positions.nodes.flatMap((position) =>
-    position.evidence
-      .filter((evidence) => evidence.article.id === article.id)
-      .map((evidence) => ({
-        start: evidence.start,
-        end: evidence.end,
-        render: (text: string) => (
-          <mark key={evidence.id} style={{ borderBottomColor: stanceColours[position.stance] }} data-evidence-id={evidence.id}>
+  // Positions quoting the same span share one mark: its text links to the first, a number to each other.
+  const bySpan = new Map<string, { start: number; end: number; evidenceId: string; positions: (typeof article.positions.nodes)[number][] }>();
+  for (const position of article.positions.nodes) {
+    for (const evidence of position.evidence) {
+      if (evidence.article.id !== article.id) continue;
+      const key = `${evidence.start}:${evidence.end}`;
+      const span = bySpan.get(key) ?? { start: evidence.start, end: evidence.end, evidenceId: evidence.id, positions: [] };
+      span.positions.push(position);
+      bySpan.set(key, span);
+    }
+  }
+  const spans = [...bySpan.values()].map(({ start, end, evidenceId, positions: [first, ...others] }) => ({
+    start,
+    end,
+    render: (text: string, key: string, depth: number) => (
+      <mark
+        key={key}
+        className={depth > 1 ? 'nested' : undefined}
+        style={{ borderBottomColor: first && stanceColours[first.stance] }}
+        data-evidence-id={evidenceId}
+      >
+        {first && (
+          <Link to={paths.position(first.id)} title={`${stanceLabel(first.stance)}: ${first.summary}`}>
+            {text}
+          </Link>
+        )}
+        {others.map((position, i) => (
+          <sup key={position.id}>
             <Link to={paths.position(position.id)} title={`${stanceLabel(position.stance)}: ${position.summary}`}>
-              {text}
+              {i + 2}
             </Link>
-          </mark>
-        ),
-      })),
-  );
+          </sup>
+        ))}
+      </mark>
+    ),
+  }));
   const pickSelection = () => {
     if (editorKey && body.current) setSelected(selectionIn(body.current));
   };

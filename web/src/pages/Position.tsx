@@ -127,7 +127,7 @@ export function Position({ id }: { id: string }) {
           <figure key={evidence.id} className="evidence">
             <blockquote>
               {highlighted(paragraph.text, [
-                { start: evidence.start - paragraph.offset, end: evidence.end - paragraph.offset, render: (text) => <mark key="quote">{text}</mark> },
+                { start: evidence.start - paragraph.offset, end: evidence.end - paragraph.offset, render: (text, key) => <mark key={key}>{text}</mark> },
               ])}
             </blockquote>
             <figcaption>
