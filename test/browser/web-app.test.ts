@@ -176,7 +176,7 @@ describe.skipIf(!haveChromium)('the web app, in Chromium', () => {
     await page.close();
   }, 60_000);
 
-  it("a country's matrix shows stanceSummary's counts, by deployment", async () => {
+  it("a country's matrix shows stanceSummary's counts, by deployment; an official's page too", async () => {
     const { china } = await seed();
     const summary = await server.data(
       'READER',
@@ -193,6 +193,13 @@ describe.skipIf(!haveChromium)('the web app, in Chromium', () => {
       expect(await cells.locator('td[data-total]').textContent()).toBe(String(row.totalCount));
     }
     await page.screenshot({ path: path.join(screenshots, 'web-actor.png'), fullPage: true });
+    // An official's page is the same, from the official's own stanceSummary.
+    const official = await server.data('READER', `{ officials(filter: { name: "Kong" }, first: 1) { nodes { id stanceSummary { totalCount } } } }`);
+    const kong = official.officials.nodes[0];
+    await page.goto(`${origin()}/officials/${kong.id}`);
+    await page.getByRole('heading', { name: 'Kong Xuanyou' }).waitFor();
+    await page.getByText(`(${kong.stanceSummary.totalCount} positions in all)`).waitFor();
+    expect(await page.locator('.timeline-mark').count()).toBeGreaterThan(0);
     await page.close();
   }, 60_000);
 
