@@ -224,8 +224,12 @@ describe.skipIf(!haveChromium)('the web app, in Chromium', () => {
     await page.goto(`${origin()}/deployments/${thaad.id}`);
     await page.locator('.timeline-mark').first().waitFor();
     const before = await page.locator('.timeline-mark').count();
-    // Give the subscription time to be registered (graphql-ws connects on the first one).
-    await page.waitForTimeout(1_000);
+    // The page's subscription is registered (/readyz counts them) before the position is recorded.
+    await expect
+      .poll(async () => ((await (await fetch(`${origin()}/readyz`)).json()) as { liveUpdates: { subscriptions: number } }).liveUpdates.subscriptions, {
+        timeout: 15_000,
+      })
+      .toBeGreaterThan(0);
     const quote = article.body.slice(article.body.indexOf('China and Russia'), article.body.indexOf('.', article.body.indexOf('China and Russia')) + 1);
     const created = await server.data(
       'EDITOR',
