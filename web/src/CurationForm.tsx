@@ -4,7 +4,7 @@
  * one naming no field of the form is shown above it.
  */
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { graphql } from './gql';
 import type { PositionCreateInput, Stance } from './gql/graphql';
 import { Link, paths } from './router';
@@ -94,7 +94,6 @@ export function CurationForm({
       cache.gc();
     },
   });
-  const [submitted, setSubmitted] = useState(false);
   const userErrors = data?.positionCreate?.userErrors ?? [];
   const errorOf = (field: FormField) => userErrors.filter((e) => e.field?.[1] === field).map((e) => e.message);
   const otherErrors = userErrors.filter((e) => !formFields.includes(e.field?.[1] as FormField));
@@ -117,7 +116,6 @@ export function CurationForm({
       statedIn: text('statedIn'),
       evidence: [{ articleId, start: evidence.start, text: evidence.text }],
     };
-    setSubmitted(true);
     await record({ variables: { input } }).catch(() => undefined); // shown from `error`
   };
 
@@ -159,12 +157,11 @@ export function CurationForm({
       <blockquote className="selected-evidence">{evidence.text}</blockquote>
       <FieldErrors field="evidence" />
       {error && <p role="alert">{error.message}</p>}
-      {submitted &&
-        otherErrors.map((e) => (
-          <p key={e.message} role="alert">
-            {e.message}
-          </p>
-        ))}
+      {otherErrors.map((e) => (
+        <p key={e.message} role="alert">
+          {e.message}
+        </p>
+      ))}
       <form onSubmit={(event) => void submit(event)} aria-label="Record a position">
         <label>
           Stance
