@@ -1,5 +1,6 @@
 /**
- * GraphQL Code Generator: typed documents for the example client (examples/apollo-client/) from the
+ * GraphQL Code Generator: typed documents for the example client (examples/apollo-client/) and for
+ * the web app (web/, its operations in web/src/gql/, generated before each build) from the
  * committed `schema.graphql`, with the client preset. `npm run codegen` writes
  * examples/apollo-client/src/gql/ (not committed), including `persisted-documents.json`, the
  * allow-list a server runs with TRUSTED_DOCUMENTS, and `possible-types.ts`, the interfaces and
@@ -12,10 +13,10 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 
 const config: CodegenConfig = {
   schema: 'schema.graphql',
-  documents: ['examples/apollo-client/src/**/*.ts', '!examples/apollo-client/src/gql/**'],
   ignoreNoDocuments: false,
   generates: {
     'examples/apollo-client/src/gql/': {
+      documents: ['examples/apollo-client/src/**/*.ts', '!examples/apollo-client/src/gql/**'],
       preset: 'client',
       presetConfig: {
         // Each document gets its sha256 (`document.__meta__.hash`), and persisted-documents.json lists them.
@@ -38,6 +39,19 @@ const config: CodegenConfig = {
     // schema, so a new member type is never forgotten. (`apolloClientVersion: 3` is also the
     // shape Apollo Client 4 takes.)
     'examples/apollo-client/src/gql/possible-types.ts': {
+      plugins: ['fragment-matcher'],
+      config: { apolloClientVersion: 3, deterministic: true },
+    },
+    // The web app's operations: typed like the example's, but sent as text (the app is served by
+    // the API itself, which runs without TRUSTED_DOCUMENTS unless an operator sets them).
+    'web/src/gql/': {
+      documents: ['web/src/**/*.tsx', 'web/src/**/*.ts', '!web/src/gql/**'],
+      preset: 'client',
+      presetConfig: { fragmentMasking: false },
+      documentTransforms: [addTypenameSelectionDocumentTransform],
+      config: { useTypeImports: true, enumsAsTypes: true, scalars: { Date: 'string', DateTime: 'string', ReportedDate: 'string' } },
+    },
+    'web/src/gql/possible-types.ts': {
       plugins: ['fragment-matcher'],
       config: { apolloClientVersion: 3, deterministic: true },
     },

@@ -17,21 +17,25 @@ export default defineConfig(
   globalIgnores([
     'node_modules/',
     'dist/',
+    'web/dist/',
     'coverage/',
     'test-results/',
     '.scratch/',
     // databases and other data written at run time
     'data/',
-    // generated: the Prisma client (`npm run generate`) and the example's typed documents (`npm run codegen`)
+    // generated: the Prisma client (`npm run generate`) and the typed documents of the example and
+    // the web app (`npm run codegen`)
     'src/generated/',
     'examples/apollo-client/src/gql/',
+    'web/src/gql/',
   ]),
   {
     linterOptions: { reportUnusedDisableDirectives: 'error' },
   },
   js.configs.recommended,
   {
-    files: ['**/*.ts'],
+    // The web app's TSX too; its types come from web/tsconfig.json (the DOM, React's JSX).
+    files: ['**/*.ts', '**/*.tsx'],
     extends: [tseslint.configs.recommendedTypeChecked],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },

@@ -15,6 +15,7 @@ import { ideAssetPrefix, readIdeAsset } from './graphiql.ts';
 import { logRequest, parseBody, readBody, RequestError, responseMediaType, sendJson, writeResult } from './request-io.ts';
 import { requestIdFrom, runInRequestScope, type RequestScope } from './request-scope.ts';
 import { trustedParams, trustedSearch, type OperationParams, type TrustedDocuments } from './trusted-documents.ts';
+import { serveWebApp } from './web-app.ts';
 import { warmUp } from './warm-up.ts';
 import { createSubscriptionServer } from './websocket.ts';
 
@@ -70,7 +71,7 @@ export interface GraphQLHttpServer {
 /**
  * Node's http server around Apollo Server: `/graphql` for the API (and the IDE when introspection
  * is on; subscriptions over WebSocket on the same path), `/ide/*` for the IDE's files, `/healthz`
- * and `/readyz` for probes.
+ * and `/readyz` for probes, and the web app at `/` (its routes and `/assets/*`).
  */
 export function createGraphQLHttpServer(options: GraphQLHttpServerOptions): GraphQLHttpServer {
   const { log, production, introspection, limits, requestTimeoutMs, reportSqlStatements, requireAuthForRead } = options;
@@ -145,6 +146,7 @@ export function createGraphQLHttpServer(options: GraphQLHttpServerOptions): Grap
       response.end(asset.body);
       return;
     }
+    if (await serveWebApp(request, response, url.pathname)) return;
     if (url.pathname !== graphqlPath) return sendJson(response, 404, { errors: [{ message: `not found; the GraphQL endpoint is ${graphqlPath}` }] });
     if (!api || health.phase === 'starting' || health.phase === 'migrating') {
       throw new RequestError(503, 'SERVICE_UNAVAILABLE', 'The server is starting; try again in a moment.', { 'retry-after': '1' });

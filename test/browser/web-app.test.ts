@@ -1,0 +1,317 @@
+/**
+ * The web app in a real browser (Debian's Chromium through playwright-core, launched as the IDE's
+ * browser test does), served by the app started in the test process on a clean copy of the seeded
+ * database: each page renders the seed's data, search finds "Seongju", a position recorded through
+ * the API appears on an open deployment page, and one recorded by selecting a sentence of the
+ * article is then returned by the API. No page logs a console error. Screenshots go to
+ * test-results/, and the first render of the deployment page (navigation start to the timeline's
+ * marks in the DOM) and the bundle's gzip size are printed.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { useCurationServer } from '../support/curation.ts';
+import { projectRoot } from '../support/server.ts';
+
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const haveChromium = existsSync(executablePath);
+if (!haveChromium && process.env.CI) {
+  throw new Error(`no Chromium at ${executablePath}: .ci/run installs it (apt-get install -y chromium)`);
+}
+if (!haveChromium) console.warn(`skipping the web app's browser tests: no Chromium at ${executablePath} (apt-get install -y chromium)`);
+
+const screenshots = path.join(projectRoot, 'test-results');
+const webDist = path.join(projectRoot, 'web/dist');
+
+const server = useCurationServer();
+let browser: Browser;
+/** What each page logged as an error (console.error, an uncaught exception), checked after each test. */
+let consoleErrors: string[] = [];
+
+beforeAll(async () => {
+  if (!haveChromium) return;
+  mkdirSync(screenshots, { recursive: true });
+  // npm ci builds the app (postinstall); a checkout where it was not, or was removed, builds it here.
+  if (!existsSync(path.join(webDist, 'index.html'))) execFileSync('npm', ['run', '-s', 'web:build'], { cwd: projectRoot, stdio: 'inherit' });
+  browser = await chromium.launch({
+    executablePath,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}, 150_000);
+
+afterAll(async () => {
+  await browser?.close();
+}, 60_000);
+
+afterEach(() => {
+  expect(consoleErrors, 'console errors').toEqual([]);
+  consoleErrors = [];
+});
+
+/** The app's origin (the API's URL without /graphql). */
+const origin = () => new URL(server.url()).origin;
+
+async function openPage(width = 1280): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  return page;
+}
+
+const thaadQuery = `{
+  deployments(filter: { systems: ["THAAD"] }, first: 1) {
+    nodes { id name positions(first: 100) { nodes { id stance statedIn summary evidence { text } } } }
+  }
+  articles(first: 1) { nodes { id body positions(first: 100) { nodes { id evidence { start end article { id } } } } } }
+  country(isoCode: "CN") { id name }
+}`;
+
+async function seed() {
+  const data = await server.data('READER', thaadQuery);
+  const thaad = data.deployments.nodes[0];
+  const article = data.articles.nodes[0];
+  return { thaad, article, china: data.country, dated: thaad.positions.nodes.filter((p: { statedIn: string | null }) => p.statedIn) };
+}
+
+describe.skipIf(!haveChromium)('the web app, in Chromium', () => {
+  it('the home page links to the deployment, whose timeline has one mark per dated statement', async () => {
+    const { thaad, dated } = await seed();
+    expect(dated.length).toBeGreaterThan(0);
+    const page = await openPage();
+    await page.goto(`${origin()}/`);
+    await page.getByRole('link', { name: thaad.name }).click();
+    await page.waitForURL(`**/deployments/${thaad.id}`);
+    await page.locator('.timeline-mark').first().waitFor();
+    expect(await page.locator('.timeline-mark').count()).toBe(dated.length);
+    // Positions grouped by holder, and the status history.
+    for (const position of thaad.positions.nodes) await expect(page.getByRole('link', { name: position.summary }).count()).resolves.toBeGreaterThan(0);
+    await page.getByRole('heading', { name: 'Status history' }).waitFor();
+    await page.screenshot({ path: path.join(screenshots, 'web-deployment.png'), fullPage: true });
+
+    // The first render, from a fresh page: navigation start to the marks in the DOM.
+    const fresh = await openPage();
+    await fresh.goto(`${origin()}/deployments/${thaad.id}`);
+    await fresh.locator('.timeline-mark').first().waitFor();
+    const firstRenderMs = await fresh.evaluate('performance.now()');
+    const bundle = readdirSync(path.join(webDist, 'assets')).map((name) => readFileSync(path.join(webDist, 'assets', name)));
+    const gzipBytes = bundle.reduce((sum, file) => sum + gzipSync(file).length, 0);
+    console.log(`web app: first render of the deployment page ${Math.round(Number(firstRenderMs))} ms; bundle ${Math.round(gzipBytes / 1024)} KiB gzip`);
+    await fresh.close();
+    await page.close();
+  }, 90_000);
+
+  it('the filters narrow the timeline with the API: by stance, and by a date range', async () => {
+    const { thaad } = await seed();
+    const opposed = await server.data(
+      'READER',
+      `query($id: ID!) { node(id: $id) { ... on Deployment { positions(filter: { stances: [OPPOSE] }, first: 100) { nodes { statedIn } } } } }`,
+      { id: thaad.id },
+    );
+    const page = await openPage();
+    await page.goto(`${origin()}/deployments/${thaad.id}`);
+    await page.locator('.timeline-mark').first().waitFor();
+    await page.locator('select[name=stance]').selectOption('OPPOSE');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await page.waitForURL(/stance=OPPOSE/);
+    await expect.poll(() => page.locator('.positions li').count()).toBe(opposed.node.positions.nodes.length);
+    expect(await page.locator('.timeline-mark').count()).toBe(opposed.node.positions.nodes.filter((p: { statedIn: string | null }) => p.statedIn).length);
+    await page.goto(`${origin()}/deployments/${thaad.id}?from=2017-01-01`);
+    await page.getByText('No dated statement').waitFor();
+    await page.close();
+  }, 60_000);
+
+  it('a mark, reached with the keyboard, opens its position: the quote highlighted in its paragraph, speakers, holders, articles', async () => {
+    const { thaad } = await seed();
+    const page = await openPage();
+    await page.goto(`${origin()}/deployments/${thaad.id}`);
+    const mark = page.locator('.timeline-mark').first();
+    const positionId = await mark.getAttribute('data-position-id');
+    await mark.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`**/positions/${encodeURIComponent(positionId!)}`);
+    const position = thaad.positions.nodes.find((p: { id: string }) => p.id === positionId);
+    await expect.poll(() => page.locator('.evidence mark').first().textContent()).toBe(position.evidence[0].text);
+    await page.getByRole('heading', { name: /Reported by/ }).waitFor();
+    await page.getByRole('link', { name: 'Kong Xuanyou' }).waitFor();
+    await page.screenshot({ path: path.join(screenshots, 'web-position.png'), fullPage: true });
+    await page.close();
+  }, 60_000);
+
+  it('the article highlights every evidence span, each linking to its position', async () => {
+    const { article } = await seed();
+    const evidence = article.positions.nodes.flatMap((p: any) =>
+      p.evidence.filter((e: any) => e.article.id === article.id).map((e: any) => ({ ...e, position: p.id })),
+    );
+    const page = await openPage();
+    await page.goto(`${origin()}/articles/${article.id}`);
+    await page.locator('.article-body mark a').first().waitFor();
+    // Every distinct span marked (two positions may quote the same sentence; one may quote a clause of another's), a link to each position.
+    const marked = await page.locator('.article-body mark').evaluateAll((marks) => marks.map((mark) => mark.getAttribute('data-evidence-id')));
+    expect(new Set(marked).size).toBe(new Set(evidence.map((e: any) => `${e.start}:${e.end}`)).size);
+    const linked = await page.locator('.article-body mark a').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    expect(new Set(linked)).toEqual(new Set(evidence.map((e: any) => `/positions/${encodeURIComponent(e.position)}`)));
+    // The body is shown verbatim (the offsets of a selection are counted in it): all but the extra links of a shared span.
+    expect(
+      await page.locator('.article-body').evaluate((body) => {
+        const copy = body.cloneNode(true);
+        for (const extra of copy.querySelectorAll('sup')) extra.remove();
+        return copy.textContent;
+      }),
+    ).toBe(article.body);
+    await page.screenshot({ path: path.join(screenshots, 'web-article.png'), fullPage: true });
+    await page.close();
+  }, 60_000);
+
+  it("a country's matrix shows stanceSummary's counts, by deployment; an official's page too", async () => {
+    const { china } = await seed();
+    const summary = await server.data(
+      'READER',
+      `query($id: ID!) { node(id: $id) { ... on Actor { stanceSummary { byDeployment(first: 50) { deployment { name } byStance { stance count } totalCount } } } } }`,
+      { id: china.id },
+    );
+    const page = await openPage();
+    await page.goto(`${origin()}/actors/${china.id}`);
+    const table = page.locator('table.matrix').first();
+    await table.waitFor();
+    for (const row of summary.node.stanceSummary.byDeployment) {
+      const cells = table.locator('tr', { hasText: row.deployment.name });
+      for (const { stance, count } of row.byStance) expect(await cells.locator(`td[data-stance="${stance}"]`).getAttribute('data-count')).toBe(String(count));
+      expect(await cells.locator('td[data-total]').textContent()).toBe(String(row.totalCount));
+    }
+    await page.screenshot({ path: path.join(screenshots, 'web-actor.png'), fullPage: true });
+    // An official's page is the same, from the official's own stanceSummary.
+    const official = await server.data('READER', `{ officials(filter: { name: "Kong" }, first: 1) { nodes { id stanceSummary { totalCount } } } }`);
+    const kong = official.officials.nodes[0];
+    await page.goto(`${origin()}/officials/${kong.id}`);
+    await page.getByRole('heading', { name: 'Kong Xuanyou' }).waitFor();
+    await page.getByText(`(${kong.stanceSummary.totalCount} positions in all)`).waitFor();
+    expect(await page.locator('.timeline-mark').count()).toBeGreaterThan(0);
+    await page.close();
+  }, 60_000);
+
+  it('search finds "Seongju", with the highlighted snippets', async () => {
+    const page = await openPage(390);
+    await page.goto(`${origin()}/`);
+    await page.getByRole('searchbox', { name: 'Search' }).fill('Seongju');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/search\?q=Seongju/);
+    await page.locator('.snippet mark').first().waitFor();
+    expect(await page.locator('.snippet mark').first().textContent()).toBe('Seongju');
+    await page.getByRole('link', { name: 'THAAD battery in Seongju', exact: true }).first().waitFor();
+    // A phone's width: nothing wider than the screen.
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: path.join(screenshots, 'web-search-phone.png'), fullPage: true });
+    await page.close();
+  }, 60_000);
+
+  it('a position recorded through the API appears on the open deployment page, without a reload', async () => {
+    const { thaad, article, china } = await seed();
+    const page = await openPage();
+    await page.goto(`${origin()}/deployments/${thaad.id}`);
+    await page.locator('.timeline-mark').first().waitFor();
+    const before = await page.locator('.timeline-mark').count();
+    // The page's subscription is registered (/readyz counts them) before the position is recorded.
+    await expect
+      .poll(async () => ((await (await fetch(`${origin()}/readyz`)).json()) as { liveUpdates: { subscriptions: number } }).liveUpdates.subscriptions, {
+        timeout: 15_000,
+      })
+      .toBeGreaterThan(0);
+    const quote = article.body.slice(article.body.indexOf('China and Russia'), article.body.indexOf('.', article.body.indexOf('China and Russia')) + 1);
+    const created = await server.data(
+      'EDITOR',
+      `mutation($input: PositionCreateInput!) { positionCreate(input: $input) { position { id } userErrors { field message } } }`,
+      {
+        input: {
+          stance: 'CONCERN',
+          summary: 'Recorded while the page was open (a live update).',
+          holderIds: [china.id],
+          deploymentId: thaad.id,
+          statedIn: '2016-08',
+          evidence: [{ articleId: article.id, text: quote }],
+        },
+      },
+    );
+    expect(created.positionCreate.userErrors).toEqual([]);
+    const id = created.positionCreate.position.id;
+    await page.locator(`.timeline-mark[data-position-id="${id}"]`).waitFor({ timeout: 15_000 });
+    expect(await page.locator('.timeline-mark').count()).toBe(before + 1);
+    await page.getByRole('link', { name: 'Recorded while the page was open (a live update).', exact: true }).waitFor();
+    await page.screenshot({ path: path.join(screenshots, 'web-live.png'), fullPage: true });
+    await page.close();
+  }, 60_000);
+
+  it('curation by selection: with an editor key, a selected sentence becomes a position the API returns', async () => {
+    const { thaad, article } = await seed();
+    const page = await openPage();
+    await page.goto(`${origin()}/articles/${article.id}`);
+    await page.getByLabel('Editor key').fill(server.keys.EDITOR);
+    await page.getByRole('button', { name: 'Use' }).click();
+    await page.getByText('Select a sentence').waitFor();
+    // Select a sentence of the body outside the highlighted evidence, as a mouse drag would.
+    const selected = await page.evaluate<string | null>(`(() => {
+      const body = document.querySelector('.article-body');
+      const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.parentElement.closest('mark')) continue;
+        const text = node.textContent;
+        const start = text.search(/[A-Z]/);
+        const end = text.indexOf('.', start + 20);
+        if (start < 0 || end < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, start);
+        range.setEnd(node, end + 1);
+        getSelection().removeAllRanges();
+        getSelection().addRange(range);
+        body.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+        return range.toString();
+      }
+      return null;
+    })()`);
+    expect(selected).toBeTruthy();
+    const form = page.getByRole('form', { name: 'Record a position' });
+    await form.waitFor();
+    // Without a holder, the API's userError is shown next to the field.
+    await form.getByLabel('Summary').fill('Selected in the article and recorded in the web app.');
+    await form.getByRole('button', { name: 'Record position' }).click();
+    await form.locator('.field-error').first().waitFor();
+    await page.screenshot({ path: path.join(screenshots, 'web-curation-errors.png'), fullPage: true });
+
+    await form.locator('select[name=stance]').selectOption('URGE');
+    await form.getByLabel('Holders').selectOption({ label: 'China' });
+    await form.getByLabel('Deployment').selectOption({ label: thaad.name });
+    await form.getByLabel(/Date/).fill('2016-07-29');
+    await form.getByRole('button', { name: 'Record position' }).click();
+    await page.getByRole('status').getByRole('link', { name: 'the new position' }).waitFor();
+    const href = await page.getByRole('status').getByRole('link', { name: 'the new position' }).getAttribute('href');
+    const id = decodeURIComponent(href!.split('/').pop()!);
+    const stored = await server.data(
+      'READER',
+      `query($id: ID!) { node(id: $id) { ... on Position { summary statedIn holders { name } evidence { text article { id } } } } }`,
+      { id },
+    );
+    expect(stored.node).toMatchObject({
+      summary: 'Selected in the article and recorded in the web app.',
+      statedIn: '2016-07-29',
+      holders: [{ name: 'China' }],
+      evidence: [{ text: selected, article: { id: article.id } }],
+    });
+    // And it is on its deployment's timeline.
+    await page.getByRole('status').getByRole('link', { name: thaad.name }).click();
+    await page.locator(`.timeline-mark[data-position-id="${id}"]`).waitFor();
+    await page.close();
+  }, 90_000);
+});

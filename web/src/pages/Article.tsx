@@ -1,0 +1,144 @@
+/**
+ * An article: its body with every evidence span highlighted and linked to its position; with an
+ * editor key, a sentence selected in the body can be recorded as a new position's evidence.
+ */
+import { useQuery } from '@apollo/client/react';
+import { useRef, useState } from 'react';
+import { CurationForm, type SelectedEvidence } from '../CurationForm';
+import { useEditorKey } from '../editor-key';
+import { graphql } from '../gql';
+import { highlighted } from '../highlight';
+import { Link, paths } from '../router';
+import { stanceColours, stanceLabel } from '../stances';
+import { NotFound, Status } from '../ui';
+
+const ArticlePage = graphql(`
+  query ArticlePage($id: ID!) {
+    node(id: $id) {
+      ... on Article {
+        id
+        source
+        headline
+        publishedOn
+        url
+        body
+        positions(first: 100) {
+          nodes {
+            id
+            stance
+            summary
+            evidence(first: 10) {
+              id
+              start
+              end
+              article {
+                id
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** The selection's offsets in the body: the text before it inside `container`, which renders the body verbatim. */
+function selectionIn(container: HTMLElement): SelectedEvidence | null {
+  const selection = window.getSelection();
+  if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
+  const range = selection.getRangeAt(0);
+  if (!container.contains(range.startContainer) || !container.contains(range.endContainer)) return null;
+  const before = document.createRange();
+  before.selectNodeContents(container);
+  before.setEnd(range.startContainer, range.startOffset);
+  // Without the blanks a drag picks up at either end: the evidence is the words.
+  const selected = range.toString();
+  const text = selected.trim();
+  return text ? { start: before.toString().length + selected.length - selected.trimStart().length, text } : null;
+}
+
+export function Article({ id }: { id: string }) {
+  const { data, error } = useQuery(ArticlePage, { variables: { id } });
+  const editorKey = useEditorKey();
+  const body = useRef<HTMLDivElement>(null);
+  const [selected, setSelected] = useState<SelectedEvidence | null>(null);
+  if (!data) return <Status error={error} />;
+  const article = data.node?.__typename === 'Article' ? data.node : null;
+  if (!article) return <NotFound what="article" />;
+
+  // Positions quoting the same span share one mark: its text links to the first, a number to each other.
+  const bySpan = new Map<string, { start: number; end: number; evidenceId: string; positions: (typeof article.positions.nodes)[number][] }>();
+  for (const position of article.positions.nodes) {
+    for (const evidence of position.evidence) {
+      if (evidence.article.id !== article.id) continue;
+      const key = `${evidence.start}:${evidence.end}`;
+      const span = bySpan.get(key) ?? { start: evidence.start, end: evidence.end, evidenceId: evidence.id, positions: [] };
+      span.positions.push(position);
+      bySpan.set(key, span);
+    }
+  }
+  const spans = [...bySpan.values()].map(({ start, end, evidenceId, positions: [first, ...others] }) => ({
+    start,
+    end,
+    render: (text: string, key: string, depth: number) => (
+      <mark
+        key={key}
+        className={depth > 1 ? 'nested' : undefined}
+        style={{ borderBottomColor: first && stanceColours[first.stance] }}
+        data-evidence-id={evidenceId}
+      >
+        {first && (
+          <Link to={paths.position(first.id)} title={`${stanceLabel(first.stance)}: ${first.summary}`}>
+            {text}
+          </Link>
+        )}
+        {others.map((position, i) => (
+          <sup key={position.id}>
+            <Link to={paths.position(position.id)} title={`${stanceLabel(position.stance)}: ${position.summary}`}>
+              {i + 2}
+            </Link>
+          </sup>
+        ))}
+      </mark>
+    ),
+  }));
+  const pickSelection = () => {
+    if (editorKey && body.current) setSelected(selectionIn(body.current));
+  };
+
+  return (
+    <>
+      <h1>{article.headline ?? article.source}</h1>
+      <p className="muted">
+        {article.source}, {article.publishedOn ?? 'undated'} · {spans.length} evidence spans
+        {article.url && (
+          <>
+            {' · '}
+            <a href={article.url} rel="noreferrer noopener" target="_blank">
+              original
+            </a>
+          </>
+        )}
+      </p>
+      {editorKey ? (
+        <p className="hint">Select a sentence of the body to record a position with it as evidence.</p>
+      ) : (
+        <p className="hint muted">Enter an editor key (top right) to record positions from this article.</p>
+      )}
+      <div className="article-layout">
+        <div className="article-body" ref={body} onMouseUp={pickSelection} onKeyUp={pickSelection}>
+          {highlighted(article.body, spans)}
+        </div>
+        {editorKey && selected && (
+          <CurationForm
+            key={`${selected.start}:${selected.text}`}
+            articleId={article.id}
+            evidence={selected}
+            editorKey={editorKey}
+            onDone={() => setSelected(null)}
+          />
+        )}
+      </div>
+    </>
+  );
+}
