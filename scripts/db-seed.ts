@@ -13,6 +13,7 @@ import { DatabaseUnavailableError, describeTarget, openDatabase } from '../src/d
 import { DEFAULT_SEED_DOCUMENT, readSeedDocument, seedDatabase, SeedRejectedError } from '../src/data/import/seed.ts';
 import { ArticleDocumentError, prepareDocument } from '../src/data/import/document.ts';
 import { formatImportReport } from '../src/data/import/importer.ts';
+import { connectLocalSocket, LocalCommandError } from '../src/http/local-socket.ts';
 
 /** Prisma's "table does not exist" error: the database has not been migrated. */
 function isMissingTable(error: unknown): boolean {
@@ -25,6 +26,18 @@ async function main(): Promise<number> {
   const document = readSeedDocument(path);
   prepareDocument(document); // fail on an invalid document before opening the database
   const target = databaseTargetFromEnv();
+  // A server running on this PGlite data directory holds it: it does the work (src/http/local-socket.ts).
+  const server = target.kind === 'pglite' ? await connectLocalSocket(target.dataDir) : null;
+  if (server) {
+    try {
+      const { report } = await server.send({ command: 'seed', document });
+      console.log(`Seeded ${describeTarget(target)} from ${path}, through the server running on it:`);
+      console.log(formatImportReport(report));
+      return 0;
+    } finally {
+      server.close();
+    }
+  }
   const db = await openDatabase(target);
   try {
     const report = await seedDatabase(db.writer, document);
@@ -48,7 +61,11 @@ main().then(
   },
   (error: unknown) => {
     const known =
-      error instanceof ArticleDocumentError || error instanceof SeedRejectedError || error instanceof DatabaseUnavailableError || error instanceof ConfigError;
+      error instanceof ArticleDocumentError ||
+      error instanceof SeedRejectedError ||
+      error instanceof DatabaseUnavailableError ||
+      error instanceof ConfigError ||
+      error instanceof LocalCommandError;
     console.error(`db:seed: ${known ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     process.exitCode = 1;
   },

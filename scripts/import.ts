@@ -23,7 +23,8 @@ import { DatabaseUnavailableError, describeTarget, openDatabase } from '../src/d
 import { applyMigrations } from '../src/db/migrate.ts';
 import { MigrationError } from '../src/db/schema-engine.ts';
 import { formatPath } from '../src/data/import/document.ts';
-import { importArticle, reportKinds, type ImportReport } from '../src/data/import/importer.ts';
+import { importArticle, reportKinds, type ImportOutcome, type ImportReport } from '../src/data/import/importer.ts';
+import { connectLocalSocket, LocalCommandError } from '../src/http/local-socket.ts';
 
 /** How often the progress line is printed (IMPORT_PROGRESS_MS; 2 s by default). */
 const progressEveryMs = Number(process.env.IMPORT_PROGRESS_MS ?? 2000);
@@ -141,7 +142,11 @@ async function main(): Promise<number> {
   }
 
   const target = databaseTargetFromEnv();
-  const db = await openDatabase(target);
+  // A server running on this PGlite data directory holds it: it does the work (src/http/local-socket.ts).
+  const server = target.kind === 'pglite' ? await connectLocalSocket(target.dataDir) : null;
+  const db = server ? null : await openDatabase(target);
+  const importOne = async (document: unknown): Promise<ImportOutcome> =>
+    server ? (await server.send({ command: 'import', document, actor })).outcome : importArticle((db as NonNullable<typeof db>).writer, document, { actor });
   const started = performance.now();
   let done = 0;
   let imported = 0;
@@ -149,16 +154,20 @@ async function main(): Promise<number> {
   let articlesCreated = 0;
   let lastProgress = started;
   try {
-    const { applied } = await applyMigrations(db);
-    if (applied.length > 0) console.error(`import: applied migrations: ${applied.join(', ')}`);
-    console.error(`import: ${source === '-' ? 'standard input' : source}${total ? ` (${total} articles)` : ''} into ${describeTarget(target)}, as "${actor}"`);
+    if (db) {
+      const { applied } = await applyMigrations(db);
+      if (applied.length > 0) console.error(`import: applied migrations: ${applied.join(', ')}`);
+    }
+    console.error(
+      `import: ${source === '-' ? 'standard input' : source}${total ? ` (${total} articles)` : ''} into ${describeTarget(target)}${server ? ', through the server running on it' : ''}, as "${actor}"`,
+    );
     for await (const item of readItems(source)) {
       done += 1;
       if ('unreadable' in item) {
         rejected += 1;
         console.log(`${item.where}: REJECTED: ${item.unreadable}`);
       } else {
-        const outcome = await importArticle(db.writer, item.document, { actor });
+        const outcome = await importOne(item.document);
         if (outcome.status === 'imported') {
           imported += 1;
           articlesCreated += outcome.report.articles.created;
@@ -182,7 +191,8 @@ async function main(): Promise<number> {
       }
     }
   } finally {
-    await db.close();
+    server?.close();
+    await db?.close();
   }
   const elapsed = performance.now() - started;
   console.error(
@@ -196,7 +206,8 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    const known = error instanceof ConfigError || error instanceof DatabaseUnavailableError || error instanceof MigrationError;
+    const known =
+      error instanceof ConfigError || error instanceof DatabaseUnavailableError || error instanceof MigrationError || error instanceof LocalCommandError;
     console.error(`import: ${known ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     process.exitCode = known ? 2 : 1;
   },

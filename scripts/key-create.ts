@@ -19,6 +19,7 @@ import { MigrationError } from '../src/db/schema-engine.ts';
 import { write } from '../src/data/write.ts';
 import { ApiKeyRole } from '../src/generated/prisma/enums.ts';
 import { createApiKey } from '../src/data/api-keys.ts';
+import { connectLocalSocket, LocalCommandError } from '../src/http/local-socket.ts';
 
 const usage = 'usage: npm run key:create -- --role <reader|editor|admin> --name <label>';
 
@@ -42,6 +43,26 @@ async function main(): Promise<number> {
     return 2;
   }
   const target = databaseTargetFromEnv();
+  // A server running on this PGlite data directory holds it: it does the work (src/http/local-socket.ts).
+  const server = target.kind === 'pglite' ? await connectLocalSocket(target.dataDir) : null;
+  if (server) {
+    try {
+      const result = await server.send({ command: 'key:create', name: values.name, role: role as ApiKeyRole });
+      if (!result.ok) {
+        for (const e of result.userErrors) console.error(`key:create: --name: ${e.message} (${e.code})`);
+        return 1;
+      }
+      const { apiKey, key } = result;
+      console.error(
+        `key:create: created the ${apiKey.role} key "${apiKey.name}" (${apiKey.prefix}…) in ${describeTarget(target)}, through the server running on it.`,
+      );
+      console.error('Its value follows, on stdout. It is shown only this once: store it now (send it as "Authorization: Bearer <key>").');
+      console.log(key);
+      return 0;
+    } finally {
+      server.close();
+    }
+  }
   const db = await openDatabase(target);
   try {
     const { applied } = await applyMigrations(db);
@@ -66,7 +87,8 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    const known = error instanceof ConfigError || error instanceof DatabaseUnavailableError || error instanceof MigrationError;
+    const known =
+      error instanceof ConfigError || error instanceof DatabaseUnavailableError || error instanceof MigrationError || error instanceof LocalCommandError;
     console.error(`key:create: ${known ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     process.exitCode = 1;
   },

@@ -7,6 +7,7 @@ import { seedDatabase } from './data/import/seed.ts';
 import { buildGraphQLSchema } from './graphql/schema.ts';
 import { graphqlPath } from './http/apollo.ts';
 import { createGraphQLHttpServer } from './http/server.ts';
+import { listenLocalSocket, type LocalSocketServer } from './http/local-socket.ts';
 import { loadTrustedDocuments } from './http/trusted-documents.ts';
 import { openChangeFeed, type ChangeFeed } from './live/change-feed.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -84,6 +85,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
 
   let db: Database | undefined;
   let feed: ChangeFeed | undefined;
+  let localSocket: LocalSocketServer | undefined;
   try {
     // PostgreSQL stops a statement that outlives its request (not below 1 s, so that start-up's
     // own statements are not cut short by a tiny REQUEST_TIMEOUT_MS).
@@ -101,10 +103,14 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     feed = await openChangeFeed({ prisma: opened.prisma, writer: opened.writer, database, log }, { ...subscriptions, redisUrl });
     await http.serveApi({ schema, prisma: opened.prisma, writer: opened.writer, trustedDocuments, feed });
     http.health.databaseCheck = () => opened.prisma.$queryRawUnsafe('select 1');
+    // On a data directory of PGlite, which one process opens, the CLI commands hand their work
+    // to this process (src/http/local-socket.ts).
+    if (database.kind === 'pglite' && !/^[a-z]+:\/\//.test(database.dataDir)) localSocket = await listenLocalSocket(database.dataDir, opened.writer, log);
     http.health.phase = 'ready';
     log.info({ url, database: describeTarget(database), production, introspection, limits }, `stancegraph serves ${url} on ${describeTarget(database)}`);
   } catch (error) {
     await http.stop().catch(() => undefined);
+    await localSocket?.close().catch(() => undefined);
     await feed?.close().catch(() => undefined);
     await db?.close().catch(() => undefined);
     throw error;
@@ -112,12 +118,14 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
 
   const opened = db;
   const openedFeed = feed;
+  const openedSocket = localSocket;
   let stopping: Promise<void> | null = null;
   return {
     url,
     stop() {
       stopping ??= (async () => {
         try {
+          await openedSocket?.close();
           await http.stop();
         } finally {
           await openedFeed.close().catch(() => undefined);

@@ -1,0 +1,138 @@
+/**
+ * With the server running on the embedded database (which one process opens), the CLI commands
+ * that need the database hand their work to it over `<dataDir>/stancegraph.sock`
+ * (src/http/local-socket.ts): a key made by `key:create` works at once, `import` writes into the
+ * running server's database; the socket is the user's alone (mode 0600) and is removed on stop.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot, startServer, type StartedServer } from '../support/server.ts';
+
+const workDir = mkdtempSync(path.join(tmpdir(), 'stancegraph-local-socket-'));
+const dataDir = path.join(workDir, 'pglite');
+const socketPath = path.join(dataDir, 'stancegraph.sock');
+let server: StartedServer;
+
+beforeAll(async () => {
+  server = await startServer({ PGLITE_DATA_DIR: dataDir });
+}, 90_000);
+afterAll(async () => {
+  await server?.stop();
+  rmSync(workDir, { recursive: true, force: true });
+});
+
+const npmRun = (script: string, args: string[]) =>
+  new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+    const child = spawn('npm', ['run', '-s', script, '--', ...args], {
+      cwd: projectRoot,
+      env: { ...process.env, DATABASE_URL: '', PGLITE_DATA_DIR: dataDir, IMPORT_PROGRESS_MS: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code, stdout, stderr }));
+  });
+
+async function post(query: string, key?: string): Promise<any> {
+  const response = await fetch(server.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+    body: JSON.stringify({ query }),
+  });
+  return response.json();
+}
+
+describe('CLI commands while the server runs on the embedded database', () => {
+  it('listens on a socket in the data directory that only its user can open (mode 0600)', () => {
+    const stat = statSync(socketPath);
+    expect(stat.isSocket()).toBe(true);
+    expect(stat.mode & 0o777).toBe(0o600);
+    expect(stat.uid).toBe(process.getuid?.());
+  });
+
+  it('key:create prints a key that works at once over HTTP', async () => {
+    const created = await npmRun('key:create', ['--role', 'admin', '--name', 'first admin']);
+    expect(created.stderr).toContain('through the server running on it');
+    expect(created.code).toBe(0);
+    const key = created.stdout.trim();
+    expect(key).toMatch(/^sgk_\S+$/);
+    const answer = await post('{ apiKeys { name role } }', key);
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data.apiKeys).toContainEqual({ name: 'first admin', role: 'ADMIN' });
+
+    // Its errors are the CLI's, with the same exit code.
+    const again = await npmRun('key:create', ['--role', 'admin', '--name', 'first admin']);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('key:create: --name: a key named "first admin" already exists (TAKEN)');
+    expect(again.stdout).toBe('');
+  }, 60_000);
+
+  it('import writes into the running server’s database and reports as it does alone', async () => {
+    const document = {
+      format: 'stancegraph.article/1',
+      article: {
+        source: 'Wire',
+        headline: null,
+        url: 'https://wire.example/socket',
+        publishedAt: '2017-03-04',
+        photoCredit: null,
+        body: 'Japan said that it supports the THAAD deployment.',
+      },
+      countries: [
+        { isoCode: 'JP', name: 'Japan', aliases: [] },
+        { isoCode: 'KR', name: 'South Korea', aliases: [] },
+      ],
+      organizations: [],
+      officials: [],
+      meetings: [],
+      deployments: [
+        {
+          key: 't',
+          name: 'THAAD battery in Seongju',
+          system: 'THAAD',
+          systemName: null,
+          status: 'ANNOUNCED',
+          location: null,
+          operator: null,
+          host: 'KR',
+          announcedOn: null,
+        },
+      ],
+      positions: [
+        {
+          stance: 'SUPPORT',
+          summary: 'Japan supports THAAD.',
+          holders: ['JP'],
+          speakers: [],
+          addressees: [],
+          deployment: 't',
+          topic: null,
+          meeting: null,
+          statedOn: null,
+          evidence: [{ quote: 'that it supports' }],
+        },
+      ],
+    };
+    const file = path.join(workDir, 'article.json');
+    writeFileSync(file, JSON.stringify([document, { ...document, positions: [{ ...document.positions[0], evidence: [{ quote: 'not in the body' }] }] }]));
+    const imported = await npmRun('import', [file]);
+    expect(imported.stderr).toContain('through the server running on it');
+    expect(imported.stdout).toMatch(/^\[0\]: imported new article \d+: created 1 countries, 1 articles, 1 positions/m);
+    expect(imported.stdout).toMatch(/^\[1\]: REJECTED \(1 problem; nothing of it was stored\):/m);
+    expect(imported.code).toBe(1); // one rejected, as without a server
+    const answer = await post('{ positions(first: 5, filter: { holders: ["JP"] }) { nodes { summary evidence { article { url } } } } }');
+    expect(answer.data.positions.nodes).toEqual([{ summary: 'Japan supports THAAD.', evidence: [{ article: { url: 'https://wire.example/socket' } }] }]);
+  }, 60_000);
+
+  it('removes the socket when it stops', async () => {
+    expect(existsSync(socketPath)).toBe(true);
+    expect(await server.stop()).toBe(0);
+    expect(existsSync(socketPath)).toBe(false);
+  }, 30_000);
+});
