@@ -11,6 +11,9 @@ const assets: Record<string, { file: string; contentType: string }> = {
   'react-dom.production.min.js': { file: join(packageDir('react-dom'), 'umd/react-dom.production.min.js'), contentType: 'text/javascript; charset=utf-8' },
   'graphiql.min.js': { file: join(packageDir('graphiql'), 'graphiql.min.js'), contentType: 'text/javascript; charset=utf-8' },
   'graphiql.min.css': { file: join(packageDir('graphiql'), 'graphiql.min.css'), contentType: 'text/css; charset=utf-8' },
+  // The explorer (a query builder: tick the fields of the schema), a plugin of GraphiQL 3.
+  'plugin-explorer.umd.js': { file: join(packageDir('@graphiql/plugin-explorer'), 'dist/index.umd.js'), contentType: 'text/javascript; charset=utf-8' },
+  'plugin-explorer.css': { file: join(packageDir('@graphiql/plugin-explorer'), 'dist/style.css'), contentType: 'text/css; charset=utf-8' },
 };
 
 export const ideAssetPrefix = '/ide/';
@@ -50,6 +53,7 @@ export function renderIdePage(endpoint: string): string {
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>stancegraph · GraphiQL</title>
   <link rel="stylesheet" href="${ideAssetPrefix}graphiql.min.css">
+  <link rel="stylesheet" href="${ideAssetPrefix}plugin-explorer.css">
   <style>html, body, #graphiql { height: 100%; margin: 0; }</style>
 </head>
 <body>
@@ -57,11 +61,16 @@ export function renderIdePage(endpoint: string): string {
   <script src="${ideAssetPrefix}react.production.min.js"></script>
   <script src="${ideAssetPrefix}react-dom.production.min.js"></script>
   <script src="${ideAssetPrefix}graphiql.min.js"></script>
+  <script src="${ideAssetPrefix}plugin-explorer.umd.js"></script>
   <script>
     const config = ${config};
     const fetcher = GraphiQL.createFetcher({ url: config.endpoint });
+    const explorer = GraphiQLPluginExplorer.explorerPlugin();
+    // shouldPersistHeaders left unset: GraphiQL's settings offer "Persist headers", off until the
+    // user turns it on; then the headers (an Authorization: Bearer key) are kept in this
+    // browser's localStorage across reloads.
     ReactDOM.createRoot(document.getElementById('graphiql')).render(
-      React.createElement(GraphiQL, { fetcher, defaultQuery: config.query, defaultEditorToolsVisibility: false, shouldPersistHeaders: false }),
+      React.createElement(GraphiQL, { fetcher, defaultQuery: config.query, defaultEditorToolsVisibility: false, plugins: [explorer] }),
     );
   </script>
 </body>

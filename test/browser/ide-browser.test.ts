@@ -15,7 +15,7 @@ import { projectRoot } from '../support/server.ts';
 
 /** The page's globals the code run in the browser uses (this project compiles without the DOM library). */
 declare const document: {
-  querySelectorAll(selector: string): ArrayLike<{ CodeMirror?: { getValue(): string } }>;
+  querySelectorAll(selector: string): ArrayLike<{ CodeMirror?: { getValue(): string; setValue(value: string): void } }>;
   getElementById(id: string): { textContent: string | null } | null;
 };
 
@@ -104,6 +104,55 @@ describe.skipIf(!haveChromium)('in Chromium', () => {
     // And a person sees it: the name is on screen, in the answer pane.
     await page.locator('.graphiql-response').getByText('Kong Xuanyou').first().waitFor({ state: 'visible', timeout: 10_000 });
     await page.screenshot({ path: path.join(screenshots, 'ide.png') });
+    expect(offsite, 'the IDE contacted another host').toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  }, 90_000);
+
+  it('the IDE has the explorer, and keeps the headers across reloads once "Persist headers" is turned on', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const offsite: string[] = [];
+    page.on('request', (req) => {
+      if (new URL(req.url()).origin !== new URL(api.url).origin) offsite.push(req.url());
+    });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    const headersEditor = '.graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror';
+    const readHeaders = async () => {
+      await page.getByRole('button', { name: 'Headers' }).click();
+      await page.locator(headersEditor).waitFor({ timeout: 10_000 });
+      return page.evaluate((selector) => Array.from(document.querySelectorAll(selector)).map((e) => e.CodeMirror?.getValue() ?? ''), headersEditor);
+    };
+    const writeHeaders = async (value: string) => {
+      await readHeaders();
+      await page.evaluate(([selector, text]) => Array.from(document.querySelectorAll(selector)).forEach((e) => e.CodeMirror?.setValue(text)), [
+        headersEditor,
+        value,
+      ] as const);
+    };
+    const headers = '{ "Authorization": "Bearer sgk_kept" }';
+
+    await page.goto(api.url);
+    // The explorer: a query builder over the schema, served by the server like the rest.
+    await page.getByRole('button', { name: 'Show GraphiQL Explorer' }).click();
+    await page.locator('.graphiql-explorer-root').getByText('deployments', { exact: true }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    await page.screenshot({ path: path.join(screenshots, 'ide-explorer.png') });
+
+    // Off by default: a reload forgets the headers.
+    await writeHeaders(headers);
+    await page.waitForTimeout(600); // GraphiQL stores edits after a short debounce
+    await page.reload();
+    expect((await readHeaders()).join('')).not.toContain('sgk_kept');
+
+    // Turned on in the settings: a reload keeps them.
+    await page.getByRole('button', { name: 'Open settings dialog' }).click();
+    await page.locator('#enable-persist-headers').click();
+    await page.keyboard.press('Escape');
+    await writeHeaders(headers);
+    await page.waitForTimeout(600);
+    await page.reload();
+    expect((await readHeaders()).join('')).toContain('sgk_kept');
+
     expect(offsite, 'the IDE contacted another host').toEqual([]);
     expect(pageErrors).toEqual([]);
     await page.close();
