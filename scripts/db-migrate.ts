@@ -8,13 +8,14 @@
  * run through it (the tables' owner) and the role of DATABASE_URL is then granted exactly the
  * runtime privileges (src/db/privileges.ts).
  */
-import { ConfigError, databaseTargetFromEnv, migrationTargetFromEnv } from '../src/config.ts';
+import { ConfigError, databaseTargetFromEnv, loadDotEnv, migrationTargetFromEnv } from '../src/config.ts';
 import { DatabaseUnavailableError, describeTarget, openDatabase } from '../src/db/database.ts';
 import { migrateSchema } from '../src/db/migrate.ts';
 import { MigrationError } from '../src/db/schema-engine.ts';
 import { PrivilegeError } from '../src/db/privileges.ts';
 
 async function main(): Promise<void> {
+  loadDotEnv(); // as the server: .env when present, the environment winning
   const target = databaseTargetFromEnv();
   const migrationTarget = migrationTargetFromEnv();
   const db = await openDatabase(target);

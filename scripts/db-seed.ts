@@ -8,7 +8,7 @@
  * server, otherwise embedded PGlite at PGLITE_DATA_DIR (default ./data/pglite; `memory://`).
  */
 import { resolve } from 'node:path';
-import { ConfigError, databaseTargetFromEnv } from '../src/config.ts';
+import { ConfigError, databaseTargetFromEnv, loadDotEnv } from '../src/config.ts';
 import { DatabaseUnavailableError, describeTarget, openDatabase } from '../src/db/database.ts';
 import { DEFAULT_SEED_DOCUMENT, readSeedDocument, seedDatabase, SeedRejectedError } from '../src/data/import/seed.ts';
 import { ArticleDocumentError, prepareDocument } from '../src/data/import/document.ts';
@@ -25,6 +25,7 @@ async function main(): Promise<number> {
   const path = process.argv[2] !== undefined ? resolve(process.argv[2]) : DEFAULT_SEED_DOCUMENT;
   const document = readSeedDocument(path);
   prepareDocument(document); // fail on an invalid document before opening the database
+  loadDotEnv(); // as the server: .env when present, the environment winning
   const target = databaseTargetFromEnv();
   // A server running on this PGlite data directory holds it: it does the work (src/http/local-socket.ts).
   const server = target.kind === 'pglite' ? await connectLocalSocket(target.dataDir) : null;

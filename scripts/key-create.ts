@@ -12,7 +12,7 @@
  */
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { ConfigError, databaseTargetFromEnv } from '../src/config.ts';
+import { ConfigError, databaseTargetFromEnv, loadDotEnv } from '../src/config.ts';
 import { DatabaseUnavailableError, describeTarget, openDatabase } from '../src/db/database.ts';
 import { applyMigrations } from '../src/db/migrate.ts';
 import { MigrationError } from '../src/db/schema-engine.ts';
@@ -42,6 +42,7 @@ async function main(): Promise<number> {
     );
     return 2;
   }
+  loadDotEnv(); // as the server: .env when present, the environment winning
   const target = databaseTargetFromEnv();
   // A server running on this PGlite data directory holds it: it does the work (src/http/local-socket.ts).
   const server = target.kind === 'pglite' ? await connectLocalSocket(target.dataDir) : null;

@@ -51,7 +51,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     requireAuthForRead = false,
     redisUrl = null,
     subscriptions = { ...defaultSubscriptionSettings },
-    log = createLogger(options.logLevel ?? 'info'),
+    log = createLogger(options.logLevel ?? 'info', undefined, options.logFormat ?? 'json'),
   } = options;
 
   // Before anything listens or opens: a mistake in the allow-list stops start-up at once.

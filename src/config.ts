@@ -35,6 +35,21 @@ function settingReader(problems: string[]): SettingReader {
 }
 
 /**
+ * Reads `.env` from the current directory, when there is one, into the process's environment
+ * (Node's `process.loadEnvFile`): a variable the environment already has, even empty, is kept, so
+ * the environment wins. Returns the file read, or null when there is none.
+ */
+export function loadDotEnv(file = '.env'): string | null {
+  try {
+    process.loadEnvFile(file);
+    return path.resolve(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new ConfigError(`cannot read ${path.resolve(file)}: ${(error as Error).message}`);
+  }
+}
+
+/**
  * The database to use: a PostgreSQL server when `DATABASE_URL` is set, otherwise embedded
  * PostgreSQL (PGlite) in `PGLITE_DATA_DIR` (default ./data/pglite; `memory://` keeps it in memory).
  */
@@ -123,7 +138,7 @@ function portSetting(env: NodeJS.ProcessEnv): number {
  * The server's settings from the environment. Every unusable setting is reported: the
  * ConfigErrors thrown holds one line per mistake (`problems`), so that all get fixed in one go.
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, stdoutIsTerminal = process.stdout.isTTY === true): AppConfig {
   const problems: string[] = [];
   const read = settingReader(problems);
   const config: AppConfig = {
@@ -134,7 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     requireAuthForRead: read(() => booleanSetting(env, 'REQUIRE_AUTH_FOR_READ'), false),
     redisUrl: read(() => redisUrlSetting(env), null),
     webConcurrency: 1,
-    ...serverSettingsFromEnv(env, read),
+    ...serverSettingsFromEnv(env, read, stdoutIsTerminal),
   };
   config.webConcurrency = read(() => webConcurrencySetting(env, config.database), 1);
   if (problems.length > 0) throw new ConfigErrors(problems);
@@ -198,6 +213,16 @@ export const defaultSubscriptionSettings: Readonly<SubscriptionSettings> = Objec
 
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof logLevels)[number];
+export const logFormats = ['json', 'pretty'] as const;
+export type LogFormat = (typeof logFormats)[number];
+
+function logFormatSetting(env: NodeJS.ProcessEnv, stdoutIsTerminal: boolean): LogFormat {
+  const format = env.LOG_FORMAT?.trim().toLowerCase() || (stdoutIsTerminal ? 'pretty' : 'json');
+  if (!(logFormats as readonly string[]).includes(format)) {
+    throw new ConfigError(`LOG_FORMAT must be json or pretty, got ${JSON.stringify(env.LOG_FORMAT)}`);
+  }
+  return format as LogFormat;
+}
 
 export interface ServerSettings {
   /** NODE_ENV=production: no introspection (unless GRAPHQL_INTROSPECTION), no suggestions, masked errors. */
@@ -226,6 +251,8 @@ export interface ServerSettings {
   trustedDocumentsPath: string | null;
   /** LOG_LEVEL: pino's level for the JSON log on stdout. */
   logLevel: LogLevel;
+  /** LOG_FORMAT: `json` (one object per line) or `pretty` (for a terminal); by default pretty when stdout is a terminal. */
+  logFormat: LogFormat;
   subscriptions: SubscriptionSettings;
 }
 
@@ -292,7 +319,7 @@ function redisUrlSetting(env: NodeJS.ProcessEnv): string | null {
 }
 
 /** The settings of the HTTP server around the GraphQL API, each problem reported through `read`. */
-export function serverSettingsFromEnv(env: NodeJS.ProcessEnv, read: SettingReader): ServerSettings {
+export function serverSettingsFromEnv(env: NodeJS.ProcessEnv, read: SettingReader, stdoutIsTerminal = false): ServerSettings {
   const production = read(() => {
     const nodeEnv = env.NODE_ENV?.trim() ?? '';
     if (!['', 'production', 'development', 'test'].includes(nodeEnv)) {
@@ -332,5 +359,6 @@ export function serverSettingsFromEnv(env: NodeJS.ProcessEnv, read: SettingReade
       }
       return level as LogLevel;
     }, 'info'),
+    logFormat: read(() => logFormatSetting(env, stdoutIsTerminal), 'json'),
   };
 }

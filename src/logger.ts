@@ -1,5 +1,6 @@
 import { pino, type DestinationStream, type Logger } from 'pino';
-import type { LogLevel } from './config.ts';
+import { PinoPretty } from 'pino-pretty';
+import type { LogFormat, LogLevel } from './config.ts';
 
 export type { Logger } from 'pino';
 
@@ -19,10 +20,26 @@ const redactedPaths = [
 ];
 
 /**
- * The process's structured log: one JSON object per line on stdout (pino), with `msg` in words
- * and the facts as fields, so that lines can be searched by request id, operation, status….
+ * A log line as a person reads it on a terminal (LOG_FORMAT=pretty): time, level and message,
+ * then the fields, one per line; written in the process (no worker thread), synchronously.
  */
-export function createLogger(level: LogLevel = 'info', destination?: DestinationStream): Logger {
+function prettyStdout(): DestinationStream {
+  return PinoPretty({
+    destination: 1,
+    sync: true,
+    colorize: process.stdout.isTTY === true,
+    translateTime: 'SYS:HH:MM:ss.l',
+    ignore: 'service,pid,hostname',
+    singleLine: false,
+  });
+}
+
+/**
+ * The process's structured log: one JSON object per line on stdout (pino), with `msg` in words
+ * and the facts as fields, so that lines can be searched by request id, operation, status…; with
+ * `format` pretty (and no `destination`), lines for a terminal instead.
+ */
+export function createLogger(level: LogLevel = 'info', destination?: DestinationStream, format: LogFormat = 'json'): Logger {
   return pino(
     {
       level,
@@ -31,6 +48,6 @@ export function createLogger(level: LogLevel = 'info', destination?: Destination
       formatters: { level: (label) => ({ level: label }) },
       redact: { paths: redactedPaths, censor: '[redacted]' },
     },
-    destination ?? pino.destination({ fd: 1, sync: true }),
+    destination ?? (format === 'pretty' ? prettyStdout() : pino.destination({ fd: 1, sync: true })),
   );
 }

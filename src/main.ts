@@ -1,7 +1,7 @@
 import cluster from 'node:cluster';
 import type { RunningApp } from './app.ts';
 import { isClusterMessage, superviseWorkers, type ClusterMessage } from './cluster.ts';
-import { ConfigErrors, loadConfig, type AppConfig } from './config.ts';
+import { ConfigErrors, loadConfig, loadDotEnv, type AppConfig } from './config.ts';
 import { createLogger, type Logger } from './logger.ts';
 
 async function oneLine(error: unknown): Promise<string> {
@@ -71,11 +71,13 @@ async function serve(config: AppConfig, log: Logger): Promise<void> {
  * The server process. Start-up failures (a setting, the database, the port) end it with status
  * 1 after plain lines on stderr, one per problem: an operator reads them in a terminal. Once it
  * runs, it logs JSON lines on stdout (src/logger.ts). With WEB_CONCURRENCY above 1 it
- * supervises that many server processes instead (src/cluster.ts).
+ * supervises that many server processes instead (src/cluster.ts). A `.env` file in the current
+ * directory is read first; the process's environment wins over it.
  */
 try {
+  loadDotEnv();
   const config = loadConfig();
-  const log = createLogger(config.logLevel);
+  const log = createLogger(config.logLevel, undefined, config.logFormat);
   if (config.webConcurrency > 1 && cluster.isPrimary) superviseWorkers({ processes: config.webConcurrency, shutdownGraceMs: config.shutdownGraceMs, log });
   else await serve(config, cluster.isWorker ? log.child({ worker: cluster.worker?.id, pid: process.pid }) : log);
 } catch (error) {

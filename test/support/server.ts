@@ -9,7 +9,7 @@ export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
  * reuse". With Node's 5 s, fetch keeps each idle connection for 3 s, and a stop (or SIGTERM) waits
  * for them to close: 3 s per server stopped.
  */
-export const testServerEnv: Record<string, string> = { KEEP_ALIVE_TIMEOUT_MS: '1000' };
+export const testServerEnv: Record<string, string> = { KEEP_ALIVE_TIMEOUT_MS: '1000', LOG_FORMAT: 'json' };
 
 export interface StartedServer {
   url: string;
