@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot, startServer, type StartedServer } from '../support/server.ts';
+import { connect, subscribe, subscriptionsRegistered } from '../support/subscriptions.ts';
 
 const workDir = mkdtempSync(path.join(tmpdir(), 'stancegraph-local-socket-'));
 const dataDir = path.join(workDir, 'pglite');
@@ -73,7 +74,12 @@ describe('CLI commands while the server runs on the embedded database', () => {
     expect(again.stdout).toBe('');
   }, 60_000);
 
-  it('import writes into the running server’s database and reports as it does alone', async () => {
+  it('import writes into the running server’s database and reports as it does alone; subscribers hear of it', async () => {
+    const connection = connect(server.url);
+    const recorded = subscribe(connection.client, 'subscription { positionRecorded(filter: { systems: ["THAAD"] }) { summary } }');
+    await subscriptionsRegistered(server.url, 1).catch((error: unknown) => {
+      throw new Error(`${String(error)}; subscription: ${JSON.stringify({ error: String(recorded.error), results: recorded.results })}`);
+    });
     const document = {
       format: 'stancegraph.article/1',
       article: {
@@ -128,6 +134,9 @@ describe('CLI commands while the server runs on the embedded database', () => {
     expect(imported.code).toBe(1); // one rejected, as without a server
     const answer = await post('{ positions(first: 5, filter: { holders: ["JP"] }) { nodes { summary evidence { article { url } } } } }');
     expect(answer.data.positions.nodes).toEqual([{ summary: 'Japan supports THAAD.', evidence: [{ article: { url: 'https://wire.example/socket' } }] }]);
+    expect(await recorded.result(0)).toEqual({ data: { positionRecorded: { summary: 'Japan supports THAAD.' } } });
+    recorded.unsubscribe();
+    await connection.client.dispose();
   }, 60_000);
 
   it('removes the socket when it stops', async () => {
