@@ -7,12 +7,16 @@
  * Each subscription has a bounded queue: a consumer that falls more than `maxQueued` events
  * behind is dropped (`onOverflow`) rather than buffered without bound.
  */
+import { createHash } from 'node:crypto';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { changesAfter, eventsOf, latestChangeSequence, type ChangeEvent, type ChangeEventType } from '../data/change-events.ts';
 import type { Logger } from '../logger.ts';
 import { onWriteCommitted } from '../data/write.ts';
 import type { DatabaseTarget } from '../config.ts';
 import { InProcessSignal, PostgresSignal, RedisSignal, type ChangeSignal } from './change-signals.ts';
+
+/** The LISTEN/NOTIFY channel (a PostgreSQL identifier: at most 63 bytes, or NOTIFY refuses it). */
+const postgresChannel = 'stancegraph_changes';
 
 /** Rows read per statement. */
 const rowsPerRead = 1_000;
@@ -213,10 +217,19 @@ export interface LiveSettings extends ChangeFeedOptions {
   redisUrl: string | null;
 }
 
-/** The channel of a database's signals: processes on other databases sharing a Redis do not wake each other. */
-function channelOf(database: DatabaseTarget): string {
-  const name = database.kind === 'postgres' ? new URL(database.url).pathname.slice(1) || 'postgres' : 'embedded';
-  return `stancegraph_changes_${name}`;
+/**
+ * The Redis channel of a database's signals: processes on other databases sharing a Redis do not
+ * wake each other. (NOTIFY needs no such name: it reaches the sessions of its own database only.)
+ */
+function redisChannelOf(database: DatabaseTarget): string {
+  let identity: string;
+  if (database.kind === 'postgres') {
+    const where = new URL(database.url);
+    identity = `${where.hostname}:${where.port || '5432'}${where.pathname}`;
+  } else {
+    identity = database.dataDir;
+  }
+  return `stancegraph:changes:${createHash('sha256').update(identity).digest('hex').slice(0, 16)}`;
 }
 
 /**
@@ -229,11 +242,11 @@ export async function openChangeFeed(
 ): Promise<ChangeFeed> {
   let signal: ChangeSignal;
   if (settings.redisUrl) {
-    const redis = new RedisSignal(settings.redisUrl, channelOf(database), log);
+    const redis = new RedisSignal(settings.redisUrl, redisChannelOf(database), log);
     redis.start();
     signal = redis;
   } else if (database.kind === 'postgres') {
-    const postgres = new PostgresSignal(database.url, channelOf(database), log);
+    const postgres = new PostgresSignal(database.url, postgresChannel, log);
     await postgres.start();
     signal = postgres;
   } else {

@@ -109,7 +109,10 @@ export class PostgresSignal implements ChangeSignal {
   announce(): void {
     const client = this.client;
     if (!client) return;
-    client.query('SELECT pg_notify($1, NULL)', [this.channel]).catch(() => undefined);
+    client.query('SELECT pg_notify($1, NULL)', [this.channel]).catch((error: unknown) => {
+      // The connection breaking is reported by its own events; anything else would be silent.
+      if (this.client === client) this.log.warn({ err: error }, 'live updates: NOTIFY failed; subscribers elsewhere hear of the change at their next poll');
+    });
   }
 
   listen(listener: () => void): void {
