@@ -8,10 +8,11 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ConfigErrors, loadConfig } from '../../src/config.ts';
+import { loadConfig } from '../../src/config.ts';
 import { openDatabase, type DatabaseTarget } from '../../src/db/database.ts';
 import { MIGRATIONS_TABLE, setUpRuntimeRole, type RuntimeRoleSetUp } from '../../src/db/privileges.ts';
 import { generateApiKey } from '../../src/data/api-keys.ts';
+import { configProblems } from '../support/config.ts';
 import { copyNamePrefix, createTestDatabaseTarget, databaseNameOf, quoteIdent, urlForDatabase, withPgClient, type TestDatabase } from '../support/database.ts';
 import { runServerToExit } from '../support/process.ts';
 import { projectRoot, startServer, type StartedServer } from '../support/server.ts';
@@ -84,27 +85,18 @@ function dbRoles(role: string, env: Record<string, string>): Promise<{ code: num
 }
 
 describe('MIGRATION_DATABASE_URL', () => {
-  const problems = (env: Record<string, string>): string[] => {
-    try {
-      loadConfig(env);
-      return [];
-    } catch (error) {
-      return (error as ConfigErrors).problems;
-    }
-  };
-
   it('is read with DATABASE_URL, checked like it, and refused without it', () => {
     const database = 'postgresql://stancegraph_app@db.internal:5432/stancegraph';
     const owner = 'postgresql://stancegraph_owner@db.internal:5432/stancegraph';
     expect(loadConfig({ DATABASE_URL: database, MIGRATION_DATABASE_URL: owner }).migrationDatabase).toEqual({ kind: 'postgres', url: owner });
     expect(loadConfig({ DATABASE_URL: database }).migrationDatabase).toBeNull();
-    expect(problems({ MIGRATION_DATABASE_URL: owner })).toEqual([
+    expect(configProblems({ MIGRATION_DATABASE_URL: owner })).toEqual([
       'MIGRATION_DATABASE_URL needs DATABASE_URL: it names the owner role on a PostgreSQL server (the embedded database has a single role)',
     ]);
-    expect(problems({ DATABASE_URL: database, MIGRATION_DATABASE_URL: 'mysql://root@db.internal/stancegraph' })).toEqual([
+    expect(configProblems({ DATABASE_URL: database, MIGRATION_DATABASE_URL: 'mysql://root@db.internal/stancegraph' })).toEqual([
       'MIGRATION_DATABASE_URL must be a postgresql:// URL, not mysql://…',
     ]);
-    expect(problems({ DATABASE_URL: database, MIGRATION_DATABASE_URL: 'owner@db.internal' })).toEqual([
+    expect(configProblems({ DATABASE_URL: database, MIGRATION_DATABASE_URL: 'owner@db.internal' })).toEqual([
       'MIGRATION_DATABASE_URL is not a valid URL (expected postgresql://user:password@host:port/database)',
     ]);
   });

@@ -6,21 +6,12 @@
 import { request as httpRequest } from 'node:http';
 import { createServer, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigErrors, loadConfig } from '../../src/config.ts';
+import { loadConfig } from '../../src/config.ts';
+import { configProblems } from '../support/config.ts';
 import { createTestDatabaseTarget, type TestDatabase } from '../support/database.ts';
 import { eventually, logLines, spawnServer, type WatchedServer } from '../support/http.ts';
 
 const onPostgres = Boolean(process.env.DATABASE_URL?.trim());
-
-function configProblems(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env);
-    return [];
-  } catch (error) {
-    if (error instanceof ConfigErrors) return error.problems;
-    throw error;
-  }
-}
 
 /** POSTs `{ __typename }` on a connection of its own (the cluster hands out connections, not requests). */
 function typenameOnNewConnection(port: number): Promise<number> {

@@ -1,16 +1,7 @@
 /** The live updates' settings (src/config.ts): defaults, and one clear line per unusable value. */
 import { describe, expect, it } from 'vitest';
-import { ConfigErrors, defaultSubscriptionSettings, loadConfig } from '../../src/config.ts';
-
-function problems(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env);
-    return [];
-  } catch (error) {
-    if (error instanceof ConfigErrors) return error.problems;
-    throw error;
-  }
-}
+import { defaultSubscriptionSettings, loadConfig } from '../../src/config.ts';
+import { configProblems } from '../support/config.ts';
 
 describe('live updates settings', () => {
   it('default to no Redis and the documented bounds', () => {
@@ -26,7 +17,7 @@ describe('live updates settings', () => {
   });
 
   it('refuse what they cannot use, naming the setting', () => {
-    expect(problems({ REDIS_URL: 'http://cache:6379', WEBSOCKET_MAX_CONNECTIONS: 'many', SUBSCRIPTIONS_PER_CONNECTION_MAX: '0' }).sort()).toEqual([
+    expect(configProblems({ REDIS_URL: 'http://cache:6379', WEBSOCKET_MAX_CONNECTIONS: 'many', SUBSCRIPTIONS_PER_CONNECTION_MAX: '0' }).sort()).toEqual([
       'REDIS_URL must be a redis:// or rediss:// URL, not http://…',
       'SUBSCRIPTIONS_PER_CONNECTION_MAX must be a whole number from 1 to 10000, got "0"',
       'WEBSOCKET_MAX_CONNECTIONS must be a whole number from 0 to 1000000, got "many"',
