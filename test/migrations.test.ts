@@ -1,18 +1,15 @@
-import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DatabaseUnavailableError, openDatabase, PGLITE_LOCK_FILE, type Database } from '../src/db/database.ts';
 import { applyMigrations, migrationStatus } from '../src/db/migrate.ts';
 import { createMigration, diffMigrationsToSchema } from '../src/db/migration-authoring.ts';
 import { MigrationError, MIGRATIONS_DIR, SCHEMA_PATH } from '../src/db/schema-engine.ts';
 import { copyNamePrefix, createTestDatabaseTarget, databaseNameOf, quoteIdent, urlForDatabase, withPgClient } from './support/database.ts';
-
-const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+import { runScript } from './support/process.ts';
 
 /** The PostgreSQL server every development and CI machine has (README, "Tests"); DATABASE_URL wins. */
 const serverUrl = process.env.DATABASE_URL || process.env.TEST_POSTGRES_URL || 'postgresql://postgres@127.0.0.1:5432/test';
@@ -60,31 +57,6 @@ function expectRecordedAsPrismaDoes(recorded: Recorded[], committed: Committed[]
     expect(row.rolled_back_at).toBeNull();
     expect(row.applied_steps_count).toBe(1);
   }
-}
-
-interface ScriptRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  ms: number;
-}
-
-/** Runs one of scripts/*.ts in a new process, as `npm run` would. */
-function runScript(script: string, env: Record<string, string>, args: string[] = []): Promise<ScriptRun> {
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join('scripts', script), ...args], {
-      cwd: projectRoot,
-      env: { ...process.env, DATABASE_URL: '', PGLITE_DATA_DIR: '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once('error', reject);
-    child.once('exit', (code) => resolve({ code, stdout, stderr, ms: Date.now() - started }));
-  });
 }
 
 describe('applyMigrations on PGlite', () => {
@@ -149,7 +121,7 @@ describe('applyMigrations on the PostgreSQL server', () => {
 
   it('applies every migration once, also when three processes start at the same time', async () => {
     const committed = await committedMigrations();
-    const runs = await Promise.all([1, 2, 3].map(() => runScript('db-migrate.ts', { DATABASE_URL: url })));
+    const runs = await Promise.all([1, 2, 3].map(() => runScript('db-migrate.ts', [], { DATABASE_URL: url })));
     for (const run of runs) expect(run.code, run.stderr).toBe(0);
     const outputs = runs.map((run) => run.stdout);
     expect(outputs.filter((out) => out.includes('db:migrate: applied to'))).toHaveLength(1);
@@ -197,7 +169,7 @@ describe('a persisted PGlite data directory', () => {
     expect(existsSync(path.join(dataDir, PGLITE_LOCK_FILE))).toBe(false);
 
     // Another process reopens it, finds it up to date, and closes it.
-    const second = await runScript('db-migrate.ts', { PGLITE_DATA_DIR: dataDir });
+    const second = await runScript('db-migrate.ts', [], { PGLITE_DATA_DIR: dataDir });
     expect(second.code, second.stderr).toBe(0);
     expect(second.stdout).toMatch(/is up to date\n$/);
 

@@ -4,10 +4,9 @@
  * or wrong key is UNAUTHENTICATED, too weak a role FORBIDDEN. Keys are shown once, stored hashed,
  * revocable, and never appear in responses or in the server's logs.
  */
-import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { expectOk, useCurationServer, userErrorFields, type Caller } from '../support/curation.ts';
-import { projectRoot } from '../support/server.ts';
+import { runScript } from '../support/process.ts';
 
 const api = useCurationServer();
 const seen: string[] = []; // every key this file sends or receives
@@ -169,19 +168,7 @@ describe('API keys', () => {
   });
 
   it('npm run key:create makes a key of the given role and prints it once, on stdout only', async () => {
-    const run = (args: string[], env: Record<string, string>) =>
-      new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-        const child = spawn('npm', ['run', '-s', 'key:create', '--', ...args], {
-          cwd: projectRoot,
-          env: { ...process.env, DATABASE_URL: '', PGLITE_DATA_DIR: '', ...env },
-        });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-        child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-        child.once('error', reject);
-        child.once('close', (code) => resolve({ code, stdout, stderr }));
-      });
+    const run = (args: string[], env: Record<string, string>) => runScript('key-create.ts', args, env);
     const result = await api.stopped(async (env) => {
       const usage = await run(['--role', 'owner', '--name', 'x'], env);
       expect(usage.code).toBe(2);

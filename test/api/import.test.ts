@@ -5,14 +5,13 @@
  * has the rule's cases); importing again creates nothing; an invalid article is rejected whole
  * while the valid ones around it are kept.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { codesOf, expectOk, useCurationServer, userErrorFields } from '../support/curation.ts';
+import { runScript } from '../support/process.ts';
 import { readSeed } from '../support/seed-data.ts';
-import { projectRoot } from '../support/server.ts';
 
 const api = useCurationServer();
 const seed = readSeed();
@@ -263,20 +262,7 @@ describe('articleImport', () => {
 });
 
 describe('npm run import', () => {
-  const run = (args: string[], env: Record<string, string>, input?: string) =>
-    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-      const child = spawn('npm', ['run', '-s', 'import', '--', ...args], {
-        cwd: projectRoot,
-        env: { ...process.env, DATABASE_URL: '', PGLITE_DATA_DIR: '', IMPORT_PROGRESS_MS: '0', ...env },
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-      child.once('error', reject);
-      child.once('close', (code) => resolve({ code, stdout, stderr }));
-      child.stdin.end(input ?? '');
-    });
+  const run = (args: string[], env: Record<string, string>, input?: string) => runScript('import.ts', args, { IMPORT_PROGRESS_MS: '0', ...env }, { input });
 
   it('imports a JSONL file article by article, reports each, keeps the valid ones and exits 1 for the rejected ones; again, it creates nothing', async () => {
     const article = (n: number) => ({

@@ -4,7 +4,6 @@
  * it cannot turn off, empty or rewrite the append-only change log. Roles are cluster-wide: each
  * one this file creates has a unique name and is dropped at the end.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -14,8 +13,8 @@ import { MIGRATIONS_TABLE, setUpRuntimeRole, type RuntimeRoleSetUp } from '../..
 import { generateApiKey } from '../../src/data/api-keys.ts';
 import { configProblems } from '../support/config.ts';
 import { copyNamePrefix, createTestDatabaseTarget, databaseNameOf, quoteIdent, urlForDatabase, withPgClient, type TestDatabase } from '../support/database.ts';
-import { runServerToExit } from '../support/process.ts';
-import { projectRoot, startServer, type StartedServer } from '../support/server.ts';
+import { runScript, runServerToExit } from '../support/process.ts';
+import { startServer, type StartedServer } from '../support/server.ts';
 
 const suffix = `${process.pid}_${randomBytes(4).toString('hex')}`;
 const runtimeRole = `stancegraph_rt_${suffix}`;
@@ -65,23 +64,6 @@ async function expectExactRuntimePrivileges(url: string, role: string): Promise<
       tables.map((table) => [table, table === MIGRATIONS_TABLE ? 'SELECT' : table === 'ChangeLog' ? 'INSERT, SELECT' : 'DELETE, INSERT, SELECT, UPDATE']),
     ),
   );
-}
-
-/** Runs `npm run db:roles` as an operator would. */
-function dbRoles(role: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/db-roles.ts', role], {
-    cwd: projectRoot,
-    env: { ...process.env, DATABASE_URL: '', MIGRATION_DATABASE_URL: '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
 }
 
 describe('MIGRATION_DATABASE_URL', () => {
@@ -294,13 +276,13 @@ describe.runIf(process.env.DATABASE_URL)('least privilege on a PostgreSQL server
     const env = { MIGRATION_DATABASE_URL: freshOwnerUrl, DATABASE_URL: freshRuntimeUrl };
 
     // The owner may not create roles: one line says who must.
-    const refused = await dbRoles(freshRuntimeRole, env);
+    const refused = await runScript('db-roles.ts', [freshRuntimeRole], env);
     expect(refused.code).toBe(1);
     expect(refused.stderr.trim()).toBe(
       `db:roles: cannot create role "${freshRuntimeRole}": the connecting role may not create roles; have an administrator run \`CREATE ROLE "${freshRuntimeRole}" LOGIN\`, then run this again`,
     );
     await withPgClient(template.adminUrl, (client) => client.query(`CREATE ROLE ${quoteIdent(freshRuntimeRole)} LOGIN`));
-    const done = await dbRoles(freshRuntimeRole, env);
+    const done = await runScript('db-roles.ts', [freshRuntimeRole], env);
     expect(done.stderr).toBe('');
     expect(done.code).toBe(0);
     expect(done.stdout).toMatch(new RegExp(`kept role "${freshRuntimeRole}"`));

@@ -4,12 +4,12 @@
  * (src/http/local-socket.ts): a key made by `key:create` works at once, `import` writes into the
  * running server's database; the socket is the user's alone (mode 0600) and is removed on stop.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot, startServer, type StartedServer } from '../support/server.ts';
+import { runScript } from '../support/process.ts';
+import { startServer, type StartedServer } from '../support/server.ts';
 import { connect, subscribe, subscriptionsRegistered } from '../support/subscriptions.ts';
 
 const workDir = mkdtempSync(path.join(tmpdir(), 'stancegraph-local-socket-'));
@@ -25,20 +25,8 @@ afterAll(async () => {
   rmSync(workDir, { recursive: true, force: true });
 });
 
-const npmRun = (script: string, args: string[]) =>
-  new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn('npm', ['run', '-s', script, '--', ...args], {
-      cwd: projectRoot,
-      env: { ...process.env, DATABASE_URL: '', PGLITE_DATA_DIR: dataDir, IMPORT_PROGRESS_MS: '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
+/** A CLI command of scripts/ on the server's data directory. */
+const run = (script: string, args: string[]) => runScript(script, args, { PGLITE_DATA_DIR: dataDir, IMPORT_PROGRESS_MS: '0' });
 
 async function post(query: string, key?: string): Promise<any> {
   const response = await fetch(server.url, {
@@ -58,7 +46,7 @@ describe('CLI commands while the server runs on the embedded database', () => {
   });
 
   it('key:create prints a key that works at once over HTTP', async () => {
-    const created = await npmRun('key:create', ['--role', 'admin', '--name', 'first admin']);
+    const created = await run('key-create.ts', ['--role', 'admin', '--name', 'first admin']);
     expect(created.stderr).toContain('through the server running on it');
     expect(created.code).toBe(0);
     const key = created.stdout.trim();
@@ -68,7 +56,7 @@ describe('CLI commands while the server runs on the embedded database', () => {
     expect(answer.data.apiKeys).toContainEqual({ name: 'first admin', role: 'ADMIN' });
 
     // Its errors are the CLI's, with the same exit code.
-    const again = await npmRun('key:create', ['--role', 'admin', '--name', 'first admin']);
+    const again = await run('key-create.ts', ['--role', 'admin', '--name', 'first admin']);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('key:create: --name: a key named "first admin" already exists (TAKEN)');
     expect(again.stdout).toBe('');
@@ -127,7 +115,7 @@ describe('CLI commands while the server runs on the embedded database', () => {
     };
     const file = path.join(workDir, 'article.json');
     writeFileSync(file, JSON.stringify([document, { ...document, positions: [{ ...document.positions[0], evidence: [{ quote: 'not in the body' }] }] }]));
-    const imported = await npmRun('import', [file]);
+    const imported = await run('import.ts', [file]);
     expect(imported.stderr).toContain('through the server running on it');
     expect(imported.stdout).toMatch(/^\[0\]: imported new article \d+: created 1 countries, 1 articles, 1 positions/m);
     expect(imported.stdout).toMatch(/^\[1\]: REJECTED \(1 problem; nothing of it was stored\):/m);

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { projectRoot } from './server.ts';
 
 export interface FinishedProcess {
@@ -12,26 +13,38 @@ export interface FinishedProcess {
   timedOut: boolean;
 }
 
+interface RunOptions {
+  /** Written to its standard input, which is then closed (closed at once without). */
+  input?: string;
+  /** Killed (SIGKILL) after this long; no limit without. */
+  timeoutMs?: number;
+}
+
 /**
- * Runs the server (`node --import tsx src/main.ts`) as an operator would, with `env` on top of a
- * clean database environment, and waits for it to exit by itself; kills it after `timeoutMs`.
+ * Runs `node --import tsx <file> ...args` from the project root, as npm's scripts do (without
+ * npm's and tsx's own launcher processes), with `env` on top of an environment that names no
+ * database, and waits for it to exit.
  */
-export function runServerToExit(env: Record<string, string>, timeoutMs: number): Promise<FinishedProcess> {
+function runToExit(file: string, args: string[], env: Record<string, string>, { input = '', timeoutMs }: RunOptions): Promise<FinishedProcess> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', file, ...args], {
     cwd: projectRoot,
-    env: { ...process.env, DATABASE_URL: '', PGLITE_DATA_DIR: '', PORT: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, DATABASE_URL: '', MIGRATION_DATABASE_URL: '', PGLITE_DATA_DIR: '', ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdin.end(input);
   let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    child.kill('SIGKILL');
-  }, timeoutMs);
+  const timer =
+    timeoutMs === undefined
+      ? undefined
+      : setTimeout(() => {
+          timedOut = true;
+          child.kill('SIGKILL');
+        }, timeoutMs);
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('close', (code, signal) => {
@@ -39,4 +52,17 @@ export function runServerToExit(env: Record<string, string>, timeoutMs: number):
       resolve({ code, signal, stdout, stderr, ms: performance.now() - started, timedOut });
     });
   });
+}
+
+/**
+ * Runs the server (`src/main.ts`) as an operator would, with `env` (on a free port), and waits
+ * for it to exit by itself; kills it after `timeoutMs`.
+ */
+export function runServerToExit(env: Record<string, string>, timeoutMs: number): Promise<FinishedProcess> {
+  return runToExit('src/main.ts', [], { PORT: '0', ...env }, { timeoutMs });
+}
+
+/** Runs one of the CLI commands of `scripts/` (`key-create.ts` for `npm run key:create`) with `args` and `env`. */
+export function runScript(script: string, args: string[], env: Record<string, string>, options: RunOptions = {}): Promise<FinishedProcess> {
+  return runToExit(path.join('scripts', script), args, env, options);
 }
