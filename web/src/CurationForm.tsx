@@ -4,7 +4,7 @@
  * one naming no field of the form is shown above it.
  */
 import { useMutation, useQuery } from '@apollo/client/react';
-import type { FormEvent } from 'react';
+import { useEffect, useRef, type FormEvent } from 'react';
 import { graphql } from './gql';
 import type { PositionCreateInput, Stance } from './gql/graphql';
 import { Link, paths } from './router';
@@ -98,6 +98,11 @@ export function CurationForm({
   const errorOf = (field: FormField) => userErrors.filter((e) => e.field?.[1] === field).map((e) => e.message);
   const otherErrors = userErrors.filter((e) => !formFields.includes(e.field?.[1] as FormField));
   const created = data?.positionCreate?.position;
+  const status = useRef<HTMLParagraphElement>(null);
+  // The submit button the focus was on is gone once the position is recorded: the result takes it.
+  useEffect(() => {
+    if (created) status.current?.focus();
+  }, [created?.id]);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -122,7 +127,7 @@ export function CurationForm({
   if (created) {
     return (
       <aside className="curation" aria-live="polite">
-        <p role="status">
+        <p role="status" tabIndex={-1} ref={status}>
           Recorded: <Link to={paths.position(created.id)}>the new position</Link>
           {created.deployments.map((deployment) => (
             <span key={deployment.id}>
