@@ -3,15 +3,16 @@
  * browser test does), served by the app started in the test process on a clean copy of the seeded
  * database: each page renders the seed's data, search finds "Seongju", a position recorded through
  * the API appears on an open deployment page, and one recorded by selecting a sentence of the
- * article is then returned by the API. No page logs a console error. Screenshots go to
- * test-results/, and the first render of the deployment page (navigation start to the timeline's
- * marks in the DOM) and the bundle's gzip size are printed.
+ * article is then returned by the API, as is one recorded with the keyboard alone (a sentence
+ * chosen with the arrow keys and Enter, the form filled by typing). No page logs a console error.
+ * Screenshots go to test-results/, and the first render of the deployment page (navigation start
+ * to the timeline's marks in the DOM) and the bundle's gzip size are printed.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { useCurationServer } from '../support/curation.ts';
 import { projectRoot } from '../support/server.ts';
@@ -71,6 +72,21 @@ async function openPage(width = 1280): Promise<Page> {
   page.on('pageerror', (error) => consoleErrors.push(error.message));
   return page;
 }
+
+/** Presses Tab until `target` has the focus, as someone without a mouse reaches it. */
+async function tabTo(page: Page, target: Locator, presses = 60): Promise<void> {
+  for (let i = 0; i < presses; i++) {
+    if (await target.evaluate((element) => element === element.ownerDocument.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`${presses} presses of Tab did not reach ${String(target)}`);
+}
+
+/** The text of the focused element, and its role. */
+const focused = (page: Page) =>
+  page.evaluate<{ role: string | null; text: string | null }>(
+    `({ role: document.activeElement.getAttribute('role'), text: document.activeElement.textContent })`,
+  );
 
 const thaadQuery = `{
   deployments(filter: { systems: ["THAAD"] }, first: 1) {
@@ -312,6 +328,88 @@ describe.skipIf(!haveChromium)('the web app, in Chromium', () => {
     // And it is on its deployment's timeline.
     await page.getByRole('status').getByRole('link', { name: thaad.name }).click();
     await page.locator(`.timeline-mark[data-position-id="${id}"]`).waitFor();
+    await page.close();
+  }, 90_000);
+
+  it('curation with the keyboard alone: a sentence chosen with the arrow keys and Enter becomes a position the API returns', async () => {
+    const { thaad, article } = await seed();
+    // The article's third line is one sentence, the fourth of the list (the first line is two).
+    const sentence: string = article.body.split('\n')[2];
+    const start = article.body.indexOf(sentence);
+    // A phone's width: the list and the form below it stay readable.
+    const page = await openPage(390);
+    await page.goto(`${origin()}/articles/${article.id}`);
+    await tabTo(page, page.getByLabel('Editor key'));
+    await page.keyboard.type(server.keys.EDITOR);
+    await page.keyboard.press('Enter');
+    const choose = page.getByRole('button', { name: 'Choose a sentence as evidence' });
+    await tabTo(page, choose);
+    await page.keyboard.press('Enter');
+    const list = page.getByRole('listbox', { name: 'Sentences of the article' });
+    await list.waitFor();
+    expect(await focused(page)).toEqual({ role: 'option', text: article.body.slice(0, article.body.indexOf('(Xinhua') - 1) });
+    for (const key of ['ArrowDown', 'ArrowDown', 'ArrowDown', 'ArrowDown', 'ArrowUp']) await page.keyboard.press(key);
+    expect(await focused(page)).toEqual({ role: 'option', text: sentence });
+    expect(await list.getByRole('option', { selected: true }).textContent()).toBe(sentence);
+    // Still the body verbatim, the option where the sentence is in it (the offsets of a mouse selection are counted in it).
+    expect(await list.textContent()).toBe(article.body);
+    expect(
+      await list.evaluate((body) => {
+        const before = body.ownerDocument.createRange();
+        before.setStart(body, 0);
+        before.setEndBefore(body.ownerDocument.activeElement);
+        return before.toString().length;
+      }),
+    ).toBe(start);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: path.join(screenshots, 'web-curation-keyboard-phone.png'), fullPage: true });
+
+    // Enter picks it: the form opens with the focus, and is filled by typing (a select's type-ahead picks its option).
+    await page.keyboard.press('Enter');
+    const form = page.getByRole('form', { name: 'Record a position' });
+    await form.waitFor();
+    expect(await focused(page)).toMatchObject({ text: 'Record a position' });
+    expect(await page.locator('.selected-evidence').textContent()).toBe(sentence);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Concern');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Chosen with the keyboard and recorded in the web app.');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('China');
+    await page.keyboard.press('Tab'); // speakers: none
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('THAAD');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('2016-07-30');
+    await page.keyboard.press('Enter');
+    const status = page.getByRole('status');
+    await status.getByRole('link', { name: 'the new position' }).waitFor();
+    // The result has the focus the gone submit button had.
+    expect(await status.evaluate((element) => element === element.ownerDocument.activeElement)).toBe(true);
+    const href = await status.getByRole('link', { name: 'the new position' }).getAttribute('href');
+    const id = decodeURIComponent(href!.split('/').pop()!);
+    const stored = await server.data(
+      'READER',
+      `query($id: ID!) { node(id: $id) { ... on Position { stance summary statedIn holders { name } deployments { id } evidence { start end text article { id } } } } }`,
+      { id },
+    );
+    expect(stored.node).toEqual({
+      stance: 'CONCERN',
+      summary: 'Chosen with the keyboard and recorded in the web app.',
+      statedIn: '2016-07-30',
+      holders: [{ name: 'China' }],
+      deployments: [{ id: thaad.id }],
+      evidence: [{ start, end: start + sentence.length, text: sentence, article: { id: article.id } }],
+    });
+
+    // Done returns the focus to the sentence; Escape leaves the list for the links, one of them to the new position.
+    await tabTo(page, page.getByRole('button', { name: 'Done' }));
+    await page.keyboard.press('Enter');
+    expect(await focused(page)).toEqual({ role: 'option', text: sentence });
+    await page.keyboard.press('Escape');
+    expect(await choose.evaluate((element) => element === element.ownerDocument.activeElement)).toBe(true);
+    expect(await choose.getAttribute('aria-pressed')).toBe('false');
+    await page.locator(`.article-body mark a[href="${href}"]`).waitFor();
     await page.close();
   }, 90_000);
 });

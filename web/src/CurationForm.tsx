@@ -4,7 +4,7 @@
  * one naming no field of the form is shown above it.
  */
 import { useMutation, useQuery } from '@apollo/client/react';
-import type { FormEvent } from 'react';
+import { useEffect, useRef, type FormEvent } from 'react';
 import { graphql } from './gql';
 import type { PositionCreateInput, Stance } from './gql/graphql';
 import { Link, paths } from './router';
@@ -71,11 +71,14 @@ export function CurationForm({
   articleId,
   evidence,
   editorKey,
+  takeFocus = false,
   onDone,
 }: {
   articleId: string;
   evidence: SelectedEvidence;
   editorKey: string;
+  /** Move the focus to the form when it opens (a sentence chosen with the keyboard), so that the next Tab is in it. */
+  takeFocus?: boolean;
   onDone: () => void;
 }) {
   const choices = useQuery(CurationChoices);
@@ -98,6 +101,16 @@ export function CurationForm({
   const errorOf = (field: FormField) => userErrors.filter((e) => e.field?.[1] === field).map((e) => e.message);
   const otherErrors = userErrors.filter((e) => !formFields.includes(e.field?.[1] as FormField));
   const created = data?.positionCreate?.position;
+  const heading = useRef<HTMLHeadingElement>(null);
+  const status = useRef<HTMLParagraphElement>(null);
+  // On opening only: a later change of the prop does not pull the focus back.
+  useEffect(() => {
+    if (takeFocus) heading.current?.focus();
+  }, []);
+  // The submit button the focus was on is gone once the position is recorded: the result takes it.
+  useEffect(() => {
+    if (created) status.current?.focus();
+  }, [created?.id]);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -122,7 +135,7 @@ export function CurationForm({
   if (created) {
     return (
       <aside className="curation" aria-live="polite">
-        <p role="status">
+        <p role="status" tabIndex={-1} ref={status}>
           Recorded: <Link to={paths.position(created.id)}>the new position</Link>
           {created.deployments.map((deployment) => (
             <span key={deployment.id}>
@@ -153,7 +166,9 @@ export function CurationForm({
 
   return (
     <aside className="curation">
-      <h2>Record a position</h2>
+      <h2 tabIndex={-1} ref={heading}>
+        Record a position
+      </h2>
       <blockquote className="selected-evidence">{evidence.text}</blockquote>
       <FieldErrors field="evidence" />
       {error && <p role="alert">{error.message}</p>}

@@ -1,14 +1,17 @@
 /**
  * An article: its body with every evidence span highlighted and linked to its position; with an
- * editor key, a sentence selected in the body can be recorded as a new position's evidence.
+ * editor key, a sentence selected in the body, or chosen with the keyboard from the list of its
+ * sentences, can be recorded as a new position's evidence.
  */
 import { useQuery } from '@apollo/client/react';
-import { useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { CurationForm, type SelectedEvidence } from '../CurationForm';
 import { useEditorKey } from '../editor-key';
 import { graphql } from '../gql';
 import { highlighted } from '../highlight';
 import { Link, paths } from '../router';
+import { SentenceList } from '../SentenceList';
 import { stanceColours, stanceLabel } from '../stances';
 import { NotFound, Status } from '../ui';
 
@@ -61,7 +64,10 @@ export function Article({ id }: { id: string }) {
   const { data, error } = useQuery(ArticlePage, { variables: { id } });
   const editorKey = useEditorKey();
   const body = useRef<HTMLDivElement>(null);
+  const chooseButton = useRef<HTMLButtonElement>(null);
+  const hint = useId();
   const [selected, setSelected] = useState<SelectedEvidence | null>(null);
+  const [choosing, setChoosing] = useState(false);
   if (!data) return <Status error={error} />;
   const article = data.node?.__typename === 'Article' ? data.node : null;
   if (!article) return <NotFound what="article" />;
@@ -77,40 +83,64 @@ export function Article({ id }: { id: string }) {
       bySpan.set(key, span);
     }
   }
-  const spans = [...bySpan.values()].map(({ start, end, evidenceId, positions: [first, ...others] }) => ({
-    start,
-    end,
-    render: (text: string, key: string, depth: number) => (
-      <mark
-        key={key}
-        className={depth > 1 ? 'nested' : undefined}
-        style={{ borderBottomColor: first && stanceColours[first.stance] }}
-        data-evidence-id={evidenceId}
-      >
-        {first && (
-          <Link to={paths.position(first.id)} title={`${stanceLabel(first.stance)}: ${first.summary}`}>
-            {text}
-          </Link>
-        )}
-        {others.map((position, i) => (
-          <sup key={position.id}>
-            <Link to={paths.position(position.id)} title={`${stanceLabel(position.stance)}: ${position.summary}`}>
-              {i + 2}
-            </Link>
-          </sup>
-        ))}
-      </mark>
-    ),
-  }));
+  // While sentences are being chosen the marks are not links (they are inside the options).
+  const spansOf = (linked: boolean) =>
+    [...bySpan.values()].map(({ start, end, evidenceId, positions: [first, ...others] }) => ({
+      start,
+      end,
+      render: (text: string, key: string, depth: number) => (
+        <mark
+          key={key}
+          className={depth > 1 ? 'nested' : undefined}
+          style={{ borderBottomColor: first && stanceColours[first.stance] }}
+          data-evidence-id={evidenceId}
+        >
+          {linked ? (
+            <>
+              {first && (
+                <Link to={paths.position(first.id)} title={`${stanceLabel(first.stance)}: ${first.summary}`}>
+                  {text}
+                </Link>
+              )}
+              {others.map((position, i) => (
+                <sup key={position.id}>
+                  <Link to={paths.position(position.id)} title={`${stanceLabel(position.stance)}: ${position.summary}`}>
+                    {i + 2}
+                  </Link>
+                </sup>
+              ))}
+            </>
+          ) : (
+            text
+          )}
+        </mark>
+      ),
+    }));
   const pickSelection = () => {
     if (editorKey && body.current) setSelected(selectionIn(body.current));
+  };
+  // The sentence the list's one tab stop is on.
+  const focusSentence = () => body.current?.querySelector<HTMLElement>('[role="option"][tabindex="0"]')?.focus();
+  const startChoosing = () => {
+    // The list must be in the DOM for its sentence to take the focus from the button.
+    flushSync(() => setChoosing(true));
+    focusSentence();
+  };
+  const stopChoosing = () => {
+    setChoosing(false);
+    chooseButton.current?.focus();
+  };
+  const closeForm = () => {
+    // Back to the sentence the form was opened from, rather than to the top of the page.
+    if (choosing) focusSentence();
+    setSelected(null);
   };
 
   return (
     <>
       <h1>{article.headline ?? article.source}</h1>
       <p className="muted">
-        {article.source}, {article.publishedOn ?? 'undated'} · {spans.length} evidence spans
+        {article.source}, {article.publishedOn ?? 'undated'} · {bySpan.size} evidence spans
         {article.url && (
           <>
             {' · '}
@@ -121,21 +151,43 @@ export function Article({ id }: { id: string }) {
         )}
       </p>
       {editorKey ? (
-        <p className="hint">Select a sentence of the body to record a position with it as evidence.</p>
+        <div className="curation-hint">
+          <p className="hint" id={hint}>
+            Select a sentence of the body to record a position with it as evidence. With the keyboard: “Choose a sentence as evidence”, then the arrow keys move
+            between the sentences, Enter or Space picks one, Escape goes back to the links.
+          </p>
+          <button type="button" ref={chooseButton} aria-pressed={choosing} onClick={choosing ? stopChoosing : startChoosing}>
+            Choose a sentence as evidence
+          </button>
+        </div>
       ) : (
         <p className="hint muted">Enter an editor key (top right) to record positions from this article.</p>
       )}
       <div className="article-layout">
-        <div className="article-body" ref={body} onMouseUp={pickSelection} onKeyUp={pickSelection}>
-          {highlighted(article.body, spans)}
-        </div>
+        {editorKey && choosing ? (
+          <SentenceList
+            ref={body}
+            body={article.body}
+            spans={spansOf(false)}
+            label="Sentences of the article"
+            describedBy={hint}
+            onPick={setSelected}
+            onLeave={stopChoosing}
+            onMouseUp={pickSelection}
+          />
+        ) : (
+          <div className="article-body" ref={body} onMouseUp={pickSelection} onKeyUp={pickSelection}>
+            {highlighted(article.body, spansOf(true))}
+          </div>
+        )}
         {editorKey && selected && (
           <CurationForm
             key={`${selected.start}:${selected.text}`}
             articleId={article.id}
             evidence={selected}
             editorKey={editorKey}
-            onDone={() => setSelected(null)}
+            takeFocus={choosing}
+            onDone={closeForm}
           />
         )}
       </div>
