@@ -4,29 +4,19 @@
  * said; and a front end served from another origin queries the API when CORS_ORIGINS lists that
  * origin, and cannot when it does not. Screenshots go to test-results/.
  */
-import { existsSync, mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { haveChromium, launchChromium, screenshots } from '../support/browser.ts';
 import { createTestDatabaseTarget, type TestDatabase } from '../support/database.ts';
 import { startTestApp, type TestApp } from '../support/in-process.ts';
-import { projectRoot } from '../support/server.ts';
 
 /** The page's globals the code run in the browser uses (this project compiles without the DOM library). */
 declare const document: {
   querySelectorAll(selector: string): ArrayLike<{ CodeMirror?: { getValue(): string; setValue(value: string): void } }>;
   getElementById(id: string): { textContent: string | null } | null;
 };
-
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const haveChromium = existsSync(executablePath);
-if (!haveChromium && process.env.CI) {
-  throw new Error(`no Chromium at ${executablePath}: .ci/run installs it (apt-get install -y chromium)`);
-}
-if (!haveChromium) console.warn(`skipping the browser tests: no Chromium at ${executablePath} (apt-get install -y chromium)`);
-
-const screenshots = path.join(projectRoot, 'test-results');
 
 /** A page of a front end on another origin: a blank HTML page served on its own port. */
 async function startFrontEnd(): Promise<{ origin: string; server: Server }> {
@@ -46,24 +36,11 @@ let otherFrontEnd: Awaited<ReturnType<typeof startFrontEnd>>;
 
 beforeAll(async () => {
   if (!haveChromium) return;
-  mkdirSync(screenshots, { recursive: true });
   allowedFrontEnd = await startFrontEnd();
   otherFrontEnd = await startFrontEnd();
   database = await createTestDatabaseTarget();
   api = await startTestApp(database, { CORS_ORIGINS: allowedFrontEnd.origin });
-  browser = await chromium.launch({
-    executablePath,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  browser = await launchChromium();
 }, 150_000);
 
 afterAll(async () => {

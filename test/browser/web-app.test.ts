@@ -9,22 +9,15 @@
  * to the timeline's marks in the DOM) and the bundle's gzip size are printed.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { haveChromium, launchChromium, screenshots } from '../support/browser.ts';
 import { useCurationServer } from '../support/curation.ts';
 import { projectRoot } from '../support/server.ts';
 
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const haveChromium = existsSync(executablePath);
-if (!haveChromium && process.env.CI) {
-  throw new Error(`no Chromium at ${executablePath}: .ci/run installs it (apt-get install -y chromium)`);
-}
-if (!haveChromium) console.warn(`skipping the web app's browser tests: no Chromium at ${executablePath} (apt-get install -y chromium)`);
-
-const screenshots = path.join(projectRoot, 'test-results');
 const webDist = path.join(projectRoot, 'web/dist');
 
 const server = useCurationServer();
@@ -34,22 +27,9 @@ let consoleErrors: string[] = [];
 
 beforeAll(async () => {
   if (!haveChromium) return;
-  mkdirSync(screenshots, { recursive: true });
   // npm ci builds the app (postinstall); a checkout where it was not, or was removed, builds it here.
   if (!existsSync(path.join(webDist, 'index.html'))) execFileSync('npm', ['run', '-s', 'web:build'], { cwd: projectRoot, stdio: 'inherit' });
-  browser = await chromium.launch({
-    executablePath,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  browser = await launchChromium();
 }, 150_000);
 
 afterAll(async () => {
