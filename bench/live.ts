@@ -67,6 +67,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createClient, type Client } from 'graphql-ws';
 import { Redis } from 'ioredis';
 import pg from 'pg';
+import { withPgClient } from '../src/db/pg-client.ts';
 import WebSocket from 'ws';
 import { freePort } from '../scripts/free-port.ts';
 
@@ -141,16 +142,6 @@ function percentile(sorted: number[], p: number): number | null {
 
 const adminUrl = 'postgresql://postgres@127.0.0.1:5432/postgres';
 const ownDatabase = 'stancegraph_bench_live';
-
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /** Fails with how to start one when no Redis answers at `url`. */
 async function checkRedis(url: string): Promise<void> {
@@ -676,7 +667,7 @@ async function main(): Promise<void> {
     if (!/^postgres(ql)?:\/\//.test(given)) throw new Error('DATABASE_URL must be a PostgreSQL database (postgresql://…): two processes cannot share PGlite');
     databaseUrl = given;
   } else {
-    await withClient(adminUrl, async (client) => {
+    await withPgClient(adminUrl, async (client) => {
       await client.query(`DROP DATABASE IF EXISTS ${ownDatabase} WITH (FORCE)`);
       await client.query(`CREATE DATABASE ${ownDatabase}`);
     });
@@ -699,7 +690,7 @@ async function main(): Promise<void> {
     }
   } finally {
     if (!given) {
-      await withClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${ownDatabase} WITH (FORCE)`));
+      await withPgClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${ownDatabase} WITH (FORCE)`));
       log(`dropped database ${ownDatabase}`);
     }
   }

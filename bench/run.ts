@@ -31,6 +31,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
 import pg from 'pg';
+import { withPgClient } from '../src/db/pg-client.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { applyMigrations } from '../src/db/migrate.ts';
 import { generate, scaled, type Scale } from './generate.ts';
@@ -122,26 +123,16 @@ function parseOptions(argv: string[]): Options {
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /** Creates the database of `url` when it does not exist yet. */
 async function ensureDatabase(url: string): Promise<void> {
   try {
-    await withClient(url, async () => undefined);
+    await withPgClient(url, async () => undefined);
   } catch (error) {
     if ((error as { code?: string }).code !== '3D000') throw error;
     const name = decodeURIComponent(new URL(url).pathname.slice(1));
     const admin = new URL(url);
     admin.pathname = '/postgres';
-    await withClient(admin.toString(), (client) => client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`));
+    await withPgClient(admin.toString(), (client) => client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`));
     log(`created database ${name}`);
   }
 }
@@ -170,7 +161,7 @@ async function prepareGraph(url: string, options: Options, factor: number): Prom
   } finally {
     await db.close();
   }
-  await withClient(url, async (client) => {
+  await withPgClient(url, async (client) => {
     const { mark, hasData } = await readMark(client);
     if (mark && isDeepStrictEqual(mark, { scale, seed: options.seed }) && !options.regenerate) {
       log(`the database already holds the graph of scale ${factor} and seed ${options.seed}`);
@@ -196,7 +187,7 @@ async function prepareGraph(url: string, options: Options, factor: number): Prom
 
 /** Where the deep page starts: 100,000 elements in (page 5,001), or 90% of the way on a small graph. */
 async function deepPageStart(url: string): Promise<{ key: string; id: number; rank: number }> {
-  return withClient(url, async (client) => {
+  return withPgClient(url, async (client) => {
     const total = Number(
       (await client.query<{ total: string }>(`SELECT count(*) AS total FROM "Position" AS n WHERE ${filteredPageConditions}`)).rows[0]!.total,
     );
