@@ -4,11 +4,11 @@
  * contradictory values into BAD_USER_INPUT errors that name the argument.
  */
 import { Prisma } from '../generated/prisma/client.ts';
-import type { ListQuery, NodeSource, PageEntry, PageWindow, SortKey } from '../db/pages.ts';
+import { storableIds, type ListQuery, type NodeSource, type PageEntry, type PageWindow, type SortKey } from '../db/pages.ts';
 import { decodeCursorFor, recordedOrder } from './cursor.ts';
 import { InvalidArgument } from './invalid-argument.ts';
 import { decodeGlobalIdOf, type NodeTypeName } from './global-id.ts';
-import { storableIds, type References } from './references.ts';
+import type { References } from './references.ts';
 import { parseDay } from './rules.ts';
 import { textQuery } from './text-query.ts';
 

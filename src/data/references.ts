@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
-import { maxRowId } from '../db/pages.ts';
+import { storableIds } from '../db/pages.ts';
 import { InvalidArgument } from './invalid-argument.ts';
 import { decodeGlobalId, type DecodedGlobalId, type NodeTypeName } from './global-id.ts';
 
@@ -38,11 +38,6 @@ function tryDecodeGlobalId(value: string): DecodedGlobalId | null {
   } catch {
     return null;
   }
-}
-
-/** Ids beyond PostgreSQL's integer name nothing; leave them out of SQL parameters. */
-export function storableIds(ids: number[]): number[] {
-  return ids.filter((id) => id <= maxRowId);
 }
 
 /**

@@ -72,6 +72,11 @@ export interface IdSource {
 /** The largest value of PostgreSQL's `integer`, the type of every id column. */
 export const maxRowId = 2_147_483_647;
 
+/** Ids beyond PostgreSQL's integer name nothing (a well-formed global ID may carry one); leave them out of SQL parameters. */
+export function storableIds(ids: readonly number[]): number[] {
+  return ids.filter((id) => id <= maxRowId);
+}
+
 /** A row as the driver returns it: column name to value. */
 export type NodeRow = Record<string, unknown>;
 
@@ -343,7 +348,7 @@ export async function fetchNodesWhere<TNode>(prisma: PrismaClient, nodes: NodeSo
 
 /** Which of `ids` are nodes meeting a condition over `n`, in one statement. */
 export async function idsWhere(prisma: PrismaClient, nodes: NodeSource<unknown>, where: Prisma.Sql, ids: readonly number[]): Promise<Set<number>> {
-  const storable = ids.filter((id) => id <= maxRowId);
+  const storable = storableIds(ids);
   if (storable.length === 0) return new Set();
   const rows = await prisma.$queryRaw<Array<{ id: number }>>`SELECT n.id FROM ${nodes.from} WHERE n.id = ANY(${storable}::int[]) AND (${where})`;
   return new Set(rows.map((row) => row.id));
@@ -351,6 +356,8 @@ export async function idsWhere(prisma: PrismaClient, nodes: NodeSource<unknown>,
 
 /** Nodes by row id, one statement for all of them (in no particular order). */
 export async function fetchNodes<TNode>(prisma: PrismaClient, nodes: NodeSource<TNode>, ids: readonly number[]): Promise<TNode[]> {
-  const rows = await jsonRows(prisma, Prisma.sql`SELECT ${nodes.columns} FROM ${nodes.from} WHERE n.id = ANY(${[...ids]}::int[])`);
+  const storable = storableIds(ids);
+  if (storable.length === 0) return [];
+  const rows = await jsonRows(prisma, Prisma.sql`SELECT ${nodes.columns} FROM ${nodes.from} WHERE n.id = ANY(${storable}::int[])`);
   return rows.map((row) => nodes.toNode(row));
 }

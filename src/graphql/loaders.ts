@@ -3,7 +3,7 @@ import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import { countLinked, countRoot, fetchLinkedAll, fetchLinkedPages, fetchNodes, fetchRootPage, type IdSource, type NodeSource } from '../db/pages.ts';
 import { stanceBreakdown, stanceCounts, type BreakdownEntry, type Dimension, type StanceCounts, type SummaryScope } from '../data/stance-summaries.ts';
 import { toConnection, type Connection, type HasRowId } from './connection.ts';
-import { maxRowId, type PageEntry } from '../db/pages.ts';
+import type { PageEntry } from '../db/pages.ts';
 import { compileList, toPage, type CompiledList, type ListArgs, type Listing } from '../data/listing.ts';
 import { References } from '../data/references.ts';
 
@@ -27,9 +27,7 @@ const batchOnly = { cache: false } as const;
 /** Batches lookups by row id into one query and answers in the order of the keys. */
 function byRowId<T extends HasRowId>(find: (ids: readonly number[]) => Promise<T[]>): DataLoader<number, T | null> {
   return new DataLoader(async (ids) => {
-    // Ids beyond the column type (a well-formed global ID of nothing) cannot match a row.
-    const storable = [...new Set(ids.filter((id) => id <= maxRowId))];
-    const found = new Map((storable.length > 0 ? await find(storable) : []).map((item) => [item.rowId, item]));
+    const found = new Map((await find([...new Set(ids)])).map((item) => [item.rowId, item]));
     return ids.map((id) => found.get(id) ?? null);
   }, batchOnly);
 }
