@@ -42,12 +42,13 @@ const config: CodegenConfig = {
       plugins: ['fragment-matcher'],
       config: { apolloClientVersion: 3, deterministic: true },
     },
-    // The web app's operations: typed like the example's, but sent as text (the app is served by
-    // the API itself, which runs without TRUSTED_DOCUMENTS unless an operator sets them).
+    // The web app's operations, typed like the example's. The app sends their text, or only their
+    // hash when the server runs TRUSTED_DOCUMENTS: the server that serves the app then trusts the
+    // app's own documents too (web/dist/persisted-documents.json, copied there by the build).
     'web/src/gql/': {
       documents: ['web/src/**/*.tsx', 'web/src/**/*.ts', '!web/src/gql/**'],
       preset: 'client',
-      presetConfig: { fragmentMasking: false },
+      presetConfig: { fragmentMasking: false, persistedDocuments: { hashAlgorithm: 'sha256' } },
       documentTransforms: [addTypenameSelectionDocumentTransform],
       config: { useTypeImports: true, enumsAsTypes: true, scalars: { Date: 'string', DateTime: 'string', ReportedDate: 'string' } },
     },

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { defaultOperationLimits, defaultSubscriptionSettings, type AppConfig } from './config.ts';
 import { openDatabase, describeTarget, type Database } from './db/database.ts';
@@ -9,6 +10,7 @@ import { graphqlPath } from './http/apollo.ts';
 import { createGraphQLHttpServer } from './http/server.ts';
 import { listenLocalSocket, type LocalSocketServer } from './http/local-socket.ts';
 import { loadTrustedDocuments } from './http/trusted-documents.ts';
+import { webAppDocumentsFile } from './http/web-app.ts';
 import { openChangeFeed, type ChangeFeed } from './live/change-feed.ts';
 import { createLogger, type Logger } from './logger.ts';
 
@@ -56,7 +58,11 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
 
   // Before anything listens or opens: a mistake in the allow-list stops start-up at once.
   const schema = await buildGraphQLSchema();
-  const trustedDocuments = trustedDocumentsPath ? await loadTrustedDocuments(trustedDocumentsPath, schema) : null;
+  // The web app this server serves runs on a server with trusted documents too: its own
+  // documents are trusted beside the operator's.
+  const trustedDocuments = trustedDocumentsPath
+    ? await loadTrustedDocuments([trustedDocumentsPath, ...(existsSync(webAppDocumentsFile) ? [webAppDocumentsFile] : [])], schema)
+    : null;
 
   const http = createGraphQLHttpServer({
     log,
@@ -71,6 +77,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     reportSqlStatements,
     requireAuthForRead,
     subscriptions,
+    trustedDocumentsOnly: trustedDocuments !== null,
   });
   await new Promise<void>((resolve, reject) => {
     http.server.once('error', reject);
@@ -98,7 +105,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       const report = await seedDatabase(opened.writer);
       log.info({ seed: report }, 'new database: loaded the seed data');
     }
-    if (trustedDocuments) log.info({ file: trustedDocuments.path, documents: trustedDocuments.byHash.size }, 'trusted documents only');
+    if (trustedDocuments) log.info({ files: trustedDocuments.files, documents: trustedDocuments.byHash.size }, 'trusted documents only');
     // Subscribers hear of what commits from here on.
     feed = await openChangeFeed({ prisma: opened.prisma, writer: opened.writer, database, log }, { ...subscriptions, redisUrl });
     await http.serveApi({ schema, prisma: opened.prisma, writer: opened.writer, trustedDocuments, feed });

@@ -43,6 +43,8 @@ export interface GraphQLHttpServerOptions {
   /** REQUIRE_AUTH_FOR_READ: queries need an API key too. */
   requireAuthForRead: boolean;
   subscriptions: SubscriptionSettings;
+  /** TRUSTED_DOCUMENTS is set: the web app's page says so, and the app sends hashes (src/http/web-app.ts). */
+  trustedDocumentsOnly: boolean;
 }
 
 /** What the API needs once the database is open. */
@@ -74,7 +76,7 @@ export interface GraphQLHttpServer {
  * and `/readyz` for probes, and the web app at `/` (its routes and `/assets/*`).
  */
 export function createGraphQLHttpServer(options: GraphQLHttpServerOptions): GraphQLHttpServer {
-  const { log, production, introspection, limits, requestTimeoutMs, reportSqlStatements, requireAuthForRead } = options;
+  const { log, production, introspection, limits, requestTimeoutMs, reportSqlStatements, requireAuthForRead, trustedDocumentsOnly } = options;
   const server = createServer();
   // Node's own bound on receiving a request (headers and body), a little beyond ours.
   server.requestTimeout = requestTimeoutMs + 5_000;
@@ -146,7 +148,7 @@ export function createGraphQLHttpServer(options: GraphQLHttpServerOptions): Grap
       response.end(asset.body);
       return;
     }
-    if (await serveWebApp(request, response, url.pathname)) return;
+    if (await serveWebApp(request, response, url.pathname, { trustedDocumentsOnly })) return;
     if (url.pathname !== graphqlPath) return sendJson(response, 404, { errors: [{ message: `not found; the GraphQL endpoint is ${graphqlPath}` }] });
     if (!api || health.phase === 'starting' || health.phase === 'migrating') {
       throw new RequestError(503, 'SERVICE_UNAVAILABLE', 'The server is starting; try again in a moment.', { 'retry-after': '1' });

@@ -10,6 +10,9 @@
  * - `{ "extensions": { "persistedQuery": { "version": 1, "sha256Hash": "<hash>" } } }`, what
  *   Apollo Client's persisted query link sends;
  * or sends the full text of a registered document. Anything else is refused before it is parsed.
+ *
+ * The web app the server serves (web/) names its own documents by hash when the server runs
+ * TRUSTED_DOCUMENTS: its build's persisted-documents.json is read beside the operator's file.
  */
 import { RequestError } from './request-io.ts';
 import { createHash } from 'node:crypto';
@@ -17,7 +20,8 @@ import { readFile } from 'node:fs/promises';
 import { parse, validate, type GraphQLSchema } from 'graphql';
 
 export interface TrustedDocuments {
-  readonly path: string;
+  /** The manifests read, the operator's first. */
+  readonly files: readonly string[];
   readonly byHash: ReadonlyMap<string, string>;
   readonly texts: ReadonlySet<string>;
 }
@@ -32,8 +36,14 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 /** A document id as clients and the client preset write it: `<hex>` or `sha256:<hex>`. */
 const normalizeId = (id: string) => id.replace(/^sha256:/i, '').toLowerCase();
 
-/** Reads and checks the allow-list: JSON, hash → document, each document valid against `schema`. */
-export async function loadTrustedDocuments(file: string, schema: GraphQLSchema): Promise<TrustedDocuments> {
+/** Reads and checks the allow-list, one or more manifests: JSON, hash → document, each document valid against `schema`. */
+export async function loadTrustedDocuments(files: readonly string[], schema: GraphQLSchema): Promise<TrustedDocuments> {
+  const byHash = new Map<string, string>();
+  for (const file of files) await readManifest(file, schema, byHash);
+  return { files, byHash, texts: new Set(byHash.values()) };
+}
+
+async function readManifest(file: string, schema: GraphQLSchema, byHash: Map<string, string>): Promise<void> {
   const fail = (why: string): never => {
     throw new TrustedDocumentsError(`TRUSTED_DOCUMENTS ${file}: ${why}`);
   };
@@ -52,7 +62,6 @@ export async function loadTrustedDocuments(file: string, schema: GraphQLSchema):
   if (manifest === null || typeof manifest !== 'object' || Array.isArray(manifest)) {
     fail('must be a JSON object of document hash to document text, as the client preset writes to persisted-documents.json');
   }
-  const byHash = new Map<string, string>();
   for (const [hash, document] of Object.entries(manifest as Record<string, unknown>)) {
     if (typeof document !== 'string') fail(`the entry ${JSON.stringify(hash)} is not a document text`);
     let errors: readonly Error[];
@@ -64,7 +73,6 @@ export async function loadTrustedDocuments(file: string, schema: GraphQLSchema):
     if (errors.length > 0) fail(`the document ${JSON.stringify(hash)} does not fit the schema: ${errors[0]!.message.split('\n')[0]}`);
     byHash.set(normalizeId(hash), document as string);
   }
-  return { path: file, byHash, texts: new Set(byHash.values()) };
 }
 
 /** The GraphQL-over-HTTP request parameters this module looks at. */

@@ -6,6 +6,15 @@ import { fileURLToPath } from 'node:url';
 /** Where `npm run web:build` (run on install) writes the web app: web/dist/. */
 export const webAppDir = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
+/** The app's operations by hash, from its build (web/vite.config.ts); not served. */
+export const webAppDocumentsFile = path.join(webAppDir, 'persisted-documents.json');
+
+/**
+ * Tells the page that this server runs trusted documents only, so that the app names its
+ * operations by hash (web/src/apollo-client.ts) instead of sending their text.
+ */
+const trustedDocumentsMark = '<meta name="stancegraph-trusted-documents" content="only" />';
+
 /**
  * The web app's own routes (client-side, with global IDs: `/deployments/<id>`): each is answered
  * with index.html, and the app renders the page. Any other path keeps the API's 404, so that a
@@ -47,7 +56,12 @@ async function readOrNull(file: string): Promise<Buffer | null> {
  * gives them new names, and index.html for the app's routes, never cached, so that a new build's
  * page (naming the new assets) is fetched at once. Returns false for a path that is not the app's.
  */
-export async function serveWebApp(request: IncomingMessage, response: ServerResponse, pathname: string): Promise<boolean> {
+export async function serveWebApp(
+  request: IncomingMessage,
+  response: ServerResponse,
+  pathname: string,
+  { trustedDocumentsOnly }: { trustedDocumentsOnly: boolean },
+): Promise<boolean> {
   if (request.method !== 'GET' && request.method !== 'HEAD') return false;
   let file: string | null = null;
   let cacheControl = 'no-cache';
@@ -65,7 +79,9 @@ export async function serveWebApp(request: IncomingMessage, response: ServerResp
   } else {
     return false;
   }
-  const body = file ? await readOrNull(file) : null;
+  let body = file ? await readOrNull(file) : null;
+  if (body && trustedDocumentsOnly && !pathname.startsWith(hashedAssetPrefix))
+    body = Buffer.from(body.toString('utf8').replace('</head>', `${trustedDocumentsMark}</head>`));
   if (!file || !body) {
     const missingApp = !pathname.startsWith(hashedAssetPrefix);
     response.writeHead(missingApp ? 503 : 404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });

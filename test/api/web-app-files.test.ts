@@ -41,8 +41,16 @@ describe('the web app', () => {
       expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
       expect(response.headers['cache-control']).toBe('no-cache');
       expect(response.body).toContain('<div id="root">');
+      // This server sends operation texts: the page does not ask for hashes.
+      expect(response.body).not.toContain('stancegraph-trusted-documents');
     },
   );
+
+  it("keeps the build's list of the app's documents to itself", async () => {
+    expect(existsSync(path.join(webDist, 'persisted-documents.json'))).toBe(true);
+    expect((await get('/persisted-documents.json')).status).toBe(404);
+    expect((await get('/assets/../persisted-documents.json')).status).toBe(404);
+  });
 
   it('its hashed assets have their content type and are cached for a year; HEAD sends no body', async () => {
     const assets = readdirSync(path.join(webDist, 'assets'));
