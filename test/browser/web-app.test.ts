@@ -282,6 +282,11 @@ describe.skipIf(!haveChromium)('the web app, in Chromium', () => {
     await form.waitFor();
     // Without a holder, the API's userError is shown next to the field.
     await form.getByLabel('Summary').fill('Selected in the article and recorded in the web app.');
+    // A click in the body that selects nothing keeps the form and what was typed.
+    await page.evaluate(
+      `getSelection().removeAllRanges(); document.querySelector('.article-body').dispatchEvent(new MouseEvent('mouseup', { bubbles: true }))`,
+    );
+    expect(await form.getByLabel('Summary').inputValue()).toBe('Selected in the article and recorded in the web app.');
     await form.getByRole('button', { name: 'Record position' }).click();
     await form.locator('.field-error').first().waitFor();
     await page.screenshot({ path: path.join(screenshots, 'web-curation-errors.png'), fullPage: true });

@@ -116,8 +116,11 @@ export function Article({ id }: { id: string }) {
         </mark>
       ),
     }));
+  // A new selection replaces the form's evidence; a click that selects nothing keeps the form and
+  // what was typed in it (Cancel closes it).
   const pickSelection = () => {
-    if (editorKey && body.current) setSelected(selectionIn(body.current));
+    const picked = editorKey && body.current ? selectionIn(body.current) : null;
+    if (picked) setSelected(picked);
   };
   // The sentence the list's one tab stop is on.
   const focusSentence = () => body.current?.querySelector<HTMLElement>('[role="option"][tabindex="0"]')?.focus();
