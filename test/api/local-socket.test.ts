@@ -8,20 +8,30 @@ import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabaseTarget, type TestDatabase } from '../support/database.ts';
 import { runScript } from '../support/process.ts';
 import { startServer, type StartedServer } from '../support/server.ts';
 import { connect, subscribe, subscriptionsRegistered } from '../support/subscriptions.ts';
 
+// The local socket serves the embedded database only (on a PostgreSQL server every process opens
+// the database itself): the file runs in the PGlite run, on a copy of the seeded test database.
+const onPostgres = Boolean(process.env.DATABASE_URL);
 const workDir = mkdtempSync(path.join(tmpdir(), 'stancegraph-local-socket-'));
-const dataDir = path.join(workDir, 'pglite');
-const socketPath = path.join(dataDir, 'stancegraph.sock');
+let database: TestDatabase | undefined;
+let dataDir = '';
+let socketPath = '';
 let server: StartedServer;
 
 beforeAll(async () => {
-  server = await startServer({ PGLITE_DATA_DIR: dataDir });
+  if (onPostgres) return;
+  database = await createTestDatabaseTarget();
+  dataDir = database.env.PGLITE_DATA_DIR!;
+  socketPath = path.join(dataDir, 'stancegraph.sock');
+  server = await startServer(database.env);
 }, 90_000);
 afterAll(async () => {
   await server?.stop();
+  await database?.dispose();
   rmSync(workDir, { recursive: true, force: true });
 });
 
@@ -37,7 +47,7 @@ async function post(query: string, key?: string): Promise<any> {
   return response.json();
 }
 
-describe('CLI commands while the server runs on the embedded database', () => {
+describe.skipIf(onPostgres)('CLI commands while the server runs on the embedded database', () => {
   it('listens on a socket in the data directory that only its user can open (mode 0600)', () => {
     const stat = statSync(socketPath);
     expect(stat.isSocket()).toBe(true);
