@@ -2,7 +2,7 @@
  * The web app in a real browser (Debian's Chromium through playwright-core, launched as the IDE's
  * browser test does), served by the app started in the test process on a clean copy of the seeded
  * database: each page renders the seed's data, search finds "Seongju", a position recorded through
- * the API appears on an open deployment page, and one recorded by selecting a sentence of the
+ * the API appears on an open deployment page and is highlighted in an open article, and one recorded by selecting a sentence of the
  * article is then returned by the API, as is one recorded with the keyboard alone (a sentence
  * chosen with the arrow keys and Enter, the form filled by typing). No page logs a console error.
  * Screenshots go to test-results/, and the first render of the deployment page (navigation start
@@ -247,6 +247,37 @@ describe.skipIf(!haveChromium)('the web app, in Chromium', () => {
     expect(await page.locator('.timeline-mark').count()).toBe(before + 1);
     await page.getByRole('link', { name: 'Recorded while the page was open (a live update).', exact: true }).waitFor();
     await page.screenshot({ path: path.join(screenshots, 'web-live.png'), fullPage: true });
+    await page.close();
+  }, 60_000);
+
+  it('a position recorded through the API with evidence in an open article is highlighted there, without a reload', async () => {
+    const { thaad, article, china } = await seed();
+    const page = await openPage();
+    await page.goto(`${origin()}/articles/${article.id}`);
+    await page.locator('.article-body mark').first().waitFor();
+    await expect
+      .poll(async () => ((await (await fetch(`${origin()}/readyz`)).json()) as { liveUpdates: { subscriptions: number } }).liveUpdates.subscriptions, {
+        timeout: 15_000,
+      })
+      .toBeGreaterThan(0);
+    const lastLine = article.body.trimEnd().split('\n').pop()!;
+    const created = await server.data(
+      'EDITOR',
+      `mutation($input: PositionCreateInput!) { positionCreate(input: $input) { position { id } userErrors { field message } } }`,
+      {
+        input: {
+          stance: 'CONCERN',
+          summary: 'Recorded while the article was open (a live update).',
+          holderIds: [china.id],
+          deploymentId: thaad.id,
+          statedIn: '2016-09-01',
+          evidence: [{ articleId: article.id, text: lastLine }],
+        },
+      },
+    );
+    expect(created.positionCreate.userErrors).toEqual([]);
+    const id: string = created.positionCreate.position.id;
+    await page.locator(`.article-body mark a[href="/positions/${encodeURIComponent(id)}"]`).waitFor({ timeout: 15_000 });
     await page.close();
   }, 60_000);
 

@@ -3,7 +3,7 @@
  * editor key, a sentence selected in the body, or chosen with the keyboard from the list of its
  * sentences, can be recorded as a new position's evidence.
  */
-import { useQuery } from '@apollo/client/react';
+import { useQuery, useSubscription } from '@apollo/client/react';
 import { useId, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { CurationForm, type SelectedEvidence } from '../CurationForm';
@@ -45,6 +45,14 @@ const ArticlePage = graphql(`
   }
 `);
 
+const PositionRecordedInArticle = graphql(`
+  subscription PositionRecordedInArticle($articles: [ID!]!) {
+    positionRecorded(filter: { articles: $articles }) {
+      id
+    }
+  }
+`);
+
 /** The selection's offsets in the body: the text before it inside `container`, which renders the body verbatim. */
 function selectionIn(container: HTMLElement): SelectedEvidence | null {
   const selection = window.getSelection();
@@ -61,7 +69,10 @@ function selectionIn(container: HTMLElement): SelectedEvidence | null {
 }
 
 export function Article({ id }: { id: string }) {
-  const { data, error } = useQuery(ArticlePage, { variables: { id } });
+  const { data, error, refetch } = useQuery(ArticlePage, { variables: { id } });
+  // A position recorded with evidence in this article (by another editor, or an import) is
+  // highlighted without a reload: the page's query runs again.
+  useSubscription(PositionRecordedInArticle, { variables: { articles: [id] }, onData: () => void refetch() });
   const editorKey = useEditorKey();
   const body = useRef<HTMLDivElement>(null);
   const chooseButton = useRef<HTMLButtonElement>(null);
