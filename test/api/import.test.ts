@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { codesOf, expectOk, useCurationServer, userErrorFields } from '../support/curation.ts';
+import { japanSupportsThaad } from '../support/import-documents.ts';
 import { runScript } from '../support/process.ts';
 import { readSeed } from '../support/seed-data.ts';
 
@@ -265,51 +266,13 @@ describe('npm run import', () => {
   const run = (args: string[], env: Record<string, string>, input?: string) => runScript('import.ts', args, { IMPORT_PROGRESS_MS: '0', ...env }, { input });
 
   it('imports a JSONL file article by article, reports each, keeps the valid ones and exits 1 for the rejected ones; again, it creates nothing', async () => {
-    const article = (n: number) => ({
-      format: 'stancegraph.article/1',
-      article: {
-        source: 'Wire',
-        headline: null,
+    const article = (n: number) =>
+      japanSupportsThaad({
         url: `https://wire.example/${n}`,
         publishedAt: '2017-03-0' + n,
-        photoCredit: null,
         body: `Japan said on day ${n} that it supports the THAAD deployment.`,
-      },
-      countries: [
-        { isoCode: 'JP', name: 'Japan', aliases: [] },
-        { isoCode: 'KR', name: 'South Korea', aliases: [] },
-      ],
-      organizations: [],
-      officials: [],
-      meetings: [],
-      deployments: [
-        {
-          key: 't',
-          name: 'THAAD battery in Seongju',
-          system: 'THAAD',
-          systemName: null,
-          status: 'ANNOUNCED',
-          location: null,
-          operator: null,
-          host: 'KR',
-          announcedOn: null,
-        },
-      ],
-      positions: [
-        {
-          stance: 'SUPPORT',
-          summary: 'Japan supports THAAD.',
-          holders: ['JP'],
-          speakers: [],
-          addressees: [],
-          deployment: 't',
-          topic: null,
-          meeting: null,
-          statedOn: null,
-          evidence: [{ quote: `on day ${n} that it supports` }],
-        },
-      ],
-    });
+        quote: `on day ${n} that it supports`,
+      });
     const invalid = { ...article(2), positions: [{ ...article(2).positions[0], evidence: [{ quote: 'not in the body' }] }] };
     const file = path.join(workDir, 'articles.jsonl');
     writeFileSync(file, [article(1), invalid, '{ not json', article(3)].map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join('\n') + '\n');

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabaseTarget, type TestDatabase } from '../support/database.ts';
+import { japanSupportsThaad } from '../support/import-documents.ts';
 import { runScript } from '../support/process.ts';
 import { startServer, type StartedServer } from '../support/server.ts';
 import { connect, subscribe, subscriptionsRegistered } from '../support/subscriptions.ts';
@@ -78,51 +79,12 @@ describe.skipIf(onPostgres)('CLI commands while the server runs on the embedded 
     await subscriptionsRegistered(server.url, 1).catch((error: unknown) => {
       throw new Error(`${String(error)}; subscription: ${JSON.stringify({ error: String(recorded.error), results: recorded.results })}`);
     });
-    const document = {
-      format: 'stancegraph.article/1',
-      article: {
-        source: 'Wire',
-        headline: null,
-        url: 'https://wire.example/socket',
-        publishedAt: '2017-03-04',
-        photoCredit: null,
-        body: 'Japan said that it supports the THAAD deployment.',
-      },
-      countries: [
-        { isoCode: 'JP', name: 'Japan', aliases: [] },
-        { isoCode: 'KR', name: 'South Korea', aliases: [] },
-      ],
-      organizations: [],
-      officials: [],
-      meetings: [],
-      deployments: [
-        {
-          key: 't',
-          name: 'THAAD battery in Seongju',
-          system: 'THAAD',
-          systemName: null,
-          status: 'ANNOUNCED',
-          location: null,
-          operator: null,
-          host: 'KR',
-          announcedOn: null,
-        },
-      ],
-      positions: [
-        {
-          stance: 'SUPPORT',
-          summary: 'Japan supports THAAD.',
-          holders: ['JP'],
-          speakers: [],
-          addressees: [],
-          deployment: 't',
-          topic: null,
-          meeting: null,
-          statedOn: null,
-          evidence: [{ quote: 'that it supports' }],
-        },
-      ],
-    };
+    const document = japanSupportsThaad({
+      url: 'https://wire.example/socket',
+      publishedAt: '2017-03-04',
+      body: 'Japan said that it supports the THAAD deployment.',
+      quote: 'that it supports',
+    });
     const file = path.join(workDir, 'article.json');
     writeFileSync(file, JSON.stringify([document, { ...document, positions: [{ ...document.positions[0], evidence: [{ quote: 'not in the body' }] }] }]));
     const imported = await run('import.ts', [file]);
