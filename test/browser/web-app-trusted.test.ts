@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { haveChromium, launchChromium, screenshots } from '../support/browser.ts';
 import { useCurationServer } from '../support/curation.ts';
 import { postGraphQL } from '../support/http.ts';
+import { subscriptionsRegistered } from '../support/subscriptions.ts';
 
 // The operator's list: the two operations this test sends itself, as text.
 const seedQuery = `{ deployments(filter: { systems: ["THAAD"] }, first: 1) { nodes { id } } articles(first: 1) { nodes { id body } } country(isoCode: "CN") { id } }`;
@@ -78,14 +79,7 @@ describe.skipIf(!haveChromium)('the web app on a server with trusted documents o
     expect(await page.locator('meta[name="stancegraph-trusted-documents"]').count()).toBe(1);
     await page.locator('.timeline-mark').first().waitFor();
     const before = await page.locator('.timeline-mark').count();
-    await expect
-      .poll(
-        async () => ((await (await fetch(new URL('/readyz', server.url()))).json()) as { liveUpdates: { subscriptions: number } }).liveUpdates.subscriptions,
-        {
-          timeout: 15_000,
-        },
-      )
-      .toBeGreaterThan(0);
+    await subscriptionsRegistered(server.url(), 1);
 
     const quote = article.body.slice(article.body.indexOf('China and Russia'), article.body.indexOf('.', article.body.indexOf('China and Russia')) + 1);
     const created = await server.data('EDITOR', recordPosition, {

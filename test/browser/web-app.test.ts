@@ -16,6 +16,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { haveChromium, launchChromium, screenshots } from '../support/browser.ts';
 import { useCurationServer } from '../support/curation.ts';
+import { subscriptionsRegistered } from '../support/subscriptions.ts';
 import { projectRoot } from '../support/server.ts';
 
 const webDist = path.join(projectRoot, 'web/dist');
@@ -221,11 +222,7 @@ describe.skipIf(!haveChromium)('the web app, in Chromium', () => {
     await page.locator('.timeline-mark').first().waitFor();
     const before = await page.locator('.timeline-mark').count();
     // The page's subscription is registered (/readyz counts them) before the position is recorded.
-    await expect
-      .poll(async () => ((await (await fetch(`${origin()}/readyz`)).json()) as { liveUpdates: { subscriptions: number } }).liveUpdates.subscriptions, {
-        timeout: 15_000,
-      })
-      .toBeGreaterThan(0);
+    await subscriptionsRegistered(origin(), 1);
     const quote = article.body.slice(article.body.indexOf('China and Russia'), article.body.indexOf('.', article.body.indexOf('China and Russia')) + 1);
     const created = await server.data(
       'EDITOR',
@@ -255,11 +252,7 @@ describe.skipIf(!haveChromium)('the web app, in Chromium', () => {
     const page = await openPage();
     await page.goto(`${origin()}/articles/${article.id}`);
     await page.locator('.article-body mark').first().waitFor();
-    await expect
-      .poll(async () => ((await (await fetch(`${origin()}/readyz`)).json()) as { liveUpdates: { subscriptions: number } }).liveUpdates.subscriptions, {
-        timeout: 15_000,
-      })
-      .toBeGreaterThan(0);
+    await subscriptionsRegistered(origin(), 1);
     const lastLine = article.body.trimEnd().split('\n').pop()!;
     const created = await server.data(
       'EDITOR',
