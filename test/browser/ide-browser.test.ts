@@ -50,15 +50,21 @@ afterAll(async () => {
   for (const frontEnd of [allowedFrontEnd, otherFrontEnd]) frontEnd?.server.close();
 }, 60_000);
 
+/** A page for the IDE, noting every request to another host and every uncaught error. */
+async function openIdePage() {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const offsite: string[] = [];
+  page.on('request', (req) => {
+    if (new URL(req.url()).origin !== new URL(api.url).origin) offsite.push(req.url());
+  });
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  return { page, offsite, pageErrors };
+}
+
 describe.skipIf(!haveChromium)('in Chromium', () => {
   it('the IDE runs its example query and shows what Kong Xuanyou said', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    const offsite: string[] = [];
-    page.on('request', (req) => {
-      if (new URL(req.url()).origin !== new URL(api.url).origin) offsite.push(req.url());
-    });
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    const { page, offsite, pageErrors } = await openIdePage();
 
     await page.goto(api.url);
     const run = page.locator('.graphiql-execute-button');
@@ -87,13 +93,7 @@ describe.skipIf(!haveChromium)('in Chromium', () => {
   }, 90_000);
 
   it('the IDE has the explorer, and keeps the headers across reloads once "Persist headers" is turned on', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    const offsite: string[] = [];
-    page.on('request', (req) => {
-      if (new URL(req.url()).origin !== new URL(api.url).origin) offsite.push(req.url());
-    });
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    const { page, offsite, pageErrors } = await openIdePage();
     const headersEditor = '.graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror';
     const readHeaders = async () => {
       await page.getByRole('button', { name: 'Headers' }).click();

@@ -84,6 +84,17 @@ async function seed() {
   return { thaad, article, china: data.country, dated: thaad.positions.nodes.filter((p: { statedIn: string | null }) => p.statedIn) };
 }
 
+/** Records a position through the API with an EDITOR key, as another editor would; its ID. */
+async function recordPosition(input: Record<string, unknown>): Promise<string> {
+  const created = await server.data(
+    'EDITOR',
+    `mutation($input: PositionCreateInput!) { positionCreate(input: $input) { position { id } userErrors { field message } } }`,
+    { input },
+  );
+  expect(created.positionCreate.userErrors).toEqual([]);
+  return created.positionCreate.position.id;
+}
+
 describe.skipIf(!haveChromium)('the web app, in Chromium', () => {
   it('the home page links to the deployment, whose timeline has one mark per dated statement', async () => {
     const { thaad, dated } = await seed();
@@ -224,22 +235,14 @@ describe.skipIf(!haveChromium)('the web app, in Chromium', () => {
     // The page's subscription is registered (/readyz counts them) before the position is recorded.
     await subscriptionsRegistered(origin(), 1);
     const quote = article.body.slice(article.body.indexOf('China and Russia'), article.body.indexOf('.', article.body.indexOf('China and Russia')) + 1);
-    const created = await server.data(
-      'EDITOR',
-      `mutation($input: PositionCreateInput!) { positionCreate(input: $input) { position { id } userErrors { field message } } }`,
-      {
-        input: {
-          stance: 'CONCERN',
-          summary: 'Recorded while the page was open (a live update).',
-          holderIds: [china.id],
-          deploymentId: thaad.id,
-          statedIn: '2016-08',
-          evidence: [{ articleId: article.id, text: quote }],
-        },
-      },
-    );
-    expect(created.positionCreate.userErrors).toEqual([]);
-    const id = created.positionCreate.position.id;
+    const id = await recordPosition({
+      stance: 'CONCERN',
+      summary: 'Recorded while the page was open (a live update).',
+      holderIds: [china.id],
+      deploymentId: thaad.id,
+      statedIn: '2016-08',
+      evidence: [{ articleId: article.id, text: quote }],
+    });
     await page.locator(`.timeline-mark[data-position-id="${id}"]`).waitFor({ timeout: 15_000 });
     expect(await page.locator('.timeline-mark').count()).toBe(before + 1);
     await page.getByRole('link', { name: 'Recorded while the page was open (a live update).', exact: true }).waitFor();
@@ -254,22 +257,14 @@ describe.skipIf(!haveChromium)('the web app, in Chromium', () => {
     await page.locator('.article-body mark').first().waitFor();
     await subscriptionsRegistered(origin(), 1);
     const lastLine = article.body.trimEnd().split('\n').pop()!;
-    const created = await server.data(
-      'EDITOR',
-      `mutation($input: PositionCreateInput!) { positionCreate(input: $input) { position { id } userErrors { field message } } }`,
-      {
-        input: {
-          stance: 'CONCERN',
-          summary: 'Recorded while the article was open (a live update).',
-          holderIds: [china.id],
-          deploymentId: thaad.id,
-          statedIn: '2016-09-01',
-          evidence: [{ articleId: article.id, text: lastLine }],
-        },
-      },
-    );
-    expect(created.positionCreate.userErrors).toEqual([]);
-    const id: string = created.positionCreate.position.id;
+    const id = await recordPosition({
+      stance: 'CONCERN',
+      summary: 'Recorded while the article was open (a live update).',
+      holderIds: [china.id],
+      deploymentId: thaad.id,
+      statedIn: '2016-09-01',
+      evidence: [{ articleId: article.id, text: lastLine }],
+    });
     await page.locator(`.article-body mark a[href="/positions/${encodeURIComponent(id)}"]`).waitFor({ timeout: 15_000 });
     await page.close();
   }, 60_000);
