@@ -126,7 +126,8 @@ export async function compileList<TNode, TFilter, TField extends string>(
       throw new InvalidArgument(`Argument "${argumentName}" is not a valid cursor`, argumentName);
     }
   }
-  const where = args.filter ? await listing.where(args.filter, refs) : Prisma.sql`TRUE`;
+  // Called without a filter too: a list may leave rows out by default (proposals under review).
+  const where = await listing.where(args.filter ?? ({} as TFilter), refs);
   return {
     query: { where, order: { key, direction } },
     window,
@@ -160,10 +161,13 @@ export async function conditionsOf(parts: ReadonlyArray<() => Prisma.Sql | Promi
   return allOf(conditions.filter((condition): condition is Prisma.Sql => condition !== null));
 }
 
+/** The condition of no filter. */
+export const unconditional = Prisma.sql`TRUE`;
+
 /** ANDs conditions; TRUE when there are none. */
 export function allOf(conditions: Prisma.Sql[]): Prisma.Sql {
   return conditions.length === 0
-    ? Prisma.sql`TRUE`
+    ? unconditional
     : Prisma.join(
         conditions.map((condition) => Prisma.sql`(${condition})`),
         ' AND ',

@@ -4,7 +4,8 @@
  */
 import { nodeSource, type NodeRow, type NodeSource, type SortKey } from '../db/pages.ts';
 import { encodeGlobalId, registerNodeType } from './global-id.ts';
-import { checkRange, conditionsOf, listArgument, recordedKey, textArgument, type Listing } from './listing.ts';
+import { Prisma } from '../generated/prisma/client.ts';
+import { checkRange, conditionsOf, listArgument, recordedKey, textArgument, unconditional, type Listing } from './listing.ts';
 import { assignFieldValues, dayColumnsOf, instantColumnsOf, type FilterDefinition, type ModelDefinition, type RecordOf } from './model.ts';
 import type { References } from './references.ts';
 
@@ -40,6 +41,7 @@ export function nodesOf<TModel extends ModelDefinition>(model: TModel): NodeSour
       columns: model.columns,
       dates: dayColumnsOf(model),
       instants: ['createdAt', 'updatedAt', ...instantColumnsOf(model)],
+      ...(model.hiddenByDefault ? { hidden: model.hiddenByDefault.condition } : {}),
       toNode: (row) => recordOf(model, row),
     });
     nodeSources.set(model, nodes);
@@ -68,16 +70,20 @@ export function listingOf<TModel extends ModelDefinition>(model: TModel): Listin
     name: model.plural,
     nodes: nodesOf(model),
     sortKeys,
-    where: (filter: Record<string, unknown>, refs: References) =>
+    where: async (filter: Record<string, unknown>, refs: References) => {
       // Started together: lookups of natural keys (src/data/references.ts) batch into one statement.
-      conditionsOf(
+      const where = await conditionsOf(
         Object.entries(model.filters).map(([name, definition]) => () => {
           const value = filter[name];
           if (value === null || value === undefined) return null;
           const argumentName = `filter.${name}`;
           return definition.where(checkedFilterValue(definition, value, argumentName) as never, { refs, argumentName });
         }),
-      ),
+      );
+      const hidden = listing.nodes.hidden;
+      if (!hidden || (filter[model.hiddenByDefault!.filter] ?? null) !== null) return where;
+      return where === unconditional ? hidden.shown : Prisma.sql`${where} AND ${hidden.shown}`;
+    },
   };
   listings.set(model, listing);
   return listing;

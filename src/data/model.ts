@@ -44,13 +44,15 @@ export interface FieldDefinition<TValue = unknown> {
   enum?: EnumDefinition;
   /** A day or instant that cannot be in the future (a statement, a publication). */
   notInFuture?: boolean;
+  /** A number's least and greatest values. */
+  range?: readonly [number, number];
   /** A text kept byte for byte (an article body that offsets index into): never normalized, only refused when blank. */
   verbatim?: boolean;
   /** The value when a create input or an import document leaves the field out (its column's default). */
   default?: string;
   /**
    * Carried by the article import (src/data/import/format.ts): its description in the file format
-   * and in the articleImport input. Fields of kind text, day, enum and names can be.
+   * and in the articleImport input. Fields of kind text, day, reportedDate, enum, names and number can be.
    */
   import?: { description: string; api: string };
   /** Settable by `<model>Create` (its description there); required unless nullable or `optional`. */
@@ -116,6 +118,11 @@ export interface ModelDefinition<TFields extends FieldsDefinition = FieldsDefini
   orders: Record<string, OrderDefinition>;
   /** Columns a record keeps beside its fields, for the resolvers of its relations (`deploymentRowId`). */
   extras?(row: NodeRow): Record<string, unknown>;
+  /**
+   * Rows that lists leave out unless their filter sets `filter` (proposals under review): a list
+   * without it adds NOT `condition` (a condition over `n`).
+   */
+  hiddenByDefault?: { filter: string; condition: Prisma.Sql };
 }
 
 /** What every record of a node type carries besides its fields. */

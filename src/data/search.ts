@@ -27,6 +27,8 @@ interface SearchBranch {
   from: Prisma.Sql;
   /** The text the snippet is cut from (what the vector was made of). */
   text: Prisma.Sql;
+  /** Rows search leaves out (positions under review, and their evidence), as lists do. */
+  hidden?: Prisma.Sql;
 }
 
 /** What search looks through, by kind of object (its name is the node type's, upper case). */
@@ -37,13 +39,18 @@ const branches = {
     text: Prisma.sql`concat_ws(', ', n.name, array_to_string(n.aliases, ', '))`,
   },
   DEPLOYMENT: { from: Prisma.sql`"Deployment" AS n`, text: Prisma.sql`concat_ws(', ', n.name, n.system, n."systemName", n.location)` },
-  EVIDENCE: { from: Prisma.sql`"Evidence" AS n`, text: Prisma.sql`n.text` },
+  EVIDENCE: {
+    from: Prisma.sql`"Evidence" AS n`,
+    text: Prisma.sql`n.text`,
+    // A probe of the partial index of positions under review (few), not a read of every position.
+    hidden: Prisma.sql`EXISTS (SELECT 1 FROM "Position" AS p WHERE p.id = n."positionId" AND p."reviewStatus" <> 'ACCEPTED')`,
+  },
   OFFICIAL: { from: Prisma.sql`"Official" AS n`, text: Prisma.sql`concat_ws(', ', n.name, array_to_string(n.aliases, ', '))` },
   ORGANIZATION: {
     from: Prisma.sql`"Organization" AS o JOIN "Actor" AS n ON n.id = o.id`,
     text: Prisma.sql`concat_ws(', ', n.name, array_to_string(n.aliases, ', '))`,
   },
-  POSITION: { from: Prisma.sql`"Position" AS n`, text: Prisma.sql`concat_ws('. ', n.summary, n.topic)` },
+  POSITION: { from: Prisma.sql`"Position" AS n`, text: Prisma.sql`concat_ws('. ', n.summary, n.topic)`, hidden: Prisma.sql`n."reviewStatus" <> 'ACCEPTED'` },
 } satisfies Record<string, SearchBranch>;
 
 /** The kinds of objects a search can return. */
@@ -79,10 +86,16 @@ export const maxRankedPerType = 500;
  */
 const tsquery = textQuery;
 
+/** The condition that leaves out a type's hidden rows, if it has any. */
+function shown(type: SearchType): Prisma.Sql {
+  const branch: SearchBranch = branches[type];
+  return branch.hidden ? Prisma.sql` AND NOT (${branch.hidden})` : Prisma.empty;
+}
+
 /** Every match of the types searched (to count them). */
 const matchesSql = (query: string, types: SearchType[]) =>
   Prisma.join(
-    types.map((type) => Prisma.sql`SELECT n.id FROM ${branches[type].from} WHERE n."searchVector" @@ ${tsquery(query)}`),
+    types.map((type) => Prisma.sql`SELECT n.id FROM ${branches[type].from} WHERE n."searchVector" @@ ${tsquery(query)}${shown(type)}`),
     ' UNION ALL ',
   );
 
@@ -91,7 +104,7 @@ const hitsSql = (query: string, types: SearchType[]) =>
   Prisma.join(
     types.map(
       (type) => Prisma.sql`SELECT ${type}::text AS type, c.id, ts_rank(c.vector, q.query, 1)::float8 AS rank
-        FROM (SELECT n.id, n."searchVector" AS vector FROM ${branches[type].from} WHERE n."searchVector" @@ ${tsquery(query)} ORDER BY n.id DESC LIMIT ${maxRankedPerType}) AS c, q`,
+        FROM (SELECT n.id, n."searchVector" AS vector FROM ${branches[type].from} WHERE n."searchVector" @@ ${tsquery(query)}${shown(type)} ORDER BY n.id DESC LIMIT ${maxRankedPerType}) AS c, q`,
     ),
     ' UNION ALL ',
   );

@@ -26,6 +26,7 @@ export enum UserErrorCode {
   UNKNOWN_REFERENCE = 'UNKNOWN_REFERENCE',
   AMBIGUOUS_MATCH = 'AMBIGUOUS_MATCH',
   CONFLICT = 'CONFLICT',
+  NOT_A_PROPOSAL = 'NOT_A_PROPOSAL',
 }
 
 /** A path to the input field at fault, from the mutation's argument down: `["input", "evidence", 0, "text"]`. */

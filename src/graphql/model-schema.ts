@@ -398,12 +398,14 @@ export interface ModelMutations {
   merge?: MutationDefinition<{ keepId: string; duplicateId: string }, { kept: NodeRecord; deletedId: string }>;
   /** Part of a record made a record of its own: the payload has both. */
   split?: MutationDefinition<any, { original: NodeRecord; created: NodeRecord }>;
+  /** More changes of one record, by the suffix of their names (`Accept`: `positionAccept`); the payload has the record. */
+  changes?: Record<string, MutationDefinition<any, NodeRecord>>;
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
 /**
- * `<model>Create`, `<model>Update`, `<model>Delete`, `<model>Merge` and `<model>Split` with their payloads
- * (`{ <model>, userErrors }`, `{ deleted<Model>Id, userErrors }`), as a resolver class.
+ * `<model>Create`, `<model>Update`, `<model>Delete`, `<model>Merge`, `<model>Split` and the other changes
+ * with their payloads (`{ <model>, userErrors }`, `{ deleted<Model>Id, userErrors }`), as a resolver class.
  */
 export function mutationResolver<TModel extends ModelDefinition>(model: TModel, nodeType: ClassType, mutations: ModelMutations) {
   const key = model.name.charAt(0).toLowerCase() + model.name.slice(1);
@@ -479,6 +481,10 @@ export function mutationResolver<TModel extends ModelDefinition>(model: TModel, 
       [newKey, () => nodeType, `The new ${what}, with what moved to it; null when there are userErrors.`],
     ]);
     define('Split', split, Payload, (value) => ({ [key]: value.original, [newKey]: value.created }));
+  }
+  for (const [suffix, change] of Object.entries(mutations.changes ?? {})) {
+    const Payload = payload(suffix, [[key, () => nodeType, change.resultDescription ?? `The ${what} as changed; null when there are userErrors.`]]);
+    define(suffix, change, Payload, (value) => ({ [key]: value }));
   }
   return ModelMutationResolver;
 }

@@ -37,6 +37,8 @@ export const UserErrorCodeEnum = enumType({
     UNKNOWN_REFERENCE: 'An import document refers to a country, organization, official, meeting or deployment it does not declare.',
     AMBIGUOUS_MATCH: 'An import document names an entity that matches several existing records; nothing can tell which one is meant.',
     CONFLICT: 'An import document contradicts the database in a way that cannot be merged (an article URL already holding another body).',
+    NOT_A_PROPOSAL:
+      'Only positions proposed by automatic extraction (provenance EXTRACTED) are accepted or rejected; correct or delete the others with positionUpdate and positionDelete.',
   },
 });
 

@@ -94,6 +94,8 @@ export type ActorRef = { kind: 'country'; index: number } | { kind: 'organizatio
 export interface PreparedPosition extends Omit<ImportPosition, 'holders' | 'addressees' | 'evidence'> {
   /** The position's modality (part of its identity), ASSERTED when the document leaves it out. */
   modality: Modality;
+  /** EXTRACTED for a proposal of automatic extraction (recorded for review), IMPORTED otherwise. */
+  provenance: 'IMPORTED' | 'EXTRACTED';
   /** When it was stated: its statedIn, or its statedOn as a reported date of that day. */
   stated: ReportedDate | null;
   /** Keys of every deployment it is about (deployment first, then deployments). */
@@ -173,6 +175,15 @@ class Checker {
     if (typeof value === 'string' && value.trim() !== '') return value;
     if (typeof value === 'string') this.problem([...path, key], 'must not be empty (use null when the source does not state it)', UserErrorCode.BLANK);
     else this.problem([...path, key], value === undefined ? 'is missing (use null when the source does not state it)' : 'must be a non-empty string or null');
+    return null;
+  }
+  /** A number within `range`, or null. */
+  number(obj: Json, key: string, path: Path, range?: readonly [number, number]): number | null {
+    const value = obj[key];
+    if (value === null) return null;
+    if (typeof value !== 'number' || !Number.isFinite(value)) this.problem([...path, key], 'must be a number or null');
+    else if (range && (value < range[0] || value > range[1])) this.problem([...path, key], `must be from ${range[0]} to ${range[1]}, got ${value}`);
+    else return value;
     return null;
   }
   strings(obj: Json, key: string, path: Path): string[] {
@@ -500,6 +511,7 @@ function readImportedFields(c: Checker, o: Json, path: Path, model: ModelDefinit
     else if (definition.kind === 'enum')
       values[name] = c.oneOf(o, name, path, definition.enum?.values ? Object.fromEntries(Object.keys(definition.enum.values).map((v) => [v, v])) : {});
     else if (definition.kind === 'names') values[name] = c.strings(o, name, path);
+    else if (definition.kind === 'number') values[name] = c.number(o, name, path, definition.range);
     else values[name] = definition.nullable ? c.nullableString(o, name, path) : c.string(o, name, path);
   }
   return values;
@@ -586,11 +598,26 @@ function readPositions(d: Declared, root: Json, body: string, officials: Officia
     });
     positions.push(position);
     const imported = position as Record<string, unknown>;
+    // MANUAL is what positionCreate records; a confidence is the extraction's, and only its.
+    if (imported.provenance === 'MANUAL')
+      c.problem([...path, 'provenance'], 'must be IMPORTED or EXTRACTED (MANUAL is for positions recorded by hand with positionCreate)');
+    if (imported.confidence != null && imported.provenance !== 'EXTRACTED')
+      c.problem([...path, 'confidence'], 'is given only with provenance EXTRACTED (how sure the extraction was)');
     const statedIn = typeof imported.statedIn === 'string' ? parseReportedDate(imported.statedIn) : null;
     const dates = statementDate(position.statedOn === null ? null : parseDay(position.statedOn), typeof statedIn === 'string' ? null : statedIn);
     if (typeof dates === 'string') c.problem([...path, 'statedIn'], dates, UserErrorCode.CONFLICT);
     const stated = typeof dates === 'object' ? dates.date : null;
-    prepared.push({ ...position, modality: imported.modality as Modality, stated, targetDeployments, targetTopics, holders, addressees, evidence });
+    prepared.push({
+      ...position,
+      modality: imported.modality as Modality,
+      provenance: imported.provenance === 'EXTRACTED' ? 'EXTRACTED' : 'IMPORTED',
+      stated,
+      targetDeployments,
+      targetTopics,
+      holders,
+      addressees,
+      evidence,
+    });
   });
   // Two positions of one identity in one article are one statement, unless their days or their
   // speakers set them apart (sameOccasion).

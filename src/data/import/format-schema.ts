@@ -32,6 +32,8 @@ function valueSchema(node: FieldNode): Schema {
       return orNull({ type: 'string', pattern: REPORTED_DATE_PATTERN });
     case 'int':
       return orNull({ type: 'integer', minimum: node.minimum });
+    case 'number':
+      return orNull({ type: 'number', minimum: node.minimum, maximum: node.maximum });
     case 'enum':
       return node.nullable ? orNull({ enum: Object.keys(node.enum!.values) }) : { enum: Object.keys(node.enum!.values) };
     case 'names':

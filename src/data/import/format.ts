@@ -46,6 +46,7 @@ export type FieldKind =
   | 'reportedDate' // a date at its precision (src/data/reported-date.ts): 2016, 2016-07, 2016-07-28, with ~, or A/B; or null
   | 'instant' // a day or a date-time with its time zone, or null
   | 'int' // an integer of at least `minimum`, or null
+  | 'number' // a number from `minimum` to `maximum`, or null
   | 'enum' // one of `enum`'s values
   | 'names' // a list of distinct non-blank strings (names, keys)
   | 'object' // an object of `fields`
@@ -58,8 +59,10 @@ export interface FieldNode<T = unknown> extends Descriptions {
   optional: boolean;
   /** `const`: the value. */
   value?: string;
-  /** `int`: the least value. */
+  /** `int`, `number`: the least value. */
   minimum?: number;
+  /** `number`: the greatest value. */
+  maximum?: number;
   /** `day`: whether a day after today is refused (FUTURE_DATE). */
   notInFuture?: boolean;
   /** `enum`: its values. */
@@ -101,6 +104,7 @@ const field = {
   reportedDate: (d: Descriptions & { notInFuture: boolean }) => node<string | null>('reportedDate', d, { nullable: true }),
   instant: (d: Descriptions) => node<string | null>('instant', d, { nullable: true }),
   int: (d: Descriptions & { minimum: number; optional?: true }) => node<number | null>('int', d, { nullable: true }),
+  number: (d: Descriptions & { minimum: number; maximum: number }) => node<number | null>('number', d, { nullable: true }),
   enumOf: <T extends string>(definition: EnumDefinition<T>, d: Descriptions) => node<T>('enum', d, { enum: definition }),
   optionalEnumOf: <T extends string>(definition: EnumDefinition<T>, d: Descriptions) => node<T | null>('enum', d, { enum: definition, nullable: true }),
   /** A field that may be left out of a document (added in a later version of the format). */
@@ -141,8 +145,13 @@ export function importedFieldsOf(model: ModelDefinition): Record<string, FieldNo
       case 'names':
         fields[name] = field.names(d);
         break;
+      case 'number': {
+        const [minimum, maximum] = definition.range ?? [-Number.MAX_VALUE, Number.MAX_VALUE];
+        fields[name] = field.number({ ...d, minimum, maximum });
+        break;
+      }
       default:
-        throw new Error(`${model.name}.${name}: the import carries fields of kind text, day, reportedDate, enum and names, not ${definition.kind}`);
+        throw new Error(`${model.name}.${name}: the import carries fields of kind text, day, reportedDate, enum, names and number, not ${definition.kind}`);
     }
   }
   for (const node of Object.values(fields)) node.optional = true;

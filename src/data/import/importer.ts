@@ -563,11 +563,21 @@ class ArticleImporter {
     const topics = topicsIn(this.topics, input.targetTopics);
     // Another article's report corroborates a recorded position only when it reports the same
     // statement (sameOccasion): otherwise it is recorded as a position of its own.
+    // A proposal of extraction is compared with every position: it corroborates another proposal,
+    // and adds nothing to a statement an editor has already accepted or rejected.
+    const extracted = input.provenance === 'EXTRACTED';
     const found = await findSamePosition(
       this.w,
       { stance: input.stance, modality: input.modality, deployments: deploymentIds, topics: topics.map((t) => t.name), meeting: meetingId, holders: holderIds },
       { statedIn: stated, speakers: speakerIds, articleIds: [this.articleId] },
+      undefined,
+      extracted ? ['PROPOSED', 'ACCEPTED', 'REJECTED'] : ['ACCEPTED'],
     );
+    if (found && extracted && found.reviewStatus !== 'PROPOSED') {
+      this.report.links.matched += holderIds.length;
+      this.count('positions', 'matched', found.id);
+      return;
+    }
     let id: number;
     let changed = false;
     if (!found) {
@@ -578,7 +588,8 @@ class ArticleImporter {
         meetingId,
         ...importedValuesOf(positionModel, input),
         ...columnValuesOf(positionModel, { statedOn: exactDayOf(stated), statedIn: stated }),
-        provenance: 'IMPORTED',
+        provenance: extracted ? 'EXTRACTED' : 'IMPORTED',
+        reviewStatus: extracted ? 'PROPOSED' : 'ACCEPTED',
         holders: { create: holderIds.map((actorId) => ({ actorId })) },
       });
       id = created.id;

@@ -3,7 +3,7 @@
  * Its definition, its relations' id sources, and its writes (the rules every position keeps).
  */
 import { Prisma } from '../../generated/prisma/client.ts';
-import { Attribution, Modality, Provenance, Stance } from '../../generated/prisma/enums.ts';
+import { Attribution, Modality, Provenance, ReviewStatus, Stance } from '../../generated/prisma/enums.ts';
 import { columnsOf, type IdSource, type NodeSource } from '../../db/pages.ts';
 import { changesOf, dayAndDateOf, mustFind, pastDay, refId, refIds, requiredText, rowIdOf, snapshot } from '../checks.ts';
 import { encodeGlobalId } from '../global-id.ts';
@@ -26,7 +26,7 @@ import { changedBy, ChangeAction, createdBy, type Write } from '../write.ts';
 import { locateEvidenceInputs, type EvidenceQuote } from '../evidence-spans.ts';
 import { topicsIn, topicsNamed } from './topic.ts';
 
-export { Attribution, Modality, Provenance, Stance };
+export { Attribution, Modality, Provenance, ReviewStatus, Stance };
 
 export const stanceEnum: EnumDefinition<Stance> = {
   name: 'Stance',
@@ -74,6 +74,19 @@ export const provenanceEnum: EnumDefinition<Provenance> = {
     EXTRACTED: 'Proposed by automatic extraction from an article body.',
   },
 };
+
+export const reviewStatusEnum: EnumDefinition<ReviewStatus> = {
+  name: 'ReviewStatus',
+  description: 'Where a position stands in the review queue: automatic extraction proposes positions, an editor accepts or rejects each.',
+  values: {
+    PROPOSED: 'Proposed by extraction and not yet reviewed; left out of lists unless a filter asks for it.',
+    ACCEPTED: 'Part of the graph: recorded by hand or by an import, or a proposal an editor accepted.',
+    REJECTED: 'A proposal an editor rejected; kept for the record, left out of lists unless a filter asks for it.',
+  },
+};
+
+/** The positions every list leaves out unless its filter names review statuses. */
+const underReview = Prisma.sql`n."reviewStatus" <> 'ACCEPTED'`;
 
 /**
  * When a position was stated as a never-null sort key: the first day its date may mean, so that a
@@ -153,12 +166,28 @@ export const positionModel = defineModel({
     }),
     provenance: field.enum(provenanceEnum, {
       description: 'How it entered the graph: by hand, by an article import, or by automatic extraction.',
+      import: {
+        description:
+          'IMPORTED (the default: a person wrote it down) or EXTRACTED (proposed by npm run extract or articleExtract: recorded as PROPOSED, for an editor to accept or reject).',
+        api: 'IMPORTED when left out; EXTRACTED records it as a proposal (reviewStatus PROPOSED) for an editor to accept or reject.',
+      },
     }),
     confidence: field.number({
       nullable: true,
+      range: [0, 1],
       description: 'How sure automatic extraction was of it, from 0 to 1; null for positions recorded by hand or imported.',
+      import: {
+        description: 'How sure the extraction was of it, from 0 to 1; only with provenance EXTRACTED, null otherwise.',
+        api: 'How sure the extraction was of it, from 0 to 1 (only with provenance EXTRACTED).',
+      },
+    }),
+    reviewStatus: field.enum(reviewStatusEnum, {
+      default: 'ACCEPTED',
+      description:
+        'PROPOSED for a proposal of automatic extraction not yet reviewed, then ACCEPTED or REJECTED by an editor (positionAccept, positionReject); ACCEPTED for every other position.',
     }),
   },
+  hiddenByDefault: { filter: 'reviewStatuses', condition: underReview },
   filters: {
     stances: {
       argument: { enumList: stanceEnum },
@@ -179,6 +208,12 @@ export const positionModel = defineModel({
       argument: { enumList: provenanceEnum },
       description: 'Positions that entered the graph in any of these ways.',
       where: (values: string[]) => Prisma.sql`n.provenance = ANY(CAST(${values}::text[] AS "Provenance"[]))`,
+    },
+    reviewStatuses: {
+      argument: { enumList: reviewStatusEnum },
+      description:
+        'Positions in any of these review statuses. Left out, lists show ACCEPTED positions only: the proposals of automatic extraction appear once an editor accepts them.',
+      where: (values: string[]) => Prisma.sql`n."reviewStatus" = ANY(CAST(${values}::text[] AS "ReviewStatus"[]))`,
     },
     holders: {
       argument: 'strings',
@@ -386,19 +421,22 @@ export function sameOccasion<R>(a: StatementOccasion<R>, b: StatementOccasion<R>
 }
 
 /**
- * The recorded position (the first recorded, other than `except`) that a report of `p`, stated on
- * `occasion` and cited from `articleIds`, is a report of: the same identity, its holders exactly
- * `p.holders`, and the same occasion (`sameOccasion`).
+ * The recorded position (the first recorded, other than `except`, in one of `reviewStatuses`) that a
+ * report of `p`, stated on `occasion` and cited from `articleIds`, is a report of: the same identity,
+ * its holders exactly `p.holders`, and the same occasion (`sameOccasion`).
  */
 export async function findSamePosition(
   w: Write,
   p: PositionIdentity<number>,
   occasion: Omit<StatementOccasion<number>, 'meeting'> & { articleIds: readonly number[] },
   except?: number,
+  // Proposals under review are not the graph's statements: only an extraction compares with them.
+  reviewStatuses: readonly ReviewStatus[] = ['ACCEPTED'],
 ) {
   const holders = [...new Set(p.holders)];
   const candidates = await w.tx.position.findMany({
     where: {
+      reviewStatus: { in: [...reviewStatuses] },
       stance: p.stance as Prisma.PositionWhereInput['stance'],
       modality: p.modality as Prisma.PositionWhereInput['modality'],
       meetingId: p.meeting,
@@ -703,6 +741,36 @@ export async function deletePosition(w: Write, input: PositionDeleteInputData): 
   await w.tx.position.delete({ where: { id: found.id } });
   await w.log(ChangeAction.DELETE, 'Position', found.id, { deleted: await positionDetails(w, found) });
   return encodeGlobalId('Position', found.id);
+}
+
+/** What positionAccept and positionReject take. */
+export interface PositionReviewInputData {
+  id: string;
+  expectedVersion?: number | null;
+}
+
+/**
+ * An editor's decision on a proposal of automatic extraction: ACCEPTED makes it part of the graph
+ * (lists show it), REJECTED keeps it for the record, out of lists. A decision may be changed; a
+ * position recorded by hand or by an import is no proposal (NOT_A_PROPOSAL). Logged as an update
+ * of its reviewStatus.
+ */
+export async function reviewPosition(w: Write, input: PositionReviewInputData, decision: 'ACCEPTED' | 'REJECTED'): Promise<PositionRecord> {
+  const id = rowIdOf(w, 'Position', input.id, ['input', 'id']);
+  w.check();
+  const found = await mustFind(w, () => w.tx.position.findUnique({ where: { id: id as number } }), 'position', ['input', 'id']);
+  w.expectVersion(['input', 'expectedVersion'], input.expectedVersion, found.version, 'the position');
+  if (found.provenance !== 'EXTRACTED')
+    w.fail(
+      ['input', 'id'],
+      `the position was recorded ${found.provenance === 'MANUAL' ? 'by hand' : 'by an import'}: only proposals of extraction are reviewed`,
+      UserErrorCode.NOT_A_PROPOSAL,
+    );
+  w.check();
+  if (found.reviewStatus === decision) return positionRecordOf(found);
+  const row = await w.tx.position.update({ where: { id: found.id }, data: { reviewStatus: decision, ...changedBy(w.actor) } });
+  await w.log(ChangeAction.UPDATE, 'Position', found.id, { changes: changesOf(found, row, ['reviewStatus']) });
+  return positionRecordOf(row);
 }
 
 export interface PositionMergeInputData {

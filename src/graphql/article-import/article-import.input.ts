@@ -6,7 +6,7 @@
  * as null or [] may be left out here (a list is required only when it must not be empty);
  * `format` is not in the input. `toDocument` turns an input back into a document of the format.
  */
-import { Field, InputType, Int, type ClassType } from 'type-graphql';
+import { Field, Float, InputType, Int, type ClassType } from 'type-graphql';
 import { articleFormat, type ArticleDocument, type FieldNode } from '../../data/import/format.ts';
 import type { EnumDefinition } from '../../data/model.ts';
 import { formatDay } from '../../data/rules.ts';
@@ -37,6 +37,8 @@ function fieldType(node: FieldNode): [TypeOf, boolean] {
       return [() => DateOrDateTimeScalar, node.nullable];
     case 'int':
       return [() => Int, node.nullable];
+    case 'number':
+      return [() => Float, node.nullable];
     case 'enum':
       return [() => enumType(node.enum as EnumDefinition), node.nullable];
     case 'names':

@@ -11,7 +11,6 @@
  */
 import { GraphQLError } from 'graphql';
 import { Arg, Ctx, Extensions, Field, ID, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
-import { Prisma } from '../../generated/prisma/client.ts';
 import { idsWhere } from '../../db/pages.ts';
 import {
   articleImportOutcomeEnum,
@@ -139,7 +138,8 @@ async function deliveries<T extends ChangeEventType>(
   const { feed, dropSlowConsumer } = subscriberOf(context);
   if (!filtered) return feed.subscribe({ types, onOverflow: dropSlowConsumer });
   const { listing, filter, idOf } = filtered;
-  const where = filter ? await listing.where(filter, new References(context.prisma)) : Prisma.sql`TRUE`;
+  // Without a filter too: the list's default leaves proposals under review out.
+  const where = await listing.where(filter ?? {}, new References(context.prisma));
   const key = `${listing.name}:${JSON.stringify(filter ?? null)}`;
   return feed.subscribe({
     types,

@@ -15,6 +15,7 @@ import {
   positionModel,
   positionSpeakerIds,
   positionTopicIds,
+  reviewPosition,
   splitPosition,
   stanceEnum,
   updatePosition,
@@ -213,6 +214,15 @@ export class PositionSplitInput {
   speakerIds?: string[] | null;
 }
 
+@InputType('PositionReviewInput', { description: 'A proposal of automatic extraction to accept or reject.' })
+export class PositionReviewInput {
+  @Field(() => ID, { description: 'The position.' })
+  id!: string;
+
+  @Field(() => Int, { nullable: true, description: 'The version read; refused with VERSION_CONFLICT when the position has changed since.' })
+  expectedVersion?: number | null;
+}
+
 export const PositionMutationResolver = mutationResolver(positionModel, Position, {
   create: {
     description: 'Records a position with the evidence that reports it. Needs an EDITOR key.',
@@ -241,5 +251,21 @@ export const PositionMutationResolver = mutationResolver(positionModel, Position
       'Moves quotes of a position that report another statement (another day, other speakers) to a new position with the same stance, target, holders and addressees. Recorded in the change log of both. Needs an EDITOR key.',
     input: PositionSplitInput,
     run: splitPosition,
+  },
+  changes: {
+    Accept: {
+      description:
+        'Accepts a position proposed by automatic extraction (reviewStatus PROPOSED, or REJECTED to change the decision): it becomes part of the graph and lists show it. Recorded in the change log. Needs an EDITOR key.',
+      input: PositionReviewInput,
+      inputDescription: 'The proposal to accept.',
+      run: (w, input: PositionReviewInput) => reviewPosition(w, input, 'ACCEPTED'),
+    },
+    Reject: {
+      description:
+        'Rejects a position proposed by automatic extraction: it is kept for the record (reviewStatus REJECTED) and left out of lists, and a later extraction of the same statement proposes nothing. Recorded in the change log. Needs an EDITOR key.',
+      input: PositionReviewInput,
+      inputDescription: 'The proposal to reject.',
+      run: (w, input: PositionReviewInput) => reviewPosition(w, input, 'REJECTED'),
+    },
   },
 });

@@ -3,7 +3,6 @@ import { listBound } from '../list-bounds.ts';
 import { positionModel, Stance, stanceEnum } from '../../data/models/position.ts';
 import { enumType } from '../enum-type.ts';
 import type { SummaryScope } from '../../data/stance-summaries.ts';
-import { Prisma } from '../../generated/prisma/client.ts';
 import type { IdSource } from '../../db/pages.ts';
 import { listingOf } from '../../data/model-listing.ts';
 import type { Loaders } from '../loaders.ts';
@@ -72,6 +71,7 @@ export async function stanceSummaryOf(
   parentId: number,
   filter: Record<string, unknown> | null | undefined,
 ): Promise<StanceSummary> {
-  const where = filter ? await listingOf(positionModel).where(filter, loaders.refs) : Prisma.sql`TRUE`;
+  // Without a filter too: proposals under review are not counted unless the filter asks for them.
+  const where = await listingOf(positionModel).where(filter ?? {}, loaders.refs);
   return Object.assign(new StanceSummary(), { scope: { source, parentId, where, whereKey: JSON.stringify(filter ?? null) } });
 }
