@@ -1,0 +1,257 @@
+/**
+ * Mentions of what the gazetteer knows, found in one sentence: actors (countries, organizations,
+ * ministries), officials (known ones by name or alias, new ones by the title before their name),
+ * anaphors that stand for the previous sentence's speakers, deployments and topics.
+ */
+import { COUNTRY_FORMS, type Gazetteer, type GazetteerOfficial } from './gazetteer.ts';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+/** A country or organization; `role` says whether it can hold a position where it stands. */
+export interface ActorMention extends Span {
+  kind: 'actor';
+  key: string;
+  role: 'agent' | 'possessive' | 'modifier';
+}
+export interface OfficialMention extends Span {
+  kind: 'official';
+  official: GazetteerOfficial;
+  /** Not in the gazetteer: found by the title before (or after) the name. */
+  isNew: boolean;
+}
+/** "they", "the two officials", "the spokeswoman", "the Foreign Ministry": someone named before. */
+export interface AnaphorMention extends Span {
+  kind: 'anaphor';
+  text: string;
+  /** "we" speaks for the quote's speaker; the others for the previous sentence's. */
+  firstPerson: boolean;
+}
+export type ActorLikeMention = ActorMention | OfficialMention | AnaphorMention;
+
+export interface DeploymentMention extends Span {
+  kind: 'deployment';
+  /** Indexes of the gazetteer's deployments the words may name (one system in several hosts). */
+  candidates: number[];
+}
+export interface TopicMention extends Span {
+  kind: 'topic';
+  name: string;
+}
+
+/** Words after a demonym or a possessive country that make it an actor ("Chinese government", "Russia's Foreign Ministry"). */
+const AGENT_HEAD =
+  /^(?:’s|'s)?\s+(?:(?:[A-Z][\w-]*|foreign|defen[cs]e|military|national|arms|control|state|top|senior|chief|deputy|vice|assistant)\s+){0,4}(?:government|side|ministry|ministries|spokes(?:man|woman|person)|officials?|minister|president|leader|leadership|diplomats?|embassy|envoy|ambassador|military|army|authorities|administration|premier|chancellor|secretary|defen[cs]e ministry|foreign ministry)\b/iu;
+
+const TITLE_HEAD = String.raw`(?:[Ss]pokes(?:man|woman|person)|[Mm]inister|[Ss]ecretary|[Oo]fficial|[Aa]mbassador|[Ee]nvoy|[Pp]resident|[Pp]remier|[Cc]hancellor|[Dd]irector|[Cc]ommander|[Aa]dviser|[Aa]dvisor|[Cc]olonel|[Gg]eneral|[Aa]dmiral|[Cc]ouncilor|[Cc]hief)`;
+const TITLE_WORD = String.raw`(?:[A-Z][\w-]*|of|for|the|and|on|arms|control|foreign|affairs|defen[cs]e|national|ministry|military|deputy|assistant|vice|state|senior|top|chief)`;
+const PERSON = String.raw`[A-Z][a-z]+(?:-[a-z]+)?(?:\s[A-Z][a-z]+(?:-[a-z]+)?){1,2}`;
+/** Title then name: "Foreign Ministry spokesman Geng Shuang", "Defense Secretary Mark Esper". */
+const TITLED_NAME = new RegExp(String.raw`(?:${TITLE_WORD}\s+){0,6}${TITLE_HEAD}\s+(${PERSON})(?![\w-])`, 'gu');
+/** Name then title: "Zhang Xiaogang, spokesperson for the Ministry of National Defense". */
+const NAME_TITLE = new RegExp(String.raw`(${PERSON}),\s+((?:the\s+)?(?:${TITLE_WORD}\s+){0,4}${TITLE_HEAD}(?:\s+(?:for|of)\s+the\s+(?:[A-Z][\w-]*\s?)+)?)`, 'gu');
+/** Words that are never part of a person's name. */
+const NOT_A_NAME = new Set(
+  'Ministry Foreign Affairs Defense Defence National Forces Korea Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December The Said'.split(
+    ' ',
+  ),
+);
+
+const ANAPHOR =
+  /(?<![\p{L}\p{N}])(?:they|he|she|we|the two (?:officials|ministers|countries|sides|leaders|presidents|diplomats)|both sides|both countries|both ministers|the (?:spokes(?:person|man|woman)|minister|foreign minister|defen[cs]e minister|(?:foreign |defen[cs]e )?ministry))(?![\p{L}\p{N}])/giu;
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const STOP = new Set('the a an of in on to for and or with by at from its their his her this that these those such as is are be'.split(' '));
+/** A crude stem, enough to meet "dialogues" with "dialogue" and "drills" with "drill". */
+export const stemOf = (word: string) =>
+  word
+    .toLowerCase()
+    .replace(/[’']s$/, '')
+    .replace(/(?:ies|es|s)$/, '');
+
+interface Phrase {
+  kind: 'country' | 'demonym' | 'organization' | 'official' | 'deployment';
+  key: string;
+  official?: GazetteerOfficial;
+  deployment?: number;
+}
+
+/** The gazetteer compiled for matching: one alternation of every literal name, longest first. */
+export interface Index {
+  gazetteer: Gazetteer;
+  pattern: RegExp;
+  phrases: Map<string, Phrase[]>;
+  officialsByName: Map<string, GazetteerOfficial>;
+  topics: Array<{ name: string; stems: string[]; exact: RegExp }>;
+  /** Country forms (for titles such as "Chinese Foreign Ministry spokesman"): text → key. */
+  countryForms: Map<string, string>;
+}
+
+const indexes = new WeakMap<Gazetteer, Index>();
+
+export function indexOf(gazetteer: Gazetteer): Index {
+  const known = indexes.get(gazetteer);
+  if (known) return known;
+  const phrases = new Map<string, Phrase[]>();
+  const add = (text: string, phrase: Phrase) => {
+    if (text.trim().length < 2) return;
+    const list = phrases.get(text) ?? [];
+    if (!list.some((p) => p.kind === phrase.kind && p.key === phrase.key)) list.push(phrase);
+    phrases.set(text, list);
+  };
+  const countryForms = new Map<string, string>();
+  for (const c of gazetteer.countries) {
+    const key = c.isoCode ?? c.name;
+    const forms = (c.isoCode && COUNTRY_FORMS[c.isoCode]) || { demonyms: [], names: [] };
+    for (const name of [c.name, ...c.aliases, ...forms.names]) {
+      add(name, { kind: 'country', key });
+      countryForms.set(name, key);
+    }
+    for (const demonym of forms.demonyms) {
+      add(demonym, { kind: 'demonym', key });
+      countryForms.set(demonym, key);
+    }
+  }
+  for (const o of gazetteer.organizations) {
+    const key = o.acronym ?? o.name;
+    for (const name of [o.name, ...o.aliases, ...(o.acronym ? [o.acronym] : [])]) add(name, { kind: 'organization', key });
+  }
+  const officialsByName = new Map<string, GazetteerOfficial>();
+  for (const o of gazetteer.officials) {
+    officialsByName.set(o.name, o);
+    for (const name of [o.name, ...o.aliases]) if (/^\p{Lu}/u.test(name)) add(name, { kind: 'official', key: o.name, official: o });
+  }
+  gazetteer.deployments.forEach((d, i) => {
+    for (const name of [d.system, d.systemName, d.name, d.location, ...d.aliases]) if (name) add(name, { kind: 'deployment', key: String(i), deployment: i });
+  });
+  const alternatives = [...phrases.keys()].sort((a, b) => b.length - a.length).map(escape);
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  const topics = gazetteer.topics.flatMap((t) =>
+    [t.name, ...t.aliases].map((form) => ({
+      name: t.name,
+      stems: form
+        .split(/[^\p{L}\p{N}'’-]+/u)
+        .filter((w) => w && !STOP.has(w.toLowerCase()))
+        .map(stemOf),
+      exact: new RegExp(`(?<![\\p{L}\\p{N}])${escape(form)}(?![\\p{L}\\p{N}])`, 'iu'),
+    })),
+  );
+  const index = { gazetteer, pattern, phrases, officialsByName, topics, countryForms };
+  indexes.set(gazetteer, index);
+  return index;
+}
+
+export interface SentenceMentions {
+  actors: ActorLikeMention[];
+  deployments: DeploymentMention[];
+  topics: TopicMention[];
+  /** Officials found by title whose country could not be told from the words around them. */
+  countryless: OfficialMention[];
+}
+
+const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+
+/** The country a title names ("Chinese Foreign Ministry spokesman", "Russia's Ministry of Foreign Affairs spokeswoman"). */
+function countryOfTitle(title: string, index: Index): string | null {
+  let found: string | null = null;
+  for (const [form, key] of index.countryForms) {
+    if (new RegExp(`(?<![\\p{L}\\p{N}])${escape(form)}(?![\\p{L}\\p{N}])`, 'u').test(title)) {
+      if (found !== null && found !== key) return null;
+      found = key;
+    }
+  }
+  return found;
+}
+
+/** Mentions in `text` (a sentence starting at `offset` in the body), offsets in the body. */
+export function mentionsIn(text: string, offset: number, index: Index): SentenceMentions {
+  const actors: ActorLikeMention[] = [];
+  const countryless: OfficialMention[] = [];
+  const titled = (name: string, title: string, start: number, end: number) => {
+    const known = index.officialsByName.get(name);
+    if (known) return actors.push({ kind: 'official', official: known, isNew: false, start, end });
+    const words = name.split(/\s+/);
+    if (words.some((w) => NOT_A_NAME.has(w) || index.countryForms.has(w))) return;
+    const cleanTitle = title.replace(/^(?:the\s+)/i, '').trim();
+    const country = countryOfTitle(title, index);
+    const stripped = cleanTitle.replace(new RegExp(`^(?:${[...index.countryForms.keys()].map(escape).join('|')})(?:’s|'s)?\\s+`, 'u'), '');
+    const first = words[0] as string;
+    const last = words[words.length - 1] as string;
+    const official: GazetteerOfficial = { name, title: stripped || null, aliases: [...new Set([first, last])], country, organization: null };
+    const mention: OfficialMention = { kind: 'official', official, isNew: true, start, end };
+    actors.push(mention);
+    if (country === null) countryless.push(mention);
+  };
+  for (const m of text.matchAll(TITLED_NAME)) {
+    const name = m[1] as string;
+    const title = m[0].slice(0, m[0].length - name.length).trim();
+    titled(name, title, offset + m.index, offset + m.index + m[0].length);
+  }
+  for (const m of text.matchAll(NAME_TITLE)) {
+    const start = offset + m.index;
+    if (actors.some((a) => overlaps(a, { start, end: start + m[0].length }))) continue;
+    titled(m[1] as string, m[2] as string, start, start + m[0].length);
+  }
+
+  const deployments: DeploymentMention[] = [];
+  for (const m of text.matchAll(index.pattern)) {
+    const span = { start: offset + m.index, end: offset + m.index + m[0].length };
+    const phrases = index.phrases.get(m[0]) ?? [];
+    const candidates = phrases.flatMap((p) => (p.deployment === undefined ? [] : [p.deployment]));
+    if (candidates.length > 0) {
+      deployments.push({ kind: 'deployment', candidates, ...span });
+      continue;
+    }
+    if (actors.some((a) => overlaps(a, span))) continue;
+    const phrase = phrases[0];
+    if (!phrase) continue;
+    if (phrase.kind === 'official' && phrase.official) {
+      actors.push({ kind: 'official', official: phrase.official, isNew: false, ...span });
+      continue;
+    }
+    const after = text.slice(m.index + m[0].length);
+    const agentive = AGENT_HEAD.test(after);
+    const possessive = /^(?:’s|'s)/.test(after);
+    const role = phrase.kind === 'demonym' ? (agentive ? 'agent' : 'modifier') : possessive && !agentive ? 'possessive' : 'agent';
+    actors.push({ kind: 'actor', key: phrase.key, role, ...span });
+  }
+  for (const m of text.matchAll(ANAPHOR)) {
+    const span = { start: offset + m.index, end: offset + m.index + m[0].length };
+    if (actors.some((a) => overlaps(a, span))) continue;
+    actors.push({ kind: 'anaphor', text: m[0].toLowerCase(), firstPerson: m[0].toLowerCase() === 'we', ...span });
+  }
+  actors.sort((a, b) => a.start - b.start);
+  return { actors, deployments, topics: topicsIn(text, offset, index), countryless };
+}
+
+/**
+ * Topics: the name as written, or its content words close together in any order ("resume
+ * dialogues to achieve inter-Korean reconciliation" names "inter-Korean dialogue"), with at most
+ * one other content word among them.
+ */
+function topicsIn(text: string, offset: number, index: Index): TopicMention[] {
+  const words = [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)].filter((w) => !STOP.has(w[0].toLowerCase()));
+  const stems = words.map((w) => stemOf(w[0]));
+  const found: TopicMention[] = [];
+  for (const topic of index.topics) {
+    if (found.some((f) => f.name === topic.name)) continue;
+    const exact = topic.exact.exec(text);
+    if (exact) {
+      found.push({ kind: 'topic', name: topic.name, start: offset + exact.index, end: offset + exact.index + exact[0].length });
+      continue;
+    }
+    if (topic.stems.length < 2) continue;
+    const window = topic.stems.length + 1;
+    for (let i = 0; i + topic.stems.length <= stems.length; i++) {
+      const slice = stems.slice(i, i + window);
+      if (!topic.stems.every((s) => slice.includes(s)) || !topic.stems.includes(stems[i] as string)) continue;
+      const last = Math.max(...topic.stems.map((s) => i + slice.indexOf(s)));
+      const first = words[i] as RegExpExecArray;
+      const end = words[last] as RegExpExecArray;
+      found.push({ kind: 'topic', name: topic.name, start: offset + first.index, end: offset + end.index + end[0].length });
+      break;
+    }
+  }
+  return found;
+}
