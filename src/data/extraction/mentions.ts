@@ -45,10 +45,12 @@ const AGENT_HEAD =
   /^(?:’s|'s)?\s+(?:(?:[A-Z][\w-]*|foreign|defen[cs]e|military|national|arms|control|state|top|senior|chief|deputy|vice|assistant)\s+){0,4}(?:government|side|ministry|ministries|spokes(?:man|woman|person)|officials?|minister|president|leader|leadership|diplomats?|embassy|envoy|ambassador|military|army|authorities|administration|premier|chancellor|secretary|defen[cs]e ministry|foreign ministry)\b/iu;
 
 const TITLE_HEAD = String.raw`(?:[Ss]pokes(?:man|woman|person)|[Mm]inister|[Ss]ecretary|[Oo]fficial|[Aa]mbassador|[Ee]nvoy|[Pp]resident|[Pp]remier|[Cc]hancellor|[Dd]irector|[Cc]ommander|[Aa]dviser|[Aa]dvisor|[Cc]olonel|[Gg]eneral|[Aa]dmiral|[Cc]ouncilor|[Cc]hief)`;
-const TITLE_WORD = String.raw`(?:[A-Z][\w-]*|of|for|the|and|on|arms|control|foreign|affairs|defen[cs]e|national|ministry|military|deputy|assistant|vice|state|senior|top|chief)`;
-const PERSON = String.raw`[A-Z][a-z]+(?:-[a-z]+)?(?:\s[A-Z][a-z]+(?:-[a-z]+)?){1,2}`;
+const TITLE_WORD = String.raw`(?:[A-Z][\w-]*|of|for|the|on|arms|control|foreign|affairs|defen[cs]e|national|ministry|military|deputy|assistant|vice|state|senior|top|chief)`;
+/** A capitalized word that can be part of a name: not one of the words of titles and institutions. */
+const NAME_WORD = String.raw`(?!(?:Ministry|Foreign|Affairs|Defen[cs]e|National|Forces|Security|Council|Office|State|Department)\b)[A-Z][a-z]+(?:-[a-z]+)?`;
+const PERSON = String.raw`${NAME_WORD}(?:\s${NAME_WORD}){1,2}`;
 /** Title then name: "Foreign Ministry spokesman Geng Shuang", "Defense Secretary Mark Esper". */
-const TITLED_NAME = new RegExp(String.raw`(?:${TITLE_WORD}\s+){0,6}${TITLE_HEAD}\s+(${PERSON})(?![\w-])`, 'gu');
+const TITLED_NAME = new RegExp(String.raw`(?:${TITLE_WORD}\s+){0,6}${TITLE_HEAD}(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}?(?:Affairs|Defen[cs]e|Foreign|State))?\s+(${PERSON})(?![\w-])`, 'gu');
 /** Name then title: "Zhang Xiaogang, spokesperson for the Ministry of National Defense". */
 const NAME_TITLE = new RegExp(String.raw`(${PERSON}),\s+((?:the\s+)?(?:${TITLE_WORD}\s+){0,4}${TITLE_HEAD}(?:\s+(?:for|of)\s+the\s+(?:[A-Z][\w-]*\s?)+)?)`, 'gu');
 /** Words that are never part of a person's name. */
@@ -68,7 +70,8 @@ export const stemOf = (word: string) =>
   word
     .toLowerCase()
     .replace(/[’']s$/, '')
-    .replace(/(?:ies|es|s)$/, '');
+    .replace(/ies$/, 'y')
+    .replace(/(?<![su])s$/, '');
 
 interface Phrase {
   kind: 'country' | 'demonym' | 'organization' | 'official' | 'deployment';

@@ -50,6 +50,11 @@ export function sentencesOf(body: string): Sentence[] {
         group = [];
       };
       values.forEach((value, i) => {
+        // wink keeps line breaks as tokens: they end a sentence and are not part of one.
+        if (value.trim().length === 0) {
+          if (value.includes('\n')) flush();
+          return;
+        }
         const start = body.indexOf(value, cursor);
         if (start < 0) return;
         if (group.length > 0 && body.slice(cursor, start).includes('\n')) flush();
