@@ -48,6 +48,7 @@ export const CUES: Cue[] = [
   cue('CRITICIZE', 0.65, String.raw`(?:undermin|damag)(?:e|es|ed|ing)\s+[^.,;]{0,30}?(?:security|interests|balance|stability|peace)`),
   cue('CRITICIZE', 0.6, String.raw`brings?\s+negative\s+effects?|contradicts?|destabili[sz]ing\s+step|poses?\s+an?\s+(?:[\w-]+\s+){0,3}threat|a\s+threat\s+to\s+regional`),
   cue('COMMIT', 0.9, String.raw`vow(?:s|ed|ing)?|pledg(?:e|es|ed|ing)|committed\s+to`),
+  cue('COMMIT', 0.7, String.raw`intention\s+(?:of|to)`),
   cue('COMMIT', 0.85, String.raw`agree(?:d|s)?\s+(?:to|on)|announced\s+(?:the|an|their)\s+agreement\s+to`),
   cue('COMMIT', 0.65, String.raw`(?:will|would)\s+(?:further\s+|continue\s+(?:to\s+)?)(?:\w+)|would\s+remain\s+engaged|(?:will|would)\s+deploy|would\s+be\s+deployed`, {
     intended: true,

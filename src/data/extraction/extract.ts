@@ -55,6 +55,8 @@ interface Proposal {
   attribution: Attribution;
   confidence: number;
   evidence: Span[];
+  /** Reported both as asserted and as denied: proposed neither way. */
+  conflicted?: boolean;
 }
 
 const REPORTING = /^(?:said|says|say|added|adds|noted|notes|stated|states|told|stressed|emphasized|emphasised|insisted|declared|explained|believes|announced|warned|according)$/i;
@@ -106,6 +108,10 @@ class ArticleExtractor {
   /** The day each official was last placed on. */
   private readonly speakerDays = new Map<string, string>();
   private recentDeployments: Array<{ sentence: number; deployments: number[] }> = [];
+  /** What each quote is about so far: a quote's later sentences keep its target ("We are ready to take measures"). */
+  private readonly quoteTargets = new Map<number, number[]>();
+  /** Officials in the order they were last named, for "the two officials", "the two ministers". */
+  private recentOfficials: GazetteerOfficial[] = [];
 
   constructor(
     private readonly input: ExtractionInput,
@@ -121,7 +127,7 @@ class ArticleExtractor {
 
   run(): Proposal[] {
     this.sentences.forEach((sentence, i) => this.readSentence(sentence, i));
-    return this.proposals;
+    return this.proposals.filter((p) => !p.conflicted);
   }
 
   get officialsFound(): GazetteerOfficial[] {
@@ -152,7 +158,7 @@ class ArticleExtractor {
           speakers.push(official);
         }
       } else {
-        const referent = m.firstPerson && quote ? this.quoteVoice(quote) : this.context;
+        const referent = m.firstPerson && quote ? this.quoteVoice(quote) : (this.namedPair(m.text) ?? this.context);
         if (referent) {
           holders.push(...referent.holders);
           speakers.push(...referent.speakers);
@@ -162,6 +168,17 @@ class ArticleExtractor {
     }
     if (holders.length === 0) return null;
     return { holders: [...new Set(holders)], speakers: [...new Map(speakers.map((s) => [s.name, s])).values()], inferred };
+  }
+
+  /** "the two officials", "the two ministers": the last two officials named (ministers for "ministers"). */
+  private namedPair(text: string): Voice | null {
+    const noun = /^(?:the two|both) (officials|ministers|leaders|presidents|diplomats)$/.exec(text)?.[1];
+    if (noun === undefined) return null;
+    const fitting = this.recentOfficials.filter((o) => noun !== 'ministers' || /\bminister\b/i.test(o.title ?? ''));
+    const pair = fitting.slice(-2);
+    if (pair.length < 2) return null;
+    const holders = [...new Set(pair.flatMap((o) => [o.country ?? o.organization ?? []].flat()))];
+    return holders.length === 0 ? null : { holders, speakers: pair, inferred: true };
   }
 
   /** A known official, or a new one: a title without a country takes the country of the statement before. */
@@ -329,12 +346,15 @@ class ArticleExtractor {
     const hasUrge = cues.some((c) => c.cue.stance === 'URGE');
     let spoke: Voice | null = null;
     for (const cue of this.withPurposeClauses(sentence, cues)) {
-      const proposal = this.propose(sentence, i, mentions, cue, deployments, day, hasUrge);
-      if (proposal) {
+      for (const proposal of this.propose(sentence, i, mentions, cue, deployments, day, hasUrge, spoke)) {
         this.add(proposal);
         spoke ??= proposal.voice;
+        const quote = this.quotes.find((q) => inside(q, cue));
+        if (quote && proposal.deployments.length > 0) this.quoteTargets.set(quote.start, proposal.deployments);
       }
     }
+    const named = mentions.actors.flatMap((a) => (a.kind === 'official' ? [this.officialOf(a.official, a)] : []));
+    for (const o of named) this.recentOfficials = [...this.recentOfficials.filter((r) => r.name !== o.name), o];
     const frame = spoke ?? this.voiceOf(this.frameOf(sentence, mentions, sentence.end), this.quoteAt(sentence));
     const subject = frame ?? this.voiceOf(this.subjectBefore(sentence, mentions, sentence.tokens.find((t) => t.pos === 'VERB')?.start ?? sentence.start), null);
     if (subject) {
@@ -364,11 +384,12 @@ class ArticleExtractor {
     deployments: Array<{ deployment: number; start: number }>,
     day: string | null,
     hasUrge: boolean,
-  ): Proposal | null {
+    sentenceVoice: Voice | null,
+  ): Proposal[] {
     const modality = modalityOf(sentence, cue);
-    if (modality === null) return null;
+    if (modality === null) return [];
     // "should contribute to peace and not undermine it": the negated words belong to the call.
-    if (modality === 'NEGATED' && hasUrge && cue.cue.stance !== 'URGE') return null;
+    if (modality === 'NEGATED' && hasUrge && cue.cue.stance !== 'URGE') return [];
     const quote = this.quotes.find((q) => inside(q, cue)) ?? null;
     let confidence = cue.cue.weight;
 
@@ -389,7 +410,13 @@ class ArticleExtractor {
         );
       }
     }
-    if (!voice) return null;
+    if (!voice && sentenceVoice && own.length === 0) {
+      // "China has expressed opposition to THAAD as it damaged China's security interests": a
+      // subordinate clause without its own subject is the same actor's.
+      voice = sentenceVoice;
+      confidence -= 0.1;
+    }
+    if (!voice) return [];
     // A speaker speaks for one of the holders: "Geng said China opposes" keeps Geng; "X said Russia opposes" does not keep X.
     const frameVoice = own.length > 0 ? this.voiceOf(frame, quote) : null;
     const speakers = [...voice.speakers, ...(frameVoice?.speakers ?? [])].filter(
@@ -400,7 +427,9 @@ class ArticleExtractor {
 
     // What about: deployments, then topics, after the cue first; else what a "such a move" refers to.
     const scope = cue.scope ?? { start: sentence.start, end: sentence.end };
-    const inScope = (x: { start: number }) => x.start >= scope.start && x.start < scope.end;
+    // A target before the cue counts unless a quote or a new reported statement ("adding that") lies between them.
+    const inScope = (x: { start: number }) =>
+      x.start >= scope.start && x.start < scope.end && (x.start >= cue.start || !/[”"]|\b(?:adding|saying|stressing|noting)\b/.test(this.input.body.slice(x.start, cue.start)));
     const after = (x: { start: number }) => x.start >= cue.start;
     const scopedDeployments = deployments.filter(inScope);
     const scopedTopics = mentions.topics.filter(inScope);
@@ -409,6 +438,11 @@ class ArticleExtractor {
     if (targetDeployments.length === 0) targetTopics = scopedTopics.filter(after).map((t) => t.name);
     if (targetDeployments.length === 0 && targetTopics.length === 0) targetDeployments = scopedDeployments.map((d) => d.deployment);
     if (targetDeployments.length === 0 && targetTopics.length === 0) targetTopics = scopedTopics.map((t) => t.name);
+    const quoted = quote ? this.quoteTargets.get(quote.start) : undefined;
+    if (targetDeployments.length === 0 && targetTopics.length === 0 && quoted) {
+      targetDeployments = quoted;
+      confidence -= 0.1;
+    }
     if (targetDeployments.length === 0 && targetTopics.length === 0 && !cue.scope && ANAPHORIC_TARGET.test(sentence.text)) {
       const recent = this.recentDeployments.filter((r) => r.sentence < i && r.sentence >= i - 2).pop();
       if (recent && recent.deployments.length === 1) {
@@ -416,7 +450,7 @@ class ArticleExtractor {
         confidence -= 0.15;
       }
     }
-    if (targetDeployments.length === 0 && targetTopics.length === 0) return null;
+    if (targetDeployments.length === 0 && targetTopics.length === 0) return [];
     if (targetTopics.length > 1) {
       targetTopics = targetTopics.slice(0, 1);
       confidence -= 0.1;
@@ -431,7 +465,7 @@ class ArticleExtractor {
     const meetingSpeakers = meeting && speakers.length === 0 ? meeting.participants : speakers;
     const statedOn = day ?? meetingSpeakers.map((s) => this.speakerDays.get(s.name)).find((d) => d !== undefined) ?? (meeting?.date || null);
     const attribution: Attribution = quote ? 'DIRECT_QUOTE' : UNNAMED.test(sentence.text) ? 'UNNAMED_SOURCE' : 'PARAPHRASE';
-    return {
+    const proposal: Proposal = {
       stance: cue.cue.stance,
       voice: { ...voice, speakers: meetingSpeakers },
       addressees,
@@ -444,6 +478,15 @@ class ArticleExtractor {
       confidence: Math.max(0.05, Math.min(1, confidence)),
       evidence: [{ start: sentence.start, end: sentence.end }],
     };
+    // "Russia and China have separately warned Japan": one statement each.
+    const lastOwn = own[own.length - 1];
+    if (lastOwn && voice.holders.length > 1 && /\bseparately\b/i.test(this.input.body.slice(lastOwn.end, cue.end))) {
+      return voice.holders.map((holder) => ({
+        ...proposal,
+        voice: { ...proposal.voice, holders: [holder], speakers: proposal.voice.speakers.filter((s) => (s.country ?? s.organization) === holder) },
+      }));
+    }
+    return [proposal];
   }
 
   /** Those a call or a criticism is directed at: the actors right after the cue ("urged Japan to"), or before a "should". */
@@ -474,12 +517,13 @@ class ArticleExtractor {
 
   /** One statement reported in several sentences is one position with several quotes. */
   private add(p: Proposal) {
-    const key = identity(p);
-    const same = this.proposals.find((q) => identity(q) === key);
+    const same = this.proposals.find((q) => sameStatement(q, p));
     if (!same) {
       this.proposals.push(p);
       return;
     }
+    same.statedOn ??= p.statedOn;
+    if (same.modality !== p.modality && (same.modality === 'NEGATED' || p.modality === 'NEGATED')) same.conflicted = true;
     for (const e of p.evidence) if (!same.evidence.some((x) => x.start === e.start)) same.evidence.push(e);
     for (const s of p.voice.speakers) if (!same.voice.speakers.some((o) => o.name === s.name)) same.voice.speakers.push(s);
     same.addressees = [...new Set([...same.addressees, ...p.addressees])];
@@ -490,8 +534,20 @@ class ArticleExtractor {
 
 const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
 const countriesOf = (officials: GazetteerOfficial[]) => [...new Set(officials.flatMap((o) => (o.country === null ? [] : [o.country])))];
-const identity = (p: Proposal) =>
-  [p.stance, [...p.voice.holders].sort().join(','), [...p.deployments].sort().join(','), p.topics.join(','), p.meeting ?? '', p.statedOn ?? '', p.modality].join('|');
+const names = (officials: GazetteerOfficial[]) => officials.map((o) => o.name);
+const nested = (a: string[], b: string[]) => a.every((x) => b.includes(x)) || b.every((x) => a.includes(x));
+/**
+ * The rule of the import (one statement per stance, target, holders and occasion): two proposals
+ * are one statement unless their days differ or each has a speaker the other lacks.
+ */
+const sameStatement = (a: Proposal, b: Proposal) =>
+  a.stance === b.stance &&
+  sameSet(a.voice.holders, b.voice.holders) &&
+  sameSet(a.deployments.map(String), b.deployments.map(String)) &&
+  sameSet(a.topics, b.topics) &&
+  a.meeting === b.meeting &&
+  (a.statedOn === null || b.statedOn === null || a.statedOn === b.statedOn) &&
+  nested(names(a.voice.speakers), names(b.voice.speakers));
 
 const slug = (s: string) =>
   s

@@ -73,6 +73,12 @@ export const stemOf = (word: string) =>
     .replace(/ies$/, 'y')
     .replace(/(?<![su])s$/, '');
 
+const contentStems = (text: string) =>
+  text
+    .split(/[^\p{L}\p{N}'’-]+/u)
+    .filter((w) => w && !STOP.has(w.toLowerCase()))
+    .map(stemOf);
+
 interface Phrase {
   kind: 'country' | 'demonym' | 'organization' | 'official' | 'deployment';
   key: string;
@@ -87,6 +93,8 @@ export interface Index {
   phrases: Map<string, Phrase[]>;
   officialsByName: Map<string, GazetteerOfficial>;
   topics: Array<{ name: string; stems: string[]; exact: RegExp }>;
+  /** Deployments without a system, by the content words of their names ("tactical nuclear weapons in Belarus"). */
+  describedDeployments: Array<{ deployment: number; stems: string[] }>;
   /** Country forms (for titles such as "Chinese Foreign Ministry spokesman"): text → key. */
   countryForms: Map<string, string>;
 }
@@ -133,14 +141,17 @@ export function indexOf(gazetteer: Gazetteer): Index {
   const topics = gazetteer.topics.flatMap((t) =>
     [t.name, ...t.aliases].map((form) => ({
       name: t.name,
-      stems: form
-        .split(/[^\p{L}\p{N}'’-]+/u)
-        .filter((w) => w && !STOP.has(w.toLowerCase()))
-        .map(stemOf),
+      stems: contentStems(form),
       exact: new RegExp(`(?<![\\p{L}\\p{N}])${escape(form)}(?![\\p{L}\\p{N}])`, 'iu'),
     })),
   );
-  const index = { gazetteer, pattern, phrases, officialsByName, topics, countryForms };
+  // A country in a deployment's name ("Russian", "Belarus") is said in many ways; its other words must all be there.
+  const countryStems = new Set([...countryForms.keys()].map(stemOf));
+  const describedDeployments = gazetteer.deployments.flatMap((d, deployment) => {
+    const stems = contentStems(d.name).filter((w) => w.length > 2 && !countryStems.has(w));
+    return d.system === null && stems.length >= 2 ? [{ deployment, stems }] : [];
+  });
+  const index = { gazetteer, pattern, phrases, officialsByName, topics, countryForms, describedDeployments };
   indexes.set(gazetteer, index);
   return index;
 }
@@ -225,7 +236,37 @@ export function mentionsIn(text: string, offset: number, index: Index): Sentence
     actors.push({ kind: 'anaphor', text: m[0].toLowerCase(), firstPerson: m[0].toLowerCase() === 'we', ...span });
   }
   actors.sort((a, b) => a.start - b.start);
-  return { actors, deployments, topics: topicsIn(text, offset, index), countryless };
+  const words = contentWordsOf(text);
+  for (const described of index.describedDeployments) {
+    if (deployments.some((d) => d.candidates.includes(described.deployment))) continue;
+    const span = findStems(described.stems, words, offset);
+    if (span) deployments.push({ kind: 'deployment', candidates: [described.deployment], ...span });
+  }
+  return { actors, deployments, topics: topicsIn(text, offset, index, words), countryless };
+}
+
+interface ContentWords {
+  words: RegExpExecArray[];
+  stems: string[];
+}
+
+function contentWordsOf(text: string): ContentWords {
+  const words = [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)].filter((w) => !STOP.has(w[0].toLowerCase()));
+  return { words, stems: words.map((w) => stemOf(w[0])) };
+}
+
+/** Where all of `wanted` occur together, in any order, with at most one other content word among them. */
+function findStems(wanted: string[], { words, stems }: ContentWords, offset: number): Span | null {
+  const window = wanted.length + 1;
+  for (let i = 0; i + wanted.length <= stems.length; i++) {
+    const slice = stems.slice(i, i + window);
+    if (!wanted.includes(stems[i] as string) || !wanted.every((s) => slice.includes(s))) continue;
+    const last = Math.max(...wanted.map((s) => i + slice.indexOf(s)));
+    const first = words[i] as RegExpExecArray;
+    const end = words[last] as RegExpExecArray;
+    return { start: offset + first.index, end: offset + end.index + end[0].length };
+  }
+  return null;
 }
 
 /**
@@ -233,9 +274,7 @@ export function mentionsIn(text: string, offset: number, index: Index): Sentence
  * dialogues to achieve inter-Korean reconciliation" names "inter-Korean dialogue"), with at most
  * one other content word among them.
  */
-function topicsIn(text: string, offset: number, index: Index): TopicMention[] {
-  const words = [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)].filter((w) => !STOP.has(w[0].toLowerCase()));
-  const stems = words.map((w) => stemOf(w[0]));
+function topicsIn(text: string, offset: number, index: Index, words: ContentWords): TopicMention[] {
   const found: TopicMention[] = [];
   for (const topic of index.topics) {
     if (found.some((f) => f.name === topic.name)) continue;
@@ -245,16 +284,8 @@ function topicsIn(text: string, offset: number, index: Index): TopicMention[] {
       continue;
     }
     if (topic.stems.length < 2) continue;
-    const window = topic.stems.length + 1;
-    for (let i = 0; i + topic.stems.length <= stems.length; i++) {
-      const slice = stems.slice(i, i + window);
-      if (!topic.stems.every((s) => slice.includes(s)) || !topic.stems.includes(stems[i] as string)) continue;
-      const last = Math.max(...topic.stems.map((s) => i + slice.indexOf(s)));
-      const first = words[i] as RegExpExecArray;
-      const end = words[last] as RegExpExecArray;
-      found.push({ kind: 'topic', name: topic.name, start: offset + first.index, end: offset + end.index + end[0].length });
-      break;
-    }
+    const span = findStems(topic.stems, words, offset);
+    if (span) found.push({ kind: 'topic', name: topic.name, ...span });
   }
   return found;
 }
