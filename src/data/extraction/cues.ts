@@ -28,7 +28,11 @@ const cue = (stance: Stance, weight: number, source: string, options: Omit<Cue, 
 export const CUES: Cue[] = [
   // THREATEN before URGE and CRITICIZE: "warned of countermeasures" is a threat.
   cue('THREATEN', 0.9, String.raw`(?:take|taking|took|adopt)\s+(?:\w+\s+)?countermeasures?|countermeasures?`),
-  cue('THREATEN', 0.85, String.raw`(?:take|taking|took)\s+(?:all\s+)?(?:the\s+)?(?:necessary|appropriate|resolute|firm|corresponding|reciprocal|retaliatory)\s+(?:[\w-]+\s+)?measures`),
+  cue(
+    'THREATEN',
+    0.85,
+    String.raw`(?:take|taking|took)\s+(?:all\s+)?(?:the\s+)?(?:necessary|appropriate|resolute|firm|corresponding|reciprocal|retaliatory)\s+(?:[\w-]+\s+)?measures`,
+  ),
   cue('THREATEN', 0.8, String.raw`(?:will|would)\s+not\s+stand\s+idly\s+by`, { negationInside: true }),
   cue('THREATEN', 0.8, String.raw`military\s+response|retaliat(?:e|es|ed|ion)`),
   cue('CONCERN', 0.9, String.raw`(?:voic|express|rais)(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,2}concerns?`),
@@ -43,16 +47,29 @@ export const CUES: Cue[] = [
   cue('URGE', 0.75, String.raw`(?:require|requires|required|advise|advised|advises|asked|asks)\s+[^.,;]{1,40}?\s+to\s+\w+`),
   cue('URGE', 0.55, String.raw`should\s+(?!be\b|have\b)\w+`, { subjectIsAddressee: true }),
   cue('URGE', 0.6, String.raw`it\s+is\s+(?:necessary|imperative)\s+to`),
-  cue('CRITICIZE', 0.9, String.raw`slam(?:s|med)?|accus(?:e|es|ed|ing)|criticiz(?:e|es|ed|ing)|criticis(?:e|es|ed|ing)|denounc(?:e|es|ed|ing)|condemn(?:s|ed|ing)?|lambast(?:s|ed)?|blast(?:s|ed)|rebuk(?:e|es|ed)`),
+  cue(
+    'CRITICIZE',
+    0.9,
+    String.raw`slam(?:s|med)?|accus(?:e|es|ed|ing)|criticiz(?:e|es|ed|ing)|criticis(?:e|es|ed|ing)|denounc(?:e|es|ed|ing)|condemn(?:s|ed|ing)?|lambast(?:s|ed)?|blast(?:s|ed)|rebuk(?:e|es|ed)`,
+  ),
   cue('CRITICIZE', 0.7, String.raw`warn(?:s|ed)?\s+[^.,;]{1,30}?\s+(?:over|against|about)`),
   cue('CRITICIZE', 0.65, String.raw`(?:undermin|damag)(?:e|es|ed|ing)\s+[^.,;]{0,30}?(?:security|interests|balance|stability|peace)`),
-  cue('CRITICIZE', 0.6, String.raw`brings?\s+negative\s+effects?|contradicts?|destabili[sz]ing\s+step|poses?\s+an?\s+(?:[\w-]+\s+){0,3}threat|a\s+threat\s+to\s+regional`),
+  cue(
+    'CRITICIZE',
+    0.6,
+    String.raw`brings?\s+negative\s+effects?|contradicts?|destabili[sz]ing\s+step|poses?\s+an?\s+(?:[\w-]+\s+){0,3}threat|a\s+threat\s+to\s+regional`,
+  ),
   cue('COMMIT', 0.9, String.raw`vow(?:s|ed|ing)?|pledg(?:e|es|ed|ing)|committed\s+to`),
   cue('COMMIT', 0.7, String.raw`intention\s+(?:of|to)`),
   cue('COMMIT', 0.85, String.raw`agree(?:d|s)?\s+(?:to|on)|announced\s+(?:the|an|their)\s+agreement\s+to`),
-  cue('COMMIT', 0.65, String.raw`(?:will|would)\s+(?:further\s+|continue\s+(?:to\s+)?)(?:\w+)|would\s+remain\s+engaged|(?:will|would)\s+deploy|would\s+be\s+deployed`, {
-    intended: true,
-  }),
+  cue(
+    'COMMIT',
+    0.65,
+    String.raw`(?:will|would)\s+(?:further\s+|continue\s+(?:to\s+)?)(?:\w+)|would\s+remain\s+engaged|(?:will|would)\s+deploy|would\s+be\s+deployed`,
+    {
+      intended: true,
+    },
+  ),
   cue('COMMIT', 0.65, String.raw`(?:plans?|planned|intends?|intended|wanted)\s+to\s+deploy`, { intended: true }),
   cue('SUPPORT', 0.75, String.raw`welcom(?:e|es|ed|ing)|backs|backed|support(?:s|ed|ing)?|endors(?:e|es|ed|ing)|defend(?:s|ed)|prais(?:e|es|ed)`),
 ];

@@ -25,15 +25,21 @@ export interface ExtractionInput {
   publishedAt: string | null;
 }
 
+type Attribution = 'DIRECT_QUOTE' | 'PARAPHRASE' | 'UNNAMED_SOURCE';
+
+/** A proposed position: an import document's position with the fields the import reads from the model's definition, typed. */
+export type ExtractedPosition = ImportPosition & { modality: Modality; attribution: Attribution; provenance: 'EXTRACTED'; confidence: number };
+/** An import document whose positions are proposals (it is an ArticleDocument). */
+export type ExtractedDocument = Omit<ArticleDocument, 'positions'> & { positions: ExtractedPosition[] };
+
 export interface Extraction {
-  document: ArticleDocument;
+  document: ExtractedDocument;
   /** Names (officials) and keys (meetings) in the document that the gazetteer did not know. */
   newEntities: { officials: string[]; meetings: string[] };
   unresolved: Array<{ text: string; start: number; end: number; kind: 'actor' | 'official' | 'deployment' }>;
 }
 
 type Stance = ImportPosition['stance'];
-type Attribution = 'DIRECT_QUOTE' | 'PARAPHRASE' | 'UNNAMED_SOURCE';
 
 /** Who a statement is from: the actors who hold it and the officials who voiced it. */
 interface Voice {
@@ -59,7 +65,8 @@ interface Proposal {
   conflicted?: boolean;
 }
 
-const REPORTING = /^(?:said|says|say|added|adds|noted|notes|stated|states|told|stressed|emphasized|emphasised|insisted|declared|explained|believes|announced|warned|according)$/i;
+const REPORTING =
+  /^(?:said|says|say|added|adds|noted|notes|stated|states|told|stressed|emphasized|emphasised|insisted|declared|explained|believes|announced|warned|according)$/i;
 const PREPOSITIONS = new Set(
   'in on to of from with by for against toward towards near over at between into including about than alongside across under within like upon'.split(' '),
 );
@@ -208,7 +215,10 @@ class ArticleExtractor {
       const frame = mentions.actors.filter((a) => a.start >= quote.end && a.end <= frameEnd && a.kind !== 'anaphor' && this.isSubject(a, sentence));
       const pronouns = mentions.actors.filter((a) => a.start >= quote.end && a.end <= frameEnd && a.kind === 'anaphor' && !a.firstPerson);
       const chosen = frame.length > 0 ? frame.slice(0, 1) : pronouns.slice(0, 1);
-      if (chosen.length > 0 && /\b(?:said|says|added|noted|stated|told|stressed|emphasized|insisted|declared)\b/i.test(this.input.body.slice(quote.end, frameEnd))) {
+      if (
+        chosen.length > 0 &&
+        /\b(?:said|says|added|noted|stated|told|stressed|emphasized|insisted|declared)\b/i.test(this.input.body.slice(quote.end, frameEnd))
+      ) {
         return this.voiceOf(chosen, null);
       }
     }
@@ -217,7 +227,10 @@ class ArticleExtractor {
     const openingMentions = this.mentions[before];
     if (opening && openingMentions) {
       const lead = openingMentions.actors.filter((a) => a.end <= quote.start && a.kind !== 'anaphor' && this.isSubject(a, opening));
-      if (lead.length > 0 && /\b(?:said|says|added|noted|stated|told|stressed|urged|warned)\b[^"“]*$/i.test(this.input.body.slice(opening.start, quote.start))) {
+      if (
+        lead.length > 0 &&
+        /\b(?:said|says|added|noted|stated|told|stressed|urged|warned)\b[^"“]*$/i.test(this.input.body.slice(opening.start, quote.start))
+      ) {
         return this.voiceOf(lead.slice(-1), null);
       }
     }
@@ -365,7 +378,9 @@ class ArticleExtractor {
 
   /** "To realize X, it is necessary to Y": support for X, a call for Y. The cue's scope is kept in `scope`. */
   private withPurposeClauses(sentence: Sentence, cues: CueMatch[]): Array<CueMatch & { scope?: Span }> {
-    const purpose = /^To\s+(?:realize|realise|achieve|ensure|maintain|safeguard)\s+([^,]+),\s+it\s+is\s+(?:necessary|imperative|important)\s+to\b/u.exec(sentence.text);
+    const purpose = /^To\s+(?:realize|realise|achieve|ensure|maintain|safeguard)\s+([^,]+),\s+it\s+is\s+(?:necessary|imperative|important)\s+to\b/u.exec(
+      sentence.text,
+    );
     if (!purpose) return cues;
     const goal = { start: sentence.start, end: sentence.start + 3 + (purpose[0].indexOf(',') - 3) };
     const support = { cue: { stance: 'SUPPORT' as const, pattern: /$^/u, weight: 0.6 }, start: sentence.start, end: sentence.start + 2, scope: goal };
@@ -429,7 +444,9 @@ class ArticleExtractor {
     const scope = cue.scope ?? { start: sentence.start, end: sentence.end };
     // A target before the cue counts unless a quote or a new reported statement ("adding that") lies between them.
     const inScope = (x: { start: number }) =>
-      x.start >= scope.start && x.start < scope.end && (x.start >= cue.start || !/[”"]|\b(?:adding|saying|stressing|noting)\b/.test(this.input.body.slice(x.start, cue.start)));
+      x.start >= scope.start &&
+      x.start < scope.end &&
+      (x.start >= cue.start || !/[”"]|\b(?:adding|saying|stressing|noting)\b/.test(this.input.body.slice(x.start, cue.start)));
     const after = (x: { start: number }) => x.start >= cue.start;
     const scopedDeployments = deployments.filter(inScope);
     const scopedTopics = mentions.topics.filter(inScope);
@@ -573,7 +590,7 @@ export function extractArticle(input: ExtractionInput, gazetteer: Gazetteer): Ex
   const meetings = extractor.meetingsFound;
   const usedMeetings = new Set(proposals.flatMap((p) => (p.meeting === null ? [] : [p.meeting])));
 
-  const positions: ImportPosition[] = proposals.map((p) => {
+  const positions: ExtractedPosition[] = proposals.map((p) => {
     p.voice.holders.forEach(actorKey);
     p.addressees.forEach(actorKey);
     for (const s of p.voice.speakers) {
@@ -620,9 +637,24 @@ export function extractArticle(input: ExtractionInput, gazetteer: Gazetteer): Ex
         actorKey(o.country);
       }
       actorKey(m.country);
-      return { key: m.key, name: m.name, series: m.series, ordinal: m.ordinal, city: m.city, country: m.country, date: m.date, participants: m.participants.map((o) => o.name) };
+      return {
+        key: m.key,
+        name: m.name,
+        series: m.series,
+        ordinal: m.ordinal,
+        city: m.city,
+        country: m.country,
+        date: m.date,
+        participants: m.participants.map((o) => o.name),
+      };
     });
-  const officialList: ImportOfficial[] = [...officials.values()].map((o) => ({ name: o.name, title: o.title, aliases: o.aliases, country: o.country, organization: o.organization }));
+  const officialList: ImportOfficial[] = [...officials.values()].map((o) => ({
+    name: o.name,
+    title: o.title,
+    aliases: o.aliases,
+    country: o.country,
+    organization: o.organization,
+  }));
   const deploymentList: ImportDeployment[] = [...deploymentKeys].map(([i, key]) => {
     const d = gazetteer.deployments[i] as Gazetteer['deployments'][number];
     return {
@@ -638,12 +670,14 @@ export function extractArticle(input: ExtractionInput, gazetteer: Gazetteer): Ex
       announcedOn: null,
     };
   });
-  const countries: ImportCountry[] = gazetteer.countries.filter((c) => countryKeys.has(c.isoCode ?? c.name)).map((c) => ({ isoCode: c.isoCode, name: c.name, aliases: c.aliases }));
+  const countries: ImportCountry[] = gazetteer.countries
+    .filter((c) => countryKeys.has(c.isoCode ?? c.name))
+    .map((c) => ({ isoCode: c.isoCode, name: c.name, aliases: c.aliases }));
   const organizations: ImportOrganization[] = gazetteer.organizations
     .filter((o) => organizationKeys.has(o.acronym ?? o.name))
     .map((o) => ({ acronym: o.acronym, name: o.name, aliases: o.aliases, members: o.members.filter((m) => countryKeys.has(m)) }));
 
-  const document: ArticleDocument = {
+  const document: ExtractedDocument = {
     format: ARTICLE_FORMAT,
     article: { source: input.source, headline: input.headline, url: input.url, publishedAt: input.publishedAt, photoCredit: null, body },
     countries,

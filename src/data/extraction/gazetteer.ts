@@ -49,7 +49,10 @@ export interface Gazetteer {
 export const COUNTRY_FORMS: Record<string, { demonyms: string[]; names: string[] }> = {
   CN: { demonyms: ['Chinese'], names: ['China', 'Beijing', "People's Republic of China", 'PRC'] },
   RU: { demonyms: ['Russian'], names: ['Russia', 'Moscow', 'Kremlin', 'the Kremlin', 'Russian Federation'] },
-  US: { demonyms: ['American', 'U.S.', 'US'], names: ['United States', 'U.S.', 'US', 'USA', 'Washington', 'America', 'Pentagon', 'the Pentagon', 'White House'] },
+  US: {
+    demonyms: ['American', 'U.S.', 'US'],
+    names: ['United States', 'U.S.', 'US', 'USA', 'Washington', 'America', 'Pentagon', 'the Pentagon', 'White House'],
+  },
   KR: { demonyms: ['South Korean'], names: ['South Korea', 'Seoul', 'ROK', 'Republic of Korea'] },
   KP: { demonyms: ['North Korean'], names: ['North Korea', 'Pyongyang', 'DPRK', "Democratic People's Republic of Korea"] },
   JP: { demonyms: ['Japanese'], names: ['Japan', 'Tokyo'] },

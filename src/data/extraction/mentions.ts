@@ -50,9 +50,15 @@ const TITLE_WORD = String.raw`(?:[A-Z][\w-]*|of|for|the|on|arms|control|foreign|
 const NAME_WORD = String.raw`(?!(?:Ministry|Foreign|Affairs|Defen[cs]e|National|Forces|Security|Council|Office|State|Department)\b)[A-Z][a-z]+(?:-[a-z]+)?`;
 const PERSON = String.raw`${NAME_WORD}(?:\s${NAME_WORD}){1,2}`;
 /** Title then name: "Foreign Ministry spokesman Geng Shuang", "Defense Secretary Mark Esper". */
-const TITLED_NAME = new RegExp(String.raw`(?:${TITLE_WORD}\s+){0,6}${TITLE_HEAD}(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}?(?:Affairs|Defen[cs]e|Foreign|State))?\s+(${PERSON})(?![\w-])`, 'gu');
+const TITLED_NAME = new RegExp(
+  String.raw`(?:${TITLE_WORD}\s+){0,6}${TITLE_HEAD}(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}?(?:Affairs|Defen[cs]e|Foreign|State))?\s+(${PERSON})(?![\w-])`,
+  'gu',
+);
 /** Name then title: "Zhang Xiaogang, spokesperson for the Ministry of National Defense". */
-const NAME_TITLE = new RegExp(String.raw`(${PERSON}),\s+((?:the\s+)?(?:${TITLE_WORD}\s+){0,4}${TITLE_HEAD}(?:\s+(?:for|of)\s+the\s+(?:[A-Z][\w-]*\s?)+)?)`, 'gu');
+const NAME_TITLE = new RegExp(
+  String.raw`(${PERSON}),\s+((?:the\s+)?(?:${TITLE_WORD}\s+){0,4}${TITLE_HEAD}(?:\s+(?:for|of)\s+the\s+(?:[A-Z][\w-]*\s?)+)?)`,
+  'gu',
+);
 /** Words that are never part of a person's name. */
 const NOT_A_NAME = new Set(
   'Ministry Foreign Affairs Defense Defence National Forces Korea Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December The Said'.split(

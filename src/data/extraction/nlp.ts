@@ -25,7 +25,12 @@ export interface Sentence {
 }
 
 const nlp = winkNLP(model);
-const its = nlp.its;
+// wink's out() knows its property functions by identity, so they are passed as they are, unbound.
+/* eslint-disable @typescript-eslint/unbound-method */
+const VALUE = nlp.its.value;
+const POS = nlp.its.pos;
+const NEGATION = nlp.its.negationFlag;
+/* eslint-enable @typescript-eslint/unbound-method */
 
 /**
  * The body's sentences. wink gives token values as they are written, so each token is found by
@@ -39,9 +44,9 @@ export function sentencesOf(body: string): Sentence[] {
     .readDoc(body)
     .sentences()
     .each((s: ItemSentence) => {
-      const values = s.tokens().out(its.value) as string[];
-      const tags = s.tokens().out(its.pos) as string[];
-      const flags = s.tokens().out(its.negationFlag) as unknown as boolean[];
+      const values = s.tokens().out<string>(VALUE);
+      const tags = s.tokens().out<string>(POS);
+      const flags = s.tokens().out<boolean>(NEGATION);
       let group: Token[] = [];
       const flush = () => {
         const first = group[0];

@@ -67,7 +67,10 @@ export interface MeetingMention {
 
 /** "a fourth meeting on Northeast Asia security held in Moscow". */
 export function meetingIn(text: string): MeetingMention | null {
-  const m = new RegExp(String.raw`\b(?:a|the)\s+(?:(${ORDINALS.join('|')})\s+)?((?:round\s+of\s+)?(?:meeting|consultations?|talks|dialogue)\s+on\s+([A-Z][\w-]*(?:\s+[\w-]+){0,4}?))\s+held\s+in\s+([A-Z][a-z]+)`, 'u').exec(text);
+  const m = new RegExp(
+    String.raw`\b(?:a|the)\s+(?:(${ORDINALS.join('|')})\s+)?((?:round\s+of\s+)?(?:meeting|consultations?|talks|dialogue)\s+on\s+([A-Z][\w-]*(?:\s+[\w-]+){0,4}?))\s+held\s+in\s+([A-Z][a-z]+)`,
+    'u',
+  ).exec(text);
   if (!m) return null;
   const ordinal = m[1] ? ORDINALS.indexOf(m[1]) + 1 : null;
   const series = m[3] as string;
