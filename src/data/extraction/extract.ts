@@ -8,7 +8,7 @@ import type { ArticleDocument, ImportCountry, ImportDeployment, ImportMeeting, I
 import { ARTICLE_FORMAT } from '../import/format.ts';
 import { cuesIn, type CueMatch } from './cues.ts';
 import type { Gazetteer, GazetteerOfficial } from './gazetteer.ts';
-import { indexOf, mentionsIn, type ActorLikeMention, type Index, type SentenceMentions, type Span } from './mentions.ts';
+import { addLaterMentions, indexOf, mentionsIn, type ActorLikeMention, type Index, type SentenceMentions, type Span } from './mentions.ts';
 import { modalityOf, type Modality } from './modality.ts';
 import { sentencesOf, type Sentence } from './nlp.ts';
 import { dayIn, meetingIn, referenceDayOf, type MeetingMention } from './occasions.ts';
@@ -74,6 +74,8 @@ const BOUNDARY = new Set([',', ';', ':', '--', '—', '–', '“', '”', '"', 
 const GENERIC_DEPLOYMENT = /\b(?:deployment|deploying|deploy|deployed|missile[- ]defen[cs]e\s+system|missile\s+system|battery|missiles|weapons)\b/i;
 const ANAPHORIC_TARGET = /\b(?:it|this|such|the move|the deployment|the system|the decision|the issue|the matter|the plan|these)\b/i;
 const UNNAMED = /\b(?:sources?|insiders?|people familiar)\b[^.]{0,40}\b(?:said|say|says|told)\b|\baccording to (?:sources|insiders)\b/i;
+/** "the two officials": two people, who must have been named; "the two countries" and "both sides" may be any pair of actors. */
+const PAIR = /^(?:the two|both) (officials|ministers|leaders|presidents|diplomats)$/;
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /** Quoted stretches of the body: pairs of curly quotes, or straight quotes taken two by two. */
@@ -127,6 +129,7 @@ class ArticleExtractor {
     this.index = indexOf(gazetteer);
     this.sentences = sentencesOf(input.body);
     this.mentions = this.sentences.map((s) => mentionsIn(s.text, s.start, this.index));
+    addLaterMentions(this.mentions, this.sentences);
     this.quotes = quoteSpans(input.body);
     this.reference = referenceDayOf(input.body, input.publishedAt);
     for (const m of this.mentions) for (const a of m.actors) if (a.kind === 'actor') this.hostCounts.set(a.key, (this.hostCounts.get(a.key) ?? 0) + 1);
@@ -165,7 +168,7 @@ class ArticleExtractor {
           speakers.push(official);
         }
       } else {
-        const referent = m.firstPerson && quote ? this.quoteVoice(quote) : (this.namedPair(m.text) ?? this.context);
+        const referent = m.firstPerson && quote ? this.quoteVoice(quote) : PAIR.test(m.text) ? this.namedPair(m.text) : this.context;
         if (referent) {
           holders.push(...referent.holders);
           speakers.push(...referent.speakers);
@@ -179,7 +182,7 @@ class ArticleExtractor {
 
   /** "the two officials", "the two ministers": the last two officials named (ministers for "ministers"). */
   private namedPair(text: string): Voice | null {
-    const noun = /^(?:the two|both) (officials|ministers|leaders|presidents|diplomats)$/.exec(text)?.[1];
+    const noun = PAIR.exec(text)?.[1];
     if (noun === undefined) return null;
     const fitting = this.recentOfficials.filter((o) => noun !== 'ministers' || /\bminister\b/i.test(o.title ?? ''));
     const pair = fitting.slice(-2);
@@ -279,7 +282,15 @@ class ArticleExtractor {
         break;
       }
     }
-    return mentions.actors.filter((a) => a.start >= from && a.end <= at && this.isSubject(a, sentence));
+    const eligible = mentions.actors.filter((a) => a.start >= from && a.end <= at && this.isSubject(a, sentence));
+    // The subject is the group nearest the cue: mentions joined by "and" or commas, not every actor of the clause.
+    const group = eligible.slice(-1);
+    for (let k = eligible.length - 2; k >= 0; k--) {
+      const left = eligible[k] as ActorLikeMention;
+      if (!/^[\s,]*(?:and|as well as|or)?[\s,]*(?:both\s+|the\s+)?$/i.test(this.input.body.slice(left.end, (group[0] as ActorLikeMention).start))) break;
+      group.unshift(left);
+    }
+    return group;
   }
 
   /** The reporting frame of a sentence: ", X said." at its end, "X said (that)" before `at`, or "according to X". */
@@ -433,7 +444,7 @@ class ArticleExtractor {
     }
     if (!voice) return [];
     // A speaker speaks for one of the holders: "Geng said China opposes" keeps Geng; "X said Russia opposes" does not keep X.
-    const frameVoice = own.length > 0 ? this.voiceOf(frame, quote) : null;
+    const frameVoice = own.length > 0 ? (this.voiceOf(frame, quote) ?? (quote ? this.quoteVoice(quote) : null)) : null;
     const speakers = [...voice.speakers, ...(frameVoice?.speakers ?? [])].filter(
       (s, k, all) => all.findIndex((o) => o.name === s.name) === k && voice.holders.includes(s.country ?? s.organization ?? ''),
     );

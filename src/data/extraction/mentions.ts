@@ -295,3 +295,33 @@ function topicsIn(text: string, offset: number, index: Index, words: ContentWord
   }
   return found;
 }
+
+/**
+ * An official found by title is named again by surname ("Geng said", "Zakharova added"): adds
+ * those mentions, in every sentence, of the officials the article introduced.
+ */
+export function addLaterMentions(all: SentenceMentions[], sentences: Array<{ text: string; start: number }>): void {
+  const introduced = new Map<string, GazetteerOfficial>();
+  for (const m of all) for (const a of m.actors) if (a.kind === 'official' && a.isNew) introduced.set(a.official.name, a.official);
+  const forms = new Map<string, GazetteerOfficial>();
+  for (const o of introduced.values()) for (const form of [o.name, ...o.aliases]) forms.set(form, o);
+  if (forms.size === 0) return;
+  const pattern = new RegExp(
+    `(?<![\\p{L}\\p{N}])(?:${[...forms.keys()]
+      .sort((a, b) => b.length - a.length)
+      .map(escape)
+      .join('|')})(?![\\p{L}\\p{N}])`,
+    'gu',
+  );
+  all.forEach((mentions, i) => {
+    const sentence = sentences[i];
+    if (!sentence) return;
+    for (const m of sentence.text.matchAll(pattern)) {
+      const span = { start: sentence.start + m.index, end: sentence.start + m.index + m[0].length };
+      const official = forms.get(m[0]);
+      if (!official || mentions.actors.some((a) => overlaps(a, span))) continue;
+      mentions.actors.push({ kind: 'official', official, isNew: true, ...span });
+    }
+    mentions.actors.sort((a, b) => a.start - b.start);
+  });
+}

@@ -13,7 +13,8 @@ const NEGATORS = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'withou
 const CLAUSE_BOUNDARY = new Set([',', ';', ':', '--', '—', '–', '“', '”', '"', 'that', 'but', 'while', 'and']);
 const UNCERTAIN = new Set(['could', 'may', 'might', 'reportedly', 'allegedly', 'considering', 'consider', 'considers', 'perhaps', 'possibly']);
 const FUTURE = new Set(['will', "'ll", 'shall', 'would', 'plans', 'plan', 'planned', 'intends', 'intend', 'going']);
-const CONDITION = /(?<![\p{L}])(?:if|unless|once|in case|so long as|as long as|provided that|on condition that)(?![\p{L}])/iu;
+// "even if" concedes rather than conditions.
+const CONDITION = /(?<![\p{L}])(?<!even )(?:if|unless|once|in case|so long as|as long as|provided that|on condition that)(?![\p{L}])/iu;
 
 /** The tokens of the cue's clause before it: back to a comma, a quotation mark, "that" or "but". */
 function clauseBefore(sentence: Sentence, cue: CueMatch): Token[] {
