@@ -34,18 +34,26 @@ export const CUES: Cue[] = [
     String.raw`(?:take|taking|took)\s+(?:all\s+)?(?:the\s+)?(?:necessary|appropriate|resolute|firm|corresponding|reciprocal|retaliatory)\s+(?:[\w-]+\s+)?measures`,
   ),
   cue('THREATEN', 0.8, String.raw`(?:will|would)\s+not\s+stand\s+idly\s+by`, { negationInside: true }),
-  cue('THREATEN', 0.8, String.raw`military\s+response|retaliat(?:e|es|ed|ion)`),
+  cue('THREATEN', 0.8, String.raw`military\s+response|retaliat(?:e|es|ed|ion|ory)|(?:will|would)\s+not\s+sit\s+idly\s+by`, { negationInside: true }),
+  cue(
+    'THREATEN',
+    0.75,
+    String.raw`warn(?:s|ed|ing)?\s+of\s+(?:serious\s+|grave\s+|severe\s+)?consequences|reserves?\s+the\s+right\s+to\s+(?:respond|take)|pay\s+(?:a|the)\s+(?:heavy\s+)?price`,
+  ),
   cue('CONCERN', 0.9, String.raw`(?:voic|express|rais)(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,2}concerns?`),
   cue('CONCERN', 0.8, String.raw`concerned\s+(?:about|over|by)|(?:deep|serious|grave)\s+concerns?`),
   cue('CONCERN', 0.6, String.raw`views?\s+it\s+as\s+a\s+threat`),
   cue('OPPOSE', 0.9, String.raw`(?:firmly\s+|strongly\s+|resolutely\s+|always\s+)?oppos(?:e|es|ed|ing)`),
   cue('OPPOSE', 0.9, String.raw`(?:firm|strong|resolute|clear)?\s*opposition\s+(?:to|of|against)|(?:firm|strong|resolute)\s+opposition`),
-  cue('OPPOSE', 0.8, String.raw`reject(?:s|ed|ing)?|protest(?:s|ed)?\s+(?:against|over)`),
+  cue('OPPOSE', 0.8, String.raw`reject(?:s|ed|ing)?|protest(?:s|ed)?\s+(?:against|over)|object(?:s|ed)?\s+to`),
+  cue('OPPOSE', 0.75, String.raw`lodged\s+(?:\w+\s+){0,2}(?:representations|protests?)`),
   cue('OPPOSE', 0.7, String.raw`dissatisfaction\s+with`),
   cue('URGE', 0.8, String.raw`warn(?:s|ed|ing)?\s+[^.,;]{1,40}?\s+not\s+to`, { negationInside: true }),
   cue('URGE', 0.9, String.raw`urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+(?:on|upon|for)|demand(?:s|ed)?\s+(?:that|the)`),
   cue('URGE', 0.75, String.raw`(?:require|requires|required|advise|advised|advises|asked|asks)\s+[^.,;]{1,40}?\s+to\s+\w+`),
+  cue('URGE', 0.85, String.raw`press(?:es|ed)\s+[^.,;]{1,30}?\s+to\s+\w+|appeal(?:s|ed)?\s+to|request(?:s|ed)\s+[^.,;]{1,30}?\s+to\s+\w+`),
   cue('URGE', 0.55, String.raw`should\s+(?!be\b|have\b)\w+`, { subjectIsAddressee: true }),
+  cue('URGE', 0.55, String.raw`must\s+(?:immediately\s+)?(?:stop|halt|withdraw|cease|remove|abandon|refrain|reverse)`, { subjectIsAddressee: true }),
   cue('URGE', 0.6, String.raw`it\s+is\s+(?:necessary|imperative)\s+to`),
   cue(
     'CRITICIZE',
@@ -53,6 +61,8 @@ export const CUES: Cue[] = [
     String.raw`slam(?:s|med)?|accus(?:e|es|ed|ing)|criticiz(?:e|es|ed|ing)|criticis(?:e|es|ed|ing)|denounc(?:e|es|ed|ing)|condemn(?:s|ed|ing)?|lambast(?:s|ed)?|blast(?:s|ed)|rebuk(?:e|es|ed)`,
   ),
   cue('CRITICIZE', 0.7, String.raw`warn(?:s|ed)?\s+[^.,;]{1,30}?\s+(?:over|against|about)`),
+  cue('CRITICIZE', 0.85, String.raw`blam(?:e|es|ed)|deplor(?:e|es|ed)`),
+  cue('CRITICIZE', 0.6, String.raw`provocati(?:on|ve)|(?:jeopardiz|jeopardis|endanger)(?:e|es|ed|ing)?|escalat(?:e|es|ed|ing)\s+(?:regional\s+)?tensions?`),
   cue('CRITICIZE', 0.65, String.raw`(?:undermin|damag)(?:e|es|ed|ing)\s+[^.,;]{0,30}?(?:security|interests|balance|stability|peace)`),
   cue(
     'CRITICIZE',
@@ -61,7 +71,12 @@ export const CUES: Cue[] = [
   ),
   cue('COMMIT', 0.9, String.raw`vow(?:s|ed|ing)?|pledg(?:e|es|ed|ing)|committed\s+to`),
   cue('COMMIT', 0.7, String.raw`intention\s+(?:of|to)`),
-  cue('COMMIT', 0.85, String.raw`agree(?:d|s)?\s+(?:to|on)|announced\s+(?:the|an|their)\s+agreement\s+to`),
+  cue('COMMIT', 0.85, String.raw`agree(?:d|s)?\s+(?:to|on)|announced\s+(?:the|an|their)\s+agreement\s+to|promis(?:e|es|ed)\s+to`),
+  cue(
+    'COMMIT',
+    0.8,
+    String.raw`decided\s+to\s+deploy|(?:announced|confirmed)\s+(?:the|a|its|their)\s+(?:decision|plan)\s+to\s+deploy|signed\s+(?:an|the)\s+agreement`,
+  ),
   cue(
     'COMMIT',
     0.65,
@@ -71,7 +86,14 @@ export const CUES: Cue[] = [
     },
   ),
   cue('COMMIT', 0.65, String.raw`(?:plans?|planned|intends?|intended|wanted)\s+to\s+deploy`, { intended: true }),
-  cue('SUPPORT', 0.75, String.raw`welcom(?:e|es|ed|ing)|backs|backed|support(?:s|ed|ing)?|endors(?:e|es|ed|ing)|defend(?:s|ed)|prais(?:e|es|ed)`),
+  cue('SUPPORT', 0.75, String.raw`welcom(?:e|es|ed|ing)|backs|backed|support(?:s|ed|ing)?|endors(?:e|es|ed|ing)|defend(?:s|ed)|prais(?:e|es|ed)|hail(?:s|ed)`),
+  // Justifications ("defends or justifies"): the system is defensive, aimed at a threat, at no third country.
+  cue(
+    'SUPPORT',
+    0.6,
+    String.raw`(?:purely|solely|strictly)\s+defensive|defensive\s+in\s+nature|aims?\s+(?:solely\s+|only\s+)?to\s+(?:solely\s+|only\s+)?(?:deter|counter|defend|protect)`,
+  ),
+  cue('SUPPORT', 0.6, String.raw`(?:is|was|are)\s+not\s+(?:directed|aimed|targeted)\s+at\s+(?:any\s+)?third`, { negationInside: true }),
 ];
 
 export interface CueMatch {

@@ -72,7 +72,7 @@ const PREPOSITIONS = new Set(
 );
 const BOUNDARY = new Set([',', ';', ':', '--', '—', '–', '“', '”', '"', 'that', 'but', 'while', 'which', 'who', 'as', 'because', 'whereas']);
 const GENERIC_DEPLOYMENT = /\b(?:deployment|deploying|deploy|deployed|missile[- ]defen[cs]e\s+system|missile\s+system|battery|missiles|weapons)\b/i;
-const ANAPHORIC_TARGET = /\b(?:it|this|such|the move|the deployment|the system|the decision|the issue|the matter|the plan|these)\b/i;
+const ANAPHORIC_TARGET = /\b(?:it|this|such|these|the (?:[\w-]+ ){0,2}(?:move|deployment|system|decision|issue|matter|plan|battery|missiles|weapons))\b/i;
 const UNNAMED = /\b(?:sources?|insiders?|people familiar)\b[^.]{0,40}\b(?:said|say|says|told)\b|\baccording to (?:sources|insiders)\b/i;
 /** "the two officials": two people, who must have been named; "the two countries" and "both sides" may be any pair of actors. */
 const PAIR = /^(?:the two|both) (officials|ministers|leaders|presidents|diplomats)$/;
@@ -420,7 +420,7 @@ class ArticleExtractor {
     let confidence = cue.cue.weight;
 
     // Who: the cue's own subject, else the sentence's reporting frame, else the quote's speaker.
-    const own = cue.cue.subjectIsAddressee ? [] : this.subjectBefore(sentence, mentions, cue.start);
+    const own = cue.cue.subjectIsAddressee ? [] : (this.possessorOf(mentions, cue) ?? this.subjectBefore(sentence, mentions, cue.start));
     const frame = this.frameOf(sentence, mentions, cue.end);
     let voice = this.voiceOf(own.length > 0 ? own : frame, quote);
     if (!voice && quote) voice = this.quoteVoice(quote);
@@ -454,10 +454,12 @@ class ArticleExtractor {
     // What about: deployments, then topics, after the cue first; else what a "such a move" refers to.
     const scope = cue.scope ?? { start: sentence.start, end: sentence.end };
     // A target before the cue counts unless a quote or a new reported statement ("adding that") lies between them.
-    const inScope = (x: { start: number }) =>
-      x.start >= scope.start &&
-      x.start < scope.end &&
-      (x.start >= cue.start || !/[”"]|\b(?:adding|saying|stressing|noting)\b/.test(this.input.body.slice(x.start, cue.start)));
+    const lead = this.input.body.slice(sentence.start, cue.start);
+    const endOfLast = (pattern: RegExp) => sentence.start + Math.max(0, ...[...lead.matchAll(pattern)].map((m) => m.index + m[0].length));
+    const statementStart = endOfLast(/[”"]|\b(?:adding|saying|stressing|noting)\b/g);
+    // A quote opened in the middle of a statement ("the system "aims to ..."") does not start a new one.
+    const anaphorStart = endOfLast(/\b(?:adding|saying|stressing|noting)\b/g);
+    const inScope = (x: { start: number }) => x.start >= scope.start && x.start < scope.end && (x.start >= cue.start || x.start >= statementStart);
     const after = (x: { start: number }) => x.start >= cue.start;
     const scopedDeployments = deployments.filter(inScope);
     const scopedTopics = mentions.topics.filter(inScope);
@@ -471,12 +473,13 @@ class ArticleExtractor {
       targetDeployments = quoted;
       confidence -= 0.1;
     }
-    if (targetDeployments.length === 0 && targetTopics.length === 0 && !cue.scope && ANAPHORIC_TARGET.test(sentence.text)) {
+    if (targetDeployments.length === 0 && targetTopics.length === 0 && !cue.scope && ANAPHORIC_TARGET.test(this.input.body.slice(anaphorStart, sentence.end))) {
+      // "the system", "such a move": the deployment of the last two sentences, or the only one the article has named so far.
       const recent = this.recentDeployments.filter((r) => r.sentence < i && r.sentence >= i - 2).pop();
-      if (recent && recent.deployments.length === 1) {
-        targetDeployments = recent.deployments;
-        confidence -= 0.15;
-      }
+      const named = new Set(this.recentDeployments.filter((r) => r.sentence < i).flatMap((r) => r.deployments));
+      if (recent && recent.deployments.length === 1) targetDeployments = recent.deployments;
+      else if (named.size === 1) targetDeployments = [...named];
+      if (targetDeployments.length > 0) confidence -= 0.15;
     }
     if (targetDeployments.length === 0 && targetTopics.length === 0) return [];
     if (targetTopics.length > 1) {
@@ -515,6 +518,17 @@ class ArticleExtractor {
       }));
     }
     return [proposal];
+  }
+
+  /** "China's strong opposition to", "Russia's plans to deploy": the possessor of a cue that is a noun holds it. */
+  private possessorOf(mentions: SentenceMentions, cue: CueMatch): ActorLikeMention[] | null {
+    const possessive = mentions.actors.find(
+      (a) =>
+        a.kind === 'actor' &&
+        a.role === 'possessive' &&
+        /^(?:’s|'s)\s+(?:(?:firm|strong|resolute|clear|serious|deep|grave)\s+)?$/u.test(this.input.body.slice(a.end, cue.start)),
+    );
+    return possessive ? [{ ...possessive, role: 'agent' } as ActorLikeMention] : null;
   }
 
   /** Those a call or a criticism is directed at: the actors right after the cue ("urged Japan to"), or before a "should". */
