@@ -1,0 +1,96 @@
+/**
+ * The cue lexicon: reporting and stance expressions, and the stance each one carries (the
+ * vocabulary of DESIGN.md, "Stance vocabulary"). `weight` is how reliably the words carry that
+ * stance; it becomes the position's confidence before the deductions for what was inferred.
+ */
+import type { Stance } from '../models/position.ts';
+
+export interface Cue {
+  stance: Stance;
+  pattern: RegExp;
+  weight: number;
+  /** The cue's words say the statement is an intention ("would further strengthen", "plans to deploy"). */
+  intended?: boolean;
+  /** Its own words hold a "not" that does not deny it ("will not stand idly by"). */
+  negationInside?: boolean;
+  /** The actors before it are those called on, not those who speak ("the US and Japan should"). */
+  subjectIsAddressee?: boolean;
+}
+
+const cue = (stance: Stance, weight: number, source: string, options: Omit<Cue, 'stance' | 'pattern' | 'weight'> = {}): Cue => ({
+  stance,
+  weight,
+  pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, 'giu'),
+  ...options,
+});
+
+/** In order of precedence: where two cues overlap, the one listed first is kept. */
+export const CUES: Cue[] = [
+  // THREATEN before URGE and CRITICIZE: "warned of countermeasures" is a threat.
+  cue('THREATEN', 0.9, String.raw`(?:take|taking|took|adopt)\s+(?:\w+\s+)?countermeasures?|countermeasures?`),
+  cue(
+    'THREATEN',
+    0.85,
+    String.raw`(?:take|taking|took)\s+(?:all\s+)?(?:the\s+)?(?:necessary|appropriate|resolute|firm|corresponding|reciprocal|retaliatory)\s+(?:[\w-]+\s+)?measures`,
+  ),
+  cue('THREATEN', 0.8, String.raw`(?:will|would)\s+not\s+stand\s+idly\s+by`, { negationInside: true }),
+  cue('THREATEN', 0.8, String.raw`military\s+response|retaliat(?:e|es|ed|ion)`),
+  cue('CONCERN', 0.9, String.raw`(?:voic|express|rais)(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,2}concerns?`),
+  cue('CONCERN', 0.8, String.raw`concerned\s+(?:about|over|by)|(?:deep|serious|grave)\s+concerns?`),
+  cue('CONCERN', 0.6, String.raw`views?\s+it\s+as\s+a\s+threat`),
+  cue('OPPOSE', 0.9, String.raw`(?:firmly\s+|strongly\s+|resolutely\s+|always\s+)?oppos(?:e|es|ed|ing)`),
+  cue('OPPOSE', 0.9, String.raw`(?:firm|strong|resolute|clear)?\s*opposition\s+(?:to|of|against)|(?:firm|strong|resolute)\s+opposition`),
+  cue('OPPOSE', 0.8, String.raw`reject(?:s|ed|ing)?|protest(?:s|ed)?\s+(?:against|over)`),
+  cue('OPPOSE', 0.7, String.raw`dissatisfaction\s+with`),
+  cue('URGE', 0.8, String.raw`warn(?:s|ed|ing)?\s+[^.,;]{1,40}?\s+not\s+to`, { negationInside: true }),
+  cue('URGE', 0.9, String.raw`urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+(?:on|upon|for)|demand(?:s|ed)?\s+(?:that|the)`),
+  cue('URGE', 0.75, String.raw`(?:require|requires|required|advise|advised|advises|asked|asks)\s+[^.,;]{1,40}?\s+to\s+\w+`),
+  cue('URGE', 0.55, String.raw`should\s+(?!be\b|have\b)\w+`, { subjectIsAddressee: true }),
+  cue('URGE', 0.6, String.raw`it\s+is\s+(?:necessary|imperative)\s+to`),
+  cue(
+    'CRITICIZE',
+    0.9,
+    String.raw`slam(?:s|med)?|accus(?:e|es|ed|ing)|criticiz(?:e|es|ed|ing)|criticis(?:e|es|ed|ing)|denounc(?:e|es|ed|ing)|condemn(?:s|ed|ing)?|lambast(?:s|ed)?|blast(?:s|ed)|rebuk(?:e|es|ed)`,
+  ),
+  cue('CRITICIZE', 0.7, String.raw`warn(?:s|ed)?\s+[^.,;]{1,30}?\s+(?:over|against|about)`),
+  cue('CRITICIZE', 0.65, String.raw`(?:undermin|damag)(?:e|es|ed|ing)\s+[^.,;]{0,30}?(?:security|interests|balance|stability|peace)`),
+  cue(
+    'CRITICIZE',
+    0.6,
+    String.raw`brings?\s+negative\s+effects?|contradicts?|destabili[sz]ing\s+step|poses?\s+an?\s+(?:[\w-]+\s+){0,3}threat|a\s+threat\s+to\s+regional`,
+  ),
+  cue('COMMIT', 0.9, String.raw`vow(?:s|ed|ing)?|pledg(?:e|es|ed|ing)|committed\s+to`),
+  cue('COMMIT', 0.7, String.raw`intention\s+(?:of|to)`),
+  cue('COMMIT', 0.85, String.raw`agree(?:d|s)?\s+(?:to|on)|announced\s+(?:the|an|their)\s+agreement\s+to`),
+  cue(
+    'COMMIT',
+    0.65,
+    String.raw`(?:will|would)\s+(?:further\s+|continue\s+(?:to\s+)?)(?:\w+)|would\s+remain\s+engaged|(?:will|would)\s+deploy|would\s+be\s+deployed`,
+    {
+      intended: true,
+    },
+  ),
+  cue('COMMIT', 0.65, String.raw`(?:plans?|planned|intends?|intended|wanted)\s+to\s+deploy`, { intended: true }),
+  cue('SUPPORT', 0.75, String.raw`welcom(?:e|es|ed|ing)|backs|backed|support(?:s|ed|ing)?|endors(?:e|es|ed|ing)|defend(?:s|ed)|prais(?:e|es|ed)`),
+];
+
+export interface CueMatch {
+  cue: Cue;
+  /** Offsets in the body. */
+  start: number;
+  end: number;
+}
+
+/** The cues of a sentence (offsets in the body), overlaps resolved by the lexicon's order. */
+export function cuesIn(text: string, offset: number): CueMatch[] {
+  const found: CueMatch[] = [];
+  for (const c of CUES) {
+    for (const m of text.matchAll(c.pattern)) {
+      const start = offset + m.index;
+      const end = start + m[0].length;
+      if (found.some((f) => f.start < end && start < f.end)) continue;
+      found.push({ cue: c, start, end });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}

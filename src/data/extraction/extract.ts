@@ -1,0 +1,711 @@
+/**
+ * Proposes positions from an article's text, offline and rule-based, precision first: a position
+ * is proposed only when a stance cue, the actors who hold it and what it is about are all found;
+ * when the words make the statement uncertain, nothing is proposed. Every proposal is a complete
+ * import document ("stancegraph.article/1") with provenance EXTRACTED and a confidence.
+ */
+import type { ArticleDocument, ImportCountry, ImportDeployment, ImportMeeting, ImportOfficial, ImportOrganization, ImportPosition } from '../import/format.ts';
+import { ARTICLE_FORMAT } from '../import/format.ts';
+import { cuesIn, type CueMatch } from './cues.ts';
+import type { Gazetteer, GazetteerOfficial } from './gazetteer.ts';
+import { addLaterMentions, indexOf, mentionsIn, type ActorLikeMention, type Index, type SentenceMentions, type Span } from './mentions.ts';
+import { modalityOf, type Modality } from './modality.ts';
+import { sentencesOf, type Sentence } from './nlp.ts';
+import { dayIn, meetingIn, referenceDayOf, type MeetingMention } from './occasions.ts';
+
+export type { Gazetteer } from './gazetteer.ts';
+export { gazetteerFromDocuments } from './gazetteer.ts';
+
+export interface ExtractionInput {
+  body: string;
+  source: string;
+  url: string | null;
+  headline: string | null;
+  /** "2017-09-06" or an ISO instant. */
+  publishedAt: string | null;
+}
+
+type Attribution = 'DIRECT_QUOTE' | 'PARAPHRASE' | 'UNNAMED_SOURCE';
+
+/** A proposed position: an import document's position with the fields the import reads from the model's definition, typed. */
+export type ExtractedPosition = ImportPosition & { modality: Modality; attribution: Attribution; provenance: 'EXTRACTED'; confidence: number };
+/** An import document whose positions are proposals (it is an ArticleDocument). */
+export type ExtractedDocument = Omit<ArticleDocument, 'positions'> & { positions: ExtractedPosition[] };
+
+export interface Extraction {
+  document: ExtractedDocument;
+  /** Names (officials) and keys (meetings) in the document that the gazetteer did not know. */
+  newEntities: { officials: string[]; meetings: string[] };
+  unresolved: Array<{ text: string; start: number; end: number; kind: 'actor' | 'official' | 'deployment' }>;
+}
+
+type Stance = ImportPosition['stance'];
+
+/** Who a statement is from: the actors who hold it and the officials who voiced it. */
+interface Voice {
+  holders: string[];
+  speakers: GazetteerOfficial[];
+  /** Found through "they", "the two officials", a quote's "we": a little less sure. */
+  inferred: boolean;
+}
+
+interface Proposal {
+  stance: Stance;
+  voice: Voice;
+  addressees: string[];
+  deployments: number[];
+  topics: string[];
+  meeting: string | null;
+  statedOn: string | null;
+  modality: Modality;
+  attribution: Attribution;
+  confidence: number;
+  evidence: Span[];
+  /** Reported both as asserted and as denied: proposed neither way. */
+  conflicted?: boolean;
+}
+
+const REPORTING =
+  /^(?:said|says|say|added|adds|noted|notes|stated|states|told|stressed|emphasized|emphasised|insisted|declared|explained|believes|announced|warned|according)$/i;
+const PREPOSITIONS = new Set(
+  'in on to of from with by for against toward towards near over at between into including about than alongside across under within like upon'.split(' '),
+);
+const BOUNDARY = new Set([',', ';', ':', '--', '—', '–', '“', '”', '"', 'that', 'but', 'while', 'which', 'who', 'as', 'because', 'whereas']);
+const GENERIC_DEPLOYMENT = /\b(?:deployment|deploying|deploy|deployed|missile[- ]defen[cs]e\s+system|missile\s+system|battery|missiles|weapons)\b/i;
+const ANAPHORIC_TARGET = /\b(?:it|this|such|the move|the deployment|the system|the decision|the issue|the matter|the plan|these)\b/i;
+const UNNAMED = /\b(?:sources?|insiders?|people familiar)\b[^.]{0,40}\b(?:said|say|says|told)\b|\baccording to (?:sources|insiders)\b/i;
+/** "the two officials": two people, who must have been named; "the two countries" and "both sides" may be any pair of actors. */
+const PAIR = /^(?:the two|both) (officials|ministers|leaders|presidents|diplomats)$/;
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/** Quoted stretches of the body: pairs of curly quotes, or straight quotes taken two by two. */
+function quoteSpans(body: string): Span[] {
+  const spans: Span[] = [];
+  let open: number | null = null;
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i];
+    if (ch === '“') open = i;
+    else if (ch === '”' && open !== null) {
+      spans.push({ start: open, end: i + 1 });
+      open = null;
+    } else if (ch === '"') {
+      if (open === null) open = i;
+      else {
+        spans.push({ start: open, end: i + 1 });
+        open = null;
+      }
+    }
+  }
+  return spans;
+}
+
+const inside = (span: Span, x: Span) => x.start >= span.start && x.end <= span.end;
+
+class ArticleExtractor {
+  private readonly index: Index;
+  private readonly sentences: Sentence[];
+  private readonly mentions: SentenceMentions[];
+  private readonly quotes: Span[];
+  private readonly reference: string | null;
+  private readonly hostCounts = new Map<string, number>();
+  private readonly proposals: Proposal[] = [];
+  private readonly newOfficials = new Map<string, GazetteerOfficial>();
+  private readonly meetings = new Map<string, MeetingMention & { date: string | null; participants: GazetteerOfficial[]; country: string | null }>();
+  readonly unresolved: Extraction['unresolved'] = [];
+  /** The last statement's voice, for "they", "the two officials", "the spokeswoman". */
+  private context: Voice | null = null;
+  /** The day each official was last placed on. */
+  private readonly speakerDays = new Map<string, string>();
+  private recentDeployments: Array<{ sentence: number; deployments: number[] }> = [];
+  /** What each quote is about so far: a quote's later sentences keep its target ("We are ready to take measures"). */
+  private readonly quoteTargets = new Map<number, number[]>();
+  /** Officials in the order they were last named, for "the two officials", "the two ministers". */
+  private recentOfficials: GazetteerOfficial[] = [];
+
+  constructor(
+    private readonly input: ExtractionInput,
+    gazetteer: Gazetteer,
+  ) {
+    this.index = indexOf(gazetteer);
+    this.sentences = sentencesOf(input.body);
+    this.mentions = this.sentences.map((s) => mentionsIn(s.text, s.start, this.index));
+    addLaterMentions(this.mentions, this.sentences);
+    this.quotes = quoteSpans(input.body);
+    this.reference = referenceDayOf(input.body, input.publishedAt);
+    for (const m of this.mentions) for (const a of m.actors) if (a.kind === 'actor') this.hostCounts.set(a.key, (this.hostCounts.get(a.key) ?? 0) + 1);
+  }
+
+  run(): Proposal[] {
+    this.sentences.forEach((sentence, i) => this.readSentence(sentence, i));
+    return this.proposals.filter((p) => !p.conflicted);
+  }
+
+  get officialsFound(): GazetteerOfficial[] {
+    return [...this.newOfficials.values()];
+  }
+
+  get meetingsFound() {
+    return [...this.meetings.values()];
+  }
+
+  private text(span: Span) {
+    return this.input.body.slice(span.start, span.end);
+  }
+
+  /** The holders and speakers an actor-like mention stands for. */
+  private voiceOf(mentions: ActorLikeMention[], quote: Span | null): Voice | null {
+    const holders: string[] = [];
+    const speakers: GazetteerOfficial[] = [];
+    let inferred = false;
+    for (const m of mentions) {
+      if (m.kind === 'actor') {
+        if (m.role === 'agent') holders.push(m.key);
+      } else if (m.kind === 'official') {
+        const official = this.officialOf(m.official, m);
+        const actor = official.country ?? official.organization;
+        if (actor !== null) {
+          holders.push(actor);
+          speakers.push(official);
+        }
+      } else {
+        const referent = m.firstPerson && quote ? this.quoteVoice(quote) : PAIR.test(m.text) ? this.namedPair(m.text) : this.context;
+        if (referent) {
+          holders.push(...referent.holders);
+          speakers.push(...referent.speakers);
+          inferred = true;
+        }
+      }
+    }
+    if (holders.length === 0) return null;
+    return { holders: [...new Set(holders)], speakers: [...new Map(speakers.map((s) => [s.name, s])).values()], inferred };
+  }
+
+  /** "the two officials", "the two ministers": the last two officials named (ministers for "ministers"). */
+  private namedPair(text: string): Voice | null {
+    const noun = PAIR.exec(text)?.[1];
+    if (noun === undefined) return null;
+    const fitting = this.recentOfficials.filter((o) => noun !== 'ministers' || /\bminister\b/i.test(o.title ?? ''));
+    const pair = fitting.slice(-2);
+    if (pair.length < 2) return null;
+    const holders = [...new Set(pair.flatMap((o) => [o.country ?? o.organization ?? []].flat()))];
+    return holders.length === 0 ? null : { holders, speakers: pair, inferred: true };
+  }
+
+  /** A known official, or a new one: a title without a country takes the country of the statement before. */
+  private officialOf(official: GazetteerOfficial, span: Span): GazetteerOfficial {
+    const known = this.newOfficials.get(official.name);
+    if (known) return known;
+    if (!this.index.officialsByName.has(official.name)) {
+      let resolved = official;
+      if (official.country === null && official.organization === null) {
+        const contextCountries = this.context?.holders ?? [];
+        if (contextCountries.length === 1) resolved = { ...official, country: contextCountries[0] as string };
+        else this.unresolved.push({ text: this.text(span), start: span.start, end: span.end, kind: 'official' });
+      }
+      if (resolved.country !== null || resolved.organization !== null) this.newOfficials.set(official.name, resolved);
+      return resolved;
+    }
+    return official;
+  }
+
+  /** Who speaks a quote: the frame after its closing mark (", Geng said"), else the one before its opening. */
+  private quoteVoice(quote: Span): Voice | null {
+    const after = this.sentenceIndexAt(quote.end - 1);
+    const sentence = this.sentences[after];
+    const mentions = this.mentions[after];
+    if (sentence && mentions) {
+      const frameEnd = sentence.end;
+      const frame = mentions.actors.filter((a) => a.start >= quote.end && a.end <= frameEnd && a.kind !== 'anaphor' && this.isSubject(a, sentence));
+      const pronouns = mentions.actors.filter((a) => a.start >= quote.end && a.end <= frameEnd && a.kind === 'anaphor' && !a.firstPerson);
+      const chosen = frame.length > 0 ? frame.slice(0, 1) : pronouns.slice(0, 1);
+      if (
+        chosen.length > 0 &&
+        /\b(?:said|says|added|noted|stated|told|stressed|emphasized|insisted|declared)\b/i.test(this.input.body.slice(quote.end, frameEnd))
+      ) {
+        return this.voiceOf(chosen, null);
+      }
+    }
+    const before = this.sentenceIndexAt(quote.start);
+    const opening = this.sentences[before];
+    const openingMentions = this.mentions[before];
+    if (opening && openingMentions) {
+      const lead = openingMentions.actors.filter((a) => a.end <= quote.start && a.kind !== 'anaphor' && this.isSubject(a, opening));
+      if (
+        lead.length > 0 &&
+        /\b(?:said|says|added|noted|stated|told|stressed|urged|warned)\b[^"“]*$/i.test(this.input.body.slice(opening.start, quote.start))
+      ) {
+        return this.voiceOf(lead.slice(-1), null);
+      }
+    }
+    return null;
+  }
+
+  private sentenceIndexAt(offset: number): number {
+    const i = this.sentences.findIndex((s) => offset >= s.start && offset < s.end);
+    return i < 0 ? this.sentences.length - 1 : i;
+  }
+
+  /** Whether a mention can be a subject where it stands: not after a preposition, not a possessive or a bare demonym. */
+  private isSubject(m: ActorLikeMention, sentence: Sentence): boolean {
+    if (m.kind === 'actor' && m.role !== 'agent') return false;
+    const before = sentence.tokens.filter((t) => t.end <= m.start);
+    let i = before.length - 1;
+    while (i >= 0 && /^(?:the|both|and|,|also|its|a)$/i.test((before[i] as { text: string }).text)) {
+      // "China and Russia": a mention coordinated with a subject is one too, but "to the U.S. and
+      // South Korea" is not; the word before the coordination decides.
+      i--;
+    }
+    const word = before[i]?.text.toLowerCase();
+    return word === undefined || !PREPOSITIONS.has(word);
+  }
+
+  /**
+   * The actor-like mentions in the clause before `at`: back to a comma, "that", a quotation mark
+   * (a comma before a verbless stretch, such as "Earlier this month,", does not end it).
+   */
+  private subjectBefore(sentence: Sentence, mentions: SentenceMentions, at: number): ActorLikeMention[] {
+    const tokens = sentence.tokens.filter((t) => t.end <= at);
+    let from = sentence.start;
+    for (let i = tokens.length - 1; i >= 0; i--) {
+      const t = tokens[i] as Sentence['tokens'][number];
+      if (REPORTING.test(t.text) && t.pos === 'VERB') {
+        from = t.end;
+        break;
+      }
+      if (BOUNDARY.has(t.text.toLowerCase())) {
+        const segment = tokens.slice(i + 1);
+        const hasMention = mentions.actors.some((a) => a.start >= t.end && a.end <= at);
+        const nextIsAnd = tokens[i + 1]?.text.toLowerCase() === 'and' && mentions.actors.some((a) => a.end <= t.start && a.end >= (tokens[i - 1]?.start ?? 0));
+        if (nextIsAnd) continue;
+        if (t.text === ',' && !hasMention && !segment.some((s) => s.pos === 'VERB' || s.pos === 'AUX')) continue;
+        from = t.end;
+        break;
+      }
+    }
+    const eligible = mentions.actors.filter((a) => a.start >= from && a.end <= at && this.isSubject(a, sentence));
+    // The subject is the group nearest the cue: mentions joined by "and" or commas, not every actor of the clause.
+    const group = eligible.slice(-1);
+    for (let k = eligible.length - 2; k >= 0; k--) {
+      const left = eligible[k] as ActorLikeMention;
+      if (!/^[\s,]*(?:and|as well as|or)?[\s,]*(?:both\s+|the\s+)?$/i.test(this.input.body.slice(left.end, (group[0] as ActorLikeMention).start))) break;
+      group.unshift(left);
+    }
+    return group;
+  }
+
+  /** The reporting frame of a sentence: ", X said." at its end, "X said (that)" before `at`, or "according to X". */
+  private frameOf(sentence: Sentence, mentions: SentenceMentions, at: number): ActorLikeMention[] {
+    const verbs = sentence.tokens.filter((t) => REPORTING.test(t.text) && t.pos === 'VERB');
+    const trailing = verbs.filter((t) => t.start >= at);
+    for (const verb of trailing) {
+      const lead = this.input.body.slice(sentence.start, verb.start);
+      const cut = Math.max(lead.lastIndexOf(','), lead.lastIndexOf('”'), lead.lastIndexOf('"'));
+      if (cut < 0) continue;
+      const found = mentions.actors.filter((a) => a.start > sentence.start + cut && a.end <= verb.start && this.isSubject(a, sentence));
+      if (found.length > 0) return found;
+    }
+    const leading = verbs.filter((t) => t.end <= at);
+    for (const verb of leading.reverse()) {
+      if (verb.text.toLowerCase() === 'according') {
+        const found = mentions.actors.filter((a) => a.start > verb.end && a.end <= at);
+        if (found.length > 0) return found.slice(0, 1);
+        continue;
+      }
+      const found = this.subjectBefore(sentence, mentions, verb.start);
+      if (found.length > 0) return found;
+    }
+    return [];
+  }
+
+  private resolveDeployment(candidates: number[], sentence: Sentence, mentions: SentenceMentions): number | null {
+    if (candidates.length === 1) return candidates[0] as number;
+    const deployments = this.index.gazetteer.deployments;
+    const hostsOf = (i: number) => {
+      const d = deployments[i];
+      return d && d.host !== null ? [d.host, ...d.hosts] : [];
+    };
+    const named = new Set(mentions.actors.flatMap((a) => (a.kind === 'actor' ? [a.key] : [])));
+    const inSentence = candidates.filter((c) => hostsOf(c).some((h) => named.has(h)));
+    if (inSentence.length === 1) return inSentence[0] as number;
+    const pool = inSentence.length > 0 ? inSentence : candidates;
+    const scored = pool.map((c) => ({ c, n: Math.max(0, ...hostsOf(c).map((h) => this.hostCounts.get(h) ?? 0)) })).sort((a, b) => b.n - a.n);
+    const [best, second] = scored;
+    if (best && best.n > 0 && (!second || second.n < best.n)) return best.c;
+    void sentence;
+    return null;
+  }
+
+  /** Deployments the sentence names: by system, name or location, or "deployment ... in <host>" when one deployment has that host. */
+  private deploymentsIn(sentence: Sentence, mentions: SentenceMentions): Array<{ deployment: number; start: number }> {
+    const found: Array<{ deployment: number; start: number }> = [];
+    for (const m of mentions.deployments) {
+      // "by deploying a missile unit": the means of a response, not what it responds to.
+      if (/\bby\s+(?:deploying|placing|stationing)\s+(?:\S+\s+){0,2}$/i.test(this.input.body.slice(Math.max(sentence.start, m.start - 40), m.start))) continue;
+      const d = this.resolveDeployment(m.candidates, sentence, mentions);
+      if (d === null) this.unresolved.push({ text: this.text(m), start: m.start, end: m.end, kind: 'deployment' });
+      else if (!found.some((f) => f.deployment === d)) found.push({ deployment: d, start: m.start });
+    }
+    if (found.length > 0) return found;
+    const generic = GENERIC_DEPLOYMENT.exec(sentence.text);
+    if (!generic) return found;
+    for (const a of mentions.actors) {
+      if (a.kind !== 'actor') continue;
+      const before = this.input.body.slice(Math.max(sentence.start, a.start - 6), a.start).toLowerCase();
+      if (!/\b(?:in|to|on)\s+(?:the\s+)?$/.test(before)) continue;
+      const hosted = this.index.gazetteer.deployments.flatMap((d, i) => (d.host === a.key || d.hosts.includes(a.key) ? [i] : []));
+      const systems = new Set(hosted.map((i) => this.index.gazetteer.deployments[i]?.system ?? this.index.gazetteer.deployments[i]?.name));
+      if (hosted.length > 0 && systems.size === 1) return [{ deployment: hosted[0] as number, start: sentence.start + generic.index }];
+    }
+    return found;
+  }
+
+  private readSentence(sentence: Sentence, i: number) {
+    const mentions = this.mentions[i] as SentenceMentions;
+    const day = dayIn(sentence.text, this.reference);
+    const meeting = meetingIn(sentence.text);
+    if (meeting) this.noteMeeting(meeting, mentions, day);
+    const deployments = this.deploymentsIn(sentence, mentions);
+    if (deployments.length > 0) this.recentDeployments.push({ sentence: i, deployments: deployments.map((d) => d.deployment) });
+    const cues = cuesIn(sentence.text, sentence.start);
+    const hasUrge = cues.some((c) => c.cue.stance === 'URGE');
+    let spoke: Voice | null = null;
+    for (const cue of this.withPurposeClauses(sentence, cues)) {
+      for (const proposal of this.propose(sentence, i, mentions, cue, deployments, day, hasUrge, spoke)) {
+        this.add(proposal);
+        spoke ??= proposal.voice;
+        const quote = this.quotes.find((q) => inside(q, cue));
+        if (quote && proposal.deployments.length > 0) this.quoteTargets.set(quote.start, proposal.deployments);
+      }
+    }
+    const named = mentions.actors.flatMap((a) => (a.kind === 'official' ? [this.officialOf(a.official, a)] : []));
+    for (const o of named) this.recentOfficials = [...this.recentOfficials.filter((r) => r.name !== o.name), o];
+    const frame = spoke ?? this.voiceOf(this.frameOf(sentence, mentions, sentence.end), this.quoteAt(sentence));
+    const subject = frame ?? this.voiceOf(this.subjectBefore(sentence, mentions, sentence.tokens.find((t) => t.pos === 'VERB')?.start ?? sentence.start), null);
+    if (subject) {
+      this.context = subject;
+      if (day !== null) for (const s of subject.speakers) this.speakerDays.set(s.name, day);
+    }
+  }
+
+  /** "To realize X, it is necessary to Y": support for X, a call for Y. The cue's scope is kept in `scope`. */
+  private withPurposeClauses(sentence: Sentence, cues: CueMatch[]): Array<CueMatch & { scope?: Span }> {
+    const purpose = /^To\s+(?:realize|realise|achieve|ensure|maintain|safeguard)\s+([^,]+),\s+it\s+is\s+(?:necessary|imperative|important)\s+to\b/u.exec(
+      sentence.text,
+    );
+    if (!purpose) return cues;
+    const goal = { start: sentence.start, end: sentence.start + 3 + (purpose[0].indexOf(',') - 3) };
+    const support = { cue: { stance: 'SUPPORT' as const, pattern: /$^/u, weight: 0.6 }, start: sentence.start, end: sentence.start + 2, scope: goal };
+    return [support, ...cues.map((c) => (c.cue.stance === 'URGE' ? { ...c, scope: { start: c.start, end: sentence.end } } : c))];
+  }
+
+  private quoteAt(span: Span): Span | null {
+    return this.quotes.find((q) => inside(q, { start: span.start, end: Math.min(span.end, span.start + 1) }) || inside(q, span)) ?? null;
+  }
+
+  private propose(
+    sentence: Sentence,
+    i: number,
+    mentions: SentenceMentions,
+    cue: CueMatch & { scope?: Span },
+    deployments: Array<{ deployment: number; start: number }>,
+    day: string | null,
+    hasUrge: boolean,
+    sentenceVoice: Voice | null,
+  ): Proposal[] {
+    const modality = modalityOf(sentence, cue);
+    if (modality === null) return [];
+    // "should contribute to peace and not undermine it": the negated words belong to the call.
+    if (modality === 'NEGATED' && hasUrge && cue.cue.stance !== 'URGE') return [];
+    const quote = this.quotes.find((q) => inside(q, cue)) ?? null;
+    let confidence = cue.cue.weight;
+
+    // Who: the cue's own subject, else the sentence's reporting frame, else the quote's speaker.
+    const own = cue.cue.subjectIsAddressee ? [] : this.subjectBefore(sentence, mentions, cue.start);
+    const frame = this.frameOf(sentence, mentions, cue.end);
+    let voice = this.voiceOf(own.length > 0 ? own : frame, quote);
+    if (!voice && quote) voice = this.quoteVoice(quote);
+    if (!voice && own.length === 0 && /^\w+ing\b/u.test(sentence.text)) {
+      // "Expressing the firm opposition to ..., both sides agreed": the participle's subject is the main clause's.
+      const comma = sentence.text.indexOf(',');
+      if (comma > 0 && sentence.start + comma > cue.start) {
+        const main = mentions.actors.filter((a) => a.start > sentence.start + comma && this.isSubject(a, sentence)).slice(0, 2);
+        const verb = sentence.tokens.find((t) => t.start > sentence.start + comma && t.pos === 'VERB');
+        voice = this.voiceOf(
+          main.filter((a) => verb === undefined || a.end <= verb.start),
+          quote,
+        );
+      }
+    }
+    if (!voice && sentenceVoice && own.length === 0) {
+      // "China has expressed opposition to THAAD as it damaged China's security interests": a
+      // subordinate clause without its own subject is the same actor's.
+      voice = sentenceVoice;
+      confidence -= 0.1;
+    }
+    if (!voice) return [];
+    // A speaker speaks for one of the holders: "Geng said China opposes" keeps Geng; "X said Russia opposes" does not keep X.
+    const frameVoice = own.length > 0 ? (this.voiceOf(frame, quote) ?? (quote ? this.quoteVoice(quote) : null)) : null;
+    const speakers = [...voice.speakers, ...(frameVoice?.speakers ?? [])].filter(
+      (s, k, all) => all.findIndex((o) => o.name === s.name) === k && voice.holders.includes(s.country ?? s.organization ?? ''),
+    );
+    if (voice.inferred) confidence -= 0.1;
+    if (own.length === 0) confidence -= 0.05;
+
+    // What about: deployments, then topics, after the cue first; else what a "such a move" refers to.
+    const scope = cue.scope ?? { start: sentence.start, end: sentence.end };
+    // A target before the cue counts unless a quote or a new reported statement ("adding that") lies between them.
+    const inScope = (x: { start: number }) =>
+      x.start >= scope.start &&
+      x.start < scope.end &&
+      (x.start >= cue.start || !/[”"]|\b(?:adding|saying|stressing|noting)\b/.test(this.input.body.slice(x.start, cue.start)));
+    const after = (x: { start: number }) => x.start >= cue.start;
+    const scopedDeployments = deployments.filter(inScope);
+    const scopedTopics = mentions.topics.filter(inScope);
+    let targetDeployments = scopedDeployments.filter(after).map((d) => d.deployment);
+    let targetTopics: string[] = [];
+    if (targetDeployments.length === 0) targetTopics = scopedTopics.filter(after).map((t) => t.name);
+    if (targetDeployments.length === 0 && targetTopics.length === 0) targetDeployments = scopedDeployments.map((d) => d.deployment);
+    if (targetDeployments.length === 0 && targetTopics.length === 0) targetTopics = scopedTopics.map((t) => t.name);
+    const quoted = quote ? this.quoteTargets.get(quote.start) : undefined;
+    if (targetDeployments.length === 0 && targetTopics.length === 0 && quoted) {
+      targetDeployments = quoted;
+      confidence -= 0.1;
+    }
+    if (targetDeployments.length === 0 && targetTopics.length === 0 && !cue.scope && ANAPHORIC_TARGET.test(sentence.text)) {
+      const recent = this.recentDeployments.filter((r) => r.sentence < i && r.sentence >= i - 2).pop();
+      if (recent && recent.deployments.length === 1) {
+        targetDeployments = recent.deployments;
+        confidence -= 0.15;
+      }
+    }
+    if (targetDeployments.length === 0 && targetTopics.length === 0) return [];
+    if (targetTopics.length > 1) {
+      targetTopics = targetTopics.slice(0, 1);
+      confidence -= 0.1;
+    }
+
+    const addressees = this.addresseesOf(sentence, mentions, cue, own).filter((a) => !voice.holders.includes(a));
+    const meeting = [...this.meetings.values()].find(
+      (m) =>
+        (speakers.length > 0 && speakers.every((s) => m.participants.some((p) => p.name === s.name))) ||
+        (speakers.length === 0 && day !== null && day === m.date && sameSet(voice.holders, countriesOf(m.participants))),
+    );
+    const meetingSpeakers = meeting && speakers.length === 0 ? meeting.participants : speakers;
+    const statedOn = day ?? meetingSpeakers.map((s) => this.speakerDays.get(s.name)).find((d) => d !== undefined) ?? (meeting?.date || null);
+    const attribution: Attribution = quote ? 'DIRECT_QUOTE' : UNNAMED.test(sentence.text) ? 'UNNAMED_SOURCE' : 'PARAPHRASE';
+    const proposal: Proposal = {
+      stance: cue.cue.stance,
+      voice: { ...voice, speakers: meetingSpeakers },
+      addressees,
+      deployments: targetDeployments,
+      topics: targetTopics,
+      meeting: meeting?.key ?? null,
+      statedOn,
+      modality,
+      attribution,
+      confidence: Math.max(0.05, Math.min(1, confidence)),
+      evidence: [{ start: sentence.start, end: sentence.end }],
+    };
+    // "Russia and China have separately warned Japan": one statement each.
+    const lastOwn = own[own.length - 1];
+    if (lastOwn && voice.holders.length > 1 && /\bseparately\b/i.test(this.input.body.slice(lastOwn.end, cue.end))) {
+      return voice.holders.map((holder) => ({
+        ...proposal,
+        voice: { ...proposal.voice, holders: [holder], speakers: proposal.voice.speakers.filter((s) => (s.country ?? s.organization) === holder) },
+      }));
+    }
+    return [proposal];
+  }
+
+  /** Those a call or a criticism is directed at: the actors right after the cue ("urged Japan to"), or before a "should". */
+  private addresseesOf(sentence: Sentence, mentions: SentenceMentions, cue: CueMatch, own: ActorLikeMention[]): string[] {
+    if (cue.cue.stance !== 'URGE' && cue.cue.stance !== 'CRITICIZE') return [];
+    if (cue.cue.subjectIsAddressee) {
+      const before = this.subjectBefore(sentence, mentions, cue.start);
+      return before.flatMap((a) => (a.kind === 'actor' ? [a.key] : []));
+    }
+    const window = sentence.tokens.filter((t) => t.start >= cue.start).slice(0, 12);
+    const stop = window.find((t, k) => k > 0 && /^(?:to|over|for|against|,|\.)$/i.test(t.text) && t.start > cue.end);
+    const end = stop?.start ?? window[window.length - 1]?.end ?? cue.end;
+    void own;
+    return [...new Set(mentions.actors.flatMap((a) => (a.kind === 'actor' && a.role === 'agent' && a.start >= cue.start && a.end <= end ? [a.key] : [])))];
+  }
+
+  private noteMeeting(meeting: MeetingMention, mentions: SentenceMentions, day: string | null) {
+    const participants = mentions.actors.flatMap((a) => (a.kind === 'official' ? [this.officialOf(a.official, a)] : []));
+    const known = this.meetings.get(meeting.key);
+    const country = meeting.city === null ? null : (this.index.countryForms.get(meeting.city) ?? null);
+    if (known) {
+      known.date ??= day;
+      for (const p of participants) if (!known.participants.some((o) => o.name === p.name)) known.participants.push(p);
+      return;
+    }
+    this.meetings.set(meeting.key, { ...meeting, date: day, participants, country });
+  }
+
+  /** One statement reported in several sentences is one position with several quotes. */
+  private add(p: Proposal) {
+    const same = this.proposals.find((q) => sameStatement(q, p));
+    if (!same) {
+      this.proposals.push(p);
+      return;
+    }
+    same.statedOn ??= p.statedOn;
+    if (same.modality !== p.modality && (same.modality === 'NEGATED' || p.modality === 'NEGATED')) same.conflicted = true;
+    for (const e of p.evidence) if (!same.evidence.some((x) => x.start === e.start)) same.evidence.push(e);
+    for (const s of p.voice.speakers) if (!same.voice.speakers.some((o) => o.name === s.name)) same.voice.speakers.push(s);
+    same.addressees = [...new Set([...same.addressees, ...p.addressees])];
+    same.confidence = Math.min(1, Math.max(same.confidence, p.confidence) + 0.05);
+    if (same.attribution !== 'DIRECT_QUOTE' && p.attribution === 'DIRECT_QUOTE') same.attribution = p.attribution;
+  }
+}
+
+const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
+const countriesOf = (officials: GazetteerOfficial[]) => [...new Set(officials.flatMap((o) => (o.country === null ? [] : [o.country])))];
+const names = (officials: GazetteerOfficial[]) => officials.map((o) => o.name);
+const nested = (a: string[], b: string[]) => a.every((x) => b.includes(x)) || b.every((x) => a.includes(x));
+/**
+ * The rule of the import (one statement per stance, target, holders and occasion): two proposals
+ * are one statement unless their days differ or each has a speaker the other lacks.
+ */
+const sameStatement = (a: Proposal, b: Proposal) =>
+  a.stance === b.stance &&
+  sameSet(a.voice.holders, b.voice.holders) &&
+  sameSet(a.deployments.map(String), b.deployments.map(String)) &&
+  sameSet(a.topics, b.topics) &&
+  a.meeting === b.meeting &&
+  (a.statedOn === null || b.statedOn === null || a.statedOn === b.statedOn) &&
+  nested(names(a.voice.speakers), names(b.voice.speakers));
+
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
+/** Proposes the positions `input` reports, as an import document, with what the gazetteer did not know. */
+export function extractArticle(input: ExtractionInput, gazetteer: Gazetteer): Extraction {
+  const extractor = new ArticleExtractor(input, gazetteer);
+  const proposals = extractor.run();
+  const body = input.body;
+
+  const countryKeys = new Set<string>();
+  const organizationKeys = new Set<string>();
+  const actorKey = (key: string | null) => {
+    if (key === null) return;
+    if (gazetteer.organizations.some((o) => (o.acronym ?? o.name) === key)) organizationKeys.add(key);
+    else countryKeys.add(key);
+  };
+  const officials = new Map<string, GazetteerOfficial>();
+  const deploymentKeys = new Map<number, string>();
+  const meetings = extractor.meetingsFound;
+  const usedMeetings = new Set(proposals.flatMap((p) => (p.meeting === null ? [] : [p.meeting])));
+
+  const positions: ExtractedPosition[] = proposals.map((p) => {
+    p.voice.holders.forEach(actorKey);
+    p.addressees.forEach(actorKey);
+    for (const s of p.voice.speakers) {
+      officials.set(s.name, s);
+      actorKey(s.country);
+      actorKey(s.organization);
+    }
+    const keys = p.deployments.map((i) => {
+      const d = gazetteer.deployments[i];
+      if (!d) throw new Error(`deployment ${i} is not in the gazetteer`);
+      const key = deploymentKeys.get(i) ?? slug(`${d.system ?? d.name} ${d.host ?? ''}`) + (deploymentKeys.size > 0 ? `-${i}` : '');
+      deploymentKeys.set(i, key);
+      actorKey(d.host);
+      d.hosts.forEach(actorKey);
+      actorKey(d.operator);
+      return key;
+    });
+    const summary = body.slice(p.evidence[0]?.start ?? 0, p.evidence[0]?.end ?? 0).trim();
+    return {
+      stance: p.stance,
+      summary,
+      holders: p.voice.holders,
+      speakers: p.voice.speakers.map((s) => s.name),
+      addressees: p.addressees,
+      deployment: keys[0] ?? null,
+      deployments: keys.slice(1),
+      topic: p.topics[0] ?? null,
+      topics: p.topics.slice(1),
+      meeting: p.meeting,
+      statedOn: p.statedOn,
+      modality: p.modality,
+      attribution: p.attribution,
+      provenance: 'EXTRACTED',
+      confidence: round2(p.confidence),
+      evidence: p.evidence.map((e) => ({ quote: body.slice(e.start, e.end), start: e.start })),
+    };
+  });
+
+  const meetingList: ImportMeeting[] = meetings
+    .filter((m) => usedMeetings.has(m.key))
+    .map((m) => {
+      for (const o of m.participants) {
+        officials.set(o.name, o);
+        actorKey(o.country);
+      }
+      actorKey(m.country);
+      return {
+        key: m.key,
+        name: m.name,
+        series: m.series,
+        ordinal: m.ordinal,
+        city: m.city,
+        country: m.country,
+        date: m.date,
+        participants: m.participants.map((o) => o.name),
+      };
+    });
+  const officialList: ImportOfficial[] = [...officials.values()].map((o) => ({
+    name: o.name,
+    title: o.title,
+    aliases: o.aliases,
+    country: o.country,
+    organization: o.organization,
+  }));
+  const deploymentList: ImportDeployment[] = [...deploymentKeys].map(([i, key]) => {
+    const d = gazetteer.deployments[i] as Gazetteer['deployments'][number];
+    return {
+      key,
+      name: d.name,
+      system: d.system,
+      systemName: d.systemName,
+      status: null,
+      location: d.location,
+      operator: d.operator,
+      host: d.host,
+      hosts: d.hosts,
+      announcedOn: null,
+    };
+  });
+  const countries: ImportCountry[] = gazetteer.countries
+    .filter((c) => countryKeys.has(c.isoCode ?? c.name))
+    .map((c) => ({ isoCode: c.isoCode, name: c.name, aliases: c.aliases }));
+  const organizations: ImportOrganization[] = gazetteer.organizations
+    .filter((o) => organizationKeys.has(o.acronym ?? o.name))
+    .map((o) => ({ acronym: o.acronym, name: o.name, aliases: o.aliases, members: o.members.filter((m) => countryKeys.has(m)) }));
+
+  const document: ExtractedDocument = {
+    format: ARTICLE_FORMAT,
+    article: { source: input.source, headline: input.headline, url: input.url, publishedAt: input.publishedAt, photoCredit: null, body },
+    countries,
+    organizations,
+    officials: officialList,
+    meetings: meetingList,
+    deployments: deploymentList,
+    positions,
+  };
+  const known = new Set(gazetteer.officials.map((o) => o.name));
+  return {
+    document,
+    newEntities: { officials: officialList.filter((o) => !known.has(o.name)).map((o) => o.name), meetings: meetingList.map((m) => m.key) },
+    unresolved: dedupeSpans(extractor.unresolved),
+  };
+}
+
+function dedupeSpans(list: Extraction['unresolved']): Extraction['unresolved'] {
+  return list.filter((x, k) => list.findIndex((y) => y.start === x.start && y.end === x.end && y.kind === x.kind) === k);
+}

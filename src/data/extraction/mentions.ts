@@ -1,0 +1,327 @@
+/**
+ * Mentions of what the gazetteer knows, found in one sentence: actors (countries, organizations,
+ * ministries), officials (known ones by name or alias, new ones by the title before their name),
+ * anaphors that stand for the previous sentence's speakers, deployments and topics.
+ */
+import { COUNTRY_FORMS, type Gazetteer, type GazetteerOfficial } from './gazetteer.ts';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+/** A country or organization; `role` says whether it can hold a position where it stands. */
+export interface ActorMention extends Span {
+  kind: 'actor';
+  key: string;
+  role: 'agent' | 'possessive' | 'modifier';
+}
+export interface OfficialMention extends Span {
+  kind: 'official';
+  official: GazetteerOfficial;
+  /** Not in the gazetteer: found by the title before (or after) the name. */
+  isNew: boolean;
+}
+/** "they", "the two officials", "the spokeswoman", "the Foreign Ministry": someone named before. */
+export interface AnaphorMention extends Span {
+  kind: 'anaphor';
+  text: string;
+  /** "we" speaks for the quote's speaker; the others for the previous sentence's. */
+  firstPerson: boolean;
+}
+export type ActorLikeMention = ActorMention | OfficialMention | AnaphorMention;
+
+export interface DeploymentMention extends Span {
+  kind: 'deployment';
+  /** Indexes of the gazetteer's deployments the words may name (one system in several hosts). */
+  candidates: number[];
+}
+export interface TopicMention extends Span {
+  kind: 'topic';
+  name: string;
+}
+
+/** Words after a demonym or a possessive country that make it an actor ("Chinese government", "Russia's Foreign Ministry"). */
+const AGENT_HEAD =
+  /^(?:’s|'s)?\s+(?:(?:[A-Z][\w-]*|foreign|defen[cs]e|military|national|arms|control|state|top|senior|chief|deputy|vice|assistant)\s+){0,4}(?:government|side|ministry|ministries|spokes(?:man|woman|person)|officials?|minister|president|leader|leadership|diplomats?|embassy|envoy|ambassador|military|army|authorities|administration|premier|chancellor|secretary|defen[cs]e ministry|foreign ministry)\b/iu;
+
+const TITLE_HEAD = String.raw`(?:[Ss]pokes(?:man|woman|person)|[Mm]inister|[Ss]ecretary|[Oo]fficial|[Aa]mbassador|[Ee]nvoy|[Pp]resident|[Pp]remier|[Cc]hancellor|[Dd]irector|[Cc]ommander|[Aa]dviser|[Aa]dvisor|[Cc]olonel|[Gg]eneral|[Aa]dmiral|[Cc]ouncilor|[Cc]hief)`;
+const TITLE_WORD = String.raw`(?:[A-Z][\w-]*|of|for|the|on|arms|control|foreign|affairs|defen[cs]e|national|ministry|military|deputy|assistant|vice|state|senior|top|chief)`;
+/** A capitalized word that can be part of a name: not one of the words of titles and institutions. */
+const NAME_WORD = String.raw`(?!(?:Ministry|Foreign|Affairs|Defen[cs]e|National|Forces|Security|Council|Office|State|Department)\b)[A-Z][a-z]+(?:-[a-z]+)?`;
+const PERSON = String.raw`${NAME_WORD}(?:\s${NAME_WORD}){1,2}`;
+/** Title then name: "Foreign Ministry spokesman Geng Shuang", "Defense Secretary Mark Esper". */
+const TITLED_NAME = new RegExp(
+  String.raw`(?:${TITLE_WORD}\s+){0,6}${TITLE_HEAD}(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}?(?:Affairs|Defen[cs]e|Foreign|State))?\s+(${PERSON})(?![\w-])`,
+  'gu',
+);
+/** Name then title: "Zhang Xiaogang, spokesperson for the Ministry of National Defense". */
+const NAME_TITLE = new RegExp(
+  String.raw`(${PERSON}),\s+((?:the\s+)?(?:${TITLE_WORD}\s+){0,4}${TITLE_HEAD}(?:\s+(?:for|of)\s+the\s+(?:[A-Z][\w-]*\s?)+)?)`,
+  'gu',
+);
+/** Words that are never part of a person's name. */
+const NOT_A_NAME = new Set(
+  'Ministry Foreign Affairs Defense Defence National Forces Korea Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December The Said'.split(
+    ' ',
+  ),
+);
+
+const ANAPHOR =
+  /(?<![\p{L}\p{N}])(?:they|he|she|we|the two (?:officials|ministers|countries|sides|leaders|presidents|diplomats)|both sides|both countries|both ministers|the (?:spokes(?:person|man|woman)|minister|foreign minister|defen[cs]e minister|(?:foreign |defen[cs]e )?ministry))(?![\p{L}\p{N}])/giu;
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const STOP = new Set('the a an of in on to for and or with by at from its their his her this that these those such as is are be'.split(' '));
+/** A crude stem, enough to meet "dialogues" with "dialogue" and "drills" with "drill". */
+export const stemOf = (word: string) =>
+  word
+    .toLowerCase()
+    .replace(/[’']s$/, '')
+    .replace(/ies$/, 'y')
+    .replace(/(?<![su])s$/, '');
+
+const contentStems = (text: string) =>
+  text
+    .split(/[^\p{L}\p{N}'’-]+/u)
+    .filter((w) => w && !STOP.has(w.toLowerCase()))
+    .map(stemOf);
+
+interface Phrase {
+  kind: 'country' | 'demonym' | 'organization' | 'official' | 'deployment';
+  key: string;
+  official?: GazetteerOfficial;
+  deployment?: number;
+}
+
+/** The gazetteer compiled for matching: one alternation of every literal name, longest first. */
+export interface Index {
+  gazetteer: Gazetteer;
+  pattern: RegExp;
+  phrases: Map<string, Phrase[]>;
+  officialsByName: Map<string, GazetteerOfficial>;
+  topics: Array<{ name: string; stems: string[]; exact: RegExp }>;
+  /** Deployments without a system, by the content words of their names ("tactical nuclear weapons in Belarus"). */
+  describedDeployments: Array<{ deployment: number; stems: string[] }>;
+  /** Country forms (for titles such as "Chinese Foreign Ministry spokesman"): text → key. */
+  countryForms: Map<string, string>;
+}
+
+const indexes = new WeakMap<Gazetteer, Index>();
+
+export function indexOf(gazetteer: Gazetteer): Index {
+  const known = indexes.get(gazetteer);
+  if (known) return known;
+  const phrases = new Map<string, Phrase[]>();
+  const add = (text: string, phrase: Phrase) => {
+    if (text.trim().length < 2) return;
+    const list = phrases.get(text) ?? [];
+    if (!list.some((p) => p.kind === phrase.kind && p.key === phrase.key)) list.push(phrase);
+    phrases.set(text, list);
+  };
+  const countryForms = new Map<string, string>();
+  for (const c of gazetteer.countries) {
+    const key = c.isoCode ?? c.name;
+    const forms = (c.isoCode && COUNTRY_FORMS[c.isoCode]) || { demonyms: [], names: [] };
+    for (const name of [c.name, ...c.aliases, ...forms.names]) {
+      add(name, { kind: 'country', key });
+      countryForms.set(name, key);
+    }
+    for (const demonym of forms.demonyms) {
+      add(demonym, { kind: 'demonym', key });
+      countryForms.set(demonym, key);
+    }
+  }
+  for (const o of gazetteer.organizations) {
+    const key = o.acronym ?? o.name;
+    for (const name of [o.name, ...o.aliases, ...(o.acronym ? [o.acronym] : [])]) add(name, { kind: 'organization', key });
+  }
+  const officialsByName = new Map<string, GazetteerOfficial>();
+  for (const o of gazetteer.officials) {
+    officialsByName.set(o.name, o);
+    for (const name of [o.name, ...o.aliases]) if (/^\p{Lu}/u.test(name)) add(name, { kind: 'official', key: o.name, official: o });
+  }
+  gazetteer.deployments.forEach((d, i) => {
+    for (const name of [d.system, d.systemName, d.name, d.location, ...d.aliases]) if (name) add(name, { kind: 'deployment', key: String(i), deployment: i });
+  });
+  const alternatives = [...phrases.keys()].sort((a, b) => b.length - a.length).map(escape);
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  const topics = gazetteer.topics.flatMap((t) =>
+    [t.name, ...t.aliases].map((form) => ({
+      name: t.name,
+      stems: contentStems(form),
+      exact: new RegExp(`(?<![\\p{L}\\p{N}])${escape(form)}(?![\\p{L}\\p{N}])`, 'iu'),
+    })),
+  );
+  // A country in a deployment's name ("Russian", "Belarus") is said in many ways; its other words must all be there.
+  const countryStems = new Set([...countryForms.keys()].map(stemOf));
+  const describedDeployments = gazetteer.deployments.flatMap((d, deployment) => {
+    const stems = contentStems(d.name).filter((w) => w.length > 2 && !countryStems.has(w));
+    return d.system === null && stems.length >= 2 ? [{ deployment, stems }] : [];
+  });
+  const index = { gazetteer, pattern, phrases, officialsByName, topics, countryForms, describedDeployments };
+  indexes.set(gazetteer, index);
+  return index;
+}
+
+export interface SentenceMentions {
+  actors: ActorLikeMention[];
+  deployments: DeploymentMention[];
+  topics: TopicMention[];
+  /** Officials found by title whose country could not be told from the words around them. */
+  countryless: OfficialMention[];
+}
+
+const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+
+/** The country a title names ("Chinese Foreign Ministry spokesman", "Russia's Ministry of Foreign Affairs spokeswoman"). */
+function countryOfTitle(title: string, index: Index): string | null {
+  let found: string | null = null;
+  for (const [form, key] of index.countryForms) {
+    if (new RegExp(`(?<![\\p{L}\\p{N}])${escape(form)}(?![\\p{L}\\p{N}])`, 'u').test(title)) {
+      if (found !== null && found !== key) return null;
+      found = key;
+    }
+  }
+  return found;
+}
+
+/** Mentions in `text` (a sentence starting at `offset` in the body), offsets in the body. */
+export function mentionsIn(text: string, offset: number, index: Index): SentenceMentions {
+  const actors: ActorLikeMention[] = [];
+  const countryless: OfficialMention[] = [];
+  const titled = (name: string, title: string, start: number, end: number) => {
+    const known = index.officialsByName.get(name);
+    if (known) return actors.push({ kind: 'official', official: known, isNew: false, start, end });
+    const words = name.split(/\s+/);
+    if (words.some((w) => NOT_A_NAME.has(w) || index.countryForms.has(w))) return;
+    const cleanTitle = title.replace(/^(?:the\s+)/i, '').trim();
+    const country = countryOfTitle(title, index);
+    const stripped = cleanTitle.replace(new RegExp(`^(?:${[...index.countryForms.keys()].map(escape).join('|')})(?:’s|'s)?\\s+`, 'u'), '');
+    const first = words[0] as string;
+    const last = words[words.length - 1] as string;
+    const official: GazetteerOfficial = { name, title: stripped || null, aliases: [...new Set([first, last])], country, organization: null };
+    const mention: OfficialMention = { kind: 'official', official, isNew: true, start, end };
+    actors.push(mention);
+    if (country === null) countryless.push(mention);
+  };
+  for (const m of text.matchAll(TITLED_NAME)) {
+    const name = m[1] as string;
+    const title = m[0].slice(0, m[0].length - name.length).trim();
+    titled(name, title, offset + m.index, offset + m.index + m[0].length);
+  }
+  for (const m of text.matchAll(NAME_TITLE)) {
+    const start = offset + m.index;
+    if (actors.some((a) => overlaps(a, { start, end: start + m[0].length }))) continue;
+    titled(m[1] as string, m[2] as string, start, start + m[0].length);
+  }
+
+  const deployments: DeploymentMention[] = [];
+  for (const m of text.matchAll(index.pattern)) {
+    const span = { start: offset + m.index, end: offset + m.index + m[0].length };
+    const phrases = index.phrases.get(m[0]) ?? [];
+    const candidates = phrases.flatMap((p) => (p.deployment === undefined ? [] : [p.deployment]));
+    if (candidates.length > 0) {
+      deployments.push({ kind: 'deployment', candidates, ...span });
+      continue;
+    }
+    if (actors.some((a) => overlaps(a, span))) continue;
+    const phrase = phrases[0];
+    if (!phrase) continue;
+    if (phrase.kind === 'official' && phrase.official) {
+      actors.push({ kind: 'official', official: phrase.official, isNew: false, ...span });
+      continue;
+    }
+    const after = text.slice(m.index + m[0].length);
+    const agentive = AGENT_HEAD.test(after);
+    const possessive = /^(?:’s|'s)/.test(after);
+    const role = phrase.kind === 'demonym' ? (agentive ? 'agent' : 'modifier') : possessive && !agentive ? 'possessive' : 'agent';
+    actors.push({ kind: 'actor', key: phrase.key, role, ...span });
+  }
+  for (const m of text.matchAll(ANAPHOR)) {
+    const span = { start: offset + m.index, end: offset + m.index + m[0].length };
+    if (actors.some((a) => overlaps(a, span))) continue;
+    actors.push({ kind: 'anaphor', text: m[0].toLowerCase(), firstPerson: m[0].toLowerCase() === 'we', ...span });
+  }
+  actors.sort((a, b) => a.start - b.start);
+  const words = contentWordsOf(text);
+  for (const described of index.describedDeployments) {
+    if (deployments.some((d) => d.candidates.includes(described.deployment))) continue;
+    const span = findStems(described.stems, words, offset);
+    if (span) deployments.push({ kind: 'deployment', candidates: [described.deployment], ...span });
+  }
+  return { actors, deployments, topics: topicsIn(text, offset, index, words), countryless };
+}
+
+interface ContentWords {
+  words: RegExpExecArray[];
+  stems: string[];
+}
+
+function contentWordsOf(text: string): ContentWords {
+  const words = [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)].filter((w) => !STOP.has(w[0].toLowerCase()));
+  return { words, stems: words.map((w) => stemOf(w[0])) };
+}
+
+/** Where all of `wanted` occur together, in any order, with at most one other content word among them. */
+function findStems(wanted: string[], { words, stems }: ContentWords, offset: number): Span | null {
+  const window = wanted.length + 1;
+  for (let i = 0; i + wanted.length <= stems.length; i++) {
+    const slice = stems.slice(i, i + window);
+    if (!wanted.includes(stems[i] as string) || !wanted.every((s) => slice.includes(s))) continue;
+    const last = Math.max(...wanted.map((s) => i + slice.indexOf(s)));
+    const first = words[i] as RegExpExecArray;
+    const end = words[last] as RegExpExecArray;
+    return { start: offset + first.index, end: offset + end.index + end[0].length };
+  }
+  return null;
+}
+
+/**
+ * Topics: the name as written, or its content words close together in any order ("resume
+ * dialogues to achieve inter-Korean reconciliation" names "inter-Korean dialogue"), with at most
+ * one other content word among them.
+ */
+function topicsIn(text: string, offset: number, index: Index, words: ContentWords): TopicMention[] {
+  const found: TopicMention[] = [];
+  for (const topic of index.topics) {
+    if (found.some((f) => f.name === topic.name)) continue;
+    const exact = topic.exact.exec(text);
+    if (exact) {
+      found.push({ kind: 'topic', name: topic.name, start: offset + exact.index, end: offset + exact.index + exact[0].length });
+      continue;
+    }
+    if (topic.stems.length < 2) continue;
+    const span = findStems(topic.stems, words, offset);
+    if (span) found.push({ kind: 'topic', name: topic.name, ...span });
+  }
+  return found;
+}
+
+/**
+ * An official found by title is named again by surname ("Geng said", "Zakharova added"): adds
+ * those mentions, in every sentence, of the officials the article introduced.
+ */
+export function addLaterMentions(all: SentenceMentions[], sentences: Array<{ text: string; start: number }>): void {
+  const introduced = new Map<string, GazetteerOfficial>();
+  for (const m of all) for (const a of m.actors) if (a.kind === 'official' && a.isNew) introduced.set(a.official.name, a.official);
+  const forms = new Map<string, GazetteerOfficial>();
+  for (const o of introduced.values()) for (const form of [o.name, ...o.aliases]) forms.set(form, o);
+  if (forms.size === 0) return;
+  const pattern = new RegExp(
+    `(?<![\\p{L}\\p{N}])(?:${[...forms.keys()]
+      .sort((a, b) => b.length - a.length)
+      .map(escape)
+      .join('|')})(?![\\p{L}\\p{N}])`,
+    'gu',
+  );
+  all.forEach((mentions, i) => {
+    const sentence = sentences[i];
+    if (!sentence) return;
+    for (const m of sentence.text.matchAll(pattern)) {
+      const span = { start: sentence.start + m.index, end: sentence.start + m.index + m[0].length };
+      const official = forms.get(m[0]);
+      if (!official || mentions.actors.some((a) => overlaps(a, span))) continue;
+      mentions.actors.push({ kind: 'official', official, isNew: true, ...span });
+    }
+    mentions.actors.sort((a, b) => a.start - b.start);
+  });
+}

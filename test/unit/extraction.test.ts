@@ -1,0 +1,215 @@
+/**
+ * The extractor (src/data/extraction/): each stance cue, modality, joint statements, new and
+ * unresolved mentions, exact evidence, and the seed article against its labels.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractArticle, gazetteerFromDocuments, type ExtractedPosition, type Extraction, type Gazetteer } from '../../src/data/extraction/extract.ts';
+import type { ArticleDocument } from '../../src/data/import/format.ts';
+import { prepareDocument } from '../../src/data/import/document.ts';
+
+const seed = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../prisma/seed/xinhua-thaad-2016-07-28.json'), 'utf8')) as ArticleDocument;
+
+const deployment = (name: string, system: string, host: string) => ({
+  name,
+  system,
+  systemName: null,
+  location: null,
+  host,
+  hosts: [],
+  operator: 'US',
+  aliases: [],
+});
+const gazetteer: Gazetteer = {
+  countries: [
+    { isoCode: 'CN', name: 'China', aliases: [] },
+    { isoCode: 'RU', name: 'Russia', aliases: [] },
+    { isoCode: 'US', name: 'United States', aliases: ['U.S.', 'Washington'] },
+    { isoCode: 'KR', name: 'South Korea', aliases: ['Seoul'] },
+    { isoCode: 'JP', name: 'Japan', aliases: [] },
+    { isoCode: 'PH', name: 'Philippines', aliases: [] },
+  ],
+  organizations: [],
+  officials: [{ name: 'Maria Zakharova', title: 'Foreign Ministry spokeswoman', aliases: ['Zakharova'], country: 'RU', organization: null }],
+  deployments: [
+    deployment('THAAD battery in Seongju', 'THAAD', 'KR'),
+    deployment('Typhon in Japan', 'Typhon', 'JP'),
+    deployment('Typhon in the Philippines', 'Typhon', 'PH'),
+  ],
+  topics: [{ name: 'Six Party Talks', aliases: [] }],
+};
+
+const extract = (body: string, publishedAt: string | null = '2017-09-06') =>
+  extractArticle({ body, source: 'Test', url: null, headline: null, publishedAt }, gazetteer);
+const only = (x: Extraction): ExtractedPosition => {
+  expect(x.document.positions).toHaveLength(1);
+  return x.document.positions[0] as ExtractedPosition;
+};
+/** Every quote is the body's text at its offset, and the document is one the import accepts. */
+const checked = (x: Extraction): Extraction => {
+  for (const p of x.document.positions) {
+    for (const e of p.evidence) expect(x.document.article.body.slice(e.start ?? -1, (e.start ?? 0) + e.quote.length)).toBe(e.quote);
+  }
+  prepareDocument(x.document);
+  return x;
+};
+
+describe('stance cues', () => {
+  it.each([
+    ['CONCERN', 'China voiced serious concern over the THAAD deployment in South Korea.'],
+    ['OPPOSE', 'China firmly opposes the deployment of THAAD in South Korea.'],
+    ['URGE', 'China urged the United States to withdraw THAAD from South Korea.'],
+    ['COMMIT', 'China vowed to safeguard its interests against the THAAD deployment in South Korea.'],
+    ['THREATEN', 'China warned of countermeasures against the THAAD deployment in South Korea.'],
+    ['CRITICIZE', 'China slammed the THAAD deployment in South Korea.'],
+    ['SUPPORT', 'Japan welcomed the THAAD deployment in South Korea.'],
+  ])('%s', (stance, body) => {
+    const p = only(checked(extract(body)));
+    expect(p.stance).toBe(stance);
+    expect(p.deployment).not.toBeNull();
+    expect(p.provenance).toBe('EXTRACTED');
+    expect(p.confidence).toBeGreaterThan(0);
+    expect(p.confidence).toBeLessThanOrEqual(1);
+    expect(p.modality).toBe('ASSERTED');
+    expect(p.attribution).toBe('PARAPHRASE');
+  });
+
+  it('declares the deployment as the gazetteer knows it', () => {
+    const x = checked(extract('China firmly opposes the THAAD deployment in South Korea.'));
+    expect(x.document.deployments).toEqual([expect.objectContaining({ system: 'THAAD', host: 'KR', operator: 'US' })]);
+    expect(x.document.countries.map((c) => c.isoCode).sort()).toEqual(['CN', 'KR', 'US']);
+  });
+});
+
+describe('modality', () => {
+  it.each([
+    'China does not oppose the THAAD deployment in South Korea.',
+    'Russia no longer supports the Typhon deployment in Japan.',
+    'Japan has never welcomed the Typhon deployment in Japan.',
+  ])('a negated statement is never ASSERTED: %s', (body) => {
+    expect(only(checked(extract(body))).modality).toBe('NEGATED');
+  });
+
+  it('"would ... if" is hypothetical', () => {
+    expect(only(checked(extract('China would take countermeasures if the THAAD deployment in South Korea goes ahead.'))).modality).toBe('HYPOTHETICAL');
+  });
+
+  it('"if" with "will" is conditional', () => {
+    expect(only(checked(extract('Russia will take appropriate measures if Japan keeps the Typhon deployment.'))).modality).toBe('CONDITIONAL');
+  });
+
+  it('"will" is an intention', () => {
+    expect(only(checked(extract('China will continue to take necessary measures against the THAAD deployment in South Korea.'))).modality).toBe('INTENDED');
+  });
+
+  it('proposes nothing when the words make it uncertain', () => {
+    expect(extract('China may oppose the THAAD deployment in South Korea.').document.positions).toEqual([]);
+    expect(extract('Does China oppose the THAAD deployment in South Korea?').document.positions).toEqual([]);
+  });
+});
+
+describe('voices', () => {
+  it('a joint statement is one position with both holders', () => {
+    const p = only(checked(extract('China and Russia on Thursday voiced serious concern over the THAAD deployment in South Korea.')));
+    expect(p.holders).toEqual(['CN', 'RU']);
+    expect(p.statedOn).toBe('2017-08-31');
+  });
+
+  it('finds a new official by title, with the country and the day', () => {
+    const x = checked(
+      extract(
+        'BEIJING, Sept. 6 (Xinhua) -- Chinese Foreign Ministry spokesman Geng Shuang said on Wednesday that China firmly opposes the THAAD deployment in South Korea.',
+      ),
+    );
+    const p = only(x);
+    expect(p.speakers).toEqual(['Geng Shuang']);
+    expect(p.holders).toEqual(['CN']);
+    expect(p.statedOn).toBe('2017-09-06');
+    expect(x.newEntities.officials).toEqual(['Geng Shuang']);
+    expect(x.document.officials).toEqual([
+      { name: 'Geng Shuang', title: 'Foreign Ministry spokesman', aliases: ['Geng', 'Shuang'], country: 'CN', organization: null },
+    ]);
+  });
+
+  it('a quote is DIRECT_QUOTE, spoken by the name after it, and "we" is its speaker', () => {
+    const body = '"We oppose the Typhon deployment in Japan," Zakharova said on Friday.';
+    const p = only(checked(extract(body, '2025-08-30')));
+    expect(p).toMatchObject({ stance: 'OPPOSE', holders: ['RU'], speakers: ['Maria Zakharova'], attribution: 'DIRECT_QUOTE', statedOn: '2025-08-29' });
+    expect(p.evidence).toEqual([{ quote: body, start: 0 }]);
+  });
+
+  it('"they" speaks for the actors of the sentence before', () => {
+    const x = checked(
+      extract(
+        'China and Russia voiced serious concern over the THAAD deployment in South Korea. They also urged the United States to halt the THAAD deployment.',
+      ),
+    );
+    expect(x.document.positions.map((p) => [p.stance, p.holders])).toEqual([
+      ['CONCERN', ['CN', 'RU']],
+      ['URGE', ['CN', 'RU']],
+    ]);
+    expect(x.document.positions[1]?.addressees).toEqual(['US']);
+  });
+
+  it('the same statement in two sentences is one position with two quotes', () => {
+    const body = 'China firmly opposes the THAAD deployment in South Korea. China opposes THAAD in South Korea, its foreign ministry said.';
+    const p = only(checked(extract(body)));
+    expect(p.evidence.map((e) => e.start)).toEqual([0, body.indexOf('China opposes')]);
+  });
+});
+
+describe('unresolved mentions', () => {
+  it('reports a system it cannot place, and proposes nothing about it', () => {
+    const body = 'China opposes the Typhon deployment.';
+    const x = extract(body);
+    expect(x.document.positions).toEqual([]);
+    expect(x.unresolved).toEqual([{ text: 'Typhon', start: body.indexOf('Typhon'), end: body.indexOf('Typhon') + 6, kind: 'deployment' }]);
+  });
+
+  it('places a system by the host the sentence names', () => {
+    expect(only(extract('China opposes the Typhon deployment in the Philippines.')).deployment).toBe('typhon-ph');
+  });
+});
+
+describe('the seed article', () => {
+  const triples = (d: ArticleDocument) => {
+    const keys = new Map(d.deployments.map((x) => [x.key, `${x.system ?? x.name}@${x.host ?? ''}`]));
+    return d.positions.map((p) => `${[...p.holders].sort().join(',')}|${p.stance}|${p.deployment ? keys.get(p.deployment) : p.topic?.toLowerCase()}`);
+  };
+  const x = extractArticle(
+    { body: seed.article.body, source: seed.article.source, url: null, headline: null, publishedAt: null },
+    gazetteerFromDocuments([seed]),
+  );
+
+  it('yields at least 11 of its 13 positions, and none that it does not state', () => {
+    const gold = new Set(triples(seed));
+    const proposed = triples(x.document);
+    expect(proposed.filter((t) => gold.has(t)).length).toBeGreaterThanOrEqual(11);
+    expect(proposed.filter((t) => !gold.has(t))).toEqual([]);
+  });
+
+  it('is a document the import accepts, with the meeting it found', () => {
+    checked(x);
+    expect(x.newEntities.meetings).toEqual(['northeast-asia-security-4']);
+    expect(x.document.meetings[0]).toMatchObject({
+      city: 'Moscow',
+      country: 'RU',
+      ordinal: 4,
+      date: '2016-07-28',
+      participants: ['Kong Xuanyou', 'Igor Morgulov'],
+    });
+  });
+
+  it('reads 3,000 characters in under 50 ms', () => {
+    const body = `${seed.article.body}\n${seed.article.body}`.slice(0, 3000);
+    const g = gazetteerFromDocuments([seed]);
+    extractArticle({ body, source: 'x', url: null, headline: null, publishedAt: null }, g);
+    const times = [0, 1, 2, 3, 4].map(() => {
+      const started = performance.now();
+      extractArticle({ body, source: 'x', url: null, headline: null, publishedAt: null }, g);
+      return performance.now() - started;
+    });
+    expect(times.sort((a, b) => a - b)[2]).toBeLessThan(50);
+  });
+});
