@@ -2,7 +2,8 @@
  * The review queue (docs/extraction.md): an import document's positions with provenance EXTRACTED
  * are recorded as proposals (PROPOSED), left out of every list, count, summary and search until an
  * editor accepts them; a rejected proposal stays out, and a later extraction of the same statement
- * proposes nothing. Each decision is in the change log.
+ * proposes nothing. Each decision is in the change log. And the whole path over HTTP: an article's
+ * text through articleExtract, its proposal through articleImport, a decision on each.
  */
 import { describe, expect, it } from 'vitest';
 import { codesOf, expectOk, useCurationServer, userErrorFields } from '../support/curation.ts';
@@ -161,5 +162,68 @@ describe('the review queue', () => {
       ['positions.0.provenance', 'INVALID'],
       ['positions.1.confidence', 'INVALID'],
     ]);
+  });
+});
+
+describe('from raw text to the graph, over HTTP', () => {
+  const article = {
+    source: 'Wire',
+    url: 'https://wire.example/extracted',
+    headline: null,
+    publishedAt: '2017-04-04',
+    body:
+      'MOSCOW, April 4 (Wire) -- Russia slammed the deployment of the THAAD system in South Korea, Deputy Foreign Minister Igor Morgulov said on Tuesday.\n\n' +
+      'China urged the United States and South Korea to halt the THAAD deployment.',
+  };
+  const extract = `mutation($input: ArticleExtractInput!) { articleExtract(input: $input) {
+    document proposedPositions newOfficials newMeetings unresolved { text start end kind } ${userErrorFields} } }`;
+
+  it('articleExtract proposes the statements with exact evidence, stores nothing, and needs an editor key', async () => {
+    const count = async () => (await api.data('READER', '{ articles(first: 1) { totalCount } }')).articles.totalCount as number;
+    const articles = await count();
+    const result = expectOk((await api.data('EDITOR', extract, { input: article })).articleExtract);
+    expect(await count()).toBe(articles);
+    const { positions } = result.document;
+    expect(result.proposedPositions).toBe(positions.length);
+    expect(positions.map((p: any) => `${p.stance} ${p.holders.join('+')} ${p.speakers.join('+')}`)).toEqual(
+      expect.arrayContaining(['CRITICIZE RU Igor Morgulov', 'URGE CN ']),
+    );
+    for (const position of positions) {
+      expect(position).toMatchObject({ provenance: 'EXTRACTED', deployment: expect.any(String) });
+      expect(position.confidence).toBeGreaterThan(0);
+      expect(position.confidence).toBeLessThanOrEqual(1);
+      for (const { quote, start } of position.evidence) expect(article.body.slice(start, start + quote.length)).toBe(quote);
+    }
+    expect((await api.query('READER', extract, { input: article })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const blank = (await api.data('EDITOR', extract, { input: { ...article, body: ' \n ' } })).articleExtract;
+    expect(codesOf(blank)).toEqual(['BLANK@input.body']);
+    const long = (await api.data('EDITOR', extract, { input: { ...article, body: 'x'.repeat(50_001) } })).articleExtract;
+    expect(codesOf(long)).toEqual(['INVALID@input.body']);
+    expect(long.document).toBeNull();
+  });
+
+  it('its document, imported, queues the proposals; accepting one and rejecting another leaves the accepted one only in the lists', async () => {
+    const { document } = expectOk((await api.data('EDITOR', extract, { input: article })).articleExtract);
+    const { format: _format, ...input } = document;
+    const imported = expectOk((await api.data('EDITOR', importMutation, { input })).articleImport);
+    expect(imported.report.positions.created).toBe(document.positions.length);
+
+    const listed = async (filter: string) =>
+      (
+        await api.data('READER', `query($id: ID!) { positions(first: 20, filter: { articles: [$id]${filter} }) { nodes { ${positionFields} } } }`, {
+          id: imported.article.id,
+        })
+      ).positions.nodes;
+    expect(await listed('')).toEqual([]);
+    const queued = await listed(', reviewStatuses: [PROPOSED]');
+    expect(queued).toHaveLength(document.positions.length);
+    const criticize = queued.find((p: any) => p.stance === 'CRITICIZE');
+    const urge = queued.find((p: any) => p.stance === 'URGE');
+    expectOk((await api.data('EDITOR', review('positionAccept'), { input: { id: criticize.id } })).positionAccept);
+    expectOk((await api.data('EDITOR', review('positionReject'), { input: { id: urge.id } })).positionReject);
+
+    expect((await listed('')).map((p: any) => p.id)).toEqual([criticize.id]);
+    const russia = (await api.data('READER', '{ positions(first: 100, filter: { holders: ["RU"], stances: [CRITICIZE] }) { nodes { id } } }')).positions.nodes;
+    expect(russia.map((p: any) => p.id)).toContain(criticize.id);
   });
 });
