@@ -1,7 +1,7 @@
 /**
  * The local channel of a server on the embedded database: PGlite lets one process open its data
  * directory, so while the server runs, the CLI commands that need the database (`key:create`,
- * `import`, `db:seed`) hand their work to it over a Unix domain socket inside the data directory,
+ * `import`, `db:seed`, and `extract` for the names the graph knows) hand their work to it over a Unix domain socket inside the data directory,
  * `<dataDir>/stancegraph.sock`, which only the machine's user who runs the server can open (mode
  * 0600). The work goes through the same functions and the same write transaction as in the CLI's
  * own process (src/data/write.ts), so subscribers see it as they see any write.
@@ -14,6 +14,8 @@ import { createConnection, createServer, type Server, type Socket } from 'node:n
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { createApiKey } from '../data/api-keys.ts';
+import type { Gazetteer } from '../data/extraction/extract.ts';
+import { loadGazetteer } from '../data/extraction/graph-gazetteer.ts';
 import { importArticle, type ImportOutcome, type ImportReport } from '../data/import/importer.ts';
 import { seedDatabase } from '../data/import/seed.ts';
 import { write } from '../data/write.ts';
@@ -28,13 +30,17 @@ export const LOCAL_SOCKET_FILE = 'stancegraph.sock';
 export const localSocketPath = (dataDir: string) => path.join(dataDir, LOCAL_SOCKET_FILE);
 
 export type LocalRequest =
-  { command: 'key:create'; name: string; role: ApiKeyRole } | { command: 'import'; document: unknown; actor: string } | { command: 'seed'; document: unknown };
+  | { command: 'key:create'; name: string; role: ApiKeyRole }
+  | { command: 'import'; document: unknown; actor: string }
+  | { command: 'seed'; document: unknown }
+  | { command: 'gazetteer' };
 
 export type LocalAnswer =
   | { command: 'key:create'; ok: true; apiKey: { name: string; role: string; prefix: string }; key: string }
   | { command: 'key:create'; ok: false; userErrors: UserErrorData[] }
   | { command: 'import'; outcome: ImportOutcome }
   | { command: 'seed'; report: ImportReport }
+  | { command: 'gazetteer'; gazetteer: Gazetteer }
   /** The work failed: the message the CLI prints, as it would print it had it done the work. */
   | { error: string };
 
@@ -51,6 +57,8 @@ async function answer(writer: PrismaClient, request: LocalRequest): Promise<Loca
       return { command: 'import', outcome: await importArticle(writer, request.document, { actor: request.actor || 'cli' }) };
     case 'seed':
       return { command: 'seed', report: await seedDatabase(writer, request.document) };
+    case 'gazetteer':
+      return { command: 'gazetteer', gazetteer: await loadGazetteer(writer) };
     default:
       return { error: `unknown command ${JSON.stringify((request as { command?: unknown }).command)}` };
   }
