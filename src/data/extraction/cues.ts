@@ -43,6 +43,7 @@ export const CUES: Cue[] = [
   cue('CONCERN', 0.9, String.raw`(?:voic|express|rais)(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,2}concerns?`),
   cue('CONCERN', 0.8, String.raw`concerned\s+(?:about|over|by)|(?:deep|serious|grave)\s+concerns?`),
   cue('CONCERN', 0.6, String.raw`views?\s+it\s+as\s+a\s+threat`),
+  cue('CONCERN', 0.7, String.raw`(?:our|their|its|his|her)\s+(?:only\s+|main\s+|biggest\s+|primary\s+)?concerns?\s+(?:about|over|is|was|are)`),
   cue('OPPOSE', 0.9, String.raw`(?:firmly\s+|strongly\s+|resolutely\s+|always\s+)?oppos(?:e|es|ed|ing)`),
   cue('OPPOSE', 0.9, String.raw`(?:firm|strong|resolute|clear)?\s*opposition\s+(?:to|of|against)|(?:firm|strong|resolute)\s+opposition`),
   cue('OPPOSE', 0.8, String.raw`reject(?:s|ed|ing)?|protest(?:s|ed)?\s+(?:against|over)|object(?:s|ed)?\s+to`),
@@ -75,12 +76,13 @@ export const CUES: Cue[] = [
   cue(
     'COMMIT',
     0.8,
-    String.raw`decided\s+to\s+deploy|(?:announced|confirmed)\s+(?:the|a|its|their)\s+(?:decision|plan)\s+to\s+deploy|signed\s+(?:an|the)\s+agreement`,
+    String.raw`decided\s+to\s+deploy|(?:announced|confirmed)\s+(?:the|a|its|their)\s+(?:decision|plan)\s+to\s+deploy|signed\s+(?:a|an|the)\s+(?:deal|contract|agreement)|(?:agreed|decided|plans?|planned)\s+to\s+(?:buy|purchase|acquire)|confirmed\s+(?:the|a|an)\s+(?:agreement|deal|contract)`,
   ),
   cue(
     'COMMIT',
     0.65,
-    String.raw`(?:will|would)\s+(?:further\s+|continue\s+(?:to\s+)?)(?:\w+)|would\s+remain\s+engaged|(?:will|would)\s+deploy|would\s+be\s+deployed`,
+    // Only verbs of cooperation and action: "would further destabilize" is no commitment.
+    String.raw`(?:will|would)\s+(?:further\s+|continue\s+(?:to\s+)?)(?:strengthen|enhance|deepen|promot|push|support|work|cooperat|coordinat|maintain|pursu|uphold|safeguard|expand|develop|boost|deploy|step)\w*|would\s+remain\s+engaged|(?:will|would)\s+deploy|would\s+be\s+deployed`,
     {
       intended: true,
     },

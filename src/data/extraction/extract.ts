@@ -74,6 +74,8 @@ const BOUNDARY = new Set([',', ';', ':', '--', '—', '–', '“', '”', '"', 
 const GENERIC_DEPLOYMENT = /\b(?:deployment|deploying|deploy|deployed|missile[- ]defen[cs]e\s+system|missile\s+system|battery|missiles|weapons)\b/i;
 const ANAPHORIC_TARGET = /\b(?:it|this|such|these|the (?:[\w-]+ ){0,2}(?:move|deployment|system|decision|issue|matter|plan|battery|missiles|weapons))\b/i;
 const UNNAMED = /\b(?:sources?|insiders?|people familiar)\b[^.]{0,40}\b(?:said|say|says|told)\b|\baccording to (?:sources|insiders)\b/i;
+const REFERRING_SUBJECT = /\b(?:the|this|that|such an?)\s+(?:[\w-]+\s+){0,2}(?:deployment|system|move|decision|plan|battery|missiles|weapons)\b/i;
+const SPEAKERS_OF_A_PLACE = /^(?:leaders?|officials?|governments?|authorities|spokes(?:man|woman|person)|ministry|embassy|diplomats?)$/i;
 /** "the two officials": two people, who must have been named; "the two countries" and "both sides" may be any pair of actors. */
 const PAIR = /^(?:the two|both) (officials|ministers|leaders|presidents|diplomats)$/;
 const round2 = (x: number) => Math.round(x * 100) / 100;
@@ -246,17 +248,41 @@ class ArticleExtractor {
   }
 
   /** Whether a mention can be a subject where it stands: not after a preposition, not a possessive or a bare demonym. */
-  private isSubject(m: ActorLikeMention, sentence: Sentence): boolean {
+  private isSubject(m: ActorLikeMention, sentence: Sentence, mentions: SentenceMentions = this.mentionsOf(sentence)): boolean {
     if (m.kind === 'actor' && m.role !== 'agent') return false;
     const before = sentence.tokens.filter((t) => t.end <= m.start);
     let i = before.length - 1;
-    while (i >= 0 && /^(?:the|both|and|,|also|its|a)$/i.test((before[i] as { text: string }).text)) {
-      // "China and Russia": a mention coordinated with a subject is one too, but "to the U.S. and
-      // South Korea" is not; the word before the coordination decides.
-      i--;
-    }
-    const word = before[i]?.text.toLowerCase();
-    return word === undefined || !PREPOSITIONS.has(word);
+    while (i >= 0 && /^(?:the|both|and|,|also|its|a)$/i.test((before[i] as { text: string }).text)) i--;
+    const previous = before[i];
+    if (previous === undefined) return true;
+    // "China and Russia": a mention coordinated with another is a subject when that one is, and
+    // "to the U.S. and South Korea" is not.
+    const coordinated = i < before.length - 1 ? mentions.actors.find((a) => a !== m && a.end === previous.end) : undefined;
+    if (coordinated) return this.isSubject(coordinated, sentence, mentions);
+    const word = previous.text.toLowerCase();
+    if (!PREPOSITIONS.has(word)) return true;
+    // "the leaders in Moscow", "a foreign ministry spokesman in Warsaw": those there speak.
+    return (word === 'in' || word === 'of') && SPEAKERS_OF_A_PLACE.test(before[i - 1]?.text ?? '');
+  }
+
+  /** Where the clause of `at` starts: after the last comma, quotation mark, "that", "which"... before it. */
+  private clauseStart(sentence: Sentence, at: number): number {
+    const boundary = sentence.tokens.filter((t) => t.end <= at && BOUNDARY.has(t.text.toLowerCase())).pop();
+    return boundary?.end ?? sentence.start;
+  }
+
+  /** "Belarus, which supports Russian aggression": a relative clause describes an actor; it is not that actor's statement. */
+  private describesAnActor(sentence: Sentence, mentions: SentenceMentions, at: number): boolean {
+    const before = sentence.tokens.filter((t) => t.end <= at);
+    const k = before.findLastIndex((t) => /^(?:which|who|that|;|"|“|”)$/i.test(t.text));
+    const boundary = before[k];
+    if (!boundary || !/^(?:which|who)$/i.test(boundary.text)) return false;
+    const antecedent = this.input.body.slice(sentence.start, boundary.start).replace(/[\s,]+$/, '').length + sentence.start;
+    return mentions.actors.some((a) => a.end === antecedent);
+  }
+
+  private mentionsOf(sentence: Sentence): SentenceMentions {
+    return this.mentions[this.sentences.indexOf(sentence)] as SentenceMentions;
   }
 
   /**
@@ -416,6 +442,7 @@ class ArticleExtractor {
     if (modality === null) return [];
     // "should contribute to peace and not undermine it": the negated words belong to the call.
     if (modality === 'NEGATED' && hasUrge && cue.cue.stance !== 'URGE') return [];
+    if (this.describesAnActor(sentence, mentions, cue.start)) return [];
     const quote = this.quotes.find((q) => inside(q, cue)) ?? null;
     let confidence = cue.cue.weight;
 
@@ -463,8 +490,21 @@ class ArticleExtractor {
     const after = (x: { start: number }) => x.start >= cue.start;
     const scopedDeployments = deployments.filter(inScope);
     const scopedTopics = mentions.topics.filter(inScope);
+    const referred = () => {
+      // "the system", "such a move": the deployment of the last two sentences, or the only one the article has named so far.
+      const recent = this.recentDeployments.filter((r) => r.sentence < i && r.sentence >= i - 2).pop();
+      const named = new Set(this.recentDeployments.filter((r) => r.sentence < i).flatMap((r) => r.deployments));
+      if (recent && recent.deployments.length === 1) return recent.deployments;
+      return named.size === 1 ? [...named] : [];
+    };
+    const clauseLead = this.input.body.slice(this.clauseStart(sentence, cue.start), cue.start);
     let targetDeployments = scopedDeployments.filter(after).map((d) => d.deployment);
     let targetTopics: string[] = [];
+    // "China said that the deployment undermines ...": the subject names the target before any topic after the cue.
+    if (targetDeployments.length === 0 && scopedDeployments.length === 0 && !cue.scope && REFERRING_SUBJECT.test(clauseLead)) {
+      targetDeployments = referred();
+      if (targetDeployments.length > 0) confidence -= 0.1;
+    }
     if (targetDeployments.length === 0) targetTopics = scopedTopics.filter(after).map((t) => t.name);
     if (targetDeployments.length === 0 && targetTopics.length === 0) targetDeployments = scopedDeployments.map((d) => d.deployment);
     if (targetDeployments.length === 0 && targetTopics.length === 0) targetTopics = scopedTopics.map((t) => t.name);
@@ -474,11 +514,7 @@ class ArticleExtractor {
       confidence -= 0.1;
     }
     if (targetDeployments.length === 0 && targetTopics.length === 0 && !cue.scope && ANAPHORIC_TARGET.test(this.input.body.slice(anaphorStart, sentence.end))) {
-      // "the system", "such a move": the deployment of the last two sentences, or the only one the article has named so far.
-      const recent = this.recentDeployments.filter((r) => r.sentence < i && r.sentence >= i - 2).pop();
-      const named = new Set(this.recentDeployments.filter((r) => r.sentence < i).flatMap((r) => r.deployments));
-      if (recent && recent.deployments.length === 1) targetDeployments = recent.deployments;
-      else if (named.size === 1) targetDeployments = [...named];
+      targetDeployments = referred();
       if (targetDeployments.length > 0) confidence -= 0.15;
     }
     if (targetDeployments.length === 0 && targetTopics.length === 0) return [];

@@ -47,11 +47,13 @@ const AGENT_HEAD =
 const TITLE_HEAD = String.raw`(?:[Ss]pokes(?:man|woman|person)|[Mm]inister|[Ss]ecretary|[Oo]fficial|[Aa]mbassador|[Ee]nvoy|[Pp]resident|[Pp]remier|[Cc]hancellor|[Dd]irector|[Cc]ommander|[Aa]dviser|[Aa]dvisor|[Cc]olonel|[Gg]eneral|[Aa]dmiral|[Cc]ouncilor|[Cc]hief)`;
 const TITLE_WORD = String.raw`(?:[A-Z][\w-]*|of|for|the|on|arms|control|foreign|affairs|defen[cs]e|national|ministry|military|deputy|assistant|vice|state|senior|top|chief)`;
 /** A capitalized word that can be part of a name: not one of the words of titles and institutions. */
-const NAME_WORD = String.raw`(?!(?:Ministry|Foreign|Affairs|Defen[cs]e|National|Forces|Security|Council|Office|State|Department)\b)[A-Z][a-z]+(?:-[a-z]+)?`;
+const NAME_WORD = String.raw`(?!(?:Ministry|Foreign|Affairs|Defen[cs]e|National|Forces|Security|Council|Office|State|Department)\b)\p{Lu}\p{Ll}+(?:-\p{Ll}+)?`;
+/** A name of two or three words, after a rank a title may end with ("spokesman Capt. Jeff Davis"). */
 const PERSON = String.raw`${NAME_WORD}(?:\s${NAME_WORD}){1,2}`;
+const RANK = String.raw`(?:(?:Capt|Col|Gen|Lt|Maj|Adm|Dr|Mr|Ms|Mrs)\.\s+)?`;
 /** Title then name: "Foreign Ministry spokesman Geng Shuang", "Defense Secretary Mark Esper". */
 const TITLED_NAME = new RegExp(
-  String.raw`(?:${TITLE_WORD}\s+){0,6}${TITLE_HEAD}(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}?(?:Affairs|Defen[cs]e|Foreign|State))?\s+(${PERSON})(?![\w-])`,
+  String.raw`(?:${TITLE_WORD}\s+){0,6}${TITLE_HEAD}(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}?(?:Affairs|Defen[cs]e|Foreign|State))?\s+${RANK}(${PERSON})(?![\p{L}\p{N}-])`,
   'gu',
 );
 /** Name then title: "Zhang Xiaogang, spokesperson for the Ministry of National Defense". */
@@ -100,7 +102,7 @@ export interface Index {
   officialsByName: Map<string, GazetteerOfficial>;
   topics: Array<{ name: string; stems: string[]; exact: RegExp }>;
   /** Deployments without a system, by the content words of their names ("tactical nuclear weapons in Belarus"). */
-  describedDeployments: Array<{ deployment: number; stems: string[] }>;
+  describedDeployments: Array<{ deployment: number; stems: string[]; hosts: string[] }>;
   /** Country forms (for titles such as "Chinese Foreign Ministry spokesman"): text → key. */
   countryForms: Map<string, string>;
 }
@@ -144,19 +146,24 @@ export function indexOf(gazetteer: Gazetteer): Index {
   });
   const alternatives = [...phrases.keys()].sort((a, b) => b.length - a.length).map(escape);
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
-  const topics = gazetteer.topics.flatMap((t) =>
-    [t.name, ...t.aliases].map((form) => ({
-      name: t.name,
-      stems: contentStems(form),
-      exact: new RegExp(`(?<![\\p{L}\\p{N}])${escape(form)}(?![\\p{L}\\p{N}])`, 'iu'),
-    })),
-  );
+  // A topic named like an actor ("NATO") would turn every mention of the actor into a target.
+  const topics = gazetteer.topics
+    .filter((t) => !phrases.has(t.name))
+    .flatMap((t) =>
+      [t.name, ...t.aliases].map((form) => ({
+        name: t.name,
+        stems: contentStems(form),
+        exact: new RegExp(`(?<![\\p{L}\\p{N}])${escape(form)}(?![\\p{L}\\p{N}])`, 'iu'),
+      })),
+    );
   // A country in a deployment's name ("Russian", "Belarus") is said in many ways; its other words must all be there.
   const countryStems = new Set([...countryForms.keys()].map(stemOf));
   const describedDeployments = gazetteer.deployments.flatMap((d, deployment) => {
     const stems = contentStems(d.name).filter((w) => w.length > 2 && !countryStems.has(w));
-    return d.system === null && stems.length >= 2 ? [{ deployment, stems }] : [];
+    return d.system === null && stems.length >= 2 ? [{ deployment, stems, hosts: d.host === null ? [] : [d.host, ...d.hosts] }] : [];
   });
+  // The most specific description first: "tactical nuclear weapons in Belarus" before "nuclear weapons in Belarus".
+  describedDeployments.sort((a, b) => b.stems.length - a.stems.length);
   const index = { gazetteer, pattern, phrases, officialsByName, topics, countryForms, describedDeployments };
   indexes.set(gazetteer, index);
   return index;
@@ -243,10 +250,12 @@ export function mentionsIn(text: string, offset: number, index: Index): Sentence
   }
   actors.sort((a, b) => a.start - b.start);
   const words = contentWordsOf(text);
+  const named = new Set(actors.flatMap((a) => (a.kind === 'actor' ? [a.key] : [])));
   for (const described of index.describedDeployments) {
-    if (deployments.some((d) => d.candidates.includes(described.deployment))) continue;
+    // Two words ("nuclear weapons") name a deployment only with its host in the sentence.
+    if (described.stems.length < 3 && !described.hosts.some((h) => named.has(h))) continue;
     const span = findStems(described.stems, words, offset);
-    if (span) deployments.push({ kind: 'deployment', candidates: [described.deployment], ...span });
+    if (span && !deployments.some((d) => overlaps(d, span))) deployments.push({ kind: 'deployment', candidates: [described.deployment], ...span });
   }
   return { actors, deployments, topics: topicsIn(text, offset, index, words), countryless };
 }
