@@ -217,7 +217,7 @@ class ArticleExtractor {
     const mentions = this.mentions[after];
     if (sentence && mentions) {
       const frameEnd = sentence.end;
-      const frame = mentions.actors.filter((a) => a.start >= quote.end && a.end <= frameEnd && a.kind !== 'anaphor' && this.isSubject(a, sentence));
+      const frame = mentions.actors.filter((a) => a.start >= quote.end && a.end <= frameEnd && a.kind !== 'anaphor' && isAgent(a));
       const pronouns = mentions.actors.filter((a) => a.start >= quote.end && a.end <= frameEnd && a.kind === 'anaphor' && !a.firstPerson);
       const chosen = frame.length > 0 ? frame.slice(0, 1) : pronouns.slice(0, 1);
       if (
@@ -231,7 +231,7 @@ class ArticleExtractor {
     const opening = this.sentences[before];
     const openingMentions = this.mentions[before];
     if (opening && openingMentions) {
-      const lead = openingMentions.actors.filter((a) => a.end <= quote.start && a.kind !== 'anaphor' && this.isSubject(a, opening));
+      const lead = openingMentions.actors.filter((a) => a.end <= quote.start && !(a.kind === 'anaphor' && a.firstPerson) && this.isSubject(a, opening));
       if (
         lead.length > 0 &&
         /\b(?:said|says|added|noted|stated|told|stressed|urged|warned)\b[^"“]*$/i.test(this.input.body.slice(opening.start, quote.start))
@@ -327,7 +327,8 @@ class ArticleExtractor {
       const lead = this.input.body.slice(sentence.start, verb.start);
       const cut = Math.max(lead.lastIndexOf(','), lead.lastIndexOf('”'), lead.lastIndexOf('"'));
       if (cut < 0) continue;
-      const found = mentions.actors.filter((a) => a.start > sentence.start + cut && a.end <= verb.start && this.isSubject(a, sentence));
+      // After the comma that opens ", Geng said", every agent is the frame's subject.
+      const found = mentions.actors.filter((a) => a.start > sentence.start + cut && a.end <= verb.start && isAgent(a));
       if (found.length > 0) return found;
     }
     const leading = verbs.filter((t) => t.end <= at);
@@ -610,6 +611,7 @@ class ArticleExtractor {
   }
 }
 
+const isAgent = (a: ActorLikeMention) => a.kind !== 'actor' || a.role === 'agent';
 const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
 const countriesOf = (officials: GazetteerOfficial[]) => [...new Set(officials.flatMap((o) => (o.country === null ? [] : [o.country])))];
 const names = (officials: GazetteerOfficial[]) => officials.map((o) => o.name);

@@ -45,7 +45,7 @@ const AGENT_HEAD =
   /^(?:’s|'s)?\s+(?:(?:[A-Z][\w-]*|foreign|defen[cs]e|military|national|arms|control|state|top|senior|chief|deputy|vice|assistant)\s+){0,4}(?:government|side|ministry|ministries|spokes(?:man|woman|person)|officials?|minister|president|leader|leadership|diplomats?|embassy|envoy|ambassador|military|army|authorities|administration|premier|chancellor|secretary|defen[cs]e ministry|foreign ministry)\b/iu;
 
 const TITLE_HEAD = String.raw`(?:[Ss]pokes(?:man|woman|person)|[Mm]inister|[Ss]ecretary|[Oo]fficial|[Aa]mbassador|[Ee]nvoy|[Pp]resident|[Pp]remier|[Cc]hancellor|[Dd]irector|[Cc]ommander|[Aa]dviser|[Aa]dvisor|[Cc]olonel|[Gg]eneral|[Aa]dmiral|[Cc]ouncilor|[Cc]hief)`;
-const TITLE_WORD = String.raw`(?:[A-Z][\w-]*|of|for|the|on|arms|control|foreign|affairs|defen[cs]e|national|ministry|military|deputy|assistant|vice|state|senior|top|chief)`;
+const TITLE_WORD = String.raw`(?:[A-Z][\w.’'-]*|of|for|the|on|arms|control|foreign|affairs|defen[cs]e|national|ministry|military|deputy|assistant|vice|state|senior|top|chief)`;
 /** A capitalized word that can be part of a name: not one of the words of titles and institutions. */
 const NAME_WORD = String.raw`(?!(?:Ministry|Foreign|Affairs|Defen[cs]e|National|Forces|Security|Council|Office|State|Department)\b)\p{Lu}\p{Ll}+(?:-\p{Ll}+)?`;
 /** A name of two or three words, after a rank a title may end with ("spokesman Capt. Jeff Davis"). */

@@ -14,6 +14,7 @@ const CLAUSE_BOUNDARY = new Set([',', ';', ':', '--', '—', '–', '“', '”'
 const UNCERTAIN = new Set(['could', 'may', 'might', 'reportedly', 'allegedly', 'considering', 'consider', 'considers', 'perhaps', 'possibly']);
 const FUTURE = new Set(['will', "'ll", 'shall', 'would', 'plans', 'plan', 'planned', 'intends', 'intend', 'going']);
 // "even if" concedes rather than conditions.
+const PREPOSED_CONDITION = /^\W*(?:if|unless|once|in case|as long as|so long as|provided that)(?![\p{L}])/iu;
 const CONDITION = /(?<![\p{L}])(?<!even )(?:if|unless|once|in case|so long as|as long as|provided that|on condition that)(?![\p{L}])/iu;
 
 /** The tokens of the cue's clause before it: back to a comma, a quotation mark, "that" or "but". */
@@ -38,6 +39,10 @@ export function modalityOf(sentence: Sentence, cue: CueMatch): Modality | null {
   const negatedByFlag = !cue.cue.negationInside && cueTokens[0]?.negated === true && words.some((w) => NEGATORS.has(w));
   if (negatedByWord || negatedByFlag) return 'NEGATED';
   const future = words.some((w) => FUTURE.has(w)) || cueWords.some((w) => FUTURE.has(w)) || cue.cue.intended === true;
-  if (CONDITION.test(sentence.text)) return future && (words.includes('would') || cueWords.includes('would')) ? 'HYPOTHETICAL' : 'CONDITIONAL';
+  // A condition set before the statement ("If Japan does not rethink ..., Russia will") or right after
+  // its cue ("will take countermeasures if"), not one of another clause ("and would impose sanctions if").
+  const following = sentence.text.slice(cue.end - sentence.start).split(/;|,\s|\s(?:and|but|while)\s/u)[0] ?? '';
+  if (PREPOSED_CONDITION.test(sentence.text) || CONDITION.test(following))
+    return future && (words.includes('would') || cueWords.includes('would')) ? 'HYPOTHETICAL' : 'CONDITIONAL';
   return future ? 'INTENDED' : 'ASSERTED';
 }
