@@ -159,6 +159,29 @@ describe('voices', () => {
   });
 });
 
+describe('what is not a statement of the actor named', () => {
+  it('the possessor of a noun cue holds it', () => {
+    expect(only(checked(extract("Russia's plans to deploy THAAD in South Korea were reported."))).holders).toEqual(['RU']);
+  });
+
+  it('a relative clause describing an actor is not its statement', () => {
+    expect(extract('Japan, which backs the THAAD deployment in South Korea, held talks.').document.positions).toEqual([]);
+  });
+
+  it('a report by unnamed sources is UNNAMED_SOURCE', () => {
+    expect(only(checked(extract('China firmly opposes the THAAD deployment in South Korea, sources said.'))).attribution).toBe('UNNAMED_SOURCE');
+  });
+
+  it('"the two officials" are the last two officials named', () => {
+    const x = checked(
+      extract(
+        'Chinese Foreign Minister Wang Yi met Russian Foreign Minister Sergei Lavrov in Moscow. The THAAD deployment in South Korea contradicts regional security, the two officials noted.',
+      ),
+    );
+    expect(only(x)).toMatchObject({ stance: 'CRITICIZE', holders: ['CN', 'RU'], speakers: ['Wang Yi', 'Sergei Lavrov'] });
+  });
+});
+
 describe('unresolved mentions', () => {
   it('reports a system it cannot place, and proposes nothing about it', () => {
     const body = 'China opposes the Typhon deployment.';

@@ -344,7 +344,11 @@ class ArticleExtractor {
     return [];
   }
 
-  private resolveDeployment(candidates: number[], sentence: Sentence, mentions: SentenceMentions): number | null {
+  /**
+   * Which of the deployments a system names ("Typhon" is in Japan and in the Philippines): the one
+   * whose host the sentence names, else the one whose host the article names most; none when tied.
+   */
+  private resolveDeployment(candidates: number[], mentions: SentenceMentions): number | null {
     if (candidates.length === 1) return candidates[0] as number;
     const deployments = this.index.gazetteer.deployments;
     const hostsOf = (i: number) => {
@@ -358,7 +362,6 @@ class ArticleExtractor {
     const scored = pool.map((c) => ({ c, n: Math.max(0, ...hostsOf(c).map((h) => this.hostCounts.get(h) ?? 0)) })).sort((a, b) => b.n - a.n);
     const [best, second] = scored;
     if (best && best.n > 0 && (!second || second.n < best.n)) return best.c;
-    void sentence;
     return null;
   }
 
@@ -368,7 +371,7 @@ class ArticleExtractor {
     for (const m of mentions.deployments) {
       // "by deploying a missile unit": the means of a response, not what it responds to.
       if (/\bby\s+(?:deploying|placing|stationing)\s+(?:\S+\s+){0,2}$/i.test(this.input.body.slice(Math.max(sentence.start, m.start - 40), m.start))) continue;
-      const d = this.resolveDeployment(m.candidates, sentence, mentions);
+      const d = this.resolveDeployment(m.candidates, mentions);
       if (d === null) this.unresolved.push({ text: this.text(m), start: m.start, end: m.end, kind: 'deployment' });
       else if (!found.some((f) => f.deployment === d)) found.push({ deployment: d, start: m.start });
     }
@@ -524,7 +527,7 @@ class ArticleExtractor {
       confidence -= 0.1;
     }
 
-    const addressees = this.addresseesOf(sentence, mentions, cue, own).filter((a) => !voice.holders.includes(a));
+    const addressees = this.addresseesOf(sentence, mentions, cue).filter((a) => !voice.holders.includes(a));
     const meeting = [...this.meetings.values()].find(
       (m) =>
         (speakers.length > 0 && speakers.every((s) => m.participants.some((p) => p.name === s.name))) ||
@@ -569,7 +572,7 @@ class ArticleExtractor {
   }
 
   /** Those a call or a criticism is directed at: the actors right after the cue ("urged Japan to"), or before a "should". */
-  private addresseesOf(sentence: Sentence, mentions: SentenceMentions, cue: CueMatch, own: ActorLikeMention[]): string[] {
+  private addresseesOf(sentence: Sentence, mentions: SentenceMentions, cue: CueMatch): string[] {
     if (cue.cue.stance !== 'URGE' && cue.cue.stance !== 'CRITICIZE') return [];
     if (cue.cue.subjectIsAddressee) {
       const before = this.subjectBefore(sentence, mentions, cue.start);
@@ -578,7 +581,6 @@ class ArticleExtractor {
     const window = sentence.tokens.filter((t) => t.start >= cue.start).slice(0, 12);
     const stop = window.find((t, k) => k > 0 && /^(?:to|over|for|against|,|\.)$/i.test(t.text) && t.start > cue.end);
     const end = stop?.start ?? window[window.length - 1]?.end ?? cue.end;
-    void own;
     return [...new Set(mentions.actors.flatMap((a) => (a.kind === 'actor' && a.role === 'agent' && a.start >= cue.start && a.end <= end ? [a.key] : [])))];
   }
 
