@@ -72,8 +72,10 @@ const PREPOSITIONS = new Set(
 );
 const BOUNDARY = new Set([',', ';', ':', '--', '—', '–', '“', '”', '"', 'that', 'but', 'while', 'which', 'who', 'as', 'because', 'whereas']);
 const GENERIC_DEPLOYMENT = /\b(?:deployment|deploying|deploy|deployed|missile[- ]defen[cs]e\s+system|missile\s+system|battery|missiles|weapons)\b/i;
-const ANAPHORIC_TARGET = /\b(?:it|this|such|these|the (?:[\w-]+ ){0,2}(?:move|deployment|system|decision|issue|matter|plan|battery|missiles|weapons))\b/i;
-const UNNAMED = /\b(?:sources?|insiders?|people familiar)\b[^.]{0,40}\b(?:said|say|says|told)\b|\baccording to (?:sources|insiders)\b/i;
+const ANAPHORIC_TARGET =
+  /\b(?:it|this|such|these|the (?:[\w-]+ ){0,2}(?:move|deployment|system|decision|issue|matter|plan|battery|missiles|weapons|ships|vessels|launchers|base))\b/i;
+const UNNAMED =
+  /\b(?:sources?|insiders?|people familiar)\b[^.]{0,40}\b(?:said|say|says|told)\b|\baccording to (?:the )?(?:sources?|insiders)\b|\b(?:an? )?(?:unnamed|anonymous)\b/i;
 const REFERRING_SUBJECT = /\b(?:the|this|that|such an?)\s+(?:[\w-]+\s+){0,2}(?:deployment|system|move|decision|plan|battery|missiles|weapons)\b/i;
 const SPEAKERS_OF_A_PLACE = /^(?:leaders?|officials?|governments?|authorities|spokes(?:man|woman|person)|ministry|embassy|diplomats?)$/i;
 /** "the two officials": two people, who must have been named; "the two countries" and "both sides" may be any pair of actors. */
@@ -666,7 +668,9 @@ export function extractArticle(input: ExtractionInput, gazetteer: Gazetteer): Ex
     const keys = p.deployments.map((i) => {
       const d = gazetteer.deployments[i];
       if (!d) throw new Error(`deployment ${i} is not in the gazetteer`);
-      const key = deploymentKeys.get(i) ?? slug(`${d.system ?? d.name} ${d.host ?? ''}`) + (deploymentKeys.size > 0 ? `-${i}` : '');
+      let key = deploymentKeys.get(i) ?? slug(`${d.system ?? d.name} ${d.host ?? ''}`);
+      if (!deploymentKeys.has(i))
+        for (let n = 2; [...deploymentKeys.values()].includes(key); n++) key = `${slug(`${d.system ?? d.name} ${d.host ?? ''}`)}-${n}`;
       deploymentKeys.set(i, key);
       actorKey(d.host);
       d.hosts.forEach(actorKey);

@@ -11,7 +11,7 @@ export type Modality = 'ASSERTED' | 'NEGATED' | 'HYPOTHETICAL' | 'CONDITIONAL' |
 
 const NEGATORS = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'without']);
 const CLAUSE_BOUNDARY = new Set([',', ';', ':', '--', '—', '–', '“', '”', '"', 'that', 'but', 'while', 'and']);
-const UNCERTAIN = new Set(['could', 'may', 'might', 'reportedly', 'allegedly', 'considering', 'consider', 'considers', 'perhaps', 'possibly']);
+const UNCERTAIN = new Set(['could', 'may', 'might', 'considering', 'consider', 'considers', 'perhaps', 'possibly']);
 const FUTURE = new Set(['will', "'ll", 'shall', 'would', 'plans', 'plan', 'planned', 'intends', 'intend', 'going']);
 // "even if" concedes rather than conditions.
 const PREPOSED_CONDITION = /^\W*(?:if|unless|once|in case|as long as|so long as|provided that)(?![\p{L}])/iu;
