@@ -90,7 +90,7 @@ export const CUES: Cue[] = [
     'COMMIT',
     0.65,
     // Only verbs of cooperation and action: "would further destabilize" is no commitment.
-    String.raw`(?:will|would)\s+(?:further\s+|continue\s+(?:to\s+)?)(?:strengthen|enhance|deepen|promot|push|support|work|cooperat|coordinat|maintain|pursu|uphold|safeguard|expand|develop|boost|deploy|step)\w*|would\s+remain\s+engaged|(?:will|would)\s+deploy|would\s+be\s+deployed`,
+    String.raw`(?:will|would)\s+(?:further\s+|continue\s+(?:to\s+)?)(?:strengthen|enhance|deepen|promot|push|support|work|cooperat|coordinat|maintain|pursu|uphold|safeguard|expand|develop|boost|deploy|step)\w*|would\s+remain\s+engaged|(?:will|would)\s+deploy|(?:will|would)\s+be\s+(?:deployed|delivered|installed|stationed)`,
     {
       intended: true,
     },

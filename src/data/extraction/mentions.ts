@@ -44,7 +44,7 @@ export interface TopicMention extends Span {
 const AGENT_HEAD =
   /^(?:’s|'s)?\s+(?:(?:[A-Z][\w-]*|foreign|defen[cs]e|military|national|arms|control|state|top|senior|chief|deputy|vice|assistant)\s+){0,4}(?:government|side|ministry|ministries|spokes(?:man|woman|person)|officials?|minister|president|leader|leadership|diplomats?|embassy|envoy|ambassador|military|army|authorities|administration|premier|chancellor|secretary|defen[cs]e ministry|foreign ministry)\b/iu;
 
-const TITLE_HEAD = String.raw`(?:[Ss]pokes(?:man|woman|person)|[Mm]inister|[Ss]ecretary|[Oo]fficial|[Aa]mbassador|[Ee]nvoy|[Pp]resident|[Pp]remier|[Cc]hancellor|[Dd]irector|[Cc]ommander|[Aa]dviser|[Aa]dvisor|[Cc]olonel|[Gg]eneral|[Aa]dmiral|[Cc]ouncilor|[Cc]hief)`;
+const TITLE_HEAD = String.raw`(?:[Ss]pokes(?:man|woman|person)|[Mm]inister|[Ss]ecretary(?:-[Gg]eneral)?|[Oo]fficial|[Aa]mbassador|[Ee]nvoy|[Pp]resident|[Pp]remier|[Cc]hancellor|[Dd]irector|[Cc]ommander|[Aa]dviser|[Aa]dvisor|[Cc]olonel|[Gg]eneral|[Aa]dmiral|[Cc]ouncilor|[Cc]hief)`;
 const TITLE_WORD = String.raw`(?:[A-Z][\w.’'-]*|of|for|the|on|arms|control|foreign|affairs|defen[cs]e|national|ministry|military|deputy|assistant|vice|state|senior|top|chief)`;
 /** A capitalized word that can be part of a name: not one of the words of titles and institutions. */
 const NAME_WORD = String.raw`(?!(?:Ministry|Foreign|Affairs|Defen[cs]e|National|Forces|Security|Council|Office|State|Department)\b)\p{Lu}\p{Ll}+(?:-\p{Ll}+)?`;
@@ -142,7 +142,10 @@ export function indexOf(gazetteer: Gazetteer): Index {
     for (const name of [o.name, ...o.aliases]) if (/^\p{Lu}/u.test(name)) add(name, { kind: 'official', key: o.name, official: o });
   }
   gazetteer.deployments.forEach((d, i) => {
-    for (const name of [d.system, d.systemName, d.name, d.location, ...d.aliases]) if (name) add(name, { kind: 'deployment', key: String(i), deployment: i });
+    // "S-400" is also written "S400" and "S 400".
+    const spellings = d.system?.includes('-') ? [d.system.replace(/-/g, ''), d.system.replace(/-/g, ' ')] : [];
+    for (const name of [d.system, d.systemName, d.name, d.location, ...d.aliases, ...spellings])
+      if (name) add(name, { kind: 'deployment', key: String(i), deployment: i });
   });
   const alternatives = [...phrases.keys()].sort((a, b) => b.length - a.length).map(escape);
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
@@ -179,16 +182,24 @@ export interface SentenceMentions {
 
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
-/** The country a title names ("Chinese Foreign Ministry spokesman", "Russia's Ministry of Foreign Affairs spokeswoman"). */
-function countryOfTitle(title: string, index: Index): string | null {
-  let found: string | null = null;
-  for (const [form, key] of index.countryForms) {
-    if (new RegExp(`(?<![\\p{L}\\p{N}])${escape(form)}(?![\\p{L}\\p{N}])`, 'u').test(title)) {
-      if (found !== null && found !== key) return null;
-      found = key;
+/**
+ * Whom a title speaks for ("Chinese Foreign Ministry spokesman", "NATO Secretary-General"), when it
+ * names one country or one organization, and the title without that name at its start.
+ */
+function readTitle(title: string, index: Index): { country: string | null; organization: string | null; title: string } {
+  const countries = new Set<string>();
+  const organizations = new Set<string>();
+  let rest = title.replace(/^the\s+/i, '');
+  for (const m of title.matchAll(index.pattern)) {
+    for (const p of index.phrases.get(m[0]) ?? []) {
+      if (p.kind === 'country' || p.kind === 'demonym') countries.add(p.key);
+      else if (p.kind === 'organization') organizations.add(p.key);
+      else continue;
+      if (rest.startsWith(m[0])) rest = rest.slice(m[0].length).replace(/^(?:’s|'s)?\s+/u, '');
     }
   }
-  return found;
+  const only = (set: Set<string>) => (set.size === 1 ? ([...set][0] as string) : null);
+  return { country: only(countries), organization: countries.size === 0 ? only(organizations) : null, title: rest.trim() };
 }
 
 /** Mentions in `text` (a sentence starting at `offset` in the body), offsets in the body. */
@@ -200,15 +211,19 @@ export function mentionsIn(text: string, offset: number, index: Index): Sentence
     if (known) return actors.push({ kind: 'official', official: known, isNew: false, start, end });
     const words = name.split(/\s+/);
     if (words.some((w) => NOT_A_NAME.has(w) || index.countryForms.has(w))) return;
-    const cleanTitle = title.replace(/^(?:the\s+)/i, '').trim();
-    const country = countryOfTitle(title, index);
-    const stripped = cleanTitle.replace(new RegExp(`^(?:${[...index.countryForms.keys()].map(escape).join('|')})(?:’s|'s)?\\s+`, 'u'), '');
+    const read = readTitle(title, index);
     const first = words[0] as string;
     const last = words[words.length - 1] as string;
-    const official: GazetteerOfficial = { name, title: stripped || null, aliases: [...new Set([first, last])], country, organization: null };
+    const official: GazetteerOfficial = {
+      name,
+      title: read.title || null,
+      aliases: [...new Set([first, last])],
+      country: read.country,
+      organization: read.organization,
+    };
     const mention: OfficialMention = { kind: 'official', official, isNew: true, start, end };
     actors.push(mention);
-    if (country === null) countryless.push(mention);
+    if (read.country === null && read.organization === null) countryless.push(mention);
   };
   for (const m of text.matchAll(TITLED_NAME)) {
     const name = m[1] as string;
