@@ -111,6 +111,7 @@ class ArticleExtractor {
   private readonly mentions: SentenceMentions[];
   private readonly quotes: Span[];
   private readonly reference: string | null;
+  private readonly datelineCountry: string | null;
   private readonly hostCounts = new Map<string, number>();
   private readonly proposals: Proposal[] = [];
   private readonly newOfficials = new Map<string, GazetteerOfficial>();
@@ -136,6 +137,9 @@ class ArticleExtractor {
     addLaterMentions(this.mentions, this.sentences);
     this.quotes = quoteSpans(input.body);
     this.reference = referenceDayOf(input.body, input.publishedAt);
+    const city = /^([A-Z][A-Z .'-]+?)\s*[,(]/.exec(input.body)?.[1];
+    const cityName = city?.replace(/\B[A-Z]+/g, (rest) => rest.toLowerCase());
+    this.datelineCountry = cityName === undefined ? null : (this.index.countryForms.get(cityName) ?? null);
     for (const m of this.mentions) for (const a of m.actors) if (a.kind === 'actor') this.hostCounts.set(a.key, (this.hostCounts.get(a.key) ?? 0) + 1);
   }
 
@@ -202,8 +206,11 @@ class ArticleExtractor {
     if (!this.index.officialsByName.has(official.name)) {
       let resolved = official;
       if (official.country === null && official.organization === null) {
+        // A spokesperson without a country speaks for the dateline's ("SEOUL, Feb. 4 (Yonhap) --"),
+        // else for the one country of the statement before.
         const contextCountries = this.context?.holders ?? [];
-        if (contextCountries.length === 1) resolved = { ...official, country: contextCountries[0] as string };
+        const country = this.datelineCountry ?? (contextCountries.length === 1 ? (contextCountries[0] as string) : null);
+        if (country !== null) resolved = { ...official, country };
         else this.unresolved.push({ text: this.text(span), start: span.start, end: span.end, kind: 'official' });
       }
       if (resolved.country !== null || resolved.organization !== null) this.newOfficials.set(official.name, resolved);
