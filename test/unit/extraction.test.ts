@@ -190,6 +190,18 @@ describe('unresolved mentions', () => {
     expect(x.unresolved).toEqual([{ text: 'Typhon', start: body.indexOf('Typhon'), end: body.indexOf('Typhon') + 6, kind: 'deployment' }]);
   });
 
+  it('reports "they" with no one named before', () => {
+    const body = 'They firmly oppose the THAAD deployment in South Korea.';
+    const x = extract(body);
+    expect(x.document.positions).toEqual([]);
+    expect(x.unresolved).toEqual([{ text: 'They', start: 0, end: 4, kind: 'actor' }]);
+  });
+
+  it('a spokesperson without a country speaks for the dateline', () => {
+    const x = checked(extract('BEIJING, Sept. 6 (Xinhua) -- Spokesperson Geng Shuang said China firmly opposes the THAAD deployment in South Korea.'));
+    expect(x.document.officials).toEqual([expect.objectContaining({ name: 'Geng Shuang', title: 'Spokesperson', country: 'CN' })]);
+  });
+
   it('places a system by the host the sentence names', () => {
     expect(only(extract('China opposes the Typhon deployment in the Philippines.')).deployment).toBe('typhon-ph');
   });

@@ -176,8 +176,6 @@ export interface SentenceMentions {
   actors: ActorLikeMention[];
   deployments: DeploymentMention[];
   topics: TopicMention[];
-  /** Officials found by title whose country could not be told from the words around them. */
-  countryless: OfficialMention[];
 }
 
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
@@ -205,7 +203,6 @@ function readTitle(title: string, index: Index): { country: string | null; organ
 /** Mentions in `text` (a sentence starting at `offset` in the body), offsets in the body. */
 export function mentionsIn(text: string, offset: number, index: Index): SentenceMentions {
   const actors: ActorLikeMention[] = [];
-  const countryless: OfficialMention[] = [];
   const titled = (name: string, title: string, start: number, end: number) => {
     const known = index.officialsByName.get(name);
     if (known) return actors.push({ kind: 'official', official: known, isNew: false, start, end });
@@ -223,7 +220,6 @@ export function mentionsIn(text: string, offset: number, index: Index): Sentence
     };
     const mention: OfficialMention = { kind: 'official', official, isNew: true, start, end };
     actors.push(mention);
-    if (read.country === null && read.organization === null) countryless.push(mention);
   };
   for (const m of text.matchAll(TITLED_NAME)) {
     const name = m[1] as string;
@@ -272,7 +268,7 @@ export function mentionsIn(text: string, offset: number, index: Index): Sentence
     const span = findStems(described.stems, words, offset);
     if (span && !deployments.some((d) => overlaps(d, span))) deployments.push({ kind: 'deployment', candidates: [described.deployment], ...span });
   }
-  return { actors, deployments, topics: topicsIn(text, offset, index, words), countryless };
+  return { actors, deployments, topics: topicsIn(text, offset, index, words) };
 }
 
 interface ContentWords {
