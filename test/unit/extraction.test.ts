@@ -116,6 +116,11 @@ describe('voices', () => {
     expect(p.statedOn).toBe('2017-08-31');
   });
 
+  it('a month with its year is statedIn; a day after the article is no statement day', () => {
+    expect(only(checked(extract('Seoul and Washington agreed on the THAAD deployment in July 2016.'))).statedIn).toBe('2016-07');
+    expect(only(checked(extract('China firmly opposes the THAAD deployment in South Korea, planned for December 31, 2031.'))).statedOn).toBeNull();
+  });
+
   it('finds a new official by title, with the country and the day', () => {
     const x = checked(
       extract(

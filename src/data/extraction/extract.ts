@@ -9,7 +9,7 @@ import type { Gazetteer, GazetteerOfficial } from './gazetteer.ts';
 import { addLaterMentions, indexOf, mentionsIn, type ActorLikeMention, type Index, type SentenceMentions, type Span } from './mentions.ts';
 import { modalityOf } from './modality.ts';
 import { sentencesOf, type Sentence } from './nlp.ts';
-import { dayIn, meetingIn, referenceDayOf, type MeetingMention } from './occasions.ts';
+import { dayIn, meetingIn, monthIn, referenceDayOf, type MeetingMention } from './occasions.ts';
 import { documentOf, type Attribution, type Extraction, type ExtractionInput, type FoundMeeting, type Proposal, type Voice } from './proposal-document.ts';
 
 export type { Gazetteer } from './gazetteer.ts';
@@ -100,6 +100,12 @@ class ArticleExtractor {
 
   get meetingsFound(): FoundMeeting[] {
     return [...this.meetings.values()];
+  }
+
+  /** A date a sentence gives, if it can be when something was said: not after the article's day, nor today. */
+  private past(date: string | null): string | null {
+    const limit = [this.reference, new Date().toISOString().slice(0, 10)].filter((d): d is string => d !== null).sort()[0] as string;
+    return date !== null && date.slice(0, limit.length) <= limit.slice(0, date.length) ? date : null;
   }
 
   private text(span: Span) {
@@ -348,7 +354,7 @@ class ArticleExtractor {
 
   private readSentence(sentence: Sentence, i: number) {
     const mentions = this.mentions[i] as SentenceMentions;
-    const day = dayIn(sentence.text, this.reference);
+    const day = this.past(dayIn(sentence.text, this.reference));
     const meeting = meetingIn(sentence.text);
     if (meeting) this.noteMeeting(meeting, mentions, day);
     const deployments = this.deploymentsIn(sentence, mentions);
@@ -501,6 +507,7 @@ class ArticleExtractor {
       topics: targetTopics,
       meeting: meeting?.key ?? null,
       statedOn,
+      statedIn: statedOn === null ? this.past(monthIn(sentence.text)) : null,
       modality,
       attribution,
       confidence: Math.max(0.05, Math.min(1, confidence)),
@@ -561,6 +568,7 @@ class ArticleExtractor {
       return;
     }
     same.statedOn ??= p.statedOn;
+    same.statedIn = same.statedOn === null ? (same.statedIn ?? p.statedIn) : null;
     if (same.modality !== p.modality && (same.modality === 'NEGATED' || p.modality === 'NEGATED')) same.conflicted = true;
     for (const e of p.evidence) if (!same.evidence.some((x) => x.start === e.start)) same.evidence.push(e);
     for (const s of p.voice.speakers) if (!same.voice.speakers.some((o) => o.name === s.name)) same.voice.speakers.push(s);
@@ -586,6 +594,7 @@ const sameStatement = (a: Proposal, b: Proposal) =>
   sameSet(a.topics, b.topics) &&
   a.meeting === b.meeting &&
   (a.statedOn === null || b.statedOn === null || a.statedOn === b.statedOn) &&
+  (a.statedIn === null || b.statedIn === null || a.statedIn === b.statedIn) &&
   nested(names(a.voice.speakers), names(b.voice.speakers));
 
 /** Proposes the positions `input` reports, as an import document, with what the gazetteer did not know. */

@@ -57,6 +57,12 @@ export function dayIn(text: string, reference: string | null): string | null {
   return dayString(new Date(ref.getTime() - back * 86_400_000));
 }
 
+/** A month a sentence gives with its year ("agreed on the deployment in July 2016"): "2016-07". */
+export function monthIn(text: string): string | null {
+  const m = new RegExp(String.raw`\b(?:in|In|since|Since)\s+${MONTH}\s+(\d{4})\b`, 'u').exec(text);
+  return m ? `${m[2] as string}-${pad(monthOf(m[1] as string))}` : null;
+}
+
 export interface MeetingMention {
   key: string;
   name: string;

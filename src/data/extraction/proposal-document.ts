@@ -22,7 +22,13 @@ export interface ExtractionInput {
 export type Attribution = 'DIRECT_QUOTE' | 'PARAPHRASE' | 'UNNAMED_SOURCE';
 
 /** A proposed position: an import document's position with the fields the import reads from the model's definition, typed. */
-export type ExtractedPosition = ImportPosition & { modality: Modality; attribution: Attribution; provenance: 'EXTRACTED'; confidence: number };
+export type ExtractedPosition = ImportPosition & {
+  statedIn: string | null;
+  modality: Modality;
+  attribution: Attribution;
+  provenance: 'EXTRACTED';
+  confidence: number;
+};
 /** An import document whose positions are proposals (it is an ArticleDocument). */
 export type ExtractedDocument = Omit<ArticleDocument, 'positions'> & { positions: ExtractedPosition[] };
 
@@ -51,6 +57,8 @@ export interface Proposal {
   topics: string[];
   meeting: string | null;
   statedOn: string | null;
+  /** The month, when the text gives no day ("in July 2016"). */
+  statedIn: string | null;
   modality: Modality;
   attribution: Attribution;
   confidence: number;
@@ -128,6 +136,7 @@ export function documentOf(
       topics: p.topics.slice(1),
       meeting: p.meeting,
       statedOn: p.statedOn,
+      statedIn: p.statedOn === null ? p.statedIn : null,
       modality: p.modality,
       attribution: p.attribution,
       provenance: 'EXTRACTED',
