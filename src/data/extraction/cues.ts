@@ -96,6 +96,7 @@ export const CUES: Cue[] = [
     },
   ),
   cue('COMMIT', 0.65, String.raw`(?:plans?|planned|intends?|intended|wanted)\s+to\s+deploy`, { intended: true }),
+  cue('COMMIT', 0.6, String.raw`(?:has|have|had)\s+(?:already\s+)?(?:deployed|stationed|installed|placed)`),
   cue('SUPPORT', 0.75, String.raw`welcom(?:e|es|ed|ing)|backs|backed|support(?:s|ed|ing)?|endors(?:e|es|ed|ing)|defend(?:s|ed)|prais(?:e|es|ed)|hail(?:s|ed)`),
   // Justifications ("defends or justifies"): the system is defensive, aimed at a threat, at no third country.
   cue(

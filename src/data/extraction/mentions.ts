@@ -42,7 +42,7 @@ export interface TopicMention extends Span {
 
 /** Words after a demonym or a possessive country that make it an actor ("Chinese government", "Russia's Foreign Ministry"). */
 const AGENT_HEAD =
-  /^(?:’s|'s)?\s+(?:(?:[A-Z][\w-]*|foreign|defen[cs]e|military|national|arms|control|state|top|senior|chief|deputy|vice|assistant)\s+){0,4}(?:government|side|ministry|ministries|spokes(?:man|woman|person)|officials?|minister|president|leader|leadership|diplomats?|embassy|envoy|ambassador|military|army|authorities|administration|premier|chancellor|secretary|defen[cs]e ministry|foreign ministry)\b/iu;
+  /^(?:’s|'s|’|')?\s+(?:(?:[A-Z][\w-]*|foreign|defen[cs]e|military|national|arms|control|state|top|senior|chief|deputy|vice|assistant)\s+){0,4}(?:government|side|ministry|ministries|spokes(?:man|woman|person)|officials?|minister|president|leader|leadership|diplomats?|embassy|envoy|ambassador|military|army|authorities|administration|premier|chancellor|secretary|defen[cs]e ministry|foreign ministry)\b/iu;
 
 const TITLE_HEAD = String.raw`(?:[Ss]pokes(?:man|woman|person)|[Mm]inister|[Ss]ecretary(?:-[Gg]eneral)?|[Oo]fficial|[Aa]mbassador|[Ee]nvoy|[Pp]resident|[Pp]remier|[Cc]hancellor|[Dd]irector|[Cc]ommander|[Aa]dviser|[Aa]dvisor|[Cc]olonel|[Gg]eneral|[Aa]dmiral|[Cc]ouncilor|[Cc]hief)`;
 const TITLE_WORD = String.raw`(?:[A-Z][\w.’'-]*|of|for|the|on|arms|control|foreign|affairs|defen[cs]e|national|ministry|military|deputy|assistant|vice|state|senior|top|chief)`;
@@ -53,7 +53,7 @@ const PERSON = String.raw`${NAME_WORD}(?:\s${NAME_WORD}){1,2}`;
 const RANK = String.raw`(?:(?:Capt|Col|Gen|Lt|Maj|Adm|Dr|Mr|Ms|Mrs)\.\s+)?`;
 /** Title then name: "Foreign Ministry spokesman Geng Shuang", "Defense Secretary Mark Esper". */
 const TITLED_NAME = new RegExp(
-  String.raw`(?:${TITLE_WORD}\s+){0,6}${TITLE_HEAD}(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}?(?:Affairs|Defen[cs]e|Foreign|State))?\s+${RANK}(${PERSON})(?![\p{L}\p{N}-])`,
+  String.raw`(?:${TITLE_WORD}\s+){0,6}${TITLE_HEAD}(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+(?:of\s+(?:the\s+)?)?){0,3}?[A-Z][\w-]*)?\s+${RANK}(${PERSON})(?![\p{L}\p{N}-])`,
   'gu',
 );
 /** Name then title: "Zhang Xiaogang, spokesperson for the Ministry of National Defense". */
@@ -250,7 +250,8 @@ export function mentionsIn(text: string, offset: number, index: Index): Sentence
     }
     const after = text.slice(m.index + m[0].length);
     const agentive = AGENT_HEAD.test(after);
-    const possessive = /^(?:’s|'s)/.test(after);
+    // "Belarus’ president": a name ending in s takes the apostrophe alone.
+    const possessive = /^(?:’s|'s|[’'](?=\s))/u.test(after);
     const role = phrase.kind === 'demonym' ? (agentive ? 'agent' : 'modifier') : possessive && !agentive ? 'possessive' : 'agent';
     actors.push({ kind: 'actor', key: phrase.key, role, ...span });
   }
