@@ -167,6 +167,8 @@ describe.skipIf(!haveChromium)('the review queue, in Chromium', () => {
     const refused = card(concern).getByRole('alert');
     await refused.waitFor();
     expect(await refused.textContent()).toContain('VERSION_CONFLICT');
+    // Until the queue is read again, a decision would be refused again.
+    expect(await card(concern).getByRole('button', { name: 'Reject' }).isDisabled()).toBe(true);
     await page.screenshot({ path: path.join(screenshots, 'web-review-queue-conflict.png'), fullPage: true });
     await refused.getByRole('button', { name: 'Read the queue again' }).click();
     await card(concern)

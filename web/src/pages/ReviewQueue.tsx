@@ -183,7 +183,9 @@ function Proposal({
   const outcome = last === 'accepted' ? accepting : last === 'rejected' ? rejecting : null;
   const userErrors = (last === 'accepted' ? accepting.data?.positionAccept?.userErrors : rejecting.data?.positionReject?.userErrors) ?? [];
   const error: ErrorLike | undefined = outcome?.error;
-  const busy = accepting.loading || rejecting.loading;
+  // A decision on a stale version would be refused again: the queue is read again first.
+  const stale = userErrors.some((userError) => userError.code === 'VERSION_CONFLICT');
+  const busy = accepting.loading || rejecting.loading || stale;
 
   const decide = async (decision: Decision) => {
     setLast(decision);
