@@ -5,8 +5,8 @@
  * without an editor key there are no buttons. With one (typed in the header's field), a stale
  * version is refused with VERSION_CONFLICT, shown on the proposal until the queue is read again;
  * then one proposal is accepted with the keyboard and the other rejected with a click, the queue
- * is empty, and the API lists the accepted one but not the rejected one. No page logs a console
- * error; screenshots go to test-results/.
+ * is empty, and the API lists the accepted one but not the rejected one. A longer queue is paged
+ * with "More proposals". No page logs a console error; screenshots go to test-results/.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -213,4 +213,37 @@ describe.skipIf(!haveChromium)('the review queue, in Chromium', () => {
     await page.getByText('No proposals are waiting for review.').waitFor();
     await page.close();
   }, 120_000);
+
+  it('pages the queue: the first 20 proposals, then "More proposals" adds the rest', async () => {
+    const count = 23;
+    const sentences = Array.from({ length: count }, (_, i) => `China restated its opposition to THAAD for the ${i + 1}th time.`);
+    const input = {
+      ...extracted,
+      article: { ...extracted.article, url: 'https://wire.example/review-queue-web-pages', headline: 'China repeats itself', body: sentences.join(' ') },
+      positions: sentences.map((sentence, i) => ({
+        stance: 'OPPOSE',
+        summary: `China restates its opposition (${i + 1}).`,
+        holders: ['CN'],
+        deployment: 'thaad',
+        // One statement a day: the same stance by the same holder on the same day would be one statement.
+        statedOn: `2017-04-${String(i + 1).padStart(2, '0')}`,
+        provenance: 'EXTRACTED',
+        confidence: 0.5,
+        evidence: [{ quote: sentence }],
+      })),
+    };
+    expect(expectOk((await server.data('EDITOR', importMutation, { input })).articleImport).report.positions.created).toBe(count);
+    const page = await openPage();
+    await page.goto(`${origin()}/`);
+    await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Review queue' }).click();
+    await page.getByRole('heading', { name: `Review queue (${count})` }).waitFor();
+    expect(await page.locator('.proposal').count()).toBe(20);
+    // Newest first: the last position of the document.
+    await expect(page.locator('.proposal h2').first().textContent()).resolves.toContain(`(${count}).`);
+    await page.getByRole('button', { name: 'More proposals' }).click();
+    await expect.poll(() => page.locator('.proposal').count()).toBe(count);
+    await expect(page.locator('.proposal h2').last().textContent()).resolves.toContain('(1).');
+    expect(await page.getByRole('button', { name: 'More proposals' }).count()).toBe(0);
+    await page.close();
+  }, 60_000);
 });
