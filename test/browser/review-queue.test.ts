@@ -207,9 +207,8 @@ describe.skipIf(!haveChromium)('the review queue, in Chromium', () => {
       { id: concern.id, reviewStatus: 'REJECTED' },
     ]);
     expect((await server.data('READER', proposalsQuery)).positions.totalCount).toBe(0);
-    // (From the home page: the server answers a direct load of /review once src/http/web-app.ts lists it among the app's routes.)
-    await page.goto(`${origin()}/`);
-    await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Review queue' }).click();
+    // Loaded directly, as a bookmark or a reload loads it.
+    await page.goto(`${origin()}/review`);
     await page.getByText('No proposals are waiting for review.').waitFor();
     await page.close();
   }, 120_000);
