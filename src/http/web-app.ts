@@ -20,7 +20,7 @@ const trustedDocumentsMark = '<meta name="stancegraph-trusted-documents" content
  * with index.html, and the app renders the page. Any other path keeps the API's 404, so that a
  * mistyped API path is not answered with a page.
  */
-const appRoutes = /^\/(?:|deployments\/[^/]+|positions\/[^/]+|articles\/[^/]+|actors\/[^/]+|officials\/[^/]+|search)$/;
+const appRoutes = /^\/(?:|deployments\/[^/]+|positions\/[^/]+|articles\/[^/]+|actors\/[^/]+|officials\/[^/]+|search|review)$/;
 
 /** Vite puts every built file but index.html under /assets/, with a hash of its content in its name. */
 const hashedAssetPrefix = '/assets/';

@@ -99,6 +99,15 @@ describe.skipIf(onPostgres)('CLI commands while the server runs on the embedded 
     await connection.client.dispose();
   }, 60_000);
 
+  it('extract reads the names the graph knows through the running server', async () => {
+    const file = path.join(workDir, 'article.txt');
+    writeFileSync(file, 'Russia voiced serious concern over the THAAD deployment in South Korea, Deputy Foreign Minister Igor Morgulov said.');
+    const extracted = await run('extract.ts', [file, '--source', 'Wire']);
+    expect(extracted.code, extracted.stderr).toBe(0);
+    // Russia, Igor Morgulov and the THAAD battery are the seed's: known only from the database.
+    expect(JSON.parse(extracted.stdout).positions).toMatchObject([{ stance: 'CONCERN', holders: ['RU'], speakers: ['Igor Morgulov'] }]);
+  });
+
   it('removes the socket when it stops', async () => {
     expect(existsSync(socketPath)).toBe(true);
     expect(await server.stop()).toBe(0);

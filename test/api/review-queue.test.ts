@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { codesOf, expectOk, useCurationServer, userErrorFields } from '../support/curation.ts';
+import { runScript } from '../support/process.ts';
 
 const api = useCurationServer();
 
@@ -225,5 +226,33 @@ describe('from raw text to the graph, over HTTP', () => {
     expect((await listed('')).map((p: any) => p.id)).toEqual([criticize.id]);
     const russia = (await api.data('READER', '{ positions(first: 100, filter: { holders: ["RU"], stances: [CRITICIZE] }) { nodes { id } } }')).positions.nodes;
     expect(russia.map((p: any) => p.id)).toContain(criticize.id);
+  });
+});
+
+describe('npm run extract', () => {
+  const body = 'Russia voiced serious concern over the THAAD deployment in South Korea, Deputy Foreign Minister Igor Morgulov said on Wednesday.';
+
+  it('prints the proposal of a text as an import document, which npm run import records as proposals; usage errors exit 2', async () => {
+    const [extracted, imported, usage] = await api.stopped(async (env) => {
+      const run = await runScript('extract.ts', ['-', '--source', 'Wire', '--published', '2017-05-03'], env, { input: body });
+      return [
+        run,
+        await runScript('import.ts', ['-'], { IMPORT_PROGRESS_MS: '0', ...env }, { input: run.stdout }),
+        await runScript('extract.ts', ['-'], env, { input: body }),
+      ];
+    });
+    expect(extracted.code, extracted.stderr).toBe(0);
+    expect(extracted.stderr).toMatch(/^extract: 1 position proposed in [\d.]+ ms$/m);
+    const document = JSON.parse(extracted.stdout);
+    expect(document.positions).toMatchObject([
+      { stance: 'CONCERN', holders: ['RU'], speakers: ['Igor Morgulov'], statedOn: '2017-05-03', provenance: 'EXTRACTED', evidence: [{ quote: body }] },
+    ]);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout).toMatch(/imported new article \d+: created 1 articles, 1 positions/);
+    const queued = (await api.data('READER', '{ positions(first: 50, filter: { reviewStatuses: [PROPOSED], holders: ["RU"] }) { nodes { statedOn stance } } }'))
+      .positions.nodes;
+    expect(queued).toContainEqual({ statedOn: '2017-05-03', stance: 'CONCERN' });
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toMatch(/give --source/);
   });
 });

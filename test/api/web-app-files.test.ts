@@ -33,18 +33,24 @@ beforeAll(() => {
 }, 120_000);
 
 describe('the web app', () => {
-  it.each(['/', '/deployments/RGVwbG95bWVudDox', '/positions/UG9zaXRpb246MQ%3D%3D', '/articles/QXJ0aWNsZTox', '/actors/x', '/officials/x', '/search?q=THAAD'])(
-    '%s is answered with the app, never cached',
-    async (pathname) => {
-      const response = await get(pathname);
-      expect(response.status).toBe(200);
-      expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
-      expect(response.headers['cache-control']).toBe('no-cache');
-      expect(response.body).toContain('<div id="root">');
-      // This server sends operation texts: the page does not ask for hashes.
-      expect(response.body).not.toContain('stancegraph-trusted-documents');
-    },
-  );
+  it.each([
+    '/',
+    '/deployments/RGVwbG95bWVudDox',
+    '/positions/UG9zaXRpb246MQ%3D%3D',
+    '/articles/QXJ0aWNsZTox',
+    '/actors/x',
+    '/officials/x',
+    '/search?q=THAAD',
+    '/review',
+  ])('%s is answered with the app, never cached', async (pathname) => {
+    const response = await get(pathname);
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(response.headers['cache-control']).toBe('no-cache');
+    expect(response.body).toContain('<div id="root">');
+    // This server sends operation texts: the page does not ask for hashes.
+    expect(response.body).not.toContain('stancegraph-trusted-documents');
+  });
 
   it("keeps the build's list of the app's documents to itself", async () => {
     expect(existsSync(path.join(webDist, 'persisted-documents.json'))).toBe(true);

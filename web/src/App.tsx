@@ -1,4 +1,4 @@
-/** The page frame (header: home, search, editor key) and the page the path names. */
+/** The page frame (header: home, the review queue, search, editor key) and the page the path names. */
 import { useState, type FormEvent } from 'react';
 import { setEditorKey, useEditorKey } from './editor-key';
 import { Article } from './pages/Article';
@@ -6,6 +6,7 @@ import { Deployment } from './pages/Deployment';
 import { Holder } from './pages/Holder';
 import { Home } from './pages/Home';
 import { Position } from './pages/Position';
+import { ReviewQueue } from './pages/ReviewQueue';
 import { Search } from './pages/Search';
 import { Link, navigate, paths, routeId, useLocation } from './router';
 
@@ -13,6 +14,7 @@ function Page({ path, search }: { path: string; search: URLSearchParams }) {
   let id: string | null;
   if (path === '/') return <Home />;
   if (path === '/search') return <Search query={search.get('q') ?? ''} />;
+  if (path === paths.review()) return <ReviewQueue />;
   if ((id = routeId(path, 'deployments'))) return <Deployment key={id} id={id} search={search} />;
   if ((id = routeId(path, 'positions'))) return <Position key={id} id={id} />;
   if ((id = routeId(path, 'articles'))) return <Article key={id} id={id} />;
@@ -62,6 +64,11 @@ export function App() {
         <Link to="/" className="brand">
           stancegraph
         </Link>
+        <nav aria-label="Site">
+          <Link to={paths.review()} aria-current={path === paths.review() ? 'page' : undefined}>
+            Review queue
+          </Link>
+        </nav>
         <form role="search" onSubmit={runSearch}>
           <input name="q" type="search" aria-label="Search" placeholder="Search (Seongju, THAAD…)" defaultValue={search.get('q') ?? ''} key={path} />
         </form>

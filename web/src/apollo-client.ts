@@ -53,6 +53,8 @@ export const client = new ApolloClient({
     typePolicies: {
       // One list per holder, deployment and filter: pages fetched with `after` grow the same list.
       Deployment: { fields: { positions: relayStylePagination(['filter', 'orderBy']) } },
+      // The same for the top-level list (the review queue's proposals).
+      Query: { fields: { positions: relayStylePagination(['filter', 'orderBy']) } },
     },
   }),
 });

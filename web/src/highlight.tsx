@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { sentencesOf, type Sentence } from './sentences';
 
 export interface Span {
   start: number;
@@ -34,4 +35,26 @@ export function paragraphAround(body: string, start: number, end: number): { tex
   const next = body.indexOf('\n', end);
   const to = next === -1 ? body.length : next;
   return { text: body.slice(from, to), offset: from };
+}
+
+/**
+ * The context of the offsets [start, end) in `body`: their paragraph (paragraphAround), narrowed
+ * to the sentences they are in and `around` sentences either side when the paragraph has more
+ * (an article without line breaks is one paragraph). `cutBefore` and `cutAfter` tell whether words
+ * of the paragraph were left out at either end.
+ */
+export function contextAround(body: string, start: number, end: number, around = 1): { text: string; offset: number; cutBefore: boolean; cutAfter: boolean } {
+  const paragraph = paragraphAround(body, start, end);
+  const sentences = sentencesOf(paragraph.text);
+  const first = sentences.findIndex((sentence) => sentence.end > start - paragraph.offset);
+  const last = sentences.findLastIndex((sentence) => sentence.start < end - paragraph.offset);
+  if (first === -1 || last === -1) return { ...paragraph, cutBefore: false, cutAfter: false };
+  const from = (sentences[Math.max(0, first - around)] as Sentence).start;
+  const to = (sentences[Math.min(sentences.length - 1, last + around)] as Sentence).end;
+  return {
+    text: paragraph.text.slice(from, to),
+    offset: paragraph.offset + from,
+    cutBefore: paragraph.text.slice(0, from).trim() !== '',
+    cutAfter: paragraph.text.slice(to).trim() !== '',
+  };
 }

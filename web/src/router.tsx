@@ -1,7 +1,7 @@
 /**
  * Client-side routes with global IDs in the path (`/deployments/<id>`): the server answers each
  * with index.html (src/http/web-app.ts), and this picks the page. A few lines of History API
- * rather than a router library: the app has seven flat routes and no nested layouts.
+ * rather than a router library: the app has eight flat routes and no nested layouts.
  */
 import { useEffect, useState, type AnchorHTMLAttributes, type MouseEvent } from 'react';
 
@@ -46,6 +46,7 @@ export const paths = {
   actor: (id: string) => `/actors/${encodeURIComponent(id)}`,
   official: (id: string) => `/officials/${encodeURIComponent(id)}`,
   search: (query: string) => `/search?q=${encodeURIComponent(query)}`,
+  review: () => '/review',
 };
 
 /** The ID in a route's path (`/deployments/<id>`), or null when the path is another route's. */
