@@ -15,6 +15,8 @@ export interface Cue {
   negationInside?: boolean;
   /** The actors before it are those called on, not those who speak ("the US and Japan should"). */
   subjectIsAddressee?: boolean;
+  /** It only frames the cue that follows it ("vowed to take countermeasures" is a threat, not a pledge). */
+  yieldsToNext?: boolean;
 }
 
 const cue = (stance: Stance, weight: number, source: string, options: Omit<Cue, 'stance' | 'pattern' | 'weight'> = {}): Cue => ({
@@ -51,6 +53,8 @@ export const CUES: Cue[] = [
   cue('OPPOSE', 0.8, String.raw`reject(?:s|ed|ing)?|protest(?:s|ed)?\s+(?:against|over)|object(?:s|ed)?\s+to`),
   cue('OPPOSE', 0.75, String.raw`lodged\s+(?:\w+\s+){0,2}(?:representations|protests?)`),
   cue('OPPOSE', 0.7, String.raw`dissatisfaction\s+with`),
+  cue('OPPOSE', 0.8, String.raw`(?:express|voic|reiterat|restat)\w*\s+(?:\w+\s+){0,2}opposition`),
+  cue('OPPOSE', 0.7, String.raw`(?:is|are|was|were|remains?)\s+(?:firmly\s+|strongly\s+|resolutely\s+)?against`),
   cue('URGE', 0.8, String.raw`warn(?:s|ed|ing)?\s+[^.,;]{1,40}?\s+not\s+to`, { negationInside: true }),
   cue('URGE', 0.9, String.raw`urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+(?:on|upon|for)|demand(?:s|ed)?\s+(?:that|the)`),
   cue('URGE', 0.75, String.raw`(?:require|requires|required|advise|advised|advises|asked|asks)\s+[^.,;]{1,40}?\s+to\s+\w+`),
@@ -64,7 +68,12 @@ export const CUES: Cue[] = [
     0.9,
     String.raw`slam(?:s|med)?|accus(?:e|es|ed|ing)|criticiz(?:e|es|ed|ing)|criticis(?:e|es|ed|ing)|denounc(?:e|es|ed|ing)|condemn(?:s|ed|ing)?|lambast(?:s|ed)?|blast(?:s|ed)|rebuk(?:e|es|ed)`,
   ),
-  cue('CRITICIZE', 0.7, String.raw`warn(?:s|ed)?\s+[^.,;]{1,30}?\s+(?:over|against|about)`),
+  cue('CRITICIZE', 0.7, String.raw`warn(?:s|ed|ing)?\s+(?:[^.,;]{1,30}?\s+)?(?:over|against|about)`),
+  cue(
+    'CRITICIZE',
+    0.7,
+    String.raw`call(?:s|ed|ing)\s+(?:the|it|this|that|such)\s+(?:[^.;]{0,40}?\s+)?(?:an?\s+)(?:[\w-]+\s+)?(?:threat|provocation|mistake|danger)`,
+  ),
   cue(
     'CRITICIZE',
     0.6,
@@ -78,9 +87,9 @@ export const CUES: Cue[] = [
     0.6,
     String.raw`brings?\s+negative\s+effects?|contradicts?|destabili[sz]ing\s+step|poses?\s+an?\s+(?:[\w-]+\s+){0,3}threat|a\s+threat\s+to\s+regional`,
   ),
-  cue('COMMIT', 0.9, String.raw`vow(?:s|ed|ing)?|pledg(?:e|es|ed|ing)|committed\s+to`),
+  cue('COMMIT', 0.9, String.raw`vow(?:s|ed|ing)?|pledg(?:e|es|ed|ing)|committed\s+to|promis(?:e|es|ed)\s+to`, { yieldsToNext: true }),
   cue('COMMIT', 0.7, String.raw`intention\s+(?:of|to)`),
-  cue('COMMIT', 0.85, String.raw`agree(?:d|s)?\s+(?:to|on)|announced\s+(?:the|an|their)\s+agreement\s+to|promis(?:e|es|ed)\s+to`),
+  cue('COMMIT', 0.85, String.raw`agree(?:d|s)?\s+(?:to|on)|announced\s+(?:the|an|their)\s+agreement\s+to`),
   cue(
     'COMMIT',
     0.8,
@@ -125,5 +134,9 @@ export function cuesIn(text: string, offset: number): CueMatch[] {
       found.push({ cue: c, start, end });
     }
   }
-  return found.sort((a, b) => a.start - b.start);
+  found.sort((a, b) => a.start - b.start);
+  return found.filter((c, k) => {
+    const next = found[k + 1];
+    return !(c.cue.yieldsToNext && next && next.start - c.end <= 30 && !/[.;]/.test(text.slice(c.end - offset, next.start - offset)));
+  });
 }
