@@ -87,6 +87,9 @@ describe('modality', () => {
     'China does not oppose the THAAD deployment in South Korea.',
     'Russia no longer supports the Typhon deployment in Japan.',
     'Japan has never welcomed the Typhon deployment in Japan.',
+    'It is not true that China opposes the THAAD deployment in South Korea.',
+    'Japan refused to support the Typhon deployment in Japan.',
+    'Neither China nor Russia opposes the THAAD deployment in South Korea.',
   ])('a negated statement is never ASSERTED: %s', (body) => {
     expect(only(checked(extract(body))).modality).toBe('NEGATED');
   });

@@ -276,7 +276,7 @@ class ArticleExtractor {
     const group = eligible.slice(-1);
     for (let k = eligible.length - 2; k >= 0; k--) {
       const left = eligible[k] as ActorLikeMention;
-      if (!/^[\s,]*(?:and|as well as|or)?[\s,]*(?:both\s+|the\s+)?$/i.test(this.input.body.slice(left.end, (group[0] as ActorLikeMention).start))) break;
+      if (!/^[\s,]*(?:and|as well as|or|nor)?[\s,]*(?:both\s+|the\s+)?$/i.test(this.input.body.slice(left.end, (group[0] as ActorLikeMention).start))) break;
       group.unshift(left);
     }
     return group;

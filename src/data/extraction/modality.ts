@@ -11,6 +11,8 @@ export type Modality = 'ASSERTED' | 'NEGATED' | 'HYPOTHETICAL' | 'CONDITIONAL' |
 
 const NEGATORS = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'without']);
 const CLAUSE_BOUNDARY = new Set([',', ';', ':', '--', '—', '–', '“', '”', '"', 'that', 'but', 'while', 'and']);
+/** Words that deny what follows them in the sentence: "It is not true that", "denied that", "refused to". */
+const DENIAL = /\b(?:not\s+true|untrue|den(?:y|ies|ied)|refus(?:e|es|ed)|declin(?:e|es|ed)\s+to|rul(?:e|es|ed)\s+out)\b/i;
 const UNCERTAIN = new Set(['could', 'may', 'might', 'considering', 'consider', 'considers', 'perhaps', 'possibly']);
 const FUTURE = new Set(['will', "'ll", 'shall', 'would', 'plans', 'plan', 'planned', 'intends', 'intend', 'going']);
 // "even if" concedes rather than conditions.
@@ -33,11 +35,13 @@ export function modalityOf(sentence: Sentence, cue: CueMatch): Modality | null {
   const cueWords = cueTokens.map((t) => t.text.toLowerCase());
   if (words.some((w) => UNCERTAIN.has(w))) return null;
   // "no longer", "not", "never" close before the cue deny it; wink's flag on the cue's own verb
-  // confirms a negation whose word is further back in the same clause.
+  // confirms a negation whose word is further back in its clause; "denied that", "refused to"
+  // deny all that follows. Wrongly denying an assertion costs less than asserting a denial.
   const near = words.slice(-4);
   const negatedByWord = near.some((w) => NEGATORS.has(w)) || (!cue.cue.negationInside && cueWords.some((w) => NEGATORS.has(w)));
   const negatedByFlag = !cue.cue.negationInside && cueTokens[0]?.negated === true && words.some((w) => NEGATORS.has(w));
-  if (negatedByWord || negatedByFlag) return 'NEGATED';
+  const denied = DENIAL.test(sentence.text.slice(0, cue.start - sentence.start));
+  if (negatedByWord || negatedByFlag || denied) return 'NEGATED';
   const future = words.some((w) => FUTURE.has(w)) || cueWords.some((w) => FUTURE.has(w)) || cue.cue.intended === true;
   // A condition set before the statement ("If Japan does not rethink ..., Russia will") or right after
   // its cue ("will take countermeasures if"), not one of another clause ("and would impose sanctions if").
