@@ -42,6 +42,7 @@ export const CUES: Cue[] = [
     0.75,
     String.raw`warn(?:s|ed|ing)?\s+of\s+(?:serious\s+|grave\s+|severe\s+)?consequences|reserves?\s+the\s+right\s+to\s+(?:respond|take)|pay\s+(?:a|the)\s+(?:heavy\s+)?price`,
   ),
+  cue('THREATEN', 0.7, String.raw`(?:will|would|shall)\s+(?:firmly\s+|resolutely\s+|decisively\s+)?(?:respond|react|retaliate)`),
   cue('THREATEN', 0.75, String.raw`(?:impose|slap|introduce)\s+(?:further\s+|more\s+|new\s+|additional\s+)?sanctions`),
   cue('CONCERN', 0.9, String.raw`(?:voic|express|rais)(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,2}concerns?`),
   cue('CONCERN', 0.8, String.raw`concerned\s+(?:about|over|by)|(?:deep|serious|grave)\s+concerns?`),
