@@ -113,6 +113,7 @@ for (const { split, file, document } of articles) {
   const goldPairs = pairs(gold);
   const proposedPairs = pairs(proposed);
   const speakerTp = [...proposedPairs].filter((p) => goldPairs.has(p)).length;
+  const speakerScores = prf(speakerTp, proposedPairs.size, goldPairs.size);
   const modalityRight = matched.filter((t) => gold.find((g) => g.triple === t)?.modality === proposed.find((p) => p.triple === t)?.modality).length;
   const negatedAsAsserted = proposed.filter((p) => p.modality === 'ASSERTED' && gold.some((g) => g.triple === p.triple && g.modality === 'NEGATED')).length;
   const evidence = extraction.document.positions.flatMap((p) => p.evidence);
@@ -128,8 +129,9 @@ for (const { split, file, document } of articles) {
       fp: proposedTriples.size - matched.length,
       fn: goldTriples.size - matched.length,
       ...prf(matched.length, proposedTriples.size, goldTriples.size),
-      speakerPrecision: prf(speakerTp, proposedPairs.size, goldPairs.size).precision,
-      speakerRecall: prf(speakerTp, proposedPairs.size, goldPairs.size).recall,
+      speakerPrecision: speakerScores.precision,
+      speakerRecall: speakerScores.recall,
+      speakerF1: speakerScores.f1,
       modalityCorrect: modalityRight,
       evidenceExact: evidence.length === 0 ? 1 : round(exact / evidence.length),
       negatedAsAsserted,

@@ -491,10 +491,14 @@ class ArticleExtractor {
     }
 
     const addressees = this.addresseesOf(sentence, mentions, cue).filter((a) => !voice.holders.includes(a));
+    // A statement of the meeting's participants, or of their countries on its day or right after
+    // another statement there ("China and Russia would further strengthen ..."), was made there.
     const meeting = [...this.meetings.values()].find(
       (m) =>
         (speakers.length > 0 && speakers.every((s) => m.participants.some((p) => p.name === s.name))) ||
-        (speakers.length === 0 && day !== null && day === m.date && sameSet(voice.holders, countriesOf(m.participants))),
+        (speakers.length === 0 &&
+          sameSet(voice.holders, countriesOf(m.participants)) &&
+          ((day !== null && day === m.date) || (day === null && this.proposals[this.proposals.length - 1]?.meeting === m.key))),
     );
     const meetingSpeakers = meeting && speakers.length === 0 ? meeting.participants : speakers;
     const statedOn = day ?? meetingSpeakers.map((s) => this.speakerDays.get(s.name)).find((d) => d !== undefined) ?? (meeting?.date || null);
