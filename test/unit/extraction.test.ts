@@ -232,6 +232,17 @@ describe('the seed article', () => {
     expect(proposed.filter((t) => !gold.has(t))).toEqual([]);
   });
 
+  it('gives each position found the labelled meeting, day, modality, attribution and speakers', () => {
+    // The seed's positions as labelled, with the fields the import reads from the model's definition.
+    const labelled = seed.positions as Array<ArticleDocument['positions'][number] & { modality: string; attribution: string }>;
+    const gold = new Map(triples(seed).map((t, k) => [t, labelled[k]]));
+    const found = triples(x.document).map((t, k) => [gold.get(t), x.document.positions[k]] as const);
+    for (const [g, p] of found) {
+      expect(p).toMatchObject({ meeting: g?.meeting, statedOn: g?.statedOn, modality: g?.modality, attribution: g?.attribution });
+      expect([...(p?.speakers ?? [])].sort()).toEqual([...(g?.speakers ?? [])].sort());
+    }
+  });
+
   it('is a document the import accepts, with the meeting it found', () => {
     checked(x);
     expect(x.newEntities.meetings).toEqual(['northeast-asia-security-4']);
