@@ -50,10 +50,12 @@ const TITLE_WORD = String.raw`(?:[A-Z][\w.’'-]*|of|for|the|on|arms|control|for
 const NAME_WORD = String.raw`(?!(?:Ministry|Foreign|Affairs|Defen[cs]e|National|Forces|Security|Council|Office|State|Department)\b)\p{Lu}\p{Ll}+(?:-\p{Ll}+)?`;
 /** A name of two or three words, after a rank a title may end with ("spokesman Capt. Jeff Davis"). */
 const PERSON = String.raw`${NAME_WORD}(?:\s${NAME_WORD}){1,2}`;
+/** After a title, a surname alone is a name too ("Russian Foreign Minister Lavrov"). */
+const TITLED_PERSON = String.raw`${NAME_WORD}(?:\s${NAME_WORD}){0,2}`;
 const RANK = String.raw`(?:(?:Capt|Col|Gen|Lt|Maj|Adm|Dr|Mr|Ms|Mrs)\.\s+)?`;
 /** Title then name: "Foreign Ministry spokesman Geng Shuang", "Defense Secretary Mark Esper". */
 const TITLED_NAME = new RegExp(
-  String.raw`(?:${TITLE_WORD}\s+){0,6}${TITLE_HEAD}(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+(?:of\s+(?:the\s+)?)?){0,3}?[A-Z][\w-]*)?\s+${RANK}(${PERSON})(?![\p{L}\p{N}-])`,
+  String.raw`(?:${TITLE_WORD}\s+){0,6}${TITLE_HEAD}(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+(?:of\s+(?:the\s+)?)?){0,3}?[A-Z][\w-]*)?\s+${RANK}(${TITLED_PERSON})(?![\p{L}\p{N}-])`,
   'gu',
 );
 /** Name then title: "Zhang Xiaogang, spokesperson for the Ministry of National Defense". */
@@ -204,11 +206,13 @@ function readTitle(title: string, index: Index): { country: string | null; organ
 export function mentionsIn(text: string, offset: number, index: Index): SentenceMentions {
   const actors: ActorLikeMention[] = [];
   const titled = (name: string, title: string, start: number, end: number) => {
-    const known = index.officialsByName.get(name);
-    if (known) return actors.push({ kind: 'official', official: known, isNew: false, start, end });
     const words = name.split(/\s+/);
-    if (words.some((w) => NOT_A_NAME.has(w) || index.countryForms.has(w))) return;
+    const known = index.officialsByName.get(name) ?? (words.length === 1 ? index.phrases.get(name)?.find((p) => p.kind === 'official')?.official : undefined);
+    if (known) return actors.push({ kind: 'official', official: known, isNew: false, start, end });
+    if (words.some((w) => NOT_A_NAME.has(w) || index.countryForms.has(w) || index.phrases.has(w))) return;
     const read = readTitle(title, index);
+    // A single word is taken for a new official's name only when the title says whom they speak for.
+    if (words.length === 1 && read.country === null && read.organization === null) return;
     const first = words[0] as string;
     const last = words[words.length - 1] as string;
     const official: GazetteerOfficial = {
