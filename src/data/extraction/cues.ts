@@ -3,7 +3,9 @@
  * vocabulary of DESIGN.md, "Stance vocabulary"). `weight` is how reliably the words carry that
  * stance; it becomes the position's confidence before the deductions for what was inferred.
  */
-import type { Stance } from '../models/position.ts';
+import type { ImportPosition } from '../import/format.ts';
+
+type Stance = ImportPosition['stance'];
 
 export interface Cue {
   stance: Stance;

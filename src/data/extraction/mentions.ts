@@ -48,10 +48,11 @@ const TITLE_HEAD = String.raw`(?:[Ss]pokes(?:man|woman|person)|[Mm]inister|[Ss]e
 const TITLE_WORD = String.raw`(?:[A-Z][\w.’'-]*|of|for|the|on|arms|control|foreign|affairs|defen[cs]e|national|ministry|military|deputy|assistant|vice|state|senior|top|chief)`;
 /** A capitalized word that can be part of a name: not one of the words of titles and institutions. */
 const NAME_WORD = String.raw`(?!(?:Ministry|Foreign|Affairs|Defen[cs]e|National|Forces|Security|Council|Office|State|Department)\b)\p{Lu}\p{Ll}+(?:-\p{Ll}+)?`;
-/** A name of two or three words, after a rank a title may end with ("spokesman Capt. Jeff Davis"). */
+/** A name of two or three words. */
 const PERSON = String.raw`${NAME_WORD}(?:\s${NAME_WORD}){1,2}`;
 /** After a title, a surname alone is a name too ("Russian Foreign Minister Lavrov"). */
 const TITLED_PERSON = String.raw`${NAME_WORD}(?:\s${NAME_WORD}){0,2}`;
+/** A rank between a title and a name ("Pentagon spokesman Capt. Jeff Davis"). */
 const RANK = String.raw`(?:(?:Capt|Col|Gen|Lt|Maj|Adm|Dr|Mr|Ms|Mrs)\.\s+)?`;
 /** Title then name: "Foreign Ministry spokesman Geng Shuang", "Defense Secretary Mark Esper". */
 const TITLED_NAME = new RegExp(
