@@ -62,7 +62,7 @@ export const CUES: Cue[] = [
   cue('URGE', 0.9, String.raw`urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+(?:on|upon|for)|demand(?:s|ed)?\s+(?:that|the)`),
   cue('URGE', 0.75, String.raw`(?:require|requires|required|advise|advised|advises|asked|asks)\s+[^.,;]{1,40}?\s+to\s+\w+`),
   cue('URGE', 0.85, String.raw`press(?:es|ed)\s+[^.,;]{1,30}?\s+to\s+\w+|appeal(?:s|ed)?\s+to|request(?:s|ed)\s+[^.,;]{1,30}?\s+to\s+\w+`),
-  cue('URGE', 0.6, String.raw`(?:hopes?|hoped|expressed\s+(?:\w+\s+)?hopes?)\s+(?:that\s+)?|suggested\s+that|calling\s+to`),
+  cue('URGE', 0.6, String.raw`hopes?|hoped|expressed\s+(?:\w+\s+)?hopes?|suggested\s+that|calling\s+to`),
   cue('URGE', 0.55, String.raw`should\s+(?!be\b|have\b)\w+`, { subjectIsAddressee: true }),
   cue('URGE', 0.55, String.raw`must\s+(?:immediately\s+)?(?:stop|halt|withdraw|cease|remove|abandon|refrain|reverse)`, { subjectIsAddressee: true }),
   cue('URGE', 0.6, String.raw`it\s+is\s+(?:necessary|imperative)\s+to`),
