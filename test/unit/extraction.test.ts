@@ -160,6 +160,18 @@ describe('voices', () => {
     expect(x.document.positions[1]?.addressees).toEqual(['US']);
   });
 
+  it('"he" is the official named before it in the sentence, not the actor of the sentence before', () => {
+    const x = checked(
+      extract(
+        'Japan welcomed the Typhon deployment in Japan. Chinese Foreign Minister Wang Yi warned that he would not hesitate to act against the Typhon deployment in Japan.',
+      ),
+    );
+    expect(x.document.positions.map((p) => [p.stance, p.holders, p.speakers])).toEqual([
+      ['SUPPORT', ['JP'], []],
+      ['THREATEN', ['CN'], ['Wang Yi']],
+    ]);
+  });
+
   it('the same statement in two sentences is one position with two quotes', () => {
     const body = 'China firmly opposes the THAAD deployment in South Korea. China opposes THAAD in South Korea, its foreign ministry said.';
     const p = only(checked(extract(body)));

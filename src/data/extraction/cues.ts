@@ -37,7 +37,7 @@ export const CUES: Cue[] = [
     0.85,
     String.raw`(?:take|taking|took)\s+(?:all\s+)?(?:the\s+)?(?:necessary|appropriate|resolute|firm|corresponding|reciprocal|retaliatory)\s+(?:[\w-]+\s+)?measures`,
   ),
-  cue('THREATEN', 0.8, String.raw`(?:will|would)\s+not\s+stand\s+idly\s+by`, { negationInside: true }),
+  cue('THREATEN', 0.8, String.raw`(?:will|would)\s+not\s+stand\s+idly\s+by|(?:will|would)\s*(?:not|n[’']t)\s+hesitate\s+to`, { negationInside: true }),
   cue('THREATEN', 0.8, String.raw`military\s+response|retaliat(?:e|es|ed|ion|ory)|(?:will|would)\s+not\s+sit\s+idly\s+by`, { negationInside: true }),
   cue(
     'THREATEN',

@@ -416,7 +416,7 @@ class ArticleExtractor {
     // Who: the cue's own subject, else the sentence's reporting frame, else the quote's speaker.
     const own = cue.cue.subjectIsAddressee ? [] : (this.possessorOf(mentions, cue) ?? this.subjectBefore(sentence, mentions, cue.start));
     const frame = this.frameOf(sentence, mentions, cue.end);
-    let voice = this.voiceOf(own.length > 0 ? own : frame, quote);
+    let voice = this.voiceOf(withinSentence(own.length > 0 ? own : frame, mentions), quote);
     if (!voice && quote) voice = this.quoteVoice(quote);
     if (!voice && own.length === 0 && /^\w+ing\b/u.test(sentence.text)) {
       // "Expressing the firm opposition to ..., both sides agreed": the participle's subject is the main clause's.
@@ -582,6 +582,13 @@ class ArticleExtractor {
   }
 }
 
+/** "Lukashenko warned that he would not hesitate": "he" and "she" are the official named just before in the sentence. */
+const withinSentence = (subject: ActorLikeMention[], mentions: SentenceMentions): ActorLikeMention[] =>
+  subject.map((m) => {
+    if (m.kind !== 'anaphor' || !/^(?:he|she)$/.test(m.text)) return m;
+    const named = mentions.actors.filter((a) => a.kind === 'official' && a.end <= m.start).pop();
+    return named ?? m;
+  });
 const isAgent = (a: ActorLikeMention) => a.kind !== 'actor' || a.role === 'agent';
 const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
 const countriesOf = (officials: GazetteerOfficial[]) => [...new Set(officials.flatMap((o) => (o.country === null ? [] : [o.country])))];
