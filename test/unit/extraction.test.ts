@@ -180,6 +180,10 @@ describe('voices', () => {
 });
 
 describe('what is not a statement of the actor named', () => {
+  it('the agent of a passive cue holds it', () => {
+    expect(only(checked(extract('The THAAD deployment in South Korea was strongly criticized by China and Russia.'))).holders).toEqual(['CN', 'RU']);
+  });
+
   it('the possessor of a noun cue holds it', () => {
     expect(only(checked(extract("Russia's plans to deploy THAAD in South Korea were reported."))).holders).toEqual(['RU']);
   });

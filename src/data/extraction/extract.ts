@@ -414,7 +414,9 @@ class ArticleExtractor {
     let confidence = cue.cue.weight;
 
     // Who: the cue's own subject, else the sentence's reporting frame, else the quote's speaker.
-    const own = cue.cue.subjectIsAddressee ? [] : (this.possessorOf(mentions, cue) ?? this.subjectBefore(sentence, mentions, cue.start));
+    const own = cue.cue.subjectIsAddressee
+      ? []
+      : (this.agentOfPassive(mentions, cue) ?? this.possessorOf(mentions, cue) ?? this.subjectBefore(sentence, mentions, cue.start));
     const frame = this.frameOf(sentence, mentions, cue.end);
     let voice = this.voiceOf(withinSentence(own.length > 0 ? own : frame, mentions), quote);
     if (!voice && quote) voice = this.quoteVoice(quote);
@@ -526,6 +528,23 @@ class ArticleExtractor {
       }));
     }
     return [proposal];
+  }
+
+  /** "The deployment was criticized by China and Russia": the agent of a passive cue holds it. */
+  private agentOfPassive(mentions: SentenceMentions, cue: CueMatch): ActorLikeMention[] | null {
+    const body = this.input.body;
+    if (!/\b(?:is|are|was|were|been|be|being)\s+(?:\w+ly\s+)?$/i.test(body.slice(Math.max(0, cue.start - 30), cue.start))) return null;
+    const by = /^\s+by\s+(?:the\s+)?/.exec(body.slice(cue.end, cue.end + 14));
+    if (!by) return null;
+    const first = mentions.actors.find((a) => a.start === cue.end + by[0].length && isAgent(a));
+    if (!first) return null;
+    const group = [first];
+    for (const a of mentions.actors.filter((x) => x.start > first.start && isAgent(x))) {
+      const last = group[group.length - 1] as ActorLikeMention;
+      if (!/^[\s,]*(?:and|as well as)?[\s,]*(?:the\s+)?$/i.test(body.slice(last.end, a.start))) break;
+      group.push(a);
+    }
+    return group;
   }
 
   /** "China's strong opposition to", "Russia's plans to deploy": the possessor of a cue that is a noun holds it. */
