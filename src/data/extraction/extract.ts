@@ -69,6 +69,8 @@ class ArticleExtractor {
   readonly unresolved: Extraction['unresolved'] = [];
   /** The last statement's voice, for "they", "the two officials", "the spokeswoman". */
   private context: Voice | null = null;
+  /** The sentence that set the context: a pronoun further than CONTEXT_REACH sentences on names no one. */
+  private contextSentence = -1;
   /** The day each official was last placed on. */
   private readonly speakerDays = new Map<string, string>();
   private recentDeployments: Array<{ sentence: number; deployments: number[] }> = [];
@@ -353,6 +355,7 @@ class ArticleExtractor {
   }
 
   private readSentence(sentence: Sentence, i: number) {
+    if (i - this.contextSentence > CONTEXT_REACH) this.context = null;
     const mentions = this.mentions[i] as SentenceMentions;
     const day = this.past(dayIn(sentence.text, this.reference));
     const meeting = meetingIn(sentence.text);
@@ -376,6 +379,7 @@ class ArticleExtractor {
     const subject = frame ?? this.voiceOf(this.subjectBefore(sentence, mentions, sentence.tokens.find((t) => t.pos === 'VERB')?.start ?? sentence.start), null);
     if (subject) {
       this.context = subject;
+      this.contextSentence = i;
       if (day !== null) for (const s of subject.speakers) this.speakerDays.set(s.name, day);
     }
   }
@@ -608,6 +612,8 @@ const withinSentence = (subject: ActorLikeMention[], mentions: SentenceMentions)
     const named = mentions.actors.filter((a) => a.kind === 'official' && a.end <= m.start).pop();
     return named ?? m;
   });
+/** How many sentences on "they" or "the spokeswoman" may still refer to the last named speaker (a quote may run over several). */
+const CONTEXT_REACH = 4;
 const isAgent = (a: ActorLikeMention) => a.kind !== 'actor' || a.role === 'agent';
 const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
 const countriesOf = (officials: GazetteerOfficial[]) => [...new Set(officials.flatMap((o) => (o.country === null ? [] : [o.country])))];
