@@ -130,7 +130,8 @@ class ArticleExtractor {
           speakers.push(official);
         }
       } else {
-        const referent = m.firstPerson && quote ? this.quoteVoice(quote) : PAIR.test(m.text) ? this.namedPair(m.text) : this.context;
+        const referent =
+          m.firstPerson && quote ? this.quoteVoice(quote) : PAIR.test(m.text) ? this.namedPair(m.text) : (this.context ?? this.datelineVoice(m.text));
         if (referent) {
           holders.push(...referent.holders);
           speakers.push(...referent.speakers);
@@ -142,6 +143,11 @@ class ArticleExtractor {
     }
     if (holders.length === 0) return null;
     return { holders: [...new Set(holders)], speakers: [...new Map(speakers.map((s) => [s.name, s])).values()], inferred };
+  }
+
+  /** "the Foreign Ministry" with no one named before: the ministry of the dateline's country. */
+  private datelineVoice(text: string): Voice | null {
+    return /ministry$/.test(text) && this.datelineCountry !== null ? { holders: [this.datelineCountry], speakers: [], inferred: true } : null;
   }
 
   /** "the two officials", "the two ministers": the last two officials named (ministers for "ministers"). */
