@@ -3,6 +3,13 @@
  * is proposed only when a stance cue, the actors who hold it and what it is about are all found;
  * when the words make the statement uncertain, nothing is proposed. Every proposal is a complete
  * import document ("stancegraph.article/1") with provenance EXTRACTED and a confidence.
+ *
+ * The article is read sentence by sentence (nlp.ts), each with its mentions (mentions.ts) and
+ * cues (cues.ts). For each cue: its modality (modality.ts); who holds it (the passive's agent, a
+ * possessor, the subject before it, the reporting frame ", Geng said", the quote's speaker, or
+ * the voice the sentence before set for "they"); what it is about (a deployment or topic after
+ * it, else before it in the same statement, else the one "the system" refers to); when and where
+ * (occasions.ts). The same statement found again adds its sentence as evidence.
  */
 import { cuesIn, type CueMatch } from './cues.ts';
 import type { Gazetteer, GazetteerOfficial } from './gazetteer.ts';
