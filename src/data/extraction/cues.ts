@@ -82,6 +82,11 @@ export const CUES: Cue[] = [
     0.6,
     String.raw`(?:affect|affects|affecting|harm|harms|harmed|harming|hurt|hurts|hurting)\s+(?:the\s+)?(?:normal\s+)?(?:development|relations|ties|interests|security)`,
   ),
+  cue(
+    'CRITICIZE',
+    0.65,
+    String.raw`(?:is|are|was|were)\s+(?:\w+ly\s+|also\s+)?(?:\w+\s+and\s+)?(?:reckless|dangerous|irresponsible|unacceptable|destabili[sz]ing|provocative)`,
+  ),
   cue('CRITICIZE', 0.85, String.raw`blam(?:e|es|ed)|deplor(?:e|es|ed)`),
   cue('CRITICIZE', 0.6, String.raw`provocati(?:on|ve)|(?:jeopardiz|jeopardis|endanger)(?:e|es|ed|ing)?|escalat(?:e|es|ed|ing)\s+(?:regional\s+)?tensions?`),
   cue('CRITICIZE', 0.65, String.raw`(?:undermin|damag)(?:e|es|ed|ing)\s+[^.,;]{0,30}?(?:security|interests|balance|stability|peace)`),

@@ -30,8 +30,9 @@ const PREPOSITIONS = new Set(
 );
 const BOUNDARY = new Set([',', ';', ':', '--', '—', '–', '“', '”', '"', 'that', 'but', 'while', 'which', 'who', 'as', 'because', 'whereas']);
 const GENERIC_DEPLOYMENT = /\b(?:deployment|deploying|deploy|deployed|missile[- ]defen[cs]e\s+system|missile\s+system|battery|missiles|weapons)\b/i;
+/** What refers to a deployment named before: "it", or a noun phrase ("such a move", "this issue", "the missile-defense system"); a bare "this" is too vague. */
 const ANAPHORIC_TARGET =
-  /\b(?:it|this|such|these|the (?:[\w-]+ ){0,2}(?:move|deployment|system|decision|issue|matter|plan|battery|missiles|weapons|ships|vessels|launchers|base|agreement|deal|contract))\b/i;
+  /\bit\b|\b(?:such|the|this|these|that|those)\s+(?:[\w-]+\s+){0,2}(?:move|moves|step|deployment|system|decision|issue|matter|plan|battery|missiles|weapons|ships|vessels|launchers|base|agreement|deal|contract|process)\b/i;
 const UNNAMED =
   /\b(?:sources?|insiders?|people familiar)\b[^.]{0,40}\b(?:said|say|says|told)\b|\baccording to (?:the )?(?:sources?|insiders)\b|\b(?:an? )?(?:unnamed|anonymous)\b/i;
 const REFERRING_SUBJECT = /\b(?:the|this|that|such an?)\s+(?:[\w-]+\s+){0,2}(?:deployment|system|move|decision|plan|battery|missiles|weapons)\b/i;
