@@ -55,6 +55,7 @@ export const CUES: Cue[] = [
   cue('OPPOSE', 0.9, String.raw`(?:firm|strong|resolute|clear)?\s*opposition\s+(?:to|of|against)|(?:firm|strong|resolute)\s+opposition`),
   cue('OPPOSE', 0.8, String.raw`reject(?:s|ed|ing)?|protest(?:s|ed)?\s+(?:against|over)|object(?:s|ed)?\s+to`),
   cue('OPPOSE', 0.75, String.raw`lodged\s+(?:\w+\s+){0,2}(?:representations|protests?)`),
+  cue('OPPOSE', 0.7, String.raw`zero[- ]tolerance\s+(?:policy\s+)?(?:toward|towards|for|on|against)`),
   cue('OPPOSE', 0.7, String.raw`dissatisfaction\s+with`),
   cue('OPPOSE', 0.8, String.raw`(?:express|voic|reiterat|restat)\w*\s+(?:\w+\s+){0,2}opposition`),
   cue('OPPOSE', 0.7, String.raw`(?:is|are|was|were|remains?)\s+(?:firmly\s+|strongly\s+|resolutely\s+)?against`),

@@ -24,7 +24,7 @@ export { gazetteerFromDocuments } from './gazetteer.ts';
 export type { Extraction, ExtractedDocument, ExtractedPosition, ExtractionInput } from './proposal-document.ts';
 
 const REPORTING =
-  /^(?:said|says|say|added|adds|noted|notes|stated|states|told|stressed|emphasized|emphasised|insisted|declared|explained|believes|announced|warned|according)$/i;
+  /^(?:said|says|say|added|adds|noted|notes|stated|states|told|stressed|emphasized|emphasised|insisted|declared|explained|believes|announced|warned|according|reaffirmed|reiterated|underlined|underscored|asserted|argued|affirmed)$/i;
 const PREPOSITIONS = new Set(
   'in on to of from with by for against toward towards near over at between into including about than alongside across under within like upon'.split(' '),
 );
