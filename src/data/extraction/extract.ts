@@ -38,6 +38,7 @@ const UNNAMED =
 const REFERRING_SUBJECT = /\b(?:the|this|that|such an?)\s+(?:[\w-]+\s+){0,2}(?:deployment|system|move|decision|plan|battery|missiles|weapons)\b/i;
 const SPEAKERS_OF_A_PLACE = /^(?:leaders?|officials?|governments?|authorities|spokes(?:man|woman|person)|ministry|embassy|diplomats?)$/i;
 /** "the two officials": two people, who must have been named; "the two countries" and "both sides" may be any pair of actors. */
+const PERSON_PRONOUN = /^(?:he|she|the spokes(?:person|man|woman)|the (?:foreign |defen[cs]e )?minister)$/;
 const PAIR = /^(?:the two|both) (officials|ministers|leaders|presidents|diplomats)$/;
 
 /** Quoted stretches of the body: pairs of curly quotes, or straight quotes taken two by two. */
@@ -139,7 +140,13 @@ class ArticleExtractor {
         }
       } else {
         const referent =
-          m.firstPerson && quote ? this.quoteVoice(quote) : PAIR.test(m.text) ? this.namedPair(m.text) : (this.context ?? this.datelineVoice(m.text));
+          m.firstPerson && quote
+            ? this.quoteVoice(quote)
+            : PAIR.test(m.text)
+              ? this.namedPair(m.text)
+              : PERSON_PRONOUN.test(m.text)
+                ? this.personOfContext()
+                : (this.context ?? this.datelineVoice(m.text));
         if (referent) {
           holders.push(...referent.holders);
           speakers.push(...referent.speakers);
@@ -151,6 +158,13 @@ class ArticleExtractor {
     }
     if (holders.length === 0) return null;
     return { holders: [...new Set(holders)], speakers: [...new Map(speakers.map((s) => [s.name, s])).values()], inferred };
+  }
+
+  /** "he", "she", "the spokeswoman": one person, so the last statement's only speaker, if it had one. */
+  private personOfContext(): Voice | null {
+    const [speaker, other] = this.context?.speakers ?? [];
+    const actor = speaker?.country ?? speaker?.organization;
+    return speaker && !other && actor ? { holders: [actor], speakers: [speaker], inferred: true } : null;
   }
 
   /** "the Foreign Ministry" with no one named before: the ministry of the dateline's country. */
@@ -231,13 +245,19 @@ class ArticleExtractor {
     if (m.kind === 'actor' && m.role !== 'agent') return false;
     const before = sentence.tokens.filter((t) => t.end <= m.start);
     let i = before.length - 1;
-    while (i >= 0 && /^(?:the|both|and|,|also|its|a)$/i.test((before[i] as { text: string }).text)) i--;
+    let joined = false;
+    while (i >= 0 && /^(?:the|both|and|or|nor|,|also|its|a)$/i.test((before[i] as { text: string }).text)) {
+      joined ||= /^(?:and|or|nor)$/i.test((before[i] as { text: string }).text);
+      i--;
+    }
     const previous = before[i];
     if (previous === undefined) return true;
     // "China and Russia": a mention coordinated with another is a subject when that one is, and
-    // "to the U.S. and South Korea" is not.
-    const coordinated = i < before.length - 1 ? mentions.actors.find((a) => a !== m && a.end === previous.end) : undefined;
-    if (coordinated) return this.isSubject(coordinated, sentence, mentions);
+    // "to the U.S. and South Korea" is not; after a comma alone ("with the US, the spokeswoman
+    // said") a new phrase starts.
+    const coordinated = mentions.actors.find((a) => a !== m && a.end === previous.end);
+    if (coordinated && joined) return this.isSubject(coordinated, sentence, mentions);
+    if (coordinated || previous.text === ',') return true;
     const word = previous.text.toLowerCase();
     if (!PREPOSITIONS.has(word)) return true;
     // "the leaders in Moscow", "a foreign ministry spokesman in Warsaw": those there speak.
