@@ -172,6 +172,19 @@ describe('voices', () => {
     ]);
   });
 
+  it('"the spokeswoman" and "she" carry the speaker from sentence to sentence', () => {
+    const x = checked(
+      extract(
+        'Russian Foreign Ministry spokeswoman Maria Zakharova said on Friday that Russia opposes the Typhon deployment in Japan. Moscow has also taken note of the drills with the US, the spokeswoman said. If Japan does not withdraw the Typhon deployment, Russia “will have to take appropriate measures”, she said.',
+        '2025-08-30',
+      ),
+    );
+    expect(x.document.positions.map((p) => [p.stance, p.holders, p.speakers, p.modality, p.attribution, p.statedOn])).toEqual([
+      ['OPPOSE', ['RU'], ['Maria Zakharova'], 'ASSERTED', 'PARAPHRASE', '2025-08-29'],
+      ['THREATEN', ['RU'], ['Maria Zakharova'], 'CONDITIONAL', 'DIRECT_QUOTE', '2025-08-29'],
+    ]);
+  });
+
   it('the same statement in two sentences is one position with two quotes', () => {
     const body = 'China firmly opposes the THAAD deployment in South Korea. China opposes THAAD in South Korea, its foreign ministry said.';
     const p = only(checked(extract(body)));
