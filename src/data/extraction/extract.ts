@@ -605,7 +605,9 @@ class ArticleExtractor {
     }
     const window = sentence.tokens.filter((t) => t.start >= cue.start).slice(0, 12);
     const stop = window.find((t, k) => k > 0 && /^(?:to|over|for|against|,|\.)$/i.test(t.text) && t.start > cue.end);
-    const end = stop?.start ?? window[window.length - 1]?.end ?? cue.end;
+    // A cue that takes in its object ("warned neighboring countries not to") names no one after it.
+    const ownObject = /\bto(?:\s+\w+)?$/i.test(this.text(cue));
+    const end = ownObject ? cue.end : (stop?.start ?? window[window.length - 1]?.end ?? cue.end);
     return [...new Set(mentions.actors.flatMap((a) => (a.kind === 'actor' && a.role === 'agent' && a.start >= cue.start && a.end <= end ? [a.key] : [])))];
   }
 
