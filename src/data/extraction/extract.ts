@@ -388,6 +388,7 @@ class ArticleExtractor {
     return found;
   }
 
+  /** One sentence: its day, meeting, deployments and cues, the proposals they make, then who spoke (for the next sentence's "they"). */
   private readSentence(sentence: Sentence, i: number) {
     if (i - this.contextSentence > CONTEXT_REACH) this.context = null;
     const mentions = this.mentions[i] as SentenceMentions;
@@ -429,10 +430,12 @@ class ArticleExtractor {
     return [support, ...cues.map((c) => (c.cue.stance === 'URGE' ? { ...c, scope: { start: c.start, end: sentence.end } } : c))];
   }
 
+  /** The quote a sentence opens in or lies in. */
   private quoteAt(span: Span): Span | null {
     return this.quotes.find((q) => inside(q, { start: span.start, end: Math.min(span.end, span.start + 1) }) || inside(q, span)) ?? null;
   }
 
+  /** The positions a cue states (one; one per holder when they spoke "separately"; none when unsure). */
   private propose(
     sentence: Sentence,
     i: number,
