@@ -24,7 +24,8 @@ export interface Cue {
 const cue = (stance: Stance, weight: number, source: string, options: Omit<Cue, 'stance' | 'pattern' | 'weight'> = {}): Cue => ({
   stance,
   weight,
-  pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, 'giu'),
+  // Not after a hyphen: "U.S.-backed" is no one backing anything.
+  pattern: new RegExp(`(?<![\\p{L}\\p{N}-])(?:${source})(?![\\p{L}\\p{N}])`, 'giu'),
   ...options,
 });
 
