@@ -32,7 +32,7 @@ const cue = (stance: Stance, weight: number, source: string, options: Omit<Cue, 
 /** In order of precedence: where two cues overlap, the one listed first is kept. */
 export const CUES: Cue[] = [
   // THREATEN before URGE and CRITICIZE: "warned of countermeasures" is a threat.
-  cue('THREATEN', 0.9, String.raw`(?:take|taking|took|adopt)\s+(?:\w+\s+)?countermeasures?|countermeasures?`),
+  cue('THREATEN', 0.9, String.raw`(?:take|taking|took|adopt)\s+(?:\w+\s+)?counter-?measures?|counter-?measures?`),
   cue(
     'THREATEN',
     0.85,
