@@ -127,7 +127,7 @@ describe('voices', () => {
   it('finds a new official by title, with the country and the day', () => {
     const x = checked(
       extract(
-        'BEIJING, Sept. 6 (Xinhua) -- Chinese Foreign Ministry spokesman Geng Shuang said on Wednesday that China firmly opposes the THAAD deployment in South Korea.',
+        'BEIJING, Sept. 6 (Xinhua) -- Chinese Foreign Ministry spokesman Geng Shuang said on Wednesday that China firmly opposes the THAAD deployment in South Korea. Geng spoke at a briefing.',
       ),
     );
     const p = only(x);
@@ -136,7 +136,8 @@ describe('voices', () => {
     expect(p.statedOn).toBe('2017-09-06');
     expect(x.newEntities.officials).toEqual(['Geng Shuang']);
     expect(x.document.officials).toEqual([
-      { name: 'Geng Shuang', title: 'Foreign Ministry spokesman', aliases: ['Geng', 'Shuang'], country: 'CN', organization: null },
+      // "Geng", which the article uses alone; not "Shuang", which it does not.
+      { name: 'Geng Shuang', title: 'Foreign Ministry spokesman', aliases: ['Geng'], country: 'CN', organization: null },
     ]);
   });
 

@@ -12,7 +12,7 @@
  * (occasions.ts). The same statement found again adds its sentence as evidence.
  */
 import { cuesIn, type CueMatch } from './cues.ts';
-import type { Gazetteer, GazetteerOfficial } from './gazetteer.ts';
+import { withKnownCountries, type Gazetteer, type GazetteerOfficial } from './gazetteer.ts';
 import { addLaterMentions, indexOf, mentionsIn, type ActorLikeMention, type Index, type SentenceMentions, type Span } from './mentions.ts';
 import { modalityOf } from './modality.ts';
 import { sentencesOf, type Sentence } from './nlp.ts';
@@ -673,7 +673,8 @@ const sameStatement = (a: Proposal, b: Proposal) =>
   nested(names(a.voice.speakers), names(b.voice.speakers));
 
 /** Proposes the positions `input` reports, as an import document, with what the gazetteer did not know. */
-export function extractArticle(input: ExtractionInput, gazetteer: Gazetteer): Extraction {
+export function extractArticle(input: ExtractionInput, graph: Gazetteer): Extraction {
+  const gazetteer = withKnownCountries(graph);
   const extractor = new ArticleExtractor(input, gazetteer);
   const proposals = extractor.run();
   return documentOf(input, gazetteer, proposals, extractor.meetingsFound, extractor.unresolved);

@@ -44,7 +44,7 @@ export interface Gazetteer {
 /**
  * The forms articles use for a country beyond its recorded name and aliases: demonyms (which name
  * an actor only before a word such as "government" or "spokesperson"), capitals and other
- * metonyms, and short forms. Only countries the gazetteer holds are looked up here.
+ * metonyms, and short forms. The first name is the country's (withKnownCountries).
  */
 export const COUNTRY_FORMS: Record<string, { demonyms: string[]; names: string[] }> = {
   CN: { demonyms: ['Chinese'], names: ['China', 'Beijing', "People's Republic of China", 'PRC'] },
@@ -76,9 +76,52 @@ export const COUNTRY_FORMS: Record<string, { demonyms: string[]; names: string[]
   SE: { demonyms: ['Swedish'], names: ['Sweden', 'Stockholm'] },
   RO: { demonyms: ['Romanian'], names: ['Romania', 'Bucharest'] },
   VN: { demonyms: ['Vietnamese'], names: ['Vietnam', 'Hanoi'] },
+  CA: { demonyms: ['Canadian'], names: ['Canada', 'Ottawa'] },
+  IT: { demonyms: ['Italian'], names: ['Italy', 'Rome'] },
+  ES: { demonyms: ['Spanish'], names: ['Spain', 'Madrid'] },
+  NL: { demonyms: ['Dutch'], names: ['Netherlands', 'the Netherlands', 'The Hague'] },
+  NO: { demonyms: ['Norwegian'], names: ['Norway', 'Oslo'] },
+  DK: { demonyms: ['Danish'], names: ['Denmark', 'Copenhagen'] },
+  CZ: { demonyms: ['Czech'], names: ['Czech Republic', 'Czechia', 'Prague'] },
+  HU: { demonyms: ['Hungarian'], names: ['Hungary', 'Budapest'] },
+  BG: { demonyms: ['Bulgarian'], names: ['Bulgaria', 'Sofia'] },
+  GR: { demonyms: ['Greek'], names: ['Greece', 'Athens'] },
+  GE: { demonyms: ['Georgian'], names: ['Georgia', 'Tbilisi'] },
+  MD: { demonyms: ['Moldovan'], names: ['Moldova', 'Chisinau'] },
+  KZ: { demonyms: ['Kazakh'], names: ['Kazakhstan', 'Astana'] },
+  PK: { demonyms: ['Pakistani'], names: ['Pakistan', 'Islamabad'] },
+  SA: { demonyms: ['Saudi'], names: ['Saudi Arabia', 'Riyadh'] },
+  SY: { demonyms: ['Syrian'], names: ['Syria', 'Damascus'] },
+  KH: { demonyms: ['Cambodian'], names: ['Cambodia', 'Phnom Penh'] },
+  MN: { demonyms: ['Mongolian'], names: ['Mongolia', 'Ulaanbaatar'] },
+  SG: { demonyms: ['Singaporean'], names: ['Singapore'] },
+  ID: { demonyms: ['Indonesian'], names: ['Indonesia', 'Jakarta'] },
+  MY: { demonyms: ['Malaysian'], names: ['Malaysia', 'Kuala Lumpur'] },
+  TH: { demonyms: ['Thai'], names: ['Thailand', 'Bangkok'] },
+  NZ: { demonyms: ['New Zealand'], names: ['New Zealand', 'Wellington'] },
 };
 
 const unionOf = (a: string[], b: string[]) => [...new Set([...a, ...b])];
+
+const withCountries = new WeakMap<Gazetteer, Gazetteer>();
+
+/**
+ * The gazetteer with the countries of COUNTRY_FORMS it does not hold yet: countries are a closed
+ * set, and a graph that has only just been started (the seed knows five) should not keep the
+ * extractor from reading "Japan" or "Warsaw". A proposal names them by ISO code, and the import
+ * creates them. Computed once per gazetteer.
+ */
+export function withKnownCountries(gazetteer: Gazetteer): Gazetteer {
+  const known = withCountries.get(gazetteer);
+  if (known) return known;
+  const held = new Set(gazetteer.countries.map((c) => c.isoCode));
+  const added = Object.entries(COUNTRY_FORMS)
+    .filter(([isoCode]) => !held.has(isoCode))
+    .map(([isoCode, forms]) => ({ isoCode, name: forms.names[0] as string, aliases: [] }));
+  const complete = added.length === 0 ? gazetteer : { ...gazetteer, countries: [...gazetteer.countries, ...added] };
+  withCountries.set(gazetteer, complete);
+  return complete;
+}
 
 /**
  * A gazetteer of what a graph of this domain would hold after importing `documents`: their

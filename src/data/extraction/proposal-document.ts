@@ -83,6 +83,19 @@ const slug = (s: string) =>
     .replace(/^-|-$/g, '');
 
 /** The document of `proposals`, and what in it the gazetteer did not know. */
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Whether the body calls the official by `alias` alone ("Kishida"), beyond the full name: the
+ * names the extractor matches by are not all names the article gives, and the document declares
+ * only what the article states.
+ */
+function usedAlone(body: string, alias: string, name: string): boolean {
+  const count = (text: string) => body.match(new RegExp(`(?<![\\p{L}\\p{N}])${escaped(text)}(?![\\p{L}\\p{N}])`, 'gu'))?.length ?? 0;
+  const inName = name.split(/\s+/).filter((word) => word === alias).length;
+  return count(alias) > count(name) * inName;
+}
+
 export function documentOf(
   input: ExtractionInput,
   gazetteer: Gazetteer,
@@ -167,7 +180,7 @@ export function documentOf(
   const officialList: ImportOfficial[] = [...officials.values()].map((o) => ({
     name: o.name,
     title: o.title,
-    aliases: o.aliases,
+    aliases: o.aliases.filter((alias) => usedAlone(body, alias, o.name)),
     country: o.country,
     organization: o.organization,
   }));
