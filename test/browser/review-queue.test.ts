@@ -8,56 +8,13 @@
  * is empty, and the API lists the accepted one but not the rejected one. A longer queue is paged
  * with "More proposals". No page logs a console error; screenshots go to test-results/.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { haveChromium, launchChromium, screenshots } from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { haveChromium, screenshots, tabTo, useWebAppBrowser } from '../support/browser.ts';
 import { expectOk, useCurationServer, userErrorFields } from '../support/curation.ts';
-import { projectRoot } from '../support/server.ts';
 
 const server = useCurationServer();
-let browser: Browser;
-/** What each page logged as an error (console.error, an uncaught exception), checked after each test. */
-let consoleErrors: string[] = [];
-
-beforeAll(async () => {
-  if (!haveChromium) return;
-  // npm ci builds the app (postinstall); a checkout where it was not, or was removed, builds it here.
-  if (!existsSync(path.join(projectRoot, 'web/dist/index.html'))) execFileSync('npm', ['run', '-s', 'web:build'], { cwd: projectRoot, stdio: 'inherit' });
-  browser = await launchChromium();
-}, 150_000);
-
-afterAll(async () => {
-  await browser?.close();
-}, 60_000);
-
-afterEach(() => {
-  expect(consoleErrors, 'console errors').toEqual([]);
-  consoleErrors = [];
-});
-
-/** The app's origin (the API's URL without /graphql). */
-const origin = () => new URL(server.url()).origin;
-
-async function openPage(width = 1280): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
-  return page;
-}
-
-/** Presses Tab until `target` has the focus, as someone without a mouse reaches it. */
-async function tabTo(page: Page, target: Locator, presses = 60): Promise<void> {
-  for (let i = 0; i < presses; i++) {
-    if (await target.evaluate((element) => element === element.ownerDocument.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`${presses} presses of Tab did not reach ${String(target)}`);
-}
+const { origin, openPage } = useWebAppBrowser(server);
 
 const body =
   'SEOUL, March 3 (Wire) -- Officials met in Seoul on Friday. China firmly opposes the deployment of the THAAD system in South Korea, a Foreign Ministry spokesperson said. ' +

@@ -3,13 +3,14 @@
  * docs/extraction.md), returned as an import document for `articleImport`. Stores nothing.
  */
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Arg, Ctx, Field, InputType, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { Arg, Ctx, Extensions, Field, InputType, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
 import { extractArticle, type Extraction } from '../../data/extraction/extract.ts';
 import { loadGazetteer } from '../../data/extraction/graph-gazetteer.ts';
 import { userError, UserErrorCode } from '../../data/user-errors.ts';
 import { ApiKeyRole, requireRole } from '../auth.ts';
 import type { GraphQLContext } from '../context.ts';
 import { enumType } from '../enum-type.ts';
+import { listBound } from '../list-bounds.ts';
 import { MutationPayload } from '../mutation.ts';
 import { DateOrDateTimeScalar } from '../scalars.ts';
 
@@ -61,6 +62,9 @@ export class UnresolvedMention {
   kind!: string;
 }
 
+/** A bound on `unresolved` (src/graphql/list-bounds.ts): a long article may name many unknowns. */
+const maxUnresolved = 100;
+
 @ObjectType('ArticleExtractPayload', { description: 'The result of articleExtract.' })
 export class ArticleExtractPayload extends MutationPayload {
   @Field(() => GraphQLJSONObject, {
@@ -79,7 +83,8 @@ export class ArticleExtractPayload extends MutationPayload {
   @Field(() => [String], { nullable: true, description: 'Keys of meetings the document reports that the graph does not know.' })
   newMeetings?: string[] | null;
 
-  @Field(() => [UnresolvedMention], { nullable: true, description: 'Mentions it could not resolve, in the order of the body.' })
+  @Extensions(listBound(maxUnresolved))
+  @Field(() => [UnresolvedMention], { nullable: true, description: `Mentions it could not resolve, in the order of the body (the first ${maxUnresolved}).` })
   unresolved?: UnresolvedMention[] | null;
 }
 
