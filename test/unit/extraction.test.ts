@@ -285,3 +285,34 @@ describe('the seed article', () => {
     });
   });
 });
+
+describe('a graph of any size and any names', () => {
+  it('reads with 20,000 officials and names no article would hold (100,000 letters, regular-expression characters)', () => {
+    const large: Gazetteer = {
+      ...gazetteer,
+      officials: [
+        ...gazetteer.officials,
+        ...Array.from({ length: 20_000 }, (_, i) => ({ name: `Official Number${i}`, title: null, aliases: [`Number${i}`], country: 'CN', organization: null })),
+        { name: 'Geng Shuang', title: null, aliases: ['b'.repeat(100_000)], country: 'CN', organization: null },
+      ],
+      organizations: [
+        { acronym: 'a'.repeat(100_000), name: '(a|b)*[', aliases: ['\\', '$^', 'a'.repeat(200)], members: [] },
+        { acronym: null, name: 'Ünïcødé 组织', aliases: [], members: [] },
+      ],
+      topics: [...gazetteer.topics, { name: '.*'.repeat(500), aliases: ['?', 'c'.repeat(100_000)] }],
+    };
+    const x = checked(
+      extractArticle(
+        {
+          body: 'BEIJING, Sept. 6 (Xinhua) -- China firmly opposes the THAAD deployment in South Korea, Official Number19999 said on Wednesday. (a|b)*[ $^',
+          source: 'Test',
+          url: null,
+          headline: null,
+          publishedAt: '2017-09-06',
+        },
+        large,
+      ),
+    );
+    expect(only(x)).toMatchObject({ stance: 'OPPOSE', holders: ['CN'], speakers: ['Official Number19999'] });
+  });
+});

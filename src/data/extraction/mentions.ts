@@ -100,7 +100,6 @@ interface Phrase {
 /** The gazetteer compiled for matching: one alternation of every literal name, longest first. */
 export interface Index {
   gazetteer: Gazetteer;
-  pattern: RegExp;
   phrases: Map<string, Phrase[]>;
   officialsByName: Map<string, GazetteerOfficial>;
   topics: Array<{ name: string; stems: string[]; exact: RegExp }>;
@@ -108,6 +107,38 @@ export interface Index {
   describedDeployments: Array<{ deployment: number; stems: string[]; hosts: string[] }>;
   /** Country forms (for titles such as "Chinese Foreign Ministry spokesman"): text → key. */
   countryForms: Map<string, string>;
+}
+
+/** The longest name looked for, in characters: no name of an actor, official, deployment or topic is longer. */
+export const maxPhraseLength = 120;
+
+const isWordCharacter = (character: string | undefined) => character !== undefined && /[\p{L}\p{N}]/u.test(character);
+
+/**
+ * The phrases of `phrases` in `text`, left to right, the longest at each place, none overlapping,
+ * each whole (no letter or digit just before or after it). What one regular expression of every
+ * name would match, by lookups instead: such an alternation of a large graph's names (20,000
+ * officials) is too large to compile, and a name the graph was given need not be reasonable.
+ */
+export function phrasesIn(text: string, phrases: ReadonlyMap<string, unknown>): Array<{ index: number; text: string }> {
+  const ends: number[] = [];
+  for (let end = 1; end <= text.length; end++) if (!isWordCharacter(text[end])) ends.push(end);
+  const found: Array<{ index: number; text: string }> = [];
+  let first = 0; // the first of `ends` after the current start
+  for (let start = 0; start < text.length; start++) {
+    while (first < ends.length && (ends[first] as number) <= start) first++;
+    if (isWordCharacter(text[start - 1]) || /\s/u.test(text[start] as string)) continue;
+    let last = first;
+    while (last < ends.length && (ends[last] as number) - start <= maxPhraseLength) last++;
+    for (let e = last - 1; e >= first; e--) {
+      const candidate = text.slice(start, ends[e]);
+      if (!phrases.has(candidate)) continue;
+      found.push({ index: start, text: candidate });
+      start = (ends[e] as number) - 1;
+      break;
+    }
+  }
+  return found;
 }
 
 const indexes = new WeakMap<Gazetteer, Index>();
@@ -150,17 +181,17 @@ export function indexOf(gazetteer: Gazetteer): Index {
     for (const name of [d.system, d.systemName, d.name, d.location, ...d.aliases, ...spellings])
       if (name) add(name, { kind: 'deployment', key: String(i), deployment: i });
   });
-  const alternatives = [...phrases.keys()].sort((a, b) => b.length - a.length).map(escape);
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
   // A topic named like an actor ("NATO") would turn every mention of the actor into a target.
   const topics = gazetteer.topics
     .filter((t) => !phrases.has(t.name))
     .flatMap((t) =>
-      [t.name, ...t.aliases].map((form) => ({
-        name: t.name,
-        stems: contentStems(form),
-        exact: new RegExp(`(?<![\\p{L}\\p{N}])${escape(form)}(?![\\p{L}\\p{N}])`, 'iu'),
-      })),
+      [t.name, ...t.aliases]
+        .filter((form) => form.length <= maxPhraseLength)
+        .map((form) => ({
+          name: t.name,
+          stems: contentStems(form),
+          exact: new RegExp(`(?<![\\p{L}\\p{N}])${escape(form)}(?![\\p{L}\\p{N}])`, 'iu'),
+        })),
     );
   // A country in a deployment's name ("Russian", "Belarus") is said in many ways; its other words must all be there.
   const countryStems = new Set([...countryForms.keys()].map(stemOf));
@@ -170,7 +201,7 @@ export function indexOf(gazetteer: Gazetteer): Index {
   });
   // The most specific description first: "tactical nuclear weapons in Belarus" before "nuclear weapons in Belarus".
   describedDeployments.sort((a, b) => b.stems.length - a.stems.length);
-  const index = { gazetteer, pattern, phrases, officialsByName, topics, countryForms, describedDeployments };
+  const index = { gazetteer, phrases, officialsByName, topics, countryForms, describedDeployments };
   indexes.set(gazetteer, index);
   return index;
 }
@@ -191,12 +222,12 @@ function readTitle(title: string, index: Index): { country: string | null; organ
   const countries = new Set<string>();
   const organizations = new Set<string>();
   let rest = title.replace(/^the\s+/i, '');
-  for (const m of title.matchAll(index.pattern)) {
-    for (const p of index.phrases.get(m[0]) ?? []) {
+  for (const m of phrasesIn(title, index.phrases)) {
+    for (const p of index.phrases.get(m.text) ?? []) {
       if (p.kind === 'country' || p.kind === 'demonym') countries.add(p.key);
       else if (p.kind === 'organization') organizations.add(p.key);
       else continue;
-      if (rest.startsWith(m[0])) rest = rest.slice(m[0].length).replace(/^(?:’s|'s)?\s+/u, '');
+      if (rest.startsWith(m.text)) rest = rest.slice(m.text.length).replace(/^(?:’s|'s)?\s+/u, '');
     }
   }
   const only = (set: Set<string>) => (set.size === 1 ? ([...set][0] as string) : null);
@@ -238,9 +269,9 @@ export function mentionsIn(text: string, offset: number, index: Index): Sentence
   }
 
   const deployments: DeploymentMention[] = [];
-  for (const m of text.matchAll(index.pattern)) {
-    const span = { start: offset + m.index, end: offset + m.index + m[0].length };
-    const phrases = index.phrases.get(m[0]) ?? [];
+  for (const m of phrasesIn(text, index.phrases)) {
+    const span = { start: offset + m.index, end: offset + m.index + m.text.length };
+    const phrases = index.phrases.get(m.text) ?? [];
     const candidates = phrases.flatMap((p) => (p.deployment === undefined ? [] : [p.deployment]));
     if (candidates.length > 0) {
       deployments.push({ kind: 'deployment', candidates, ...span });
@@ -253,7 +284,7 @@ export function mentionsIn(text: string, offset: number, index: Index): Sentence
       actors.push({ kind: 'official', official: phrase.official, isNew: false, ...span });
       continue;
     }
-    const after = text.slice(m.index + m[0].length);
+    const after = text.slice(m.index + m.text.length);
     const agentive = AGENT_HEAD.test(after);
     // "Belarus’ president": a name ending in s takes the apostrophe alone.
     const possessive = /^(?:’s|'s|[’'](?=\s))/u.test(after);
@@ -332,19 +363,12 @@ export function addLaterMentions(all: SentenceMentions[], sentences: Array<{ tex
   const forms = new Map<string, GazetteerOfficial>();
   for (const o of introduced.values()) for (const form of [o.name, ...o.aliases]) forms.set(form, o);
   if (forms.size === 0) return;
-  const pattern = new RegExp(
-    `(?<![\\p{L}\\p{N}])(?:${[...forms.keys()]
-      .sort((a, b) => b.length - a.length)
-      .map(escape)
-      .join('|')})(?![\\p{L}\\p{N}])`,
-    'gu',
-  );
   all.forEach((mentions, i) => {
     const sentence = sentences[i];
     if (!sentence) return;
-    for (const m of sentence.text.matchAll(pattern)) {
-      const span = { start: sentence.start + m.index, end: sentence.start + m.index + m[0].length };
-      const official = forms.get(m[0]);
+    for (const m of phrasesIn(sentence.text, forms)) {
+      const span = { start: sentence.start + m.index, end: sentence.start + m.index + m.text.length };
+      const official = forms.get(m.text);
       if (!official || mentions.actors.some((a) => overlaps(a, span))) continue;
       mentions.actors.push({ kind: 'official', official, isNew: true, ...span });
     }

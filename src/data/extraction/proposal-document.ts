@@ -6,7 +6,7 @@
 import type { ArticleDocument, ImportCountry, ImportDeployment, ImportMeeting, ImportOfficial, ImportOrganization, ImportPosition } from '../import/format.ts';
 import { ARTICLE_FORMAT } from '../import/format.ts';
 import type { Gazetteer, GazetteerOfficial } from './gazetteer.ts';
-import type { Span } from './mentions.ts';
+import { maxPhraseLength, type Span } from './mentions.ts';
 import type { Modality } from './modality.ts';
 import type { MeetingMention } from './occasions.ts';
 
@@ -91,6 +91,7 @@ const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * only what the article states.
  */
 function usedAlone(body: string, alias: string, name: string): boolean {
+  if (alias.length > maxPhraseLength) return false;
   const count = (text: string) => body.match(new RegExp(`(?<![\\p{L}\\p{N}])${escaped(text)}(?![\\p{L}\\p{N}])`, 'gu'))?.length ?? 0;
   const inName = name.split(/\s+/).filter((word) => word === alias).length;
   return count(alias) > count(name) * inName;
