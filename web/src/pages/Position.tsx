@@ -3,7 +3,7 @@ import { useQuery } from '@apollo/client/react';
 import { graphql } from '../gql';
 import { highlighted, paragraphAround } from '../highlight';
 import { Link, paths } from '../router';
-import { NotFound, StanceBadge, Status } from '../ui';
+import { HolderLinks, NotFound, SpeakerLinks, StanceBadge, Status } from '../ui';
 
 const PositionPage = graphql(`
   query PositionPage($id: ID!) {
@@ -74,23 +74,11 @@ export function Position({ id }: { id: string }) {
         <dd>{position.statedIn ?? 'undated'}</dd>
         <dt>Holders</dt>
         <dd>
-          {position.holders.map((holder, i) => (
-            <span key={holder.id}>
-              {i > 0 && ', '}
-              <Link to={paths.actor(holder.id)}>{holder.name}</Link>
-            </span>
-          ))}
+          <HolderLinks holders={position.holders} />
         </dd>
         <dt>Speakers</dt>
         <dd>
-          {position.speakers.length === 0 && <span className="muted">none named</span>}
-          {position.speakers.map((speaker, i) => (
-            <span key={speaker.id}>
-              {i > 0 && ', '}
-              <Link to={paths.official(speaker.id)}>{speaker.name}</Link>
-              {speaker.title && <span className="muted"> ({speaker.title})</span>}
-            </span>
-          ))}
+          <SpeakerLinks speakers={position.speakers} />
         </dd>
         {position.addressees.length > 0 && (
           <>

@@ -15,7 +15,7 @@ import type { ReviewProposalFragment } from '../gql/graphql';
 import { contextAround, highlighted } from '../highlight';
 import { Link, paths } from '../router';
 import { stanceColours } from '../stances';
-import { StanceBadge, Status } from '../ui';
+import { HolderLinks, SpeakerLinks, StanceBadge, Status } from '../ui';
 
 graphql(`
   fragment ReviewProposal on Position {
@@ -208,24 +208,11 @@ function Proposal({
         <dd className="confidence">{proposal.confidence == null ? <span className="muted">not given</span> : percent(proposal.confidence)}</dd>
         <dt>Holders</dt>
         <dd>
-          {proposal.holders.length === 0 && <span className="muted">none named</span>}
-          {proposal.holders.map((holder, i) => (
-            <span key={holder.id}>
-              {i > 0 && ', '}
-              <Link to={paths.actor(holder.id)}>{holder.name}</Link>
-            </span>
-          ))}
+          <HolderLinks holders={proposal.holders} />
         </dd>
         <dt>Speakers</dt>
         <dd>
-          {proposal.speakers.length === 0 && <span className="muted">none named</span>}
-          {proposal.speakers.map((speaker, i) => (
-            <span key={speaker.id}>
-              {i > 0 && ', '}
-              <Link to={paths.official(speaker.id)}>{speaker.name}</Link>
-              {speaker.title && <span className="muted"> ({speaker.title})</span>}
-            </span>
-          ))}
+          <SpeakerLinks speakers={proposal.speakers} />
         </dd>
         <dt>About</dt>
         <dd>
