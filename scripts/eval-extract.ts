@@ -4,6 +4,10 @@
  * (seed, dev, test) on stdout. A position is identified by its triple: the set of holders, the
  * stance and one target (a deployment's system, or name, with its hosts; or a topic's name).
  * EXTRACT_VERBOSE=1 prints the proposed and missed triples of the seed and dev articles on stderr.
+ *
+ * `--graph fixtures` (the default): the gazetteer is what a graph of this domain would hold (see
+ * below). `--graph seed`: the graph of a fresh clone, which holds the seed article only; a
+ * deployment the seed does not know cannot be proposed then. Every line says which (`graph`).
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -28,10 +32,19 @@ const articles: Array<{ split: Split; file: string; document: ArticleDocument }>
   ...folder('dev'),
   ...folder('test'),
 ];
-const gazetteer = gazetteerFromDocuments(
-  articles.map((a) => a.document),
-  articles.filter((a) => a.split !== 'test').map((a) => a.document),
-);
+const graph = process.argv.includes('--graph') ? process.argv[process.argv.indexOf('--graph') + 1] : 'fixtures';
+if (graph !== 'fixtures' && graph !== 'seed') {
+  console.error(`eval:extract: --graph is fixtures or seed, not ${String(graph)}`);
+  process.exit(2);
+}
+const seedOnly = articles.filter((a) => a.split === 'seed').map((a) => a.document);
+const gazetteer =
+  graph === 'seed'
+    ? gazetteerFromDocuments(seedOnly)
+    : gazetteerFromDocuments(
+        articles.map((a) => a.document),
+        articles.filter((a) => a.split !== 'test').map((a) => a.document),
+      );
 
 interface Labelled {
   triple: string;
@@ -120,6 +133,7 @@ for (const { split, file, document } of articles) {
   const exact = evidence.filter((e) => e.start != null && a.body.slice(e.start, e.start + e.quote.length) === e.quote).length;
   console.log(
     JSON.stringify({
+      graph,
       split,
       file,
       url: a.url,
@@ -184,6 +198,7 @@ for (const [split, s] of totals) {
   const speakers = prf(s.stp, s.sproposed, s.sgold);
   console.log(
     JSON.stringify({
+      graph,
       split,
       articles: s.articles,
       positions: s.positions,
