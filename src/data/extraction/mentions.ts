@@ -110,7 +110,7 @@ export interface Index {
 }
 
 /** The longest name looked for, in characters: no name of an actor, official, deployment or topic is longer. */
-export const maxPhraseLength = 120;
+const maxPhraseLength = 120;
 
 const isWordCharacter = (character: string | undefined) => character !== undefined && /[\p{L}\p{N}]/u.test(character);
 
@@ -120,7 +120,7 @@ const isWordCharacter = (character: string | undefined) => character !== undefin
  * name would match, by lookups instead: such an alternation of a large graph's names (20,000
  * officials) is too large to compile, and a name the graph was given need not be reasonable.
  */
-export function phrasesIn(text: string, phrases: ReadonlyMap<string, unknown>): Array<{ index: number; text: string }> {
+export function phrasesIn(text: string, phrases: ReadonlySet<string> | ReadonlyMap<string, unknown>): Array<{ index: number; text: string }> {
   const ends: number[] = [];
   for (let end = 1; end <= text.length; end++) if (!isWordCharacter(text[end])) ends.push(end);
   const found: Array<{ index: number; text: string }> = [];

@@ -6,7 +6,7 @@
 import type { ArticleDocument, ImportCountry, ImportDeployment, ImportMeeting, ImportOfficial, ImportOrganization, ImportPosition } from '../import/format.ts';
 import { ARTICLE_FORMAT } from '../import/format.ts';
 import type { Gazetteer, GazetteerOfficial } from './gazetteer.ts';
-import { maxPhraseLength, type Span } from './mentions.ts';
+import { phrasesIn, type Span } from './mentions.ts';
 import type { Modality } from './modality.ts';
 import type { MeetingMention } from './occasions.ts';
 
@@ -82,21 +82,16 @@ const slug = (s: string) =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 
-/** The document of `proposals`, and what in it the gazetteer did not know. */
-const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /**
- * Whether the body calls the official by `alias` alone ("Kishida"), beyond the full name: the
- * names the extractor matches by are not all names the article gives, and the document declares
- * only what the article states.
+ * Whether the body calls the official by `alias` alone ("Kishida"), not only within the full name:
+ * the names the extractor matches by are not all names the article gives, and the document
+ * declares only what the article states. (At each place the longer phrase wins, as in mentions.)
  */
 function usedAlone(body: string, alias: string, name: string): boolean {
-  if (alias.length > maxPhraseLength) return false;
-  const count = (text: string) => body.match(new RegExp(`(?<![\\p{L}\\p{N}])${escaped(text)}(?![\\p{L}\\p{N}])`, 'gu'))?.length ?? 0;
-  const inName = name.split(/\s+/).filter((word) => word === alias).length;
-  return count(alias) > count(name) * inName;
+  return phrasesIn(body, new Set([name, alias])).some((found) => found.text === alias);
 }
 
+/** The document of `proposals`, and what in it the gazetteer did not know. */
 export function documentOf(
   input: ExtractionInput,
   gazetteer: Gazetteer,
