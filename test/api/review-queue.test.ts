@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { codesOf, expectOk, useCurationServer, userErrorFields } from '../support/curation.ts';
+import { chinaAndRussiaOnThaadProposals } from '../support/import-documents.ts';
 import { runScript } from '../support/process.ts';
 
 const api = useCurationServer();
@@ -15,37 +16,8 @@ const body =
   'BEIJING, March 2 (Wire) -- China firmly opposes the deployment of the THAAD system in South Korea, a Foreign Ministry spokesperson said on Thursday. ' +
   'Russia voiced serious concern over the THAAD deployment. Japan urged calm.';
 
-/** An extracted document: two proposals about the THAAD battery, and one about a topic. */
-const extracted = {
-  article: { source: 'Wire', url: 'https://wire.example/review-queue', headline: null, publishedAt: '2017-03-02', body },
-  countries: [
-    { isoCode: 'CN', name: 'China' },
-    { isoCode: 'RU', name: 'Russia' },
-    { isoCode: 'KR', name: 'South Korea' },
-  ],
-  deployments: [{ key: 'thaad', name: 'THAAD battery in Seongju', system: 'THAAD', status: null, host: 'KR' }],
-  positions: [
-    {
-      stance: 'OPPOSE',
-      summary: 'China firmly opposes the THAAD deployment.',
-      holders: ['CN'],
-      deployment: 'thaad',
-      statedOn: '2017-03-02',
-      provenance: 'EXTRACTED',
-      confidence: 0.91,
-      evidence: [{ quote: 'China firmly opposes the deployment of the THAAD system in South Korea' }],
-    },
-    {
-      stance: 'CONCERN',
-      summary: 'Russia voiced serious concern over the THAAD deployment.',
-      holders: ['RU'],
-      deployment: 'thaad',
-      provenance: 'EXTRACTED',
-      confidence: 0.84,
-      evidence: [{ quote: 'Russia voiced serious concern over the THAAD deployment.' }],
-    },
-  ],
-};
+/** Two proposals about the THAAD battery. */
+const extracted = chinaAndRussiaOnThaadProposals({ url: 'https://wire.example/review-queue', publishedAt: '2017-03-02', body });
 
 const importMutation = `mutation($input: ArticleImportInput!) { articleImport(input: $input) {
   article { id } report { positions { created matched updated } } ${userErrorFields} } }`;

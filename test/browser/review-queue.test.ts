@@ -12,6 +12,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { haveChromium, screenshots, tabTo, useWebAppBrowser } from '../support/browser.ts';
 import { expectOk, useCurationServer, userErrorFields } from '../support/curation.ts';
+import { chinaAndRussiaOnThaadProposals } from '../support/import-documents.ts';
 
 const server = useCurationServer();
 const { origin, openPage } = useWebAppBrowser(server);
@@ -20,43 +21,14 @@ const body =
   'SEOUL, March 3 (Wire) -- Officials met in Seoul on Friday. China firmly opposes the deployment of the THAAD system in South Korea, a Foreign Ministry spokesperson said. ' +
   'Russia voiced serious concern over the THAAD deployment. Japan urged calm.';
 
-/** An extracted document (as in test/api/review-queue.test.ts): two proposals about the THAAD battery. */
-const extracted = {
-  article: {
-    source: 'Wire',
-    url: 'https://wire.example/review-queue-web',
-    headline: 'THAAD: China opposes, Russia concerned',
-    publishedAt: '2017-03-03',
-    body,
-  },
-  countries: [
-    { isoCode: 'CN', name: 'China' },
-    { isoCode: 'RU', name: 'Russia' },
-    { isoCode: 'KR', name: 'South Korea' },
-  ],
-  deployments: [{ key: 'thaad', name: 'THAAD battery in Seongju', system: 'THAAD', status: null, host: 'KR' }],
-  positions: [
-    {
-      stance: 'OPPOSE',
-      summary: 'China firmly opposes the THAAD deployment (extracted).',
-      holders: ['CN'],
-      deployment: 'thaad',
-      statedOn: '2017-03-03',
-      provenance: 'EXTRACTED',
-      confidence: 0.91,
-      evidence: [{ quote: 'China firmly opposes the deployment of the THAAD system in South Korea' }],
-    },
-    {
-      stance: 'CONCERN',
-      summary: 'Russia voiced serious concern over the THAAD deployment (extracted).',
-      holders: ['RU'],
-      deployment: 'thaad',
-      provenance: 'EXTRACTED',
-      confidence: 0.84,
-      evidence: [{ quote: 'Russia voiced serious concern over the THAAD deployment.' }],
-    },
-  ],
-};
+/** Two proposals about the THAAD battery. */
+const headline = 'THAAD: China opposes, Russia concerned';
+const extracted = chinaAndRussiaOnThaadProposals({
+  url: 'https://wire.example/review-queue-web',
+  headline,
+  publishedAt: '2017-03-03',
+  body,
+});
 
 const importMutation = `mutation($input: ArticleImportInput!) { articleImport(input: $input) {
   article { id } report { positions { created matched updated } } ${userErrorFields} } }`;
@@ -92,9 +64,7 @@ describe.skipIf(!haveChromium)('the review queue, in Chromium', () => {
       const context = (await shown.locator('.evidence blockquote').textContent())!;
       expect(body).toContain(context.replace(/^… /, '').replace(/ …$/, ''));
       expect(context).toMatch(proposal === oppose ? /^SEOUL, .* deployment\. …$/ : /^… China .* calm\.$/);
-      expect(await shown.getByRole('link', { name: extracted.article.headline }).getAttribute('href')).toBe(
-        `/articles/${encodeURIComponent(imported.article.id)}`,
-      );
+      expect(await shown.getByRole('link', { name: headline }).getAttribute('href')).toBe(`/articles/${encodeURIComponent(imported.article.id)}`);
       expect(await shown.locator('.confidence').textContent()).toBe(`${Math.round(proposal.confidence * 100)}%`);
     }
     await expect(card(oppose).getByRole('link', { name: 'China', exact: true }).count()).resolves.toBe(1);
