@@ -20,7 +20,11 @@
  */
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import type { PageWindow } from '../db/pages.ts';
+import { positionModel } from './models/position.ts';
 import { textQuery } from './text-query.ts';
+
+/** The positions lists leave out unless asked (proposals under review), as search does. */
+const positionsHidden = positionModel.hiddenByDefault.condition;
 
 interface SearchBranch {
   /** FROM clause; the row with the search vector is `n`. */
@@ -42,15 +46,16 @@ const branches = {
   EVIDENCE: {
     from: Prisma.sql`"Evidence" AS n`,
     text: Prisma.sql`n.text`,
-    // A probe of the partial index of positions under review (few), not a read of every position.
-    hidden: Prisma.sql`EXISTS (SELECT 1 FROM "Position" AS p WHERE p.id = n."positionId" AND p."reviewStatus" <> 'ACCEPTED')`,
+    // The positions lists leave out (few: read once through their partial index), by the
+    // position model's own condition, over `n` inside the subquery.
+    hidden: Prisma.sql`n."positionId" IN (SELECT n.id FROM "Position" AS n WHERE ${positionsHidden})`,
   },
   OFFICIAL: { from: Prisma.sql`"Official" AS n`, text: Prisma.sql`concat_ws(', ', n.name, array_to_string(n.aliases, ', '))` },
   ORGANIZATION: {
     from: Prisma.sql`"Organization" AS o JOIN "Actor" AS n ON n.id = o.id`,
     text: Prisma.sql`concat_ws(', ', n.name, array_to_string(n.aliases, ', '))`,
   },
-  POSITION: { from: Prisma.sql`"Position" AS n`, text: Prisma.sql`concat_ws('. ', n.summary, n.topic)`, hidden: Prisma.sql`n."reviewStatus" <> 'ACCEPTED'` },
+  POSITION: { from: Prisma.sql`"Position" AS n`, text: Prisma.sql`concat_ws('. ', n.summary, n.topic)`, hidden: positionsHidden },
 } satisfies Record<string, SearchBranch>;
 
 /** The kinds of objects a search can return. */

@@ -32,10 +32,11 @@ async function visible(filter = '') {
         positions(first: 50${filter}) { totalCount count { count } nodes { ${positionFields} } }
         stanceSummary${filter ? `(${filter.slice(2)})` : ''} { totalCount } } }
       positions(first: 100${filter}) { totalCount nodes { id } }
-      search(query: "firmly opposes", first: 10, types: [POSITION]) { totalCount } }`,
+      search(query: "firmly opposes", first: 10, types: [POSITION]) { totalCount }
+      evidenceSearch: search(query: "firmly opposes", first: 10, types: [EVIDENCE]) { totalCount } }`,
   );
   const deployment = data.deployments.nodes.find((d: any) => d.positions.nodes.length > 0) ?? data.deployments.nodes[0];
-  return { deployment, all: data.positions, search: data.search };
+  return { deployment, all: data.positions, search: data.search, evidenceSearch: data.evidenceSearch };
 }
 
 const review = (name: 'positionAccept' | 'positionReject') => `mutation($input: PositionReviewInput!) {
@@ -56,6 +57,7 @@ describe('the review queue', () => {
     expect(after.deployment.stanceSummary.totalCount).toBe(before.deployment.stanceSummary.totalCount);
     expect(after.all.totalCount).toBe(before.all.totalCount);
     expect(after.search.totalCount).toBe(before.search.totalCount);
+    expect(after.evidenceSearch.totalCount).toBe(before.evidenceSearch.totalCount);
 
     const asked = await visible(', filter: { reviewStatuses: [PROPOSED] }');
     proposals = asked.deployment.positions.nodes;
@@ -88,6 +90,7 @@ describe('the review queue', () => {
     expect(after.deployment.stanceSummary.totalCount).toBe(before.deployment.stanceSummary.totalCount + 1);
     expect(after.all.totalCount).toBe(before.all.totalCount + 1);
     expect(after.search.totalCount).toBe(before.search.totalCount + 1);
+    expect(after.evidenceSearch.totalCount).toBe(before.evidenceSearch.totalCount + 1);
     expect((await visible(', filter: { reviewStatuses: [REJECTED] }')).deployment.positions.nodes.map((p: any) => p.id)).toEqual([concern.id]);
 
     const log = `query($id: ID!) { changeLog(first: 5, entityId: $id) { nodes { action actor details } } }`;
