@@ -69,6 +69,7 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { withPgClient } from '../src/db/pg-client.ts';
 import WebSocket from 'ws';
+import { buildCompiled, npmStartArguments } from '../scripts/compiled-build.ts';
 import { freePort } from '../scripts/free-port.ts';
 
 type Transport = 'redis' | 'postgres';
@@ -168,14 +169,6 @@ interface Server {
   /** http://127.0.0.1:<port>/graphql */
   url: string;
   stop(): Promise<void>;
-}
-
-/** The arguments `npm start` gives node (package.json), so that the API runs as its users run it. */
-function npmStartArguments(): string[] {
-  const script = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start;
-  const [command, ...args] = script.trim().split(/\s+/);
-  if (command !== 'node') throw new Error(`npm start runs ${JSON.stringify(script)}, not node: bench/live.ts cannot start it the same way`);
-  return args;
 }
 
 interface LiveUpdates {
@@ -660,6 +653,8 @@ async function run(databaseUrl: string, key: string, transport: Transport, optio
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
+  // The API runs as `npm start` runs it: the compiled build, brought up to date first.
+  buildCompiled();
   if (options.transports.includes('redis')) await checkRedis(process.env.REDIS_URL?.trim() || 'redis://127.0.0.1:6379');
   const given = process.env.DATABASE_URL?.trim();
   let databaseUrl: string;

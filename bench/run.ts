@@ -37,6 +37,7 @@ import { applyMigrations } from '../src/db/migrate.ts';
 import { generate, scaled, type Scale } from './generate.ts';
 import { runLoad, type LoadResult, type LoadTarget } from './load.ts';
 import { benchQueries, filteredPageConditions, filteredPageOrder, scalingQueries, type BenchQuery, type QueryOptions } from './queries.ts';
+import { buildCompiled, npmStartArguments } from '../scripts/compiled-build.ts';
 import { freePort } from '../scripts/free-port.ts';
 
 interface Options {
@@ -373,14 +374,6 @@ interface Servers {
   baseline: Started;
 }
 
-/** The arguments `npm start` gives node (package.json), so that the API runs here as its users run it. */
-function npmStartArguments(): string[] {
-  const script = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start;
-  const [command, ...args] = script.trim().split(/\s+/);
-  if (command !== 'node') throw new Error(`npm start runs ${JSON.stringify(script)}, not node: bench/run.ts cannot start it the same way`);
-  return args;
-}
-
 /** Starts the API, the peer (unless `withPeer` is false) and the baseline on `url`; stops them all if one fails. */
 async function startServers(url: string, queries: BenchQuery[], withPeer: boolean): Promise<Servers> {
   const started: Started[] = [];
@@ -694,6 +687,8 @@ async function main(): Promise<void> {
     );
   }
   const started = performance.now();
+  // The API runs as `npm start` runs it: the compiled build, brought up to date first.
+  buildCompiled();
   log(
     `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, Node ${process.version}; load average ${os
       .loadavg()

@@ -25,6 +25,7 @@ import { checkInvariants, countByKind, type Ledger, type SentImport, type Sql, t
 import { startTcpProxy, type TcpProxy } from './soak/proxy.ts';
 import { freePort } from './free-port.ts';
 import { ServerProcess } from './soak/server-process.ts';
+import { buildCompiled } from './compiled-build.ts';
 import { articleBody, between, importDocument, importMutation, mutations, nodeQuery, pick, randomStatus, reads, type Rng } from './soak/workload.ts';
 
 const usage = 'usage: npm run soak -- [--minutes N] [--faults] [--seed N] [--concurrency N] [--keep]';
@@ -476,6 +477,8 @@ async function main(): Promise<number> {
     return 2;
   }
   const runId = `${settings.seed.toString(36)}${Date.now().toString(36)}`;
+  // The server runs as `npm start` runs it: the compiled build, brought up to date first.
+  buildCompiled();
   const db = await prepareDatabase(settings.seed);
   log(`database ${db.name}${db.created ? ' (created for this run)' : ' (DATABASE_URL)'}`);
   const upstream = new URL(db.url);

@@ -1,13 +1,12 @@
 /**
- * The server under test, as a child process (`node --import tsx src/main.ts`) on a fixed port, so
+ * The server under test, as a child process (the compiled build, as `npm start` runs it) on a fixed port, so
  * that it can be stopped with SIGTERM and started again at the same address while the clients go
  * on. Its log is appended to a file (the soak prints the path).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-
-const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
+import { projectRoot } from '../../src/project-root.ts';
+import { compiledPath } from '../compiled-build.ts';
 
 export class ServerProcess {
   private child: ChildProcess | null = null;
@@ -32,7 +31,7 @@ export class ServerProcess {
 
   /** Starts it and waits until it serves; rejects (with its last output) when it exits first. */
   async start(timeoutMs = 120_000): Promise<void> {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    const child = spawn(process.execPath, [compiledPath('src/main.ts')], {
       cwd: projectRoot,
       env: { ...process.env, PGLITE_DATA_DIR: '', ...this.env, PORT: String(this.port) },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -5,11 +5,9 @@
  * applying (migrate.ts) and authoring (migration-authoring.ts) migrations share: the engine, its
  * errors, and the migrations directory.
  */
-import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import {
   bindMigrationAwareSqlAdapterFactory,
@@ -20,19 +18,8 @@ import {
 } from '@prisma/driver-adapter-utils';
 import type { MigrationDirectory, MigrationList, SchemaEngine, SchemaFilter } from '@prisma/schema-engine-wasm/schema_engine_bg';
 import pg from 'pg';
+import { projectRoot } from '../project-root.ts';
 
-/** The repository root: the nearest directory above this file that holds prisma/schema.prisma. */
-function findProjectRoot(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (existsSync(path.join(dir, 'prisma', 'schema.prisma'))) return dir;
-    const parent = path.dirname(dir);
-    if (parent === dir) return process.cwd();
-    dir = parent;
-  }
-}
-
-const projectRoot = findProjectRoot();
 export const MIGRATIONS_DIR = path.join(projectRoot, 'prisma', 'migrations');
 export const SCHEMA_PATH = path.join(projectRoot, 'prisma', 'schema.prisma');
 

@@ -1,19 +1,23 @@
 import 'reflect-metadata';
 import { isInterfaceType, isObjectType, isUnionType, lexicographicSortSchema, printSchema, type GraphQLSchema, type GraphQLTypeResolver } from 'graphql';
 import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { buildSchema, getMetadataStorage, type ClassType, type NonEmptyArray } from 'type-graphql';
 import { guardInputs } from './input-hygiene.ts';
 import { enforceListBounds } from './list-bounds.ts';
 
 /**
  * The resolver classes: every one declared by the files of src/graphql/models/ and the
- * `*.resolver.ts` files of src/graphql/, including those the model-schema factories declare.
+ * `*.resolver.ts` files of src/graphql/ (`.js` once compiled), including those the model-schema factories declare.
  * Adding a model adds its file; there is no list to keep here.
  */
 async function discoverResolvers(): Promise<NonEmptyArray<ClassType>> {
   const base = new URL('./', import.meta.url);
+  // `.ts` under tsx, `.js` in the compiled build (dist/): the files of the same kind as this one.
+  const extension = path.extname(fileURLToPath(import.meta.url));
   const files = (await readdir(base, { recursive: true }))
-    .filter((name) => name.endsWith('.resolver.ts') || (name.startsWith('models/') && name.endsWith('.ts')))
+    .filter((name) => name.endsWith(`.resolver${extension}`) || (name.startsWith('models/') && name.endsWith(extension)))
     .map((name) => new URL(name, base));
   await Promise.all(files.map((file) => import(file.href)));
   const resolvers = [...new Set(getMetadataStorage().resolverClasses.map((resolver) => resolver.target as ClassType))];

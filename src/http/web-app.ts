@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectRoot } from '../project-root.ts';
 
 /** Where `npm run web:build` (run on install) writes the web app: web/dist/. */
-export const webAppDir = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+export const webAppDir = path.join(projectRoot, 'web', 'dist');
 
 /** The app's operations by hash, from its build (web/vite.config.ts); not served. */
 export const webAppDocumentsFile = path.join(webAppDir, 'persisted-documents.json');

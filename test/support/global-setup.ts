@@ -1,12 +1,14 @@
 /**
- * vitest globalSetup: names this run's template database (test/support/database.ts builds it when
- * the first test file asks for a copy, and copies it per file), and removes it and every copy at
- * the end. Uses the PostgreSQL server of DATABASE_URL when it is set, PGlite otherwise.
+ * vitest globalSetup: brings dist/ up to date (the compiled server and commands that some tests
+ * spawn), names this run's template database (test/support/database.ts builds it when the first
+ * test file asks for a copy, and copies it per file), and removes it and every copy at the end.
+ * Uses the PostgreSQL server of DATABASE_URL when it is set, PGlite otherwise.
  */
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { buildCompiled } from '../../scripts/compiled-build.ts';
 import { databaseTargetFromEnv } from '../../src/config.ts';
 import { copyNamePrefix, databaseNameOf, derivedDatabaseName, quoteIdent, withPgClient, type DatabaseTemplate } from './database.ts';
 
@@ -58,6 +60,9 @@ async function dropStaleDatabases(adminUrl: string): Promise<void> {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // Tests that start the server or a CLI command as a process run the compiled build, as `npm
+  // start` does: brought up to date here, once per run (~2.5 s when nothing changed).
+  buildCompiled();
   const target = databaseTargetFromEnv();
   await removeStaleWorkDirs();
   const workDir = await mkdtemp(path.join(os.tmpdir(), `${WORK_DIR_PREFIX}${process.pid}-`));

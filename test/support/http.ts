@@ -3,6 +3,7 @@
  * the JSON log, and a TCP proxy in front of PostgreSQL that a test can cut and restore.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { compiledPath } from '../../scripts/compiled-build.ts';
 import { projectRoot, testServerEnv } from './server.ts';
 
 export interface WatchedServer {
@@ -16,9 +17,9 @@ export interface WatchedServer {
   kill(signal?: NodeJS.Signals): void;
 }
 
-/** Starts `node --import tsx src/main.ts` with `env` (on a free port) and watches what it prints. */
+/** Starts the server (the compiled `src/main.ts`, as `npm start` does) with `env` (on a free port) and watches what it prints. */
 export function spawnServer(env: Record<string, string>): WatchedServer {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, [compiledPath('src/main.ts')], {
     cwd: projectRoot,
     env: { ...process.env, DATABASE_URL: '', PGLITE_DATA_DIR: '', PORT: '0', ...testServerEnv, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

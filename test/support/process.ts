@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { compiledPath } from '../../scripts/compiled-build.ts';
 import { projectRoot } from './server.ts';
 
 export interface FinishedProcess {
@@ -21,13 +22,13 @@ interface RunOptions {
 }
 
 /**
- * Runs `node --import tsx <file> ...args` from the project root, as npm's scripts do (without
- * npm's and tsx's own launcher processes), with `env` on top of an environment that names no
+ * Runs the compiled `<file>` (dist/, which the test run's global setup builds) with `args` from the
+ * project root, without npm's launcher process, with `env` on top of an environment that names no
  * database, and waits for it to exit.
  */
 function runToExit(file: string, args: string[], env: Record<string, string>, { input = '', timeoutMs }: RunOptions): Promise<FinishedProcess> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', file, ...args], {
+  const child = spawn(process.execPath, [compiledPath(file), ...args], {
     cwd: projectRoot,
     env: { ...process.env, DATABASE_URL: '', MIGRATION_DATABASE_URL: '', PGLITE_DATA_DIR: '', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],

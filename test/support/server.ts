@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { compiledPath } from '../../scripts/compiled-build.ts';
 import { fileURLToPath } from 'node:url';
 
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -25,9 +26,9 @@ export interface GraphQLResult<TData = any> {
   extensions?: Record<string, any>;
 }
 
-/** Starts the real server (`src/main.ts`) as a child process on a free port. */
+/** Starts the real server (the compiled `src/main.ts`, as `npm start` does) as a child process on a free port. */
 export async function startServer(env: Record<string, string>, { timeoutMs = 60_000 } = {}): Promise<StartedServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, [compiledPath('src/main.ts')], {
     cwd: projectRoot,
     env: { ...process.env, DATABASE_URL: '', PGLITE_DATA_DIR: '', PORT: '0', ...testServerEnv, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

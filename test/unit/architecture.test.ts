@@ -12,7 +12,7 @@ const src = path.join(root, 'src');
 
 /** Lowest first. A path belongs to the first entry it starts with. */
 const layers: string[][] = [
-  ['src/generated/', 'src/config.ts', 'src/logger.ts'],
+  ['src/generated/', 'src/config.ts', 'src/logger.ts', 'src/project-root.ts'],
   ['src/db/'],
   ['src/data/'],
   ['src/live/'],

@@ -4,10 +4,9 @@
  * other article (src/import/importer.ts), recorded as created by "seed". Loading it again creates
  * nothing new.
  */
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
+import { projectRoot } from '../../project-root.ts';
 import { formatPath, readDocumentFile, type DocumentProblem } from './document.ts';
 import { importArticle, type ImportReport } from './importer.ts';
 
@@ -17,20 +16,9 @@ export const DEFAULT_SEED_DOCUMENT = 'prisma/seed/xinhua-thaad-2016-07-28.json';
 /** The label the seed's records carry as createdBy. */
 export const SEED_ACTOR = 'seed';
 
-/** Finds the project root (the folder holding `prisma/seed/`) from this file, in src/ or dist/. */
-export function projectRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (existsSync(join(dir, DEFAULT_SEED_DOCUMENT)) && existsSync(join(dir, 'package.json'))) return dir;
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error(`cannot find ${DEFAULT_SEED_DOCUMENT} above ${fileURLToPath(import.meta.url)}`);
-    dir = parent;
-  }
-}
-
 /** Reads a seed document (JSON); a relative path is taken from the project root. */
 export function readSeedDocument(path: string = DEFAULT_SEED_DOCUMENT): unknown {
-  return readDocumentFile(resolve(projectRoot(), path));
+  return readDocumentFile(resolve(projectRoot, path));
 }
 
 /** The seed document was rejected by the import (invalid, or contradicted by the database). */
