@@ -5,13 +5,14 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 const require = createRequire(import.meta.url);
 
 /**
- * The fuzz run is by far the longest file: started first, it runs beside all the others instead
- * of after them. (Vitest orders the rest by their last durations, or by size on a first run.)
+ * The fuzz run's parts are by far the longest files: started first, one in each worker, they run
+ * beside all the others instead of after them. (Vitest orders the rest by their last durations, or
+ * by size on a first run.)
  */
 class FuzzFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
-    const isFuzz = (file: TestSpecification) => file.moduleId.endsWith('/test/fuzz/fuzz.test.ts');
+    const isFuzz = (file: TestSpecification) => /\/test\/fuzz\/fuzz-part-\d+\.test\.ts$/.test(file.moduleId);
     return [...sorted.filter(isFuzz), ...sorted.filter((file) => !isFuzz(file))];
   }
 }

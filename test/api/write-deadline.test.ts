@@ -16,11 +16,18 @@ import { startTcpProxy, type TcpProxy } from '../../scripts/soak/proxy.ts';
 import { postGraphQL } from '../support/http.ts';
 import { testServerEnv } from '../support/server.ts';
 
-const positionsPerArticle = 120;
+/**
+ * Positions per imported article: enough statements (each position is several) that the cut points
+ * fall inside the write. The deadline's cut points scale with how long the whole import takes, so
+ * 40 do (~1 s on PGlite beside another test file); the outage test cuts the connection after a
+ * sleep, which a longer write makes land inside it more surely.
+ */
+const positionsPerDeadlineArticle = 40;
+const positionsPerOutageArticle = 120;
 
-/** An article of `positionsPerArticle` sentences, each the evidence of a position on a topic of its own. */
-function largeArticle(n: number) {
-  const sentences = Array.from({ length: positionsPerArticle }, (_, i) => `China on day ${i} of round ${n} voiced concern over topic ${n}-${i}.`);
+/** An article of `size` sentences, each the evidence of a position on a topic of its own. */
+function largeArticle(n: number, size: number) {
+  const sentences = Array.from({ length: size }, (_, i) => `China on day ${i} of round ${n} voiced concern over topic ${n}-${i}.`);
   return {
     article: {
       source: 'Test wire',
@@ -122,19 +129,19 @@ describe('a write cut off by the request deadline', () => {
   }
 
   /** The graph now holds all of the import or none of it, and the `created` countries. */
-  async function expectWholeOrNothing(before: Counts, imported: boolean, created: number, what: string): Promise<Counts> {
+  async function expectWholeOrNothing(before: Counts, imported: boolean, size: number, created: number, what: string): Promise<Counts> {
     const after = await counts();
     const whole = imported ? 1 : 0;
     const { changes, ...rows } = after;
     expect(rows, what).toEqual({
       articles: before.articles + whole,
-      positions: before.positions + whole * positionsPerArticle,
-      evidence: before.evidence + whole * positionsPerArticle,
+      positions: before.positions + whole * size,
+      evidence: before.evidence + whole * size,
       countries: before.countries + created,
     });
     // The import's change-log entries come with it, or not at all: one on the article, and one on
     // each position and each piece of evidence it created.
-    expect(changes, what).toBe(before.changes + whole * (1 + 2 * positionsPerArticle) + created);
+    expect(changes, what).toBe(before.changes + whole * (1 + 2 * size) + created);
     return after;
   }
 
@@ -145,7 +152,7 @@ describe('a write cut off by the request deadline', () => {
     // How long the whole import takes here, with time to spare.
     let url = await serve(120_000);
     const started = performance.now();
-    const probe = await postGraphQL(url, { query: importMutation, variables: { input: largeArticle(0) } }, auth);
+    const probe = await postGraphQL(url, { query: importMutation, variables: { input: largeArticle(0, positionsPerDeadlineArticle) } }, auth);
     const fullMs = performance.now() - started;
     expect(probe.status, probe.text).toBe(200);
     expect(probe.json.data.articleImport.userErrors).toEqual([]);
@@ -157,7 +164,7 @@ describe('a write cut off by the request deadline', () => {
     for (const [round, fraction] of fractions.entries()) {
       const timeoutMs = Math.max(20, Math.round(fullMs * fraction));
       url = await serve(timeoutMs);
-      const cut = await postGraphQL(url, { query: importMutation, variables: { input: largeArticle(round + 1) } }, auth);
+      const cut = await postGraphQL(url, { query: importMutation, variables: { input: largeArticle(round + 1, positionsPerDeadlineArticle) } }, auth);
       expect([200, 504], cut.text).toContain(cut.status);
       outcomes.push({ timeoutMs, status: cut.status });
 
@@ -169,16 +176,22 @@ describe('a write cut off by the request deadline', () => {
       expect(await idleInTransaction()).toBe(0);
       await stop();
 
-      before = await expectWholeOrNothing(before, cut.status === 200, created, `deadline ${timeoutMs} ms of ${Math.round(fullMs)} ms, answer ${cut.status}`);
+      before = await expectWholeOrNothing(
+        before,
+        cut.status === 200,
+        positionsPerDeadlineArticle,
+        created,
+        `deadline ${timeoutMs} ms of ${Math.round(fullMs)} ms, answer ${cut.status}`,
+      );
     }
     // The cut points reached both outcomes: the test did cut writes short.
     expect(
       outcomes.some((o) => o.status === 504),
       JSON.stringify(outcomes),
     ).toBe(true);
-    // It starts the app nine times and runs nine imports of 120 positions, each as long as the
-    // machine makes it (the cut points scale with it): on PGlite beside the other worker's fuzz
-    // run that took 47 s to over 60 s, the default bound, so it gets its own.
+    // It starts the app nine times and runs nine imports, each as long as the machine makes it (the
+    // cut points scale with it): with 120 positions each, on PGlite beside the other worker's fuzz
+    // run, that took 47 s to over 60 s, the default bound, so it gets its own.
   }, 300_000);
 
   it.runIf(process.env.DATABASE_URL)('leaves every table as before or fully written when the database goes away mid-write', async () => {
@@ -190,16 +203,16 @@ describe('a write cut off by the request deadline', () => {
       let before = await counts();
       const url = await serve(120_000, proxy);
       const started = performance.now();
-      const probe = await postGraphQL(url, { query: importMutation, variables: { input: largeArticle(100) } }, auth);
+      const probe = await postGraphQL(url, { query: importMutation, variables: { input: largeArticle(100, positionsPerOutageArticle) } }, auth);
       expect(probe.status, probe.text).toBe(200);
       const fullMs = performance.now() - started;
       await stop();
-      before = await expectWholeOrNothing(before, true, 0, 'the probe');
+      before = await expectWholeOrNothing(before, true, positionsPerOutageArticle, 0, 'the probe');
 
       const statuses: number[] = [];
       for (const [round, fraction] of [0.2, 0.5, 0.8].entries()) {
         const url = await serve(120_000, proxy);
-        const sent = postGraphQL(url, { query: importMutation, variables: { input: largeArticle(101 + round) } }, auth);
+        const sent = postGraphQL(url, { query: importMutation, variables: { input: largeArticle(101 + round, positionsPerOutageArticle) } }, auth);
         await new Promise((resolve) => setTimeout(resolve, fullMs * fraction));
         await proxy.cut();
         const cut = await sent;
@@ -211,6 +224,7 @@ describe('a write cut off by the request deadline', () => {
         before = await expectWholeOrNothing(
           before,
           cut.status === 200,
+          positionsPerOutageArticle,
           0,
           `database cut at ${Math.round(fraction * 100)} % of ${Math.round(fullMs)} ms, answer ${cut.status}`,
         );
