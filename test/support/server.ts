@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { compiledPath } from '../../scripts/compiled-build.ts';
-import { fileURLToPath } from 'node:url';
+import { projectRoot } from '../../src/project-root.ts';
 
-export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
+export { projectRoot };
 
 /**
  * Settings every test server gets unless a test says otherwise. Idle connections are not kept: a
