@@ -5,10 +5,10 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { MigrationList } from '@prisma/schema-engine-wasm/schema_engine_bg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { createPglite } from './pglite-cluster.ts';
 import {
   type EngineOptions,
   LOCKFILE_CONTENT,
@@ -24,11 +24,13 @@ import {
   withEngine,
 } from './schema-engine.ts';
 
-/** A fresh in-memory PGlite; the engine replays the migrations into it as its shadow database. */
+/**
+ * A fresh in-memory PGlite (from the kept empty cluster: src/db/pglite-cluster.ts); the engine
+ * replays the migrations into it as its shadow database.
+ */
 async function withShadowPglite<T>(work: (factory: SqlMigrationAwareDriverAdapterFactory) => Promise<T>): Promise<T> {
-  const pglite = new PGlite('memory://');
+  const pglite = await createPglite('memory://');
   try {
-    await pglite.waitReady;
     const adapter = new PrismaPGlite(pglite);
     // The engine needs a main connection as well as a shadow one: both are this empty database,
     // which nothing but the shadow replay touches.

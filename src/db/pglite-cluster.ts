@@ -1,0 +1,84 @@
+/**
+ * A new embedded database starts from a copy of an empty PGlite cluster instead of running initdb.
+ *
+ * PGlite makes a new database by starting a second WebAssembly PostgreSQL, running initdb in it,
+ * dumping the result as a tarball and loading that into the data directory: ~5.5 s and ~8 s of CPU
+ * here. Loading a kept tarball instead (PGlite's `loadDataDir`, the way its docs give for skipping
+ * initdb) takes ~2 s and ~2.5 s of CPU. That is paid by every first start of the server, every
+ * command run on a new data directory, and, many times over, by the tests.
+ *
+ * The tarball is PGlite's own: the data directory of a database just made by initdb, dumped by
+ * `dumpDataDir` (as PGlite's `clone()` does) before anything is written to it, and kept per PGlite
+ * version under node_modules/.cache/stancegraph/. The first new database of a machine is made by
+ * initdb and kept; the later ones load it. (`@electric-sql/pglite-prepopulatedfs` ships such a
+ * tarball, but only for PGlite 0.5: docs/architecture.md.) Where that directory cannot be written,
+ * every new database runs initdb, as without it.
+ */
+import { PGlite } from '@electric-sql/pglite';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { projectRoot } from '../project-root.ts';
+
+const require = createRequire(import.meta.url);
+
+/** The bundled PGlite's version: a tarball is only good for the version that made it. */
+function pgliteVersion(): string {
+  // The package's entry point is <package>/dist/index.cjs; its package.json is not exported.
+  const packageJson = path.join(path.dirname(require.resolve('@electric-sql/pglite')), '..', 'package.json');
+  return (require(packageJson) as { version: string }).version;
+}
+
+/** Where the tarball of an empty cluster of this PGlite version is kept. */
+export function keptClusterPath(): string {
+  return path.join(projectRoot, 'node_modules', '.cache', 'stancegraph', `pglite-${pgliteVersion()}-empty-cluster.tar`);
+}
+
+/** The offset of a tar header's magic (POSIX ustar), and the size of a tar block. */
+const TAR_MAGIC_OFFSET = 257;
+const TAR_BLOCK = 512;
+
+/**
+ * Whether `file` can be a plain tarball as `dumpDataDir('none')` writes it. PGlite takes anything
+ * else for a gzipped one and fails in its decompression stream, out of reach of any catch: the
+ * process would end on a damaged cache file, so such a file is left unused (and replaced).
+ */
+function isTarball(file: Buffer): boolean {
+  return file.length >= 2 * TAR_BLOCK && file.length % TAR_BLOCK === 0 && file.toString('latin1', TAR_MAGIC_OFFSET, TAR_MAGIC_OFFSET + 5) === 'ustar';
+}
+
+/**
+ * Keeps the data directory of `pglite`, a database initdb has just made, as the empty cluster.
+ * Processes that keep it at the same time each write a file of their own and rename it into place,
+ * so that no reader ever sees half of one. A failure only means the next new database runs initdb.
+ */
+async function keepEmptyCluster(pglite: PGlite, keptAt: string): Promise<void> {
+  const partial = `${keptAt}.${process.pid}.partial`;
+  try {
+    const tarball = await pglite.dumpDataDir('none');
+    await mkdir(path.dirname(keptAt), { recursive: true });
+    await writeFile(partial, Buffer.from(await tarball.arrayBuffer()));
+    await rename(partial, keptAt);
+  } catch {
+    await rm(partial, { force: true }).catch(() => undefined);
+  }
+}
+
+/**
+ * PGlite on a new database at `dataDir` (a directory without one, or `memory://`), ready: a copy
+ * of the kept empty cluster, or, when there is none yet (or it is damaged), made by initdb and
+ * then kept. `keptAt` is for tests; the cluster is kept at keptClusterPath().
+ */
+export async function createPglite(dataDir: string, { keptAt = keptClusterPath() }: { keptAt?: string } = {}): Promise<PGlite> {
+  const file = await readFile(keptAt).catch(() => null);
+  const kept = file && isTarball(file) ? file : null;
+  const pglite = new PGlite(dataDir, kept ? { loadDataDir: new Blob([kept]) } : {});
+  try {
+    await pglite.waitReady;
+  } catch (error) {
+    void pglite.close().catch(() => undefined);
+    throw error;
+  }
+  if (!kept) await keepEmptyCluster(pglite, keptAt);
+  return pglite;
+}
