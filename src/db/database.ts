@@ -257,8 +257,8 @@ export async function openDatabase(
       release();
       throw error;
     }
-    // A new database is made first: ~2 s from the kept empty cluster, ~5.5 s by initdb the first
-    // time (more on a busy machine).
+    // A new database is made first: ~2 s from the kept empty cluster, ~8 s the first time, which
+    // makes that cluster by initdb (more on a busy machine).
     const timeoutMs = options.timeoutMs ?? (fresh ? 30_000 : 10_000);
     const starting = startPglite(target.dataDir, fresh);
     let pglite: PGlite;

@@ -7,12 +7,14 @@
  * initdb) takes ~2 s and ~2.5 s of CPU. That is paid by every first start of the server, every
  * command run on a new data directory, and, many times over, by the tests.
  *
- * The tarball is PGlite's own: the data directory of a database just made by initdb, dumped by
- * `dumpDataDir` (as PGlite's `clone()` does) before anything is written to it, and kept per PGlite
- * version under node_modules/.cache/stancegraph/. The first new database of a machine is made by
- * initdb and kept; the later ones load it. (`@electric-sql/pglite-prepopulatedfs` ships such a
- * tarball, but only for PGlite 0.5: docs/architecture.md.) Where that directory cannot be written,
- * every new database runs initdb, as without it.
+ * The tarball is PGlite's own: an empty database made by initdb in memory and dumped by
+ * `dumpDataDir` (as PGlite's `clone()` does), kept per PGlite version under
+ * node_modules/.cache/stancegraph/. It is made in memory, never dumped from a data directory,
+ * because a dump holds every file of its directory: a lock file there (src/db/database.ts) would
+ * be written into every later database, over the lock of the process opening it. The first new
+ * database of a machine makes it (~3 s more than initdb alone, once); the later ones load it.
+ * (`@electric-sql/pglite-prepopulatedfs` ships such a tarball, but only for PGlite 0.5:
+ * docs/architecture.md.) Where that directory cannot be written, every new database makes its own.
  */
 import { PGlite } from '@electric-sql/pglite';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
@@ -48,37 +50,44 @@ function isTarball(file: Buffer): boolean {
 }
 
 /**
- * Keeps the data directory of `pglite`, a database initdb has just made, as the empty cluster.
- * Processes that keep it at the same time each write a file of their own and rename it into place,
- * so that no reader ever sees half of one. A failure only means the next new database runs initdb.
+ * Makes the empty cluster and keeps it at `keptAt`. Processes that make it at the same time each
+ * write a file of their own and rename it into place, so that no reader ever sees half of one. A
+ * failure to write only means the next new database makes it again.
  */
-async function keepEmptyCluster(pglite: PGlite, keptAt: string): Promise<void> {
+async function makeEmptyCluster(keptAt: string): Promise<Buffer> {
+  const pglite = new PGlite();
+  let tarball: Buffer;
+  try {
+    await pglite.waitReady;
+    tarball = Buffer.from(await (await pglite.dumpDataDir('none')).arrayBuffer());
+  } finally {
+    await pglite.close();
+  }
   const partial = `${keptAt}.${process.pid}.partial`;
   try {
-    const tarball = await pglite.dumpDataDir('none');
     await mkdir(path.dirname(keptAt), { recursive: true });
-    await writeFile(partial, Buffer.from(await tarball.arrayBuffer()));
+    await writeFile(partial, tarball);
     await rename(partial, keptAt);
   } catch {
     await rm(partial, { force: true }).catch(() => undefined);
   }
+  return tarball;
 }
 
 /**
  * PGlite on a new database at `dataDir` (a directory without one, or `memory://`), ready: a copy
- * of the kept empty cluster, or, when there is none yet (or it is damaged), made by initdb and
- * then kept. `keptAt` is for tests; the cluster is kept at keptClusterPath().
+ * of the kept empty cluster, made first when there is none yet (or it is damaged). `keptAt` is for
+ * tests; the cluster is kept at keptClusterPath().
  */
 export async function createPglite(dataDir: string, { keptAt = keptClusterPath() }: { keptAt?: string } = {}): Promise<PGlite> {
   const file = await readFile(keptAt).catch(() => null);
-  const kept = file && isTarball(file) ? file : null;
-  const pglite = new PGlite(dataDir, kept ? { loadDataDir: new Blob([kept]) } : {});
+  const tarball = file && isTarball(file) ? file : await makeEmptyCluster(keptAt);
+  const pglite = new PGlite(dataDir, { loadDataDir: new Blob([tarball]) });
   try {
     await pglite.waitReady;
   } catch (error) {
     void pglite.close().catch(() => undefined);
     throw error;
   }
-  if (!kept) await keepEmptyCluster(pglite, keptAt);
   return pglite;
 }
