@@ -2,8 +2,9 @@
  * A new embedded database made from the kept empty cluster (src/db/pglite-cluster.ts): the cluster
  * is made once, by initdb, and holds nothing of the directory it was first needed for (a lock file
  * there must not be written into every later database); the next databases are copies of it,
- * independent of each other; a damaged kept file is neither loaded nor left in place. On a scratch
- * cache file, not the one the app and the other tests use.
+ * independent of each other; a damaged kept file is neither loaded nor left in place; where none
+ * can be kept, a new database is still made. On a scratch cache file, not the one the app and
+ * the other tests use.
  */
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -53,5 +54,15 @@ describe.skipIf(process.env.DATABASE_URL)('a new PGlite database', () => {
     const reopened = new PGlite(dataDir);
     expect((await reopened.query('SELECT text FROM note')).rows).toEqual([{ text: 'only here' }]);
     await reopened.close();
+  });
+
+  it('is still made, and nothing is kept, where the cluster cannot be kept (a read-only install)', async () => {
+    const notAFolder = path.join(scratch, 'a-file');
+    await writeFile(notAFolder, 'a file where the cache folder would go');
+    const unkeepable = path.join(notAFolder, 'empty-cluster.tar');
+    const pglite = await createPglite('memory://', { keptAt: unkeepable });
+    expect((await pglite.query<{ answer: number }>('select 6 * 7 as answer')).rows).toEqual([{ answer: 42 }]);
+    await pglite.close();
+    expect(await readFile(notAFolder, 'utf8')).toBe('a file where the cache folder would go');
   });
 });

@@ -14,10 +14,12 @@
  * be written into every later database, over the lock of the process opening it. The first new
  * database of a machine makes it (~3 s more than initdb alone, once); the later ones load it.
  * (`@electric-sql/pglite-prepopulatedfs` ships such a tarball, but only for PGlite 0.5:
- * docs/architecture.md.) Where that directory cannot be written, every new database makes its own.
+ * docs/architecture.md.) Where that directory cannot be written, every new database runs initdb,
+ * as without it.
  */
 import { PGlite } from '@electric-sql/pglite';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { projectRoot } from '../project-root.ts';
@@ -49,6 +51,17 @@ function isTarball(file: Buffer): boolean {
   return file.length >= 2 * TAR_BLOCK && file.length % TAR_BLOCK === 0 && file.toString('latin1', TAR_MAGIC_OFFSET, TAR_MAGIC_OFFSET + 5) === 'ustar';
 }
 
+/** Whether a file can be written beside `keptAt` (its folder made if need be): not in a read-only install. */
+async function canKeep(keptAt: string): Promise<boolean> {
+  try {
+    await mkdir(path.dirname(keptAt), { recursive: true });
+    await access(path.dirname(keptAt), constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Makes the empty cluster and keeps it at `keptAt`. Processes that make it at the same time each
  * write a file of their own and rename it into place, so that no reader ever sees half of one. A
@@ -76,13 +89,16 @@ async function makeEmptyCluster(keptAt: string): Promise<Buffer> {
 
 /**
  * PGlite on a new database at `dataDir` (a directory without one, or `memory://`), ready: a copy
- * of the kept empty cluster, made first when there is none yet (or it is damaged). `keptAt` is for
- * tests; the cluster is kept at keptClusterPath().
+ * of the kept empty cluster, made first when there is none yet (or it is damaged), or PGlite's own
+ * initdb where none can be kept. `keptAt` is for tests; the cluster is kept at keptClusterPath().
  */
 export async function createPglite(dataDir: string, { keptAt = keptClusterPath() }: { keptAt?: string } = {}): Promise<PGlite> {
   const file = await readFile(keptAt).catch(() => null);
-  const tarball = file && isTarball(file) ? file : await makeEmptyCluster(keptAt);
-  const pglite = new PGlite(dataDir, { loadDataDir: new Blob([tarball]) });
+  let tarball: Buffer | null = file && isTarball(file) ? file : null;
+  // Made only where it can be kept: making it and then loading it costs ~3 s more than PGlite's
+  // own initdb, which a read-only install is left with for every new database.
+  if (!tarball && (await canKeep(keptAt))) tarball = await makeEmptyCluster(keptAt);
+  const pglite = new PGlite(dataDir, tarball ? { loadDataDir: new Blob([tarball]) } : {});
   try {
     await pglite.waitReady;
   } catch (error) {
