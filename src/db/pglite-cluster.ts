@@ -34,7 +34,7 @@ function pgliteVersion(): string {
 }
 
 /** Where the tarball of an empty cluster of this PGlite version is kept. */
-export function keptClusterPath(): string {
+function keptClusterPath(): string {
   return path.join(projectRoot, 'node_modules', '.cache', 'stancegraph', `pglite-${pgliteVersion()}-empty-cluster.tar`);
 }
 
