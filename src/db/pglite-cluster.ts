@@ -63,9 +63,9 @@ async function canKeep(keptAt: string): Promise<boolean> {
 }
 
 /**
- * Makes the empty cluster and keeps it at `keptAt`. Processes that make it at the same time each
- * write a file of their own and rename it into place, so that no reader ever sees half of one. A
- * failure to write only means the next new database makes it again.
+ * Makes the empty cluster and keeps it at `keptAt` (whose folder canKeep has made). Processes that
+ * make it at the same time each write a file of their own and rename it into place, so that no
+ * reader ever sees half of one. A failure to write only means the next new database makes it again.
  */
 async function makeEmptyCluster(keptAt: string): Promise<Buffer> {
   const pglite = new PGlite();
@@ -78,7 +78,6 @@ async function makeEmptyCluster(keptAt: string): Promise<Buffer> {
   }
   const partial = `${keptAt}.${process.pid}.partial`;
   try {
-    await mkdir(path.dirname(keptAt), { recursive: true });
     await writeFile(partial, tarball);
     await rename(partial, keptAt);
   } catch {
