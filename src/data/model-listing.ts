@@ -6,7 +6,7 @@ import { nodeSource, type NodeRow, type NodeSource, type SortKey } from '../db/p
 import { encodeGlobalId, registerNodeType } from './global-id.ts';
 import { Prisma } from '../generated/prisma/client.ts';
 import { checkRange, conditionsOf, listArgument, recordedKey, textArgument, unconditional, type Listing } from './listing.ts';
-import { assignFieldValues, dayColumnsOf, instantColumnsOf, type FilterDefinition, type ModelDefinition, type RecordOf } from './model.ts';
+import { assignFieldValues, dayColumnsOf, fieldColumnsOf, instantColumnsOf, type FilterDefinition, type ModelDefinition, type RecordOf } from './model.ts';
 import type { References } from './references.ts';
 
 /** A row of the model's FROM and columns as its record. */
@@ -37,8 +37,10 @@ export function nodesOf<TModel extends ModelDefinition>(model: TModel): NodeSour
   if (!nodes) {
     nodes = nodeSource({
       table: model.table,
+      typeNames: [model.name],
       from: model.from,
       columns: model.columns,
+      fieldColumns: fieldColumnsOf(model),
       dates: dayColumnsOf(model),
       instants: ['createdAt', 'updatedAt', ...instantColumnsOf(model)],
       ...(model.hiddenByDefault ? { hidden: model.hiddenByDefault.condition } : {}),

@@ -13,7 +13,7 @@
  * the data's meaning (what a field holds, what a filter matches), so they live here too.
  */
 import type { Prisma } from '../generated/prisma/client.ts';
-import type { NodeRow, SortKey } from '../db/pages.ts';
+import type { NodeRow, SelectColumn, SortKey } from '../db/pages.ts';
 import { optionalText, pastDay, pastInstant, requiredText, urlOf, aliasesOf } from './checks.ts';
 import { reportedDateOf, type DatePrecision, type ReportedDate } from './reported-date.ts';
 import type { References } from './references.ts';
@@ -112,7 +112,8 @@ export interface ModelDefinition<TFields extends FieldsDefinition = FieldsDefini
   /** The table of `n.id` and the FROM clause that reads the node (with any join its fields need). */
   table: string;
   from: Prisma.Sql;
-  columns: Prisma.Sql;
+  /** Its select list: the fields' columns, the foreign keys its relations follow, the audit columns. */
+  columns: readonly SelectColumn[];
   fields: TFields;
   filters: Record<string, FilterDefinition>;
   orders: Record<string, OrderDefinition>;
@@ -156,6 +157,22 @@ const fieldsOfKind = (model: ModelDefinition, kinds: FieldKind[]) =>
 /** The columns that store a reported date, by its prefix. */
 const reportedDateColumns = (prefix: string) =>
   ({ start: `${prefix}From`, end: `${prefix}Until`, precision: `${prefix}Precision`, approximate: `${prefix}Approximate` }) as const;
+
+/** The audit fields every record has, each read from its column of the same name. */
+const auditFields = ['createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'version'] as const;
+
+/**
+ * The columns each field of the model is read from (a reported date from its four), the audit
+ * fields included: what a read that shows only some fields can leave out (NodeSource.narrowed).
+ */
+export function fieldColumnsOf(model: ModelDefinition): Record<string, string[]> {
+  const columns: Record<string, string[]> = Object.fromEntries(auditFields.map((name) => [name, [name]]));
+  for (const [name, definition] of Object.entries(model.fields)) {
+    const column = columnOf(name, definition);
+    columns[name] = definition.kind === 'reportedDate' ? Object.values(reportedDateColumns(column)) : [column];
+  }
+  return columns;
+}
 
 /** Columns of type `date` (read from JSON as "2016-07-28"). */
 export const dayColumnsOf = (model: ModelDefinition): string[] => [

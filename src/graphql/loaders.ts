@@ -6,6 +6,7 @@ import { toConnection, type Connection, type HasRowId } from './connection.ts';
 import type { PageEntry } from '../db/pages.ts';
 import { compileList, toPage, type CompiledList, type ListArgs, type Listing } from '../data/listing.ts';
 import { References } from '../data/references.ts';
+import type { SelectedFields } from './selected-fields.ts';
 
 /*
  * Per-request loaders. Two rules keep a request's SQL a function of its shape:
@@ -18,8 +19,11 @@ import { References } from '../data/references.ts';
  *    which makes the count depend on the data and the page sizes rather than on the shape. The
  *    rows are re-read within the same request, so the answer stays consistent.
  *
- * Connection pages bring their nodes' columns with them (src/db/id-pages.ts): a connection is
+ * Connection pages bring their nodes' columns with them (src/db/pages.ts): a connection is
  * one statement, `totalCount` one more when selected.
+ *
+ * 3. Nodes are read with the columns the operation shows (`readOnly`): the rest of a node's columns
+ *    are left in the database.
  */
 
 const batchOnly = { cache: false } as const;
@@ -75,7 +79,7 @@ async function perGroup<K, V>(keys: readonly K[], groupOf: (key: K) => string, r
  * Pages of the same relation, filter, order and window, asked for by many parents in one tick,
  * become one SQL statement; so do their totals.
  */
-function linkedPageLoaders(prisma: PrismaClient) {
+function linkedPageLoaders(prisma: PrismaClient, reading: Reading) {
   const pages = new DataLoader<LinkedPageKey, PageEntry<unknown>[]>(
     (keys) =>
       perGroup(
@@ -83,7 +87,7 @@ function linkedPageLoaders(prisma: PrismaClient) {
         (key) => `${key.source.name}|${key.list.key}`,
         async (group) => {
           const [{ source, nodes, list }] = group as [LinkedPageKey, ...LinkedPageKey[]];
-          const byParent = await fetchLinkedPages(prisma, source, nodes, [...new Set(group.map((key) => key.parentId))], list.query, list.window);
+          const byParent = await fetchLinkedPages(prisma, source, reading(nodes), [...new Set(group.map((key) => key.parentId))], list.query, list.window);
           return (key) => byParent.get(key.parentId) ?? [];
         },
       ),
@@ -142,26 +146,48 @@ function articleBodyLoader(prisma: PrismaClient): DataLoader<number, string | nu
   }, batchOnly);
 }
 
+/** A node source as a request reads it: narrowed to the fields its operation selects. */
+type Reading = <TNode>(nodes: NodeSource<TNode>) => NodeSource<TNode>;
+
 /** One set per request: batching never crosses requests (no stale or foreign data). */
 export function createLoaders(prisma: PrismaClient) {
-  const linked = linkedPageLoaders(prisma);
+  let selected: SelectedFields | null = null;
+  const narrowed = new Map<NodeSource<unknown>, NodeSource<unknown>>();
+  const reading: Reading = <TNode>(nodes: NodeSource<TNode>) => {
+    if (!selected) return nodes;
+    let source = narrowed.get(nodes);
+    if (!source) {
+      const fields = new Set(nodes.typeNames.flatMap((typeName) => [...(selected!.get(typeName) ?? [])]));
+      narrowed.set(nodes, (source = nodes.narrowed(fields)));
+    }
+    return source as NodeSource<TNode>;
+  };
+  const linked = linkedPageLoaders(prisma, reading);
   const refs = new References(prisma);
   const summaries = stanceSummaryLoaders(prisma);
   const nodeLoaders = new Map<NodeSource<unknown>, DataLoader<number, unknown>>();
   const linkedLoaders = new Map<IdSource, DataLoader<number, unknown[]>>();
   const loaders = {
+    /**
+     * Reads nodes with only the columns of the fields `fields` selects (set before the operation
+     * runs). Without it every column is read: a subscription's deliveries, work outside an operation.
+     */
+    readOnly(fields: SelectedFields): void {
+      selected = fields;
+      narrowed.clear();
+    },
     /** Natural keys in filters (ISO codes, acronyms, systems), resolved in one statement per tick. */
     refs,
     /** Nodes of one source (a model's, src/data/model-listing.ts) by row id: one statement per tick. */
     node<TNode extends HasRowId>(nodes: NodeSource<TNode>): DataLoader<number, TNode | null> {
       let loader = nodeLoaders.get(nodes);
-      if (!loader) nodeLoaders.set(nodes, (loader = byRowId((ids) => fetchNodes(prisma, nodes, ids))));
+      if (!loader) nodeLoaders.set(nodes, (loader = byRowId((ids) => fetchNodes(prisma, reading(nodes), ids))));
       return loader as DataLoader<number, TNode | null>;
     },
     /** A short relation's nodes for each parent (`Position.holders`), in `orderBy` (row id by default): one statement per tick. */
     linked<TNode>(source: IdSource, nodes: NodeSource<TNode>, orderBy?: Prisma.Sql): DataLoader<number, TNode[]> {
       let loader = linkedLoaders.get(source);
-      if (!loader) linkedLoaders.set(source, (loader = byParentId((ids) => fetchLinkedAll(prisma, source, nodes, ids, orderBy))));
+      if (!loader) linkedLoaders.set(source, (loader = byParentId((ids) => fetchLinkedAll(prisma, source, reading(nodes), ids, orderBy))));
       return loader as DataLoader<number, TNode[]>;
     },
     articleBody: articleBodyLoader(prisma),
@@ -174,7 +200,7 @@ export function createLoaders(prisma: PrismaClient) {
       args: ListArgs<TFilter, TField>,
     ): Promise<Connection<TNode>> {
       const list = await compileList(listing, args, refs);
-      const page = toPage(list.window, await fetchRootPage(prisma, listing.nodes, list.query, list.window));
+      const page = toPage(list.window, await fetchRootPage(prisma, reading(listing.nodes), list.query, list.window));
       return toConnection(
         page,
         () => countRoot(prisma, listing.nodes, list.query.where),

@@ -26,9 +26,17 @@ import {
   type SourceLocation,
 } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import type { GraphQLContext } from '../graphql/context.ts';
+import { selectedFields, type SelectedFields } from '../graphql/selected-fields.ts';
 
 /** The most documents whose compiled operations are kept. */
 export const compiledDocumentsKept = 1_000;
+
+/** An operation compiled, and the fields it selects of each type (what its nodes are read with). */
+export interface CompiledOperation {
+  compiled: CompiledQuery;
+  fields: SelectedFields;
+}
 
 /**
  * Compiled operations by document (the parsed document Apollo keeps for a query text, so one
@@ -37,9 +45,9 @@ export const compiledDocumentsKept = 1_000;
  * keeps a client that sends endless distinct documents from growing the process without end.
  */
 export class CompiledOperations {
-  private readonly byDocument = new Map<DocumentNode, Map<string, CompiledQuery>>();
+  private readonly byDocument = new Map<DocumentNode, Map<string, CompiledOperation>>();
 
-  get(document: DocumentNode, operationName: string): CompiledQuery | undefined {
+  get(document: DocumentNode, operationName: string): CompiledOperation | undefined {
     const byName = this.byDocument.get(document);
     if (!byName) return undefined;
     // Most recently used last: Map keeps insertion order.
@@ -48,7 +56,7 @@ export class CompiledOperations {
     return byName.get(operationName);
   }
 
-  set(document: DocumentNode, operationName: string, compiled: CompiledQuery): void {
+  set(document: DocumentNode, operationName: string, compiled: CompiledOperation): void {
     let byName = this.byDocument.get(document);
     if (!byName) {
       byName = new Map();
@@ -68,7 +76,7 @@ function compiledOperation(
   schema: GraphQLSchema,
   document: DocumentNode,
   operationName: string | null,
-): CompiledQuery | { errors: readonly unknown[] } {
+): CompiledOperation | { errors: readonly unknown[] } {
   const key = operationName ?? '';
   const known = cache.get(document, key);
   if (known) return known;
@@ -78,8 +86,10 @@ function compiledOperation(
     disablingCapturingStackErrors: true,
   });
   if (!isCompiledQuery(compiled)) return compiled as { errors: readonly unknown[] };
-  cache.set(document, key, compiled);
-  return compiled;
+  // graphql-jit has found the operation: selectedFields finds it too.
+  const operation = { compiled, fields: selectedFields(schema, document, operationName)! };
+  cache.set(document, key, operation);
+  return operation;
 }
 
 /**
@@ -149,7 +159,9 @@ export function compiledExecutionGateway(schema: GraphQLSchema): GatewayInterfac
     const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 50 });
     if (variables.errors) return { errors: variables.errors } as Awaited<ReturnType<GatewayExecutor>>;
     const compiled = compiledOperation(cache, schema, document, operationName);
-    const result = 'query' in compiled ? await compiled.query(undefined, context, variablesWithDefaults(schema, operation, request.variables ?? {})) : compiled;
+    if ('errors' in compiled) return { ...compiled, errors: compiled.errors.map(asGraphQLError) } as Awaited<ReturnType<GatewayExecutor>>;
+    (context as GraphQLContext).loaders.readOnly(compiled.fields);
+    const result = await compiled.compiled.query(undefined, context, variablesWithDefaults(schema, operation, request.variables ?? {}));
     return { ...result, errors: result.errors?.map(asGraphQLError) } as Awaited<ReturnType<GatewayExecutor>>;
   };
   return {

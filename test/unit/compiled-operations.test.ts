@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CompiledOperations, compiledDocumentsKept } from '../../src/http/compiled-executor.ts';
 
 const documents: DocumentNode[] = Array.from({ length: compiledDocumentsKept + 1 }, (_, i) => parse(`{ a${i}: __typename }`));
-const compiledFor = (i: number) => ({ query: () => ({ data: { i } }) }) as unknown as CompiledQuery;
+const compiledFor = (i: number) => ({ compiled: { query: () => ({ data: { i } }) } as unknown as CompiledQuery, fields: new Map() });
 
 describe('compiled operations', () => {
   it(`are kept for the ${compiledDocumentsKept.toLocaleString('en')} most recently used documents`, () => {

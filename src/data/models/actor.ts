@@ -4,9 +4,10 @@
  * addressees, deployment operators). Their shared writes are in actor-writes.ts.
  */
 import { Prisma } from '../../generated/prisma/client.ts';
-import { columnsOf, nodeSource, type NodeSource } from '../../db/pages.ts';
-import { countryRecordOf, type CountryRecord } from './country.ts';
-import { organizationRecordOf, type OrganizationRecord } from './organization.ts';
+import { columnsOf, nodeSource, selectColumn, type NodeSource } from '../../db/pages.ts';
+import { fieldColumnsOf } from '../model.ts';
+import { countryModel, countryRecordOf, type CountryRecord } from './country.ts';
+import { organizationModel, organizationRecordOf, type OrganizationRecord } from './organization.ts';
 
 /** A country or an organization; its `typeName` tells which. */
 export type ActorRecord = CountryRecord | OrganizationRecord;
@@ -14,8 +15,16 @@ export type ActorRecord = CountryRecord | OrganizationRecord;
 /** Actor rows with their Country or Organization row, as Country or Organization records. */
 export const actorNodes: NodeSource<ActorRecord> = nodeSource({
   table: 'Actor',
+  typeNames: [countryModel.name, organizationModel.name],
   from: Prisma.sql`"Actor" AS n LEFT JOIN "Country" AS c ON c.id = n.id LEFT JOIN "Organization" AS o ON o.id = n.id`,
-  columns: Prisma.sql`${columnsOf('n', Prisma.ActorScalarFieldEnum)}, c."isoCode", o.acronym, c.id IS NOT NULL AS "_isCountry"`,
+  columns: [
+    ...columnsOf('n', Prisma.ActorScalarFieldEnum),
+    { name: 'isoCode', sql: Prisma.sql`c."isoCode"` },
+    { name: 'acronym', sql: Prisma.sql`o.acronym` },
+    selectColumn('_isCountry', Prisma.sql`c.id IS NOT NULL`),
+  ],
+  // A field of either type: the two share the Actor columns.
+  fieldColumns: { ...fieldColumnsOf(countryModel), ...fieldColumnsOf(organizationModel) },
   // Every actor is a country or an organization (the seed and the mutations create both rows together).
   toNode: (row) => (row._isCountry ? countryRecordOf(row) : organizationRecordOf(row)),
 });

@@ -23,7 +23,7 @@ export const countryModel = defineModel({
   table: 'Country',
   // The Country row `n` with its Actor row `a` (name, aliases, audit columns).
   from: Prisma.sql`"Country" AS n JOIN "Actor" AS a ON a.id = n.id`,
-  columns: Prisma.sql`${columnsOf('a', Prisma.ActorScalarFieldEnum)}, n."isoCode"`,
+  columns: [...columnsOf('a', Prisma.ActorScalarFieldEnum), { name: 'isoCode', sql: Prisma.sql`n."isoCode"` }],
   fields: {
     name: field.text({
       description: 'The common English name, e.g. "South Korea".',

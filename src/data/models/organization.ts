@@ -23,7 +23,7 @@ export const organizationModel = defineModel({
   table: 'Organization',
   // The Organization row `n` with its Actor row `a` (name, aliases, audit columns).
   from: Prisma.sql`"Organization" AS n JOIN "Actor" AS a ON a.id = n.id`,
-  columns: Prisma.sql`${columnsOf('a', Prisma.ActorScalarFieldEnum)}, n.acronym`,
+  columns: [...columnsOf('a', Prisma.ActorScalarFieldEnum), { name: 'acronym', sql: Prisma.sql`n.acronym` }],
   fields: {
     name: field.text({
       description: 'The full English name, e.g. "North Atlantic Treaty Organization".',
