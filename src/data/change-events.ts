@@ -10,7 +10,7 @@
  */
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { ChangeAction } from '../generated/prisma/enums.ts';
-import { decodeGlobalId } from './global-id.ts';
+import { parseGlobalId } from './global-id.ts';
 import type { EnumDefinition } from './model.ts';
 
 /** What happened to a position that already existed. */
@@ -87,12 +87,7 @@ const record = (value: unknown): Record<string, unknown> => (value !== null && t
 
 /** The row id of a global ID the change log stored (its own records' IDs are well-formed). */
 function rowIdIn(value: unknown): number | null {
-  if (typeof value !== 'string') return null;
-  try {
-    return decodeGlobalId(value).rowId;
-  } catch {
-    return null;
-  }
+  return typeof value === 'string' ? (parseGlobalId(value)?.rowId ?? null) : null;
 }
 
 const rowIdsIn = (value: unknown): number[] => (Array.isArray(value) ? value.map(rowIdIn).filter((id): id is number => id !== null) : []);

@@ -5,8 +5,7 @@
  * stops after them.
  */
 import { identifier, maxRowId } from '../db/pages.ts';
-import { InvalidArgument } from './invalid-argument.ts';
-import { decodeGlobalId, encodeGlobalId, nodesOfType, type NodeTypeName } from './global-id.ts';
+import { decodeGlobalId, encodeGlobalId, nodesOfType, parseGlobalId, type NodeTypeName } from './global-id.ts';
 import { dayAndDate, isReportedDate, type ReportedDate } from './reported-date.ts';
 import { cleanAliases, formatDay, isFutureDay, isFutureInstant, isHttpUrl, normalizeText } from './rules.ts';
 import { UserErrorCode, type FieldPath } from './user-errors.ts';
@@ -15,11 +14,8 @@ import type { Write } from './write.ts';
 /** The row id of a global ID of one of `types`; INVALID_ID when it is malformed or of another type. */
 export function rowIdOf(w: Write, types: NodeTypeName | readonly NodeTypeName[], id: string, field: FieldPath): number | null {
   const allowed = typeof types === 'string' ? [types] : types;
-  let decoded;
-  try {
-    decoded = decodeGlobalId(id, String(field.at(-1) ?? 'id'));
-  } catch (error) {
-    if (!(error instanceof InvalidArgument)) throw error;
+  const decoded = parseGlobalId(id);
+  if (!decoded) {
     w.fail(field, `${JSON.stringify(id)} is not a valid ID`, UserErrorCode.INVALID_ID);
     return null;
   }

@@ -37,15 +37,21 @@ export function encodeGlobalId(typeName: string, rowId: number): string {
 
 const decodedPattern = /^([A-Za-z]+):([1-9][0-9]{0,14})$/;
 
-/** Decodes a global ID; throws BAD_USER_INPUT naming `argumentName` when it is malformed. */
-export function decodeGlobalId(id: string, argumentName = 'id'): DecodedGlobalId {
-  const malformed = () => new InvalidArgument(`Argument "${argumentName}" is not a valid ID: ${JSON.stringify(id)}`, argumentName);
+/** The type and row id a global ID names, or null when `id` is not one (without making an error: filters try every name). */
+export function parseGlobalId(id: string): DecodedGlobalId | null {
   const match = decodedPattern.exec(Buffer.from(id, 'base64').toString('utf8'));
-  if (!match) throw malformed();
+  if (!match) return null;
   const [, typeName, digits] = match;
   const decoded = { typeName: typeName as NodeTypeName, rowId: Number(digits) };
   // Exactly one spelling per object: no unpadded or otherwise lenient variants of an ID.
-  if (!nodeTypes.has(decoded.typeName) || encodeGlobalId(decoded.typeName, decoded.rowId) !== id) throw malformed();
+  if (!nodeTypes.has(decoded.typeName) || encodeGlobalId(decoded.typeName, decoded.rowId) !== id) return null;
+  return decoded;
+}
+
+/** Decodes a global ID; throws BAD_USER_INPUT naming `argumentName` when it is malformed. */
+export function decodeGlobalId(id: string, argumentName = 'id'): DecodedGlobalId {
+  const decoded = parseGlobalId(id);
+  if (!decoded) throw new InvalidArgument(`Argument "${argumentName}" is not a valid ID: ${JSON.stringify(id)}`, argumentName);
   return decoded;
 }
 

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import { storableIds } from '../db/pages.ts';
 import { InvalidArgument } from './invalid-argument.ts';
-import { decodeGlobalId, type DecodedGlobalId, type NodeTypeName } from './global-id.ts';
+import { parseGlobalId, type NodeTypeName } from './global-id.ts';
 
 /**
  * Kinds of natural keys that filters accept: codes (ISO 3166-1 alpha-2, acronyms), weapon-system
@@ -31,14 +31,6 @@ interface Accepted {
 
 /** Codes name one record each; names and aliases are looked up only when no code matches. */
 const codeKinds: KeyKind[] = ['iso', 'acronym', 'system'];
-
-function tryDecodeGlobalId(value: string): DecodedGlobalId | null {
-  try {
-    return decodeGlobalId(value);
-  } catch {
-    return null;
-  }
-}
 
 /**
  * Resolves the domain's natural keys in filters (ISO codes, organization acronyms, weapon-system
@@ -110,7 +102,7 @@ export class References {
     const found: Found[] = [];
     const lookups: Array<{ value: string; keys: string[] }> = [];
     for (const value of values) {
-      const decoded = accept.types.length > 0 ? tryDecodeGlobalId(value) : null;
+      const decoded = accept.types.length > 0 ? parseGlobalId(value) : null;
       if (decoded) {
         if (!accept.types.includes(decoded.typeName)) {
           throw new InvalidArgument(`Argument "${argumentName}" takes ${what}; ${JSON.stringify(value)} is the ID of a ${decoded.typeName}`, argumentName);
