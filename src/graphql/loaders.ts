@@ -22,8 +22,8 @@ import type { SelectedFields } from './selected-fields.ts';
  * Connection pages bring their nodes' columns with them (src/db/pages.ts): a connection is
  * one statement, `totalCount` one more when selected.
  *
- * 3. Nodes are read with the columns the operation shows (`readOnly`): the rest of a node's columns
- *    are left in the database.
+ * Nodes are read with the columns of the fields the operation selects (`readOnly`): the rest of a
+ * node's columns stay in the database.
  */
 
 const batchOnly = { cache: false } as const;
@@ -146,6 +146,13 @@ function articleBodyLoader(prisma: PrismaClient): DataLoader<number, string | nu
   }, batchOnly);
 }
 
+/** The fields either selects, by type. */
+function unionOf(a: SelectedFields, b: SelectedFields): SelectedFields {
+  const union = new Map<string, ReadonlySet<string>>(a);
+  for (const [typeName, fields] of b) union.set(typeName, new Set([...(a.get(typeName) ?? []), ...fields]));
+  return union;
+}
+
 /** A node source as a request reads it: narrowed to the fields its operation selects. */
 type Reading = <TNode>(nodes: NodeSource<TNode>) => NodeSource<TNode>;
 
@@ -169,11 +176,12 @@ export function createLoaders(prisma: PrismaClient) {
   const linkedLoaders = new Map<IdSource, DataLoader<number, unknown[]>>();
   const loaders = {
     /**
-     * Reads nodes with only the columns of the fields `fields` selects (set before the operation
-     * runs). Without it every column is read: a subscription's deliveries, work outside an operation.
+     * Reads nodes with only the columns of `fields` (set before the operation runs). Without it
+     * every column is read: a subscription's deliveries, work outside an operation. Called again
+     * (a second operation sharing the context), it reads what either selects.
      */
     readOnly(fields: SelectedFields): void {
-      selected = fields;
+      selected = selected ? unionOf(selected, fields) : fields;
       narrowed.clear();
     },
     /** Natural keys in filters (ISO codes, acronyms, systems), resolved in one statement per tick. */
