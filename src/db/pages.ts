@@ -106,8 +106,9 @@ export interface NodeSource<TNode> {
   /**
    * The same source reading only what `fields` (field names of its types) need: the columns of
    * the fields not among them are left out, every other column (the id, the foreign keys that
-   * relations follow, what tells the type) is read. A node with 23 columns of which a query shows 3
-   * is built, sent, parsed and collected several times faster (docs/benchmarks.md).
+   * relations follow, what tells the type) is read. A position has 22 columns, of which the deep
+   * traversal shows 3: read with 7, it is built, sent, parsed and collected at a fraction of the
+   * cost (docs/benchmarks.md).
    */
   narrowed(fields: ReadonlySet<string>): NodeSource<TNode>;
   /**

@@ -27,14 +27,14 @@ export type SelectedFields = ReadonlyMap<string, ReadonlySet<string>>;
  * `@skip` or `@include` counts whatever their condition (reading a column too many is harmless).
  * Null when the document has no such operation: the executor reports that.
  */
-export function selectedFields(schema: GraphQLSchema, document: DocumentNode, operationName: string | null): SelectedFields | null {
+export function selectedFields(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined): SelectedFields | null {
   const fragments = new Map<string, FragmentDefinitionNode>();
   const operations = [];
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
     else if (definition.kind === Kind.OPERATION_DEFINITION) operations.push(definition);
   }
-  const operation = operationName === null ? (operations.length === 1 ? operations[0] : undefined) : operations.find((o) => o.name?.value === operationName);
+  const operation = operationName == null ? (operations.length === 1 ? operations[0] : undefined) : operations.find((o) => o.name?.value === operationName);
   const root = operation && schema.getRootType(operation.operation);
   if (!operation || !root) return null;
 

@@ -32,10 +32,10 @@ import { selectedFields, type SelectedFields } from '../graphql/selected-fields.
 /** The most documents whose compiled operations are kept. */
 export const compiledDocumentsKept = 1_000;
 
-/** An operation compiled, and the fields it selects of each type (what its nodes are read with). */
+/** An operation compiled, and the fields it selects of each type (what its nodes are read with; null: every column). */
 export interface CompiledOperation {
   compiled: CompiledQuery;
-  fields: SelectedFields;
+  fields: SelectedFields | null;
 }
 
 /**
@@ -86,8 +86,7 @@ function compiledOperation(
     disablingCapturingStackErrors: true,
   });
   if (!isCompiledQuery(compiled)) return compiled as { errors: readonly unknown[] };
-  // graphql-jit has found the operation: selectedFields finds it too.
-  const operation = { compiled, fields: selectedFields(schema, document, operationName)! };
+  const operation = { compiled, fields: selectedFields(schema, document, operationName) };
   cache.set(document, key, operation);
   return operation;
 }
@@ -160,7 +159,7 @@ export function compiledExecutionGateway(schema: GraphQLSchema): GatewayInterfac
     if (variables.errors) return { errors: variables.errors } as Awaited<ReturnType<GatewayExecutor>>;
     const compiled = compiledOperation(cache, schema, document, operationName);
     if ('errors' in compiled) return { ...compiled, errors: compiled.errors.map(asGraphQLError) } as Awaited<ReturnType<GatewayExecutor>>;
-    (context as GraphQLContext).loaders.readOnly(compiled.fields);
+    if (compiled.fields) (context as GraphQLContext).loaders.readOnly(compiled.fields);
     const result = await compiled.compiled.query(undefined, context, variablesWithDefaults(schema, operation, request.variables ?? {}));
     return { ...result, errors: result.errors?.map(asGraphQLError) } as Awaited<ReturnType<GatewayExecutor>>;
   };

@@ -48,6 +48,8 @@ describe('the fields an operation selects', () => {
     expect(plain(selectedFields(schema, document, 'C'))).toEqual({ Mutation: ['rename'], Country: ['isoCode'] });
     expect(selectedFields(schema, document, null)).toBeNull();
     expect(selectedFields(schema, document, 'D')).toBeNull();
+    // A request without an operation name runs the document's only operation, named or not.
+    expect(plain(selectedFields(schema, parse('query Only { country { name } }'), undefined))).toEqual({ Query: ['country'], Country: ['name'] });
   });
 });
 
