@@ -144,6 +144,35 @@ describe('every object can be fetched again by its global ID', () => {
       expect(known.find((n) => n.__typename === 'Country' && n.isoCode === country.isoCode)?.id).toBe(country.id);
     }
   });
+
+  // Nodes are read with the columns of the fields an operation selects (src/graphql/selected-fields.ts):
+  // a field asked for alone must read what it reads among all the others.
+  it('each field asked for alone, in an operation of its own, has the value it has among all the others', async () => {
+    const byType = new Map<string, typeof known>();
+    for (const n of known) byType.set(n.__typename, [...(byType.get(n.__typename) ?? []), n]);
+    let asked = 0;
+    for (const [typeName, nodes] of byType) {
+      const ids = nodes.map((n) => n.id);
+      for (const field of Object.keys(nodes[0]!).filter((name) => name !== '__typename' && name !== 'id')) {
+        const data = await api.data(`query Alone($ids: [ID!]!) { nodes(ids: $ids) { ... on ${typeName} { ${field} } } }`, { ids });
+        expect(data.nodes, `${typeName}.${field}`).toEqual(nodes.map((n) => ({ [field]: n[field] })));
+        asked++;
+      }
+    }
+    expect(asked).toBeGreaterThanOrEqual(20);
+  });
+
+  it("a relation's nodes read for one field of one of its types keep the fields of the other", async () => {
+    const full = await api.data(
+      `{ positions(first: 100) { nodes { holders { __typename name aliases ... on Country { isoCode } ... on Organization { acronym } } } } }`,
+    );
+    const names = await api.data(`{ positions(first: 100) { nodes { holders { name ... on Country { isoCode } } } } }`);
+    expect(names.positions.nodes).toEqual(
+      full.positions.nodes.map((p: any) => ({
+        holders: p.holders.map((h: any) => ({ name: h.name, ...(h.__typename === 'Country' ? { isoCode: h.isoCode } : {}) })),
+      })),
+    );
+  });
 });
 
 describe('an ID that names nothing, or is not an ID', () => {
