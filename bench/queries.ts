@@ -511,6 +511,7 @@ const search = /* GraphQL */ `
   }
 `;
 
+// Article snippets are cut from the first 100,000 characters, as the API's (snippetSourceChars, src/data/search.ts).
 const snippetOptions = `'StartSel=' || chr(2) || ',StopSel=' || chr(3) || ',MaxWords=30,MinWords=12,ShortWord=3,MaxFragments=2,FragmentDelimiter=" … "'`;
 const html = (text: string) =>
   `replace(replace(replace(replace(replace(replace(replace(${text}, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;'), '''', '&#39;'), chr(2), '<mark>'), chr(3), '</mark>')`;
@@ -531,7 +532,7 @@ page AS (SELECT type, id, rank, row_number() OVER (ORDER BY rank DESC, type, id)
 shown AS (
   SELECT page.*, ${base64url(`'cursor:v2:["RELEVANCE","' || page.rank::text || ' ' || page.type || '",' || page.id || ']'`)} AS cursor,
     CASE page.type
-      WHEN 'ARTICLE' THEN (SELECT json_build_object('snippet', ts_headline('english', concat_ws('. ', n.headline, n.body), q.query, ${snippetOptions}),
+      WHEN 'ARTICLE' THEN (SELECT json_build_object('snippet', ts_headline('english', left(concat_ws('. ', n.headline, n.body), 100000), q.query, ${snippetOptions}),
         'node', json_build_object('__typename', 'Article', 'id', ${globalId('Article', 'n.id')}, 'source', n.source, 'publishedAt', ${dateTime('n."publishedAt"')})) FROM "Article" AS n WHERE n.id = page.id)
       WHEN 'COUNTRY' THEN (SELECT json_build_object('snippet', ts_headline('english', concat_ws(', ', n.name, array_to_string(n.aliases, ', ')), q.query, ${snippetOptions}),
         'node', json_build_object('__typename', 'Country', 'id', ${globalId('Country', 'n.id')}, 'name', n.name)) FROM "Actor" AS n WHERE n.id = page.id)

@@ -5,7 +5,9 @@
  * indexes, the same on the embedded database and on the server.
  */
 import { describe, expect, it } from 'vitest';
+import { snippetSourceChars } from '../../src/data/search.ts';
 import { expectBadUserInput, useSeededServer } from '../support/api.ts';
+import { expectOk, useCurationServer, userErrorFields } from '../support/curation.ts';
 import { readSeed } from '../support/seed-data.ts';
 
 const seed = readSeed();
@@ -132,5 +134,29 @@ describe('search', () => {
       await api.query(`query S($after: String) { search(query: "THAAD", after: $after) { totalCount } }`, { after: data.positions.pageInfo.endCursor }),
       'after',
     );
+  });
+});
+
+describe('snippets of long texts', () => {
+  const curation = useCurationServer();
+
+  it(`are cut from the first ${snippetSourceChars} characters: a word found only past them is found, and its snippet is the text's start, unmarked`, async () => {
+    const filler = 'Routine remarks about the weather and the harvest. '.repeat(Math.ceil(snippetSourceChars / 50));
+    const create = `mutation($input: ArticleCreateInput!) { articleCreate(input: $input) { article { id } ${userErrorFields} } }`;
+    const early = expectOk(
+      (await curation.data('EDITOR', create, { input: { source: 'Wire', headline: 'Early', body: `Zeppelinfield opened. ${filler}` } })).articleCreate,
+    );
+    const late = expectOk(
+      (await curation.data('EDITOR', create, { input: { source: 'Wire', headline: 'Late', body: `${filler}Zeppelinfield closed.` } })).articleCreate,
+    );
+    const { search } = await curation.data(
+      'READER',
+      `{ search(query: "Zeppelinfield", types: [ARTICLE]) { totalCount edges { snippet node { ... on Article { id } } } } }`,
+    );
+    expect(search.totalCount).toBe(2);
+    const snippetOf = (id: string) => search.edges.find((edge: any) => edge.node.id === id)?.snippet;
+    expect(snippetOf(early.article.id)).toMatch(/<mark>Zeppelinfield<\/mark> opened/);
+    expect(snippetOf(late.article.id)).toMatch(/^Late\. Routine remarks/);
+    expect(snippetOf(late.article.id)).not.toMatch(/<mark>/);
   });
 });
