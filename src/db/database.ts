@@ -7,6 +7,7 @@ import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, read
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { createPglite } from './pglite-cluster.ts';
+import { takingTurns } from './pglite-turns.ts';
 import { countingAdapterFactory } from './statement-counter.ts';
 import { PrismaClient } from '../generated/prisma/client.ts';
 import type { DatabaseTarget } from '../config.ts';
@@ -273,7 +274,7 @@ export async function openDatabase(
       if (error instanceof DatabaseUnavailableError) throw error;
       throw new DatabaseUnavailableError(`cannot open ${where}: ${oneLineReason(error)}`);
     }
-    const adapterFactory = new PrismaPGlite(pglite);
+    const adapterFactory = new PrismaPGlite(takingTurns(pglite));
     const prisma = new PrismaClient({ adapter: countingAdapterFactory(adapterFactory) });
     return {
       target,
