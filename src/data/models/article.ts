@@ -16,8 +16,11 @@ import { refreshStatus } from './deployment.ts';
 
 export const publishedAtKey = Prisma.sql`COALESCE(n."publishedAt", n."publishedOn"::timestamp, '-infinity'::timestamp)`;
 
-/** Every column but the body, which `Article.body` loads only when it is selected. */
-const { body: _body, ...columnsButBody } = Prisma.ArticleScalarFieldEnum;
+/**
+ * Every column but the body, which `Article.body` loads only when it is selected, and the body's
+ * hash, which only writes read (to refuse a second copy of a body).
+ */
+const { body: _body, bodySha256: _bodySha256, ...columnsButBody } = Prisma.ArticleScalarFieldEnum;
 
 export const articleModel = defineModel({
   name: 'Article',
