@@ -68,11 +68,11 @@ const close = '\u0003';
 const headlineOptions = `StartSel=${open},StopSel=${close},MaxWords=30,MinWords=12,ShortWord=3,MaxFragments=2,FragmentDelimiter=" … "`;
 /**
  * How much of a text its snippet is cut from. ts_headline parses the whole text it is given: a
- * 1 MB article (the largest the API takes) costs ~240 ms on PGlite and ~210 ms on PostgreSQL, and
- * its first 100,000 characters 45 and 20 ms. A page of large articles would hold the embedded
- * database, and with it the server's event loop, for seconds. A text whose first match lies past
- * this many characters (fifteen long news reports) gets a snippet from its start, unmarked; it is
- * still found and ranked by its whole vector.
+ * 1 MB article (as large as a request to the API can carry) costs ~240 ms on PGlite and ~210 ms on
+ * PostgreSQL, and its first 100,000 characters 45 and 20 ms. A page of large articles would hold
+ * the embedded database, and with it the server's event loop, for seconds. A text whose first
+ * match lies past this many characters (fifteen long news reports) gets a snippet from its start,
+ * unmarked; it is still found and ranked by its whole vector.
  */
 export const snippetSourceChars = 100_000;
 
