@@ -172,20 +172,18 @@ export async function startBenchServer(env: Record<string, string>): Promise<{ u
   };
 }
 
-/** Polls `/healthz` until `done` settles; the slowest answer, in ms. */
-async function pollHealth(url: string, done: Promise<unknown>): Promise<{ worst: number; polls: number }> {
+/** Polls `/healthz` every 20 ms until `done` settles; how long each answer took, in ms, in order. */
+export async function pollHealth(url: string, done: Promise<unknown>): Promise<number[]> {
   let finished = false;
   void done.finally(() => (finished = true));
-  let worst = 0;
-  let polls = 0;
+  const answers: number[] = [];
   while (!finished) {
     const started = performance.now();
     await fetch(`${url}/healthz`).then((r) => r.arrayBuffer());
-    worst = Math.max(worst, performance.now() - started);
-    polls++;
+    answers.push(performance.now() - started);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
-  return { worst, polls };
+  return answers;
 }
 
 export async function measure(url: string, operation: Operation) {
@@ -210,7 +208,7 @@ export async function measure(url: string, operation: Operation) {
     cost: body.extensions?.cost ?? null,
     responseBytes: Buffer.byteLength(result.text),
     serverMs: Math.round(result.at - started),
-    healthzWorstMs: Math.round(health.worst),
-    healthzPolls: health.polls,
+    healthzWorstMs: Math.round(Math.max(0, ...health)),
+    healthzPolls: health.length,
   };
 }

@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { exampleQuery } from '../src/http/graphiql.ts';
-import { startBenchServer } from './limits-operations.ts';
+import { pollHealth, startBenchServer } from './limits-operations.ts';
 import { runLoad } from './load.ts';
 
 const { values } = parseArgs({ options: { clients: { type: 'string', default: '8' }, seconds: { type: 'string', default: '15' } } });
@@ -28,17 +28,7 @@ try {
     scratchUrl ? { DATABASE_URL: scratchUrl } : { DATABASE_URL: '', PGLITE_DATA_DIR: path.join(dataDir!, 'db'), NODE_ENV: 'production' },
   );
   try {
-    let loading = true;
-    const healthz: number[] = [];
-    const polling = (async () => {
-      while (loading) {
-        const started = performance.now();
-        await fetch(`${server.url}/healthz`).then((response) => response.arrayBuffer());
-        healthz.push(performance.now() - started);
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-    })();
-    const load = await runLoad(
+    const loading = runLoad(
       {
         url: `${server.url}/graphql`,
         method: 'POST',
@@ -48,8 +38,7 @@ try {
       },
       { concurrency: clients, durationMs: seconds * 1000 },
     );
-    loading = false;
-    await polling;
+    const [load, healthz] = await Promise.all([loading, pollHealth(server.url, loading)]);
     healthz.sort((a, b) => a - b);
     const at = (p: number) => Math.round(healthz[Math.min(healthz.length - 1, Math.floor(healthz.length * p))] ?? Number.NaN);
     console.log(
