@@ -60,7 +60,7 @@
  * One JSON line per transport on stdout; progress on stderr. See docs/benchmarks.md.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -71,6 +71,7 @@ import { withPgClient } from '../src/db/pg-client.ts';
 import WebSocket from 'ws';
 import { buildCompiled, npmStartArguments } from '../scripts/compiled-build.ts';
 import { freePort } from '../scripts/free-port.ts';
+import { treeCpuMs } from './process-cpu.ts';
 
 type Transport = 'redis' | 'postgres';
 
@@ -228,39 +229,6 @@ async function startServer(databaseUrl: string, redisUrl: string | null, cpuProf
     }
     await sleep(250);
   }
-}
-
-// ---------------------------------------------------------------------------------------------
-// CPU time of a process tree (Linux /proc; null elsewhere), as bench/run.ts reads it.
-
-const clockTicks = (() => {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-  } catch {
-    return 100;
-  }
-})();
-
-function treeCpuMs(root: number): number | null {
-  const stats: Array<{ pid: number; ppid: number; ticks: number }> = [];
-  try {
-    for (const name of readdirSync('/proc')) {
-      if (!/^\d+$/.test(name)) continue;
-      try {
-        const text = readFileSync(`/proc/${name}/stat`, 'utf8');
-        const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-        stats.push({ pid: Number(name), ppid: Number(fields[1]), ticks: [11, 12, 13, 14].reduce((sum, index) => sum + Number(fields[index]), 0) });
-      } catch {
-        /* gone meanwhile */
-      }
-    }
-  } catch {
-    return null;
-  }
-  const tree = stats.filter((stat) => stat.pid === root);
-  if (tree.length === 0) return null;
-  for (let i = 0; i < tree.length; i++) tree.push(...stats.filter((stat) => stat.ppid === tree[i]!.pid));
-  return (tree.reduce((sum, stat) => sum + stat.ticks, 0) * 1000) / clockTicks;
 }
 
 // ---------------------------------------------------------------------------------------------

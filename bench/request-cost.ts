@@ -8,6 +8,12 @@
  *
  *   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/stancegraph_bench npm run bench:cost -- [query …] [--requests n]
  *
+ * With the database on this machine (a PostgreSQL server's postmaster found in /proc) it also
+ * reports the CPU its processes spent per request (`db_cpu_ms_per_request`): moving work between
+ * the API and the database (a relation read in a page's own statement rather than after it) shows
+ * in the sum of the two, which one client at a time measures with far less noise than throughput
+ * under load on a 2-core machine.
+ *
  * To see where the time goes: `node --cpu-prof --import tsx bench/request-cost.ts …` (Node refuses
  * --cpu-prof in NODE_OPTIONS). LOG_LEVEL sets the app's log (default warn); BENCH_DEVELOPMENT=true
  * runs it out of production mode, so that an error's message is not masked. The database must
@@ -17,6 +23,7 @@ import { PerformanceObserver } from 'node:perf_hooks';
 import { startApp } from '../src/app.ts';
 import { defaultOperationLimits, type LogLevel } from '../src/config.ts';
 import { createLogger } from '../src/logger.ts';
+import { postmasterPid, treeCpuMs } from './process-cpu.ts';
 import { benchQueries } from './queries.ts';
 
 const args = process.argv.slice(2);
@@ -58,6 +65,8 @@ try {
       return text.length;
     };
     for (let i = 0; i < Math.min(10, requests); i++) await send(); // warm-up: JIT, plans, pools
+    const postmaster = ['localhost', '127.0.0.1', '[::1]', ''].includes(new URL(url).hostname) ? postmasterPid() : null;
+    const dbCpu = postmaster === null ? null : treeCpuMs(postmaster);
     const cpu = process.cpuUsage();
     const [gc0, gcn0] = [gcMs, gcCount];
     const started = performance.now();
@@ -65,6 +74,7 @@ try {
     for (let i = 0; i < requests; i++) bytes = await send();
     const wall = performance.now() - started;
     const used = process.cpuUsage(cpu);
+    const dbCpuAfter = postmaster === null ? null : treeCpuMs(postmaster);
     const per = (value: number) => Math.round((value / requests) * 10) / 10;
     process.stdout.write(
       `${JSON.stringify({
@@ -73,6 +83,7 @@ try {
         cpu_ms_per_request: per((used.user + used.system) / 1000),
         gc_ms_per_request: per(gcMs - gc0),
         gcs_per_request: per(gcCount - gcn0),
+        db_cpu_ms_per_request: dbCpu === null || dbCpuAfter === null ? null : per(dbCpuAfter - dbCpu),
         wall_ms_per_request: per(wall),
         response_kb: Math.round(bytes / 1024),
       })}\n`,

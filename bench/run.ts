@@ -26,8 +26,7 @@
  * after it for the others (stancegraph_bench_10k, stancegraph_bench_100k), each prepared the same
  * way. See docs/benchmarks.md for the results and how to read them.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
 import pg from 'pg';
@@ -39,6 +38,7 @@ import { runLoad, type LoadResult, type LoadTarget } from './load.ts';
 import { benchQueries, filteredPageConditions, filteredPageOrder, scalingQueries, type BenchQuery, type QueryOptions } from './queries.ts';
 import { buildCompiled, npmStartArguments } from '../scripts/compiled-build.ts';
 import { freePort } from '../scripts/free-port.ts';
+import { peakRssMb, processTree, resetPeakRss, treeCpuMs } from './process-cpu.ts';
 
 interface Options {
   quick: boolean;
@@ -252,87 +252,8 @@ async function startProcess(args: string[], env: Record<string, string>, url: st
 }
 
 // ---------------------------------------------------------------------------------------------
-// What a server costs: CPU time and peak memory of its whole process tree (Linux /proc), so that a
-// server of several processes (the API under node:cluster when WEB_CONCURRENCY is set, or a
-// helper process such as tsx's esbuild service) is counted whole. The load generator runs in this process: it
-// is not counted; nor is PostgreSQL, whose backends are the postmaster's children.
-
-/** Clock ticks per second of /proc's CPU times (`getconf CLK_TCK`; 100 on every usual Linux). */
-const clockTicks = (() => {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-  } catch {
-    return 100;
-  }
-})();
-
-interface ProcessStat {
-  pid: number;
-  ppid: number;
-  /** The program's name (field 2 of stat: `node`, `esbuild`, …). */
-  command: string;
-  /** utime + stime + cutime + cstime, in clock ticks. */
-  ticks: number;
-}
-
-function readStat(pid: number): ProcessStat | null {
-  try {
-    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // The command name (field 2) is in parentheses and may hold spaces: count fields after the last ')'.
-    const close = text.lastIndexOf(')');
-    const fields = text.slice(close + 2).split(' ');
-    // From field 3 (state): ppid is field 4, utime 14, stime 15, cutime 16, cstime 17 (proc(5)).
-    // A child's times move to its parent's cutime/cstime when the parent reaps it: counting both
-    // keeps the sum of a tree continuous when a worker process exits during the window.
-    const ticks = [11, 12, 13, 14].reduce((sum, index) => sum + Number(fields[index]), 0);
-    return { pid, ppid: Number(fields[1]), command: text.slice(text.indexOf('(') + 1, close), ticks };
-  } catch {
-    return null; // gone meanwhile, or not Linux
-  }
-}
-
-/** A process and all its descendants alive now (found through every process's ppid). */
-function processTree(root: number): ProcessStat[] {
-  let all: ProcessStat[];
-  try {
-    all = readdirSync('/proc')
-      .filter((name) => /^\d+$/.test(name))
-      .map((name) => readStat(Number(name)))
-      .filter((stat): stat is ProcessStat => stat !== null);
-  } catch {
-    return [];
-  }
-  const children = new Map<number, ProcessStat[]>();
-  for (const stat of all) children.set(stat.ppid, [...(children.get(stat.ppid) ?? []), stat]);
-  const tree = all.filter((stat) => stat.pid === root);
-  for (let i = 0; i < tree.length; i++) tree.push(...(children.get(tree[i]!.pid) ?? []));
-  return tree;
-}
-
-/** CPU time of a process tree so far, in ms; null when it cannot be read (not Linux). */
-function treeCpuMs(root: number): number | null {
-  const tree = processTree(root);
-  if (tree.length === 0) return null;
-  return (tree.reduce((sum, stat) => sum + stat.ticks, 0) * 1000) / clockTicks;
-}
-
-/** Peak resident set size of a process since the last reset, in MB (Linux). */
-function peakRssMb(pid: number): number | null {
-  try {
-    const kb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
-    return Math.round(kb / 1024);
-  } catch {
-    return null;
-  }
-}
-
-function resetPeakRss(pid: number): void {
-  try {
-    writeFileSync(`/proc/${pid}/clear_refs`, '5');
-  } catch {
-    /* not Linux, or not allowed: the peak then covers the whole run */
-  }
-}
+// What a server costs (bench/process-cpu.ts): the load generator runs in this process and is not
+// counted; nor is PostgreSQL.
 
 /** What the bench reads of a GraphQL response (the API's, the peer's, or the baseline's copy of the API's JSON). */
 interface GraphQLResponse {
