@@ -112,6 +112,12 @@ export interface NodeSource<TNode> {
    */
   narrowed(fields: ReadonlySet<string>): NodeSource<TNode>;
   /**
+   * The same source reading `relations` of each node in its row, as JSON built by PostgreSQL: a
+   * page of positions brings each position's holders and deployment with it instead of a statement
+   * for each relation after it. Each record carries them (`embeddedOf`).
+   */
+  embedding(relations: readonly EmbeddedRelation[]): NodeSource<TNode>;
+  /**
    * Rows lists leave out by default (a condition over `n`), and the condition of a list without a
    * filter that keeps the rest (this very object, so that countLinked can tell it from a filter).
    */
@@ -134,6 +140,39 @@ export interface NodeSourceSpec<TNode> {
   /** Rows lists leave out unless a filter asks for them (a condition over `n`). */
   hidden?: Prisma.Sql;
   toNode(row: NodeRow): TNode;
+}
+
+/**
+ * A relation read in its parent's row (`NodeSource.embedding`): a reference by the parent's
+ * foreign-key column, or a short list through an id source, in `orderBy` order (row id by default).
+ * Its nodes are read as `nodes` reads them, without relations of their own.
+ */
+export type EmbeddedRelation =
+  | { name: string; kind: 'reference'; column: string; nodes: NodeSource<unknown> }
+  | { name: string; kind: 'list'; ids: IdSource; nodes: NodeSource<unknown>; orderBy?: Prisma.Sql };
+
+const embeddedKey = Symbol('embedded relations');
+
+/** The relations read with a record (by name: the node, null, or the list), or undefined when it was read without them. */
+export function embeddedOf(record: object): Readonly<Record<string, unknown>> | undefined {
+  return (record as { [embeddedKey]?: Record<string, unknown> })[embeddedKey];
+}
+
+/** The select-list column of an embedded relation: its JSON, named `_embedded_<name>`. */
+const embeddedColumn = (relation: EmbeddedRelation) => `_embedded_${relation.name}`;
+
+/**
+ * The JSON of `relation` for the node `n` of the enclosing query. The parent's key is taken into
+ * an alias of its own first: the relation's nodes are read as `n` too, which hides the parent's.
+ */
+function embeddedSql(relation: EmbeddedRelation): Prisma.Sql {
+  const nodes = relation.nodes;
+  if (relation.kind === 'reference') {
+    return Prisma.sql`(SELECT (SELECT row_to_json(e) FROM (SELECT ${nodes.columns} FROM ${nodes.from} WHERE n.id = "_parent".key) AS e)
+      FROM (SELECT n.${identifier(relation.column)} AS key) AS "_parent")`;
+  }
+  const items = linkedItemsSql(relation.ids, relation.nodes, Prisma.sql`= "_parent".key`, relation.orderBy);
+  return Prisma.sql`(SELECT (SELECT coalesce(json_agg(e ORDER BY e."_rank"), '[]') FROM (${items}) AS e) FROM (SELECT n.id AS key) AS "_parent")`;
 }
 
 /** A select list of `columns`. */
@@ -177,18 +216,35 @@ export function nodeSource<TNode>(spec: NodeSourceSpec<TNode>): NodeSource<TNode
     }
     return spec.toNode(row);
   };
-  const withColumns = (columns: readonly SelectColumn[]): NodeSource<TNode> => ({
+  const withColumns = (columns: readonly SelectColumn[], relations: readonly EmbeddedRelation[] = []): NodeSource<TNode> => ({
     table: spec.table,
     typeNames: spec.typeNames,
     from: spec.from,
-    columns: selectList(columns),
+    columns: selectList([...columns, ...relations.map((relation) => selectColumn(embeddedColumn(relation), embeddedSql(relation)))]),
     // Narrowing the whole select list again, not this one: a narrowed source is narrowed to `fields`.
-    narrowed: (fields) => withColumns(columnsNeeded(spec.columns, spec.fieldColumns ?? {}, fields)),
+    narrowed: (fields) => withColumns(columnsNeeded(spec.columns, spec.fieldColumns ?? {}, fields), relations),
+    embedding: (embedded) => withColumns(columns, embedded),
     // The same object for every narrowing: countLinked tells "no filter" by identity.
     ...(hidden ? { hidden } : {}),
-    toNode,
+    toNode: relations.length === 0 ? toNode : (row) => withEmbedded(toNode(row), row, relations),
   });
   return withColumns(spec.columns);
+}
+
+/** `record` with the relations its row brought, as records (a reference missing from the database is null). */
+function withEmbedded<TNode>(record: TNode, row: NodeRow, relations: readonly EmbeddedRelation[]): TNode {
+  const embedded: Record<string, unknown> = {};
+  for (const relation of relations) {
+    const value = row[embeddedColumn(relation)];
+    embedded[relation.name] =
+      relation.kind === 'reference'
+        ? value == null
+          ? null
+          : relation.nodes.toNode(value as NodeRow)
+        : (value as NodeRow[]).map((item) => relation.nodes.toNode(item));
+  }
+  (record as { [embeddedKey]?: Record<string, unknown> })[embeddedKey] = embedded;
+  return record;
 }
 
 /** Runs `inner` and returns its rows, aggregated to one JSON text by PostgreSQL, in `orderBy` order. */
@@ -383,29 +439,9 @@ export async function fetchLinkedAll<TNode>(
   source: IdSource,
   nodes: NodeSource<TNode>,
   parentIds: readonly number[],
-  orderSql: Prisma.Sql = Prisma.raw('n.id'),
+  orderSql?: Prisma.Sql,
 ): Promise<Map<number, TNode[]>> {
-  if (!source.parentColumn) throw new Error(`id source ${source.name} has no parent column`);
-  const parentColumn = identifier(source.parentColumn);
-  const ids = [...parentIds];
-  const rows = await jsonRows(
-    prisma,
-    source.table === nodes.table
-      ? Prisma.sql`
-          SELECT n.${parentColumn} AS "_parent", ${nodes.columns}, row_number() OVER (ORDER BY n.${parentColumn}, ${orderSql}) AS "_rank"
-          FROM ${nodes.from}
-          WHERE n.${parentColumn} = ANY(${ids}::int[])`
-      : // Each link's node by its primary key: the LATERAL subquery (kept apart by OFFSET 0) makes
-        // one index probe per link. As a join, the planner hashed the whole node table instead (all
-        // 20,000 officials for 350 speakers: 10 ms against 3). Its columns keep their names, so
-        // `orderSql` reads them through `n` as before.
-        Prisma.sql`
-          SELECT l.${parentColumn} AS "_parent", n.*, row_number() OVER (ORDER BY l.${parentColumn}, ${orderSql}) AS "_rank"
-          FROM ${identifier(source.table)} AS l
-          CROSS JOIN LATERAL (SELECT ${nodes.columns} FROM ${nodes.from} WHERE n.id = l.${identifier(source.childColumn)} OFFSET 0) AS n
-          WHERE l.${parentColumn} = ANY(${ids}::int[])`,
-    Prisma.raw('r."_rank"'),
-  );
+  const rows = await jsonRows(prisma, linkedItemsSql(source, nodes, Prisma.sql`= ANY(${[...parentIds]}::int[])`, orderSql), Prisma.raw('r."_rank"'));
   const byParent = new Map<number, TNode[]>();
   for (const row of rows) {
     const parent = row._parent as number;
@@ -414,6 +450,29 @@ export async function fetchLinkedAll<TNode>(
     byParent.set(parent, list);
   }
   return byParent;
+}
+
+/**
+ * The children of the parents whose id meets `parentMatch` (`= ANY(…)`), each with its parent's
+ * id (`_parent`) and its rank in parent, then `orderSql` order (`_rank`; row id by default).
+ */
+function linkedItemsSql(source: IdSource, nodes: NodeSource<unknown>, parentMatch: Prisma.Sql, orderSql: Prisma.Sql = Prisma.raw('n.id')): Prisma.Sql {
+  if (!source.parentColumn) throw new Error(`id source ${source.name} has no parent column`);
+  const parentColumn = identifier(source.parentColumn);
+  return source.table === nodes.table
+    ? Prisma.sql`
+        SELECT n.${parentColumn} AS "_parent", ${nodes.columns}, row_number() OVER (ORDER BY n.${parentColumn}, ${orderSql}) AS "_rank"
+        FROM ${nodes.from}
+        WHERE n.${parentColumn} ${parentMatch}`
+    : // Each link's node by its primary key: the LATERAL subquery (kept apart by OFFSET 0) makes
+      // one index probe per link. As a join, the planner hashed the whole node table instead (all
+      // 20,000 officials for 350 speakers: 10 ms against 3). Its columns keep their names, so
+      // `orderSql` reads them through `n` as before.
+      Prisma.sql`
+        SELECT l.${parentColumn} AS "_parent", n.*, row_number() OVER (ORDER BY l.${parentColumn}, ${orderSql}) AS "_rank"
+        FROM ${identifier(source.table)} AS l
+        CROSS JOIN LATERAL (SELECT ${nodes.columns} FROM ${nodes.from} WHERE n.id = l.${identifier(source.childColumn)} OFFSET 0) AS n
+        WHERE l.${parentColumn} ${parentMatch}`;
 }
 
 /** Nodes meeting a condition over `n` (a unique key), in one statement. */

@@ -3,10 +3,11 @@ import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import { countLinked, countRoot, fetchLinkedAll, fetchLinkedPages, fetchNodes, fetchRootPage, type IdSource, type NodeSource } from '../db/pages.ts';
 import { stanceBreakdown, stanceCounts, type BreakdownEntry, type Dimension, type StanceCounts, type SummaryScope } from '../data/stance-summaries.ts';
 import { toConnection, type Connection, type HasRowId } from './connection.ts';
-import type { PageEntry } from '../db/pages.ts';
+import type { EmbeddedRelation, PageEntry } from '../db/pages.ts';
 import { compileList, toPage, type CompiledList, type ListArgs, type Listing } from '../data/listing.ts';
 import { References } from '../data/references.ts';
 import type { SelectedFields } from './selected-fields.ts';
+import { relationsOf } from './embedded-relations.ts';
 
 /*
  * Per-request loaders. Two rules keep a request's SQL a function of its shape:
@@ -23,7 +24,12 @@ import type { SelectedFields } from './selected-fields.ts';
  * one statement, `totalCount` one more when selected.
  *
  * Nodes are read with the columns of the fields the operation selects (`readOnly`): the rest of a
- * node's columns stay in the database.
+ * node's columns stay in the database. A connection page also reads the references and short
+ * lists the operation selects of its nodes' type (`Position.holders`, `Position.deployment`) in its
+ * own statement, as JSON (src/db/pages.ts, `embedding`), instead of one statement per relation
+ * after it: a filtered page of positions with their holders and deployment is two statements (the
+ * filter's natural keys, the page), where it was four. What a request costs is still a function
+ * of its shape: which relations a page brings depends on the operation, not on the data.
  */
 
 const batchOnly = { cache: false } as const;
@@ -169,7 +175,23 @@ export function createLoaders(prisma: PrismaClient) {
     }
     return source as NodeSource<TNode>;
   };
-  const linked = linkedPageLoaders(prisma, reading);
+  const pageSources = new Map<NodeSource<unknown>, NodeSource<unknown>>();
+  /** A connection page's source: read as `reading` reads it, with the relations the operation selects of its type. */
+  const readingPage: Reading = <TNode>(nodes: NodeSource<TNode>) => {
+    const [typeName, ...others] = nodes.typeNames;
+    // An interface's page (actors) could meet two types' relations of one name: read as before.
+    if (!selected || typeName === undefined || others.length > 0) return reading(nodes);
+    let source = pageSources.get(nodes);
+    if (!source) {
+      const fields = selected.get(typeName);
+      const relations = relationsOf(typeName)
+        .filter((relation) => fields?.has(relation.name))
+        .map((relation): EmbeddedRelation => ({ ...relation, nodes: reading(relation.nodes()) }));
+      pageSources.set(nodes, (source = relations.length === 0 ? reading(nodes) : reading(nodes).embedding(relations)));
+    }
+    return source as NodeSource<TNode>;
+  };
+  const linked = linkedPageLoaders(prisma, readingPage);
   const refs = new References(prisma);
   const summaries = stanceSummaryLoaders(prisma);
   const nodeLoaders = new Map<NodeSource<unknown>, DataLoader<number, unknown>>();
@@ -183,6 +205,7 @@ export function createLoaders(prisma: PrismaClient) {
     readOnly(fields: SelectedFields): void {
       selected = selected ? unionOf(selected, fields) : fields;
       narrowed.clear();
+      pageSources.clear();
     },
     /** Natural keys in filters (ISO codes, acronyms, systems), resolved in one statement per tick. */
     refs,
@@ -208,7 +231,7 @@ export function createLoaders(prisma: PrismaClient) {
       args: ListArgs<TFilter, TField>,
     ): Promise<Connection<TNode>> {
       const list = await compileList(listing, args, refs);
-      const page = toPage(list.window, await fetchRootPage(prisma, reading(listing.nodes), list.query, list.window));
+      const page = toPage(list.window, await fetchRootPage(prisma, readingPage(listing.nodes), list.query, list.window));
       return toConnection(
         page,
         () => countRoot(prisma, listing.nodes, list.query.where),

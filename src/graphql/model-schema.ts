@@ -27,13 +27,14 @@ import {
 } from 'type-graphql';
 import type { GraphQLScalarType } from 'graphql';
 import type { Prisma } from '../generated/prisma/client.ts';
-import type { IdSource, NodeSource } from '../db/pages.ts';
+import { embeddedOf, type IdSource, type NodeSource } from '../db/pages.ts';
 import type { ListArgs, Listing, OrderInput } from '../data/listing.ts';
 import type { EnumDefinition, FieldDefinition, FilterArgument, ModelDefinition, NodeRecord, RecordOf } from '../data/model.ts';
 import { listingOf } from '../data/model-listing.ts';
 import type { Write } from '../data/write.ts';
 import { ConnectionArgs, ConnectionType, Count, countLimit, type Connection, type HasRowId } from './connection.ts';
 import type { GraphQLContext } from './context.ts';
+import { registerRelation } from './embedded-relations.ts';
 import { enumType } from './enum-type.ts';
 import { firstArgument, firstItems, listBound } from './list-bounds.ts';
 import { OrderInputType } from './order.ts';
@@ -196,6 +197,8 @@ export interface ReferenceRelation {
   nodes: () => NodeSource<HasRowId>;
   /** The record's property that holds the row id referred to (`countryRowId`). */
   key: string;
+  /** The node's column that holds it (`countryId`), for a page that reads the reference with its nodes. */
+  column: string;
   /** False where a foreign key guarantees the row (Evidence.article): a miss is then an error. */
   nullable?: boolean;
 }
@@ -237,6 +240,7 @@ export function nodeRelations(
   class Relations {}
   for (const [name, relation] of Object.entries(references)) {
     const nullable = relation.nullable ?? true;
+    registerRelation(nodeType.name, { name, kind: 'reference', column: relation.column, nodes: relation.nodes });
     declareFieldResolver(
       Relations,
       name,
@@ -247,6 +251,11 @@ export function nodeRelations(
         if (rowId == null) {
           if (!nullable) throw new Error(`${name} of ${(parent as { typeName?: string }).typeName ?? 'a record'} is not set`);
           return null;
+        }
+        const embedded = embeddedOf(parent)?.[name];
+        if (embedded !== undefined) {
+          if (embedded === null && !nullable) throw new Error(`${name} ${rowId} of ${(parent as { typeName?: string }).typeName ?? 'a record'} was not found`);
+          return embedded;
         }
         const found = loaders.node(relation.nodes()).load(rowId);
         if (nullable) return found;
@@ -263,14 +272,24 @@ export function nodeRelations(
     );
   }
   for (const [name, relation] of Object.entries(lists)) {
+    registerRelation(nodeType.name, {
+      name,
+      kind: 'list',
+      ids: relation.ids,
+      nodes: relation.nodes,
+      ...(relation.orderBy ? { orderBy: relation.orderBy } : {}),
+    });
     declareFieldResolver(
       Relations,
       name,
-      (parent: { rowId: number }, first: number, { loaders }: GraphQLContext) =>
-        loaders
+      (parent: { rowId: number }, first: number, { loaders }: GraphQLContext) => {
+        const embedded = embeddedOf(parent)?.[name] as unknown[] | undefined;
+        if (embedded !== undefined) return firstItems(embedded, first, relation.maxItems);
+        return loaders
           .linked(relation.ids, relation.nodes(), relation.orderBy)
           .load(parent.rowId)
-          .then((items) => firstItems(items, first, relation.maxItems)),
+          .then((items) => firstItems(items, first, relation.maxItems));
+      },
       [
         (prototype, key) => Root()(prototype, key, 0),
         (prototype, key) => Arg('first', () => Int, firstArgument(relation.maxItems, relation.items))(prototype, key, 1),

@@ -16,6 +16,7 @@ export const DeploymentStatusChangeNodeRelations = nodeRelations(DeploymentStatu
       target: () => Article,
       nodes: () => articleNodes,
       key: 'articleRowId',
+      column: 'articleId',
     },
   },
 });

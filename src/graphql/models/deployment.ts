@@ -58,12 +58,14 @@ export const DeploymentNodeRelations = nodeRelations(Deployment, {
       target: () => Actor,
       nodes: () => actorNodes,
       key: 'operatorRowId',
+      column: 'operatorId',
     },
     host: {
       description: 'The country the system is placed in (the first, when it spans several; see hosts); null when the source does not say.',
       target: () => Country,
       nodes: () => countryNodes,
       key: 'hostRowId',
+      column: 'hostId',
     },
   },
   lists: {

@@ -26,8 +26,22 @@ export type Evidence = EvidenceRecord;
 /** Evidence's fields that follow references and short lists. */
 export const EvidenceNodeRelations = nodeRelations(Evidence, {
   references: {
-    article: { description: 'The article the text is quoted from.', target: () => Article, nodes: () => articleNodes, key: 'articleRowId', nullable: false },
-    position: { description: 'The position this text reports.', target: () => Position, nodes: () => positionNodes, key: 'positionRowId', nullable: false },
+    article: {
+      description: 'The article the text is quoted from.',
+      target: () => Article,
+      nodes: () => articleNodes,
+      key: 'articleRowId',
+      column: 'articleId',
+      nullable: false,
+    },
+    position: {
+      description: 'The position this text reports.',
+      target: () => Position,
+      nodes: () => positionNodes,
+      key: 'positionRowId',
+      column: 'positionId',
+      nullable: false,
+    },
   },
 });
 

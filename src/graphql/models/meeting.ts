@@ -39,7 +39,13 @@ export const MeetingRelations = connectionRelations(Meeting, {
 /** Meeting's fields that follow references and short lists. */
 export const MeetingNodeRelations = nodeRelations(Meeting, {
   references: {
-    country: { description: 'The country where it was held; null when not stated.', target: () => Country, nodes: () => countryNodes, key: 'countryRowId' },
+    country: {
+      description: 'The country where it was held; null when not stated.',
+      target: () => Country,
+      nodes: () => countryNodes,
+      key: 'countryRowId',
+      column: 'countryId',
+    },
   },
   lists: {
     participants: {

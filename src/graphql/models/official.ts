@@ -51,12 +51,14 @@ export const OfficialNodeRelations = nodeRelations(Official, {
       target: () => Country,
       nodes: () => countryNodes,
       key: 'countryRowId',
+      column: 'countryId',
     },
     organization: {
       description: 'The organization the official speaks for; null when none.',
       target: () => Organization,
       nodes: () => organizationNodes,
       key: 'organizationRowId',
+      column: 'organizationId',
     },
   },
 });

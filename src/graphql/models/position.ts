@@ -61,12 +61,14 @@ export const PositionNodeRelations = nodeRelations(Position, {
       target: () => Deployment,
       nodes: () => deploymentNodes,
       key: 'deploymentRowId',
+      column: 'deploymentId',
     },
     meeting: {
       description: 'The meeting where the position was stated; null when not stated at a known meeting.',
       target: () => Meeting,
       nodes: () => meetingNodes,
       key: 'meetingRowId',
+      column: 'meetingId',
     },
   },
   lists: {
