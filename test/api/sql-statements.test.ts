@@ -283,7 +283,8 @@ describe('the SQL a request costs', () => {
         }
       }
     `);
-    // The four pages, the deployments' hosts and the meetings' countries at the second level.
+    // The four pages; at the second level the countries (the positions' deployments' hosts and
+    // their meetings' countries, one statement) and the evidence's articles.
     expect(statementsOf(paged)).toBe(6);
     const pages = [paged.data.positions, paged.data.deployments, paged.data.officials, paged.data.meetings];
     const nodes = pages.flatMap((page: any) => page.nodes);
