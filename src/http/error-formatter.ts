@@ -93,7 +93,8 @@ export function createErrorFormatter({ production, log }: ErrorFormatting) {
     // A stack trace helps with an unexpected error only (and only outside production).
     if (extensions.code !== 'INTERNAL_SERVER_ERROR') delete extensions.stacktrace;
     if (production) result = { ...result, message: result.message.replace(suggestion, '') };
-    if (typeof extensions.code === 'string') scope?.errorCodes.add(extensions.code);
+    // Once a request has been answered with its timeout, what its work still formats is not sent.
+    if (typeof extensions.code === 'string' && !scope?.timedOut) scope?.errorCodes.add(extensions.code);
     return { ...result, extensions };
   };
 }

@@ -176,6 +176,10 @@ export function createGraphQLHttpServer(options: GraphQLHttpServerOptions): Grap
       // Otherwise, past the deadline the answer is a timeout: the work's SQL was cut off and its write rolled back.
       if (outcome === 'timeout') {
         scope.timedOut = true;
+        // The errors the cut-off work formatted (a statement PostgreSQL cancelled at the deadline,
+        // its statement_timeout being the same) are not sent: the answer, and so the request's
+        // log line, is the timeout alone.
+        scope.errorCodes.clear();
         throw new RequestError(
           504,
           'REQUEST_TIMEOUT',
