@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { defaultOperationLimits, defaultSubscriptionSettings, type AppConfig } from './config.ts';
+import { defaultOperationLimits, defaultPreparedStatements, defaultSubscriptionSettings, type AppConfig } from './config.ts';
 import { openDatabase, describeTarget, type Database } from './db/database.ts';
 import { migrateSchema } from './db/migrate.ts';
 import { seedDatabase } from './data/import/seed.ts';
@@ -38,6 +38,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const {
     database,
     migrationDatabase = null,
+    preparedStatements = defaultPreparedStatements,
     port,
     host,
     production = false,
@@ -96,7 +97,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   try {
     // PostgreSQL stops a statement that outlives its request (not below 1 s, so that start-up's
     // own statements are not cut short by a tiny REQUEST_TIMEOUT_MS).
-    db = await openDatabase(database, { statementTimeoutMs: Math.max(requestTimeoutMs, 1_000) });
+    db = await openDatabase(database, { statementTimeoutMs: Math.max(requestTimeoutMs, 1_000), preparedStatements });
     const opened = db;
     http.health.phase = 'migrating';
     const { applied } = await migrateSchema(opened, migrationDatabase);

@@ -96,6 +96,12 @@ export interface AppConfig extends ServerSettings {
   database: DatabaseTarget;
   /** MIGRATION_DATABASE_URL: where migrations run, as the tables' owner; null: through `database`. */
   migrationDatabase: DatabaseTarget | null;
+  /**
+   * PREPARED_STATEMENTS_MAX: on a PostgreSQL server, how many of its SQL statements a process
+   * keeps prepared on each connection (src/db/statement-names.ts); 0 sends every statement
+   * unnamed, for a connection pooler that cannot keep prepared statements.
+   */
+  preparedStatements: number;
   reportSqlStatements: boolean;
   /** REQUIRE_AUTH_FOR_READ: queries need an API key too (src/graphql/auth.ts). */
   requireAuthForRead: boolean;
@@ -111,6 +117,9 @@ export interface AppConfig extends ServerSettings {
    */
   webConcurrency: number;
 }
+
+/** PREPARED_STATEMENTS_MAX's default: well above the distinct statements the benchmark's and the web app's operations send. */
+export const defaultPreparedStatements = 200;
 
 function webConcurrencySetting(env: NodeJS.ProcessEnv, database: DatabaseTarget): number {
   const processes = integerSetting(env, 'WEB_CONCURRENCY', 1, 1, 64);
@@ -145,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, stdoutIsTermina
     port: read(() => portSetting(env), 0),
     database: read(() => databaseTargetFromEnv(env), { kind: 'pglite', dataDir: DEFAULT_PGLITE_DATA_DIR }),
     migrationDatabase: read(() => migrationTargetFromEnv(env), null),
+    preparedStatements: read(() => integerSetting(env, 'PREPARED_STATEMENTS_MAX', defaultPreparedStatements, 0, 10_000), defaultPreparedStatements),
     reportSqlStatements: read(() => booleanSetting(env, 'REPORT_SQL_STATEMENTS'), false),
     requireAuthForRead: read(() => booleanSetting(env, 'REQUIRE_AUTH_FOR_READ'), false),
     redisUrl: read(() => redisUrlSetting(env), null),

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { createPglite } from './pglite-cluster.ts';
 import { takingTurns } from './pglite-turns.ts';
 import { countingAdapterFactory } from './statement-counter.ts';
+import { statementNames } from './statement-names.ts';
 import { PrismaClient } from '../generated/prisma/client.ts';
 import type { DatabaseTarget } from '../config.ts';
 
@@ -245,6 +246,11 @@ export async function openDatabase(
      * (migrations are not bound by it).
      */
     statementTimeoutMs?: number;
+    /**
+     * PostgreSQL server only: how many statements to keep prepared on each connection
+     * (src/db/statement-names.ts); 0, the default, sends them all unnamed.
+     */
+    preparedStatements?: number;
   } = {},
 ): Promise<Database> {
   const where = describeTarget(target);
@@ -294,12 +300,30 @@ export async function openDatabase(
 
   const timeoutMs = options.timeoutMs ?? 10_000;
   const adapterFactory = new PrismaPg({ connectionString: target.url, connectionTimeoutMillis: timeoutMs });
+  const names = options.preparedStatements ? statementNames(options.preparedStatements) : null;
   const clientFor = (max: number) =>
     new PrismaClient({
       adapter: countingAdapterFactory(
-        new PrismaPg(guardedPool({ connectionString: target.url, connectionTimeoutMillis: timeoutMs, max, ...sessionLimits(options.statementTimeoutMs) }), {
-          disposeExternalPool: true,
-        }),
+        new PrismaPg(
+          guardedPool({
+            connectionString: target.url,
+            connectionTimeoutMillis: timeoutMs,
+            max,
+            ...sessionLimits(options.statementTimeoutMs),
+            // A prepared statement is still planned for the values of each execution, as an
+            // unnamed one is: what is saved is parsing and analysing its text. PostgreSQL's
+            // default (`auto`) would switch to one generic plan after five executions when it
+            // estimates it no dearer, and an estimate averaged over values can be far off for a
+            // given one (a search term in a few documents or in most).
+            ...(names ? { options: '-c plan_cache_mode=force_custom_plan' } : {}),
+          }),
+          {
+            disposeExternalPool: true,
+            // The adapter hands the name to pg, for which an undefined one means unnamed (its
+            // type says string): statements beyond the names rationed go unnamed, as before.
+            ...(names ? { statementNameGenerator: (query: { sql: string }) => names.nameFor(query.sql) as string } : {}),
+          },
+        ),
       ),
     });
   const prisma = clientFor(READ_POOL_SIZE);
