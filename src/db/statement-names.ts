@@ -2,10 +2,10 @@
  * Names for the SQL statements a PostgreSQL server should keep prepared on each connection.
  *
  * An unnamed statement is parsed, analysed and planned on every execution; a named one is parsed
- * once per connection, and PostgreSQL's plan cache re-plans it only when a generic plan would cost
- * more than one made for the values (`plan_cache_mode = auto`). The API sends the same few
- * statements over and over (a statement's text depends on the operation's shape, its values are
- * parameters), so most of that work is repeated for nothing.
+ * and analysed once per connection (the API's connections still plan each execution for its
+ * values: `plan_cache_mode` in src/db/database.ts). The API sends the same few statements over and
+ * over (a statement's text depends on the operation's shape, its values are parameters), so the
+ * parsing was repeated for nothing.
  *
  * A name stays prepared on a connection until the connection closes, in the server's memory and
  * in pg's, so names are rationed: a text gets one when it is seen for the second time, and a
@@ -15,8 +15,6 @@
 export interface StatementNames {
   /** The name to prepare `sql` under, or undefined to run it unnamed. */
   nameFor(sql: string): string | undefined;
-  /** How many names were handed out. */
-  readonly named: number;
 }
 
 export function statementNames(limit: number): StatementNames {
@@ -37,9 +35,6 @@ export function statementNames(limit: number): StatementNames {
       const given = `stancegraph_${names.size + 1}`;
       names.set(sql, given);
       return given;
-    },
-    get named() {
-      return names.size;
     },
   };
 }

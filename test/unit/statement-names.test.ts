@@ -10,14 +10,14 @@ describe('statementNames', () => {
     const name = names.nameFor('SELECT 1');
     expect(name).toMatch(/^stancegraph_\d+$/);
     expect(names.nameFor('SELECT 1')).toBe(name);
-    expect(names.named).toBe(1);
   });
 
   it('gives different texts different names', () => {
     const names = statementNames(10);
     for (const sql of ['SELECT 1', 'SELECT 2', 'SELECT 1', 'SELECT 2']) names.nameFor(sql);
+    expect(names.nameFor('SELECT 1')).toMatch(/^stancegraph_\d+$/);
+    expect(names.nameFor('SELECT 2')).toMatch(/^stancegraph_\d+$/);
     expect(names.nameFor('SELECT 1')).not.toBe(names.nameFor('SELECT 2'));
-    expect(names.named).toBe(2);
   });
 
   it('hands out at most `limit` names; later texts run unnamed, earlier ones keep theirs', () => {
@@ -26,7 +26,6 @@ describe('statementNames', () => {
     expect(names.nameFor('c')).toBeUndefined();
     expect(names.nameFor('c')).toBeUndefined();
     expect(names.nameFor('c')).toBeUndefined();
-    expect(names.named).toBe(2);
     expect(names.nameFor('a')).toMatch(/^stancegraph_\d+$/);
   });
 
