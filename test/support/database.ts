@@ -11,9 +11,11 @@
  * - PostgreSQL (DATABASE_URL set): the template is the database `<db>_tpl_<pid>` on that server;
  *   each copy is `CREATE DATABASE … TEMPLATE` it, dropped by `dispose()`.
  */
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { inject } from 'vitest';
 import { openDatabase, type DatabaseTarget } from '../../src/db/database.ts';
 import { applyMigrations } from '../../src/db/migrate.ts';
@@ -157,20 +159,23 @@ function ensureTemplate(tpl: DatabaseTemplate): Promise<void> {
 
 /**
  * A clean copy of the migrated and seeded test database, for one test file (or one test).
- * PGlite: a copy of the ~40 MB data directory (0.2–0.8 s here); opening it then costs ~0.4 s.
+ * PGlite: a copy of the ~40 MB data directory (~1,000 files) by `cp -R`, 0.2–0.3 s here, where
+ * Node's own recursive `fs.cp` took 0.8–1.1 s; opening it then costs ~0.4 s.
  * PostgreSQL: CREATE DATABASE … TEMPLATE, ~0.1–0.3 s.
  */
 export async function createTestDatabaseTarget(): Promise<TestDatabase> {
   const tpl = template();
   await ensureTemplate(tpl);
   if (tpl.kind === 'pglite') {
-    const dataDir = await mkdtemp(path.join(tpl.workDir, 'db-'));
-    await cp(tpl.templateDir, dataDir, { recursive: true });
+    // `cp -R` makes the copy's directory itself: it goes inside a new one of its own.
+    const copyDir = await mkdtemp(path.join(tpl.workDir, 'db-'));
+    const dataDir = path.join(copyDir, 'data');
+    await promisify(execFile)('cp', ['-R', tpl.templateDir, dataDir]);
     return {
       target: { kind: 'pglite', dataDir },
       env: { PGLITE_DATA_DIR: dataDir },
       async dispose() {
-        await rm(dataDir, { recursive: true, force: true });
+        await rm(copyDir, { recursive: true, force: true });
       },
     };
   }
