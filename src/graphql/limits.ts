@@ -404,9 +404,55 @@ export function countObjects(data: unknown): number {
   return Math.max(0, objectsIn(data) - (isResultObject(data) ? 1 : 0));
 }
 
-/** Characters JSON escapes: each takes 2 bytes (`\n`) or 6 (`\u0000`) instead of 1. */
+/**
+ * Whether `JSON.stringify(value)` would take more than `limit` bytes in UTF-8. Most answers are
+ * cleared by a bound that needs no string's content, only its length (jsonBytesAtMost); only an
+ * answer whose bound passes the limit is measured (jsonBytesAtLeast). Measuring every string and
+ * key of every answer took 2.9 ms of the deep traversal's 43 ms of CPU (docs/benchmarks.md).
+ */
+export function jsonLargerThan(value: unknown, limit: number): boolean {
+  return jsonBytesAtMost(value, limit) > limit && jsonBytesAtLeast(value, limit) > limit;
+}
+
+/** The most characters JSON spells a number with (`-2.2250738585072014e-308`). */
+const maxNumberLength = 24;
+
+/**
+ * A bound on the bytes `JSON.stringify(value)` takes in UTF-8, from lengths alone: a UTF-16 unit
+ * takes at most 6 bytes (an escaped control character, `\u0000`; 3 otherwise), a number at most
+ * 24, a Date 29 (its quoted ISO text, with a six-digit year at most); stops as soon as the bound
+ * passes `limit`.
+ */
+export function jsonBytesAtMost(value: unknown, limit: number): number {
+  let total = 0;
+  const visit = (node: unknown): void => {
+    if (total > limit) return;
+    if (typeof node === 'string') total += 6 * node.length + 2;
+    else if (node === null || typeof node !== 'object') total += typeof node === 'bigint' ? String(node).length : maxNumberLength;
+    else if (node instanceof Date) total += 29;
+    else if (typeof (node as { toJSON?: unknown }).toJSON === 'function') visit((node as { toJSON(): unknown }).toJSON());
+    else if (Array.isArray(node)) {
+      total += 2 + node.length;
+      for (let i = 0; i < node.length; i++) visit(node[i]);
+    } else {
+      total += 2;
+      for (const key in node) {
+        if (!Object.hasOwn(node, key)) continue;
+        total += 6 * key.length + 4;
+        visit((node as Record<string, unknown>)[key]);
+      }
+    }
+  };
+  visit(value);
+  return total;
+}
+
+/**
+ * Characters JSON escapes: each takes 2 bytes (`\n`) or 6 (`\u0000`) instead of 1; and lone
+ * surrogates, which it writes as `\ud800` (6 bytes) where UTF-8 has a replacement character (3).
+ */
 // eslint-disable-next-line no-control-regex -- the control characters are what is counted: JSON escapes each of them
-const escaped = /["\\\u0000-\u001f]/g;
+const escaped = /["\\\u0000-\u001f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 /** The same characters, for a test (a global expression keeps state between tests). */
 const hasEscaped = new RegExp(escaped.source);
 
@@ -437,16 +483,20 @@ export function jsonBytesAtLeast(value: unknown, limit: number): number {
     else if (typeof node === 'number' || typeof node === 'boolean' || typeof node === 'bigint' || typeof node === 'symbol' || typeof node === 'function')
       total += String(node).length;
     else if (Array.isArray(node)) {
-      total += 1 + node.length;
+      // Brackets and the commas between items.
+      total += Math.max(2, 1 + node.length);
       for (let i = 0; i < node.length; i++) visit(node[i]);
     } else {
-      // `for…in` rather than Object.entries: no array of pairs per object.
-      total += 1;
+      // Braces, and per key its colon and a comma (one fewer than keys). `for…in` rather than
+      // Object.entries: no array of pairs per object.
+      let keys = 0;
       for (const key in node) {
         if (!Object.hasOwn(node, key)) continue;
+        keys++;
         total += stringBytes(key) + 2;
         visit((node as Record<string, unknown>)[key]);
       }
+      total += keys === 0 ? 2 : 1;
     }
   };
   visit(value);

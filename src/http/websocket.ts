@@ -39,7 +39,7 @@ import type { OperationLimits, SubscriptionSettings } from '../config.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { authenticate, callerLabel, type Caller } from '../graphql/auth.ts';
 import type { GraphQLContext } from '../graphql/context.ts';
-import { jsonBytesAtLeast, limitErrorCodes, operationLimitRules, requestedCost, tokenLimitError } from '../graphql/limits.ts';
+import { jsonLargerThan, limitErrorCodes, operationLimitRules, requestedCost, tokenLimitError } from '../graphql/limits.ts';
 import { createLoaders } from '../graphql/loaders.ts';
 import { subscribeSharingExecution } from '../graphql/live-updates/shared-execution.ts';
 import type { ChangeFeed } from '../live/change-feed.ts';
@@ -267,7 +267,7 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
   const formatResult = (result: ExecutionResult): FormattedExecutionResult => {
     const errors = result.errors?.map((error) => formatError(error.toJSON(), error));
     const formatted = { ...(result.data !== undefined ? { data: result.data } : {}), ...(errors ? { errors } : {}) };
-    if (jsonBytesAtLeast(formatted, limits.maxResponseBytes) <= limits.maxResponseBytes) return formatted;
+    if (!jsonLargerThan(formatted, limits.maxResponseBytes)) return formatted;
     return {
       data: null,
       errors: [
