@@ -1,9 +1,14 @@
 /**
  * Executes operations with graphql-jit instead of graphql-js's interpreter: each operation is
- * compiled once into a JavaScript function (specialised to its selections, fragments and
- * types) and then run for every request that sends it. On the deep traversal (~13,000 fields)
- * this is several times cheaper in CPU and in what each request allocates than walking the
- * document field by field (docs/benchmarks.md).
+ * compiled into a JavaScript function (specialised to its selections, fragments and types) the
+ * second time it runs, and that function runs for every request that sends it after. On the deep
+ * traversal (~13,000 fields) this is several times cheaper in CPU and in what each request
+ * allocates than walking the document field by field (docs/benchmarks.md).
+ *
+ * An operation's first run is interpreted (graphql-js's `execute`), as Mercurius does with its
+ * `jit` option: compiling costs more than interpreting a small operation once, and many are sent
+ * once (an IDE's exploration, a script's one query). Sent over and over (an app's queries), an
+ * operation is compiled at its second run.
  *
  * Apollo Server 5 has no executor option; its gateway hook is the one place an executor can be
  * given. Parsing, validation (and the operation limits), plugins, error formatting and the HTTP
@@ -12,6 +17,7 @@
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
 import {
   astFromValue,
+  execute,
   getNullableType,
   getVariableValues,
   GraphQLError,
@@ -46,6 +52,17 @@ export interface CompiledOperation {
  */
 export class CompiledOperations {
   private readonly byDocument = new Map<DocumentNode, Map<string, CompiledOperation>>();
+  /** The operations of each document that have run once, interpreted; a document Apollo no longer keeps goes with its entry. */
+  private readonly ranOnce = new WeakMap<DocumentNode, Set<string>>();
+
+  /** Whether the operation has run before; from now on it has. */
+  ranBefore(document: DocumentNode, operationName: string): boolean {
+    const names = this.ranOnce.get(document);
+    if (names?.has(operationName)) return true;
+    if (names) names.add(operationName);
+    else this.ranOnce.set(document, new Set([operationName]));
+    return false;
+  }
 
   get(document: DocumentNode, operationName: string): CompiledOperation | undefined {
     const byName = this.byDocument.get(document);
@@ -71,15 +88,20 @@ export class CompiledOperations {
   }
 }
 
+/**
+ * The operation compiled, when it has run before (compiled then, the first time); null when it
+ * runs for the first time, to be interpreted.
+ */
 function compiledOperation(
   cache: CompiledOperations,
   schema: GraphQLSchema,
   document: DocumentNode,
   operationName: string | null,
-): CompiledOperation | { errors: readonly unknown[] } {
+): CompiledOperation | { errors: readonly unknown[] } | null {
   const key = operationName ?? '';
   const known = cache.get(document, key);
   if (known) return known;
+  if (!cache.ranBefore(document, key)) return null;
   const compiled = compileQuery(schema, document, operationName ?? undefined, {
     // The scalars' own serialize functions run as graphql-js would run them.
     disableLeafSerialization: false,
@@ -144,23 +166,43 @@ function variablesWithDefaults(schema: GraphQLSchema, operation: OperationDefini
     const type = typeFromAST(schema, definition.type) as GraphQLInputType | undefined;
     if (!type) continue;
     if (variables[name] === undefined && definition.defaultValue) variables[name] = valueFromASTUntyped(definition.defaultValue);
-    variables[name] = withInputDefaults(type, variables[name]);
+    // A variable left out stays out: given as undefined, graphql-jit passes null for it, in place
+    // of the default of the argument it fills.
+    if (variables[name] !== undefined) variables[name] = withInputDefaults(type, variables[name]);
   }
   return variables;
 }
 
-/** A gateway, as Apollo Server sees it, that serves `schema` and executes with graphql-jit. */
-export function compiledExecutionGateway(schema: GraphQLSchema): GatewayInterface {
-  const cache = new CompiledOperations();
+/**
+ * Whether the request leaves out a variable of the operation (one without a default). graphql-jit
+ * 0.8 gives an input field that such a variable fills the value null, where the specification
+ * (and graphql-js) leave the field out: `articleUpdate(input: { id: $id, headline: $h })` without
+ * `h` would clear the headline instead of keeping it. Such a request runs interpreted.
+ */
+function leavesOutAVariable(operation: OperationDefinitionNode, variables: Record<string, unknown>): boolean {
+  return (operation.variableDefinitions ?? []).some((definition) => variables[definition.variable.name.value] === undefined);
+}
+
+/** A gateway, as Apollo Server sees it, that serves `schema` and executes with graphql-jit (an operation's first run with graphql-js). */
+export function compiledExecutionGateway(schema: GraphQLSchema, cache = new CompiledOperations()): GatewayInterface {
   const executor: GatewayExecutor = async ({ document, operation, operationName, request, context }) => {
     // Variables are checked by graphql-js first: its errors name the variable definition, which
     // is how Apollo Server tells a client's bad variable (400 BAD_USER_INPUT) from a server fault.
     const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 50 });
     if (variables.errors) return { errors: variables.errors } as Awaited<ReturnType<GatewayExecutor>>;
-    const compiled = compiledOperation(cache, schema, document, operationName);
+    const given = variablesWithDefaults(schema, operation, request.variables ?? {});
+    const compiled = leavesOutAVariable(operation, given) ? null : compiledOperation(cache, schema, document, operationName);
+    const { loaders } = context as GraphQLContext;
+    if (compiled === null) {
+      const fields = selectedFields(schema, document, operationName);
+      if (fields) loaders.readOnly(fields);
+      return (await execute({ schema, document, operationName, contextValue: context, variableValues: request.variables })) as Awaited<
+        ReturnType<GatewayExecutor>
+      >;
+    }
     if ('errors' in compiled) return { ...compiled, errors: compiled.errors.map(asGraphQLError) } as Awaited<ReturnType<GatewayExecutor>>;
-    if (compiled.fields) (context as GraphQLContext).loaders.readOnly(compiled.fields);
-    const result = await compiled.compiled.query(undefined, context, variablesWithDefaults(schema, operation, request.variables ?? {}));
+    if (compiled.fields) loaders.readOnly(compiled.fields);
+    const result = await compiled.compiled.query(undefined, context, given);
     return { ...result, errors: result.errors?.map(asGraphQLError) } as Awaited<ReturnType<GatewayExecutor>>;
   };
   return {
