@@ -214,6 +214,16 @@ function processIsAlive(pid: number): boolean {
   }
 }
 
+/**
+ * The planner's cost of reading a page at random, for the API's sessions: 1.1, where PostgreSQL's
+ * default of 4 models spinning disks (its documentation suggests 1.1 for storage whose random
+ * reads cost little more than sequential ones, as solid-state drives), and an API's working set
+ * is in memory. At 4, the deep traversal's page statement found each holder by scanning the
+ * whole Actor table (230 rows), once per link (646 times): PostgreSQL's CPU per deep traversal
+ * was 28.2–28.6 ms, 20.9–22.3 at 1.1 (docs/benchmarks.md).
+ */
+export const randomPageCost = 1.1;
+
 /** Opens PGlite on `dataDir`; a new database starts from a copy of an empty cluster (src/db/pglite-cluster.ts). */
 async function startPglite(dataDir: string, fresh: boolean): Promise<PGlite> {
   // PGlite sets process.exitCode = 1 when PostgreSQL fails to start; that is ours to decide.
@@ -222,7 +232,8 @@ async function startPglite(dataDir: string, fresh: boolean): Promise<PGlite> {
   try {
     pglite = fresh ? await createPglite(dataDir) : new PGlite(dataDir);
     await pglite.waitReady;
-    await pglite.query('select 1');
+    // PGlite has one session: set here, the setting holds for every statement.
+    await pglite.exec(`SET random_page_cost = ${randomPageCost}`);
     return pglite;
   } catch (error) {
     process.exitCode = exitCode;
@@ -315,7 +326,7 @@ export async function openDatabase(
             // default (`auto`) would switch to one generic plan after five executions when it
             // estimates it no dearer, and an estimate averaged over values can be far off for a
             // given one (a search term in a few documents or in most).
-            ...(names ? { options: '-c plan_cache_mode=force_custom_plan' } : {}),
+            options: [`-c random_page_cost=${randomPageCost}`, ...(names ? ['-c plan_cache_mode=force_custom_plan'] : [])].join(' '),
           }),
           {
             disposeExternalPool: true,
