@@ -89,8 +89,8 @@ export class CompiledOperations {
 }
 
 /**
- * The operation compiled, when it has run before (compiled then, the first time); null when it
- * runs for the first time, to be interpreted.
+ * The operation compiled: at its second run, and kept for the runs after; null at its first run,
+ * which is interpreted.
  */
 function compiledOperation(
   cache: CompiledOperations,
