@@ -82,6 +82,13 @@ describe('an operation answers the same interpreted (its first run) and compiled
       expect(articleUpdate.userErrors).toEqual([]);
       expect(articleUpdate.article).toEqual({ headline: before.headline, photoCredit: `credit ${i}` });
     }
+    // The same with the input as one variable that leaves the field out: compiled from its second run.
+    const asInput = `mutation($input: ArticleUpdateInput!) { articleUpdate(input: $input) { article { headline photoCredit } userErrors { message } } }`;
+    for (let i = 0; i < 3; i++) {
+      const { articleUpdate } = await api.data('EDITOR', asInput, { input: { id: before.id, photoCredit: `input ${i}` } });
+      expect(articleUpdate.userErrors).toEqual([]);
+      expect(articleUpdate.article).toEqual({ headline: before.headline, photoCredit: `input ${i}` });
+    }
   });
 
   it('abstract types: search results and nodes by ID, with fragments and aliases', async () => {
