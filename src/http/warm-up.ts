@@ -10,9 +10,9 @@ import { exampleQuery } from './graphiql.ts';
  * Runs the IDE's example query twice, before the server says it is ready: interpreted, then
  * compiled (src/http/compiled-executor.ts), so that both ways of running an operation are warm.
  * The first run of the resolvers, loaders and database paths compiles them, and that is slow: the
- * heaviest operation the default limits accept kept the event loop busy for 0.9 s as a server's
- * first request, and for 0.35 s after this warm-up (README, "What the defaults let one request
- * do"). Nobody waits for the warm-up; a failure is logged and start-up goes on.
+ * heaviest operation the default limits accept kept the event loop busy for 0.9 s as the first
+ * request of a server without a warm-up (README, "What the defaults let one request do"). Nobody
+ * waits for the warm-up; a failure is logged and start-up goes on.
  */
 export async function warmUp(apollo: ApolloServer<GraphQLContext>, prisma: PrismaClient, log: Logger): Promise<void> {
   const started = performance.now();
