@@ -84,11 +84,25 @@ export type NodeRow = Record<string, unknown>;
 export interface SelectColumn {
   name: string;
   sql: Prisma.Sql;
+  /** The value without its name, where `sql` names it (`AS`); `sql` itself otherwise. */
+  expression?: Prisma.Sql;
 }
 
 /** A select-list column computed by `expression`, named `name`. */
 export function selectColumn(name: string, expression: Prisma.Sql): SelectColumn {
-  return { name, sql: Prisma.sql`${expression} AS ${identifier(name)}` };
+  return { name, sql: Prisma.sql`${expression} AS ${identifier(name)}`, expression };
+}
+
+/**
+ * `columns` as one JSON object per row, as `row_to_json` of the select list would make it: an
+ * embedded list aggregates these directly, in its order, where aggregating whole rows needed a
+ * subquery and a window function to number them (a sort and a window per parent).
+ */
+function jsonObjectOf(columns: readonly SelectColumn[]): Prisma.Sql {
+  // json_build_object takes at most 100 arguments.
+  if (columns.length > 50) throw new Error(`a JSON object of ${columns.length} columns: json_build_object takes at most 50`);
+  const pairs = columns.map((column) => Prisma.sql`${Prisma.raw(`'${column.name.replace(/'/g, "''")}'`)}, ${column.expression ?? column.sql}`);
+  return Prisma.sql`json_build_object(${Prisma.join(pairs, ', ')})`;
 }
 
 /**
@@ -103,6 +117,8 @@ export interface NodeSource<TNode> {
   from: Prisma.Sql;
   /** Every column of a node. */
   columns: Prisma.Sql;
+  /** The same columns as one JSON object (without the embedded relations), for embedded lists. */
+  jsonObject: Prisma.Sql;
   /**
    * The same source reading only what `fields` (field names of its types) need: the columns of
    * the fields not among them are left out, every other column (the id, the foreign keys that
@@ -171,8 +187,27 @@ function embeddedSql(relation: EmbeddedRelation): Prisma.Sql {
     return Prisma.sql`(SELECT (SELECT row_to_json(e) FROM (SELECT ${nodes.columns} FROM ${nodes.from} WHERE n.id = "_parent".key) AS e)
       FROM (SELECT n.${identifier(relation.column)} AS key) AS "_parent")`;
   }
-  const items = linkedItemsSql(relation.ids, relation.nodes, Prisma.sql`= "_parent".key`, relation.orderBy);
-  return Prisma.sql`(SELECT (SELECT coalesce(json_agg(e ORDER BY e."_rank"), '[]') FROM (${items}) AS e) FROM (SELECT n.id AS key) AS "_parent")`;
+  return Prisma.sql`(SELECT (${embeddedListSql(relation.ids, nodes, relation.orderBy)}) FROM (SELECT n.id AS key) AS "_parent")`;
+}
+
+/**
+ * The JSON list of the children of the parent `"_parent".key`, in `orderSql` order (row id by
+ * default): each child's JSON object aggregated in order, as `linkedItemsSql` reads the same
+ * children as rows (see there for the join table's LATERAL).
+ */
+function embeddedListSql(source: IdSource, nodes: NodeSource<unknown>, orderSql: Prisma.Sql = Prisma.raw('n.id')): Prisma.Sql {
+  if (!source.parentColumn) throw new Error(`id source ${source.name} has no parent column`);
+  const parentColumn = identifier(source.parentColumn);
+  if (source.table === nodes.table) {
+    return Prisma.sql`SELECT coalesce(json_agg(${nodes.jsonObject} ORDER BY ${orderSql}), '[]') FROM ${nodes.from} WHERE n.${parentColumn} = "_parent".key`;
+  }
+  // The node's columns come out of the LATERAL subquery under their names, so that `orderSql`
+  // reads them through `n` as it would the table's.
+  return Prisma.sql`
+    SELECT coalesce(json_agg(n."_json" ORDER BY ${orderSql}), '[]')
+    FROM ${identifier(source.table)} AS l
+    CROSS JOIN LATERAL (SELECT ${nodes.columns}, ${nodes.jsonObject} AS "_json" FROM ${nodes.from} WHERE n.id = l.${identifier(source.childColumn)} OFFSET 0) AS n
+    WHERE l.${parentColumn} = "_parent".key`;
 }
 
 /** A select list of `columns`. */
@@ -221,6 +256,7 @@ export function nodeSource<TNode>(spec: NodeSourceSpec<TNode>): NodeSource<TNode
     typeNames: spec.typeNames,
     from: spec.from,
     columns: selectList([...columns, ...relations.map((relation) => selectColumn(embeddedColumn(relation), embeddedSql(relation)))]),
+    jsonObject: jsonObjectOf(columns),
     // Narrowing the whole select list again, not this one: a narrowed source is narrowed to `fields`.
     narrowed: (fields) => withColumns(columnsNeeded(spec.columns, spec.fieldColumns ?? {}, fields), relations),
     embedding: (embedded) => withColumns(columns, embedded),
