@@ -177,7 +177,8 @@ function variablesWithDefaults(schema: GraphQLSchema, operation: OperationDefini
  * Whether the request leaves out a variable of the operation (one without a default). graphql-jit
  * 0.8 gives an input field that such a variable fills the value null, where the specification
  * (and graphql-js) leave the field out: `articleUpdate(input: { id: $id, headline: $h })` without
- * `h` would clear the headline instead of keeping it. Such a request runs interpreted.
+ * `h` would clear the headline instead of keeping it (graphql-jit's issues #91 and #230, open).
+ * Such a request runs interpreted.
  */
 function leavesOutAVariable(operation: OperationDefinitionNode, variables: Record<string, unknown>): boolean {
   return (operation.variableDefinitions ?? []).some((definition) => variables[definition.variable.name.value] === undefined);
