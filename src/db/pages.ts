@@ -117,7 +117,7 @@ export interface NodeSource<TNode> {
   from: Prisma.Sql;
   /** Every column of a node. */
   columns: Prisma.Sql;
-  /** The same columns as one JSON object (without the embedded relations), for embedded lists. */
+  /** The same columns as one JSON object, for lists aggregated as JSON (src/db/pages.ts, `childListSql`). */
   jsonObject: Prisma.Sql;
   /**
    * The same source reading only what `fields` (field names of its types) need: the columns of
@@ -187,27 +187,29 @@ function embeddedSql(relation: EmbeddedRelation): Prisma.Sql {
     return Prisma.sql`(SELECT (SELECT row_to_json(e) FROM (SELECT ${nodes.columns} FROM ${nodes.from} WHERE n.id = "_parent".key) AS e)
       FROM (SELECT n.${identifier(relation.column)} AS key) AS "_parent")`;
   }
-  return Prisma.sql`(SELECT (${embeddedListSql(relation.ids, nodes, relation.orderBy)}) FROM (SELECT n.id AS key) AS "_parent")`;
+  return Prisma.sql`(SELECT (${childListSql(relation.ids, nodes, Prisma.raw('"_parent".key'), relation.orderBy)}) FROM (SELECT n.id AS key) AS "_parent")`;
 }
 
 /**
- * The JSON list of the children of the parent `"_parent".key`, in `orderSql` order (row id by
- * default): each child's JSON object aggregated in order, as `linkedItemsSql` reads the same
- * children as rows (see there for the join table's LATERAL).
+ * The JSON list of the children of the parent whose id is `parentKey`, in `orderSql` order (row id
+ * by default): each child's JSON object aggregated in order (the children of a page's node, or of
+ * each parent of fetchLinkedAll).
  */
-function embeddedListSql(source: IdSource, nodes: NodeSource<unknown>, orderSql: Prisma.Sql = Prisma.raw('n.id')): Prisma.Sql {
+function childListSql(source: IdSource, nodes: NodeSource<unknown>, parentKey: Prisma.Sql, orderSql: Prisma.Sql = Prisma.raw('n.id')): Prisma.Sql {
   if (!source.parentColumn) throw new Error(`id source ${source.name} has no parent column`);
   const parentColumn = identifier(source.parentColumn);
   if (source.table === nodes.table) {
-    return Prisma.sql`SELECT coalesce(json_agg(${nodes.jsonObject} ORDER BY ${orderSql}), '[]') FROM ${nodes.from} WHERE n.${parentColumn} = "_parent".key`;
+    return Prisma.sql`SELECT coalesce(json_agg(${nodes.jsonObject} ORDER BY ${orderSql}), '[]') FROM ${nodes.from} WHERE n.${parentColumn} = ${parentKey}`;
   }
-  // The node's columns come out of the LATERAL subquery under their names, so that `orderSql`
-  // reads them through `n` as it would the table's.
+  // Each link's node by its primary key: the LATERAL subquery (kept apart by OFFSET 0) makes one
+  // index probe per link. As a join, the planner hashed the whole node table instead (all 20,000
+  // officials for 350 speakers: 10 ms against 3). The node's columns come out of it under their
+  // names, so that `orderSql` reads them through `n` as it would the table's.
   return Prisma.sql`
     SELECT coalesce(json_agg(n."_json" ORDER BY ${orderSql}), '[]')
     FROM ${identifier(source.table)} AS l
     CROSS JOIN LATERAL (SELECT ${nodes.columns}, ${nodes.jsonObject} AS "_json" FROM ${nodes.from} WHERE n.id = l.${identifier(source.childColumn)} OFFSET 0) AS n
-    WHERE l.${parentColumn} = "_parent".key`;
+    WHERE l.${parentColumn} = ${parentKey}`;
 }
 
 /** A select list of `columns`. */
@@ -251,19 +253,25 @@ export function nodeSource<TNode>(spec: NodeSourceSpec<TNode>): NodeSource<TNode
     }
     return spec.toNode(row);
   };
-  const withColumns = (columns: readonly SelectColumn[], relations: readonly EmbeddedRelation[] = []): NodeSource<TNode> => ({
-    table: spec.table,
-    typeNames: spec.typeNames,
-    from: spec.from,
-    columns: selectList([...columns, ...relations.map((relation) => selectColumn(embeddedColumn(relation), embeddedSql(relation)))]),
-    jsonObject: jsonObjectOf(columns),
-    // Narrowing the whole select list again, not this one: a narrowed source is narrowed to `fields`.
-    narrowed: (fields) => withColumns(columnsNeeded(spec.columns, spec.fieldColumns ?? {}, fields), relations),
-    embedding: (embedded) => withColumns(columns, embedded),
-    // The same object for every narrowing: countLinked tells "no filter" by identity.
-    ...(hidden ? { hidden } : {}),
-    toNode: relations.length === 0 ? toNode : (row) => withEmbedded(toNode(row), row, relations),
-  });
+  const withColumns = (columns: readonly SelectColumn[], relations: readonly EmbeddedRelation[] = []): NodeSource<TNode> => {
+    const all = [...columns, ...relations.map((relation) => selectColumn(embeddedColumn(relation), embeddedSql(relation)))];
+    return {
+      table: spec.table,
+      typeNames: spec.typeNames,
+      from: spec.from,
+      columns: selectList(all),
+      // Built when a list aggregates it: json_build_object's bound (50 columns) is its concern only.
+      get jsonObject() {
+        return jsonObjectOf(all);
+      },
+      // Narrowing the whole select list again, not this one: a narrowed source is narrowed to `fields`.
+      narrowed: (fields) => withColumns(columnsNeeded(spec.columns, spec.fieldColumns ?? {}, fields), relations),
+      embedding: (embedded) => withColumns(columns, embedded),
+      // The same object for every narrowing: countLinked tells "no filter" by identity.
+      ...(hidden ? { hidden } : {}),
+      toNode: relations.length === 0 ? toNode : (row) => withEmbedded(toNode(row), row, relations),
+    };
+  };
   return withColumns(spec.columns);
 }
 
@@ -477,38 +485,11 @@ export async function fetchLinkedAll<TNode>(
   parentIds: readonly number[],
   orderSql?: Prisma.Sql,
 ): Promise<Map<number, TNode[]>> {
-  const rows = await jsonRows(prisma, linkedItemsSql(source, nodes, Prisma.sql`= ANY(${[...parentIds]}::int[])`, orderSql), Prisma.raw('r."_rank"'));
-  const byParent = new Map<number, TNode[]>();
-  for (const row of rows) {
-    const parent = row._parent as number;
-    const list = byParent.get(parent) ?? [];
-    list.push(nodes.toNode(row));
-    byParent.set(parent, list);
-  }
-  return byParent;
-}
-
-/**
- * The children of the parents whose id meets `parentMatch` (`= ANY(…)`), each with its parent's
- * id (`_parent`) and its rank in parent, then `orderSql` order (`_rank`; row id by default).
- */
-function linkedItemsSql(source: IdSource, nodes: NodeSource<unknown>, parentMatch: Prisma.Sql, orderSql: Prisma.Sql = Prisma.raw('n.id')): Prisma.Sql {
-  if (!source.parentColumn) throw new Error(`id source ${source.name} has no parent column`);
-  const parentColumn = identifier(source.parentColumn);
-  return source.table === nodes.table
-    ? Prisma.sql`
-        SELECT n.${parentColumn} AS "_parent", ${nodes.columns}, row_number() OVER (ORDER BY n.${parentColumn}, ${orderSql}) AS "_rank"
-        FROM ${nodes.from}
-        WHERE n.${parentColumn} ${parentMatch}`
-    : // Each link's node by its primary key: the LATERAL subquery (kept apart by OFFSET 0) makes
-      // one index probe per link. As a join, the planner hashed the whole node table instead (all
-      // 20,000 officials for 350 speakers: 10 ms against 3). Its columns keep their names, so
-      // `orderSql` reads them through `n` as before.
-      Prisma.sql`
-        SELECT l.${parentColumn} AS "_parent", n.*, row_number() OVER (ORDER BY l.${parentColumn}, ${orderSql}) AS "_rank"
-        FROM ${identifier(source.table)} AS l
-        CROSS JOIN LATERAL (SELECT ${nodes.columns} FROM ${nodes.from} WHERE n.id = l.${identifier(source.childColumn)} OFFSET 0) AS n
-        WHERE l.${parentColumn} ${parentMatch}`;
+  const rows = await jsonRows(
+    prisma,
+    Prisma.sql`SELECT parent.id AS "_parent", (${childListSql(source, nodes, Prisma.raw('parent.id'), orderSql)}) AS "_children" FROM unnest(${[...parentIds]}::int[]) AS parent(id)`,
+  );
+  return new Map(rows.map((row) => [row._parent as number, (row._children as NodeRow[]).map((child) => nodes.toNode(child))]));
 }
 
 /** Nodes meeting a condition over `n` (a unique key), in one statement. */
