@@ -94,9 +94,9 @@ export function selectColumn(name: string, expression: Prisma.Sql): SelectColumn
 }
 
 /**
- * `columns` as one JSON object per row, as `row_to_json` of the select list would make it: an
- * embedded list aggregates these directly, in its order, where aggregating whole rows needed a
- * subquery and a window function to number them (a sort and a window per parent).
+ * `columns` as one JSON object per row, as `row_to_json` of the select list would make it: a list
+ * of children (`childListSql`) aggregates these directly, in its order, where aggregating whole
+ * rows needed a subquery and a window function to number them (a sort and a window per parent).
  */
 function jsonObjectOf(columns: readonly SelectColumn[]): Prisma.Sql {
   // json_build_object takes at most 100 arguments.
