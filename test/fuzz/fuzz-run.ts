@@ -6,7 +6,7 @@
  *
  * The run is split into parts, one test file each (fuzz-part-1.test.ts, …): part p of n sends the
  * operations whose index is p modulo n, to an app and database of its own. Vitest runs the files in
- * its two workers at once (vitest.config.ts starts them first), so the run keeps both cores busy
+ * two of its workers at once (vitest.config.ts starts them first), so the run keeps both cores busy
  * instead of one app process, its client and its database backend sharing about one.
  *
  * Settings (environment):
