@@ -44,7 +44,8 @@ export function createApollo({
     gateway: compiledExecutionGateway(schema),
     nodeEnv: production ? 'production' : 'development',
     introspection,
-    includeStacktraceInErrorResponses: !production,
+    // Only an unexpected error's answer has a stack trace outside production: createErrorFormatter.
+    includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: production,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,

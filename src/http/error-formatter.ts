@@ -44,10 +44,7 @@ export function createErrorFormatter({ production, log }: ErrorFormatting) {
       extensions.code = original.extensions.code;
     }
     const invalidArgument = invalidArgumentExtensions(unwrapResolverError(error));
-    if (invalidArgument) {
-      Object.assign(extensions, invalidArgument);
-      delete extensions.stacktrace;
-    }
+    if (invalidArgument) Object.assign(extensions, invalidArgument);
     if (extensions.code === 'INTERNAL_SERVER_ERROR' && formatted.message === tooManyVariableErrors && formatted.path === undefined) {
       extensions.code = 'BAD_USER_INPUT';
     }
@@ -65,7 +62,6 @@ export function createErrorFormatter({ production, log }: ErrorFormatting) {
       // /readyz and its log line tell the operator.
       result = { message: databaseUnavailableMessage, ...(formatted.path ? { path: formatted.path } : {}) };
       extensions.code = DATABASE_UNAVAILABLE;
-      delete extensions.stacktrace;
       (scope?.log ?? log).warn({ reqId: scope?.id, err: unwrapResolverError(error) }, 'the database is unavailable');
     }
 
@@ -85,13 +81,15 @@ export function createErrorFormatter({ production, log }: ErrorFormatting) {
           ...(formatted.locations ? { locations: formatted.locations } : {}),
           ...(formatted.path ? { path: formatted.path } : {}),
         };
-        delete extensions.stacktrace;
         delete extensions.exception;
+      } else if (error instanceof Error) {
+        // A stack trace helps with an unexpected error only, and only outside production. Apollo's
+        // own option (includeStacktraceInErrorResponses, off) would format one for every error,
+        // most of them the client's mistakes, only for this function to drop it.
+        extensions.stacktrace = error.stack?.split('\n');
       }
     }
 
-    // A stack trace helps with an unexpected error only (and only outside production).
-    if (extensions.code !== 'INTERNAL_SERVER_ERROR') delete extensions.stacktrace;
     if (production) result = { ...result, message: result.message.replace(suggestion, '') };
     // Once a request has been answered with its timeout, what its work still formats is not sent.
     if (typeof extensions.code === 'string' && !scope?.timedOut) scope?.errorCodes.add(extensions.code);

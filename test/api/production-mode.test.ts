@@ -151,4 +151,31 @@ describe('an unexpected error', () => {
     },
     120_000,
   );
+
+  it.runIf(process.env.DATABASE_URL)(
+    'outside production, comes with its stack trace; a mistake of the client never does',
+    async () => {
+      const database = await createTestDatabaseTarget();
+      cleanups.push(() => database.dispose());
+      const running = await start({}, database);
+      await withPgClient(database.env.DATABASE_URL!, (client) => client.query('ALTER TABLE "Deployment" RENAME COLUMN "name" TO "name_gone"'));
+
+      const unexpected = await postGraphQL(running.url, { query: '{ deployments { nodes { name } } }' });
+      const [error] = unexpected.json.errors;
+      expect(error.extensions.code).toBe('INTERNAL_SERVER_ERROR');
+      expect(error.extensions.stacktrace).toEqual(expect.arrayContaining([expect.stringMatching(/name_gone|column/)]));
+
+      // Refused before running (validation, variables) and refused by a resolver (a bad argument).
+      for (const mistake of [
+        { query: '{ deployments { nodes { nom } } }' },
+        { query: 'query($n: Int!) { deployments(first: $n) { totalCount } }', variables: { n: 'ten' } },
+        { query: '{ deployments(first: -1) { totalCount } }' },
+      ]) {
+        const refused = await postGraphQL(running.url, mistake);
+        expect(refused.json.errors[0].extensions.code, refused.text).toMatch(/GRAPHQL_VALIDATION_FAILED|BAD_USER_INPUT/);
+        expect(refused.text).not.toContain('stacktrace');
+      }
+    },
+    120_000,
+  );
 });
