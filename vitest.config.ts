@@ -40,6 +40,15 @@ export default defineConfig({
     // cost-bounds tests time the event loop of a server they spawn, which needs its share of a core.
     maxWorkers: 3,
     sequence: { sequencer: FuzzFirst },
+    tags: [
+      {
+        name: 'any-database',
+        description:
+          'Runs the same whatever DATABASE_URL names: uses no database, or picks its own (PGlite in memory or in a ' +
+          'directory of its own, the PostgreSQL server at 127.0.0.1). .ci/run runs it once, in its PGlite run, and ' +
+          "leaves it out of the PostgreSQL server's run (--tags-filter='!any-database').",
+      },
+    ],
     // Files that run in the same worker share its modules: the app (its ~700 modules, Prisma's
     // client, PGlite's WebAssembly) is loaded once per worker, not once per file (~2.5 s of CPU
     // each). Every file starts its own app on its own database copy, so they share no state.

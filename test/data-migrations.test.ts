@@ -1,3 +1,4 @@
+// @module-tag any-database
 /**
  * Migrations that carry data over, each run on a database as the version before it left it: the
  * migrations up to it applied, and rows written as that version wrote them (an import, the seed,

@@ -1,3 +1,4 @@
+// @module-tag any-database
 /** Which errors mean "the database cannot be reached" (HTTP 503) rather than a bug or a bad request. */
 import { describe, expect, it } from 'vitest';
 import { isDatabaseUnavailable } from '../src/db/availability.ts';

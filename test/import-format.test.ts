@@ -1,3 +1,4 @@
+// @module-tag any-database
 /**
  * The documented import format (docs/import-format.schema.json) is the one the code describes
  * (src/data/import/format.ts), accepts the seed document and the generated articles, and refuses

@@ -59,7 +59,7 @@ function expectRecordedAsPrismaDoes(recorded: Recorded[], committed: Committed[]
   }
 }
 
-describe('applyMigrations on PGlite', () => {
+describe('applyMigrations on PGlite', { tags: ['any-database'] }, () => {
   let db: Database;
   let scratch: string;
 
@@ -105,7 +105,7 @@ describe('applyMigrations on PGlite', () => {
   });
 });
 
-describe('applyMigrations on the PostgreSQL server', () => {
+describe('applyMigrations on the PostgreSQL server', { tags: ['any-database'] }, () => {
   const admin = serverUrl;
   const database = copyNamePrefix(databaseNameOf(admin), `_t${process.pid}_`) + randomBytes(5).toString('hex');
   const url = urlForDatabase(admin, database);
@@ -145,7 +145,7 @@ describe('applyMigrations on the PostgreSQL server', () => {
   });
 });
 
-describe('a persisted PGlite data directory', () => {
+describe('a persisted PGlite data directory', { tags: ['any-database'] }, () => {
   let scratch: string;
   beforeAll(async () => {
     scratch = await mkdtemp(path.join(os.tmpdir(), 'stancegraph-pglite-'));
@@ -251,7 +251,7 @@ describe('a persisted PGlite data directory', () => {
   });
 });
 
-describe('createMigration', () => {
+describe('createMigration', { tags: ['any-database'] }, () => {
   let scratch: string;
   beforeAll(async () => {
     scratch = await mkdtemp(path.join(os.tmpdir(), 'stancegraph-create-migration-'));

@@ -1,3 +1,4 @@
+// @module-tag any-database
 /**
  * Teams generate typed clients from the committed schema.graphql: it must be exactly the schema
  * the server builds and serves (printed by the same function as `npm run schema:emit`).

@@ -1,3 +1,4 @@
+// @module-tag any-database
 import { describe, expect, it } from 'vitest';
 import { readSeedDocument } from '../src/data/import/seed.ts';
 import { locateEvidence, sha256Hex } from '../src/data/rules.ts';

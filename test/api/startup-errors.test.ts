@@ -1,3 +1,4 @@
+// @module-tag any-database
 /**
  * An operator who misconfigures the server learns it at once: the process exits non-zero within
  * 15 s with one line that names the problem, not a stack trace and not a hang.
@@ -7,7 +8,6 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabaseTarget } from '../support/database.ts';
 import { runServerToExit, type FinishedProcess } from '../support/process.ts';
 
 const limitMs = 15_000;
@@ -85,13 +85,12 @@ describe('start-up fails fast, with one clear line, when', () => {
     const blocker: Server = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, resolve));
     const port = (blocker.address() as { port: number }).port;
-    const database = await createTestDatabaseTarget();
     try {
-      const run = await runServerToExit({ ...database.env, PORT: String(port) }, limitMs + 5_000);
+      // The server listens before it opens its database: this one is never made.
+      const run = await runServerToExit({ PORT: String(port), PGLITE_DATA_DIR: path.join(scratch, 'port-taken') }, limitMs + 5_000);
       expectOneLineFailure(run, new RegExp(`\\b${port}\\b`));
     } finally {
       await new Promise((resolve) => blocker.close(resolve));
-      await database.dispose();
     }
   }, 60_000);
 });

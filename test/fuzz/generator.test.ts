@@ -1,3 +1,4 @@
+// @module-tag any-database
 /** The fuzz generator is deterministic by seed and covers the schema: same seed, same operations. */
 import { readFileSync } from 'node:fs';
 import { buildSchema, parse, validate } from 'graphql';

@@ -1,3 +1,4 @@
+// @module-tag any-database
 /**
  * The layers of src/ point one way (docs/architecture.md): a file imports only from its own layer
  * or a lower one, and neither files nor folders import each other in a circle. Reads the import

@@ -1,3 +1,4 @@
+// @module-tag any-database
 /** The events subscribers are told, from change log rows (src/data/change-events.ts). */
 import { describe, expect, it } from 'vitest';
 import { eventsOf, type ChangeRow } from '../../src/data/change-events.ts';

@@ -1,3 +1,4 @@
+// @module-tag any-database
 /**
  * Compiled operations (src/http/compiled-executor.ts): an operation is compiled at its second run,
  * not its first; the cache keeps the most recently used documents, no more.

@@ -1,3 +1,4 @@
+// @module-tag any-database
 /** `count` on a connection: exact up to the limit, AT_LEAST the limit beyond it (src/graphql/connection.ts). */
 import { describe, expect, it } from 'vitest';
 import { countLimit, toConnection } from '../../src/graphql/connection.ts';

@@ -1,3 +1,4 @@
+// @module-tag any-database
 /**
  * Cursors (src/data/cursor.ts): opaque to clients, exactly one spelling per position, and
  * anything we did not issue refused as the client's mistake, naming the argument.

@@ -1,3 +1,4 @@
+// @module-tag any-database
 /** Where a quote is in an article body (src/data/rules.ts, src/data/evidence-spans.ts): no database. */
 import { describe, expect, it } from 'vitest';
 import { isQuoteProblem, locateQuote } from '../../src/data/evidence-spans.ts';

@@ -1,3 +1,4 @@
+// @module-tag any-database
 /**
  * The extractor (src/data/extraction/): each stance cue, modality, joint statements, new and
  * unresolved mentions, exact evidence, and the seed article against its labels.

@@ -1,3 +1,4 @@
+// @module-tag any-database
 /**
  * How a model's `filter` and `orderBy` become SQL (src/data/model-listing.ts, src/data/listing.ts),
  * and which arguments are refused before any SQL: no database. The filters here name no natural

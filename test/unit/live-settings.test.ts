@@ -1,3 +1,4 @@
+// @module-tag any-database
 /** The live updates' settings (src/config.ts): defaults, and one clear line per unusable value. */
 import { describe, expect, it } from 'vitest';
 import { defaultSubscriptionSettings, loadConfig } from '../../src/config.ts';

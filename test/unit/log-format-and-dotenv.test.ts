@@ -1,3 +1,4 @@
+// @module-tag any-database
 /** LOG_FORMAT (src/config.ts, src/logger.ts) and `.env` (loadDotEnv): defaults, precedence, clear errors. */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

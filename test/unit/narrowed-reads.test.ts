@@ -1,3 +1,4 @@
+// @module-tag any-database
 /**
  * Nodes read with only the columns an operation shows: which fields an operation selects of each
  * type (src/graphql/selected-fields.ts), and which columns a node source keeps for them

@@ -1,3 +1,4 @@
+// @module-tag any-database
 /**
  * The cost function (src/graphql/limits.ts, `requestedCost`): an upper bound, before anything
  * runs, on the objects a response can hold, read from the document and its variables as execution

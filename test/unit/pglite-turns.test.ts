@@ -1,3 +1,4 @@
+// @module-tag any-database
 /**
  * The embedded database's statements take turns with the rest of the event loop
  * (src/db/pglite-turns.ts): a timer that falls due while statements are queued runs between two of

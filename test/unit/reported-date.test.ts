@@ -1,3 +1,4 @@
+// @module-tag any-database
 /** Dates at the precision reports give them (src/data/reported-date.ts): reading, writing back, comparing. */
 import { describe, expect, it } from 'vitest';
 import { contains, dayAndDate, exactDayOf, overlaps, parseReportedDate, refines, reportedDateOf, type ReportedDate } from '../../src/data/reported-date.ts';

@@ -1,3 +1,4 @@
+// @module-tag any-database
 /**
  * The response-size check (src/graphql/limits.ts): `jsonBytesAtMost`, a bound from lengths alone,
  * and `jsonBytesAtLeast`, a measure, are never below what `JSON.stringify` writes; `jsonLargerThan`

@@ -1,3 +1,4 @@
+// @module-tag any-database
 /** The names PostgreSQL keeps statements prepared under (src/db/statement-names.ts), given sparingly and never changed, and their setting. */
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
