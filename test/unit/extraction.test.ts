@@ -76,6 +76,15 @@ describe('stance cues', () => {
     expect(p.attribution).toBe('PARAPHRASE');
   });
 
+  it.each([
+    ['URGE', 'ASSERTED', 'China warned South Korea against deploying THAAD in South Korea.'],
+    ['THREATEN', 'ASSERTED', 'The United States warned Japan of new sanctions over the Typhon deployment in Japan.'],
+    ['SUPPORT', 'HYPOTHETICAL', 'Japan is considering deploying Typhon in Japan.'],
+    ['COMMIT', 'NEGATED', 'The Philippines will not participate in the Typhon deployment in the Philippines.'],
+  ])('%s (%s): %s', (stance, modality, body) => {
+    expect(only(checked(extract(body)))).toMatchObject({ stance, modality });
+  });
+
   it('declares the deployment as the gazetteer knows it', () => {
     const x = checked(extract('China firmly opposes the THAAD deployment in South Korea.'));
     expect(x.document.deployments).toEqual([expect.objectContaining({ system: 'THAAD', host: 'KR', operator: 'US' })]);
@@ -207,6 +216,34 @@ describe('what is not a statement of the actor named', () => {
     expect(extract('Japan, which backs the THAAD deployment in South Korea, held talks.').document.positions).toEqual([]);
   });
 
+  it("one side's account of what another plans is not the other's commitment", () => {
+    const x = extract('Russia said that the United States plans to deploy THAAD in South Korea.');
+    expect(x.document.positions.filter((p) => p.stance === 'COMMIT')).toEqual([]);
+  });
+
+  it('"it" before the cue is who speaks, not what the statement is about', () => {
+    const x = checked(extract('Japan welcomed the Typhon deployment in Japan. The United States said it remains committed to its alliance with Japan.'));
+    expect(only(x)).toMatchObject({ stance: 'SUPPORT', holders: ['JP'] });
+  });
+
+  it('"Zakharova, the spokeswoman," is Zakharova, whoever spoke before', () => {
+    const x = checked(
+      extract(
+        'Japan welcomed the Typhon deployment in Japan, its defense minister said. Zakharova, the spokeswoman, said on Monday that Russia regrets the move, and it firmly opposes the Typhon deployment in Japan.',
+      ),
+    );
+    expect(x.document.positions.find((p) => p.stance === 'OPPOSE')).toMatchObject({ holders: ['RU'], speakers: ['Maria Zakharova'] });
+  });
+
+  it('countries listed after a preposition are not the subject', () => {
+    const x = checked(
+      extract(
+        'China said that cooperation among the United States, Japan and South Korea was raising tensions and vowed countermeasures against the THAAD deployment in South Korea.',
+      ),
+    );
+    expect(only(x)).toMatchObject({ stance: 'THREATEN', holders: ['CN'] });
+  });
+
   it('a report by unnamed sources is UNNAMED_SOURCE', () => {
     expect(only(checked(extract('China firmly opposes the THAAD deployment in South Korea, sources said.'))).attribution).toBe('UNNAMED_SOURCE');
   });
@@ -239,6 +276,12 @@ describe('unresolved mentions', () => {
   it('a spokesperson without a country speaks for the dateline', () => {
     const x = checked(extract('BEIJING, Sept. 6 (Xinhua) -- Spokesperson Geng Shuang said China firmly opposes the THAAD deployment in South Korea.'));
     expect(x.document.officials).toEqual([expect.objectContaining({ name: 'Geng Shuang', title: 'Spokesperson', country: 'CN' })]);
+  });
+
+  it('a system known only in a country the article never names is not placed there', () => {
+    const body = 'China opposes the deployment of THAAD in Japan.';
+    expect(extract(body).document.positions).toEqual([]);
+    expect(extract(body).unresolved).toContainEqual({ text: 'THAAD', start: body.indexOf('THAAD'), end: body.indexOf('THAAD') + 5, kind: 'deployment' });
   });
 
   it('places a system by the host the sentence names', () => {

@@ -13,6 +13,8 @@ export interface Cue {
   weight: number;
   /** The cue's words say the statement is an intention ("would further strengthen", "plans to deploy"). */
   intended?: boolean;
+  /** The cue's words say the statement is a possibility weighed ("is considering deploying"). */
+  hypothetical?: boolean;
   /** Its own words hold a "not" that does not deny it ("will not stand idly by"). */
   negationInside?: boolean;
   /** The actors before it are those called on, not those who speak ("the US and Japan should"). */
@@ -46,6 +48,11 @@ export const CUES: Cue[] = [
     String.raw`warn(?:s|ed|ing)?\s+of\s+(?:serious\s+|grave\s+|severe\s+)?consequences|reserves?\s+the\s+right\s+to\s+(?:respond|take)|pay\s+(?:a|the)\s+(?:heavy\s+)?price`,
   ),
   cue('THREATEN', 0.7, String.raw`(?:will|would|shall)\s+(?:firmly\s+|resolutely\s+|decisively\s+)?(?:respond|react|retaliate)`),
+  cue(
+    'THREATEN',
+    0.75,
+    String.raw`warn(?:s|ed|ing)?\s+(?:[^.,;]{1,30}?\s+)?of\s+(?:possible\s+|further\s+|new\s+|tough\s+)?(?:sanctions|retaliation|reprisals)`,
+  ),
   cue('THREATEN', 0.75, String.raw`(?:impose|slap|introduce)\s+(?:further\s+|more\s+|new\s+|additional\s+)?sanctions`),
   cue('CONCERN', 0.9, String.raw`(?:voic|express|rais)(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,2}concerns?`),
   cue('CONCERN', 0.8, String.raw`concerned\s+(?:about|over|by)|(?:deep|serious|grave)\s+concerns?`),
@@ -61,6 +68,8 @@ export const CUES: Cue[] = [
   cue('OPPOSE', 0.8, String.raw`(?:express|voic|reiterat|restat)\w*\s+(?:\w+\s+){0,2}opposition`),
   cue('OPPOSE', 0.7, String.raw`(?:is|are|was|were|remains?)\s+(?:firmly\s+|strongly\s+|resolutely\s+)?against`),
   cue('URGE', 0.8, String.raw`warn(?:s|ed|ing)?\s+[^.,;]{1,40}?\s+not\s+to`, { negationInside: true }),
+  // "warned Japan against deploying": a call to refrain; "warned Japan over its decision" criticizes.
+  cue('URGE', 0.8, String.raw`warn(?:s|ed|ing)?\s+(?:[^.,;]{1,30}?\s+)?against\s+\w+ing`),
   cue('URGE', 0.9, String.raw`urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+(?:on|upon|for)|demand(?:s|ed)?\s+(?:that|the)`),
   cue('URGE', 0.75, String.raw`(?:require|requires|required|advise|advised|advises|asked|asks)\s+[^.,;]{1,40}?\s+to\s+\w+`),
   cue('URGE', 0.85, String.raw`press(?:es|ed)\s+[^.,;]{1,30}?\s+to\s+\w+|appeal(?:s|ed)?\s+to|request(?:s|ed)\s+[^.,;]{1,30}?\s+to\s+\w+`),
@@ -115,6 +124,12 @@ export const CUES: Cue[] = [
     },
   ),
   cue('COMMIT', 0.65, String.raw`(?:plans?|planned|intends?|intended|wanted)\s+to\s+deploy`, { intended: true }),
+  // Refusals to take part: commitments denied ("won't participate in", "will not be a base for").
+  cue(
+    'COMMIT',
+    0.7,
+    String.raw`(?:will|would|shall)\s*(?:not|n[’']t|never)\s+(?:participate\s+in|join|host|allow|permit|be\s+a\s+base)|(?:is|are)\s+not\s+considering`,
+  ),
   cue('COMMIT', 0.6, String.raw`(?:has|have|had)\s+(?:already\s+)?(?:deployed|stationed|installed|placed)`),
   cue('SUPPORT', 0.75, String.raw`welcom(?:e|es|ed|ing)|backs|backed|support(?:s|ed|ing)?|endors(?:e|es|ed|ing)|defend(?:s|ed)|prais(?:e|es|ed)|hail(?:s|ed)`),
   // Justifications ("defends or justifies"): the system is defensive, aimed at a threat, at no third country.
@@ -124,6 +139,10 @@ export const CUES: Cue[] = [
     String.raw`(?:purely|solely|strictly)\s+defensive|defensive\s+in\s+nature|aims?\s+(?:solely\s+|only\s+)?to\s+(?:solely\s+|only\s+)?(?:deter|counter|defend|protect)`,
   ),
   cue('SUPPORT', 0.6, String.raw`(?:is|was|are)\s+not\s+(?:directed|aimed|targeted)\s+at\s+(?:any\s+)?third`, { negationInside: true }),
+  // Weighing a deployment of one's own is a (hypothetical) endorsement of it.
+  cue('SUPPORT', 0.6, String.raw`(?:is|are|was|were|been)\s+(?:\w+ly\s+)?considering\s+(?:deploying|placing|stationing|basing|hosting|buying|acquiring)`, {
+    hypothetical: true,
+  }),
 ];
 
 export interface CueMatch {

@@ -26,13 +26,17 @@ export type { Extraction, ExtractedDocument, ExtractedPosition, ExtractionInput 
 const REPORTING =
   /^(?:said|says|say|added|adds|noted|notes|stated|states|told|stressed|emphasized|emphasised|insisted|declared|explained|believes|announced|warned|according|reaffirmed|reiterated|underlined|underscored|asserted|argued|affirmed)$/i;
 const PREPOSITIONS = new Set(
-  'in on to of from with by for against toward towards near over at between into including about than alongside across under within like upon'.split(' '),
+  'in on to of from with by for against toward towards near over at between among amid into including about than alongside across under within like upon during after before without via'.split(
+    ' ',
+  ),
 );
 const BOUNDARY = new Set([',', ';', ':', '--', '—', '–', '“', '”', '"', 'that', 'but', 'while', 'which', 'who', 'as', 'because', 'whereas']);
 const GENERIC_DEPLOYMENT = /\b(?:deployment|deploying|deploy|deployed|missile[- ]defen[cs]e\s+system|missile\s+system|battery|missiles|weapons)\b/i;
-/** What refers to a deployment named before: "it", or a noun phrase ("such a move", "this issue", "the missile-defense system"); a bare "this" is too vague. */
+/** What refers to a deployment named before: a noun phrase ("such a move", "this issue", "the missile-defense system"); a bare "this" is too vague. */
 const ANAPHORIC_TARGET =
-  /\bit\b|\b(?:such|the|this|these|that|those)\s+(?:[\w-]+\s+){0,2}(?:move|moves|step|deployment|system|decision|issue|matter|plan|battery|missiles|weapons|ships|vessels|launchers|base|agreement|deal|contract|process)\b/i;
+  /\b(?:such|the|this|these|that|those)\s+(?:[\w-]+\s+){0,2}(?:move|moves|step|deployment|system|decision|issue|matter|plan|battery|missiles|weapons|ships|vessels|launchers|base|agreement|deal|contract|process)\b/i;
+/** "it" after the cue ("opposes it"); before the cue, "it" is who speaks ("it remains committed to"), not what about. */
+const ANAPHORIC_OBJECT = /\bit\b/i;
 const UNNAMED =
   /\b(?:sources?|insiders?|people familiar)\b[^.]{0,40}\b(?:said|say|says|told)\b|\baccording to (?:the )?(?:sources?|insiders)\b|\b(?:an? )?(?:unnamed|anonymous)\b/i;
 const REFERRING_SUBJECT = /\b(?:the|this|that|such an?)\s+(?:[\w-]+\s+){0,2}(?:deployment|system|move|decision|plan|battery|missiles|weapons)\b/i;
@@ -257,6 +261,10 @@ class ArticleExtractor {
     // said") a new phrase starts.
     const coordinated = mentions.actors.find((a) => a !== m && a.end === previous.end);
     if (coordinated && joined) return this.isSubject(coordinated, sentence, mentions);
+    // "among the United States, Japan and South Korea": inside a list that goes on, a comma joins
+    // the mention to the one before it.
+    const listGoesOn = mentions.actors.some((a) => a.start > m.end && /^,?\s*(?:and|or)?\s*(?:the\s+)?$/i.test(this.input.body.slice(m.end, a.start)));
+    if (coordinated && listGoesOn) return this.isSubject(coordinated, sentence, mentions);
     if (coordinated || previous.text === ',') return true;
     const word = previous.text.toLowerCase();
     if (!PREPOSITIONS.has(word)) return true;
@@ -307,7 +315,7 @@ class ArticleExtractor {
         break;
       }
     }
-    const eligible = mentions.actors.filter((a) => a.start >= from && a.end <= at && this.isSubject(a, sentence));
+    const eligible = mentions.actors.filter((a) => a.start >= from && a.end <= at && this.isSubject(a, sentence)).map((a) => this.appositiveOf(a, mentions));
     // The subject is the group nearest the cue: mentions joined by "and" or commas, not every actor of the clause.
     const group = eligible.slice(-1);
     for (let k = eligible.length - 2; k >= 0; k--) {
@@ -316,6 +324,13 @@ class ArticleExtractor {
       group.unshift(left);
     }
     return group;
+  }
+
+  /** "Hua, the spokeswoman, said": a title set off by a comma after a name is that person. */
+  private appositiveOf(m: ActorLikeMention, mentions: SentenceMentions): ActorLikeMention {
+    if (m.kind !== 'anaphor' || !PERSON_PRONOUN.test(m.text)) return m;
+    const named = mentions.actors.find((a) => a.kind === 'official' && a.end < m.start && /^\s*,\s*$/.test(this.input.body.slice(a.end, m.start)));
+    return named ?? m;
   }
 
   /** The reporting frame of a sentence: ", X said." at its end, "X said (that)" before `at`, or "according to X". */
@@ -347,13 +362,17 @@ class ArticleExtractor {
    * Which of the deployments a system names ("Typhon" is in Japan and in the Philippines): the one
    * whose host the sentence names, else the one whose host the article names most; none when tied.
    */
-  private resolveDeployment(candidates: number[], mentions: SentenceMentions): number | null {
-    if (candidates.length === 1) return candidates[0] as number;
+  private resolveDeployment(all: number[], mentions: SentenceMentions): number | null {
     const deployments = this.index.gazetteer.deployments;
     const hostsOf = (i: number) => {
       const d = deployments[i];
       return d && d.host !== null ? [d.host, ...d.hosts] : [];
     };
+    // A deployment in a country the article never names is not the one it writes about: "Aegis"
+    // in a report on Poland and Romania is not the Aegis ships of Japan the graph knows.
+    const candidates = all.filter((c) => hostsOf(c).length === 0 || hostsOf(c).some((h) => (this.hostCounts.get(h) ?? 0) > 0));
+    if (candidates.length === 1) return candidates[0] as number;
+    if (candidates.length === 0) return null;
     const named = new Set(mentions.actors.flatMap((a) => (a.kind === 'actor' ? [a.key] : [])));
     const inSentence = candidates.filter((c) => hostsOf(c).some((h) => named.has(h)));
     if (inSentence.length === 1) return inSentence[0] as number;
@@ -374,7 +393,8 @@ class ArticleExtractor {
       if (d === null) this.unresolved.push({ text: this.text(m), start: m.start, end: m.end, kind: 'deployment' });
       else if (!found.some((f) => f.deployment === d)) found.push({ deployment: d, start: m.start });
     }
-    if (found.length > 0) return found;
+    // A system named but not placed ("THAAD in Japan") is not some other deployment of that host.
+    if (found.length > 0 || mentions.deployments.length > 0) return found;
     const generic = GENERIC_DEPLOYMENT.exec(sentence.text);
     if (!generic) return found;
     for (const a of mentions.actors) {
@@ -482,6 +502,9 @@ class ArticleExtractor {
     if (!voice) return [];
     // A speaker speaks for one of the holders: "Geng said China opposes" keeps Geng; "X said Russia opposes" does not keep X.
     const frameVoice = own.length > 0 ? (this.voiceOf(frame, quote) ?? (quote ? this.quoteVoice(quote) : null)) : null;
+    // "Russia's ministry said that the US plans to deploy ...": one side's account of what another
+    // does is not a commitment the other stated.
+    if (cue.cue.stance === 'COMMIT' && frameVoice && !frameVoice.holders.some((h) => voice.holders.includes(h))) return [];
     const speakers = [...voice.speakers, ...(frameVoice?.speakers ?? [])].filter(
       (s, k, all) => all.findIndex((o) => o.name === s.name) === k && voice.holders.includes(s.country ?? s.organization ?? ''),
     );
@@ -523,7 +546,12 @@ class ArticleExtractor {
       targetDeployments = quoted;
       confidence -= 0.1;
     }
-    if (targetDeployments.length === 0 && targetTopics.length === 0 && !cue.scope && ANAPHORIC_TARGET.test(this.input.body.slice(anaphorStart, sentence.end))) {
+    if (
+      targetDeployments.length === 0 &&
+      targetTopics.length === 0 &&
+      !cue.scope &&
+      (ANAPHORIC_TARGET.test(this.input.body.slice(anaphorStart, sentence.end)) || ANAPHORIC_OBJECT.test(this.input.body.slice(cue.end, sentence.end)))
+    ) {
       targetDeployments = referred();
       if (targetDeployments.length > 0) confidence -= 0.15;
     }

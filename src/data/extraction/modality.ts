@@ -42,6 +42,7 @@ export function modalityOf(sentence: Sentence, cue: CueMatch): Modality | null {
   const negatedByFlag = !cue.cue.negationInside && cueTokens[0]?.negated === true && words.some((w) => NEGATORS.has(w));
   const denied = DENIAL.test(sentence.text.slice(0, cue.start - sentence.start));
   if (negatedByWord || negatedByFlag || denied) return 'NEGATED';
+  if (cue.cue.hypothetical === true) return 'HYPOTHETICAL';
   const future = words.some((w) => FUTURE.has(w)) || cueWords.some((w) => FUTURE.has(w)) || cue.cue.intended === true;
   // A condition set before the statement ("If Japan does not rethink ..., Russia will") or right after
   // its cue ("will take countermeasures if"), not one of another clause ("and would impose sanctions if").
