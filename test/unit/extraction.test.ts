@@ -273,6 +273,16 @@ describe('unresolved mentions', () => {
     expect(x.unresolved).toEqual([{ text: 'They', start: 0, end: 4, kind: 'actor' }]);
   });
 
+  it('an institution after a title is no new official', () => {
+    const x = checked(
+      extract(
+        'A spokesman for the National Peace Committee of Korea condemned the THAAD deployment in South Korea, the official Korean Central News Agency said.',
+      ),
+    );
+    expect(x.document.officials).toEqual([]);
+    expect(x.unresolved.filter((u) => u.kind === 'official')).toEqual([]);
+  });
+
   it('a spokesperson without a country speaks for the dateline', () => {
     const x = checked(extract('BEIJING, Sept. 6 (Xinhua) -- Spokesperson Geng Shuang said China firmly opposes the THAAD deployment in South Korea.'));
     expect(x.document.officials).toEqual([expect.objectContaining({ name: 'Geng Shuang', title: 'Spokesperson', country: 'CN' })]);

@@ -66,9 +66,17 @@ const NAME_TITLE = new RegExp(
 );
 /** Words that are never part of a person's name. */
 const NOT_A_NAME = new Set(
-  'Ministry Foreign Affairs Defense Defence National Forces Korea Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December The Said'.split(
-    ' ',
-  ),
+  [
+    'Ministry Foreign Affairs Defense Defence National Forces Korea The Said',
+    'Monday Tuesday Wednesday Thursday Friday Saturday Sunday',
+    'January February March April May June July August September October November December',
+    // Institutions: "a spokesman for the National Peace Committee", "the official Korean Central News Agency".
+    'Committee Agency News Council Office Department Party Assembly Army Navy Command Corps Union Organization',
+    'Association Institute Center Centre Service Times Post Press Radio Television Group Company Corporation',
+    'University Government Embassy Parliament Congress Senate Commission Bureau Administration Alliance',
+  ]
+    .join(' ')
+    .split(' '),
 );
 
 const ANAPHOR =
