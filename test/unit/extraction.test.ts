@@ -78,6 +78,7 @@ describe('stance cues', () => {
 
   it.each([
     ['URGE', 'ASSERTED', 'China warned South Korea against deploying THAAD in South Korea.'],
+    ['URGE', 'ASSERTED', 'China warned South Korea against the THAAD deployment in South Korea.'],
     ['THREATEN', 'ASSERTED', 'The United States warned Japan of new sanctions over the Typhon deployment in Japan.'],
     ['SUPPORT', 'HYPOTHETICAL', 'Japan is considering deploying Typhon in Japan.'],
     ['COMMIT', 'NEGATED', 'The Philippines will not participate in the Typhon deployment in the Philippines.'],
@@ -244,6 +245,11 @@ describe('what is not a statement of the actor named', () => {
     expect(only(x)).toMatchObject({ stance: 'THREATEN', holders: ['CN'] });
   });
 
+  it('rejecting a demand to remove a deployment is not opposing the deployment', () => {
+    const x = extract('South Korea rejected demands from China to remove the THAAD deployment in South Korea.');
+    expect(x.document.positions.filter((p) => p.stance === 'OPPOSE')).toEqual([]);
+  });
+
   it('a report by unnamed sources is UNNAMED_SOURCE', () => {
     expect(only(checked(extract('China firmly opposes the THAAD deployment in South Korea, sources said.'))).attribution).toBe('UNNAMED_SOURCE');
   });
@@ -292,6 +298,18 @@ describe('unresolved mentions', () => {
     const body = 'China opposes the deployment of THAAD in Japan.';
     expect(extract(body).document.positions).toEqual([]);
     expect(extract(body).unresolved).toContainEqual({ text: 'THAAD', start: body.indexOf('THAAD'), end: body.indexOf('THAAD') + 5, kind: 'deployment' });
+  });
+
+  it('a place names no deployment the article does not name by what it is', () => {
+    const bomber = { ...deployment('B-52 bombers over the Korean Peninsula', 'B-52', 'KR'), location: 'Korean Peninsula' };
+    const withBomber: Gazetteer = { ...gazetteer, deployments: [...gazetteer.deployments, bomber] };
+    const body =
+      'China opposes the THAAD deployment on the Korean Peninsula. The deployment of the missile system on the Korean Peninsula undermines regional security, China said.';
+    const x = checked(extractArticle({ body, source: 'Test', url: null, headline: null, publishedAt: '2017-09-06' }, withBomber));
+    expect(x.document.positions.map((p) => [p.stance, p.deployment, p.deployments ?? []])).toEqual([
+      ['OPPOSE', 'thaad-kr', []],
+      ['CRITICIZE', 'thaad-kr', []],
+    ]);
   });
 
   it('places a system by the host the sentence names', () => {

@@ -61,15 +61,21 @@ export const CUES: Cue[] = [
   cue('CONCERN', 0.7, String.raw`(?:our|their|its|his|her)\s+(?:only\s+|main\s+|biggest\s+|primary\s+)?concerns?\s+(?:about|over|is|was|are)`),
   cue('OPPOSE', 0.9, String.raw`(?:firmly\s+|strongly\s+|resolutely\s+|always\s+)?oppos(?:e|es|ed|ing)`),
   cue('OPPOSE', 0.9, String.raw`(?:firm|strong|resolute|clear)?\s*opposition\s+(?:to|of|against)|(?:firm|strong|resolute)\s+opposition`),
-  cue('OPPOSE', 0.8, String.raw`reject(?:s|ed|ing)?|protest(?:s|ed)?\s+(?:against|over)|object(?:s|ed)?\s+to`),
+  // Not "rejected demands to close the base": what is rejected there is the demand, not the base.
+  cue(
+    'OPPOSE',
+    0.8,
+    String.raw`reject(?:s|ed|ing)?(?!\s+(?:the\s+|all\s+|these\s+|such\s+)?(?:[\w-]+\s+)?(?:demands?|calls?|requests?|accusations?|claims?|allegations?|reports?|criticism|concerns?|charges?|pressure)\b)|protest(?:s|ed)?\s+(?:against|over)|object(?:s|ed)?\s+to`,
+  ),
   cue('OPPOSE', 0.75, String.raw`lodged\s+(?:\w+\s+){0,2}(?:representations|protests?)`),
   cue('OPPOSE', 0.7, String.raw`zero[- ]tolerance\s+(?:policy\s+)?(?:toward|towards|for|on|against)`),
   cue('OPPOSE', 0.7, String.raw`dissatisfaction\s+with`),
   cue('OPPOSE', 0.8, String.raw`(?:express|voic|reiterat|restat)\w*\s+(?:\w+\s+){0,2}opposition`),
   cue('OPPOSE', 0.7, String.raw`(?:is|are|was|were|remains?)\s+(?:firmly\s+|strongly\s+|resolutely\s+)?against`),
   cue('URGE', 0.8, String.raw`warn(?:s|ed|ing)?\s+[^.,;]{1,40}?\s+not\s+to`, { negationInside: true }),
-  // "warned Japan against deploying": a call to refrain; "warned Japan over its decision" criticizes.
-  cue('URGE', 0.8, String.raw`warn(?:s|ed|ing)?\s+(?:[^.,;]{1,30}?\s+)?against\s+\w+ing`),
+  // "warned Japan against deploying", "against the deal": a call to refrain; "warned Japan over its
+  // decision" criticizes.
+  cue('URGE', 0.8, String.raw`warn(?:s|ed|ing)?\s+(?:[^.,;]{1,30}?\s+)?against`),
   cue('URGE', 0.9, String.raw`urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+(?:on|upon|for)|demand(?:s|ed)?\s+(?:that|the)`),
   cue('URGE', 0.75, String.raw`(?:require|requires|required|advise|advised|advises|asked|asks)\s+[^.,;]{1,40}?\s+to\s+\w+`),
   cue('URGE', 0.85, String.raw`press(?:es|ed)\s+[^.,;]{1,30}?\s+to\s+\w+|appeal(?:s|ed)?\s+to|request(?:s|ed)\s+[^.,;]{1,30}?\s+to\s+\w+`),
@@ -82,7 +88,7 @@ export const CUES: Cue[] = [
     0.9,
     String.raw`slam(?:s|med)?|accus(?:e|es|ed|ing)|criticiz(?:e|es|ed|ing)|criticis(?:e|es|ed|ing)|denounc(?:e|es|ed|ing)|condemn(?:s|ed|ing)?|lambast(?:s|ed)?|blast(?:s|ed)|rebuk(?:e|es|ed)`,
   ),
-  cue('CRITICIZE', 0.7, String.raw`warn(?:s|ed|ing)?\s+(?:[^.,;]{1,30}?\s+)?(?:over|against|about)`),
+  cue('CRITICIZE', 0.7, String.raw`warn(?:s|ed|ing)?\s+(?:[^.,;]{1,30}?\s+)?(?:over|about)`),
   cue(
     'CRITICIZE',
     0.7,
@@ -99,6 +105,7 @@ export const CUES: Cue[] = [
     String.raw`(?:is|are|was|were)\s+(?:\w+ly\s+|also\s+)?(?:\w+\s+and\s+)?(?:reckless|dangerous|irresponsible|unacceptable|destabili[sz]ing|provocative)`,
   ),
   cue('CRITICIZE', 0.85, String.raw`blam(?:e|es|ed)|deplor(?:e|es|ed)`),
+  cue('CRITICIZE', 0.7, String.raw`(?:is|are|was|were|constitutes?)\s+(?:a\s+)?(?:[\w-]+\s+)?violation\s+of`),
   cue('CRITICIZE', 0.6, String.raw`provocati(?:on|ve)|(?:jeopardiz|jeopardis|endanger)(?:e|es|ed|ing)?|escalat(?:e|es|ed|ing)\s+(?:regional\s+)?tensions?`),
   cue('CRITICIZE', 0.65, String.raw`(?:undermin|damag)(?:e|es|ed|ing)\s+[^.,;]{0,30}?(?:security|interests|balance|stability|peace)`),
   cue(
@@ -112,13 +119,13 @@ export const CUES: Cue[] = [
   cue(
     'COMMIT',
     0.8,
-    String.raw`decided\s+to\s+deploy|(?:announced|confirmed)\s+(?:the|a|its|their)\s+(?:decision|plan)\s+to\s+deploy|signed\s+(?:a|an|the)\s+(?:deal|contract|agreement)|(?:agreed|decided|plans?|planned)\s+to\s+(?:buy|purchase|acquire)|confirmed\s+(?:the|a|an)\s+(?:agreement|deal|contract)|ordered\s+[^.;]{0,60}?\s+to\s+be\s+deployed|ordered\s+the\s+deployment`,
+    String.raw`decided\s+to\s+deploy|(?:announced|confirmed)\s+(?:the|a|its|their)\s+(?:decision|plan)\s+to\s+deploy|signed\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:deal|contract|agreement)|(?:agreed|decided|plans?|planned)\s+to\s+(?:buy|purchase|acquire)|confirmed\s+(?:the|a|an)\s+(?:agreement|deal|contract)|ordered\s+[^.;]{0,60}?\s+to\s+be\s+deployed|ordered\s+the\s+deployment`,
   ),
   cue(
     'COMMIT',
     0.65,
     // Only verbs of cooperation and action: "would further destabilize" is no commitment.
-    String.raw`(?:will|would)\s+(?:further\s+|continue\s+(?:to\s+)?)(?:strengthen|enhance|deepen|promot|push|support|work|cooperat|coordinat|maintain|pursu|uphold|safeguard|expand|develop|boost|deploy|step)\w*|would\s+remain\s+engaged|(?:will|would)\s+deploy|(?:will|would)\s+be\s+(?:deployed|delivered|installed|stationed)`,
+    String.raw`(?:will|would)\s+(?:further\s+|continue\s+(?:to\s+)?)(?:strengthen|enhance|deepen|promot|push|support|work|cooperat|coordinat|maintain|pursu|uphold|safeguard|expand|develop|boost|deploy|step)\w*|would\s+remain\s+engaged|(?:will|would)\s+(?:deploy|send|dispatch|supply|deliver)|(?:will|would)\s+be\s+(?:deployed|delivered|installed|stationed)`,
     {
       intended: true,
     },

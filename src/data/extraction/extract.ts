@@ -26,7 +26,7 @@ export type { Extraction, ExtractedDocument, ExtractedPosition, ExtractionInput 
 const REPORTING =
   /^(?:said|says|say|added|adds|noted|notes|stated|states|told|stressed|emphasized|emphasised|insisted|declared|explained|believes|announced|warned|according|reaffirmed|reiterated|underlined|underscored|asserted|argued|affirmed)$/i;
 const PREPOSITIONS = new Set(
-  'in on to of from with by for against toward towards near over at between among amid into including about than alongside across under within like upon during after before without via'.split(
+  'in on to of from with by for against toward towards near over at between among amid following into including about than alongside across under within like upon during after before without via'.split(
     ' ',
   ),
 );
@@ -87,6 +87,8 @@ class ArticleExtractor {
   /** The day each official was last placed on. */
   private readonly speakerDays = new Map<string, string>();
   private recentDeployments: Array<{ sentence: number; deployments: number[] }> = [];
+  /** The deployments the article names by system, name or alias (not only by where they are). */
+  private readonly namedDeployments: Set<number>;
   /** What each quote is about so far: a quote's later sentences keep its target ("We are ready to take measures"). */
   private readonly quoteTargets = new Map<number, number[]>();
   /** Officials in the order they were last named, for "the two officials", "the two ministers". */
@@ -100,6 +102,7 @@ class ArticleExtractor {
     this.sentences = sentencesOf(input.body);
     this.mentions = this.sentences.map((s) => mentionsIn(s.text, s.start, this.index));
     addLaterMentions(this.mentions, this.sentences);
+    this.namedDeployments = new Set(this.mentions.flatMap((m) => m.deployments.flatMap((d) => (d.place ? [] : d.candidates))));
     this.quotes = quoteSpans(input.body);
     this.reference = referenceDayOf(input.body, input.publishedAt);
     const city = /^([A-Z][A-Z .'-]+?)\s*[,(]/.exec(input.body)?.[1];
@@ -368,9 +371,16 @@ class ArticleExtractor {
       const d = deployments[i];
       return d && d.host !== null ? [d.host, ...d.hosts] : [];
     };
-    // A deployment in a country the article never names is not the one it writes about: "Aegis"
-    // in a report on Poland and Romania is not the Aegis ships of Japan the graph knows.
-    const candidates = all.filter((c) => hostsOf(c).length === 0 || hostsOf(c).some((h) => (this.hostCounts.get(h) ?? 0) > 0));
+    // A system the sentence places in other countries is not its deployment in a country the article
+    // never names: "Aegis ... in Poland and Romania" is not the Aegis ships of Japan the graph knows.
+    const placedIn = new Set(
+      mentions.actors.flatMap((a) =>
+        a.kind === 'actor' && /\b(?:in|to|on|into)\s+(?:the\s+)?$/i.test(this.input.body.slice(Math.max(0, a.start - 10), a.start)) ? [a.key] : [],
+      ),
+    );
+    const elsewhere = (c: number) =>
+      placedIn.size > 0 && !hostsOf(c).some((h) => placedIn.has(h)) && !hostsOf(c).some((h) => (this.hostCounts.get(h) ?? 0) > 0);
+    const candidates = all.filter((c) => hostsOf(c).length === 0 || !elsewhere(c));
     if (candidates.length === 1) return candidates[0] as number;
     if (candidates.length === 0) return null;
     const named = new Set(mentions.actors.flatMap((a) => (a.kind === 'actor' ? [a.key] : [])));
@@ -386,7 +396,15 @@ class ArticleExtractor {
   /** Deployments the sentence names: by system, name or location, or "deployment ... in <host>" when one deployment has that host. */
   private deploymentsIn(sentence: Sentence, mentions: SentenceMentions): Array<{ deployment: number; start: number }> {
     const found: Array<{ deployment: number; start: number }> = [];
-    for (const m of mentions.deployments) {
+    // Where says which, not what: "THAAD on the Korean Peninsula" is THAAD, not whatever else the
+    // graph places there; in an article that names deployments by what they are, a place stands
+    // only for one of those.
+    const named = mentions.deployments.some((m) => !m.place);
+    for (const mention of mentions.deployments) {
+      if (named && mention.place) continue;
+      const placed = this.namedDeployments.size === 0 ? mention.candidates : mention.candidates.filter((c) => this.namedDeployments.has(c));
+      const m = mention.place ? { ...mention, candidates: placed } : mention;
+      if (m.candidates.length === 0) continue;
       // "by deploying a missile unit": the means of a response, not what it responds to.
       if (/\bby\s+(?:deploying|placing|stationing)\s+(?:\S+\s+){0,2}$/i.test(this.input.body.slice(Math.max(sentence.start, m.start - 40), m.start))) continue;
       const d = this.resolveDeployment(m.candidates, mentions);

@@ -34,6 +34,8 @@ export interface DeploymentMention extends Span {
   kind: 'deployment';
   /** Indexes of the gazetteer's deployments the words may name (one system in several hosts). */
   candidates: number[];
+  /** The words are only where the deployments are ("the Korean Peninsula"), not what they are. */
+  place: boolean;
 }
 export interface TopicMention extends Span {
   kind: 'topic';
@@ -103,6 +105,8 @@ interface Phrase {
   key: string;
   official?: GazetteerOfficial;
   deployment?: number;
+  /** A deployment's location, not its name. */
+  place?: boolean;
 }
 
 /** The gazetteer compiled for matching: one alternation of every literal name, longest first. */
@@ -186,8 +190,8 @@ export function indexOf(gazetteer: Gazetteer): Index {
   gazetteer.deployments.forEach((d, i) => {
     // "S-400" is also written "S400" and "S 400".
     const spellings = d.system?.includes('-') ? [d.system.replace(/-/g, ''), d.system.replace(/-/g, ' ')] : [];
-    for (const name of [d.system, d.systemName, d.name, d.location, ...d.aliases, ...spellings])
-      if (name) add(name, { kind: 'deployment', key: String(i), deployment: i });
+    for (const name of [d.system, d.systemName, d.name, ...d.aliases, ...spellings]) if (name) add(name, { kind: 'deployment', key: String(i), deployment: i });
+    if (d.location) add(d.location, { kind: 'deployment', key: String(i), deployment: i, place: true });
   });
   // A topic named like an actor ("NATO") would turn every mention of the actor into a target.
   const topics = gazetteer.topics
@@ -280,9 +284,10 @@ export function mentionsIn(text: string, offset: number, index: Index): Sentence
   for (const m of phrasesIn(text, index.phrases)) {
     const span = { start: offset + m.index, end: offset + m.index + m.text.length };
     const phrases = index.phrases.get(m.text) ?? [];
-    const candidates = phrases.flatMap((p) => (p.deployment === undefined ? [] : [p.deployment]));
+    const named = phrases.filter((p) => p.deployment !== undefined);
+    const candidates = named.map((p) => p.deployment as number);
     if (candidates.length > 0) {
-      deployments.push({ kind: 'deployment', candidates, ...span });
+      deployments.push({ kind: 'deployment', candidates, place: named.every((p) => p.place === true), ...span });
       continue;
     }
     if (actors.some((a) => overlaps(a, span))) continue;
@@ -311,7 +316,8 @@ export function mentionsIn(text: string, offset: number, index: Index): Sentence
     // Two words ("nuclear weapons") name a deployment only with its host in the sentence.
     if (described.stems.length < 3 && !described.hosts.some((h) => named.has(h))) continue;
     const span = findStems(described.stems, words, offset);
-    if (span && !deployments.some((d) => overlaps(d, span))) deployments.push({ kind: 'deployment', candidates: [described.deployment], ...span });
+    if (span && !deployments.some((d) => overlaps(d, span)))
+      deployments.push({ kind: 'deployment', candidates: [described.deployment], place: false, ...span });
   }
   return { actors, deployments, topics: topicsIn(text, offset, index, words) };
 }
