@@ -222,6 +222,11 @@ describe('what is not a statement of the actor named', () => {
     expect(x.document.positions.filter((p) => p.stance === 'COMMIT')).toEqual([]);
   });
 
+  it('"and Russia has said that ..." after a statement is a statement of its own, not its frame', () => {
+    const x = checked(extract('South Korea agreed to the THAAD deployment in South Korea, and Russia has said that it regrets the move.'));
+    expect(x.document.positions.find((p) => p.stance === 'COMMIT')).toMatchObject({ holders: ['KR'] });
+  });
+
   it('"it" before the cue is who speaks, not what the statement is about', () => {
     const x = checked(extract('Japan welcomed the Typhon deployment in Japan. The United States said it remains committed to its alliance with Japan.'));
     expect(only(x)).toMatchObject({ stance: 'SUPPORT', holders: ['JP'] });

@@ -341,6 +341,8 @@ class ArticleExtractor {
     const verbs = sentence.tokens.filter((t) => REPORTING.test(t.text) && t.pos === 'VERB');
     const trailing = verbs.filter((t) => t.start >= at);
     for (const verb of trailing) {
+      // ", and Russia has said that delivery is on track" reports a statement of its own.
+      if (/^\s+(?:\S+\s+){0,2}that\b/i.test(this.input.body.slice(verb.end, sentence.end))) continue;
       const lead = this.input.body.slice(sentence.start, verb.start);
       const cut = Math.max(lead.lastIndexOf(','), lead.lastIndexOf('”'), lead.lastIndexOf('"'));
       if (cut < 0) continue;
