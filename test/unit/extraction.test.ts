@@ -82,6 +82,8 @@ describe('stance cues', () => {
     ['THREATEN', 'ASSERTED', 'The United States warned Japan of new sanctions over the Typhon deployment in Japan.'],
     ['SUPPORT', 'HYPOTHETICAL', 'Japan is considering deploying Typhon in Japan.'],
     ['COMMIT', 'NEGATED', 'The Philippines will not participate in the Typhon deployment in the Philippines.'],
+    ['SUPPORT', 'ASSERTED', 'Japan said the Typhon deployment in Japan is purely for defensive purposes.'],
+    ['THREATEN', 'ASSERTED', 'China is ready to take resolute action against the THAAD deployment in South Korea.'],
   ])('%s (%s): %s', (stance, modality, body) => {
     expect(only(checked(extract(body)))).toMatchObject({ stance, modality });
   });
@@ -225,6 +227,15 @@ describe('what is not a statement of the actor named', () => {
   it('"and Russia has said that ..." after a statement is a statement of its own, not its frame', () => {
     const x = checked(extract('South Korea agreed to the THAAD deployment in South Korea, and Russia has said that it regrets the move.'));
     expect(x.document.positions.find((p) => p.stance === 'COMMIT')).toMatchObject({ holders: ['KR'] });
+  });
+
+  it('who is told a quote did not say it', () => {
+    const x = checked(
+      extract(
+        'Japanese Defense Minister Gen Nakatani, who told his Russian counterpart Maria Zakharova that "the Typhon deployment in Japan is strictly defensive," spoke on Monday.',
+      ),
+    );
+    expect(only(x)).toMatchObject({ stance: 'SUPPORT', holders: ['JP'], speakers: ['Gen Nakatani'] });
   });
 
   it('"it" before the cue is who speaks, not what the statement is about', () => {

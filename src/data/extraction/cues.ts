@@ -48,6 +48,7 @@ export const CUES: Cue[] = [
     String.raw`warn(?:s|ed|ing)?\s+of\s+(?:serious\s+|grave\s+|severe\s+)?consequences|reserves?\s+the\s+right\s+to\s+(?:respond|take)|pay\s+(?:a|the)\s+(?:heavy\s+)?price`,
   ),
   cue('THREATEN', 0.7, String.raw`(?:will|would|shall)\s+(?:firmly\s+|resolutely\s+|decisively\s+)?(?:respond|react|retaliate)`),
+  cue('THREATEN', 0.7, String.raw`ready\s+to\s+take\s+(?:[^.;]{0,30}?\s)?action`),
   cue(
     'THREATEN',
     0.75,
@@ -119,7 +120,7 @@ export const CUES: Cue[] = [
   cue(
     'COMMIT',
     0.8,
-    String.raw`decided\s+to\s+deploy|(?:announced|confirmed)\s+(?:the|a|its|their)\s+(?:decision|plan)\s+to\s+deploy|signed\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:deal|contract|agreement)|(?:agreed|decided|plans?|planned)\s+to\s+(?:buy|purchase|acquire)|confirmed\s+(?:the|a|an)\s+(?:agreement|deal|contract)|ordered\s+[^.;]{0,60}?\s+to\s+be\s+deployed|ordered\s+the\s+deployment`,
+    String.raw`decided\s+to\s+deploy|announced\s+the\s+deployment|(?:announced|confirmed)\s+(?:the|a|its|their)\s+(?:decision|plan)\s+to\s+deploy|signed\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:deal|contract|agreement)|(?:agreed|decided|plans?|planned)\s+to\s+(?:buy|purchase|acquire)|confirmed\s+(?:the|a|an)\s+(?:agreement|deal|contract)|ordered\s+[^.;]{0,60}?\s+to\s+be\s+deployed|ordered\s+the\s+deployment`,
   ),
   cue(
     'COMMIT',
@@ -130,7 +131,7 @@ export const CUES: Cue[] = [
       intended: true,
     },
   ),
-  cue('COMMIT', 0.65, String.raw`(?:plans?|planned|intends?|intended|wanted)\s+to\s+deploy`, { intended: true }),
+  cue('COMMIT', 0.65, String.raw`(?:plans?|planned|intends?|intended|wanted)\s+to\s+(?:deploy|pull|withdraw)`, { intended: true }),
   // Refusals to take part: commitments denied ("won't participate in", "will not be a base for").
   cue(
     'COMMIT',
@@ -143,7 +144,7 @@ export const CUES: Cue[] = [
   cue(
     'SUPPORT',
     0.6,
-    String.raw`(?:purely|solely|strictly)\s+defensive|defensive\s+in\s+nature|aims?\s+(?:solely\s+|only\s+)?to\s+(?:solely\s+|only\s+)?(?:deter|counter|defend|protect)`,
+    String.raw`(?:purely|solely|strictly|exclusively)\s+(?:for\s+)?defensive|defensive\s+in\s+nature|aims?\s+(?:solely\s+|only\s+)?to\s+(?:solely\s+|only\s+)?(?:deter|counter|defend|protect)`,
   ),
   cue('SUPPORT', 0.6, String.raw`(?:is|was|are)\s+not\s+(?:directed|aimed|targeted)\s+at\s+(?:any\s+)?third`, { negationInside: true }),
   // Weighing a deployment of one's own is a (hypothetical) endorsement of it.

@@ -231,13 +231,13 @@ class ArticleExtractor {
     const opening = this.sentences[before];
     const openingMentions = this.mentions[before];
     if (opening && openingMentions) {
-      const lead = openingMentions.actors.filter((a) => a.end <= quote.start && !(a.kind === 'anaphor' && a.firstPerson) && this.isSubject(a, opening));
-      if (
-        lead.length > 0 &&
-        /\b(?:said|says|added|noted|stated|told|stressed|urged|warned)\b[^"“]*$/i.test(this.input.body.slice(opening.start, quote.start))
-      ) {
-        return this.voiceOf(lead.slice(-1), null);
-      }
+      // The speaker comes before the verb: in "Iwaya told his counterpart Shoigu that the system was
+      // "purely for defensive purposes"", Shoigu is who heard it.
+      const verb = /\b(?:said|says|added|noted|stated|told|stressed|urged|warned)\b(?=[^"“]*$)/i.exec(this.input.body.slice(opening.start, quote.start));
+      const lead = openingMentions.actors.filter(
+        (a) => verb && a.end <= opening.start + verb.index && !(a.kind === 'anaphor' && a.firstPerson) && this.isSubject(a, opening),
+      );
+      if (lead.length > 0) return this.voiceOf(lead.slice(-1), null);
     }
     return null;
   }
