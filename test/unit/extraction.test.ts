@@ -238,6 +238,24 @@ describe('what is not a statement of the actor named', () => {
     expect(only(x)).toMatchObject({ stance: 'SUPPORT', holders: ['JP'], speakers: ['Gen Nakatani'] });
   });
 
+  it('a participle after its noun is held by who is named after "in" or "by"', () => {
+    const x = checked(extract('South Korea will keep the THAAD deployment in South Korea, a system strongly opposed in China.'));
+    expect(x.document.positions.find((p) => p.stance === 'OPPOSE')).toMatchObject({ holders: ['CN'] });
+  });
+
+  it('"those who support it" is no statement of the speaker', () => {
+    const x = extract('China said the THAAD deployment in South Korea is a dead end, and there is no future for those who support it.');
+    expect(x.document.positions.filter((p) => p.stance === 'SUPPORT')).toEqual([]);
+  });
+
+  it('those called on by "should" are not who calls', () => {
+    const body =
+      '"Taiwan independence is a dead end," China\'s foreign ministry spokesman Wang Wenbin said when asked about the THAAD deployment in South Korea.\n\n' +
+      '"The US should abide by the THAAD deployment in South Korea...and not whatever thing it concocts up itself unilaterally," he said, ' +
+      'adding that the United States should cease military interactions with South Korea.';
+    expect(extract(body).document.positions.filter((p) => p.holders.includes('US'))).toEqual([]);
+  });
+
   it('"it" before the cue is who speaks, not what the statement is about', () => {
     const x = checked(extract('Japan welcomed the Typhon deployment in Japan. The United States said it remains committed to its alliance with Japan.'));
     expect(only(x)).toMatchObject({ stance: 'SUPPORT', holders: ['JP'] });
@@ -326,6 +344,18 @@ describe('unresolved mentions', () => {
       ['OPPOSE', 'thaad-kr', []],
       ['CRITICIZE', 'thaad-kr', []],
     ]);
+  });
+
+  it("a deployment's own name for its system names the system, placed by the hosts named", () => {
+    const [thaad, typhonJapan, typhonPhilippines] = gazetteer.deployments as [
+      Gazetteer['deployments'][number],
+      Gazetteer['deployments'][number],
+      Gazetteer['deployments'][number],
+    ];
+    const named: Gazetteer = { ...gazetteer, deployments: [thaad, { ...typhonJapan, systemName: 'Strategic Mid-range Fires' }, typhonPhilippines] };
+    const body = 'Russia criticized the Strategic Mid-range Fires system in the Philippines.';
+    const x = checked(extractArticle({ body, source: 'Test', url: null, headline: null, publishedAt: '2017-09-06' }, named));
+    expect(only(x).deployment).toBe('typhon-ph');
   });
 
   it('places a system by the host the sentence names', () => {

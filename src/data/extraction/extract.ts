@@ -288,7 +288,9 @@ class ArticleExtractor {
     const boundary = before[k];
     if (!boundary || !/^(?:which|who)$/i.test(boundary.text)) return false;
     const antecedent = this.input.body.slice(sentence.start, boundary.start).replace(/[\s,]+$/, '').length + sentence.start;
-    return mentions.actors.some((a) => a.end === antecedent);
+    // "those who support it": with no subject of its own, a "who" clause's cue is its antecedent's.
+    const ownSubject = mentions.actors.some((a) => a.start >= boundary.end && a.end <= at);
+    return mentions.actors.some((a) => a.end === antecedent) || (/^who$/i.test(boundary.text) && !ownSubject);
   }
 
   private mentionsOf(sentence: Sentence): SentenceMentions {
@@ -367,8 +369,12 @@ class ArticleExtractor {
    * Which of the deployments a system names ("Typhon" is in Japan and in the Philippines): the one
    * whose host the sentence names, else the one whose host the article names most; none when tied.
    */
-  private resolveDeployment(all: number[], mentions: SentenceMentions): number | null {
+  private resolveDeployment(matched: number[], mentions: SentenceMentions): number | null {
     const deployments = this.index.gazetteer.deployments;
+    // The words may be one deployment's own ("S-400 Triumf"): the system is still the system, and
+    // which of its deployments is meant is decided by the hosts named, as for any system name.
+    const systems = new Set(matched.flatMap((c) => deployments[c]?.system ?? []));
+    const all = [...new Set([...matched, ...deployments.flatMap((d, i) => (d.system !== null && systems.has(d.system) ? [i] : []))])];
     const hostsOf = (i: number) => {
       const d = deployments[i];
       return d && d.host !== null ? [d.host, ...d.hosts] : [];
@@ -520,6 +526,11 @@ class ArticleExtractor {
       confidence -= 0.1;
     }
     if (!voice) return [];
+    // "The US should abide by ...": those called on are not who calls.
+    if (cue.cue.subjectIsAddressee) {
+      const called = new Set(this.addresseesOf(sentence, mentions, cue));
+      if (voice.holders.every((h) => called.has(h))) return [];
+    }
     // A speaker speaks for one of the holders: "Geng said China opposes" keeps Geng; "X said Russia opposes" does not keep X.
     const frameVoice = own.length > 0 ? (this.voiceOf(frame, quote) ?? (quote ? this.quoteVoice(quote) : null)) : null;
     // "Russia's ministry said that the US plans to deploy ...": one side's account of what another
@@ -622,8 +633,12 @@ class ArticleExtractor {
   /** "The deployment was criticized by China and Russia": the agent of a passive cue holds it. */
   private agentOfPassive(mentions: SentenceMentions, cue: CueMatch): ActorLikeMention[] | null {
     const body = this.input.body;
-    if (!/\b(?:is|are|was|were|been|be|being)\s+(?:\w+ly\s+)?$/i.test(body.slice(Math.max(0, cue.start - 30), cue.start))) return null;
-    const by = /^\s+by\s+(?:the\s+)?/.exec(body.slice(cue.end, cue.end + 14));
+    const auxiliary = /\b(?:is|are|was|were|been|be|being)\s+(?:\w+ly\s+)?$/i.test(body.slice(Math.max(0, cue.start - 30), cue.start));
+    // "the missile defense system strongly opposed in China": a participle after its noun, with those
+    // who hold it after "in".
+    const participle = !auxiliary && /ed$/i.test(this.text(cue)) && /\p{L}\s+(?:\w+ly\s+)?$/u.test(body.slice(Math.max(0, cue.start - 30), cue.start));
+    if (!auxiliary && !participle) return null;
+    const by = (participle ? /^\s+(?:by|in)\s+(?:the\s+)?/ : /^\s+by\s+(?:the\s+)?/).exec(body.slice(cue.end, cue.end + 14));
     if (!by) return null;
     const first = mentions.actors.find((a) => a.start === cue.end + by[0].length && isAgent(a));
     if (!first) return null;
