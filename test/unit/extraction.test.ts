@@ -358,6 +358,10 @@ describe('unresolved mentions', () => {
     expect(only(x).deployment).toBe('typhon-ph');
   });
 
+  it('weapons in a country are not the one deployment the graph knows there', () => {
+    expect(extract('Russia criticized the sale of fighter jets and missiles to South Korea.').document.positions).toEqual([]);
+  });
+
   it('places a system by the host the sentence names', () => {
     expect(only(extract('China opposes the Typhon deployment in the Philippines.')).deployment).toBe('typhon-ph');
   });
