@@ -256,6 +256,28 @@ describe('what is not a statement of the actor named', () => {
     expect(extract(body).document.positions.filter((p) => p.holders.includes('US'))).toEqual([]);
   });
 
+  it('what a copula judges is criticized; who judges is the frame', () => {
+    expect(only(checked(extract('Russia said that U.S. plans to deploy THAAD in South Korea are dangerous.')))).toMatchObject({
+      stance: 'CRITICIZE',
+      holders: ['RU'],
+    });
+  });
+
+  it('a question about reports is no request', () => {
+    expect(extract('Asked about reports that Japan plans to deploy Typhon in Japan, China said nothing.').document.positions).toEqual([]);
+  });
+
+  it('plans cited by someone else are no commitment of whose plans they are', () => {
+    expect(extract('The ministry cited U.S. plans to deploy THAAD in South Korea.').document.positions).toEqual([]);
+  });
+
+  it('a statement about a system the graph cannot place is not about a topic further on', () => {
+    const withTreaty: Gazetteer = { ...gazetteer, topics: [...gazetteer.topics, { name: 'INF Treaty', aliases: [] }] };
+    const body = 'Russia said the Typhon deployment in Poland is a violation of the INF Treaty.';
+    const x = extractArticle({ body, source: 'Test', url: null, headline: null, publishedAt: '2017-09-06' }, withTreaty);
+    expect(x.document.positions).toEqual([]);
+  });
+
   it('"it" before the cue is who speaks, not what the statement is about', () => {
     const x = checked(extract('Japan welcomed the Typhon deployment in Japan. The United States said it remains committed to its alliance with Japan.'));
     expect(only(x)).toMatchObject({ stance: 'SUPPORT', holders: ['JP'] });

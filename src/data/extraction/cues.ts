@@ -78,7 +78,12 @@ export const CUES: Cue[] = [
   // decision" criticizes.
   cue('URGE', 0.8, String.raw`warn(?:s|ed|ing)?\s+(?:[^.,;]{1,30}?\s+)?against`),
   cue('URGE', 0.9, String.raw`urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+(?:on|upon|for)|demand(?:s|ed)?\s+(?:that|the)`),
-  cue('URGE', 0.75, String.raw`(?:require|requires|required|advise|advised|advises|asked|asks)\s+[^.,;]{1,40}?\s+to\s+\w+`),
+  // Not "asked about reports that ... to deploy": a journalist's question is no request.
+  cue(
+    'URGE',
+    0.75,
+    String.raw`(?:require|requires|required|advise|advised|advises|asked|asks)\s+(?!about\b|whether\b|if\b|why\b|how\b|what\b)[^.,;]{1,40}?\s+to\s+\w+`,
+  ),
   cue('URGE', 0.85, String.raw`press(?:es|ed)\s+[^.,;]{1,30}?\s+to\s+\w+|appeal(?:s|ed)?\s+to|request(?:s|ed)\s+[^.,;]{1,30}?\s+to\s+\w+`),
   cue('URGE', 0.6, String.raw`hopes?|hoped|expressed\s+(?:\w+\s+)?hopes?|suggested\s+that|calling\s+to`),
   cue('URGE', 0.55, String.raw`should\s+(?!be\b|have\b)\w+`, { subjectIsAddressee: true }),
@@ -100,13 +105,16 @@ export const CUES: Cue[] = [
     0.6,
     String.raw`(?:affect|affects|affecting|harm|harms|harmed|harming|hurt|hurts|hurting)\s+(?:the\s+)?(?:normal\s+)?(?:development|relations|ties|interests|security)`,
   ),
+  // "U.S. plans to deploy ... are dangerous", "... is a violation of": what is judged comes before
+  // the verb, and whose it is is criticized; who judges is the frame.
   cue(
     'CRITICIZE',
     0.65,
     String.raw`(?:is|are|was|were)\s+(?:\w+ly\s+|also\s+)?(?:\w+\s+and\s+)?(?:reckless|dangerous|irresponsible|unacceptable|destabili[sz]ing|provocative)`,
+    { subjectIsAddressee: true },
   ),
   cue('CRITICIZE', 0.85, String.raw`blam(?:e|es|ed)|deplor(?:e|es|ed)`),
-  cue('CRITICIZE', 0.7, String.raw`(?:is|are|was|were|constitutes?)\s+(?:a\s+)?(?:[\w-]+\s+)?violation\s+of`),
+  cue('CRITICIZE', 0.7, String.raw`(?:is|are|was|were|constitutes?)\s+(?:a\s+)?(?:[\w-]+\s+)?violation\s+of`, { subjectIsAddressee: true }),
   cue('CRITICIZE', 0.6, String.raw`provocati(?:on|ve)|(?:jeopardiz|jeopardis|endanger)(?:e|es|ed|ing)?|escalat(?:e|es|ed|ing)\s+(?:regional\s+)?tensions?`),
   cue('CRITICIZE', 0.65, String.raw`(?:undermin|damag)(?:e|es|ed|ing)\s+[^.,;]{0,30}?(?:security|interests|balance|stability|peace)`),
   cue(

@@ -86,6 +86,8 @@ class ArticleExtractor {
   /** The day each official was last placed on. */
   private readonly speakerDays = new Map<string, string>();
   private recentDeployments: Array<{ sentence: number; deployments: number[] }> = [];
+  /** Where the article names a system it cannot place (offsets of the mentions). */
+  private readonly unplaced = new Set<number>();
   /** The deployments the article names by system, name or alias (not only by where they are). */
   private readonly namedDeployments: Set<number>;
   /** What each quote is about so far: a quote's later sentences keep its target ("We are ready to take measures"). */
@@ -420,8 +422,10 @@ class ArticleExtractor {
       // "by deploying a missile unit": the means of a response, not what it responds to.
       if (/\bby\s+(?:deploying|placing|stationing)\s+(?:\S+\s+){0,2}$/i.test(this.input.body.slice(Math.max(sentence.start, m.start - 40), m.start))) continue;
       const d = this.resolveDeployment(m.candidates, mentions);
-      if (d === null) this.unresolved.push({ text: this.text(m), start: m.start, end: m.end, kind: 'deployment' });
-      else if (!found.some((f) => f.deployment === d)) found.push({ deployment: d, start: m.start });
+      if (d === null) {
+        this.unresolved.push({ text: this.text(m), start: m.start, end: m.end, kind: 'deployment' });
+        this.unplaced.add(m.start);
+      } else if (!found.some((f) => f.deployment === d)) found.push({ deployment: d, start: m.start });
     }
     return found;
   }
@@ -449,7 +453,12 @@ class ArticleExtractor {
     const named = mentions.actors.flatMap((a) => (a.kind === 'official' ? [this.officialOf(a.official, a)] : []));
     for (const o of named) this.recentOfficials = [...this.recentOfficials.filter((r) => r.name !== o.name), o];
     const frame = spoke ?? this.voiceOf(this.frameOf(sentence, mentions, sentence.end), this.quoteAt(sentence));
-    const subject = frame ?? this.voiceOf(this.subjectBefore(sentence, mentions, sentence.tokens.find((t) => t.pos === 'VERB')?.start ?? sentence.start), null);
+    // The subject of a quoted sentence ("“The United States has deployed ...") is who the speaker
+    // talks about, not a speaker "the ministry" or "they" could stand for.
+    const quoted = this.quoteAt(sentence) !== null;
+    const subject =
+      frame ??
+      (quoted ? null : this.voiceOf(this.subjectBefore(sentence, mentions, sentence.tokens.find((t) => t.pos === 'VERB')?.start ?? sentence.start), null));
     if (subject) {
       this.context = subject;
       this.contextSentence = i;
@@ -528,6 +537,22 @@ class ArticleExtractor {
     // "Russia's ministry said that the US plans to deploy ...": one side's account of what another
     // does is not a commitment the other stated.
     if (cue.cue.stance === 'COMMIT' && frameVoice && !frameVoice.holders.some((h) => voice.holders.includes(h))) return [];
+    if (cue.cue.stance === 'COMMIT') {
+      const lead = this.input.body.slice(sentence.start, cue.start);
+      // "asked about reports that Japan plans to deploy": what the press reports is no statement.
+      if (/\breport(?:s|ed)?\s+that\b|\baccording\s+to\s+(?:media\s+)?reports\b/i.test(lead)) return [];
+      // "It cited U.S. plans to deploy": whose plans come after the sentence's verb, and no one of
+      // theirs says so, is what the sentence is about, not who speaks.
+      const possessor = own[0];
+      const whose = possessor?.kind === 'actor' && /^(?:’s|'s)?\s*$/u.test(this.input.body.slice(possessor.end, cue.start));
+      if (possessor && whose && own.length === 1 && /^(?:plans?|decision|intention)\b/i.test(this.text(cue))) {
+        const afterVerb = sentence.tokens.some((t) => t.end <= possessor.start && t.pos === 'VERB');
+        const ownSide = mentions.actors.some(
+          (a) => a !== possessor && a.end <= possessor.start && a.kind === 'actor' && possessor.kind === 'actor' && a.key === possessor.key,
+        );
+        if (afterVerb && !ownSide) return [];
+      }
+    }
     const speakers = [...voice.speakers, ...(frameVoice?.speakers ?? [])].filter(
       (s, k, all) => all.findIndex((o) => o.name === s.name) === k && voice.holders.includes(s.country ?? s.organization ?? ''),
     );
@@ -561,6 +586,10 @@ class ArticleExtractor {
       targetDeployments = referred();
       if (targetDeployments.length > 0) confidence -= 0.1;
     }
+    // A system the sentence names but the graph cannot place ("Aegis ... in Poland and Romania"):
+    // the statement is about it, not about a topic further on.
+    const unplaced = mentions.deployments.some((m) => this.unplaced.has(m.start) && inScope(m));
+    if (targetDeployments.length === 0 && unplaced) return [];
     if (targetDeployments.length === 0) targetTopics = scopedTopics.filter(after).map((t) => t.name);
     if (targetDeployments.length === 0 && targetTopics.length === 0) targetDeployments = scopedDeployments.map((d) => d.deployment);
     if (targetDeployments.length === 0 && targetTopics.length === 0) targetTopics = scopedTopics.map((t) => t.name);
