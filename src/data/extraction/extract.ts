@@ -543,13 +543,15 @@ class ArticleExtractor {
       if (/\breport(?:s|ed)?\s+that\b|\baccording\s+to\s+(?:media\s+)?reports\b/i.test(lead)) return [];
       // "It cited U.S. plans to deploy": whose plans come after the sentence's verb, and no one of
       // theirs says so, is what the sentence is about, not who speaks.
-      const possessor = own[0];
-      const whose = possessor?.kind === 'actor' && /^(?:’s|'s)?\s*$/u.test(this.input.body.slice(possessor.end, cue.start));
-      if (possessor && whose && own.length === 1 && /^(?:plans?|decision|intention)\b/i.test(this.text(cue))) {
-        const afterVerb = sentence.tokens.some((t) => t.end <= possessor.start && t.pos === 'VERB');
-        const ownSide = mentions.actors.some(
-          (a) => a !== possessor && a.end <= possessor.start && a.kind === 'actor' && possessor.kind === 'actor' && a.key === possessor.key,
-        );
+      const [whose] = own;
+      if (
+        own.length === 1 &&
+        whose?.kind === 'actor' &&
+        /^(?:’s|'s)?\s*$/u.test(this.input.body.slice(whose.end, cue.start)) &&
+        /^(?:plans?|decision|intention)\b/i.test(this.text(cue))
+      ) {
+        const afterVerb = sentence.tokens.some((t) => t.end <= whose.start && t.pos === 'VERB');
+        const ownSide = mentions.actors.some((a) => a !== whose && a.end <= whose.start && a.kind === 'actor' && a.key === whose.key);
         if (afterVerb && !ownSide) return [];
       }
     }
