@@ -17,7 +17,7 @@ export interface Cue {
   hypothetical?: boolean;
   /** Its own words hold a "not" that does not deny it ("will not stand idly by"). */
   negationInside?: boolean;
-  /** The actors before it are those called on, not those who speak ("the US and Japan should"). */
+  /** The actors before it are those called on or judged, not who speaks ("the US and Japan should", "U.S. plans are dangerous"). */
   subjectIsAddressee?: boolean;
   /** It only frames the cue that follows it ("vowed to take countermeasures" is a threat, not a pledge). */
   yieldsToNext?: boolean;
