@@ -452,13 +452,13 @@ class ArticleExtractor {
     }
     const named = mentions.actors.flatMap((a) => (a.kind === 'official' ? [this.officialOf(a.official, a)] : []));
     for (const o of named) this.recentOfficials = [...this.recentOfficials.filter((r) => r.name !== o.name), o];
-    const frame = spoke ?? this.voiceOf(this.frameOf(sentence, mentions, sentence.end), this.quoteAt(sentence));
+    const quote = this.quoteAt(sentence);
+    const frame = spoke ?? this.voiceOf(this.frameOf(sentence, mentions, sentence.end), quote);
     // The subject of a quoted sentence ("“The United States has deployed ...") is who the speaker
     // talks about, not a speaker "the ministry" or "they" could stand for.
-    const quoted = this.quoteAt(sentence) !== null;
     const subject =
       frame ??
-      (quoted ? null : this.voiceOf(this.subjectBefore(sentence, mentions, sentence.tokens.find((t) => t.pos === 'VERB')?.start ?? sentence.start), null));
+      (quote ? null : this.voiceOf(this.subjectBefore(sentence, mentions, sentence.tokens.find((t) => t.pos === 'VERB')?.start ?? sentence.start), null));
     if (subject) {
       this.context = subject;
       this.contextSentence = i;
@@ -527,11 +527,9 @@ class ArticleExtractor {
       confidence -= 0.1;
     }
     if (!voice) return [];
+    const calledOn = this.addresseesOf(sentence, mentions, cue);
     // "The US should abide by ...": those called on are not who calls.
-    if (cue.cue.subjectIsAddressee) {
-      const called = new Set(this.addresseesOf(sentence, mentions, cue));
-      if (voice.holders.every((h) => called.has(h))) return [];
-    }
+    if (cue.cue.subjectIsAddressee && voice.holders.every((h) => calledOn.includes(h))) return [];
     // A speaker speaks for one of the holders: "Geng said China opposes" keeps Geng; "X said Russia opposes" does not keep X.
     const frameVoice = own.length > 0 ? (this.voiceOf(frame, quote) ?? (quote ? this.quoteVoice(quote) : null)) : null;
     // "Russia's ministry said that the US plans to deploy ...": one side's account of what another
@@ -615,7 +613,7 @@ class ArticleExtractor {
       confidence -= 0.1;
     }
 
-    const addressees = this.addresseesOf(sentence, mentions, cue).filter((a) => !voice.holders.includes(a));
+    const addressees = calledOn.filter((a) => !voice.holders.includes(a));
     // A statement of the meeting's participants, or of their countries on its day or right after
     // another statement there ("China and Russia would further strengthen ..."), was made there.
     const meeting = [...this.meetings.values()].find(
