@@ -41,8 +41,12 @@ const gazetteer: Gazetteer = {
   topics: [{ name: 'Six Party Talks', aliases: [] }],
 };
 
-const extract = (body: string, publishedAt: string | null = '2017-09-06') =>
-  extractArticle({ body, source: 'Test', url: null, headline: null, publishedAt }, gazetteer);
+/** Extracts a test article's proposals with a graph of the test's own. */
+const extractWith =
+  (graph: Gazetteer) =>
+  (body: string, publishedAt: string | null = '2017-09-06') =>
+    extractArticle({ body, source: 'Test', url: null, headline: null, publishedAt }, graph);
+const extract = extractWith(gazetteer);
 const only = (x: Extraction): ExtractedPosition => {
   expect(x.document.positions).toHaveLength(1);
   return x.document.positions[0] as ExtractedPosition;
@@ -274,7 +278,7 @@ describe('what is not a statement of the actor named', () => {
   it('a statement about a system the graph cannot place is not about a topic further on', () => {
     const withTreaty: Gazetteer = { ...gazetteer, topics: [...gazetteer.topics, { name: 'INF Treaty', aliases: [] }] };
     const body = 'Russia said the Typhon deployment in Poland is a violation of the INF Treaty.';
-    const x = extractArticle({ body, source: 'Test', url: null, headline: null, publishedAt: '2017-09-06' }, withTreaty);
+    const x = extractWith(withTreaty)(body);
     expect(x.document.positions).toEqual([]);
   });
 
@@ -361,7 +365,7 @@ describe('unresolved mentions', () => {
     const withBomber: Gazetteer = { ...gazetteer, deployments: [...gazetteer.deployments, bomber] };
     const body =
       'China opposes the THAAD deployment on the Korean Peninsula. The deployment of the missile system on the Korean Peninsula undermines regional security, China said.';
-    const x = checked(extractArticle({ body, source: 'Test', url: null, headline: null, publishedAt: '2017-09-06' }, withBomber));
+    const x = checked(extractWith(withBomber)(body));
     expect(x.document.positions.map((p) => [p.stance, p.deployment, p.deployments ?? []])).toEqual([
       ['OPPOSE', 'thaad-kr', []],
       ['CRITICIZE', 'thaad-kr', []],
@@ -376,7 +380,7 @@ describe('unresolved mentions', () => {
     ];
     const named: Gazetteer = { ...gazetteer, deployments: [thaad, { ...typhonJapan, systemName: 'Strategic Mid-range Fires' }, typhonPhilippines] };
     const body = 'Russia criticized the Strategic Mid-range Fires system in the Philippines.';
-    const x = checked(extractArticle({ body, source: 'Test', url: null, headline: null, publishedAt: '2017-09-06' }, named));
+    const x = checked(extractWith(named)(body));
     expect(only(x).deployment).toBe('typhon-ph');
   });
 
