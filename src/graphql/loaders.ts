@@ -209,6 +209,8 @@ export function createLoaders(prisma: PrismaClient) {
     },
     /** Natural keys in filters (ISO codes, acronyms, systems), resolved in one statement per tick. */
     refs,
+    /** A node source as this request reads it: the columns its operation selects (for a statement that reads nodes itself, as search does). */
+    reading,
     /** Nodes of one source (a model's, src/data/model-listing.ts) by row id: one statement per tick. */
     node<TNode extends HasRowId>(nodes: NodeSource<TNode>): DataLoader<number, TNode | null> {
       let loader = nodeLoaders.get(nodes);

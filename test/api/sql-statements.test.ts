@@ -333,4 +333,42 @@ describe('the SQL a request costs', () => {
     expect(statementsOf(deep)).toBe(2);
     expect(statementsOf(first)).toBe(2);
   });
+
+  it('is one statement for a page of search hits of several types, which brings the objects found as node(id:) reads them', async () => {
+    const fields = /* GraphQL */ `
+      fragment Found on Node {
+        __typename
+        id
+        ... on Article {
+          headline
+          publishedAt
+        }
+        ... on Evidence {
+          text
+        }
+        ... on Position {
+          stance
+          summary
+          statedOn
+        }
+        ... on Deployment {
+          name
+          system
+        }
+        ... on Official {
+          name
+        }
+        ... on Country {
+          name
+          isoCode
+        }
+      }
+    `;
+    const result = await seeded.query(`${fields} { search(query: "THAAD", first: 20) { edges { snippet node { ...Found } } } }`);
+    const found = result.data.search.edges.map((edge: any) => edge.node);
+    expect(new Set(found.map((node: any) => node.__typename)).size, 'hits of several types').toBeGreaterThan(2);
+    expect(statementsOf(result)).toBe(1);
+    const byId = await seeded.data(`${fields} query ($ids: [ID!]!) { nodes(ids: $ids) { ...Found } }`, { ids: found.map((node: any) => node.id) });
+    expect(found).toEqual(byId.nodes);
+  });
 });

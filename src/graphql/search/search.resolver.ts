@@ -28,12 +28,13 @@ function fromCursor(position: CursorPosition | null): SearchPosition | null {
   return { rank, type: type as SearchType, id: position.id };
 }
 
-/** The node a hit names: its type is a node type (ARTICLE is an Article), loaded like `node(id:)`. */
-function loadHit(loaders: Loaders, hit: SearchHit): Promise<SearchResult | null> {
-  const typeName = hit.type.charAt(0) + hit.type.slice(1).toLowerCase();
-  const nodes = nodesOfType(typeName);
-  if (!nodes) throw new Error(`search type ${hit.type} names no node type`);
-  return loaders.node(nodes as NodeSource<SearchResult>).load(hit.id);
+/** How this request reads the objects of a search type: its node type's (ARTICLE is an Article), as `node(id:)` reads them. */
+function readingOf(loaders: Loaders): (type: SearchType) => NodeSource<unknown> {
+  return (type) => {
+    const nodes = nodesOfType(type.charAt(0) + type.slice(1).toLowerCase());
+    if (!nodes) throw new Error(`search type ${type} names no node type`);
+    return loaders.reading(nodes);
+  };
 }
 
 @Resolver()
@@ -47,14 +48,10 @@ export class SearchResolver {
     const types = args.types != null ? listArgument(args.types, 'types') : searchTypes;
     const window = pageWindow({ first: args.first, after: args.after }, relevance);
     const after = fromCursor(window.after);
-    const hits = await searchPage(prisma, query, types, window, after);
-    const page = hits.slice(0, window.size);
-    const nodes = await Promise.all(page.map((hit) => loadHit(loaders, hit)));
-    // A hit deleted between the search and the load is left out.
-    const edges = page.flatMap((hit, index) => {
-      const node = nodes[index];
-      return node ? [{ cursor: encodeCursor(toCursor(hit)), node, rank: hit.rank, snippet: hit.snippet }] : [];
-    });
+    const hits = await searchPage(prisma, query, types, window, after, readingOf(loaders));
+    const edges = hits
+      .slice(0, window.size)
+      .map((hit) => ({ cursor: encodeCursor(toCursor(hit)), node: hit.node as SearchResult, rank: hit.rank, snippet: hit.snippet }));
     return {
       edges,
       nodes: edges.map((edge) => edge.node),
