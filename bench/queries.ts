@@ -611,7 +611,7 @@ export function benchQueries(options: QueryOptions): BenchQuery[] {
     },
     {
       name: 'search_common',
-      description: `search(query: "${options.commonSearchTerm}", first: 20): a term in a large share of all documents (not a target; shows the cost of ranking many matches)`,
+      description: `search(query: "${options.commonSearchTerm}", first: 20): a term in a large share of all documents (shows the cost of ranking many matches)`,
       graphql: search,
       variables: { query: options.commonSearchTerm },
       baseline: { sql: searchSql, params: [options.commonSearchTerm] },
