@@ -32,6 +32,12 @@ interface Accepted {
 /** Codes name one record each; names and aliases are looked up only when no code matches. */
 const codeKinds: KeyKind[] = ['iso', 'acronym', 'system'];
 
+/** For each kind of code that names an actor: the condition that the value `w.key` names none. */
+const notAnActorCode: Partial<Record<KeyKind, Prisma.Sql>> = {
+  iso: Prisma.sql`NOT EXISTS (SELECT 1 FROM "Country" AS c WHERE c."isoCode" = CAST(w.key AS bpchar))`,
+  acronym: Prisma.sql`NOT EXISTS (SELECT 1 FROM "Organization" AS o WHERE upper(o.acronym) = w.key)`,
+};
+
 /**
  * Resolves the domain's natural keys in filters (ISO codes, organization acronyms, weapon-system
  * names; the names and aliases of countries, organizations and officials) to rows, for one
@@ -82,14 +88,10 @@ export class References {
       actorNamesByCodes.set(codes, [...(actorNamesByCodes.get(codes) ?? []), request.slice(slash + 1)]);
     }
     for (const [codes, values] of actorNamesByCodes) {
-      const noCode = [
-        Prisma.sql`TRUE`,
-        ...(codes.split('+').includes('iso') ? [Prisma.sql`NOT EXISTS (SELECT 1 FROM "Country" AS c WHERE c."isoCode" = CAST(w.key AS bpchar))`] : []),
-        ...(codes.split('+').includes('acronym') ? [Prisma.sql`NOT EXISTS (SELECT 1 FROM "Organization" AS o WHERE upper(o.acronym) = w.key)`] : []),
-      ];
+      const noCode = Prisma.join([Prisma.sql`TRUE`, ...codes.split('+').flatMap((kind) => notAnActorCode[kind as KeyKind] ?? [])], ' AND ');
       branches.push(
         Prisma.sql`SELECT 'actorName' AS kind, ${`${codes}/`} || w.key AS key, a.id, a.kind::text || ':' || a.name AS name
-          FROM (SELECT w.key FROM unnest(${values}::text[]) AS w(key) WHERE ${Prisma.join(noCode, ' AND ')}) AS w
+          FROM (SELECT w.key FROM unnest(${values}::text[]) AS w(key) WHERE ${noCode}) AS w
           JOIN "Actor" AS a ON upper(a.name) = w.key OR w.key = ANY(SELECT upper(alias) FROM unnest(a.aliases) AS alias)`,
       );
     }
