@@ -67,6 +67,59 @@ export async function mustFind<T>(w: Write, find: () => Promise<T | null>, what:
   return found;
 }
 
+/** How a change finds the record it names, and says which version of it is current. */
+export interface RecordOfType<T> {
+  /** The record with this row id, with what the change needs of it; null when there is none. */
+  find: (id: number) => Promise<T | null>;
+  /** The record as a version conflict names it: "the article", or (found) => `official ${found.name}`. */
+  label: string | ((found: T) => string);
+  /** Its version, when it is not the record's own `version` (an actor's is on its actor row). */
+  version?: (found: T) => number;
+}
+
+/**
+ * The record of `type` that a change names by `input.id`, at the version the change expects:
+ * INVALID_ID or NOT_FOUND on `input.id` stop the change; a VERSION_CONFLICT on
+ * `input.expectedVersion` is reported beside the change's other problems.
+ */
+export async function recordToChange<T>(
+  w: Write,
+  type: NodeTypeName,
+  input: { id: string; expectedVersion?: number | null },
+  { find, label, version = (found) => (found as { version: number }).version }: RecordOfType<T>,
+): Promise<T> {
+  const id = rowIdOf(w, type, input.id, ['input', 'id']);
+  w.check();
+  const found = await mustFind(w, () => find(id as number), type.toLowerCase(), ['input', 'id']);
+  w.expectVersion(['input', 'expectedVersion'], input.expectedVersion, version(found), typeof label === 'string' ? label : label(found));
+  return found;
+}
+
+/**
+ * The two records of `type` that a merge names: the one to keep and its duplicate, each read by
+ * its own `find` (the duplicate's usually with the relations that move). Both IDs are checked
+ * before either is read; the same ID twice is SAME_RECORD, and a missing one NOT_FOUND on its field.
+ */
+export async function recordsToMerge<K, D>(
+  w: Write,
+  type: NodeTypeName,
+  input: { keepId: string; duplicateId: string },
+  findKeep: (id: number) => Promise<K | null>,
+  findDuplicate: (id: number) => Promise<D | null>,
+): Promise<{ keep: K; duplicate: D }> {
+  const what = type.toLowerCase();
+  const keepId = rowIdOf(w, type, input.keepId, ['input', 'keepId']);
+  const duplicateId = rowIdOf(w, type, input.duplicateId, ['input', 'duplicateId']);
+  w.check();
+  if (keepId === duplicateId) w.abort(['input', 'duplicateId'], `the duplicate is the ${what} to keep`, UserErrorCode.SAME_RECORD);
+  const keep = await findKeep(keepId as number);
+  const duplicate = await findDuplicate(duplicateId as number);
+  if (keep === null) w.fail(['input', 'keepId'], `no ${what} has this ID`, UserErrorCode.NOT_FOUND);
+  if (duplicate === null) w.fail(['input', 'duplicateId'], `no ${what} has this ID`, UserErrorCode.NOT_FOUND);
+  w.check();
+  return { keep: keep as K, duplicate: duplicate as D };
+}
+
 /** What an update changed, field by field, for the change log (references as global IDs). */
 export function changesOf<T extends object>(before: T, after: T, fields: readonly (keyof T & string)[]): Record<string, { from: unknown; to: unknown }> {
   const changes: Record<string, { from: unknown; to: unknown }> = {};

@@ -4,7 +4,7 @@
  */
 import { Prisma } from '../../generated/prisma/client.ts';
 import { columnsOf, type IdSource, type NodeSource } from '../../db/pages.ts';
-import { changesOf, mustFind, refIds, rowIdOf, snapshot } from '../checks.ts';
+import { changesOf, recordToChange, refIds, snapshot } from '../checks.ts';
 import { encodeGlobalId } from '../global-id.ts';
 import { acceptsInstant, matchesText, rangeSql, textIn } from '../listing.ts';
 import { checkedCreateValues, checkedUpdateValues, defineModel, field, type RecordOf } from '../model.ts';
@@ -194,10 +194,10 @@ export async function createArticle(w: Write, input: ArticleBodyInput & Input): 
 }
 
 export async function updateArticle(w: Write, input: ArticleUpdateBodyInput & Input): Promise<ArticleRecord> {
-  const id = rowIdOf(w, 'Article', input.id, ['input', 'id']);
-  w.check();
-  const found = await mustFind(w, () => w.tx.article.findUnique({ where: { id: id as number }, include: { meetings: true } }), 'article', ['input', 'id']);
-  w.expectVersion(['input', 'expectedVersion'], input.expectedVersion, found.version, 'the article');
+  const found = await recordToChange(w, 'Article', input, {
+    find: (id) => w.tx.article.findUnique({ where: { id }, include: { meetings: true } }),
+    label: 'the article',
+  });
   const values = { ...checkedUpdateValues(w, articleModel, input, found) };
   if (input.publishedAt != null)
     values.publishedOn = publicationDay(w, values.publishedAt, input.publishedOn === undefined ? undefined : values.publishedOn) ?? null;
@@ -238,10 +238,7 @@ export async function updateArticle(w: Write, input: ArticleUpdateBodyInput & In
 }
 
 export async function deleteArticle(w: Write, input: ArticleDeleteInputData): Promise<{ deletedArticleId: string; deletedPositionIds: string[] }> {
-  const id = rowIdOf(w, 'Article', input.id, ['input', 'id']);
-  w.check();
-  const found = await mustFind(w, () => w.tx.article.findUnique({ where: { id: id as number } }), 'article', ['input', 'id']);
-  w.expectVersion(['input', 'expectedVersion'], input.expectedVersion, found.version, 'the article');
+  const found = await recordToChange(w, 'Article', input, { find: (id) => w.tx.article.findUnique({ where: { id } }), label: 'the article' });
   w.check();
   const cited = await w.tx.evidence.findMany({ where: { articleId: found.id }, select: { id: true, positionId: true } });
   const positionIds = [...new Set(cited.map((e) => e.positionId))].sort((a, b) => a - b);

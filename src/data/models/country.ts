@@ -4,7 +4,7 @@
  */
 import { Prisma, type PrismaClient } from '../../generated/prisma/client.ts';
 import { columnsOf, fetchNodesWhere, type IdSource, type NodeRow, type NodeSource } from '../../db/pages.ts';
-import { aliasesOf, changesOf, mustFind, requiredText, rowIdOf } from '../checks.ts';
+import { aliasesOf, changesOf, mustFind, type RecordOfType, recordsToMerge, recordToChange, requiredText } from '../checks.ts';
 import { encodeGlobalId } from '../global-id.ts';
 import { isIsoCountryCode } from '../iso-3166.ts';
 import { nameOrAliasContains } from '../listing.ts';
@@ -138,6 +138,13 @@ async function expectIsoCodeFree(w: Write, isoCode: string, field: FieldPath, ex
 
 const findCountry = (w: Write, id: number) => w.tx.country.findUnique({ where: { id }, include: { actor: true } });
 
+/** A country as a change finds it: with its actor row, which holds its name, aliases and version. */
+const countryToChange = (w: Write): RecordOfType<NonNullable<Awaited<ReturnType<typeof findCountry>>>> => ({
+  find: (id) => findCountry(w, id),
+  label: (found) => `country ${found.isoCode}`,
+  version: (found) => found.actor.version,
+});
+
 // The checks are the model's own (not checkedCreateValues/checkedUpdateValues): an ISO code is
 // checked against ISO 3166 rather than for blankness, and null aliases in an update keep them.
 
@@ -154,10 +161,7 @@ export async function createCountry(w: Write, input: CountryCreateInputData): Pr
 }
 
 export async function updateCountry(w: Write, input: CountryUpdateInputData): Promise<CountryRecord> {
-  const id = rowIdOf(w, 'Country', input.id, ['input', 'id']);
-  w.check();
-  const found = await mustFind(w, () => findCountry(w, id as number), 'country', ['input', 'id']);
-  w.expectVersion(['input', 'expectedVersion'], input.expectedVersion, found.actor.version, `country ${found.isoCode}`);
+  const found = await recordToChange(w, 'Country', input, countryToChange(w));
   const name = input.name === undefined ? found.actor.name : requiredText(w, input.name ?? '', ['input', 'name']);
   const isoCode = input.isoCode == null ? found.isoCode : isoCodeOf(w, input.isoCode, ['input', 'isoCode']);
   if (input.isoCode === null) w.fail(['input', 'isoCode'], 'a country must keep an ISO code', UserErrorCode.BLANK);
@@ -180,30 +184,16 @@ export async function updateCountry(w: Write, input: CountryUpdateInputData): Pr
 }
 
 export async function deleteCountry(w: Write, input: CountryDeleteInputData): Promise<string> {
-  const id = rowIdOf(w, 'Country', input.id, ['input', 'id']);
-  w.check();
-  const found = await mustFind(w, () => findCountry(w, id as number), 'country', ['input', 'id']);
-  w.expectVersion(['input', 'expectedVersion'], input.expectedVersion, found.actor.version, `country ${found.isoCode}`);
+  const found = await recordToChange(w, 'Country', input, countryToChange(w));
   w.check();
   await deleteActor(w, 'Country', found.id, ['input', 'id']);
   return encodeGlobalId('Country', found.id);
 }
 
 export async function mergeCountries(w: Write, input: CountryMergeInputData): Promise<{ kept: CountryRecord; deletedId: string }> {
-  const keepId = rowIdOf(w, 'Country', input.keepId, ['input', 'keepId']);
-  const duplicateId = rowIdOf(w, 'Country', input.duplicateId, ['input', 'duplicateId']);
-  w.check();
-  if (keepId === duplicateId) w.abort(['input', 'duplicateId'], 'the duplicate is the country to keep', UserErrorCode.SAME_RECORD);
-  const keep = await findCountry(w, keepId as number);
-  const duplicate = await findCountry(w, duplicateId as number);
-  if (!keep) w.fail(['input', 'keepId'], 'no country has this ID', UserErrorCode.NOT_FOUND);
-  if (!duplicate) w.fail(['input', 'duplicateId'], 'no country has this ID', UserErrorCode.NOT_FOUND);
-  w.check();
-  await mergeActors(w, 'Country', keep!.actor, duplicate!.actor, {
-    name: duplicate!.actor.name,
-    isoCode: duplicate!.isoCode,
-    aliases: duplicate!.actor.aliases,
-  });
-  const kept = await mustFind(w, () => findCountry(w, keep!.id), 'country', ['input', 'keepId']);
-  return { kept: countryRecordOf({ ...kept.actor, isoCode: kept.isoCode }), deletedId: encodeGlobalId('Country', duplicate!.id) };
+  const find = (id: number) => findCountry(w, id);
+  const { keep, duplicate } = await recordsToMerge(w, 'Country', input, find, find);
+  await mergeActors(w, 'Country', keep.actor, duplicate.actor, { name: duplicate.actor.name, isoCode: duplicate.isoCode, aliases: duplicate.actor.aliases });
+  const kept = await mustFind(w, () => findCountry(w, keep.id), 'country', ['input', 'keepId']);
+  return { kept: countryRecordOf({ ...kept.actor, isoCode: kept.isoCode }), deletedId: encodeGlobalId('Country', duplicate.id) };
 }

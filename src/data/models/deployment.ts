@@ -5,7 +5,7 @@
 import { Prisma } from '../../generated/prisma/client.ts';
 import { DeploymentStatus } from '../../generated/prisma/enums.ts';
 import { columnsOf, type IdSource, type NodeSource } from '../../db/pages.ts';
-import { changesOf, mustFind, refId, rowIdOf, snapshot } from '../checks.ts';
+import { changesOf, recordsToMerge, recordToChange, refId, snapshot } from '../checks.ts';
 import { encodeGlobalId } from '../global-id.ts';
 import { acceptsDay, containsPattern, linkedTo } from '../listing.ts';
 import {
@@ -335,10 +335,10 @@ export async function createDeployment(w: Write, input: DeploymentReferencesInpu
 }
 
 export async function updateDeployment(w: Write, input: DeploymentUpdateReferencesInput & Input): Promise<DeploymentRecord> {
-  const id = rowIdOf(w, 'Deployment', input.id, ['input', 'id']);
-  w.check();
-  const found = await mustFind(w, () => w.tx.deployment.findUnique({ where: { id: id as number } }), 'deployment', ['input', 'id']);
-  w.expectVersion(['input', 'expectedVersion'], input.expectedVersion, found.version, `deployment "${found.name}"`);
+  const found = await recordToChange(w, 'Deployment', input, {
+    find: (id) => w.tx.deployment.findUnique({ where: { id } }),
+    label: (found) => `deployment "${found.name}"`,
+  });
   const values = checkedUpdateValues(w, deploymentModel, input, found);
   const operatorId = await refId(w, operatorTypes, input.operatorId, ['input', 'operatorId']);
   const hostId = await refId(w, 'Country', input.hostId, ['input', 'hostId']);
@@ -369,10 +369,10 @@ export async function updateDeployment(w: Write, input: DeploymentUpdateReferenc
 }
 
 export async function deleteDeployment(w: Write, input: DeploymentDeleteInputData): Promise<string> {
-  const id = rowIdOf(w, 'Deployment', input.id, ['input', 'id']);
-  w.check();
-  const found = await mustFind(w, () => w.tx.deployment.findUnique({ where: { id: id as number } }), 'deployment', ['input', 'id']);
-  w.expectVersion(['input', 'expectedVersion'], input.expectedVersion, found.version, `deployment "${found.name}"`);
+  const found = await recordToChange(w, 'Deployment', input, {
+    find: (id) => w.tx.deployment.findUnique({ where: { id } }),
+    label: (found) => `deployment "${found.name}"`,
+  });
   w.check();
   const positions = await w.tx.positionDeployment.count({ where: { deploymentId: found.id } });
   if (positions > 0)
@@ -398,18 +398,14 @@ export interface DeploymentMergeInputData {
  * status follows the joined history. Refused for two systems or two locations.
  */
 export async function mergeDeployments(w: Write, input: DeploymentMergeInputData): Promise<{ kept: DeploymentRecord; deletedId: string }> {
-  const keepId = rowIdOf(w, 'Deployment', input.keepId, ['input', 'keepId']);
-  const duplicateId = rowIdOf(w, 'Deployment', input.duplicateId, ['input', 'duplicateId']);
-  w.check();
-  if (keepId === duplicateId) w.abort(['input', 'duplicateId'], 'the duplicate is the deployment to keep', UserErrorCode.SAME_RECORD);
   const withLinks = { hosts: true, targetOf: { select: { positionId: true } }, statusChanges: { select: { id: true } } } as const;
-  const keep = await w.tx.deployment.findUnique({ where: { id: keepId as number }, include: withLinks });
-  const duplicate = await w.tx.deployment.findUnique({ where: { id: duplicateId as number }, include: withLinks });
-  if (!keep) w.fail(['input', 'keepId'], 'no deployment has this ID', UserErrorCode.NOT_FOUND);
-  if (!duplicate) w.fail(['input', 'duplicateId'], 'no deployment has this ID', UserErrorCode.NOT_FOUND);
-  w.check();
-  const k = keep!;
-  const d = duplicate!;
+  const { keep: k, duplicate: d } = await recordsToMerge(
+    w,
+    'Deployment',
+    input,
+    (id) => w.tx.deployment.findUnique({ where: { id }, include: withLinks }),
+    (id) => w.tx.deployment.findUnique({ where: { id }, include: withLinks }),
+  );
   if (k.system !== null && d.system !== null && k.system.toLowerCase() !== d.system.toLowerCase())
     w.fail(['input', 'duplicateId'], `the duplicate is of another system (${d.system}, not ${k.system}): not the same deployment`, UserErrorCode.CONFLICT);
   if (k.location !== null && d.location !== null && k.location.toLowerCase() !== d.location.toLowerCase())

@@ -4,7 +4,7 @@
  */
 import { Prisma } from '../../generated/prisma/client.ts';
 import { columnsOf, type IdSource, type NodeSource } from '../../db/pages.ts';
-import { changesOf, dayAndDateOf, mustFind, refId, refIds, rowIdOf, snapshot } from '../checks.ts';
+import { changesOf, dayAndDateOf, recordToChange, refId, refIds, snapshot } from '../checks.ts';
 import { encodeGlobalId } from '../global-id.ts';
 import { acceptsDay, linkedTo, overlapSql, textIn } from '../listing.ts';
 import { checkedCreateValues, checkedUpdateValues, columnValuesOf, defineModel, field, storedReportedDate, type RecordOf } from '../model.ts';
@@ -181,13 +181,10 @@ export async function createMeeting(w: Write, input: MeetingRelationsInput & Inp
 }
 
 export async function updateMeeting(w: Write, input: MeetingUpdateRelationsInput & Input): Promise<MeetingRecord> {
-  const id = rowIdOf(w, 'Meeting', input.id, ['input', 'id']);
-  w.check();
-  const found = await mustFind(w, () => w.tx.meeting.findUnique({ where: { id: id as number }, include: { participants: true, articles: true } }), 'meeting', [
-    'input',
-    'id',
-  ]);
-  w.expectVersion(['input', 'expectedVersion'], input.expectedVersion, found.version, `meeting "${found.name}"`);
+  const found = await recordToChange(w, 'Meeting', input, {
+    find: (id) => w.tx.meeting.findUnique({ where: { id }, include: { participants: true, articles: true } }),
+    label: (found) => `meeting "${found.name}"`,
+  });
   ordinalOf(w, input.ordinal as number | null | undefined, ['input', 'ordinal']);
   const countryId = await refId(w, 'Country', input.countryId, ['input', 'countryId']);
   const values = { ...(checkedUpdateValues(w, meetingModel, input, found) as Required<FieldsOf>) };
@@ -234,13 +231,10 @@ export async function updateMeeting(w: Write, input: MeetingUpdateRelationsInput
 
 /** Deletes a meeting; refused (IN_USE) while positions say they were stated there. */
 export async function deleteMeeting(w: Write, input: MeetingDeleteInputData): Promise<string> {
-  const id = rowIdOf(w, 'Meeting', input.id, ['input', 'id']);
-  w.check();
-  const found = await mustFind(w, () => w.tx.meeting.findUnique({ where: { id: id as number }, include: { participants: true, articles: true } }), 'meeting', [
-    'input',
-    'id',
-  ]);
-  w.expectVersion(['input', 'expectedVersion'], input.expectedVersion, found.version, `meeting "${found.name}"`);
+  const found = await recordToChange(w, 'Meeting', input, {
+    find: (id) => w.tx.meeting.findUnique({ where: { id }, include: { participants: true, articles: true } }),
+    label: (found) => `meeting "${found.name}"`,
+  });
   w.check();
   const positions = await w.tx.position.count({ where: { meetingId: found.id } });
   if (positions > 0)

@@ -4,7 +4,7 @@
  */
 import { Prisma, type Official as OfficialRow } from '../../generated/prisma/client.ts';
 import { columnsOf, type IdSource, type NodeSource } from '../../db/pages.ts';
-import { changesOf, mustFind, refId, rowIdOf, snapshot } from '../checks.ts';
+import { changesOf, recordsToMerge, recordToChange, refId, snapshot } from '../checks.ts';
 import { encodeGlobalId } from '../global-id.ts';
 import { nameOrAliasContains } from '../listing.ts';
 import { checkedCreateValues, checkedUpdateValues, defineModel, field, updatableFieldsOf, type RecordOf } from '../model.ts';
@@ -167,10 +167,10 @@ export async function createOfficial(w: Write, input: OfficialReferencesInput & 
 }
 
 export async function updateOfficial(w: Write, input: OfficialUpdateReferencesInput & Input): Promise<OfficialRecord> {
-  const id = rowIdOf(w, 'Official', input.id, ['input', 'id']);
-  w.check();
-  const found = await mustFind(w, () => w.tx.official.findUnique({ where: { id: id as number } }), 'official', ['input', 'id']);
-  w.expectVersion(['input', 'expectedVersion'], input.expectedVersion, found.version, `official ${found.name}`);
+  const found = await recordToChange(w, 'Official', input, {
+    find: (id) => w.tx.official.findUnique({ where: { id } }),
+    label: (found) => `official ${found.name}`,
+  });
   // Aliases set to null keep the old ones (they are a list: an empty list clears them).
   const values = checkedUpdateValues(w, officialModel, { ...input, aliases: input.aliases ?? undefined }, found) as Required<FieldsOf>;
   const countryId = await refId(w, 'Country', input.countryId, ['input', 'countryId']);
@@ -194,15 +194,10 @@ export async function updateOfficial(w: Write, input: OfficialUpdateReferencesIn
 
 /** Deletes an official: they leave the speakers of positions and the participants of meetings (which stay). */
 export async function deleteOfficial(w: Write, input: OfficialDeleteInputData): Promise<string> {
-  const id = rowIdOf(w, 'Official', input.id, ['input', 'id']);
-  w.check();
-  const found = await mustFind(
-    w,
-    () => w.tx.official.findUnique({ where: { id: id as number }, include: { spokenPositions: true, meetings: true } }),
-    'official',
-    ['input', 'id'],
-  );
-  w.expectVersion(['input', 'expectedVersion'], input.expectedVersion, found.version, `official ${found.name}`);
+  const found = await recordToChange(w, 'Official', input, {
+    find: (id) => w.tx.official.findUnique({ where: { id }, include: { spokenPositions: true, meetings: true } }),
+    label: (found) => `official ${found.name}`,
+  });
   w.check();
   const positions = found.spokenPositions.map((s) => s.positionId);
   const meetings = found.meetings.map((m) => m.meetingId);
@@ -219,17 +214,13 @@ export async function deleteOfficial(w: Write, input: OfficialDeleteInputData): 
  * organization fill in what the kept one lacks, and the duplicate is deleted.
  */
 export async function mergeOfficials(w: Write, input: OfficialMergeInputData): Promise<{ kept: OfficialRecord; deletedId: string }> {
-  const keepId = rowIdOf(w, 'Official', input.keepId, ['input', 'keepId']);
-  const duplicateId = rowIdOf(w, 'Official', input.duplicateId, ['input', 'duplicateId']);
-  w.check();
-  if (keepId === duplicateId) w.abort(['input', 'duplicateId'], 'the duplicate is the official to keep', UserErrorCode.SAME_RECORD);
-  const keep = await w.tx.official.findUnique({ where: { id: keepId as number } });
-  const duplicate = await w.tx.official.findUnique({ where: { id: duplicateId as number }, include: { spokenPositions: true, meetings: true } });
-  if (!keep) w.fail(['input', 'keepId'], 'no official has this ID', UserErrorCode.NOT_FOUND);
-  if (!duplicate) w.fail(['input', 'duplicateId'], 'no official has this ID', UserErrorCode.NOT_FOUND);
-  w.check();
-  const k = keep as OfficialRow;
-  const d = duplicate!;
+  const { keep: k, duplicate: d } = await recordsToMerge(
+    w,
+    'Official',
+    input,
+    (id) => w.tx.official.findUnique({ where: { id } }),
+    (id) => w.tx.official.findUnique({ where: { id }, include: { spokenPositions: true, meetings: true } }),
+  );
   const touch = changedBy(w.actor);
   const positions = d.spokenPositions.map((s) => s.positionId);
   const meetings = d.meetings.map((m) => m.meetingId);

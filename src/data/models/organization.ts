@@ -5,7 +5,7 @@
  */
 import { Prisma } from '../../generated/prisma/client.ts';
 import { columnsOf, type IdSource, type NodeRow, type NodeSource } from '../../db/pages.ts';
-import { changesOf, mustFind, refIds, rowIdOf } from '../checks.ts';
+import { changesOf, mustFind, type RecordOfType, recordsToMerge, recordToChange, refIds } from '../checks.ts';
 import { encodeGlobalId } from '../global-id.ts';
 import { containsPattern, nameOrAliasContains } from '../listing.ts';
 import { checkedCreateValues, checkedUpdateValues, defineModel, field, type RecordOf } from '../model.ts';
@@ -105,6 +105,13 @@ type Input = Record<string, unknown>;
 
 const findOrganization = (w: Write, id: number) => w.tx.organization.findUnique({ where: { id }, include: { actor: true, members: true } });
 
+/** An organization as a change finds it: with its actor row (name, aliases, version) and members. */
+const organizationToChange = (w: Write): RecordOfType<NonNullable<Awaited<ReturnType<typeof findOrganization>>>> => ({
+  find: (id) => findOrganization(w, id),
+  label: (found) => `organization ${found.acronym ?? found.actor.name}`,
+  version: (found) => found.actor.version,
+});
+
 /** The organization recorded with this acronym, with its Actor row. */
 export function findOrganizationByAcronym(w: Write, acronym: string) {
   return w.tx.organization.findUnique({ where: { acronym }, include: { actor: true } });
@@ -158,10 +165,7 @@ export async function createOrganization(w: Write, input: OrganizationRelationsI
 }
 
 export async function updateOrganization(w: Write, input: OrganizationUpdateRelationsInput & Input): Promise<OrganizationRecord> {
-  const id = rowIdOf(w, 'Organization', input.id, ['input', 'id']);
-  w.check();
-  const found = await mustFind(w, () => findOrganization(w, id as number), 'organization', ['input', 'id']);
-  w.expectVersion(['input', 'expectedVersion'], input.expectedVersion, found.actor.version, `organization ${found.acronym ?? found.actor.name}`);
+  const found = await recordToChange(w, 'Organization', input, organizationToChange(w));
   const before = { name: found.actor.name, acronym: found.acronym, aliases: found.actor.aliases };
   // Aliases set to null stay as they are (as when left out).
   const values = checkedUpdateValues(w, organizationModel, { ...input, aliases: input.aliases ?? undefined }, before);
@@ -184,27 +188,15 @@ export async function updateOrganization(w: Write, input: OrganizationUpdateRela
 }
 
 export async function deleteOrganization(w: Write, input: OrganizationDeleteInputData): Promise<string> {
-  const id = rowIdOf(w, 'Organization', input.id, ['input', 'id']);
-  w.check();
-  const found = await mustFind(w, () => findOrganization(w, id as number), 'organization', ['input', 'id']);
-  w.expectVersion(['input', 'expectedVersion'], input.expectedVersion, found.actor.version, `organization ${found.acronym ?? found.actor.name}`);
+  const found = await recordToChange(w, 'Organization', input, organizationToChange(w));
   w.check();
   await deleteActor(w, 'Organization', found.id, ['input', 'id']);
   return encodeGlobalId('Organization', found.id);
 }
 
 export async function mergeOrganizations(w: Write, input: OrganizationMergeInputData): Promise<{ kept: OrganizationRecord; deletedId: string }> {
-  const keepId = rowIdOf(w, 'Organization', input.keepId, ['input', 'keepId']);
-  const duplicateId = rowIdOf(w, 'Organization', input.duplicateId, ['input', 'duplicateId']);
-  w.check();
-  if (keepId === duplicateId) w.abort(['input', 'duplicateId'], 'the duplicate is the organization to keep', UserErrorCode.SAME_RECORD);
-  const keep = await findOrganization(w, keepId as number);
-  const duplicate = await findOrganization(w, duplicateId as number);
-  if (!keep) w.fail(['input', 'keepId'], 'no organization has this ID', UserErrorCode.NOT_FOUND);
-  if (!duplicate) w.fail(['input', 'duplicateId'], 'no organization has this ID', UserErrorCode.NOT_FOUND);
-  w.check();
-  const k = keep!;
-  const d = duplicate!;
+  const find = (id: number) => findOrganization(w, id);
+  const { keep: k, duplicate: d } = await recordsToMerge(w, 'Organization', input, find, find);
   await mergeActors(w, 'Organization', k.actor, d.actor, { name: d.actor.name, acronym: d.acronym, aliases: d.actor.aliases });
   // The duplicate is gone, so its acronym is free for the kept organization, if that has none.
   if (k.acronym === null && d.acronym !== null) await w.tx.organization.update({ where: { id: k.id }, data: { acronym: d.acronym } });

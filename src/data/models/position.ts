@@ -5,7 +5,7 @@
 import { Prisma } from '../../generated/prisma/client.ts';
 import { Attribution, Modality, Provenance, ReviewStatus, Stance } from '../../generated/prisma/enums.ts';
 import { columnsOf, type IdSource, type NodeSource } from '../../db/pages.ts';
-import { changesOf, dayAndDateOf, mustFind, pastDay, refId, refIds, requiredText, rowIdOf, snapshot } from '../checks.ts';
+import { changesOf, dayAndDateOf, mustFind, pastDay, recordsToMerge, recordToChange, refId, refIds, requiredText, rowIdOf, snapshot } from '../checks.ts';
 import { encodeGlobalId } from '../global-id.ts';
 import { contains, dayAndDate, exactDayOf, overlaps, refines, type ReportedDate } from '../reported-date.ts';
 import { acceptsDay, idArguments, linkedTo, matchesText, overlapSql } from '../listing.ts';
@@ -615,13 +615,10 @@ export async function createPosition(w: Write, input: PositionRelationsInput & I
 }
 
 export async function updatePosition(w: Write, input: PositionUpdateRelationsInput & Input): Promise<PositionRecord> {
-  const id = rowIdOf(w, 'Position', input.id, ['input', 'id']);
-  w.check();
-  const found = await mustFind(
-    w,
-    () =>
+  const found = await recordToChange(w, 'Position', input, {
+    find: (id) =>
       w.tx.position.findUnique({
-        where: { id: id as number },
+        where: { id },
         include: {
           holders: true,
           speakers: true,
@@ -631,10 +628,8 @@ export async function updatePosition(w: Write, input: PositionUpdateRelationsInp
           targetTopics: { include: { topic: { select: { id: true, name: true } } } },
         },
       }),
-    'position',
-    ['input', 'id'],
-  );
-  w.expectVersion(['input', 'expectedVersion'], input.expectedVersion, found.version, 'the position');
+    label: 'the position',
+  });
   const before = {
     ...found,
     statedIn: storedReportedDate(found, 'stated'),
@@ -733,10 +728,10 @@ const positionWithLinks = {
 type PositionWithLinks = Prisma.PositionGetPayload<{ include: typeof positionWithLinks }>;
 
 export async function deletePosition(w: Write, input: PositionDeleteInputData): Promise<string> {
-  const id = rowIdOf(w, 'Position', input.id, ['input', 'id']);
-  w.check();
-  const found = await mustFind(w, () => w.tx.position.findUnique({ where: { id: id as number }, include: positionWithLinks }), 'position', ['input', 'id']);
-  w.expectVersion(['input', 'expectedVersion'], input.expectedVersion, found.version, 'the position');
+  const found = await recordToChange(w, 'Position', input, {
+    find: (id) => w.tx.position.findUnique({ where: { id }, include: positionWithLinks }),
+    label: 'the position',
+  });
   w.check();
   await w.tx.position.delete({ where: { id: found.id } });
   await w.log(ChangeAction.DELETE, 'Position', found.id, { deleted: await positionDetails(w, found) });
@@ -756,10 +751,7 @@ export interface PositionReviewInputData {
  * of its reviewStatus.
  */
 export async function reviewPosition(w: Write, input: PositionReviewInputData, decision: 'ACCEPTED' | 'REJECTED'): Promise<PositionRecord> {
-  const id = rowIdOf(w, 'Position', input.id, ['input', 'id']);
-  w.check();
-  const found = await mustFind(w, () => w.tx.position.findUnique({ where: { id: id as number } }), 'position', ['input', 'id']);
-  w.expectVersion(['input', 'expectedVersion'], input.expectedVersion, found.version, 'the position');
+  const found = await recordToChange(w, 'Position', input, { find: (id) => w.tx.position.findUnique({ where: { id } }), label: 'the position' });
   if (found.provenance !== 'EXTRACTED')
     w.fail(
       ['input', 'id'],
@@ -808,17 +800,13 @@ const spanKey = (e: { articleId: number; start: number; end: number }) => `${e.a
  * meetings (correct one of them first with positionUpdate). Logged on both.
  */
 export async function mergePositions(w: Write, input: PositionMergeInputData): Promise<{ kept: PositionRecord; deletedId: string }> {
-  const keepId = rowIdOf(w, 'Position', input.keepId, ['input', 'keepId']);
-  const duplicateId = rowIdOf(w, 'Position', input.duplicateId, ['input', 'duplicateId']);
-  w.check();
-  if (keepId === duplicateId) w.abort(['input', 'duplicateId'], 'the duplicate is the position to keep', UserErrorCode.SAME_RECORD);
-  const keep = await w.tx.position.findUnique({ where: { id: keepId as number }, include: positionWithLinks });
-  const duplicate = await w.tx.position.findUnique({ where: { id: duplicateId as number }, include: positionWithLinks });
-  if (!keep) w.fail(['input', 'keepId'], 'no position has this ID', UserErrorCode.NOT_FOUND);
-  if (!duplicate) w.fail(['input', 'duplicateId'], 'no position has this ID', UserErrorCode.NOT_FOUND);
-  w.check();
-  const k = keep!;
-  const d = duplicate!;
+  const { keep: k, duplicate: d } = await recordsToMerge(
+    w,
+    'Position',
+    input,
+    (id) => w.tx.position.findUnique({ where: { id }, include: positionWithLinks }),
+    (id) => w.tx.position.findUnique({ where: { id }, include: positionWithLinks }),
+  );
   const apart = (what: string) =>
     w.fail(
       ['input', 'duplicateId'],

@@ -5,7 +5,7 @@
  */
 import { Prisma } from '../../generated/prisma/client.ts';
 import { columnsOf, type IdSource, type NodeSource } from '../../db/pages.ts';
-import { changesOf, mustFind, rowIdOf, snapshot } from '../checks.ts';
+import { changesOf, recordsToMerge, recordToChange, snapshot } from '../checks.ts';
 import { encodeGlobalId } from '../global-id.ts';
 import { containsPattern } from '../listing.ts';
 import { checkedUpdateValues, defineModel, field, type RecordOf } from '../model.ts';
@@ -104,10 +104,7 @@ export interface TopicUpdateInputData {
 
 /** Renames a topic or changes its aliases; the positions about it take the new name. A name another topic has is TAKEN. */
 export async function updateTopic(w: Write, input: TopicUpdateInputData & Record<string, unknown>): Promise<TopicRecord> {
-  const id = rowIdOf(w, 'Topic', input.id, ['input', 'id']);
-  w.check();
-  const found = await mustFind(w, () => w.tx.topic.findUnique({ where: { id: id as number } }), 'topic', ['input', 'id']);
-  w.expectVersion(['input', 'expectedVersion'], input.expectedVersion, found.version, `topic "${found.name}"`);
+  const found = await recordToChange(w, 'Topic', input, { find: (id) => w.tx.topic.findUnique({ where: { id } }), label: (found) => `topic "${found.name}"` });
   const next = checkedUpdateValues(w, topicModel, input, found) as { name: string; aliases: string[] };
   w.check();
   const taken = (await topicsByWording(w, [next.name])).get(keyOf(next.name))?.find((t) => t.id !== found.id);
@@ -135,17 +132,13 @@ export interface TopicMergeInputData {
  * name), the duplicate's name and aliases become aliases, and the duplicate is deleted. Logged on both.
  */
 export async function mergeTopics(w: Write, input: TopicMergeInputData): Promise<{ kept: TopicRecord; deletedId: string }> {
-  const keepId = rowIdOf(w, 'Topic', input.keepId, ['input', 'keepId']);
-  const duplicateId = rowIdOf(w, 'Topic', input.duplicateId, ['input', 'duplicateId']);
-  w.check();
-  if (keepId === duplicateId) w.abort(['input', 'duplicateId'], 'the duplicate is the topic to keep', UserErrorCode.SAME_RECORD);
-  const keep = await w.tx.topic.findUnique({ where: { id: keepId as number } });
-  const duplicate = await w.tx.topic.findUnique({ where: { id: duplicateId as number }, include: { targetOf: { select: { positionId: true } } } });
-  if (!keep) w.fail(['input', 'keepId'], 'no topic has this ID', UserErrorCode.NOT_FOUND);
-  if (!duplicate) w.fail(['input', 'duplicateId'], 'no topic has this ID', UserErrorCode.NOT_FOUND);
-  w.check();
-  const k = keep!;
-  const d = duplicate!;
+  const { keep: k, duplicate: d } = await recordsToMerge(
+    w,
+    'Topic',
+    input,
+    (id) => w.tx.topic.findUnique({ where: { id } }),
+    (id) => w.tx.topic.findUnique({ where: { id }, include: { targetOf: { select: { positionId: true } } } }),
+  );
   // Its positions are about the kept topic now (once, when about both already).
   const positions = d.targetOf.map((t) => t.positionId);
   if (positions.length) {
