@@ -2,7 +2,7 @@ import { HeaderMap, type ApolloServer, type HTTPGraphQLResponse } from '@apollo/
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { Server as NetServer } from 'node:net';
 import type { GraphQLSchema } from 'graphql';
-import type { OperationLimits, SubscriptionSettings } from '../config.ts';
+import type { AppConfig } from '../config.ts';
 import type { ChangeFeed } from '../live/change-feed.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { countStatements, type StatementTally } from '../db/statement-counter.ts';
@@ -24,25 +24,22 @@ const commitGraceMs = 1_000;
 
 const delay = <T>(ms: number, value: T) => new Promise<T>((resolve) => setTimeout(resolve, ms, value));
 
-export interface GraphQLHttpServerOptions {
+/** The settings the HTTP server applies, as the configuration names and explains them (src/config.ts). */
+export interface GraphQLHttpServerOptions extends Pick<
+  AppConfig,
+  | 'production'
+  | 'introspection'
+  | 'limits'
+  | 'requestTimeoutMs'
+  | 'responseWriteTimeoutMs'
+  | 'shutdownGraceMs'
+  | 'keepAliveTimeoutMs'
+  | 'corsOrigins'
+  | 'subscriptions'
+  | 'reportSqlStatements'
+  | 'requireAuthForRead'
+> {
   log: Logger;
-  /** NODE_ENV=production: masked errors, no suggestions, no stack traces. */
-  production: boolean;
-  /** Introspection, and with it the IDE. */
-  introspection: boolean;
-  limits: OperationLimits;
-  requestTimeoutMs: number;
-  /** How long past `requestTimeoutMs` a connection may go without progress (a client not reading its response). */
-  responseWriteTimeoutMs: number;
-  shutdownGraceMs: number;
-  /** How long an idle connection waits for the client's next request (Node's default: 5 s). */
-  keepAliveTimeoutMs: number;
-  corsOrigins: string[];
-  /** Add `extensions.sql.statements` to every response (REPORT_SQL_STATEMENTS). */
-  reportSqlStatements: boolean;
-  /** REQUIRE_AUTH_FOR_READ: queries need an API key too. */
-  requireAuthForRead: boolean;
-  subscriptions: SubscriptionSettings;
   /** TRUSTED_DOCUMENTS is set: the web app's page says so, and the app sends hashes (src/http/web-app.ts). */
   trustedDocumentsOnly: boolean;
 }
