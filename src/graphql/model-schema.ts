@@ -38,6 +38,7 @@ import { registerRelation } from './embedded-relations.ts';
 import { enumType } from './enum-type.ts';
 import { firstArgument, firstItems, listBound } from './list-bounds.ts';
 import { OrderInputType } from './order.ts';
+import { ApiKeyRole } from './auth.ts';
 import { MutationPayload, mutate } from './mutation.ts';
 import { DateRange, DateTimeRange } from './ranges.ts';
 import { DateScalar, DateTimeScalar, ReportedDateScalar } from './scalars.ts';
@@ -400,6 +401,7 @@ export function connectionRelations(nodeType: abstract new () => object, relatio
 }
 
 export interface MutationDefinition<TInput extends object, TValue> {
+  /** What it does; the schema adds the role it needs ("Needs an EDITOR key."), which `mutate` checks. */
   description: string;
   input: ClassType<TInput>;
   /** The `input` argument's description; by default "The position.", "The changes.", "The position to delete.", "The position to keep and its duplicate.". */
@@ -441,6 +443,9 @@ export function mutationResolver<TModel extends ModelDefinition>(model: TModel, 
     return Payload;
   };
 
+  // The role every mutation of a model needs: checked by `mutate`, and said in each one's description.
+  const role = ApiKeyRole.EDITOR;
+
   const defaultInputDescriptions = {
     Create: `The ${what}.`,
     Update: 'The changes.',
@@ -461,13 +466,13 @@ export function mutationResolver<TModel extends ModelDefinition>(model: TModel, 
     if (!definition) return;
     const name = `${key}${suffix}`;
     const method = function (this: unknown, input: never, ctx: GraphQLContext) {
-      return mutate(ctx, (w) => definition.run(w, input), toPayload);
+      return mutate(ctx, (w) => definition.run(w, input), toPayload, { role });
     };
     Object.defineProperty(ModelMutationResolver.prototype, name, { value: method, writable: true, configurable: true });
     const inputDescription = definition.inputDescription ?? defaultInputDescriptions[suffix as keyof typeof defaultInputDescriptions];
     Arg('input', () => definition.input, { description: inputDescription })(ModelMutationResolver.prototype, name, 0);
     Ctx()(ModelMutationResolver.prototype, name, 1);
-    Mutation(() => Payload, { nullable: true, description: definition.description })(
+    Mutation(() => Payload, { nullable: true, description: `${definition.description} Needs an ${role} key.` })(
       ModelMutationResolver.prototype,
       name,
       Object.getOwnPropertyDescriptor(ModelMutationResolver.prototype, name) as PropertyDescriptor,

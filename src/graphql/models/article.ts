@@ -86,11 +86,11 @@ export class ArticleDeletePayload extends MutationPayload {
 
 export const ArticleMutationResolver = mutationResolver(articleModel, Article, {
   create: {
-    description: 'Records an article (without positions; see articleImport for an article with everything it reports). Needs an EDITOR key.',
+    description: 'Records an article (without positions; see articleImport for an article with everything it reports).',
     input: ArticleCreateInput,
     run: createArticle,
   },
-  update: { description: 'Changes an article. Needs an EDITOR key.', input: ArticleUpdateInput, run: updateArticle },
+  update: { description: 'Changes an article.', input: ArticleUpdateInput, run: updateArticle },
 });
 
 /** articleDelete reports the positions deleted with the article, which the derived payload cannot. */

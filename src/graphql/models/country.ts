@@ -80,16 +80,16 @@ export const CountryMergeInput = MergeInputType(countryModel, {
 });
 
 export const CountryMutationResolver = mutationResolver(countryModel, Country, {
-  create: { description: 'Records a country. Needs an EDITOR key.', input: CountryCreateInput, run: createCountry },
-  update: { description: "Changes a country's name, ISO code or aliases. Needs an EDITOR key.", input: CountryUpdateInput, run: updateCountry },
+  create: { description: 'Records a country.', input: CountryCreateInput, run: createCountry },
+  update: { description: "Changes a country's name, ISO code or aliases.", input: CountryUpdateInput, run: updateCountry },
   delete: {
-    description: 'Deletes a country that no position names. Recorded in the change log. Needs an EDITOR key.',
+    description: 'Deletes a country that no position names. Recorded in the change log.',
     input: CountryDeleteInput,
     run: deleteCountry,
   },
   merge: {
     description:
-      'Merges a duplicate country into another in one transaction: every relation moves to the kept one, the duplicate is deleted. Recorded in the change log. Needs an EDITOR key.',
+      'Merges a duplicate country into another in one transaction: every relation moves to the kept one, the duplicate is deleted. Recorded in the change log.',
     input: CountryMergeInput,
     run: mergeCountries,
   },

@@ -123,20 +123,20 @@ export const DeploymentMergeInput = MergeInputType(deploymentModel, {
 });
 
 export const DeploymentMutationResolver = mutationResolver(deploymentModel, Deployment, {
-  create: { description: 'Records a deployment. Needs an EDITOR key.', input: DeploymentCreateInput, run: createDeployment },
+  create: { description: 'Records a deployment.', input: DeploymentCreateInput, run: createDeployment },
   update: {
-    description: 'Changes a deployment (its status as it progresses, a corrected location…). Needs an EDITOR key.',
+    description: 'Changes a deployment (its status as it progresses, a corrected location…).',
     input: DeploymentUpdateInput,
     run: updateDeployment,
   },
   delete: {
-    description: 'Deletes a deployment no position is about. Recorded in the change log. Needs an EDITOR key.',
+    description: 'Deletes a deployment no position is about. Recorded in the change log.',
     input: DeploymentDeleteInput,
     run: deleteDeployment,
   },
   merge: {
     description:
-      "Joins two records of one deployment (one site reported under two names): positions, status history and host countries move to the kept one, the duplicate's names become its aliases, and the duplicate is deleted. Refused for two systems or two locations. Recorded in the change log of both. Needs an EDITOR key.",
+      "Joins two records of one deployment (one site reported under two names): positions, status history and host countries move to the kept one, the duplicate's names become its aliases, and the duplicate is deleted. Refused for two systems or two locations. Recorded in the change log of both.",
     input: DeploymentMergeInput,
     run: mergeDeployments,
   },

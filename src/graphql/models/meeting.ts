@@ -89,10 +89,10 @@ export const MeetingDeleteInput = DeleteInputType(meetingModel, {
 });
 
 export const MeetingMutationResolver = mutationResolver(meetingModel, Meeting, {
-  create: { description: 'Records a meeting. Needs an EDITOR key.', input: MeetingCreateInput, run: createMeeting },
-  update: { description: 'Changes a meeting. Needs an EDITOR key.', input: MeetingUpdateInput, run: updateMeeting },
+  create: { description: 'Records a meeting.', input: MeetingCreateInput, run: createMeeting },
+  update: { description: 'Changes a meeting.', input: MeetingUpdateInput, run: updateMeeting },
   delete: {
-    description: 'Deletes a meeting no position was stated at. Recorded in the change log. Needs an EDITOR key.',
+    description: 'Deletes a meeting no position was stated at. Recorded in the change log.',
     input: MeetingDeleteInput,
     run: deleteMeeting,
   },

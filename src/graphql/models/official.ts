@@ -99,16 +99,16 @@ export const OfficialMergeInput = MergeInputType(officialModel, {
 });
 
 export const OfficialMutationResolver = mutationResolver(officialModel, Official, {
-  create: { description: 'Records an official. Needs an EDITOR key.', input: OfficialCreateInput, run: createOfficial },
+  create: { description: 'Records an official.', input: OfficialCreateInput, run: createOfficial },
   update: {
-    description: "Changes an official's name, title, aliases, country or organization. Needs an EDITOR key.",
+    description: "Changes an official's name, title, aliases, country or organization.",
     input: OfficialUpdateInput,
     run: updateOfficial,
   },
-  delete: { description: 'Deletes an official. Recorded in the change log. Needs an EDITOR key.', input: OfficialDeleteInput, run: deleteOfficial },
+  delete: { description: 'Deletes an official. Recorded in the change log.', input: OfficialDeleteInput, run: deleteOfficial },
   merge: {
     description:
-      'Merges a duplicate official into another in one transaction: the positions and meetings move to the kept one, the duplicate is deleted. Recorded in the change log. Needs an EDITOR key.',
+      'Merges a duplicate official into another in one transaction: the positions and meetings move to the kept one, the duplicate is deleted. Recorded in the change log.',
     input: OfficialMergeInput,
     inputDescription: 'The official to keep and their duplicate.',
     run: mergeOfficials,

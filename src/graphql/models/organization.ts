@@ -72,20 +72,20 @@ export const OrganizationMergeInput = MergeInputType(organizationModel, {
 });
 
 export const OrganizationMutationResolver = mutationResolver(organizationModel, Organization, {
-  create: { description: 'Records an organization. Needs an EDITOR key.', input: OrganizationCreateInput, run: createOrganization },
+  create: { description: 'Records an organization.', input: OrganizationCreateInput, run: createOrganization },
   update: {
-    description: "Changes an organization's name, acronym, aliases or members. Needs an EDITOR key.",
+    description: "Changes an organization's name, acronym, aliases or members.",
     input: OrganizationUpdateInput,
     run: updateOrganization,
   },
   delete: {
-    description: 'Deletes an organization that no position names. Recorded in the change log. Needs an EDITOR key.',
+    description: 'Deletes an organization that no position names. Recorded in the change log.',
     input: OrganizationDeleteInput,
     run: deleteOrganization,
   },
   merge: {
     description:
-      'Merges a duplicate organization into another in one transaction: every relation moves to the kept one, the duplicate is deleted. Recorded in the change log. Needs an EDITOR key.',
+      'Merges a duplicate organization into another in one transaction: every relation moves to the kept one, the duplicate is deleted. Recorded in the change log.',
     input: OrganizationMergeInput,
     run: mergeOrganizations,
   },

@@ -227,44 +227,44 @@ export class PositionReviewInput {
 
 export const PositionMutationResolver = mutationResolver(positionModel, Position, {
   create: {
-    description: 'Records a position with the evidence that reports it. Needs an EDITOR key.',
+    description: 'Records a position with the evidence that reports it.',
     input: PositionCreateInput,
     resultDescription: 'The position created, with its evidence; null when there are userErrors.',
     run: createPosition,
   },
   update: {
-    description: 'Changes a position (a corrected stance, summary, target, holders…). Needs an EDITOR key.',
+    description: 'Changes a position (a corrected stance, summary, target, holders…).',
     input: PositionUpdateInput,
     run: updatePosition,
   },
   delete: {
-    description: 'Deletes a position and its evidence. Recorded in the change log. Needs an EDITOR key.',
+    description: 'Deletes a position and its evidence. Recorded in the change log.',
     input: PositionDeleteInput,
     run: deletePosition,
   },
   merge: {
     description:
-      'Joins two positions that are one statement (two reports the import could not place on the same occasion): the quotes, speakers and addressees of the duplicate move to the kept position, which takes its day or meeting where it has none; the duplicate is deleted. Recorded in the change log of both. Needs an EDITOR key.',
+      'Joins two positions that are one statement (two reports the import could not place on the same occasion): the quotes, speakers and addressees of the duplicate move to the kept position, which takes its day or meeting where it has none; the duplicate is deleted. Recorded in the change log of both.',
     input: PositionMergeInput,
     run: mergePositions,
   },
   split: {
     description:
-      'Moves quotes of a position that report another statement (another day, other speakers) to a new position with the same stance, target, holders and addressees. Recorded in the change log of both. Needs an EDITOR key.',
+      'Moves quotes of a position that report another statement (another day, other speakers) to a new position with the same stance, target, holders and addressees. Recorded in the change log of both.',
     input: PositionSplitInput,
     run: splitPosition,
   },
   changes: {
     Accept: {
       description:
-        'Accepts a position proposed by automatic extraction (reviewStatus PROPOSED, or REJECTED to change the decision): it becomes part of the graph and lists show it. Recorded in the change log. Needs an EDITOR key.',
+        'Accepts a position proposed by automatic extraction (reviewStatus PROPOSED, or REJECTED to change the decision): it becomes part of the graph and lists show it. Recorded in the change log.',
       input: PositionReviewInput,
       inputDescription: 'The proposal to accept.',
       run: (w, input: PositionReviewInput) => reviewPosition(w, input, 'ACCEPTED'),
     },
     Reject: {
       description:
-        'Rejects a position proposed by automatic extraction: it is kept for the record (reviewStatus REJECTED) and left out of lists, and a later extraction of the same statement proposes nothing. Recorded in the change log. Needs an EDITOR key.',
+        'Rejects a position proposed by automatic extraction: it is kept for the record (reviewStatus REJECTED) and left out of lists, and a later extraction of the same statement proposes nothing. Recorded in the change log.',
       input: PositionReviewInput,
       inputDescription: 'The proposal to reject.',
       run: (w, input: PositionReviewInput) => reviewPosition(w, input, 'REJECTED'),

@@ -26,13 +26,13 @@ export const TopicMergeInput = MergeInputType(topicModel, {
 
 export const TopicMutationResolver = mutationResolver(topicModel, Topic, {
   update: {
-    description: 'Renames a topic or changes its aliases; its positions take the new name. A name another topic has is TAKEN. Needs an EDITOR key.',
+    description: 'Renames a topic or changes its aliases; its positions take the new name. A name another topic has is TAKEN.',
     input: TopicUpdateInput,
     run: updateTopic,
   },
   merge: {
     description:
-      'Joins two wordings of one topic ("full denuclearization of the Korean Peninsula" into "denuclearization of the Korean Peninsula"): positions move to the kept topic, the other wording becomes an alias, so that filters, summaries and later imports count them as one. Recorded in the change log of both. Needs an EDITOR key.',
+      'Joins two wordings of one topic ("full denuclearization of the Korean Peninsula" into "denuclearization of the Korean Peninsula"): positions move to the kept topic, the other wording becomes an alias, so that filters, summaries and later imports count them as one. Recorded in the change log of both.',
     input: TopicMergeInput,
     run: mergeTopics,
   },
