@@ -23,9 +23,13 @@ import {
   GraphQLError,
   isInputObjectType,
   isListType,
+  Kind,
   typeFromAST,
   valueFromASTUntyped,
+  visit,
+  type ArgumentNode,
   type DocumentNode,
+  type ObjectFieldNode,
   type GraphQLInputType,
   type GraphQLSchema,
   type OperationDefinitionNode,
@@ -173,26 +177,66 @@ function variablesWithDefaults(schema: GraphQLSchema, operation: OperationDefini
   return variables;
 }
 
+/** The variables of the operation that the request leaves out (and that have no default), by name, sorted. */
+function leftOutVariables(operation: OperationDefinitionNode, variables: Record<string, unknown>): string[] {
+  return (operation.variableDefinitions ?? [])
+    .map((definition) => definition.variable.name.value)
+    .filter((name) => variables[name] === undefined)
+    .sort();
+}
+
+/** The most variants of one document, by the variables its requests leave out, that are compiled. */
+export const variantsPerDocument = 16;
+
 /**
- * Whether the request leaves out a variable of the operation (one without a default). graphql-jit
- * 0.8 gives an input field that such a variable fills the value null, where the specification
- * (and graphql-js) leave the field out: `articleUpdate(input: { id: $id, headline: $h })` without
- * `h` would clear the headline instead of keeping it (graphql-jit's issues #91 and #230, open).
- * Such a request runs interpreted.
+ * The document without the arguments and input fields that the left-out variables fill. graphql-jit
+ * 0.8 gives such an argument or input field the value null, where the specification (and
+ * graphql-js) leave it out, so that its default applies or, without one, it is not given at all:
+ * `articleUpdate(input: { id: $id, headline: $h })` without `h` would clear the headline instead of
+ * keeping it (graphql-jit's issues #91 and #230, open). Without them, the document means what the
+ * request means, and compiles. A left-out variable in a list (`[$a, $b]`) stays: both take it as null.
  */
-function leavesOutAVariable(operation: OperationDefinitionNode, variables: Record<string, unknown>): boolean {
-  return (operation.variableDefinitions ?? []).some((definition) => variables[definition.variable.name.value] === undefined);
+function withoutVariables(document: DocumentNode, names: readonly string[]): DocumentNode {
+  const filledByOne = (node: ArgumentNode | ObjectFieldNode) => node.value.kind === Kind.VARIABLE && names.includes(node.value.name.value);
+  return visit(document, {
+    Argument: (node) => (filledByOne(node) ? null : undefined),
+    ObjectField: (node) => (filledByOne(node) ? null : undefined),
+  });
+}
+
+/**
+ * The documents that requests leaving out variables run as (`withoutVariables`), by document and
+ * by the names left out. The first page of a list (`$after` not given) is the commonest. A document
+ * has at most `variantsPerDocument` of them; a request that would make one more runs interpreted.
+ */
+class DocumentVariants {
+  private readonly byDocument = new WeakMap<DocumentNode, Map<string, DocumentNode>>();
+
+  of(document: DocumentNode, leftOut: readonly string[]): DocumentNode | null {
+    if (leftOut.length === 0) return document;
+    const key = leftOut.join(' ');
+    let variants = this.byDocument.get(document);
+    if (!variants) this.byDocument.set(document, (variants = new Map<string, DocumentNode>()));
+    const known = variants.get(key);
+    if (known) return known;
+    if (variants.size >= variantsPerDocument) return null;
+    const variant = withoutVariables(document, leftOut);
+    variants.set(key, variant);
+    return variant;
+  }
 }
 
 /** A gateway, as Apollo Server sees it, that serves `schema` and executes with graphql-jit (an operation's first run with graphql-js). */
 export function compiledExecutionGateway(schema: GraphQLSchema, cache = new CompiledOperations()): GatewayInterface {
+  const variants = new DocumentVariants();
   const executor: GatewayExecutor = async ({ document, operation, operationName, request, context }) => {
     // Variables are checked by graphql-js first: its errors name the variable definition, which
     // is how Apollo Server tells a client's bad variable (400 BAD_USER_INPUT) from a server fault.
     const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 50 });
     if (variables.errors) return { errors: variables.errors } as Awaited<ReturnType<GatewayExecutor>>;
     const given = variablesWithDefaults(schema, operation, request.variables ?? {});
-    const compiled = leavesOutAVariable(operation, given) ? null : compiledOperation(cache, schema, document, operationName);
+    const runnable = variants.of(document, leftOutVariables(operation, given));
+    const compiled = runnable === null ? null : compiledOperation(cache, schema, runnable, operationName);
     const { loaders } = context as GraphQLContext;
     if (compiled === null) {
       const fields = selectedFields(schema, document, operationName);

@@ -7,7 +7,7 @@ import type { GatewayExecutor } from '@apollo/server-gateway-interface';
 import { buildSchema, parse, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { compileQuery, type CompiledQuery } from 'graphql-jit';
 import { describe, expect, it } from 'vitest';
-import { CompiledOperations, compiledDocumentsKept, compiledExecutionGateway } from '../../src/http/compiled-executor.ts';
+import { CompiledOperations, compiledDocumentsKept, compiledExecutionGateway, variantsPerDocument } from '../../src/http/compiled-executor.ts';
 
 const documents: DocumentNode[] = Array.from({ length: compiledDocumentsKept + 1 }, (_, i) => parse(`{ a${i}: __typename }`));
 const compiledFor = (i: number) => ({ compiled: { query: () => ({ data: { i } }) } as unknown as CompiledQuery, fields: new Map() });
@@ -47,20 +47,39 @@ describe('an operation', () => {
     expect(cache.size).toBe(1);
   });
 
-  it('runs interpreted, every time, a request that leaves out a variable', async () => {
+  it('leaves out what a left-out variable fills, interpreted and compiled, and is compiled at its second run', async () => {
     // graphql-jit 0.8 gives an input field filled by a left-out variable the value null, where
     // graphql-js (and the specification) leave the field out (src/http/compiled-executor.ts).
-    const omitted = parse('query($b: String) { change(input: { a: "1", b: $b }) greeting }');
+    const omitted = parse('query($b: String, $name: String) { change(input: { a: "1", b: $b }) greeting(name: $name) }');
     expect(await (compileQuery(schema, omitted) as CompiledQuery).query(undefined, {}, {})).toEqual({
       data: { change: '{"a":"1","b":null}', greeting: 'hello, you' },
     });
     const cache = new CompiledOperations();
     const executor = await executorOf(cache);
+    // Both left out: the input field stays out, the argument takes its default.
     for (let i = 0; i < 3; i++) expect(await run(executor, omitted)).toEqual({ data: { change: '{"a":"1"}', greeting: 'hello, you' } });
-    expect(cache.size).toBe(0);
-    // Given, it runs compiled from its second run on.
-    for (let i = 0; i < 2; i++) expect(await run(executor, omitted, { b: null })).toMatchObject({ data: { change: '{"a":"1","b":null}' } });
     expect(cache.size).toBe(1);
+    // One given: another variant of the document, compiled at its own second run.
+    for (let i = 0; i < 3; i++) expect(await run(executor, omitted, { b: null })).toEqual({ data: { change: '{"a":"1","b":null}', greeting: 'hello, you' } });
+    expect(cache.size).toBe(2);
+    // Both given: the document itself.
+    for (let i = 0; i < 3; i++)
+      expect(await run(executor, omitted, { b: '2', name: 'Seoul' })).toEqual({ data: { change: '{"a":"1","b":"2"}', greeting: 'hello, Seoul' } });
+    expect(cache.size).toBe(3);
+  });
+
+  it(`compiles at most ${variantsPerDocument} variants of a document by the variables left out; the others run interpreted`, async () => {
+    const names = ['a', 'b', 'c', 'd', 'e'];
+    const document = parse(`query(${names.map((n) => `$${n}: String`).join(', ')}) { ${names.map((n) => `${n}: change(input: { a: $${n} })`).join(' ')} }`);
+    const cache = new CompiledOperations();
+    const executor = await executorOf(cache);
+    for (let mask = 0; mask < 2 ** names.length; mask++) {
+      const variables = Object.fromEntries(names.filter((_, i) => mask & (1 << i)).map((n) => [n, n.toUpperCase()]));
+      const expected = Object.fromEntries(names.map((n) => [n, n in variables ? `{"a":"${n.toUpperCase()}"}` : '{}']));
+      for (let i = 0; i < 2; i++) expect(await run(executor, document, variables)).toEqual({ data: expected });
+    }
+    // The document with every variable given is no variant: it is compiled besides them.
+    expect(cache.size).toBe(variantsPerDocument + 1);
   });
 });
 
