@@ -190,11 +190,12 @@ export const variantsPerDocument = 16;
 
 /**
  * The document without the arguments and input fields that the left-out variables fill. graphql-jit
- * 0.8 gives such an argument or input field the value null, where the specification (and
- * graphql-js) leave it out, so that its default applies or, without one, it is not given at all:
+ * 0.8 gives such an input field the value null, where the specification (and graphql-js) leave it
+ * out, so that its default applies or, without one, it is not given at all:
  * `articleUpdate(input: { id: $id, headline: $h })` without `h` would clear the headline instead of
- * keeping it (graphql-jit's issues #91 and #230, open). Without them, the document means what the
- * request means, and compiles. A left-out variable in a list (`[$a, $b]`) stays: both take it as null.
+ * keeping it (graphql-jit's issues #91 and #230, open). Arguments are left out the same way, which
+ * gives them their defaults as both executors do. Without them, the document means what the request
+ * means, and compiles. A left-out variable in a list (`[$a, $b]`) stays: both take it as null.
  */
 function withoutVariables(document: DocumentNode, names: readonly string[]): DocumentNode {
   const filledByOne = (node: ArgumentNode | ObjectFieldNode) => node.value.kind === Kind.VARIABLE && names.includes(node.value.name.value);
