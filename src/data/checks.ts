@@ -96,16 +96,17 @@ export async function recordToChange<T>(
 }
 
 /**
- * The two records of `type` that a merge names: the one to keep and its duplicate, each read by
- * its own `find` (the duplicate's usually with the relations that move). Both IDs are checked
- * before either is read; the same ID twice is SAME_RECORD, and a missing one NOT_FOUND on its field.
+ * The two records of `type` that a merge names: the one to keep and its duplicate, read by
+ * `findKeep`, or the duplicate by `findDuplicate` where it needs more (the relations that move).
+ * Both IDs are checked before either is read; the same ID twice is SAME_RECORD, and a missing one
+ * NOT_FOUND on its field.
  */
-export async function recordsToMerge<K, D>(
+export async function recordsToMerge<K, D = K>(
   w: Write,
   type: NodeTypeName,
   input: { keepId: string; duplicateId: string },
   findKeep: (id: number) => Promise<K | null>,
-  findDuplicate: (id: number) => Promise<D | null>,
+  findDuplicate: (id: number) => Promise<D | null> = findKeep as unknown as (id: number) => Promise<D | null>,
 ): Promise<{ keep: K; duplicate: D }> {
   const what = type.toLowerCase();
   const keepId = rowIdOf(w, type, input.keepId, ['input', 'keepId']);

@@ -191,8 +191,7 @@ export async function deleteCountry(w: Write, input: CountryDeleteInputData): Pr
 }
 
 export async function mergeCountries(w: Write, input: CountryMergeInputData): Promise<{ kept: CountryRecord; deletedId: string }> {
-  const find = (id: number) => findCountry(w, id);
-  const { keep, duplicate } = await recordsToMerge(w, 'Country', input, find, find);
+  const { keep, duplicate } = await recordsToMerge(w, 'Country', input, (id) => findCountry(w, id));
   await mergeActors(w, 'Country', keep.actor, duplicate.actor, { name: duplicate.actor.name, isoCode: duplicate.isoCode, aliases: duplicate.actor.aliases });
   const kept = await mustFind(w, () => findCountry(w, keep.id), 'country', ['input', 'keepId']);
   return { kept: countryRecordOf({ ...kept.actor, isoCode: kept.isoCode }), deletedId: encodeGlobalId('Country', duplicate.id) };

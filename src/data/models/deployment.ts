@@ -399,13 +399,7 @@ export interface DeploymentMergeInputData {
  */
 export async function mergeDeployments(w: Write, input: DeploymentMergeInputData): Promise<{ kept: DeploymentRecord; deletedId: string }> {
   const withLinks = { hosts: true, targetOf: { select: { positionId: true } }, statusChanges: { select: { id: true } } } as const;
-  const { keep: k, duplicate: d } = await recordsToMerge(
-    w,
-    'Deployment',
-    input,
-    (id) => w.tx.deployment.findUnique({ where: { id }, include: withLinks }),
-    (id) => w.tx.deployment.findUnique({ where: { id }, include: withLinks }),
-  );
+  const { keep: k, duplicate: d } = await recordsToMerge(w, 'Deployment', input, (id) => w.tx.deployment.findUnique({ where: { id }, include: withLinks }));
   if (k.system !== null && d.system !== null && k.system.toLowerCase() !== d.system.toLowerCase())
     w.fail(['input', 'duplicateId'], `the duplicate is of another system (${d.system}, not ${k.system}): not the same deployment`, UserErrorCode.CONFLICT);
   if (k.location !== null && d.location !== null && k.location.toLowerCase() !== d.location.toLowerCase())

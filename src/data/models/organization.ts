@@ -195,8 +195,7 @@ export async function deleteOrganization(w: Write, input: OrganizationDeleteInpu
 }
 
 export async function mergeOrganizations(w: Write, input: OrganizationMergeInputData): Promise<{ kept: OrganizationRecord; deletedId: string }> {
-  const find = (id: number) => findOrganization(w, id);
-  const { keep: k, duplicate: d } = await recordsToMerge(w, 'Organization', input, find, find);
+  const { keep: k, duplicate: d } = await recordsToMerge(w, 'Organization', input, (id) => findOrganization(w, id));
   await mergeActors(w, 'Organization', k.actor, d.actor, { name: d.actor.name, acronym: d.acronym, aliases: d.actor.aliases });
   // The duplicate is gone, so its acronym is free for the kept organization, if that has none.
   if (k.acronym === null && d.acronym !== null) await w.tx.organization.update({ where: { id: k.id }, data: { acronym: d.acronym } });

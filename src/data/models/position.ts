@@ -800,13 +800,7 @@ const spanKey = (e: { articleId: number; start: number; end: number }) => `${e.a
  * meetings (correct one of them first with positionUpdate). Logged on both.
  */
 export async function mergePositions(w: Write, input: PositionMergeInputData): Promise<{ kept: PositionRecord; deletedId: string }> {
-  const { keep: k, duplicate: d } = await recordsToMerge(
-    w,
-    'Position',
-    input,
-    (id) => w.tx.position.findUnique({ where: { id }, include: positionWithLinks }),
-    (id) => w.tx.position.findUnique({ where: { id }, include: positionWithLinks }),
-  );
+  const { keep: k, duplicate: d } = await recordsToMerge(w, 'Position', input, (id) => w.tx.position.findUnique({ where: { id }, include: positionWithLinks }));
   const apart = (what: string) =>
     w.fail(
       ['input', 'duplicateId'],
