@@ -77,6 +77,18 @@ export interface RecordOfType<T> {
   version?: (found: T) => number;
 }
 
+/** What names the record a delete changes (an update's input begins the same): its global ID and the version it was read at. */
+export interface DeleteInputData {
+  id: string;
+  expectedVersion?: number | null;
+}
+
+/** What names the two records of a merge: the one to keep and its duplicate, by global ID. */
+export interface MergeInputData {
+  keepId: string;
+  duplicateId: string;
+}
+
 /**
  * The record of `type` that a change names by `input.id`, at the version the change expects:
  * INVALID_ID or NOT_FOUND on `input.id` stop the change; a VERSION_CONFLICT on
@@ -85,7 +97,7 @@ export interface RecordOfType<T> {
 export async function recordToChange<T>(
   w: Write,
   type: NodeTypeName,
-  input: { id: string; expectedVersion?: number | null },
+  input: DeleteInputData,
   { find, label, version = (found) => (found as { version: number }).version }: RecordOfType<T>,
 ): Promise<T> {
   const id = rowIdOf(w, type, input.id, ['input', 'id']);
@@ -104,7 +116,7 @@ export async function recordToChange<T>(
 export async function recordsToMerge<K, D = K>(
   w: Write,
   type: NodeTypeName,
-  input: { keepId: string; duplicateId: string },
+  input: MergeInputData,
   findKeep: (id: number) => Promise<K | null>,
   findDuplicate: (id: number) => Promise<D | null> = findKeep as unknown as (id: number) => Promise<D | null>,
 ): Promise<{ keep: K; duplicate: D }> {

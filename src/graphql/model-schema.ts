@@ -31,6 +31,7 @@ import { embeddedOf, type IdSource, type NodeSource } from '../db/pages.ts';
 import type { ListArgs, Listing, OrderInput } from '../data/listing.ts';
 import type { EnumDefinition, FieldDefinition, FilterArgument, ModelDefinition, NodeRecord, RecordOf } from '../data/model.ts';
 import { listingOf } from '../data/model-listing.ts';
+import type { DeleteInputData, MergeInputData } from '../data/checks.ts';
 import type { Write } from '../data/write.ts';
 import { ConnectionArgs, ConnectionType, Count, countLimit, type Connection, type HasRowId } from './connection.ts';
 import type { GraphQLContext } from './context.ts';
@@ -351,22 +352,22 @@ function identityFields(what: string, mutation: 'update' | 'delete', idDescripti
 }
 
 /** `<Model>DeleteInput`: the record to delete and the version it was read at. */
-export function DeleteInputType(model: ModelDefinition, { description, idDescription }: { description: string; idDescription: string }) {
+function DeleteInputType(model: ModelDefinition, { description, id }: DeleteInputDescriptions) {
   @InputType(`${model.name}DeleteInput`, { description })
   class DeleteInput {}
-  declareFields(DeleteInput, identityFields(model.name.toLowerCase(), 'delete', idDescription));
-  return DeleteInput as ClassType<{ id: string; expectedVersion?: number | null }>;
+  declareFields(DeleteInput, identityFields(model.name.toLowerCase(), 'delete', id));
+  return DeleteInput as ClassType<DeleteInputData>;
 }
 
 /** `<Model>MergeInput`: the record to keep and its duplicate. */
-export function MergeInputType(model: ModelDefinition, { description, duplicateDescription }: { description: string; duplicateDescription: string }) {
+function MergeInputType(model: ModelDefinition, { description, duplicateId }: MergeInputDescriptions) {
   @InputType(`${model.name}MergeInput`, { description })
   class MergeInput {}
   declareFields(MergeInput, [
     ['keepId', () => ID, { description: `The ${model.name.toLowerCase()} to keep.` }],
-    ['duplicateId', () => ID, { description: duplicateDescription }],
+    ['duplicateId', () => ID, { description: duplicateId }],
   ]);
-  return MergeInput as ClassType<{ keepId: string; duplicateId: string }>;
+  return MergeInput as ClassType<MergeInputData>;
 }
 
 /** What a relation that is a connection needs: the target's list (late: models refer to each other) and the link. */
@@ -411,12 +412,27 @@ export interface MutationDefinition<TInput extends object, TValue> {
   run(w: Write, input: TInput): Promise<TValue>;
 }
 
+/** What `<Model>DeleteInput` says: of itself, and of the record it names (what deleting it does). */
+export interface DeleteInputDescriptions {
+  description: string;
+  id: string;
+}
+
+/** What `<Model>MergeInput` says: of itself, and of the duplicate (what becomes of it). */
+export interface MergeInputDescriptions {
+  description: string;
+  duplicateId: string;
+}
+
+/** A mutation whose input type is derived from the model: its definition gives the input's descriptions. */
+type DerivedInputMutation<TInput extends object, TValue, TDescriptions> = Omit<MutationDefinition<TInput, TValue>, 'input'> & { input: TDescriptions };
+
 /* eslint-disable @typescript-eslint/no-explicit-any -- each mutation's input class is its own */
 export interface ModelMutations {
   create?: MutationDefinition<any, NodeRecord>;
   update?: MutationDefinition<any, NodeRecord>;
-  delete?: MutationDefinition<{ id: string; expectedVersion?: number | null }, string>;
-  merge?: MutationDefinition<{ keepId: string; duplicateId: string }, { kept: NodeRecord; deletedId: string }>;
+  delete?: DerivedInputMutation<DeleteInputData, string, DeleteInputDescriptions>;
+  merge?: DerivedInputMutation<MergeInputData, { kept: NodeRecord; deletedId: string }, MergeInputDescriptions>;
   /** Part of a record made a record of its own: the payload has both. */
   split?: MutationDefinition<any, { original: NodeRecord; created: NodeRecord }>;
   /** More changes of one record, by the suffix of their names (`Accept`: `positionAccept`); the payload has the record. */
@@ -456,21 +472,20 @@ export function mutationResolver<TModel extends ModelDefinition>(model: TModel, 
 
   @Resolver()
   class ModelMutationResolver {}
-  const define = <TValue>(
+  const define = <TInput extends object, TValue>(
     suffix: string,
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each mutation's input class is its own
-    definition: MutationDefinition<any, TValue> | undefined,
+    definition: Omit<MutationDefinition<TInput, TValue>, 'input'>,
+    input: ClassType<TInput>,
     Payload: ClassType,
     toPayload: (value: TValue) => object,
   ) => {
-    if (!definition) return;
     const name = `${key}${suffix}`;
     const method = function (this: unknown, input: never, ctx: GraphQLContext) {
       return mutate(ctx, (w) => definition.run(w, input), toPayload, { role });
     };
     Object.defineProperty(ModelMutationResolver.prototype, name, { value: method, writable: true, configurable: true });
     const inputDescription = definition.inputDescription ?? defaultInputDescriptions[suffix as keyof typeof defaultInputDescriptions];
-    Arg('input', () => definition.input, { description: inputDescription })(ModelMutationResolver.prototype, name, 0);
+    Arg('input', () => input, { description: inputDescription })(ModelMutationResolver.prototype, name, 0);
     Ctx()(ModelMutationResolver.prototype, name, 1);
     Mutation(() => Payload, { nullable: true, description: `${definition.description} Needs an ${role} key.` })(
       ModelMutationResolver.prototype,
@@ -481,22 +496,22 @@ export function mutationResolver<TModel extends ModelDefinition>(model: TModel, 
   const { create, update, delete: remove, merge, split } = mutations;
   if (create) {
     const Payload = payload('Create', [[key, () => nodeType, create.resultDescription ?? `The ${what} created; null when there are userErrors.`]]);
-    define('Create', create, Payload, (value) => ({ [key]: value }));
+    define('Create', create, create.input, Payload, (value) => ({ [key]: value }));
   }
   if (update) {
     const Payload = payload('Update', [[key, () => nodeType, update.resultDescription ?? `The ${what} as changed; null when there are userErrors.`]]);
-    define('Update', update, Payload, (value) => ({ [key]: value }));
+    define('Update', update, update.input, Payload, (value) => ({ [key]: value }));
   }
   if (remove) {
     const Payload = payload('Delete', [[deletedKey, () => ID, remove.resultDescription ?? `The ID of the ${what} deleted; null when there are userErrors.`]]);
-    define('Delete', remove, Payload, (value) => ({ [deletedKey]: value }));
+    define('Delete', remove, DeleteInputType(model, remove.input), Payload, (value) => ({ [deletedKey]: value }));
   }
   if (merge) {
     const Payload = payload('Merge', [
       [key, () => nodeType, merge.resultDescription ?? `The ${what} kept, with everything of the duplicate; null when there are userErrors.`],
       [deletedKey, () => ID, 'The ID of the duplicate, now deleted; null when there are userErrors.'],
     ]);
-    define('Merge', merge, Payload, (value) => ({ [key]: value.kept, [deletedKey]: value.deletedId }));
+    define('Merge', merge, MergeInputType(model, merge.input), Payload, (value) => ({ [key]: value.kept, [deletedKey]: value.deletedId }));
   }
   if (split) {
     const newKey = `new${model.name}`;
@@ -504,11 +519,11 @@ export function mutationResolver<TModel extends ModelDefinition>(model: TModel, 
       [key, () => nodeType, split.resultDescription ?? `The ${what} split, with what it kept; null when there are userErrors.`],
       [newKey, () => nodeType, `The new ${what}, with what moved to it; null when there are userErrors.`],
     ]);
-    define('Split', split, Payload, (value) => ({ [key]: value.original, [newKey]: value.created }));
+    define('Split', split, split.input, Payload, (value) => ({ [key]: value.original, [newKey]: value.created }));
   }
   for (const [suffix, change] of Object.entries(mutations.changes ?? {})) {
     const Payload = payload(suffix, [[key, () => nodeType, change.resultDescription ?? `The ${what} as changed; null when there are userErrors.`]]);
-    define(suffix, change, Payload, (value) => ({ [key]: value }));
+    define(suffix, change, change.input, Payload, (value) => ({ [key]: value }));
   }
   return ModelMutationResolver;
 }

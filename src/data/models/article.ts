@@ -4,7 +4,7 @@
  */
 import { Prisma } from '../../generated/prisma/client.ts';
 import { columnsOf, type IdSource, type NodeSource } from '../../db/pages.ts';
-import { changesOf, recordToChange, refIds, snapshot } from '../checks.ts';
+import { changesOf, type DeleteInputData, recordToChange, refIds, snapshot } from '../checks.ts';
 import { encodeGlobalId } from '../global-id.ts';
 import { acceptsInstant, matchesText, rangeSql, textIn } from '../listing.ts';
 import { checkedCreateValues, checkedUpdateValues, defineModel, field, type RecordOf } from '../model.ts';
@@ -137,9 +137,7 @@ export interface ArticleUpdateBodyInput {
   meetingIds?: string[] | null;
 }
 
-export interface ArticleDeleteInputData {
-  id: string;
-  expectedVersion?: number | null;
+export interface ArticleDeleteInputData extends DeleteInputData {
   deletePositions: boolean;
 }
 

@@ -4,7 +4,17 @@
  */
 import { Prisma, type PrismaClient } from '../../generated/prisma/client.ts';
 import { columnsOf, fetchNodesWhere, type IdSource, type NodeRow, type NodeSource } from '../../db/pages.ts';
-import { aliasesOf, changesOf, mustFind, type RecordOfType, recordsToMerge, recordToChange, requiredText } from '../checks.ts';
+import {
+  aliasesOf,
+  changesOf,
+  type DeleteInputData,
+  type MergeInputData,
+  mustFind,
+  type RecordOfType,
+  recordsToMerge,
+  recordToChange,
+  requiredText,
+} from '../checks.ts';
 import { encodeGlobalId } from '../global-id.ts';
 import { isIsoCountryCode } from '../iso-3166.ts';
 import { nameOrAliasContains } from '../listing.ts';
@@ -96,16 +106,6 @@ export interface CountryUpdateInputData {
   aliases?: string[] | null;
 }
 
-export interface CountryDeleteInputData {
-  id: string;
-  expectedVersion?: number | null;
-}
-
-export interface CountryMergeInputData {
-  keepId: string;
-  duplicateId: string;
-}
-
 /** An ISO code as stored (upper case); UNKNOWN_ISO_CODE when it is not an assigned one. */
 function isoCodeOf(w: Write, value: string, field: FieldPath): string {
   const code = value.trim().toUpperCase();
@@ -183,14 +183,14 @@ export async function updateCountry(w: Write, input: CountryUpdateInputData): Pr
   return countryRecordOf({ ...actor, isoCode });
 }
 
-export async function deleteCountry(w: Write, input: CountryDeleteInputData): Promise<string> {
+export async function deleteCountry(w: Write, input: DeleteInputData): Promise<string> {
   const found = await recordToChange(w, 'Country', input, countryToChange(w));
   w.check();
   await deleteActor(w, 'Country', found.id, ['input', 'id']);
   return encodeGlobalId('Country', found.id);
 }
 
-export async function mergeCountries(w: Write, input: CountryMergeInputData): Promise<{ kept: CountryRecord; deletedId: string }> {
+export async function mergeCountries(w: Write, input: MergeInputData): Promise<{ kept: CountryRecord; deletedId: string }> {
   const { keep, duplicate } = await recordsToMerge(w, 'Country', input, (id) => findCountry(w, id));
   await mergeActors(w, 'Country', keep.actor, duplicate.actor, { name: duplicate.actor.name, isoCode: duplicate.isoCode, aliases: duplicate.actor.aliases });
   const kept = await mustFind(w, () => findCountry(w, keep.id), 'country', ['input', 'keepId']);

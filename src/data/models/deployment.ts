@@ -5,7 +5,7 @@
 import { Prisma } from '../../generated/prisma/client.ts';
 import { DeploymentStatus } from '../../generated/prisma/enums.ts';
 import { columnsOf, type IdSource, type NodeSource } from '../../db/pages.ts';
-import { changesOf, recordsToMerge, recordToChange, refId, snapshot } from '../checks.ts';
+import { changesOf, type DeleteInputData, type MergeInputData, recordsToMerge, recordToChange, refId, snapshot } from '../checks.ts';
 import { encodeGlobalId } from '../global-id.ts';
 import { acceptsDay, containsPattern, linkedTo } from '../listing.ts';
 import {
@@ -240,11 +240,6 @@ export interface DeploymentUpdateReferencesInput extends DeploymentReferencesInp
   expectedVersion?: number | null;
 }
 
-export interface DeploymentDeleteInputData {
-  id: string;
-  expectedVersion?: number | null;
-}
-
 const operatorTypes = ['Country', 'Organization'] as const;
 
 /**
@@ -368,7 +363,7 @@ export async function updateDeployment(w: Write, input: DeploymentUpdateReferenc
   return deploymentRecordOf(row);
 }
 
-export async function deleteDeployment(w: Write, input: DeploymentDeleteInputData): Promise<string> {
+export async function deleteDeployment(w: Write, input: DeleteInputData): Promise<string> {
   const found = await recordToChange(w, 'Deployment', input, {
     find: (id) => w.tx.deployment.findUnique({ where: { id } }),
     label: (found) => `deployment "${found.name}"`,
@@ -386,18 +381,13 @@ export async function deleteDeployment(w: Write, input: DeploymentDeleteInputDat
   return encodeGlobalId('Deployment', found.id);
 }
 
-export interface DeploymentMergeInputData {
-  keepId: string;
-  duplicateId: string;
-}
-
 /**
  * Joins two records of one deployment (one site reported under two names): the duplicate's
  * positions, status history and host countries move to the kept one, its name and aliases become
  * aliases, its system, operator, location and dates fill what the kept one lacks, and its current
  * status follows the joined history. Refused for two systems or two locations.
  */
-export async function mergeDeployments(w: Write, input: DeploymentMergeInputData): Promise<{ kept: DeploymentRecord; deletedId: string }> {
+export async function mergeDeployments(w: Write, input: MergeInputData): Promise<{ kept: DeploymentRecord; deletedId: string }> {
   const withLinks = { hosts: true, targetOf: { select: { positionId: true } }, statusChanges: { select: { id: true } } } as const;
   const { keep: k, duplicate: d } = await recordsToMerge(w, 'Deployment', input, (id) => w.tx.deployment.findUnique({ where: { id }, include: withLinks }));
   if (k.system !== null && d.system !== null && k.system.toLowerCase() !== d.system.toLowerCase())

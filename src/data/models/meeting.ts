@@ -4,7 +4,7 @@
  */
 import { Prisma } from '../../generated/prisma/client.ts';
 import { columnsOf, type IdSource, type NodeSource } from '../../db/pages.ts';
-import { changesOf, dayAndDateOf, recordToChange, refId, refIds, snapshot } from '../checks.ts';
+import { changesOf, dayAndDateOf, type DeleteInputData, recordToChange, refId, refIds, snapshot } from '../checks.ts';
 import { encodeGlobalId } from '../global-id.ts';
 import { acceptsDay, linkedTo, overlapSql, textIn } from '../listing.ts';
 import { checkedCreateValues, checkedUpdateValues, columnValuesOf, defineModel, field, storedReportedDate, type RecordOf } from '../model.ts';
@@ -146,11 +146,6 @@ export interface MeetingUpdateRelationsInput extends MeetingRelationsInput {
   expectedVersion?: number | null;
 }
 
-export interface MeetingDeleteInputData {
-  id: string;
-  expectedVersion?: number | null;
-}
-
 function ordinalOf(w: Write, value: number | null | undefined, field: FieldPath): void {
   if (value != null && !(Number.isInteger(value) && value > 0)) w.fail(field, `must be a positive integer, got ${value}`, UserErrorCode.INVALID);
 }
@@ -230,7 +225,7 @@ export async function updateMeeting(w: Write, input: MeetingUpdateRelationsInput
 }
 
 /** Deletes a meeting; refused (IN_USE) while positions say they were stated there. */
-export async function deleteMeeting(w: Write, input: MeetingDeleteInputData): Promise<string> {
+export async function deleteMeeting(w: Write, input: DeleteInputData): Promise<string> {
   const found = await recordToChange(w, 'Meeting', input, {
     find: (id) => w.tx.meeting.findUnique({ where: { id }, include: { participants: true, articles: true } }),
     label: (found) => `meeting "${found.name}"`,

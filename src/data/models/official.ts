@@ -4,7 +4,7 @@
  */
 import { Prisma, type Official as OfficialRow } from '../../generated/prisma/client.ts';
 import { columnsOf, type IdSource, type NodeSource } from '../../db/pages.ts';
-import { changesOf, recordsToMerge, recordToChange, refId, snapshot } from '../checks.ts';
+import { changesOf, type DeleteInputData, type MergeInputData, recordsToMerge, recordToChange, refId, snapshot } from '../checks.ts';
 import { encodeGlobalId } from '../global-id.ts';
 import { nameOrAliasContains } from '../listing.ts';
 import { checkedCreateValues, checkedUpdateValues, defineModel, field, updatableFieldsOf, type RecordOf } from '../model.ts';
@@ -96,16 +96,6 @@ export interface OfficialUpdateReferencesInput extends OfficialReferencesInput {
   aliases?: string[] | null;
 }
 
-export interface OfficialDeleteInputData {
-  id: string;
-  expectedVersion?: number | null;
-}
-
-export interface OfficialMergeInputData {
-  keepId: string;
-  duplicateId: string;
-}
-
 type FieldsOf = Pick<OfficialRecord, 'name' | 'title' | 'aliases'>;
 
 /** One record per person: the same name within the same country (or organization) is a duplicate. */
@@ -193,7 +183,7 @@ export async function updateOfficial(w: Write, input: OfficialUpdateReferencesIn
 }
 
 /** Deletes an official: they leave the speakers of positions and the participants of meetings (which stay). */
-export async function deleteOfficial(w: Write, input: OfficialDeleteInputData): Promise<string> {
+export async function deleteOfficial(w: Write, input: DeleteInputData): Promise<string> {
   const found = await recordToChange(w, 'Official', input, {
     find: (id) => w.tx.official.findUnique({ where: { id }, include: { spokenPositions: true, meetings: true } }),
     label: (found) => `official ${found.name}`,
@@ -213,7 +203,7 @@ export async function deleteOfficial(w: Write, input: OfficialDeleteInputData): 
  * attended move over, their name and aliases become aliases, their title, country and
  * organization fill in what the kept one lacks, and the duplicate is deleted.
  */
-export async function mergeOfficials(w: Write, input: OfficialMergeInputData): Promise<{ kept: OfficialRecord; deletedId: string }> {
+export async function mergeOfficials(w: Write, input: MergeInputData): Promise<{ kept: OfficialRecord; deletedId: string }> {
   const { keep: k, duplicate: d } = await recordsToMerge(
     w,
     'Official',

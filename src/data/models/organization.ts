@@ -5,7 +5,7 @@
  */
 import { Prisma } from '../../generated/prisma/client.ts';
 import { columnsOf, type IdSource, type NodeRow, type NodeSource } from '../../db/pages.ts';
-import { changesOf, mustFind, type RecordOfType, recordsToMerge, recordToChange, refIds } from '../checks.ts';
+import { changesOf, type DeleteInputData, type MergeInputData, mustFind, type RecordOfType, recordsToMerge, recordToChange, refIds } from '../checks.ts';
 import { encodeGlobalId } from '../global-id.ts';
 import { containsPattern, nameOrAliasContains } from '../listing.ts';
 import { checkedCreateValues, checkedUpdateValues, defineModel, field, type RecordOf } from '../model.ts';
@@ -89,16 +89,6 @@ export interface OrganizationRelationsInput {
 export interface OrganizationUpdateRelationsInput extends OrganizationRelationsInput {
   id: string;
   expectedVersion?: number | null;
-}
-
-export interface OrganizationDeleteInputData {
-  id: string;
-  expectedVersion?: number | null;
-}
-
-export interface OrganizationMergeInputData {
-  keepId: string;
-  duplicateId: string;
 }
 
 type Input = Record<string, unknown>;
@@ -187,14 +177,14 @@ export async function updateOrganization(w: Write, input: OrganizationUpdateRela
   return organizationRecordOf({ ...actor, acronym });
 }
 
-export async function deleteOrganization(w: Write, input: OrganizationDeleteInputData): Promise<string> {
+export async function deleteOrganization(w: Write, input: DeleteInputData): Promise<string> {
   const found = await recordToChange(w, 'Organization', input, organizationToChange(w));
   w.check();
   await deleteActor(w, 'Organization', found.id, ['input', 'id']);
   return encodeGlobalId('Organization', found.id);
 }
 
-export async function mergeOrganizations(w: Write, input: OrganizationMergeInputData): Promise<{ kept: OrganizationRecord; deletedId: string }> {
+export async function mergeOrganizations(w: Write, input: MergeInputData): Promise<{ kept: OrganizationRecord; deletedId: string }> {
   const { keep: k, duplicate: d } = await recordsToMerge(w, 'Organization', input, (id) => findOrganization(w, id));
   await mergeActors(w, 'Organization', k.actor, d.actor, { name: d.actor.name, acronym: d.acronym, aliases: d.actor.aliases });
   // The duplicate is gone, so its acronym is free for the kept organization, if that has none.

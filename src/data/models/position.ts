@@ -5,7 +5,21 @@
 import { Prisma } from '../../generated/prisma/client.ts';
 import { Attribution, Modality, Provenance, ReviewStatus, Stance } from '../../generated/prisma/enums.ts';
 import { columnsOf, type IdSource, type NodeSource } from '../../db/pages.ts';
-import { changesOf, dayAndDateOf, mustFind, pastDay, recordsToMerge, recordToChange, refId, refIds, requiredText, rowIdOf, snapshot } from '../checks.ts';
+import {
+  changesOf,
+  dayAndDateOf,
+  type DeleteInputData,
+  type MergeInputData,
+  mustFind,
+  pastDay,
+  recordsToMerge,
+  recordToChange,
+  refId,
+  refIds,
+  requiredText,
+  rowIdOf,
+  snapshot,
+} from '../checks.ts';
 import { encodeGlobalId } from '../global-id.ts';
 import { contains, dayAndDate, exactDayOf, overlaps, refines, type ReportedDate } from '../reported-date.ts';
 import { acceptsDay, idArguments, linkedTo, matchesText, overlapSql } from '../listing.ts';
@@ -330,11 +344,6 @@ export interface PositionUpdateRelationsInput {
   holderIds?: string[] | null;
   speakerIds?: string[] | null;
   addresseeIds?: string[] | null;
-}
-
-export interface PositionDeleteInputData {
-  id: string;
-  expectedVersion?: number | null;
 }
 
 type Input = Record<string, unknown>;
@@ -727,7 +736,7 @@ const positionWithLinks = {
 } as const;
 type PositionWithLinks = Prisma.PositionGetPayload<{ include: typeof positionWithLinks }>;
 
-export async function deletePosition(w: Write, input: PositionDeleteInputData): Promise<string> {
+export async function deletePosition(w: Write, input: DeleteInputData): Promise<string> {
   const found = await recordToChange(w, 'Position', input, {
     find: (id) => w.tx.position.findUnique({ where: { id }, include: positionWithLinks }),
     label: 'the position',
@@ -765,11 +774,6 @@ export async function reviewPosition(w: Write, input: PositionReviewInputData, d
   return positionRecordOf(row);
 }
 
-export interface PositionMergeInputData {
-  keepId: string;
-  duplicateId: string;
-}
-
 /** A position as its change-log entries show it: its columns, and its links by global ID. */
 async function positionDetails(w: Write, p: PositionWithLinks) {
   return {
@@ -799,7 +803,7 @@ const spanKey = (e: { articleId: number; start: number; end: number }) => `${e.a
  * when they cannot be one statement: another stance, target or holders, or two different days or
  * meetings (correct one of them first with positionUpdate). Logged on both.
  */
-export async function mergePositions(w: Write, input: PositionMergeInputData): Promise<{ kept: PositionRecord; deletedId: string }> {
+export async function mergePositions(w: Write, input: MergeInputData): Promise<{ kept: PositionRecord; deletedId: string }> {
   const { keep: k, duplicate: d } = await recordsToMerge(w, 'Position', input, (id) => w.tx.position.findUnique({ where: { id }, include: positionWithLinks }));
   const apart = (what: string) =>
     w.fail(

@@ -5,7 +5,7 @@
  */
 import { Prisma } from '../../generated/prisma/client.ts';
 import { columnsOf, type IdSource, type NodeSource } from '../../db/pages.ts';
-import { changesOf, recordsToMerge, recordToChange, snapshot } from '../checks.ts';
+import { changesOf, type MergeInputData, recordsToMerge, recordToChange, snapshot } from '../checks.ts';
 import { encodeGlobalId } from '../global-id.ts';
 import { containsPattern } from '../listing.ts';
 import { checkedUpdateValues, defineModel, field, type RecordOf } from '../model.ts';
@@ -122,16 +122,11 @@ export async function updateTopic(w: Write, input: TopicUpdateInputData & Record
   return topicRecordOf(row);
 }
 
-export interface TopicMergeInputData {
-  keepId: string;
-  duplicateId: string;
-}
-
 /**
  * Joins two wordings of one topic: the duplicate's positions move to the kept topic (and take its
  * name), the duplicate's name and aliases become aliases, and the duplicate is deleted. Logged on both.
  */
-export async function mergeTopics(w: Write, input: TopicMergeInputData): Promise<{ kept: TopicRecord; deletedId: string }> {
+export async function mergeTopics(w: Write, input: MergeInputData): Promise<{ kept: TopicRecord; deletedId: string }> {
   const { keep: k, duplicate: d } = await recordsToMerge(
     w,
     'Topic',

@@ -21,7 +21,7 @@ import { deploymentSchema } from './deployment.ts';
 import { organizationSchema } from './organization.ts';
 import { connectionRelations } from '../model-schema.ts';
 import { badUserInput } from '../errors.ts';
-import { DeleteInputType, MergeInputType, ModelInputFields, modelSchema, mutationResolver, NodeObjectType } from '../model-schema.ts';
+import { ModelInputFields, modelSchema, mutationResolver, NodeObjectType } from '../model-schema.ts';
 import { Node } from '../node.interface.ts';
 import { Actor } from '../actor.interface.ts';
 
@@ -67,30 +67,25 @@ export class CountryUpdateInput extends ModelInputFields(countryModel, 'update')
   declare aliases?: string[] | null;
 }
 
-export const CountryDeleteInput = DeleteInputType(countryModel, {
-  description: 'A country to delete.',
-  idDescription:
-    'The country to delete. Refused (IN_USE) while positions name it as holder or addressee; its officials, deployments and meetings lose their reference to it.',
-});
-
-export const CountryMergeInput = MergeInputType(countryModel, {
-  description: 'Two records of the same country: the duplicate is merged into the one kept.',
-  duplicateDescription:
-    'The duplicate: its positions, officials, deployments, meetings and memberships move to the kept country, its name and aliases become aliases of it, and it is deleted.',
-});
-
 export const CountryMutationResolver = mutationResolver(countryModel, Country, {
   create: { description: 'Records a country.', input: CountryCreateInput, run: createCountry },
   update: { description: "Changes a country's name, ISO code or aliases.", input: CountryUpdateInput, run: updateCountry },
   delete: {
     description: 'Deletes a country that no position names. Recorded in the change log.',
-    input: CountryDeleteInput,
+    input: {
+      description: 'A country to delete.',
+      id: 'The country to delete. Refused (IN_USE) while positions name it as holder or addressee; its officials, deployments and meetings lose their reference to it.',
+    },
     run: deleteCountry,
   },
   merge: {
     description:
       'Merges a duplicate country into another in one transaction: every relation moves to the kept one, the duplicate is deleted. Recorded in the change log.',
-    input: CountryMergeInput,
+    input: {
+      description: 'Two records of the same country: the duplicate is merged into the one kept.',
+      duplicateId:
+        'The duplicate: its positions, officials, deployments, meetings and memberships move to the kept country, its name and aliases become aliases of it, and it is deleted.',
+    },
     run: mergeCountries,
   },
 });

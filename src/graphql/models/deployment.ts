@@ -26,7 +26,7 @@ import type { GraphQLContext } from '../context.ts';
 import { positionSchema } from './position.ts';
 import { connectionRelations, nodeRelations } from '../model-schema.ts';
 import { enumType } from '../enum-type.ts';
-import { DeleteInputType, MergeInputType, ModelInputFields, modelSchema, mutationResolver, NodeObjectType } from '../model-schema.ts';
+import { ModelInputFields, modelSchema, mutationResolver, NodeObjectType } from '../model-schema.ts';
 import { Node } from '../node.interface.ts';
 import { PositionFilter } from './position.ts';
 
@@ -112,16 +112,6 @@ export class DeploymentUpdateInput extends ModelInputFields(deploymentModel, 'up
   hostId?: string | null;
 }
 
-export const DeploymentDeleteInput = DeleteInputType(deploymentModel, {
-  description: 'A deployment to delete.',
-  idDescription: 'The deployment to delete. Refused (IN_USE) while positions are about it.',
-});
-
-export const DeploymentMergeInput = MergeInputType(deploymentModel, {
-  description: 'Two records of one deployment: the one to keep and its duplicate.',
-  duplicateDescription: 'The deployment to delete; everything of it moves to the kept one, and its names become aliases.',
-});
-
 export const DeploymentMutationResolver = mutationResolver(deploymentModel, Deployment, {
   create: { description: 'Records a deployment.', input: DeploymentCreateInput, run: createDeployment },
   update: {
@@ -131,13 +121,19 @@ export const DeploymentMutationResolver = mutationResolver(deploymentModel, Depl
   },
   delete: {
     description: 'Deletes a deployment no position is about. Recorded in the change log.',
-    input: DeploymentDeleteInput,
+    input: {
+      description: 'A deployment to delete.',
+      id: 'The deployment to delete. Refused (IN_USE) while positions are about it.',
+    },
     run: deleteDeployment,
   },
   merge: {
     description:
       "Joins two records of one deployment (one site reported under two names): positions, status history and host countries move to the kept one, the duplicate's names become its aliases, and the duplicate is deleted. Refused for two systems or two locations. Recorded in the change log of both.",
-    input: DeploymentMergeInput,
+    input: {
+      description: 'Two records of one deployment: the one to keep and its duplicate.',
+      duplicateId: 'The deployment to delete; everything of it moves to the kept one, and its names become aliases.',
+    },
     run: mergeDeployments,
   },
 });

@@ -17,7 +17,7 @@ import { Audited } from '../audited.interface.ts';
 import { articleSchema } from './article.ts';
 import { positionSchema } from './position.ts';
 import { connectionRelations, nodeRelations } from '../model-schema.ts';
-import { DeleteInputType, ModelInputFields, modelSchema, mutationResolver, NodeObjectType } from '../model-schema.ts';
+import { ModelInputFields, modelSchema, mutationResolver, NodeObjectType } from '../model-schema.ts';
 import { Node } from '../node.interface.ts';
 import { Official } from './official.ts';
 
@@ -83,17 +83,15 @@ export class MeetingUpdateInput extends ModelInputFields(meetingModel, 'update')
   articleIds?: string[] | null;
 }
 
-export const MeetingDeleteInput = DeleteInputType(meetingModel, {
-  description: 'A meeting to delete.',
-  idDescription: 'The meeting to delete. Refused (IN_USE) while positions say they were stated there.',
-});
-
 export const MeetingMutationResolver = mutationResolver(meetingModel, Meeting, {
   create: { description: 'Records a meeting.', input: MeetingCreateInput, run: createMeeting },
   update: { description: 'Changes a meeting.', input: MeetingUpdateInput, run: updateMeeting },
   delete: {
     description: 'Deletes a meeting no position was stated at. Recorded in the change log.',
-    input: MeetingDeleteInput,
+    input: {
+      description: 'A meeting to delete.',
+      id: 'The meeting to delete. Refused (IN_USE) while positions say they were stated there.',
+    },
     run: deleteMeeting,
   },
 });

@@ -21,7 +21,7 @@ import type { GraphQLContext } from '../context.ts';
 import { positionSchema } from './position.ts';
 import { meetingSchema } from './meeting.ts';
 import { connectionRelations, nodeRelations } from '../model-schema.ts';
-import { DeleteInputType, MergeInputType, ModelInputFields, modelSchema, mutationResolver, NodeObjectType } from '../model-schema.ts';
+import { ModelInputFields, modelSchema, mutationResolver, NodeObjectType } from '../model-schema.ts';
 import { Node } from '../node.interface.ts';
 import { PositionFilter } from './position.ts';
 
@@ -87,17 +87,6 @@ export class OfficialUpdateInput extends ModelInputFields(officialModel, 'update
   organizationId?: string | null;
 }
 
-export const OfficialDeleteInput = DeleteInputType(officialModel, {
-  description: 'An official to delete.',
-  idDescription: 'The official to delete: they are removed from the speakers of positions and the participants of meetings (the positions and meetings stay).',
-});
-
-export const OfficialMergeInput = MergeInputType(officialModel, {
-  description: 'Two records of the same person: the duplicate is merged into the one kept.',
-  duplicateDescription:
-    'The duplicate: the positions they voiced and meetings they attended move to the kept official, their name and aliases become aliases of it (and their title, country and organization fill in what the kept one lacks), and they are deleted.',
-});
-
 export const OfficialMutationResolver = mutationResolver(officialModel, Official, {
   create: { description: 'Records an official.', input: OfficialCreateInput, run: createOfficial },
   update: {
@@ -105,11 +94,22 @@ export const OfficialMutationResolver = mutationResolver(officialModel, Official
     input: OfficialUpdateInput,
     run: updateOfficial,
   },
-  delete: { description: 'Deletes an official. Recorded in the change log.', input: OfficialDeleteInput, run: deleteOfficial },
+  delete: {
+    description: 'Deletes an official. Recorded in the change log.',
+    input: {
+      description: 'An official to delete.',
+      id: 'The official to delete: they are removed from the speakers of positions and the participants of meetings (the positions and meetings stay).',
+    },
+    run: deleteOfficial,
+  },
   merge: {
     description:
       'Merges a duplicate official into another in one transaction: the positions and meetings move to the kept one, the duplicate is deleted. Recorded in the change log.',
-    input: OfficialMergeInput,
+    input: {
+      description: 'Two records of the same person: the duplicate is merged into the one kept.',
+      duplicateId:
+        'The duplicate: the positions they voiced and meetings they attended move to the kept official, their name and aliases become aliases of it (and their title, country and organization fill in what the kept one lacks), and they are deleted.',
+    },
     inputDescription: 'The official to keep and their duplicate.',
     run: mergeOfficials,
   },

@@ -14,7 +14,7 @@ import {
 import { Audited } from '../audited.interface.ts';
 import { officialSchema } from './official.ts';
 import { connectionRelations, nodeRelations } from '../model-schema.ts';
-import { DeleteInputType, MergeInputType, ModelInputFields, modelSchema, mutationResolver, NodeObjectType } from '../model-schema.ts';
+import { ModelInputFields, modelSchema, mutationResolver, NodeObjectType } from '../model-schema.ts';
 import { Node } from '../node.interface.ts';
 import { Actor } from '../actor.interface.ts';
 import { Country } from './country.ts';
@@ -59,18 +59,6 @@ export class OrganizationUpdateInput extends ModelInputFields(organizationModel,
   memberIds?: string[] | null;
 }
 
-export const OrganizationDeleteInput = DeleteInputType(organizationModel, {
-  description: 'An organization to delete.',
-  idDescription:
-    'The organization to delete. Refused (IN_USE) while positions name it as holder or addressee; its officials and deployments lose their reference to it.',
-});
-
-export const OrganizationMergeInput = MergeInputType(organizationModel, {
-  description: 'Two records of the same organization: the duplicate is merged into the one kept.',
-  duplicateDescription:
-    "The duplicate: its positions, officials, deployments and members move to the kept organization, its name and aliases become aliases of it (and its acronym the kept one's, if that has none), and it is deleted.",
-});
-
 export const OrganizationMutationResolver = mutationResolver(organizationModel, Organization, {
   create: { description: 'Records an organization.', input: OrganizationCreateInput, run: createOrganization },
   update: {
@@ -80,13 +68,20 @@ export const OrganizationMutationResolver = mutationResolver(organizationModel, 
   },
   delete: {
     description: 'Deletes an organization that no position names. Recorded in the change log.',
-    input: OrganizationDeleteInput,
+    input: {
+      description: 'An organization to delete.',
+      id: 'The organization to delete. Refused (IN_USE) while positions name it as holder or addressee; its officials and deployments lose their reference to it.',
+    },
     run: deleteOrganization,
   },
   merge: {
     description:
       'Merges a duplicate organization into another in one transaction: every relation moves to the kept one, the duplicate is deleted. Recorded in the change log.',
-    input: OrganizationMergeInput,
+    input: {
+      description: 'Two records of the same organization: the duplicate is merged into the one kept.',
+      duplicateId:
+        "The duplicate: its positions, officials, deployments and members move to the kept organization, its name and aliases become aliases of it (and its acronym the kept one's, if that has none), and it is deleted.",
+    },
     run: mergeOrganizations,
   },
 });

@@ -29,7 +29,7 @@ import { Meeting } from './meeting.ts';
 import { Official } from './official.ts';
 import { Audited } from '../audited.interface.ts';
 import { enumType } from '../enum-type.ts';
-import { DeleteInputType, MergeInputType, ModelInputFields, modelSchema, mutationResolver, NodeObjectType, nodeRelations } from '../model-schema.ts';
+import { ModelInputFields, modelSchema, mutationResolver, NodeObjectType, nodeRelations } from '../model-schema.ts';
 import { DateScalar } from '../scalars.ts';
 import { Node } from '../node.interface.ts';
 import { deploymentNodes } from '../../data/models/deployment.ts';
@@ -181,17 +181,6 @@ export class PositionUpdateInput extends ModelInputFields(positionModel, 'update
   addresseeIds?: string[] | null;
 }
 
-export const PositionDeleteInput = DeleteInputType(positionModel, {
-  description: 'A position to delete, with its evidence.',
-  idDescription: 'The position to delete.',
-});
-
-export const PositionMergeInput = MergeInputType(positionModel, {
-  description: 'Two positions that are one statement: the one to keep and its duplicate.',
-  duplicateDescription:
-    'The position to delete; its quotes, speakers and addressees move to the kept one. It must take the same stance on the same target with the same holders, and not be dated to another day or placed at another meeting.',
-});
-
 @InputType('PositionSplitInput', { description: 'Quotes of a position that report another statement, to move to a new position of their own.' })
 export class PositionSplitInput {
   @Field(() => ID, { description: 'The position to split.' })
@@ -239,13 +228,20 @@ export const PositionMutationResolver = mutationResolver(positionModel, Position
   },
   delete: {
     description: 'Deletes a position and its evidence. Recorded in the change log.',
-    input: PositionDeleteInput,
+    input: {
+      description: 'A position to delete, with its evidence.',
+      id: 'The position to delete.',
+    },
     run: deletePosition,
   },
   merge: {
     description:
       'Joins two positions that are one statement (two reports the import could not place on the same occasion): the quotes, speakers and addressees of the duplicate move to the kept position, which takes its day or meeting where it has none; the duplicate is deleted. Recorded in the change log of both.',
-    input: PositionMergeInput,
+    input: {
+      description: 'Two positions that are one statement: the one to keep and its duplicate.',
+      duplicateId:
+        'The position to delete; its quotes, speakers and addressees move to the kept one. It must take the same stance on the same target with the same holders, and not be dated to another day or placed at another meeting.',
+    },
     run: mergePositions,
   },
   split: {

@@ -2,7 +2,7 @@
 import { InputType } from 'type-graphql';
 import { mergeTopics, topicModel, topicPositionIds, updateTopic, type TopicRecord } from '../../data/models/topic.ts';
 import { Audited } from '../audited.interface.ts';
-import { connectionRelations, MergeInputType, ModelInputFields, modelSchema, mutationResolver, NodeObjectType } from '../model-schema.ts';
+import { connectionRelations, ModelInputFields, modelSchema, mutationResolver, NodeObjectType } from '../model-schema.ts';
 import { Node } from '../node.interface.ts';
 import { positionSchema } from './position.ts';
 
@@ -19,11 +19,6 @@ export const TopicRelations = connectionRelations(Topic, {
 @InputType('TopicUpdateInput', { description: 'Changes to a topic; fields left out stay as they are.' })
 export class TopicUpdateInput extends ModelInputFields(topicModel, 'update') {}
 
-export const TopicMergeInput = MergeInputType(topicModel, {
-  description: 'Two wordings of one topic: the one to keep and its duplicate.',
-  duplicateDescription: 'The topic to delete; its positions move to the kept one, and its name and aliases become aliases.',
-});
-
 export const TopicMutationResolver = mutationResolver(topicModel, Topic, {
   update: {
     description: 'Renames a topic or changes its aliases; its positions take the new name. A name another topic has is TAKEN.',
@@ -33,7 +28,10 @@ export const TopicMutationResolver = mutationResolver(topicModel, Topic, {
   merge: {
     description:
       'Joins two wordings of one topic ("full denuclearization of the Korean Peninsula" into "denuclearization of the Korean Peninsula"): positions move to the kept topic, the other wording becomes an alias, so that filters, summaries and later imports count them as one. Recorded in the change log of both.',
-    input: TopicMergeInput,
+    input: {
+      description: 'Two wordings of one topic: the one to keep and its duplicate.',
+      duplicateId: 'The topic to delete; its positions move to the kept one, and its name and aliases become aliases.',
+    },
     run: mergeTopics,
   },
 });
