@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
+import { queryRows } from '../db/direct-reads.ts';
 import { storableIds } from '../db/pages.ts';
 import { InvalidArgument } from './invalid-argument.ts';
 import { parseGlobalId, type NodeTypeName } from './global-id.ts';
@@ -107,7 +108,7 @@ export class References {
           JOIN "Topic" AS t ON upper(t.name) = w.key OR w.key = ANY(SELECT upper(alias) FROM unnest(t.aliases) AS alias)`,
       );
     }
-    const rows = await this.prisma.$queryRaw<Found[]>`${Prisma.join(branches, ' UNION ALL ')}`;
+    const rows = await queryRows<Found>(this.prisma, Prisma.join(branches, ' UNION ALL '));
     const byKey = new Map<string, Found[]>();
     for (const row of rows) {
       const key = `${row.kind}:${row.key}`;

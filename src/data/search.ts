@@ -20,6 +20,7 @@
  * `totalCount` still counts every match.
  */
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
+import { queryRows } from '../db/direct-reads.ts';
 import type { NodeRow, NodeSource, PageWindow } from '../db/pages.ts';
 import { positionModel } from './models/position.ts';
 import { textQuery } from './text-query.ts';
@@ -160,13 +161,16 @@ export async function searchPage(
     }),
     ' ',
   );
-  const rows = await prisma.$queryRaw<Array<{ type: SearchType; id: number; rank: number; snippet: string | null; node: string | null }>>`
+  const rows = await queryRows<{ type: SearchType; id: number; rank: number; snippet: string | null; node: string | null }>(
+    prisma,
+    Prisma.sql`
     WITH q AS MATERIALIZED (SELECT ${tsquery(query)} AS query),
     hits AS (${hitsSql(query, types)}),
     page AS (SELECT type, id, rank FROM hits WHERE ${keyset} ORDER BY rank DESC, type, id LIMIT ${window.size + 1})
     SELECT page.type, page.id, page.rank, CASE page.type ${snippet} END AS snippet, (CASE page.type ${node} END)::text AS node
     FROM page, q
-    ORDER BY page.rank DESC, page.type, page.id`;
+    ORDER BY page.rank DESC, page.type, page.id`,
+  );
   return rows.map((row) => ({
     type: row.type,
     id: row.id,
@@ -177,6 +181,6 @@ export async function searchPage(
 }
 
 export async function countHits(prisma: PrismaClient, query: string, types: SearchType[]): Promise<number> {
-  const rows = await prisma.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM (${matchesSql(query, types)}) AS matches`;
+  const rows = await queryRows<{ total: number }>(prisma, Prisma.sql`SELECT count(*)::int AS total FROM (${matchesSql(query, types)}) AS matches`);
   return rows[0]?.total ?? 0;
 }

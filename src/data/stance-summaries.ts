@@ -5,6 +5,7 @@
  * summaries costs one statement per summary field, not one per deployment.
  */
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
+import { queryRows } from '../db/direct-reads.ts';
 import { identifier, type IdSource } from '../db/pages.ts';
 import { Stance } from '../generated/prisma/enums.ts';
 
@@ -48,11 +49,14 @@ export async function stanceCounts(
   parentIds: readonly number[],
   where: Prisma.Sql,
 ): Promise<Map<number, StanceCounts>> {
-  const rows = await prisma.$queryRaw<Array<{ parent: number; stance: Stance; count: number }>>`
+  const rows = await queryRows<{ parent: number; stance: Stance; count: number }>(
+    prisma,
+    Prisma.sql`
     SELECT parent.id AS parent, n.stance::text AS stance, count(*)::int AS count
     FROM ${scopeRows(source, parentIds)}
     WHERE ${where}
-    GROUP BY parent.id, n.stance`;
+    GROUP BY parent.id, n.stance`,
+  );
   const byParent = new Map<number, StanceCounts>();
   for (const row of rows) {
     const counts = byParent.get(row.parent) ?? new Map<Stance, number>();
@@ -85,7 +89,9 @@ export async function stanceBreakdown(
   first: number,
 ): Promise<Map<number, BreakdownEntry[]>> {
   const { join, key } = dimensions[dimension];
-  const rows = await prisma.$queryRaw<Array<{ parent: number; key: string; stance: Stance; count: number; total: number }>>`
+  const rows = await queryRows<{ parent: number; key: string; stance: Stance; count: number; total: number }>(
+    prisma,
+    Prisma.sql`
     WITH counts AS (
       SELECT parent.id AS parent, ${key} AS key, n.stance::text AS stance, count(*)::int AS count
       FROM ${scopeRows(source, parentIds)} ${join}
@@ -98,7 +104,8 @@ export async function stanceBreakdown(
     SELECT c.parent, c.key, c.stance, c.count, r.total
     FROM counts AS c JOIN ranked AS r ON r.parent = c.parent AND r.key = c.key
     WHERE r.rank <= ${first}
-    ORDER BY c.parent, r.rank`;
+    ORDER BY c.parent, r.rank`,
+  );
   const byParent = new Map<number, BreakdownEntry[]>();
   for (const row of rows) {
     const entries = byParent.get(row.parent) ?? [];

@@ -1,13 +1,14 @@
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
-import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { createPglite } from './pglite-cluster.ts';
 import { takingTurns } from './pglite-turns.ts';
+import { readDirectly } from './direct-reads.ts';
 import { countingAdapterFactory } from './statement-counter.ts';
 import { statementNames } from './statement-names.ts';
 import { PrismaClient } from '../generated/prisma/client.ts';
@@ -244,6 +245,17 @@ async function startPglite(dataDir: string, fresh: boolean): Promise<PGlite> {
 }
 
 /**
+ * A client over `factory` whose statements are counted (statement-counter.ts), and whose reads
+ * through `queryRows` go straight to the adapter it connected (direct-reads.ts).
+ */
+function clientReadingDirectly(factory: SqlDriverAdapterFactory): PrismaClient {
+  let adapter: SqlDriverAdapter | null = null;
+  const client = new PrismaClient({ adapter: countingAdapterFactory(factory, (connected) => (adapter = connected)) });
+  readDirectly(client, () => adapter);
+  return client;
+}
+
+/**
  * Opens the database and proves it answers, within `timeoutMs`, so that a wrong URL or an
  * unusable data directory fails start-up with one clear line instead of hanging.
  */
@@ -292,7 +304,7 @@ export async function openDatabase(
       throw new DatabaseUnavailableError(`cannot open ${where}: ${oneLineReason(error)}`);
     }
     const adapterFactory = new PrismaPGlite(takingTurns(pglite));
-    const prisma = new PrismaClient({ adapter: countingAdapterFactory(adapterFactory) });
+    const prisma = clientReadingDirectly(adapterFactory);
     return {
       target,
       prisma,
@@ -313,30 +325,28 @@ export async function openDatabase(
   const adapterFactory = new PrismaPg({ connectionString: target.url, connectionTimeoutMillis: timeoutMs });
   const names = options.preparedStatements ? statementNames(options.preparedStatements) : null;
   const clientFor = (max: number) =>
-    new PrismaClient({
-      adapter: countingAdapterFactory(
-        new PrismaPg(
-          guardedPool({
-            connectionString: target.url,
-            connectionTimeoutMillis: timeoutMs,
-            max,
-            ...sessionLimits(options.statementTimeoutMs),
-            // A prepared statement is still planned for the values of each execution, as an
-            // unnamed one is: what is saved is parsing and analysing its text. PostgreSQL's
-            // default (`auto`) would switch to one generic plan after five executions when it
-            // estimates it no dearer, and an estimate averaged over values can be far off for a
-            // given one (a search term in a few documents or in most).
-            options: [`-c random_page_cost=${randomPageCost}`, ...(names ? ['-c plan_cache_mode=force_custom_plan'] : [])].join(' '),
-          }),
-          {
-            disposeExternalPool: true,
-            // The adapter hands the name to pg, for which an undefined one means unnamed (its
-            // type says string): statements beyond the names rationed go unnamed, as before.
-            ...(names ? { statementNameGenerator: (query: { sql: string }) => names.nameFor(query.sql) as string } : {}),
-          },
-        ),
+    clientReadingDirectly(
+      new PrismaPg(
+        guardedPool({
+          connectionString: target.url,
+          connectionTimeoutMillis: timeoutMs,
+          max,
+          ...sessionLimits(options.statementTimeoutMs),
+          // A prepared statement is still planned for the values of each execution, as an
+          // unnamed one is: what is saved is parsing and analysing its text. PostgreSQL's
+          // default (`auto`) would switch to one generic plan after five executions when it
+          // estimates it no dearer, and an estimate averaged over values can be far off for a
+          // given one (a search term in a few documents or in most).
+          options: [`-c random_page_cost=${randomPageCost}`, ...(names ? ['-c plan_cache_mode=force_custom_plan'] : [])].join(' '),
+        }),
+        {
+          disposeExternalPool: true,
+          // The adapter hands the name to pg, for which an undefined one means unnamed (its
+          // type says string): statements beyond the names rationed go unnamed, as before.
+          ...(names ? { statementNameGenerator: (query: { sql: string }) => names.nameFor(query.sql) as string } : {}),
+        },
       ),
-    });
+    );
   const prisma = clientFor(READ_POOL_SIZE);
   const writer = clientFor(WRITE_POOL_SIZE);
   const disconnect = () => Promise.all([prisma.$disconnect(), writer.$disconnect()]);

@@ -24,6 +24,7 @@
  * client input only ever arrives as bound parameters.
  */
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
+import { queryRows } from './direct-reads.ts';
 
 /** A place in a list's ordering: the sort key's value and the row id that breaks ties. */
 export interface CursorPosition {
@@ -294,7 +295,7 @@ function withEmbedded<TNode>(record: TNode, row: NodeRow, relations: readonly Em
 /** Runs `inner` and returns its rows, aggregated to one JSON text by PostgreSQL, in `orderBy` order. */
 async function jsonRows(prisma: PrismaClient, inner: Prisma.Sql, orderBy?: Prisma.Sql): Promise<NodeRow[]> {
   const order = orderBy ? Prisma.sql` ORDER BY ${orderBy}` : Prisma.empty;
-  const [result] = await prisma.$queryRaw<Array<{ rows: string }>>`SELECT coalesce(json_agg(r${order}), '[]')::text AS rows FROM (${inner}) AS r`;
+  const [result] = await queryRows<{ rows: string }>(prisma, Prisma.sql`SELECT coalesce(json_agg(r${order}), '[]')::text AS rows FROM (${inner}) AS r`);
   return JSON.parse(result?.rows ?? '[]') as NodeRow[];
 }
 
@@ -386,8 +387,11 @@ export async function fetchRootPage<TNode>(prisma: PrismaClient, nodes: NodeSour
 export async function countRoot(prisma: PrismaClient, nodes: NodeSource<unknown>, where: Prisma.Sql, atMost?: number): Promise<number> {
   const rows =
     atMost === undefined
-      ? await prisma.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM ${nodes.from} WHERE ${where}`
-      : await prisma.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM (SELECT 1 FROM ${nodes.from} WHERE ${where} LIMIT ${atMost}) AS s`;
+      ? await queryRows<{ total: number }>(prisma, Prisma.sql`SELECT count(*)::int AS total FROM ${nodes.from} WHERE ${where}`)
+      : await queryRows<{ total: number }>(
+          prisma,
+          Prisma.sql`SELECT count(*)::int AS total FROM (SELECT 1 FROM ${nodes.from} WHERE ${where} LIMIT ${atMost}) AS s`,
+        );
   return rows[0]?.total ?? 0;
 }
 
@@ -461,16 +465,22 @@ export async function countLinked(
       atMost === undefined
         ? Prisma.sql`(SELECT count(*)::int FROM (${links}) AS s) - hidden.total`
         : Prisma.sql`LEAST(${atMost}, (SELECT count(*)::int FROM (${links} LIMIT ${atMost} + hidden.total) AS s) - hidden.total)`;
-    const rows = await prisma.$queryRaw<{ parent: number; total: number }[]>`
+    const rows = await queryRows<{ parent: number; total: number }>(
+      prisma,
+      Prisma.sql`
       SELECT parent.id AS parent, ${total} AS total
-      FROM unnest(${[...parentIds]}::int[]) AS parent(id) CROSS JOIN LATERAL (SELECT ${hidden} AS total) AS hidden`;
+      FROM unnest(${[...parentIds]}::int[]) AS parent(id) CROSS JOIN LATERAL (SELECT ${hidden} AS total) AS hidden`,
+    );
     return new Map(rows.map((row) => [row.parent, row.total]));
   }
   const children = Prisma.sql`SELECT 1 FROM ${nodes.from} WHERE ${linkSql(source, nodes, Prisma.raw('parent.id'))} AND (${where})`;
   const bounded = atMost === undefined ? children : Prisma.sql`${children} LIMIT ${atMost}`;
-  const rows = await prisma.$queryRaw<{ parent: number; total: number }[]>`
+  const rows = await queryRows<{ parent: number; total: number }>(
+    prisma,
+    Prisma.sql`
     SELECT parent.id AS parent, (SELECT count(*)::int FROM (${bounded}) AS s) AS total
-    FROM unnest(${[...parentIds]}::int[]) AS parent(id)`;
+    FROM unnest(${[...parentIds]}::int[]) AS parent(id)`,
+  );
   return new Map(rows.map((row) => [row.parent, row.total]));
 }
 
@@ -502,7 +512,7 @@ export async function fetchNodesWhere<TNode>(prisma: PrismaClient, nodes: NodeSo
 export async function idsWhere(prisma: PrismaClient, nodes: NodeSource<unknown>, where: Prisma.Sql, ids: readonly number[]): Promise<Set<number>> {
   const storable = storableIds(ids);
   if (storable.length === 0) return new Set();
-  const rows = await prisma.$queryRaw<Array<{ id: number }>>`SELECT n.id FROM ${nodes.from} WHERE n.id = ANY(${storable}::int[]) AND (${where})`;
+  const rows = await queryRows<{ id: number }>(prisma, Prisma.sql`SELECT n.id FROM ${nodes.from} WHERE n.id = ANY(${storable}::int[]) AND (${where})`);
   return new Set(rows.map((row) => row.id));
 }
 

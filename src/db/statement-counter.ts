@@ -106,14 +106,31 @@ function counted<T extends SqlQueryable>(queryable: T, transaction?: Transaction
   });
 }
 
-/** Wraps a driver adapter factory so that every statement its connections run is tallied. */
-export function countingAdapterFactory(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
+/**
+ * Wraps a driver adapter factory so that every statement its connections run is tallied.
+ * `connected` learns of the adapter the client connects (and of null once it is disposed).
+ */
+export function countingAdapterFactory(factory: SqlDriverAdapterFactory, connected?: (adapter: SqlDriverAdapter | null) => void): SqlDriverAdapterFactory {
   return new Proxy(factory, {
     get(target, property, receiver) {
       const value: unknown = Reflect.get(target, property, receiver);
       if (property === 'connect') {
         const connect = value as SqlDriverAdapterFactory['connect'];
-        return async () => counted(await connect.apply(target));
+        return async () => {
+          const adapter = counted(await connect.apply(target));
+          if (!connected) return adapter;
+          connected(adapter);
+          return new Proxy(adapter, {
+            get(inner, name, innerReceiver) {
+              const member: unknown = Reflect.get(inner, name, innerReceiver);
+              if (name !== 'dispose') return member;
+              return () => {
+                connected(null);
+                return (member as SqlDriverAdapter['dispose']).call(inner);
+              };
+            },
+          });
+        };
       }
       return typeof value === 'function' ? (value as PassedThrough).bind(target) : value;
     },
