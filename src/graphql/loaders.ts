@@ -6,6 +6,7 @@ import { toConnection, type Connection, type HasRowId } from './connection.ts';
 import type { EmbeddedRelation, PageEntry } from '../db/pages.ts';
 import { compileList, toPage, type CompiledList, type ListArgs, type Listing } from '../data/listing.ts';
 import { References } from '../data/references.ts';
+import { articleBodies } from '../data/models/article.ts';
 import type { SelectedFields } from './selected-fields.ts';
 import { relationsOf } from './embedded-relations.ts';
 
@@ -146,8 +147,7 @@ function stanceSummaryLoaders(prisma: PrismaClient) {
 /** Article bodies, loaded only when a query selects `body` (they are the largest column by far). */
 function articleBodyLoader(prisma: PrismaClient): DataLoader<number, string | null> {
   return new DataLoader(async (ids) => {
-    const rows = await prisma.$queryRaw<{ id: number; body: string }[]>`SELECT id, body FROM "Article" WHERE id = ANY(${[...new Set(ids)]}::int[])`;
-    const bodies = new Map(rows.map((row) => [row.id, row.body]));
+    const bodies = await articleBodies(prisma, ids);
     return ids.map((id) => bodies.get(id) ?? null);
   }, batchOnly);
 }

@@ -2,7 +2,8 @@
  * Article: a news report, the source every position cites through evidence. Its definition, its
  * relations' id sources, and its writes (a body kept byte for byte, under which evidence stays).
  */
-import { Prisma } from '../../generated/prisma/client.ts';
+import { Prisma, type PrismaClient } from '../../generated/prisma/client.ts';
+import { queryRows } from '../../db/direct-reads.ts';
 import { columnsOf, type IdSource, type NodeSource } from '../../db/pages.ts';
 import { changesOf, type DeleteInputData, recordToChange, refIds, snapshot } from '../checks.ts';
 import { encodeGlobalId } from '../global-id.ts';
@@ -117,6 +118,12 @@ export const articleNodes = nodesOf(articleModel) as NodeSource<ArticleRecord>;
 
 /** An Article row (as Prisma or the node source reads it) as its record. */
 export const articleRecordOf = (row: object): ArticleRecord => recordOf(articleModel, row as Record<string, unknown>);
+
+/** The bodies of these articles, by row id (none for an id of no article); one statement. */
+export async function articleBodies(prisma: PrismaClient, ids: readonly number[]): Promise<Map<number, string>> {
+  const rows = await queryRows<{ id: number; body: string }>(prisma, Prisma.sql`SELECT id, body FROM "Article" WHERE id = ANY(${[...new Set(ids)]}::int[])`);
+  return new Map(rows.map((row) => [row.id, row.body]));
+}
 
 export const articlePositionIds: IdSource = { name: 'article.positions', table: 'Evidence', parentColumn: 'articleId', childColumn: 'positionId' };
 export const articleMeetingIds: IdSource = { name: 'article.meetings', table: 'ArticleMeeting', parentColumn: 'articleId', childColumn: 'meetingId' };
