@@ -3,12 +3,14 @@
  * names are matched only where none of the codes its own lookup asks for names a record, also when
  * lookups that ask for other codes share its statement. On the seed, with two organizations
  * added: one whose acronym is South Korea's ISO code and whose alias is that of the United States,
- * and one under an alias of South Korea's.
+ * and one under an alias of South Korea's. Each rule holds whether the lookup is sent first, or
+ * deferred to the statement that uses its ids (a root list's page), which reads its rows to check.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../src/db/database.ts';
 import { InvalidArgument } from '../src/data/invalid-argument.ts';
-import { References } from '../src/data/references.ts';
+import { References, type Ids } from '../src/data/references.ts';
+import { Prisma } from '../src/generated/prisma/client.ts';
 import { createTestDatabaseTarget, type TestDatabase } from './support/database.ts';
 
 let database: TestDatabase;
@@ -34,32 +36,52 @@ afterAll(async () => {
   await database?.dispose();
 });
 
-/** What `lookUp` resolves, or the message of the error it gives. */
-async function resolved(lookUp: Promise<number[]>): Promise<number[] | string> {
+/**
+ * What `lookUp` resolves, or the message of the error it gives. A deferred lookup's ids are a
+ * subquery: evaluated here in a statement that also reads the lookup's rows, which are then checked.
+ */
+async function resolved(refs: References, lookUp: Promise<Ids>): Promise<number[] | string> {
   try {
-    return [...(await lookUp)].sort((a, b) => a - b);
+    const found = await lookUp;
+    let ids = found as number[];
+    if (!Array.isArray(found)) {
+      const [row] = await db.prisma.$queryRaw<Array<{ ids: number[]; rows: string | null }>>`
+        SELECT ${found}::int[] AS ids, ${refs.lookupRowsSql() ?? Prisma.sql`NULL`}::text AS rows`;
+      refs.checkLookupRows(row?.rows ?? null);
+      ids = row?.ids ?? [];
+    }
+    return [...ids].sort((a, b) => a - b);
   } catch (error) {
     if (error instanceof InvalidArgument) return error.message;
     throw error;
   }
 }
 
-describe('a natural key', () => {
+describe.each([
+  { mode: 'looked up first', deferred: false },
+  { mode: 'looked up by the statement that uses it', deferred: true },
+])('a natural key, $mode,', ({ deferred }) => {
+  const lookups = () => new References(db.prisma, { deferred });
+
   it('names the record of its code, not one whose alias it is', async () => {
-    const refs = new References(db.prisma);
-    expect(await resolved(refs.actorIds(['US'], 'holders'))).toEqual([ids['United States']]);
-    expect(await resolved(refs.actorIds(['KR'], 'holders'))).toEqual([ids['South Korea'], ids['Korea Research']].sort((a, b) => a! - b!));
+    for (const [value, expected] of [
+      ['US', [ids['United States']]],
+      ['KR', [ids['South Korea'], ids['Korea Research']].sort((a, b) => a! - b!)],
+    ] as const) {
+      const refs = lookups();
+      expect(await resolved(refs, refs.actorIds([value], 'holders'))).toEqual(expected);
+    }
   });
 
   it('is matched by name where the codes its own lookup asks for name nothing, beside a lookup of the same value that finds a code', async () => {
-    const refs = new References(db.prisma);
+    const refs = lookups();
     // One statement for all four: "US" is a country's code, which the actors' lookup asks for and
     // the organizations' does not; "KR" is an acronym, which the countries' lookup does not ask for.
     const [actors, organizations, countries, organizationsByCode] = await Promise.all([
-      resolved(refs.actorIds(['US'], 'holders')),
-      resolved(refs.organizationIds(['US'], 'organizations')),
-      resolved(refs.countryIds(['KR'], 'countries')),
-      resolved(refs.organizationIds(['KR'], 'organizations')),
+      resolved(refs, refs.actorIds(['US'], 'holders')),
+      resolved(refs, refs.organizationIds(['US'], 'organizations')),
+      resolved(refs, refs.countryIds(['KR'], 'countries')),
+      resolved(refs, refs.organizationIds(['KR'], 'organizations')),
     ]);
     expect(actors).toEqual([ids['United States']]);
     expect(organizations).toEqual([ids['Korea Research']]);
@@ -68,9 +90,13 @@ describe('a natural key', () => {
   });
 
   it('that is a name or an alias of two records, or of none, is refused', async () => {
-    const refs = new References(db.prisma);
-    expect(await resolved(refs.actorIds(['Seoul'], 'holders'))).toMatch(/^Argument "holders" has "Seoul", which is the name or an alias of 2 records/);
-    expect(await resolved(refs.countryIds(['Seoul'], 'countries'))).toEqual([ids['South Korea']]);
-    expect(await resolved(refs.actorIds(['Atlantis'], 'holders'))).toMatch(/^Argument "holders" has "Atlantis", which names no recorded/);
+    const resolve = (lookUp: (refs: References) => Promise<Ids>) => {
+      const refs = lookups();
+      return resolved(refs, lookUp(refs));
+    };
+    expect(await resolve((refs) => refs.actorIds(['Seoul'], 'holders'))).toMatch(/^Argument "holders" has "Seoul", which is the name or an alias of 2 records/);
+    expect(await resolve((refs) => refs.countryIds(['Seoul'], 'countries'))).toEqual([ids['South Korea']]);
+    expect(await resolve((refs) => refs.actorIds(['Atlantis'], 'holders'))).toMatch(/^Argument "holders" has "Atlantis", which names no recorded/);
+    expect(await resolve((refs) => refs.actorIds(['China', 'Atlantis'], 'holders'))).toMatch(/"Atlantis", which names no recorded/);
   });
 });

@@ -8,7 +8,7 @@ import { storableIds, type ListQuery, type NodeSource, type PageEntry, type Page
 import { decodeCursorFor, recordedOrder } from './cursor.ts';
 import { InvalidArgument } from './invalid-argument.ts';
 import { decodeGlobalIdOf, type NodeTypeName } from './global-id.ts';
-import type { References } from './references.ts';
+import type { Ids, References } from './references.ts';
 import { parseDay } from './rules.ts';
 import { textQuery } from './text-query.ts';
 
@@ -253,7 +253,7 @@ export function overlapSql(start: Prisma.Sql, end: Prisma.Sql, range: { from: Da
 }
 
 /** `n.id` has a row in `table` whose `column` is any of `ids` (a to-many relation filter). */
-export function linkedTo(table: string, childColumn: string, parentColumn: string, ids: number[]): Prisma.Sql {
+export function linkedTo(table: string, childColumn: string, parentColumn: string, ids: Ids): Prisma.Sql {
   return Prisma.sql`EXISTS (SELECT 1 FROM ${Prisma.raw(`"${table}"`)} AS l WHERE l.${Prisma.raw(`"${childColumn}"`)} = n.id AND l.${Prisma.raw(`"${parentColumn}"`)} = ANY(${ids}::int[]))`;
 }
 

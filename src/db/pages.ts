@@ -292,11 +292,27 @@ function withEmbedded<TNode>(record: TNode, row: NodeRow, relations: readonly Em
   return record;
 }
 
+/**
+ * Runs `inner` and returns its rows, aggregated to one JSON text by PostgreSQL, in `orderBy` order;
+ * and the text of `alongside`, an expression read in the same statement (null without it).
+ */
+async function jsonRowsWith(
+  prisma: PrismaClient,
+  inner: Prisma.Sql,
+  orderBy: Prisma.Sql | undefined,
+  alongside: Prisma.Sql | null,
+): Promise<[NodeRow[], string | null]> {
+  const order = orderBy ? Prisma.sql` ORDER BY ${orderBy}` : Prisma.empty;
+  const [result] = await queryRows<{ rows: string; alongside: string | null }>(
+    prisma,
+    Prisma.sql`SELECT coalesce(json_agg(r${order}), '[]')::text AS rows, ${alongside ?? Prisma.sql`NULL`}::text AS alongside FROM (${inner}) AS r`,
+  );
+  return [JSON.parse(result?.rows ?? '[]') as NodeRow[], result?.alongside ?? null];
+}
+
 /** Runs `inner` and returns its rows, aggregated to one JSON text by PostgreSQL, in `orderBy` order. */
 async function jsonRows(prisma: PrismaClient, inner: Prisma.Sql, orderBy?: Prisma.Sql): Promise<NodeRow[]> {
-  const order = orderBy ? Prisma.sql` ORDER BY ${orderBy}` : Prisma.empty;
-  const [result] = await queryRows<{ rows: string }>(prisma, Prisma.sql`SELECT coalesce(json_agg(r${order}), '[]')::text AS rows FROM (${inner}) AS r`);
-  return JSON.parse(result?.rows ?? '[]') as NodeRow[];
+  return (await jsonRowsWith(prisma, inner, orderBy, null))[0];
 }
 
 /** A sort key of an ordering: an SQL expression over `n` and its type (to cast cursor values back). */
@@ -364,9 +380,15 @@ function entryOf<TNode>(nodes: NodeSource<TNode>, order: ListOrder, row: NodeRow
 }
 
 /** Elements of a root list, in window order, with one extra row to tell if more follow. */
-export async function fetchRootPage<TNode>(prisma: PrismaClient, nodes: NodeSource<TNode>, query: ListQuery, window: PageWindow): Promise<PageEntry<TNode>[]> {
+export async function fetchRootPage<TNode>(
+  prisma: PrismaClient,
+  nodes: NodeSource<TNode>,
+  query: ListQuery,
+  window: PageWindow,
+  alongside: Prisma.Sql | null = null,
+): Promise<{ entries: PageEntry<TNode>[]; alongside: string | null }> {
   const sortColumn = query.order.key.sql ? Prisma.sql`, ${query.order.key.sql} AS "_sort"` : Prisma.empty;
-  const rows = await jsonRows(
+  const [rows, alongsideText] = await jsonRowsWith(
     prisma,
     Prisma.sql`
       SELECT ${nodes.columns}, n.id AS "_id", ${keyTextSql(query.order)} AS "_key"${sortColumn}
@@ -375,8 +397,9 @@ export async function fetchRootPage<TNode>(prisma: PrismaClient, nodes: NodeSour
       ORDER BY ${orderBySql(query.order, window)}
       LIMIT ${window.size + 1}`,
     orderBySql(query.order, window, Prisma.raw('r."_sort"'), Prisma.raw('r."_id"')),
+    alongside,
   );
-  return rows.map((row) => entryOf(nodes, query.order, row));
+  return { entries: rows.map((row) => entryOf(nodes, query.order, row)), alongside: alongsideText };
 }
 
 /**

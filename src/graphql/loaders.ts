@@ -227,13 +227,19 @@ export function createLoaders(prisma: PrismaClient) {
     stanceCounts: summaries.counts,
     stanceBreakdown: summaries.breakdown,
 
-    /** A page of a root list (`Query.positions`): one statement for the page with its nodes. */
+    /**
+     * A page of a root list (`Query.positions`): one statement for the page with its nodes, which
+     * also looks up the natural keys of its filter (checked before anything uses the page).
+     */
     async rootConnection<TNode, TFilter, TField extends string>(
       listing: Listing<TNode, TFilter, TField>,
       args: ListArgs<TFilter, TField>,
     ): Promise<Connection<TNode>> {
-      const list = await compileList(listing, args, refs);
-      const page = toPage(list.window, await fetchRootPage(prisma, readingPage(listing.nodes), list.query, list.window));
+      const keys = new References(prisma, { deferred: true });
+      const list = await compileList(listing, args, keys);
+      const read = await fetchRootPage(prisma, readingPage(listing.nodes), list.query, list.window, keys.lookupRowsSql());
+      keys.checkLookupRows(read.alongside);
+      const page = toPage(list.window, read.entries);
       return toConnection(
         page,
         () => countRoot(prisma, listing.nodes, list.query.where),
