@@ -119,7 +119,7 @@ export class References {
    * With `deferred`, no lookup statement is sent: the ids (or systems) come back as a subquery that
    * the statement using them runs itself, and that statement reads the lookup's rows too
    * (`lookupRowsSql`), which `checkLookupRows` then holds to the same rules. One statement fewer for
-   * a root list's page (the benchmark's filtered page: two instead of three round trips in all).
+   * a root list's page (the benchmark's filtered page: one statement instead of two).
    * Only for a statement that is sent at once and checked before anything else uses its answer.
    */
   constructor(
@@ -221,9 +221,10 @@ export class References {
   }
 
   /**
-   * What `pick` of the records these values name gives: an array, or with `deferred` a subquery of
-   * that array (of `type`) over the lookup, which picks the rows the rules would pick whenever
-   * `checkLookupRows` accepts them (a value's code matches, else its one match by name).
+   * The ids (or, for systems, the spellings) of the records these values name: an array, or with
+   * `deferred` a subquery that gives that array from the lookup's rows. It picks what the rules
+   * pick whenever `checkLookupRows` accepts those rows: a value's code matches (the lookup reads
+   * its names only where no code matches), else its one match by name.
    */
   private async picked(values: string[], argumentName: string, accept: Accepted, what: string, pick: 'id' | 'name'): Promise<number[] | string[] | Prisma.Sql> {
     if (!this.pending) {

@@ -102,7 +102,8 @@ describe('liveness and readiness', () => {
       [...seen].some((phase) => phase === 'starting' || phase === 'migrating'),
       [...seen].join(),
     ).toBe(true);
-    expect(server.output()).toMatch(/serves http/);
+    // Lines are written asynchronously (src/logger.ts): the line may follow the readiness it reports.
+    await server.waitFor(/serves http/, 10_000);
   }, 120_000);
 
   it.runIf(process.env.DATABASE_URL)(
