@@ -61,7 +61,10 @@ describe('REQUEST_TIMEOUT_MS', () => {
       // The server is fine afterwards, and its log says which request timed out.
       const after = await postGraphQL(url, { query: '{ deployments { nodes { name } } }' });
       expect(after.status).toBe(200);
-      const timedOut = logLines(server.output()).filter((line) => line.msg === 'request' && line.timedOut);
+      const timedOut = await eventually(async () => {
+        const lines = logLines(server.output()).filter((line) => line.msg === 'request' && line.timedOut);
+        return lines.length > 0 ? lines : undefined;
+      });
       expect(timedOut).toHaveLength(1);
       expect(timedOut[0]).toMatchObject({ status: 504, errors: ['REQUEST_TIMEOUT'] });
     },
