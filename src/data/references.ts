@@ -221,27 +221,34 @@ export class References {
   }
 
   /**
-   * The ids (or, for systems, the spellings) of the records these values name: an array, or with
-   * `deferred` a subquery that gives that array from the lookup's rows. It picks what the rules
-   * pick whenever `checkLookupRows` accepts those rows: a value's code matches (the lookup reads
-   * its names only where no code matches), else its one match by name.
+   * Leaves the lookup of these values to the statement that uses what it finds: the ids of the
+   * values given by global ID, and the lookup's rows for the others as SQL (null when there are none).
    */
-  private async picked(values: string[], argumentName: string, accept: Accepted, what: string, pick: 'id' | 'name'): Promise<number[] | string[] | Prisma.Sql> {
-    if (!this.pending) {
-      const found = await this.resolve(values, argumentName, accept, what);
-      return pick === 'id'
-        ? storableIds(found.map((row) => row.id ?? 0))
-        : [...new Set(found.map((row) => row.name).filter((name): name is string => name !== null))];
-    }
+  private defer(
+    pending: PendingResolution[],
+    values: string[],
+    argumentName: string,
+    accept: Accepted,
+    what: string,
+  ): { known: number[]; rows: Prisma.Sql | null } {
     const { found, lookups } = this.keysOf(values, argumentName, accept, what);
     const known = storableIds(found.map((row) => row.id ?? 0));
-    if (lookups.length === 0) return known;
-    this.pending.push({ lookups, argumentName, accept, what });
+    if (lookups.length === 0) return { known, rows: null };
+    pending.push({ lookups, argumentName, accept, what });
+    return { known, rows: this.lookupSql(lookups.flatMap((lookup) => lookup.keys)) };
+  }
+
+  /**
+   * The ids of the records these values name; deferred, a subquery that gives them from the lookup's
+   * rows. It picks what the rules pick whenever `checkLookupRows` accepts those rows: a value's code
+   * matches (the lookup reads its names only where no code matches), else its one match by name.
+   */
+  private async ids(values: string[], argumentName: string, accept: Accepted, what: string): Promise<Ids> {
+    if (!this.pending) return storableIds((await this.resolve(values, argumentName, accept, what)).map((row) => row.id ?? 0));
+    const { known, rows } = this.defer(this.pending, values, argumentName, accept, what);
+    if (!rows) return known;
     const ofKind = accept.actorKinds ? Prisma.sql`r.kind <> 'actorName' OR split_part(r.name, ':', 1) = ANY(${accept.actorKinds}::text[])` : Prisma.sql`TRUE`;
-    const rows = this.lookupSql(lookups.flatMap((lookup) => lookup.keys));
-    return pick === 'id'
-      ? Prisma.sql`(SELECT ${known}::int[] || coalesce(array_agg(r.id), '{}') FROM (${rows}) AS r WHERE ${ofKind})`
-      : Prisma.sql`(SELECT coalesce(array_agg(DISTINCT r.name), '{}') FROM (${rows}) AS r)`;
+    return Prisma.sql`(SELECT ${known}::int[] || coalesce(array_agg(r.id), '{}') FROM (${rows}) AS r WHERE ${ofKind})`;
   }
 
   /** The rows of every deferred lookup, as the JSON text of one array; null when nothing was deferred. */
@@ -267,61 +274,53 @@ export class References {
 
   /** Countries and organizations: ISO 3166-1 alpha-2 codes, organization acronyms, names, aliases, or IDs. */
   actorIds(values: string[], argumentName: string): Promise<Ids> {
-    return this.picked(
+    return this.ids(
       values,
       argumentName,
       { types: ['Country', 'Organization'], keys: ['iso', 'acronym', 'actorName'] },
       'country or organization (an ISO 3166-1 alpha-2 code, an acronym, a name, an alias, or an ID)',
-      'id',
-    ) as Promise<Ids>;
+    );
   }
 
   /** Countries: ISO 3166-1 alpha-2 codes, names, aliases or Country IDs. */
   countryIds(values: string[], argumentName: string): Promise<Ids> {
-    return this.picked(
+    return this.ids(
       values,
       argumentName,
       { types: ['Country'], keys: ['iso', 'actorName'], actorKinds: ['COUNTRY'] },
       'country (an ISO 3166-1 alpha-2 code, a name, an alias, or a Country ID)',
-      'id',
-    ) as Promise<Ids>;
+    );
   }
 
   /** Organizations: acronyms, names, aliases or Organization IDs. */
   organizationIds(values: string[], argumentName: string): Promise<Ids> {
-    return this.picked(
+    return this.ids(
       values,
       argumentName,
       { types: ['Organization'], keys: ['acronym', 'actorName'], actorKinds: ['ORGANIZATION'] },
       'organization (an acronym, a name, an alias, or an Organization ID)',
-      'id',
-    ) as Promise<Ids>;
+    );
   }
 
   /** Officials: names, aliases or Official IDs. */
   officialIds(values: string[], argumentName: string): Promise<Ids> {
-    return this.picked(
-      values,
-      argumentName,
-      { types: ['Official'], keys: ['officialName'] },
-      'official (a name, an alias, or an Official ID)',
-      'id',
-    ) as Promise<Ids>;
+    return this.ids(values, argumentName, { types: ['Official'], keys: ['officialName'] }, 'official (a name, an alias, or an Official ID)');
   }
 
   /** Topics: names or aliases in any case, or Topic IDs. */
   topicIds(values: string[], argumentName: string): Promise<Ids> {
-    return this.picked(values, argumentName, { types: ['Topic'], keys: ['topicName'] }, 'topic (a name, an alias, or a Topic ID)', 'id') as Promise<Ids>;
+    return this.ids(values, argumentName, { types: ['Topic'], keys: ['topicName'] }, 'topic (a name, an alias, or a Topic ID)');
   }
 
-  /** Weapon systems by short name, any case; returns the spellings recorded on deployments. */
-  systems(values: string[], argumentName: string): Promise<string[] | Prisma.Sql> {
-    return this.picked(
-      values,
-      argumentName,
-      { types: [], keys: ['system'] },
-      'weapon system of a deployment (a short name such as "THAAD")',
-      'name',
-    ) as Promise<string[] | Prisma.Sql>;
+  /** Weapon systems by short name, any case: the spellings recorded on deployments (deferred, a subquery that gives them). */
+  async systems(values: string[], argumentName: string): Promise<string[] | Prisma.Sql> {
+    const accept: Accepted = { types: [], keys: ['system'] };
+    const what = 'weapon system of a deployment (a short name such as "THAAD")';
+    if (!this.pending) {
+      const found = await this.resolve(values, argumentName, accept, what);
+      return [...new Set(found.map((row) => row.name).filter((name): name is string => name !== null))];
+    }
+    const { rows } = this.defer(this.pending, values, argumentName, accept, what);
+    return rows ? Prisma.sql`(SELECT coalesce(array_agg(DISTINCT r.name), '{}') FROM (${rows}) AS r)` : [];
   }
 }
