@@ -50,7 +50,7 @@ interface Options {
   durationMs: number;
   /** Load before each measurement, unmeasured. */
   warmupMs: number;
-  /** Load before a query's first measurement on each server, unmeasured (see drive). */
+  /** Load before a query's first measurement on each server, unmeasured (see measureRound). */
   firstWarmupMs: number;
   concurrency: number;
   only: string[] | null;
@@ -386,13 +386,6 @@ interface Measurement {
 /**
  * Warms `server` up for `warmupMs`, then drives it for the measured window, reading its process
  * tree's CPU time just before and after the window and its peak RSS (reset before it) just after.
- *
- * A query's first measurement on a server gets a longer warm-up (`firstWarmupMs`): V8 optimizes
- * the code a new query runs over its first tens of seconds of load, not its first few requests.
- * One API process under the filtered page, 10 s windows from its start: ~1,000 functions
- * optimized in the first window, 188 in the second, 26 in the third, and its CPU per request
- * 2.37, 1.41, 1.36 ms (docs/benchmarks.md, "Warm-up"). With 3 s, a query's first round measured
- * that compilation as the API's cost.
  */
 async function drive(server: Started, target: LoadTarget, options: Options, concurrency: number, warmupMs: number): Promise<Measurement> {
   const pid = server.child.pid!;
@@ -483,6 +476,11 @@ const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
 /** One round of one query: the API, the peer (if it answers the query), the baseline, one after the other. */
 async function measureRound(query: BenchQuery, checked: Checked, servers: Servers, options: Options, round: number): Promise<Record<string, unknown>> {
   const loadAverage = os.loadavg()[0]!;
+  // A query's first measurement on each server warms up longer: V8 optimizes the code a new query
+  // runs over its first tens of seconds of load, not its first few requests. One API process under
+  // the filtered page, 10 s windows from its start: ~1,000 functions optimized in the first, 188 in
+  // the second, 26 in the third, and its CPU per request 2.37, 1.41, 1.36 ms (docs/benchmarks.md,
+  // "Warm-up"). With 3 s, a query's first round measured that compilation as the API's cost.
   const warmupMs = round === 1 ? options.firstWarmupMs : options.warmupMs;
   const api = await drive(servers.api, graphqlTarget(servers.api.url, checked.apiBody), options, options.concurrency, warmupMs);
   const peer =
