@@ -4,7 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { compiledPath } from '../../scripts/compiled-build.ts';
-import { projectRoot, testServerEnv } from './server.ts';
+import { projectRoot, spawnedNodeFlags, testServerEnv } from './server.ts';
 
 export interface WatchedServer {
   process: ChildProcess;
@@ -19,7 +19,7 @@ export interface WatchedServer {
 
 /** Starts the server (the compiled `src/main.ts`, as `npm start` does) with `env` (on a free port) and watches what it prints. */
 export function spawnServer(env: Record<string, string>): WatchedServer {
-  const child = spawn(process.execPath, [compiledPath('src/main.ts')], {
+  const child = spawn(process.execPath, [...spawnedNodeFlags, compiledPath('src/main.ts')], {
     cwd: projectRoot,
     env: { ...process.env, DATABASE_URL: '', PGLITE_DATA_DIR: '', PORT: '0', ...testServerEnv, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { compiledPath } from '../../scripts/compiled-build.ts';
-import { projectRoot } from './server.ts';
+import { projectRoot, spawnedNodeFlags } from './server.ts';
 
 export interface FinishedProcess {
   /** Exit code; null when the process was killed (it did not exit by itself in time). */
@@ -28,7 +28,7 @@ interface RunOptions {
  */
 function runToExit(file: string, args: string[], env: Record<string, string>, { input = '', timeoutMs }: RunOptions): Promise<FinishedProcess> {
   const started = performance.now();
-  const child = spawn(process.execPath, [compiledPath(file), ...args], {
+  const child = spawn(process.execPath, [...spawnedNodeFlags, compiledPath(file), ...args], {
     cwd: projectRoot,
     env: { ...process.env, DATABASE_URL: '', MIGRATION_DATABASE_URL: '', PGLITE_DATA_DIR: '', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],

@@ -12,6 +12,18 @@ export { projectRoot };
  */
 export const testServerEnv: Record<string, string> = { KEEP_ALIVE_TIMEOUT_MS: '1000', LOG_FORMAT: 'json' };
 
+/**
+ * Node's flags for every process a test spawns (the server, a CLI command): V8 runs WebAssembly
+ * with its baseline compiler (Liftoff) only. By default it also recompiles PGlite's PostgreSQL's
+ * hot functions with its optimizing compiler (TurboFan) in background threads, ~0.8 s of CPU in
+ * each process that opens an embedded database (a server's start and stop: 2.0 s of CPU, 1.2 s
+ * with the flag, on a 2-core Intel Xeon). A test's process lives a few seconds, so that compilation
+ * never paid for itself there: the spawned processes of the files outside test/browser/ took 60 s
+ * of CPU without the flag and 37 s with it (docs/architecture.md). The code run is the same; only
+ * its speed differs, and the servers users start (`npm start`) keep V8's default.
+ */
+export const spawnedNodeFlags = ['--liftoff-only'];
+
 export interface StartedServer {
   url: string;
   process: ChildProcess;
@@ -28,7 +40,7 @@ export interface GraphQLResult<TData = any> {
 
 /** Starts the real server (the compiled `src/main.ts`, as `npm start` does) as a child process on a free port. */
 export async function startServer(env: Record<string, string>, { timeoutMs = 60_000 } = {}): Promise<StartedServer> {
-  const child = spawn(process.execPath, [compiledPath('src/main.ts')], {
+  const child = spawn(process.execPath, [...spawnedNodeFlags, compiledPath('src/main.ts')], {
     cwd: projectRoot,
     env: { ...process.env, DATABASE_URL: '', PGLITE_DATA_DIR: '', PORT: '0', ...testServerEnv, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
