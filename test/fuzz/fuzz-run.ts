@@ -32,7 +32,7 @@ const seed = Number(process.env.FUZZ_SEED ?? 8);
 // app's GraphQL pipeline and, on PGlite, the database, all in the test process), so 100,000 take
 // minutes: more than the rest of the suite together. `npm test` sends the first 2,000 (the
 // operations of a seed do not depend on the count), and .ci/run sends the 100,000 once, in its
-// PostgreSQL run, where the database works in its own process; its PGlite run sends 10,000.
+// PostgreSQL run, where the database works in its own process; its PGlite run is `npm test`.
 const total = Number(process.env.FUZZ_OPERATIONS ?? 2_000);
 const only = process.env.FUZZ_ONLY === undefined ? null : Number(process.env.FUZZ_ONLY);
 const concurrency = Number(process.env.FUZZ_CONCURRENCY ?? 3);
