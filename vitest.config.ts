@@ -13,7 +13,7 @@ const require = createRequire(import.meta.url);
  * core while it renders) start last, when the cost bounds (~10 s, at the start of a run of over a
  * minute) are long done. Vitest orders the rest by their last durations, or by size on a first run.
  */
-class Sequencer extends BaseSequencer {
+class RunOrder extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
     const rank = (file: TestSpecification) => {
@@ -49,7 +49,7 @@ export default defineConfig({
     // for the other files while the fuzz run's two parts hold the first two. Not more: the
     // cost-bounds tests time the event loop of a server they spawn, which needs its share of a core.
     maxWorkers: 3,
-    sequence: { sequencer: Sequencer },
+    sequence: { sequencer: RunOrder },
     tags: [
       {
         name: 'any-database',
