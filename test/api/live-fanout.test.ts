@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/database.ts';
 import { generateApiKey } from '../../src/data/api-keys.ts';
 import { createTestDatabaseTarget, type TestDatabase } from '../support/database.ts';
-import { eventually, logLines, postGraphQL, spawnServer, type WatchedServer } from '../support/http.ts';
+import { eventually, logLines, postGraphQL } from '../support/http.ts';
+import { spawnServer, type WatchedServer } from '../support/server.ts';
 import { connect, liveUpdatesOf, subscribe, subscriptionsRegistered, type Connection, type Subscriber } from '../support/subscriptions.ts';
 
 const onPostgres = Boolean(process.env.DATABASE_URL?.trim());

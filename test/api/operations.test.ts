@@ -15,7 +15,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { generateApiKey } from '../../src/data/api-keys.ts';
 import { createTestDatabaseTarget, type TestDatabase } from '../support/database.ts';
 import { startTcpProxy } from '../../scripts/soak/proxy.ts';
-import { eventually, logLines, postGraphQL, request, spawnServer, type WatchedServer } from '../support/http.ts';
+import { eventually, logLines, postGraphQL, request } from '../support/http.ts';
+import { spawnServer, type WatchedServer } from '../support/server.ts';
 import { startTestApp } from '../support/in-process.ts';
 import { runServerToExit } from '../support/process.ts';
 

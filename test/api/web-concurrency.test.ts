@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { configProblems } from '../support/config.ts';
 import { createTestDatabaseTarget, type TestDatabase } from '../support/database.ts';
-import { eventually, logLines, spawnServer, type WatchedServer } from '../support/http.ts';
+import { eventually, logLines } from '../support/http.ts';
+import { spawnServer, type WatchedServer } from '../support/server.ts';
 
 const onPostgres = Boolean(process.env.DATABASE_URL?.trim());
 

@@ -1,77 +1,7 @@
 /**
- * Helpers for tests of the HTTP layer: a server process watched line by line, raw GraphQL posts,
- * the JSON log, and a TCP proxy in front of PostgreSQL that a test can cut and restore.
+ * Helpers for tests of the HTTP layer: raw requests and GraphQL posts, the JSON log a server wrote,
+ * waiting for a condition, and limits generous enough for tests that are not about them.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { compiledPath } from '../../scripts/compiled-build.ts';
-import { projectRoot, spawnedNodeFlags, testServerEnv } from './server.ts';
-
-export interface WatchedServer {
-  process: ChildProcess;
-  /** Everything printed so far, stdout and stderr. */
-  output(): string;
-  /** Resolves with the first match of `pattern` in the output (waits for it to appear). */
-  waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpExecArray>;
-  /** Resolves with the exit code once the process has exited. */
-  exited: Promise<number | null>;
-  kill(signal?: NodeJS.Signals): void;
-}
-
-/** Starts the server (the compiled `src/main.ts`, as `npm start` does) with `env` (on a free port) and watches what it prints. */
-export function spawnServer(env: Record<string, string>): WatchedServer {
-  const child = spawn(process.execPath, [...spawnedNodeFlags, compiledPath('src/main.ts')], {
-    cwd: projectRoot,
-    env: { ...process.env, DATABASE_URL: '', PGLITE_DATA_DIR: '', PORT: '0', ...testServerEnv, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const listeners = new Set<() => void>();
-  const onData = (chunk: Buffer) => {
-    output += chunk.toString();
-    for (const listener of listeners) listener();
-  };
-  child.stdout.on('data', onData);
-  child.stderr.on('data', onData);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return {
-    process: child,
-    output: () => output,
-    exited,
-    kill: (signal = 'SIGTERM') => {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-    },
-    waitFor(pattern, timeoutMs = 60_000) {
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          const match = pattern.exec(output);
-          if (!match) return;
-          cleanup();
-          resolve(match);
-        };
-        const timer = setTimeout(() => {
-          cleanup();
-          reject(new Error(`no ${pattern} in the server's output within ${timeoutMs} ms:\n${output}`));
-        }, timeoutMs);
-        const onExit = () => {
-          // Let the last output arrive, then give up if it still does not match.
-          setTimeout(() => {
-            check();
-            cleanup();
-            reject(new Error(`the server exited before printing ${pattern}:\n${output}`));
-          }, 50);
-        };
-        const cleanup = () => {
-          clearTimeout(timer);
-          listeners.delete(check);
-          child.off('exit', onExit);
-        };
-        listeners.add(check);
-        child.once('exit', onExit);
-        check();
-      });
-    },
-  };
-}
 
 /** The JSON lines a server logged (lines that are not JSON are left out). */
 export function logLines(output: string): Array<Record<string, any>> {

@@ -38,41 +38,84 @@ export interface GraphQLResult<TData = any> {
   extensions?: Record<string, any>;
 }
 
-/** Starts the real server (the compiled `src/main.ts`, as `npm start` does) as a child process on a free port. */
-export async function startServer(env: Record<string, string>, { timeoutMs = 60_000 } = {}): Promise<StartedServer> {
+export interface WatchedServer {
+  process: ChildProcess;
+  /** Everything printed so far, stdout and stderr. */
+  output(): string;
+  /** Resolves with the first match of `pattern` in the output (waits for it to appear). */
+  waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpExecArray>;
+  /** Resolves with the exit code once the process has exited. */
+  exited: Promise<number | null>;
+  kill(signal?: NodeJS.Signals): void;
+}
+
+/** Starts the server (the compiled `src/main.ts`, as `npm start` does) with `env` (on a free port) and watches what it prints. */
+export function spawnServer(env: Record<string, string>): WatchedServer {
   const child = spawn(process.execPath, [...spawnedNodeFlags, compiledPath('src/main.ts')], {
     cwd: projectRoot,
     env: { ...process.env, DATABASE_URL: '', PGLITE_DATA_DIR: '', PORT: '0', ...testServerEnv, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const listeners = new Set<() => void>();
+  const onData = (chunk: Buffer) => {
+    output += chunk.toString();
+    for (const listener of listeners) listener();
+  };
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start within ${timeoutMs} ms:\n${output}`)), timeoutMs);
-    const check = () => {
-      const match = /serves (http:\/\/\S+\/graphql)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    };
-    child.stdout.on('data', check);
-    void exited.then((code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with code ${code} before serving:\n${output}`));
-    });
-  });
-
   return {
-    url,
     process: child,
     output: () => output,
+    exited,
+    kill: (signal = 'SIGTERM') => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    },
+    waitFor(pattern, timeoutMs = 60_000) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const match = pattern.exec(output);
+          if (!match) return;
+          cleanup();
+          resolve(match);
+        };
+        const timer = setTimeout(() => {
+          cleanup();
+          reject(new Error(`no ${pattern} in the server's output within ${timeoutMs} ms:\n${output}`));
+        }, timeoutMs);
+        const onExit = () => {
+          // Let the last output arrive, then give up if it still does not match.
+          setTimeout(() => {
+            check();
+            cleanup();
+            reject(new Error(`the server exited before printing ${pattern}:\n${output}`));
+          }, 50);
+        };
+        const cleanup = () => {
+          clearTimeout(timer);
+          listeners.delete(check);
+          child.off('exit', onExit);
+        };
+        listeners.add(check);
+        child.once('exit', onExit);
+        check();
+      });
+    },
+  };
+}
+
+/** Starts the real server (the compiled `src/main.ts`, as `npm start` does) as a child process on a free port, and waits until it serves. */
+export async function startServer(env: Record<string, string>, { timeoutMs = 60_000 } = {}): Promise<StartedServer> {
+  const server = spawnServer(env);
+  const [, url] = await server.waitFor(/serves (http:\/\/\S+\/graphql)/, timeoutMs);
+  return {
+    url: url!,
+    process: server.process,
+    output: () => server.output(),
     async stop() {
-      if (child.exitCode === null) child.kill('SIGTERM');
-      return exited;
+      server.kill();
+      return server.exited;
     },
   };
 }
