@@ -1,7 +1,13 @@
 import path from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
 
-/** Where the data lives: a PostgreSQL server, or an embedded PGlite directory. */
-export type DatabaseTarget = { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
+/**
+ * Where the data lives: a PostgreSQL server, or an embedded PGlite directory. `instance` is a
+ * PGlite already open on `dataDir` that the caller owns (one process embedding the API, or many
+ * apps in turn, as the tests do): it is used as it is, neither locked nor closed; its owner lets
+ * no one else use it meanwhile.
+ */
+export type DatabaseTarget = { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string; instance?: PGlite };
 
 /** Where the embedded database lives when neither DATABASE_URL nor PGLITE_DATA_DIR is set. */
 export const DEFAULT_PGLITE_DATA_DIR = './data/pglite';

@@ -255,6 +255,25 @@ function clientReadingDirectly(factory: SqlDriverAdapterFactory): PrismaClient {
   return client;
 }
 
+/** The database over an open PGlite (one connection: reads and writes share it); `closePglite` runs after the client lets go. */
+function pgliteDatabase(target: DatabaseTarget, pglite: PGlite, closePglite: () => Promise<void>): Database {
+  const adapterFactory = new PrismaPGlite(takingTurns(pglite));
+  const prisma = clientReadingDirectly(adapterFactory);
+  return {
+    target,
+    prisma,
+    writer: prisma,
+    adapterFactory,
+    async close() {
+      try {
+        await prisma.$disconnect();
+      } finally {
+        await closePglite();
+      }
+    },
+  };
+}
+
 /**
  * Opens the database and proves it answers, within `timeoutMs`, so that a wrong URL or an
  * unusable data directory fails start-up with one clear line instead of hanging.
@@ -277,6 +296,11 @@ export async function openDatabase(
   } = {},
 ): Promise<Database> {
   const where = describeTarget(target);
+  if (target.kind === 'pglite' && target.instance) {
+    // Set as on every open: the owner may have reset its session since.
+    await target.instance.exec(`SET random_page_cost = ${randomPageCost}`);
+    return pgliteDatabase(target, target.instance, async () => undefined);
+  }
   if (target.kind === 'pglite') {
     const local = isLocalDir(target.dataDir);
     const release = local ? prepareDataDir(target.dataDir) : () => undefined;
@@ -303,22 +327,13 @@ export async function openDatabase(
       if (error instanceof DatabaseUnavailableError) throw error;
       throw new DatabaseUnavailableError(`cannot open ${where}: ${oneLineReason(error)}`);
     }
-    const adapterFactory = new PrismaPGlite(takingTurns(pglite));
-    const prisma = clientReadingDirectly(adapterFactory);
-    return {
-      target,
-      prisma,
-      writer: prisma,
-      adapterFactory,
-      async close() {
-        try {
-          await prisma.$disconnect();
-          await pglite.close();
-        } finally {
-          release();
-        }
-      },
-    };
+    return pgliteDatabase(target, pglite, async () => {
+      try {
+        await pglite.close();
+      } finally {
+        release();
+      }
+    });
   }
 
   const timeoutMs = options.timeoutMs ?? 10_000;
