@@ -6,10 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { generate, scaled } from '../bench/generate.ts';
 import { openDatabase, type Database } from '../src/db/database.ts';
-import { createTestDatabaseTarget } from './support/database.ts';
+import { leaseTestDatabase } from './support/leased-database.ts';
 
 async function withGenerated<T>(runs: Array<{ factor: number; seed: number }>, check: (db: Database, digests: string[]) => Promise<T>): Promise<T> {
-  const copy = await createTestDatabaseTarget();
+  const copy = await leaseTestDatabase();
   const db = await openDatabase(copy.target);
   try {
     const digests: string[] = [];

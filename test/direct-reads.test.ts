@@ -8,13 +8,14 @@ import { Prisma } from '../src/generated/prisma/client.ts';
 import { openDatabase, type Database } from '../src/db/database.ts';
 import { queryRows } from '../src/db/direct-reads.ts';
 import { countStatements, type StatementTally } from '../src/db/statement-counter.ts';
-import { createTestDatabaseTarget, type TestDatabase } from './support/database.ts';
+import type { TestDatabase } from './support/database.ts';
+import { leaseTestDatabase } from './support/leased-database.ts';
 
 describe(`direct reads (${process.env.DATABASE_URL ? 'PostgreSQL server' : 'PGlite'})`, () => {
   let database: TestDatabase;
   let db: Database;
   beforeAll(async () => {
-    database = await createTestDatabaseTarget();
+    database = await leaseTestDatabase();
     db = await openDatabase(database.target);
     await db.prisma.$queryRawUnsafe('SELECT 1');
   });

@@ -11,14 +11,15 @@ import { openDatabase, type Database } from '../src/db/database.ts';
 import { InvalidArgument } from '../src/data/invalid-argument.ts';
 import { References, type Ids } from '../src/data/references.ts';
 import { Prisma } from '../src/generated/prisma/client.ts';
-import { createTestDatabaseTarget, type TestDatabase } from './support/database.ts';
+import type { TestDatabase } from './support/database.ts';
+import { leaseTestDatabase } from './support/leased-database.ts';
 
 let database: TestDatabase;
 let db: Database;
 const ids: Record<string, number> = {};
 
 beforeAll(async () => {
-  database = await createTestDatabaseTarget();
+  database = await leaseTestDatabase();
   db = await openDatabase(database.target);
   await db.prisma.$executeRawUnsafe(`
     WITH made AS (

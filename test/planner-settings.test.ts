@@ -6,12 +6,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/database.ts';
-import { createTestDatabaseTarget, type TestDatabase } from './support/database.ts';
+import type { TestDatabase } from './support/database.ts';
+import { leaseTestDatabase } from './support/leased-database.ts';
 
 describe(`the API's sessions (${process.env.DATABASE_URL ? 'PostgreSQL server' : 'PGlite'})`, () => {
   let database: TestDatabase;
   beforeAll(async () => {
-    database = await createTestDatabaseTarget();
+    database = await leaseTestDatabase();
   });
   afterAll(async () => {
     await database?.dispose();

@@ -16,7 +16,8 @@ import { checkInvariants, countByKind, type Ledger, type Sql } from '../scripts/
 import { startTcpProxy } from '../scripts/soak/proxy.ts';
 import { seededRandom } from '../scripts/seeded-random.ts';
 import { articleBody, importDocument, importMutation, mutations, nodeQuery, reads } from '../scripts/soak/workload.ts';
-import { createTestDatabaseTarget, type TestDatabase } from './support/database.ts';
+import type { TestDatabase } from './support/database.ts';
+import { leaseTestDatabase } from './support/leased-database.ts';
 
 /** Connects to `port` and resolves with what the peer sends back for `message`, or with how the connection ended. */
 function exchange(port: number, message: string): Promise<string> {
@@ -127,7 +128,7 @@ describe('the invariant checker', () => {
   let articleId: number;
 
   beforeAll(async () => {
-    database = await createTestDatabaseTarget();
+    database = await leaseTestDatabase();
     db = await openDatabase(database.target);
     sql = <T>(text: string, params: unknown[] = []) => db.prisma.$queryRawUnsafe<T[]>(text, ...params);
     const doc = importDocument(seededRandom(11), 'checker', 6);

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateApiKey } from '../../src/data/api-keys.ts';
 import { createTestDatabaseTarget, type TestDatabase } from '../support/database.ts';
+import { leaseTestDatabase } from '../support/leased-database.ts';
 import { startTcpProxy } from '../../scripts/soak/proxy.ts';
 import { eventually, logLines, postGraphQL, request } from '../support/http.ts';
 import { spawnServer, type WatchedServer } from '../support/server.ts';
@@ -43,7 +44,7 @@ async function seededServer(env: Record<string, string> = {}): Promise<{ server:
 
 /** The app in the test process on a seeded copy, for what does not depend on the process. */
 async function seededApp(env: Record<string, string> = {}) {
-  const database = await createTestDatabaseTarget();
+  const database = await leaseTestDatabase();
   cleanups.push(() => database.dispose());
   const app = await startTestApp(database, env);
   cleanups.push(() => app.stop());

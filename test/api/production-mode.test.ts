@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabaseTarget, withPgClient, type TestDatabase } from '../support/database.ts';
+import { leaseTestDatabase } from '../support/leased-database.ts';
 import { eventually, logLines, postGraphQL, request } from '../support/http.ts';
 import { startTestApp, type TestApp } from '../support/in-process.ts';
 
@@ -23,7 +24,7 @@ afterAll(async () => {
 }, 60_000);
 
 async function start(env: Record<string, string>, database?: TestDatabase): Promise<Running> {
-  const db = database ?? (await createTestDatabaseTarget());
+  const db = database ?? (await leaseTestDatabase());
   cleanups.push(async () => {
     if (!database) await db.dispose();
   });

@@ -8,7 +8,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/database.ts';
 import { expectOk, useCurationServer, userErrorFields } from '../support/curation.ts';
-import { createTestDatabaseTarget, type TestDatabase } from '../support/database.ts';
+import type { TestDatabase } from '../support/database.ts';
+import { leaseTestDatabase } from '../support/leased-database.ts';
 import { readSeed } from '../support/seed-data.ts';
 
 const api = useCurationServer();
@@ -162,7 +163,7 @@ describe('the list of spelling variants (stancegraph_spelling_pairs)', () => {
   const rows = <T>(sql: string) => db.prisma.$queryRawUnsafe<T[]>(sql);
 
   beforeAll(async () => {
-    copy = await createTestDatabaseTarget();
+    copy = await leaseTestDatabase();
     db = await openDatabase(copy.target);
   });
   afterAll(async () => {

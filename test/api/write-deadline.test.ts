@@ -11,7 +11,8 @@ import { startApp, type RunningApp } from '../../src/app.ts';
 import { openDatabase } from '../../src/db/database.ts';
 import { generateApiKey } from '../../src/data/api-keys.ts';
 import { createLogger } from '../../src/logger.ts';
-import { createTestDatabaseTarget, withPgClient, type TestDatabase } from '../support/database.ts';
+import { withPgClient, type TestDatabase } from '../support/database.ts';
+import { leaseTestDatabase } from '../support/leased-database.ts';
 import { startTcpProxy, type TcpProxy } from '../../scripts/soak/proxy.ts';
 import { postGraphQL } from '../support/http.ts';
 import { testServerEnv } from '../support/server.ts';
@@ -58,14 +59,14 @@ describe('a write cut off by the request deadline', () => {
   const log = createLogger('error');
 
   beforeAll(async () => {
-    database = await createTestDatabaseTarget();
+    database = await leaseTestDatabase();
   });
   afterAll(async () => {
     await app?.stop().catch(() => undefined);
     await database?.dispose();
   });
 
-  /** Counts rows with the server stopped (a PGlite directory is one process's). */
+  /** Counts rows with the server stopped: in a session of its own on the PostgreSQL server; on PGlite in the one session, where a write left open would show. */
   async function counts(): Promise<Counts> {
     const db = await openDatabase(database.target);
     try {

@@ -9,7 +9,8 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { haveChromium, launchChromium, screenshots } from '../support/browser.ts';
-import { createTestDatabaseTarget, type TestDatabase } from '../support/database.ts';
+import type { TestDatabase } from '../support/database.ts';
+import { leaseTestDatabase } from '../support/leased-database.ts';
 import { startTestApp, type TestApp } from '../support/in-process.ts';
 
 /** The page's globals the code run in the browser uses (this project compiles without the DOM library). */
@@ -38,7 +39,7 @@ beforeAll(async () => {
   if (!haveChromium) return;
   allowedFrontEnd = await startFrontEnd();
   otherFrontEnd = await startFrontEnd();
-  database = await createTestDatabaseTarget();
+  database = await leaseTestDatabase();
   api = await startTestApp(database, { CORS_ORIGINS: allowedFrontEnd.origin });
   browser = await launchChromium();
 }, 150_000);

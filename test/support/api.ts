@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect } from 'vitest';
-import { createTestDatabaseTarget, type TestDatabase } from './database.ts';
+import type { TestDatabase } from './database.ts';
+import { leaseTestDatabase } from './leased-database.ts';
 import { startTestApp, type TestApp } from './in-process.ts';
 import { graphql, type GraphQLResult } from './server.ts';
 
@@ -24,7 +25,7 @@ function acquireSeededApp(env: Record<string, string>): { app: Promise<TestApp>;
   const settings = JSON.stringify(Object.entries(env).sort());
   let shared = sharedApps.get(settings);
   if (!shared) {
-    const database = createTestDatabaseTarget();
+    const database = leaseTestDatabase();
     const app = database.then((db) => startTestApp(db, env));
     const created: SharedApp = { app, database, users: 0 };
     shared = created;

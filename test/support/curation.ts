@@ -9,7 +9,8 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import type { PrismaClient } from '../../src/generated/prisma/client.ts';
 import { openDatabase } from '../../src/db/database.ts';
 import { generateApiKey } from '../../src/data/api-keys.ts';
-import { createTestDatabaseTarget, type TestDatabase } from './database.ts';
+import type { TestDatabase } from './database.ts';
+import { leaseTestDatabase } from './leased-database.ts';
 import { startTestApp, type TestApp } from './in-process.ts';
 import type { GraphQLResult } from './server.ts';
 
@@ -49,7 +50,7 @@ export function useCurationServer(env: Record<string, string> = {}): CurationSer
   };
 
   beforeAll(async () => {
-    db = await createTestDatabaseTarget();
+    db = await leaseTestDatabase();
     await withDatabase(async (prisma) => {
       for (const [i, role] of (['READER', 'EDITOR', 'ADMIN'] as const).entries()) {
         const key = generateApiKey();
@@ -119,7 +120,7 @@ export function useCurationServer(env: Record<string, string> = {}): CurationSer
       return stopped(() => withDatabase(work));
     },
     stopped<T>(work: (env: Record<string, string>) => Promise<T>): Promise<T> {
-      return stopped(() => work((db as TestDatabase).env));
+      return stopped(() => (db as TestDatabase).whileClosed(work));
     },
     database: () => db as TestDatabase,
   };

@@ -53,9 +53,18 @@ declare module 'vitest' {
 
 export interface TestDatabase {
   target: DatabaseTarget;
-  /** The environment a server process needs to use this database (DATABASE_URL or PGLITE_DATA_DIR). */
+  /**
+   * The environment a server process needs to use this database (DATABASE_URL or PGLITE_DATA_DIR).
+   * A database leased to this process (`leaseTestDatabase`) has none: see `whileClosed`.
+   */
   env: Record<string, string>;
-  /** Removes the copy. The caller stops whatever has it open first. */
+  /**
+   * Runs `work` with `env` while this process has the database closed, so that a process it
+   * starts may open it (a PGlite directory has one client at a time); the caller stops its own
+   * app first.
+   */
+  whileClosed<T>(work: (env: Record<string, string>) => Promise<T>): Promise<T>;
+  /** Removes the copy, or gives a leased database back. The caller stops whatever has it open first. */
   dispose(): Promise<void>;
 }
 
@@ -176,9 +185,11 @@ export async function createTestDatabaseTarget(): Promise<TestDatabase> {
     const copyDir = await mkdtemp(path.join(tpl.workDir, 'db-'));
     const dataDir = path.join(copyDir, 'data');
     await promisify(execFile)('cp', ['-R', tpl.templateDir, dataDir]);
+    const env = { PGLITE_DATA_DIR: dataDir };
     return {
       target: { kind: 'pglite', dataDir },
-      env: { PGLITE_DATA_DIR: dataDir },
+      env,
+      whileClosed: (work) => work(env),
       async dispose() {
         await rm(copyDir, { recursive: true, force: true });
       },
@@ -200,9 +211,11 @@ export async function createTestDatabaseTarget(): Promise<TestDatabase> {
     }
   });
   const url = urlForDatabase(tpl.adminUrl, name);
+  const env = { DATABASE_URL: url };
   return {
     target: { kind: 'postgres', url },
-    env: { DATABASE_URL: url },
+    env,
+    whileClosed: (work) => work(env),
     async dispose() {
       await withPgClient(tpl.adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`));
     },

@@ -2,7 +2,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { generate, scaled } from '../../bench/generate.ts';
 import { openDatabase } from '../../src/db/database.ts';
 import { expectData } from './api.ts';
-import { createTestDatabaseTarget } from './database.ts';
+import { leaseTestDatabase } from './leased-database.ts';
 import { startTestApp, type TestApp } from './in-process.ts';
 import { graphql, type GraphQLResult } from './server.ts';
 
@@ -16,7 +16,7 @@ export function useGeneratedServer(options: { factor: number; seed?: number; env
   let dispose: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    const database = await createTestDatabaseTarget();
+    const database = await leaseTestDatabase();
     dispose = () => database.dispose();
     const db = await openDatabase(database.target);
     try {

@@ -1,0 +1,137 @@
+/**
+ * Seeded databases for the app in the test process, leased instead of copied and opened anew.
+ *
+ * Opening a PGlite copy costs ~0.3–0.45 s of CPU (its WebAssembly PostgreSQL starts, its file
+ * system is built in memory), and the files of a vitest run did so about a hundred times. Here an
+ * opened copy stays open in the worker and goes from file to file: leased again, it is first put
+ * back as the template was (every table emptied and refilled with the template's rows, every
+ * sequence set back), which takes a few tens of milliseconds. The app uses it through its target's
+ * `instance` (src/config.ts) and leaves it open when it stops.
+ *
+ * On the PostgreSQL server a lease is createTestDatabaseTarget's copy (CREATE DATABASE … TEMPLATE
+ * is cheap there).
+ */
+import { PGlite } from '@electric-sql/pglite';
+import { createTestDatabaseTarget, type TestDatabase } from './database.ts';
+
+/** The template's rows, read from a copy before anything used it. */
+interface Snapshot {
+  /** TRUNCATE of every table but Prisma's migration bookkeeping. */
+  truncate: string;
+  /** Each table's rows (JSON) and the columns to write them back to (not the generated ones). */
+  tables: Array<{ insert: string; rows: string }>;
+  /** Each sequence's value: setval's arguments. */
+  sequences: Array<{ name: string; value: number; isCalled: boolean }>;
+}
+
+interface Pooled {
+  database: TestDatabase;
+  pglite: PGlite;
+  /** Used since it was opened or put back. */
+  dirty: boolean;
+}
+
+const idle: Pooled[] = [];
+let snapshot: Snapshot | undefined;
+
+async function openPglite(dataDir: string): Promise<PGlite> {
+  // PGlite sets process.exitCode = 1 when PostgreSQL fails to start: the test's own failure says it.
+  const exitCode = process.exitCode;
+  try {
+    return await PGlite.create(dataDir);
+  } finally {
+    process.exitCode = exitCode;
+  }
+}
+
+const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+async function readSnapshot(pglite: PGlite): Promise<Snapshot> {
+  const { rows: tables } = await pglite.query<{ name: string; columns: string[] }>(
+    `SELECT c.relname AS name,
+            array_agg(a.attname::text ORDER BY a.attnum) FILTER (WHERE a.attgenerated = '') AS columns
+       FROM pg_class c
+       JOIN pg_namespace n ON n.oid = c.relnamespace
+       JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+      WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname <> '_prisma_migrations'
+      GROUP BY c.relname
+      ORDER BY c.relname`,
+  );
+  const filled: Snapshot['tables'] = [];
+  for (const { name, columns } of tables) {
+    const { rows } = await pglite.query<{ rows: string; n: number }>(
+      `SELECT count(*)::int AS n, coalesce(json_agg(t), '[]')::text AS rows FROM ${ident(name)} t`,
+    );
+    if (rows[0]!.n === 0) continue;
+    const list = columns.map(ident).join(', ');
+    filled.push({
+      insert: `INSERT INTO ${ident(name)} (${list}) OVERRIDING SYSTEM VALUE SELECT ${list} FROM json_populate_recordset(NULL::${ident(name)}, $1::json)`,
+      rows: rows[0]!.rows,
+    });
+  }
+  const { rows: sequences } = await pglite.query<{ name: string; value: number; isCalled: boolean }>(
+    `SELECT format('%I.%I', schemaname, sequencename) AS name, coalesce(last_value, start_value)::float8 AS value, last_value IS NOT NULL AS "isCalled"
+       FROM pg_sequences WHERE schemaname = 'public'`,
+  );
+  return { truncate: `TRUNCATE ${tables.map((t) => ident(t.name)).join(', ')} RESTART IDENTITY`, tables: filled, sequences };
+}
+
+/**
+ * Puts the database back as the template was. Its session too: a transaction left open is rolled
+ * back, settings and prepared statements are discarded. Triggers do not fire meanwhile (the change
+ * log refuses TRUNCATE), nor do foreign keys' checks (the template's rows satisfy them).
+ */
+async function putBack(pglite: PGlite, template: Snapshot): Promise<void> {
+  if (pglite.isInTransaction()) await pglite.exec('ROLLBACK');
+  await pglite.exec('DISCARD ALL');
+  await pglite.transaction(async (tx) => {
+    await tx.exec(`SET LOCAL session_replication_role = replica`);
+    await tx.exec(template.truncate);
+    for (const { insert, rows } of template.tables) await tx.query(insert, [rows]);
+    for (const { name, value, isCalled } of template.sequences) await tx.query('SELECT setval($1, $2, $3)', [name, value, isCalled]);
+  });
+}
+
+async function openPooled(): Promise<Pooled> {
+  const database = await createTestDatabaseTarget();
+  if (database.target.kind !== 'pglite') throw new Error('only a PGlite database is pooled');
+  const pglite = await openPglite(database.target.dataDir);
+  // The first copy opened is read before anyone writes to it.
+  snapshot ??= await readSnapshot(pglite);
+  return { database, pglite, dirty: false };
+}
+
+/**
+ * A clean seeded database for the app in this process (startTestApp): a pooled PGlite put back
+ * as the template was, or on the PostgreSQL server a copy of the template. A process started on
+ * it meanwhile needs `whileClosed`. `dispose()` gives it back to the pool.
+ */
+export async function leaseTestDatabase(): Promise<TestDatabase> {
+  if (process.env.DATABASE_URL) return createTestDatabaseTarget();
+  const pooled = idle.pop() ?? (await openPooled());
+  if (pooled.dirty) await putBack(pooled.pglite, snapshot as Snapshot);
+  pooled.dirty = true;
+  const { dataDir } = pooled.database.target as { dataDir: string };
+  const target = { kind: 'pglite' as const, dataDir, instance: pooled.pglite };
+  let disposed = false;
+  return {
+    target,
+    get env(): Record<string, string> {
+      throw new Error('a leased database is open in this process: start a process on it inside whileClosed(), or use createTestDatabaseTarget()');
+    },
+    async whileClosed(work) {
+      await pooled.pglite.close();
+      try {
+        return await work(pooled.database.env);
+      } finally {
+        pooled.pglite = await openPglite(dataDir);
+        target.instance = pooled.pglite;
+      }
+    },
+    async dispose() {
+      if (disposed) return;
+      disposed = true;
+      idle.push(pooled);
+    },
+  };
+}
