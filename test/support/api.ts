@@ -15,7 +15,7 @@ interface SharedApp {
  * Read-only servers of this worker, by their settings. Files run one after another in a worker
  * (vitest.config.ts: isolate false), and a server without API keys cannot change its database (every
  * mutation needs a key): the next file with the same settings takes over the server of the last one
- * instead of copying a database and starting an app again (~2.5 s each). A server no file uses is
+ * instead of leasing a database and starting an app again. A server no file uses is
  * stopped shortly after, so that the worker ends with nothing open.
  */
 const sharedApps = new Map<string, SharedApp>();

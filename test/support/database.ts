@@ -7,7 +7,8 @@
  * - PGlite (DATABASE_URL unset): the template is a closed PGlite data directory; each copy is a
  *   plain copy of that directory on disk, which the app opens in the test process or a spawned
  *   server through PGLITE_DATA_DIR (a PGlite data directory has one client at a time: do not
- *   open the copy while an app has it).
+ *   open the copy while an app has it). The app in the test process mostly gets one already open
+ *   instead (test/support/leased-database.ts).
  * - PostgreSQL (DATABASE_URL set): the template is the database `<db>_tpl_<pid>` on that server;
  *   each copy is `CREATE DATABASE … TEMPLATE` it, dropped by `dispose()`.
  */
