@@ -4,7 +4,8 @@
  * statement_timeout; no further statement is sent).
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { createTestDatabaseTarget, withPgClient } from '../support/database.ts';
+import { withPgClient } from '../support/database.ts';
+import { leaseTestDatabase } from '../support/leased-database.ts';
 import { eventually, logLines, postGraphQL } from '../support/http.ts';
 import { startTestApp } from '../support/in-process.ts';
 
@@ -14,7 +15,7 @@ afterAll(async () => {
 }, 60_000);
 
 async function start(env: Record<string, string>) {
-  const database = await createTestDatabaseTarget();
+  const database = await leaseTestDatabase();
   cleanups.push(() => database.dispose());
   const server = await startTestApp(database, env);
   cleanups.push(() => server.stop());
