@@ -112,7 +112,11 @@ async function openPooled(): Promise<Pooled> {
 export async function leaseTestDatabase(): Promise<TestDatabase> {
   if (process.env.DATABASE_URL) return createTestDatabaseTarget();
   const pooled = idle.pop() ?? (await openPooled());
-  if (pooled.dirty) await putBack(pooled.pglite, snapshot as Snapshot);
+  if (pooled.dirty) {
+    await putBack(pooled.pglite, snapshot as Snapshot).catch((error: unknown) => {
+      throw new Error(`a leased test database could not be put back as the template was (did a file change its tables?): ${String(error)}`, { cause: error });
+    });
+  }
   pooled.dirty = true;
   const { dataDir } = pooled.database.target as { dataDir: string };
   const target = { kind: 'pglite' as const, dataDir, instance: pooled.pglite };
@@ -134,7 +138,9 @@ export async function leaseTestDatabase(): Promise<TestDatabase> {
     async dispose() {
       if (disposed) return;
       disposed = true;
-      idle.push(pooled);
+      // One that could not be opened again (whileClosed) is not lent again.
+      if (pooled.pglite.closed) await pooled.database.dispose();
+      else idle.push(pooled);
     },
   };
 }
