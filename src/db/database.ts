@@ -225,8 +225,12 @@ function processIsAlive(pid: number): boolean {
  */
 export const randomPageCost = 1.1;
 
-/** Opens PGlite on `dataDir`; a new database starts from a copy of an empty cluster (src/db/pglite-cluster.ts). */
-async function startPglite(dataDir: string, fresh: boolean): Promise<PGlite> {
+/**
+ * Opens PGlite on `dataDir`; a new database starts from a copy of an empty cluster
+ * (src/db/pglite-cluster.ts). Neither locks nor checks the directory: `openDatabase` does, or the
+ * owner of an `instance` target.
+ */
+export async function startPglite(dataDir: string, fresh: boolean): Promise<PGlite> {
   // PGlite sets process.exitCode = 1 when PostgreSQL fails to start; that is ours to decide.
   const exitCode = process.exitCode;
   let pglite: PGlite | undefined;

@@ -11,7 +11,8 @@
  * On the PostgreSQL server a lease is createTestDatabaseTarget's copy (CREATE DATABASE … TEMPLATE
  * is cheap there).
  */
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
+import { startPglite } from '../../src/db/database.ts';
 import { createTestDatabaseTarget, type TestDatabase } from './database.ts';
 
 /** The template's rows, read from a copy before anything used it. */
@@ -36,16 +37,6 @@ interface Pooled {
 
 const idle: Pooled[] = [];
 let snapshot: Snapshot | undefined;
-
-async function openPglite(dataDir: string): Promise<PGlite> {
-  // PGlite sets process.exitCode = 1 when PostgreSQL fails to start: the test's own failure says it.
-  const exitCode = process.exitCode;
-  try {
-    return await PGlite.create(dataDir);
-  } finally {
-    process.exitCode = exitCode;
-  }
-}
 
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
@@ -98,7 +89,7 @@ async function putBack(pglite: PGlite, template: Snapshot): Promise<void> {
 async function openPooled(): Promise<Pooled> {
   const database = await createTestDatabaseTarget();
   if (database.target.kind !== 'pglite') throw new Error('only a PGlite database is pooled');
-  const pglite = await openPglite(database.target.dataDir);
+  const pglite = await startPglite(database.target.dataDir, false);
   // The first copy opened is read before anyone writes to it.
   snapshot ??= await readSnapshot(pglite);
   return { database, pglite, dirty: false };
@@ -131,7 +122,7 @@ export async function leaseTestDatabase(): Promise<TestDatabase> {
       try {
         return await work(pooled.database.env);
       } finally {
-        pooled.pglite = await openPglite(dataDir);
+        pooled.pglite = await startPglite(dataDir, false);
         target.instance = pooled.pglite;
       }
     },
