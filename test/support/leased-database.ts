@@ -31,10 +31,9 @@ interface Snapshot {
 interface Pooled {
   database: TestDatabase;
   pglite: PGlite;
-  /** Used since it was opened or put back. */
-  dirty: boolean;
 }
 
+/** Copies given back: each has been used, so it is put back before it is lent again. */
 const idle: Pooled[] = [];
 let snapshot: Snapshot | undefined;
 
@@ -53,14 +52,13 @@ async function readSnapshot(pglite: PGlite): Promise<Snapshot> {
   );
   const filled: Snapshot['tables'] = [];
   for (const { name, columns } of tables) {
-    const { rows } = await pglite.query<{ rows: string; n: number }>(
-      `SELECT count(*)::int AS n, coalesce(json_agg(t), '[]')::text AS rows FROM ${ident(name)} t`,
-    );
-    if (rows[0]!.n === 0) continue;
+    const { rows } = await pglite.query<{ rows: string | null }>(`SELECT json_agg(t)::text AS rows FROM ${ident(name)} t`);
+    const json = rows[0]!.rows;
+    if (json === null) continue;
     const list = columns.map(ident).join(', ');
     filled.push({
       insert: `INSERT INTO ${ident(name)} (${list}) OVERRIDING SYSTEM VALUE SELECT ${list} FROM json_populate_recordset(NULL::${ident(name)}, $1::json)`,
-      rows: rows[0]!.rows,
+      rows: json,
     });
   }
   const { rows: sequences } = await pglite.query<{ name: string; value: number; isCalled: boolean }>(
@@ -92,7 +90,7 @@ async function openPooled(): Promise<Pooled> {
   const pglite = await startPglite(database.target.dataDir, false);
   // The first copy opened is read before anyone writes to it.
   snapshot ??= await readSnapshot(pglite);
-  return { database, pglite, dirty: false };
+  return { database, pglite };
 }
 
 /**
@@ -102,13 +100,13 @@ async function openPooled(): Promise<Pooled> {
  */
 export async function leaseTestDatabase(): Promise<TestDatabase> {
   if (process.env.DATABASE_URL) return createTestDatabaseTarget();
-  const pooled = idle.pop() ?? (await openPooled());
-  if (pooled.dirty) {
-    await putBack(pooled.pglite, snapshot as Snapshot).catch((error: unknown) => {
+  const returned = idle.pop();
+  if (returned) {
+    await putBack(returned.pglite, snapshot as Snapshot).catch((error: unknown) => {
       throw new Error(`a leased test database could not be put back as the template was (did a file change its tables?): ${String(error)}`, { cause: error });
     });
   }
-  pooled.dirty = true;
+  const pooled = returned ?? (await openPooled());
   const { dataDir } = pooled.database.target as { dataDir: string };
   const target = { kind: 'pglite' as const, dataDir, instance: pooled.pglite };
   let disposed = false;
