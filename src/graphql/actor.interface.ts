@@ -1,4 +1,6 @@
 import { Field, InterfaceType } from 'type-graphql';
+import { actorNodes } from '../data/models/actor.ts';
+import { readsFrom } from './model-schema.ts';
 import { Node, typeNameOf } from './node.interface.ts';
 
 /** Its values are Country and Organization records (their `typeName` tells which). */
@@ -17,3 +19,5 @@ export abstract class Actor extends Node {
   @Field(() => [String], { description: 'Other names the sources use for this actor (metonyms such as "Washington", short forms such as "DPRK").' })
   aliases!: string[];
 }
+
+readsFrom(Actor, actorNodes);

@@ -30,7 +30,7 @@ import type { Prisma } from '../generated/prisma/client.ts';
 import { embeddedOf, type IdSource, type NodeSource } from '../db/pages.ts';
 import type { ListArgs, Listing, OrderInput } from '../data/listing.ts';
 import type { EnumDefinition, FieldDefinition, FilterArgument, ModelDefinition, NodeRecord, RecordOf } from '../data/model.ts';
-import { listingOf } from '../data/model-listing.ts';
+import { listingOf, nodesOf } from '../data/model-listing.ts';
 import type { DeleteInputData, MergeInputData } from '../data/checks.ts';
 import type { Write } from '../data/write.ts';
 import { ConnectionArgs, ConnectionType, Count, countLimit, type Connection, type HasRowId } from './connection.ts';
@@ -98,9 +98,25 @@ function declareFields(
   for (const [name, type, options] of fields) Field(type as () => object, options)(target.prototype, name);
 }
 
+/** What reads the values of each node type: its model's node source, or the one an interface was given (`readsFrom`). */
+const nodeSourceOfType = new WeakMap<object, NodeSource<unknown>>();
+
+/** Names the node source that reads the values of an interface type (its implementations' records). */
+export function readsFrom(type: abstract new () => object, nodes: NodeSource<unknown>): void {
+  nodeSourceOfType.set(type, nodes);
+}
+
+/** The node source a relation to `type` loads through. */
+function nodesOfType(type: object): NodeSource<HasRowId> {
+  const nodes = nodeSourceOfType.get(type);
+  if (!nodes) throw new Error(`${(type as { name?: string }).name ?? 'a type'} is no node type: made by NodeObjectType, or given a source with readsFrom`);
+  return nodes as NodeSource<HasRowId>;
+}
+
 /**
  * The object type of a model: `id`, the definition's fields (Audited's come from the interface),
- * implementing `interfaces`. Fields that follow relations are the model's field resolvers.
+ * implementing `interfaces`. Fields that follow relations are the model's field resolvers; a
+ * relation to the type loads its values through the model's node source.
  */
 export function NodeObjectType<TRecord extends object>(model: ModelDefinition, interfaces: Array<abstract new () => object>): ClassType<TRecord> {
   class ModelType {}
@@ -114,6 +130,7 @@ export function NodeObjectType<TRecord extends object>(model: ModelDefinition, i
     ]),
   ]);
   ObjectType(model.name, { implements: interfaces, description: model.description })(ModelType);
+  nodeSourceOfType.set(ModelType, nodesOf(model));
   return ModelType as unknown as ClassType<TRecord>;
 }
 
@@ -191,29 +208,29 @@ function rootListResolver<TModel extends ModelDefinition, TRecord>(schema: Model
   return RootList;
 }
 
-/** A field that follows a reference to one node (`Official.country`). */
+/** A field that follows a reference to one node (`Official.country`), read through the node source of its type. */
 export interface ReferenceRelation {
   description: string;
   /** The field's type (late: models refer to each other). */
   target: () => ClassType | (abstract new () => object);
-  nodes: () => NodeSource<HasRowId>;
-  /** The record's property that holds the row id referred to (`countryRowId`). */
-  key: string;
-  /** The node's column that holds it (`countryId`), for a page that reads the reference with its nodes. */
+  /**
+   * The node's column that holds the row id referred to (`countryId`), for a page that reads the
+   * reference with its nodes; the record holds it as `<name>RowId` (`countryRowId`).
+   */
   column: string;
   /** False where a foreign key guarantees the row (Evidence.article): a miss is then an error. */
   nullable?: boolean;
 }
 
-/** A field that is a short list of nodes (`Position.holders`), bounded and read for every parent at once. */
+/** A field that is a short list of nodes (`Position.holders`), bounded and read for every parent at once through the node source of its type. */
 export interface ListRelation {
   description: string;
   target: () => ClassType | (abstract new () => object);
   ids: IdSource;
-  nodes: () => NodeSource<unknown>;
-  /** The most one can ask for (src/graphql/list-bounds.ts), and what the `first` argument's description calls the items. */
+  /** The most one can ask for (src/graphql/list-bounds.ts). */
   maxItems: number;
-  items: string;
+  /** What the `first` argument's description calls the items: the field's name unless given. */
+  items?: string;
   /** The order of the items (row id when omitted). */
   orderBy?: Prisma.Sql;
 }
@@ -242,14 +259,16 @@ export function nodeRelations(
   class Relations {}
   for (const [name, relation] of Object.entries(references)) {
     const nullable = relation.nullable ?? true;
-    registerRelation(nodeType.name, { name, kind: 'reference', column: relation.column, nodes: relation.nodes });
+    const rowIdKey = `${relation.column.replace(/Id$/, '')}RowId`;
+    const nodes = () => nodesOfType(relation.target());
+    registerRelation(nodeType.name, { name, kind: 'reference', column: relation.column, nodes });
     declareFieldResolver(
       Relations,
       name,
       // Not async: the loader's own promise is returned as it is (one promise per field and
       // parent, thousands on a deep page, each also tracked by the request's async context).
       (parent: Record<string, unknown>, { loaders }: GraphQLContext) => {
-        const rowId = parent[relation.key] as number | null;
+        const rowId = parent[rowIdKey] as number | null;
         if (rowId == null) {
           if (!nullable) throw new Error(`${name} of ${(parent as { typeName?: string }).typeName ?? 'a record'} is not set`);
           return null;
@@ -259,7 +278,7 @@ export function nodeRelations(
           if (embedded === null && !nullable) throw new Error(`${name} ${rowId} of ${(parent as { typeName?: string }).typeName ?? 'a record'} was not found`);
           return embedded;
         }
-        const found = loaders.node(relation.nodes()).load(rowId);
+        const found = loaders.node(nodes()).load(rowId);
         if (nullable) return found;
         return found.then((node) => {
           if (node === null) throw new Error(`${name} ${rowId} of ${(parent as { typeName?: string }).typeName ?? 'a record'} was not found`);
@@ -274,11 +293,12 @@ export function nodeRelations(
     );
   }
   for (const [name, relation] of Object.entries(lists)) {
+    const nodes = () => nodesOfType(relation.target());
     registerRelation(nodeType.name, {
       name,
       kind: 'list',
       ids: relation.ids,
-      nodes: relation.nodes,
+      nodes,
       ...(relation.orderBy ? { orderBy: relation.orderBy } : {}),
     });
     declareFieldResolver(
@@ -288,13 +308,13 @@ export function nodeRelations(
         const embedded = embeddedOf(parent)?.[name] as unknown[] | undefined;
         if (embedded !== undefined) return firstItems(embedded, first, relation.maxItems);
         return loaders
-          .linked(relation.ids, relation.nodes(), relation.orderBy)
+          .linked(relation.ids, nodes(), relation.orderBy)
           .load(parent.rowId)
           .then((items) => firstItems(items, first, relation.maxItems));
       },
       [
         (prototype, key) => Root()(prototype, key, 0),
-        (prototype, key) => Arg('first', () => Int, firstArgument(relation.maxItems, relation.items))(prototype, key, 1),
+        (prototype, key) => Arg('first', () => Int, firstArgument(relation.maxItems, relation.items ?? name))(prototype, key, 1),
         (prototype, key) => Ctx()(prototype, key, 2),
         FieldResolver(() => [relation.target()], { description: relation.description }),
         Extensions(listBound(relation.maxItems)),

@@ -1,5 +1,4 @@
 /** DeploymentStatusChange in the schema: the type derived from its definition, and the article its quote is from. */
-import { articleNodes } from '../../data/models/article.ts';
 import { deploymentStatusChangeModel, type DeploymentStatusChangeRecord } from '../../data/models/deployment.ts';
 import { Audited } from '../audited.interface.ts';
 import { NodeObjectType, nodeRelations } from '../model-schema.ts';
@@ -14,8 +13,6 @@ export const DeploymentStatusChangeNodeRelations = nodeRelations(DeploymentStatu
     article: {
       description: 'The article that reports the change (its quote is from it); null for a change recorded by hand.',
       target: () => Article,
-      nodes: () => articleNodes,
-      key: 'articleRowId',
       column: 'articleId',
     },
   },

@@ -7,7 +7,6 @@ import {
   deploymentHostIds,
   deploymentPositionIds,
   deploymentStatusChangeIds,
-  deploymentStatusChangeNodes,
   deploymentStatusEnum,
   mergeDeployments,
   statusHistoryOrder,
@@ -15,10 +14,8 @@ import {
   type DeploymentRecord,
 } from '../../data/models/deployment.ts';
 import { Actor } from '../actor.interface.ts';
-import { actorNodes } from '../../data/models/actor.ts';
 import { Country } from './country.ts';
 import { DeploymentStatusChange } from './deployment-status-change.ts';
-import { countryNodes } from '../../data/models/country.ts';
 import { stanceSummaryOf } from '../stance-summary/stance-summary.ts';
 import { StanceSummary } from '../stance-summary/stance-summary.ts';
 import { Audited } from '../audited.interface.ts';
@@ -56,15 +53,11 @@ export const DeploymentNodeRelations = nodeRelations(Deployment, {
     operator: {
       description: 'Who operates the deployed system; null when the source does not say.',
       target: () => Actor,
-      nodes: () => actorNodes,
-      key: 'operatorRowId',
       column: 'operatorId',
     },
     host: {
       description: 'The country the system is placed in (the first, when it spans several; see hosts); null when the source does not say.',
       target: () => Country,
-      nodes: () => countryNodes,
-      key: 'hostRowId',
       column: 'hostId',
     },
   },
@@ -73,15 +66,12 @@ export const DeploymentNodeRelations = nodeRelations(Deployment, {
       description: 'Every country the system is placed in; empty when the source does not say.',
       target: () => Country,
       ids: deploymentHostIds,
-      nodes: () => countryNodes,
       maxItems: 50,
-      items: 'hosts',
     },
     statusHistory: {
       description: 'How its status changed, as reports give it, oldest first (undated changes before dated ones); its status is the latest.',
       target: () => DeploymentStatusChange,
       ids: deploymentStatusChangeIds,
-      nodes: () => deploymentStatusChangeNodes,
       maxItems: 100,
       items: 'changes',
       orderBy: statusHistoryOrder,

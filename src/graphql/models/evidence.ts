@@ -1,6 +1,5 @@
 /** Evidence in the schema: the type derived from its definition, its article and position, and the mutations that add and remove it. */
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
-import { articleNodes } from '../../data/models/article.ts';
 import {
   createEvidence,
   deleteEvidence,
@@ -10,7 +9,6 @@ import {
   type EvidenceRecord,
 } from '../../data/models/evidence.ts';
 import type { EvidenceQuote } from '../../data/evidence-spans.ts';
-import { positionNodes } from '../../data/models/position.ts';
 import { Audited } from '../audited.interface.ts';
 import type { GraphQLContext } from '../context.ts';
 import { NodeObjectType, nodeRelations } from '../model-schema.ts';
@@ -29,16 +27,12 @@ export const EvidenceNodeRelations = nodeRelations(Evidence, {
     article: {
       description: 'The article the text is quoted from.',
       target: () => Article,
-      nodes: () => articleNodes,
-      key: 'articleRowId',
       column: 'articleId',
       nullable: false,
     },
     position: {
       description: 'The position this text reports.',
       target: () => Position,
-      nodes: () => positionNodes,
-      key: 'positionRowId',
       column: 'positionId',
       nullable: false,
     },

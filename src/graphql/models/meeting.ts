@@ -10,9 +10,7 @@ import {
   updateMeeting,
   type MeetingRecord,
 } from '../../data/models/meeting.ts';
-import { officialNodes } from '../../data/models/official.ts';
 import { Country } from './country.ts';
-import { countryNodes } from '../../data/models/country.ts';
 import { Audited } from '../audited.interface.ts';
 import { articleSchema } from './article.ts';
 import { positionSchema } from './position.ts';
@@ -42,8 +40,6 @@ export const MeetingNodeRelations = nodeRelations(Meeting, {
     country: {
       description: 'The country where it was held; null when not stated.',
       target: () => Country,
-      nodes: () => countryNodes,
-      key: 'countryRowId',
       column: 'countryId',
     },
   },
@@ -52,9 +48,7 @@ export const MeetingNodeRelations = nodeRelations(Meeting, {
       description: 'The officials who took part, as the sources name them.',
       target: () => Official,
       ids: meetingParticipantIds,
-      nodes: () => officialNodes,
       maxItems: maxParticipants,
-      items: 'participants',
     },
   },
 });

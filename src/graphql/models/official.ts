@@ -11,9 +11,7 @@ import {
   type OfficialRecord,
 } from '../../data/models/official.ts';
 import { Country } from './country.ts';
-import { countryNodes } from '../../data/models/country.ts';
 import { Organization } from './organization.ts';
-import { organizationNodes } from '../../data/models/organization.ts';
 import { stanceSummaryOf } from '../stance-summary/stance-summary.ts';
 import { StanceSummary } from '../stance-summary/stance-summary.ts';
 import { Audited } from '../audited.interface.ts';
@@ -49,15 +47,11 @@ export const OfficialNodeRelations = nodeRelations(Official, {
     country: {
       description: 'The country the official speaks for; null for an official of an organization only.',
       target: () => Country,
-      nodes: () => countryNodes,
-      key: 'countryRowId',
       column: 'countryId',
     },
     organization: {
       description: 'The organization the official speaks for; null when none.',
       target: () => Organization,
-      nodes: () => organizationNodes,
-      key: 'organizationRowId',
       column: 'organizationId',
     },
   },

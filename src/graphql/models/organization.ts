@@ -1,6 +1,5 @@
 /** Organization in the schema: the type, list, filter and mutations derived from its definition, and its relations. */
 import { Field, ID, InputType } from 'type-graphql';
-import { countryNodes } from '../../data/models/country.ts';
 import {
   createOrganization,
   deleteOrganization,
@@ -40,9 +39,7 @@ export const OrganizationNodeRelations = nodeRelations(Organization, {
       description: 'The member countries.',
       target: () => Country,
       ids: organizationMemberIds,
-      nodes: () => countryNodes,
       maxItems: maxMembers,
-      items: 'members',
     },
   },
 });

@@ -1,8 +1,5 @@
 /** Position in the schema: the type, list, filters and mutations derived from its definition, and its relations. */
 import { Prisma } from '../../generated/prisma/client.ts';
-import { actorNodes } from '../../data/models/actor.ts';
-import { evidenceNodes } from '../../data/models/evidence.ts';
-import { officialNodes } from '../../data/models/official.ts';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import {
   createPosition,
@@ -32,10 +29,7 @@ import { enumType } from '../enum-type.ts';
 import { ModelInputFields, modelSchema, mutationResolver, NodeObjectType, nodeRelations } from '../model-schema.ts';
 import { DateScalar } from '../scalars.ts';
 import { Node } from '../node.interface.ts';
-import { deploymentNodes } from '../../data/models/deployment.ts';
-import { topicNodes } from '../../data/models/topic.ts';
 import { Topic } from './topic.ts';
-import { meetingNodes } from '../../data/models/meeting.ts';
 
 /** The type's values are the records the data layer reads (with the row ids its relations follow). */
 export const Position = NodeObjectType<PositionRecord>(positionModel, [Node, Audited]);
@@ -59,15 +53,11 @@ export const PositionNodeRelations = nodeRelations(Position, {
     deployment: {
       description: 'The (first) deployment the position is about (see deployments); null when it is about topics only.',
       target: () => Deployment,
-      nodes: () => deploymentNodes,
-      key: 'deploymentRowId',
       column: 'deploymentId',
     },
     meeting: {
       description: 'The meeting where the position was stated; null when not stated at a known meeting.',
       target: () => Meeting,
-      nodes: () => meetingNodes,
-      key: 'meetingRowId',
       column: 'meetingId',
     },
   },
@@ -76,47 +66,36 @@ export const PositionNodeRelations = nodeRelations(Position, {
       description: 'Every deployment the position is about (one statement about several sites is one position); deployment is the first.',
       target: () => Deployment,
       ids: positionDeploymentIds,
-      nodes: () => deploymentNodes,
       maxItems: maxPositionLinks,
-      items: 'deployments',
     },
     topics: {
       description: 'Every topic the position is about, as records (names and aliases); topic is the name of the first.',
       target: () => Topic,
       ids: positionTopicIds,
-      nodes: () => topicNodes,
       maxItems: maxPositionLinks,
-      items: 'topics',
     },
     speakers: {
       description: 'The officials who voiced the position; empty when the source attributes it to no one by name.',
       target: () => Official,
       ids: positionSpeakerIds,
-      nodes: () => officialNodes,
       maxItems: maxPositionLinks,
-      items: 'speakers',
     },
     holders: {
       description: 'The countries or organizations that hold the position; several for a joint statement.',
       target: () => Actor,
       ids: positionHolderIds,
-      nodes: () => actorNodes,
       maxItems: maxPositionLinks,
-      items: 'holders',
     },
     addressees: {
       description: 'The countries or organizations the position calls on or is directed at; empty when none is named.',
       target: () => Actor,
       ids: positionAddresseeIds,
-      nodes: () => actorNodes,
       maxItems: maxPositionLinks,
-      items: 'addressees',
     },
     evidence: {
       description: 'The article spans that report the position, by article and offset; at least one.',
       target: () => Evidence,
       ids: positionEvidenceIds,
-      nodes: () => evidenceNodes,
       maxItems: maxEvidence,
       items: 'spans',
       orderBy: Prisma.sql`n."articleId", n.start, n.id`,
