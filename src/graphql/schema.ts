@@ -1,25 +1,13 @@
 import 'reflect-metadata';
 import { isInterfaceType, isObjectType, isUnionType, lexicographicSortSchema, printSchema, type GraphQLSchema, type GraphQLTypeResolver } from 'graphql';
-import { readdir } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { buildSchema, getMetadataStorage, type ClassType, type NonEmptyArray } from 'type-graphql';
 import { guardInputs } from './input-hygiene.ts';
 import { enforceListBounds } from './list-bounds.ts';
+import { importResolverModules } from './resolver-modules.ts';
 
-/**
- * The resolver classes: every one declared by the files of src/graphql/models/ and the
- * `*.resolver.ts` files of src/graphql/ (`.js` once compiled), including those the model-schema factories declare.
- * Adding a model adds its file; there is no list to keep here.
- */
+/** The resolver classes: every one the resolver modules declare, including those the model-schema factories declare. */
 async function discoverResolvers(): Promise<NonEmptyArray<ClassType>> {
-  const base = new URL('./', import.meta.url);
-  // `.ts` under tsx, `.js` in the compiled build (dist/): the files of the same kind as this one.
-  const extension = path.extname(fileURLToPath(import.meta.url));
-  const files = (await readdir(base, { recursive: true }))
-    .filter((name) => name.endsWith(`.resolver${extension}`) || (name.startsWith('models/') && name.endsWith(extension)))
-    .map((name) => new URL(name, base));
-  await Promise.all(files.map((file) => import(file.href)));
+  await importResolverModules();
   const resolvers = [...new Set(getMetadataStorage().resolverClasses.map((resolver) => resolver.target as ClassType))];
   if (resolvers.length === 0) throw new Error('no resolver classes found under src/graphql/');
   return resolvers as NonEmptyArray<ClassType>;

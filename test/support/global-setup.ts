@@ -62,7 +62,7 @@ async function dropStaleDatabases(adminUrl: string): Promise<void> {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   // Tests that start the server or a CLI command as a process run the compiled build, as `npm
   // start` does: brought up to date here, once per run (~2.5 s when nothing changed).
-  buildCompiled();
+  await buildCompiled();
   const target = databaseTargetFromEnv();
   await removeStaleWorkDirs();
   const workDir = await mkdtemp(path.join(os.tmpdir(), `${WORK_DIR_PREFIX}${process.pid}-`));
