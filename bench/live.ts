@@ -621,7 +621,7 @@ async function run(databaseUrl: string, key: string, transport: Transport, optio
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
-  // The API runs as `npm start` runs it: the compiled build, brought up to date first.
+  // The API runs as `npm start` runs it: the bundled build, built first.
   await buildCompiled();
   if (options.transports.includes('redis')) await checkRedis(process.env.REDIS_URL?.trim() || 'redis://127.0.0.1:6379');
   const given = process.env.DATABASE_URL?.trim();

@@ -633,7 +633,7 @@ async function main(): Promise<void> {
     );
   }
   const started = performance.now();
-  // The API runs as `npm start` runs it: the compiled build, brought up to date first.
+  // The API runs as `npm start` runs it: the bundled build, built first.
   await buildCompiled();
   log(
     `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, Node ${process.version}; load average ${os

@@ -477,7 +477,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const runId = `${settings.seed.toString(36)}${Date.now().toString(36)}`;
-  // The server runs as `npm start` runs it: the compiled build, brought up to date first.
+  // The server runs as `npm start` runs it: the bundled build, built first.
   await buildCompiled();
   const db = await prepareDatabase(settings.seed);
   log(`database ${db.name}${db.created ? ' (created for this run)' : ' (DATABASE_URL)'}`);

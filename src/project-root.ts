@@ -5,9 +5,9 @@ import { fileURLToPath } from 'node:url';
 /**
  * The repository's root: the nearest folder above this file that holds package.json and
  * prisma/schema.prisma. Found by walking up rather than by a fixed `../..`, because this file runs
- * from src/ under tsx (in tests and the CLI commands) and from dist/src/ once compiled (`npm start`,
- * docs/architecture.md), one level deeper; the files it locates (migrations, the seed, the web
- * app's build) stay where the repository keeps them.
+ * from src/ under tsx (in tests and the CLI commands) and from a chunk of dist/ once bundled (`npm
+ * start`, docs/architecture.md); the files it locates (migrations, the seed, the web app's build)
+ * stay where the repository keeps them.
  */
 function findProjectRoot(): string {
   const here = fileURLToPath(import.meta.url);

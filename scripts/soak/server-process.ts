@@ -1,5 +1,5 @@
 /**
- * The server under test, as a child process (the compiled build, as `npm start` runs it) on a fixed port, so
+ * The server under test, as a child process (the bundled build, as `npm start` runs it) on a fixed port, so
  * that it can be stopped with SIGTERM and started again at the same address while the clients go
  * on. Its log is appended to a file (the soak prints the path).
  */

@@ -1,7 +1,7 @@
 /**
- * vitest globalSetup: brings dist/ up to date (the compiled server and commands that some tests
- * spawn), names this run's template database (test/support/database.ts builds it when the first
- * test file asks for a copy, and copies it per file), and removes it and every copy at the end.
+ * vitest globalSetup: builds dist/ (the bundled server and commands that some tests spawn), names
+ * this run's template database (test/support/database.ts builds it when the first test file asks
+ * for a copy, and copies it per file), and removes it and every copy at the end.
  * Uses the PostgreSQL server of DATABASE_URL when it is set, PGlite otherwise.
  */
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
@@ -60,8 +60,8 @@ async function dropStaleDatabases(adminUrl: string): Promise<void> {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  // Tests that start the server or a CLI command as a process run the compiled build, as `npm
-  // start` does: brought up to date here, once per run (~2.5 s when nothing changed).
+  // Tests that start the server or a CLI command as a process run the bundled build, as `npm
+  // start` does: built here, once per run (~1 s).
   await buildCompiled();
   const target = databaseTargetFromEnv();
   await removeStaleWorkDirs();
