@@ -3,7 +3,7 @@
  * command as a process: `npm start`, the tests that spawn one, the soak run and the benchmarks run
  * bundled JavaScript without tsx's loader (docs/architecture.md says why).
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { build, type Plugin } from 'esbuild';
@@ -49,8 +49,7 @@ const resolverModulesPlugin: Plugin = {
  */
 export async function buildCompiled(): Promise<void> {
   const outdir = path.join(projectRoot, 'dist');
-  rmSync(outdir, { recursive: true, force: true });
-  await build({
+  const { metafile } = await build({
     absWorkingDir: projectRoot,
     entryPoints: ['src/main.ts', ...commandFiles()],
     outbase: '.',
@@ -74,7 +73,17 @@ export async function buildCompiled(): Promise<void> {
     sourcemap: 'linked',
     plugins: [resolverModulesPlugin],
     logLevel: 'warning',
+    metafile: true,
   });
+  // What an earlier build wrote and this one did not (tsc's files, chunks of code since changed)
+  // is removed afterwards, not before: a server started from dist/ keeps the chunks it may still
+  // load (an error's path, Apollo's plugins) while the code they hold has not changed.
+  const written = new Set(Object.keys(metafile.outputs).map((file) => path.resolve(projectRoot, file)));
+  const entries = (await readdir(outdir, { recursive: true, withFileTypes: true })).map((entry) => ({ entry, file: path.join(entry.parentPath, entry.name) }));
+  for (const { entry, file } of entries) if (entry.isFile() && !written.has(file)) rmSync(file);
+  // The folders left empty, the deepest first.
+  const folders = entries.filter(({ entry }) => entry.isDirectory()).map(({ file }) => file);
+  for (const folder of folders.sort((a, b) => b.length - a.length)) if (readdirSync(folder).length === 0) rmdirSync(folder);
 }
 
 /** The arguments `npm start` gives node (package.json's script), so that a program starts the API as its users do. */
