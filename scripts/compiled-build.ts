@@ -35,8 +35,8 @@ const resolverModulesPlugin: Plugin = {
   setup(bundle) {
     bundle.onLoad({ filter: /[\\/]src[\\/]graphql[\\/]resolver-modules\.ts$/ }, async (file) => {
       const files = (await readdir(path.dirname(file.path), { recursive: true })).filter(declaresResolvers).sort();
-      const imports = files.map((name) => `  import(${JSON.stringify(`./${name}`)}),`).join('\n');
-      return { contents: `export async function importResolverModules() {\n await Promise.all([\n${imports}\n ]);\n}\n`, loader: 'ts' };
+      const imports = files.map((name) => `    import(${JSON.stringify(`./${name}`)}),`).join('\n');
+      return { contents: `export async function importResolverModules() {\n  await Promise.all([\n${imports}\n  ]);\n}\n`, loader: 'ts' };
     });
   },
 };
@@ -88,7 +88,8 @@ export async function buildCompiled(): Promise<void> {
 
 /** The arguments `npm start` gives node (package.json's script), so that a program starts the API as its users do. */
 export function npmStartArguments(): string[] {
-  const [command, ...args] = packageScripts().start!.trim().split(/\s+/);
-  if (command !== 'node') throw new Error(`npm start runs ${JSON.stringify(packageScripts().start)}, not node: it cannot be started the same way`);
+  const script = packageScripts().start!;
+  const [command, ...args] = script.trim().split(/\s+/);
+  if (command !== 'node') throw new Error(`npm start runs ${JSON.stringify(script)}, not node: it cannot be started the same way`);
   return args;
 }

@@ -26,14 +26,18 @@ describe('schema.graphql', () => {
     const database = await createTestDatabaseTarget();
     // The whole schema's introspection holds more objects than the default cost limit allows.
     const server = await startServer({ ...database.env, GRAPHQL_MAX_COST: '100000' });
+    let served: string;
+    let exitCode: number | null;
     try {
       const introspection = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, inputValueDeprecation: true });
       const result = await graphql<IntrospectionQuery>(server.url, introspection);
       expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
-      expect(`${printSchema(lexicographicSortSchema(buildClientSchema(result.data!)))}\n`).toBe(committed());
+      served = `${printSchema(lexicographicSortSchema(buildClientSchema(result.data!)))}\n`;
     } finally {
-      expect(await server.stop()).toBe(0);
+      exitCode = await server.stop();
       await database.dispose();
     }
+    expect(served).toBe(committed());
+    expect(exitCode, 'the exit code on SIGTERM').toBe(0);
   }, 90_000);
 });

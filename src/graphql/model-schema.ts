@@ -106,11 +106,18 @@ export function readsFrom(type: abstract new () => object, nodes: NodeSource<unk
   nodeSourceOfType.set(type, nodes);
 }
 
-/** The node source a relation to `type` loads through. */
-function nodesOfType(type: object): NodeSource<HasRowId> {
-  const nodes = nodeSourceOfType.get(type);
-  if (!nodes) throw new Error(`${(type as { name?: string }).name ?? 'a type'} is no node type: made by NodeObjectType, or given a source with readsFrom`);
-  return nodes as NodeSource<HasRowId>;
+/**
+ * The node source a relation loads through, looked up once it is first needed (its target is late:
+ * models refer to each other) and kept.
+ */
+function nodesOfTarget({ target }: { target: () => object }): () => NodeSource<HasRowId> {
+  let nodes: NodeSource<unknown> | undefined;
+  return () => {
+    nodes ??= nodeSourceOfType.get(target());
+    if (!nodes)
+      throw new Error(`${(target() as { name?: string }).name ?? 'a type'} is no node type: made by NodeObjectType, or given a source with readsFrom`);
+    return nodes as NodeSource<HasRowId>;
+  };
 }
 
 /**
@@ -215,7 +222,8 @@ export interface ReferenceRelation {
   target: () => ClassType | (abstract new () => object);
   /**
    * The node's column that holds the row id referred to (`countryId`), for a page that reads the
-   * reference with its nodes; the record holds it as `<name>RowId` (`countryRowId`).
+   * reference with its nodes; the record holds it under the column's name with `RowId` for `Id`
+   * (`countryRowId`).
    */
   column: string;
   /** False where a foreign key guarantees the row (Evidence.article): a miss is then an error. */
@@ -260,7 +268,7 @@ export function nodeRelations(
   for (const [name, relation] of Object.entries(references)) {
     const nullable = relation.nullable ?? true;
     const rowIdKey = `${relation.column.replace(/Id$/, '')}RowId`;
-    const nodes = () => nodesOfType(relation.target());
+    const nodes = nodesOfTarget(relation);
     registerRelation(nodeType.name, { name, kind: 'reference', column: relation.column, nodes });
     declareFieldResolver(
       Relations,
@@ -293,7 +301,7 @@ export function nodeRelations(
     );
   }
   for (const [name, relation] of Object.entries(lists)) {
-    const nodes = () => nodesOfType(relation.target());
+    const nodes = nodesOfTarget(relation);
     registerRelation(nodeType.name, {
       name,
       kind: 'list',
