@@ -19,7 +19,6 @@ import {
   GraphQLInputObjectType,
   defaultFieldResolver,
   isObjectType,
-  type GraphQLArgument,
   type GraphQLFieldResolver,
   type GraphQLInputType,
   type GraphQLSchema,
@@ -48,27 +47,6 @@ function scalarProblem(type: GraphQLScalarType, value: unknown): string | null {
   return null;
 }
 
-/** Every problem of `value`, a coerced value of `type`, found at `path` and below. */
-function inputProblems(type: GraphQLInputType, value: unknown, path: (string | number)[], out: InputProblem[] = []): InputProblem[] {
-  if (value === null || value === undefined) return out;
-  if (type instanceof GraphQLNonNull) return inputProblems(type.ofType, value, path, out);
-  if (type instanceof GraphQLList) {
-    if (Array.isArray(value)) value.forEach((item, i) => inputProblems(type.ofType, item, [...path, i], out));
-    else inputProblems(type.ofType, value, path, out);
-    return out;
-  }
-  if (type instanceof GraphQLInputObjectType) {
-    const fields = type.getFields();
-    for (const [name, field] of Object.entries(fields)) inputProblems(field.type, (value as Record<string, unknown>)[name], [...path, name], out);
-    return out;
-  }
-  if (type instanceof GraphQLScalarType) {
-    const message = scalarProblem(type, value);
-    if (message) out.push({ path, message });
-  }
-  return out;
-}
-
 /** Whether `type` can hold a text or a date anywhere (arguments that cannot are not walked). */
 function canHoldCheckedValue(type: GraphQLInputType, seen = new Set<GraphQLInputObjectType>()): boolean {
   if (type instanceof GraphQLNonNull || type instanceof GraphQLList) return canHoldCheckedValue(type.ofType, seen);
@@ -81,20 +59,89 @@ function canHoldCheckedValue(type: GraphQLInputType, seen = new Set<GraphQLInput
   return false;
 }
 
+/**
+ * Adds every problem of `value`, a coerced value of one input type, to `out`; `path` is where the
+ * value is (it is extended while the walk goes down and restored after, and copied only into a
+ * problem found: a clean input, the usual case, allocates nothing).
+ */
+type Check = (value: unknown, path: (string | number)[], out: InputProblem[]) => void;
+
+const checks = new WeakMap<GraphQLInputType, Check | null>();
+
+/**
+ * The check of `type`, made once per type: it walks only the fields and items that can hold a
+ * text or a date, and only those the value has; null when `type` can hold neither.
+ */
+function checkOf(type: GraphQLInputType): Check | null {
+  const known = checks.get(type);
+  if (known !== undefined) return known;
+  let check: Check | null;
+  if (!canHoldCheckedValue(type)) {
+    check = null;
+  } else if (type instanceof GraphQLNonNull) {
+    check = checkOf(type.ofType);
+  } else if (type instanceof GraphQLList) {
+    const itemCheck = checkOf(type.ofType)!;
+    check = (value, path, out) => {
+      if (value === null || value === undefined) return;
+      if (!Array.isArray(value)) return itemCheck(value, path, out);
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        itemCheck(value[i], path, out);
+        path.pop();
+      }
+    };
+  } else if (type instanceof GraphQLInputObjectType) {
+    // Found at the first value: an input type may hold itself (its fields' checks are this one).
+    let fieldChecks: Array<[string, Check]> | undefined;
+    check = (value, path, out) => {
+      if (value === null || value === undefined) return;
+      fieldChecks ??= Object.values(type.getFields()).flatMap((field): Array<[string, Check]> => {
+        const fieldCheck = checkOf(field.type);
+        return fieldCheck ? [[field.name, fieldCheck]] : [];
+      });
+      for (const [name, fieldCheck] of fieldChecks) {
+        const fieldValue = (value as Record<string, unknown>)[name];
+        if (fieldValue === null || fieldValue === undefined) continue;
+        path.push(name);
+        fieldCheck(fieldValue, path, out);
+        path.pop();
+      }
+    };
+  } else {
+    const scalar = type as GraphQLScalarType;
+    check = (value, path, out) => {
+      if (value === null || value === undefined) return;
+      const message = scalarProblem(scalar, value);
+      if (message) out.push({ path: path.slice(), message });
+    };
+  }
+  checks.set(type, check);
+  return check;
+}
+
 const showPath = (path: (string | number)[]) => path.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`)).join('');
 
-function argumentProblems(args: readonly GraphQLArgument[], values: Record<string, unknown>): InputProblem[] {
+/** The checks of a field's arguments that can hold a text or a date, by argument name. */
+type ArgumentChecks = ReadonlyArray<readonly [string, Check]>;
+
+function argumentProblems(argumentChecks: ArgumentChecks, values: Record<string, unknown>): InputProblem[] {
   const out: InputProblem[] = [];
-  for (const arg of args) inputProblems(arg.type, values[arg.name], [arg.name], out);
+  const path: (string | number)[] = [];
+  for (const [name, check] of argumentChecks) {
+    path.push(name);
+    check(values[name], path, out);
+    path.pop();
+  }
   return out;
 }
 
 function guardQueryField(
   resolve: GraphQLFieldResolver<unknown, GraphQLContext>,
-  args: readonly GraphQLArgument[],
+  argumentChecks: ArgumentChecks,
 ): GraphQLFieldResolver<unknown, GraphQLContext> {
   return (source, values: Record<string, unknown>, ctx, info) => {
-    const [problem] = argumentProblems(args, values);
+    const [problem] = argumentProblems(argumentChecks, values);
     if (problem) {
       const where = problem.path.length > 1 ? ` at ${showPath(problem.path)}` : '';
       throw badUserInput(`Argument "${problem.path[0]}"${where} ${problem.message}`, String(problem.path[0]));
@@ -105,10 +152,10 @@ function guardQueryField(
 
 function guardMutationField(
   resolve: GraphQLFieldResolver<unknown, GraphQLContext>,
-  args: readonly GraphQLArgument[],
+  argumentChecks: ArgumentChecks,
 ): GraphQLFieldResolver<unknown, GraphQLContext> {
   return (source, values: Record<string, unknown>, ctx, info) => {
-    const problems = argumentProblems(args, values);
+    const problems = argumentProblems(argumentChecks, values);
     if (problems.length === 0) return resolve(source, values, ctx, info);
     // Every mutation needs at least an EDITOR key: a caller without one learns that first, as it
     // would with a clean input (the mutation's own role is checked by its resolver).
@@ -128,20 +175,23 @@ export function guardInputs(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
-      const args = field.args.filter((arg) => canHoldCheckedValue(arg.type));
-      if (args.length === 0) continue;
+      const argumentChecks = field.args.flatMap((arg) => {
+        const check = checkOf(arg.type);
+        return check ? [[arg.name, check] as const] : [];
+      });
+      if (argumentChecks.length === 0) continue;
       const resolve = (field.resolve ?? defaultFieldResolver) as GraphQLFieldResolver<unknown, GraphQLContext>;
       if (type === mutationType) {
         const payload = field.type instanceof GraphQLNonNull ? field.type.ofType : field.type;
         if (!(payload instanceof GraphQLObjectType) || !payload.getFields().userErrors) {
           throw new Error(`Mutation.${field.name} does not return a payload with userErrors: its input problems could not be reported`);
         }
-        field.resolve = guardMutationField(resolve, args);
+        field.resolve = guardMutationField(resolve, argumentChecks);
       } else if (type === subscriptionType) {
         // A subscription's arguments are read once, when it starts; each event runs `resolve`.
-        field.subscribe = guardQueryField(field.subscribe ?? defaultFieldResolver, args);
+        field.subscribe = guardQueryField(field.subscribe ?? defaultFieldResolver, argumentChecks);
       } else {
-        field.resolve = guardQueryField(resolve, args);
+        field.resolve = guardQueryField(resolve, argumentChecks);
       }
     }
   }

@@ -31,6 +31,7 @@ import {
   OperationTypeNode,
   SchemaMetaFieldDef,
   TypeMetaFieldDef,
+  visit,
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
@@ -41,6 +42,7 @@ import {
   type SelectionNode,
   type SelectionSetNode,
   type ValidationContext,
+  type ValueNode,
   type ValidationRule,
 } from 'graphql';
 import type { OperationLimits } from '../config.ts';
@@ -207,6 +209,108 @@ export function requestedCost(
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {});
   const variables: Record<string, unknown> = coerced.coerced ?? rawVariables ?? {};
 
+  const memo = costMemoOf(schema, document);
+  const key = costKey(memo, operation, coerced.coerced !== undefined, variables);
+  const known = memo.costs.get(key);
+  if (known) return known;
+  const cost = operationCost(schema, document, operation, rootType, variables);
+  if (memo.costs.size >= costsKeptPerDocument) memo.costs.delete(memo.costs.keys().next().value!);
+  memo.costs.set(key, cost);
+  return cost;
+}
+
+/**
+ * The arguments the cost reads (page sizes, the ids of `nodes(ids:)`, the type `__type` names):
+ * the only ones it coerces. Coercing the others (a filter's literal, a cursor) would be work for
+ * nothing, and would make the cost depend on variables it does not use.
+ */
+const costArgumentNames = new Set(['first', 'last', 'ids', 'name']);
+
+const costArgumentsOfField = new WeakMap<GraphQLField<unknown, unknown>, GraphQLField<unknown, unknown>>();
+
+/** `definition` with only the arguments the cost reads. */
+function withCostArguments(definition: GraphQLField<unknown, unknown>): GraphQLField<unknown, unknown> {
+  let narrowed = costArgumentsOfField.get(definition);
+  if (!narrowed) {
+    narrowed = { ...definition, args: definition.args.filter((argument) => costArgumentNames.has(argument.name)) };
+    costArgumentsOfField.set(definition, narrowed);
+  }
+  return narrowed;
+}
+
+/**
+ * A document's costs, kept with the document: an operation's cost follows from the schema, the
+ * document and the values of the variables in its cost arguments and its `@skip`/`@include`
+ * conditions, so a client sending the same document again (the next page, other filters) has its
+ * cost looked up, not walked again (a few percent of a small query's CPU). Apollo Server keeps a
+ * document it has parsed (its document store) and hands the same object to every request of it.
+ */
+interface CostMemo {
+  /** The variables the document's cost can depend on. */
+  variables: readonly string[];
+  /** Costs by operation, whether the variables coerced, and those variables' values (see `costKey`). */
+  costs: Map<string, RequestedCost>;
+}
+
+/** Costs kept per document: the oldest goes first (a client paging with new page sizes makes more). */
+const costsKeptPerDocument = 16;
+
+const costMemos = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, CostMemo>>();
+
+function costMemoOf(schema: GraphQLSchema, document: DocumentNode): CostMemo {
+  let ofSchema = costMemos.get(schema);
+  if (!ofSchema) {
+    ofSchema = new WeakMap();
+    costMemos.set(schema, ofSchema);
+  }
+  let memo = ofSchema.get(document);
+  if (!memo) {
+    memo = { variables: costVariables(document), costs: new Map() };
+    ofSchema.set(document, memo);
+  }
+  return memo;
+}
+
+/** The variables used in a cost argument or in a `@skip`/`@include` condition anywhere in `document`. */
+function costVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  const collect = (value: ValueNode) =>
+    visit(value, {
+      Variable(variable) {
+        names.add(variable.name.value);
+      },
+    });
+  visit(document, {
+    Field(field) {
+      for (const argument of field.arguments ?? []) if (costArgumentNames.has(argument.name.value)) collect(argument.value);
+    },
+    Directive(directive) {
+      if (directive.name.value !== GraphQLSkipDirective.name && directive.name.value !== GraphQLIncludeDirective.name) return;
+      for (const argument of directive.arguments ?? []) collect(argument.value);
+    },
+  });
+  return [...names];
+}
+
+/**
+ * What an operation's cost depends on besides its document: which operation, whether the variables
+ * coerced (when they did not, the cost reads them as sent, without their defaults), and the values
+ * of the cost's variables; a variable left out is told from one sent as null (its default applies).
+ */
+function costKey(memo: CostMemo, operation: OperationDefinitionNode, coerced: boolean, variables: Record<string, unknown>): string {
+  let key = `${operation.name?.value ?? ''}|${coerced ? 1 : 0}`;
+  for (const name of memo.variables) key += Object.hasOwn(variables, name) ? `|${JSON.stringify(variables[name])}` : '|-';
+  return key;
+}
+
+/** The cost of `operation` with its variables as execution reads them (see `requestedCost`). */
+function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  rootType: GraphQLObjectType,
+  variables: Record<string, unknown>,
+): RequestedCost {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
@@ -219,7 +323,7 @@ export function requestedCost(
   /** The field's arguments as execution sees them; those that cannot be coerced are left out. */
   const argumentsOf = (field: FieldNode, definition: GraphQLField<unknown, unknown>): Record<string, unknown> => {
     try {
-      return getArgumentValues(definition, field, variables);
+      return getArgumentValues(withCostArguments(definition), field, variables);
     } catch {
       return {};
     }

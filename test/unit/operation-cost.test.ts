@@ -95,6 +95,34 @@ describe('requestedCost', () => {
     expect(cost(two)).toBeNull();
     expect(cost('{ nosuchfield { id } person(id: "1") { nosuch { id } } }')?.cost).toBe(1);
   });
+
+  it('gives one document sent again (as Apollo Server hands it over) the cost of its new variables and operation', () => {
+    const document = parse(`
+      query Page($n: Int = 30, $ids: [ID!]!, $withTags: Boolean!, $after: String) {
+        people(first: $n) { nodes { id } }
+        nodes(ids: $ids) { id }
+        person(id: "1") { tags @include(if: $withTags) { label } employer { staff(after: $after) { nodes { id } } } }
+      }
+      query One { person(id: "1") { id } }`);
+    const costOf = (variables: Record<string, unknown>, operationName = 'Page') => requestedCost(schema, document, operationName, variables);
+    const base = { ids: ['a'], withTags: false };
+    // person, its employer, the staff connection and its nodes
+    const rest = 1 + 1 + 1 + defaultPage;
+    expect(costOf(base)?.cost).toBe(1 + 30 + 1 + rest);
+    expect(costOf({ ...base, n: 2 })?.cost).toBe(1 + 2 + 1 + rest);
+    // Sent as null, the page size is null: neither first nor the default, so 20.
+    expect(costOf({ ...base, n: null })?.cost).toBe(1 + defaultPage + 1 + rest);
+    expect(costOf({ ...base, ids: ['a', 'b', 'c'] })?.cost).toBe(1 + 30 + 3 + rest);
+    expect(costOf({ ...base, withTags: true })?.cost).toBe(1 + 30 + 1 + rest + 10);
+    expect(costOf({ ...base, n: 500 })?.pageSizeErrors.map((e) => e.message)).toEqual([`Argument "first" must be between 1 and ${maxPage}, got 500`]);
+    expect(costOf({ ...base, n: 2 })?.pageSizeErrors).toEqual([]);
+    // A variable the cost does not read (a cursor) does not change it.
+    expect(costOf({ ...base, after: 'x' })).toBe(costOf({ ...base, after: 'y' }));
+    // Variables that do not coerce are read as sent, without their defaults (20 objects a page,
+    // not $n's 30), and a condition that is not a Boolean leaves its selection in (the tags).
+    expect(costOf({ ids: ['a'], withTags: 'no' })?.cost).toBe(1 + defaultPage + 1 + rest + 10);
+    expect(costOf({}, 'One')?.cost).toBe(1);
+  });
 });
 
 describe('countObjects', () => {
