@@ -162,32 +162,52 @@ function unionOf(a: SelectedFields, b: SelectedFields): SelectedFields {
 /** A node source as a request reads it: narrowed to the fields its operation selects. */
 type Reading = <TNode>(nodes: NodeSource<TNode>) => NodeSource<TNode>;
 
+/** The node sources an operation reads, narrowed (`reading`) and with a page's relations (`readingPage`), by the source they come from. */
+interface Readings {
+  selected: SelectedFields;
+  narrowed: Map<NodeSource<unknown>, NodeSource<unknown>>;
+  pages: Map<NodeSource<unknown>, NodeSource<unknown>>;
+}
+
+/**
+ * Readings kept with the selected fields they follow from: a compiled operation has one object of
+ * selected fields (src/http/compiled-executor.ts), so the requests of one document share the
+ * sources they read through, whose select lists and embedded relations are SQL text built once
+ * instead of once per request (src/db/pages.ts, `narrowed`, `embedding`).
+ */
+const readingsBySelection = new WeakMap<SelectedFields, Readings>();
+
+function readingsOf(selected: SelectedFields): Readings {
+  let readings = readingsBySelection.get(selected);
+  if (!readings) readingsBySelection.set(selected, (readings = { selected, narrowed: new Map(), pages: new Map() }));
+  return readings;
+}
+
 /** One set per request: batching never crosses requests (no stale or foreign data). */
 export function createLoaders(prisma: PrismaClient) {
-  let selected: SelectedFields | null = null;
-  const narrowed = new Map<NodeSource<unknown>, NodeSource<unknown>>();
+  let readings: Readings | null = null;
   const reading: Reading = <TNode>(nodes: NodeSource<TNode>) => {
-    if (!selected) return nodes;
-    let source = narrowed.get(nodes);
+    if (!readings) return nodes;
+    let source = readings.narrowed.get(nodes);
     if (!source) {
-      const fields = new Set(nodes.typeNames.flatMap((typeName) => [...(selected!.get(typeName) ?? [])]));
-      narrowed.set(nodes, (source = nodes.narrowed(fields)));
+      const { selected } = readings;
+      const fields = new Set(nodes.typeNames.flatMap((typeName) => [...(selected.get(typeName) ?? [])]));
+      readings.narrowed.set(nodes, (source = nodes.narrowed(fields)));
     }
     return source as NodeSource<TNode>;
   };
-  const pageSources = new Map<NodeSource<unknown>, NodeSource<unknown>>();
   /** A connection page's source: read as `reading` reads it, with the relations the operation selects of its type. */
   const readingPage: Reading = <TNode>(nodes: NodeSource<TNode>) => {
     const [typeName, ...others] = nodes.typeNames;
     // An interface's page (actors) could meet two types' relations of one name: read as before.
-    if (!selected || typeName === undefined || others.length > 0) return reading(nodes);
-    let source = pageSources.get(nodes);
+    if (!readings || typeName === undefined || others.length > 0) return reading(nodes);
+    let source = readings.pages.get(nodes);
     if (!source) {
-      const fields = selected.get(typeName);
+      const fields = readings.selected.get(typeName);
       const relations = relationsOf(typeName)
         .filter((relation) => fields?.has(relation.name))
         .map((relation): EmbeddedRelation => ({ ...relation, nodes: reading(relation.nodes()) }));
-      pageSources.set(nodes, (source = relations.length === 0 ? reading(nodes) : reading(nodes).embedding(relations)));
+      readings.pages.set(nodes, (source = relations.length === 0 ? reading(nodes) : reading(nodes).embedding(relations)));
     }
     return source as NodeSource<TNode>;
   };
@@ -203,9 +223,7 @@ export function createLoaders(prisma: PrismaClient) {
      * (a second operation sharing the context), it reads what either selects.
      */
     readOnly(fields: SelectedFields): void {
-      selected = selected ? unionOf(selected, fields) : fields;
-      narrowed.clear();
-      pageSources.clear();
+      readings = readingsOf(readings ? unionOf(readings.selected, fields) : fields);
     },
     /** Natural keys in filters (ISO codes, acronyms, systems), resolved in one statement per tick. */
     refs,
