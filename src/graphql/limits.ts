@@ -488,24 +488,62 @@ const isResultObject = (value: unknown): value is object =>
   value !== null && typeof value === 'object' && !Array.isArray(value) && typeof (value as { toJSON?: unknown }).toJSON !== 'function';
 
 /**
- * Objects in a JSON value, itself included. Walked with `for…in` and index loops: this runs over
- * every answer (thousands of objects in a deep one), and must not allocate per object.
+ * What an answer's `data` holds, measured in one walk: the JSON objects in it, itself included
+ * (what `countObjects` reports), and a bound on the bytes of its JSON (what `jsonBytesAtMost`
+ * gives). Every answer needs both, in two plugins (src/http/plugins.ts: the actual cost, the
+ * response's size); kept with the data, the second reads what the first walked. Two walks of a
+ * deep traversal's answer were 7 % of the API's busy CPU under load (docs/benchmarks.md).
  */
-function objectsIn(value: unknown): number {
-  if (Array.isArray(value)) {
-    let sum = 0;
-    for (let i = 0; i < value.length; i++) sum += objectsIn(value[i]);
-    return sum;
-  }
-  if (!isResultObject(value)) return 0;
-  let count = 1;
-  for (const key in value) count += objectsIn((value as Record<string, unknown>)[key]);
-  return count;
+interface DataMeasure {
+  objects: number;
+  bytesAtMost: number;
+}
+
+const dataMeasures = new WeakMap<object, DataMeasure>();
+
+function measureData(data: unknown): DataMeasure {
+  const known = data !== null && typeof data === 'object' ? dataMeasures.get(data) : undefined;
+  if (known) return known;
+  let objects = 0;
+  let bytes = 0;
+  /** Walked with `for…in` and index loops: thousands of objects in a deep answer, and nothing allocated per object. */
+  const visit = (node: unknown, counted: boolean): void => {
+    if (typeof node === 'string') bytes += 6 * node.length + 2;
+    else if (node === null || typeof node !== 'object') bytes += typeof node === 'bigint' ? String(node).length : maxNumberLength;
+    else if (node instanceof Date) bytes += 29;
+    // Text in JSON (a scalar's value), whatever it turns into: no object of the answer's.
+    else if (typeof (node as { toJSON?: unknown }).toJSON === 'function') visit((node as { toJSON(): unknown }).toJSON(), false);
+    else if (Array.isArray(node)) {
+      bytes += 2 + node.length;
+      for (let i = 0; i < node.length; i++) visit(node[i], counted);
+    } else {
+      if (counted) objects++;
+      bytes += 2;
+      for (const key in node) {
+        if (!Object.hasOwn(node, key)) continue;
+        bytes += 6 * key.length + 4;
+        visit((node as Record<string, unknown>)[key], counted);
+      }
+    }
+  };
+  visit(data, true);
+  const measure = { objects, bytesAtMost: bytes };
+  if (data !== null && typeof data === 'object') dataMeasures.set(data, measure);
+  return measure;
 }
 
 /** The objects a response actually holds: every JSON object below `data`, the measure `requestedCost` bounds. */
 export function countObjects(data: unknown): number {
-  return Math.max(0, objectsIn(data) - (isResultObject(data) ? 1 : 0));
+  return Math.max(0, measureData(data).objects - (isResultObject(data) ? 1 : 0));
+}
+
+/**
+ * `jsonBytesAtMost` of an answer (`{ data, errors }`, as the response-size plugin checks it), its
+ * data's part read from the walk `countObjects` made or makes.
+ */
+export function answerBytesAtMost(answer: { data?: unknown; errors?: unknown }): number {
+  // The braces, then each key with its quotes, colon and comma, as jsonBytesAtMost counts them.
+  return 2 + (6 * 'data'.length + 4) + measureData(answer.data).bytesAtMost + (6 * 'errors'.length + 4) + jsonBytesAtMost(answer.errors, Infinity);
 }
 
 /**
@@ -515,8 +553,8 @@ export function countObjects(data: unknown): number {
  * key of every answer was 6.5% of the API's busy time in a CPU profile of the deep traversal; the
  * bound is 1.1% (docs/benchmarks.md).
  */
-export function jsonLargerThan(value: unknown, limit: number): boolean {
-  return jsonBytesAtMost(value, limit) > limit && jsonBytesAtLeast(value, limit) > limit;
+export function jsonLargerThan(value: unknown, limit: number, bytesAtMost = jsonBytesAtMost(value, limit)): boolean {
+  return bytesAtMost > limit && jsonBytesAtLeast(value, limit) > limit;
 }
 
 /** The most characters JSON spells a number with (`-2.2250738585072014e-308`). */

@@ -3,7 +3,7 @@ import { GraphQLError, OperationTypeNode } from 'graphql';
 import type { OperationLimits } from '../config.ts';
 import type { GraphQLContext } from '../graphql/context.ts';
 import { DATABASE_UNAVAILABLE, databaseRetryAfterSeconds } from '../graphql/errors.ts';
-import { countObjects, jsonLargerThan, limitErrorCodes, requestedCost } from '../graphql/limits.ts';
+import { answerBytesAtMost, countObjects, jsonLargerThan, limitErrorCodes, requestedCost } from '../graphql/limits.ts';
 import { renderIdePage } from './graphiql.ts';
 import { currentRequest, type CostReport } from './request-scope.ts';
 
@@ -82,7 +82,8 @@ export function responseSizePlugin(limits: OperationLimits): ApolloServerPlugin<
         async willSendResponse({ response }) {
           if (response.body.kind !== 'single') return;
           const result = response.body.singleResult;
-          if (!jsonLargerThan({ data: result.data, errors: result.errors }, limit)) return;
+          const answer = { data: result.data, errors: result.errors };
+          if (!jsonLargerThan(answer, limit, answerBytesAtMost(answer))) return;
           const code = limitErrorCodes.maxResponseBytes;
           response.body.singleResult = {
             data: null,

@@ -6,7 +6,7 @@
  */
 import 'reflect-metadata';
 import { describe, expect, it } from 'vitest';
-import { jsonBytesAtLeast, jsonBytesAtMost, jsonLargerThan } from '../../src/graphql/limits.ts';
+import { answerBytesAtMost, countObjects, jsonBytesAtLeast, jsonBytesAtMost, jsonLargerThan } from '../../src/graphql/limits.ts';
 
 const bytesOf = (value: unknown) => Buffer.byteLength(JSON.stringify(value), 'utf8');
 
@@ -45,6 +45,21 @@ describe('the size of an answer in JSON', () => {
       expect(jsonBytesAtLeast(value, Infinity)).toBeGreaterThanOrEqual(bytes);
     });
   }
+
+  it("of an answer, read from the walk that counts its data's objects, is the same bound", () => {
+    const errors = [{ message: 'Cannot return null', path: ['a', 0] }];
+    for (const [what, value] of Object.entries(samples)) {
+      for (const answer of [
+        { data: value, errors },
+        { data: value, errors: undefined },
+        { data: undefined, errors },
+      ]) {
+        // Counted first, as the cost plugin does: the size then reads the same walk.
+        countObjects(answer.data);
+        expect(answerBytesAtMost(answer), what).toBe(jsonBytesAtMost({ data: answer.data, errors: answer.errors }, Infinity));
+      }
+    }
+  });
 
   it('is measured exactly where nothing is escaped and nothing is undefined', () => {
     for (const what of [
