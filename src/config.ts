@@ -188,6 +188,10 @@ export interface OperationLimits {
   maxTokens: number;
   /** RESPONSE_MAX_BYTES: the most bytes of JSON a response's data and errors may take. */
   maxResponseBytes: number;
+  /** GRAPHQL_EXPENSIVE_COST: the cost from which an operation takes turns with the other expensive ones (src/http/operation-turns.ts). */
+  expensiveCost: number;
+  /** GRAPHQL_EXPENSIVE_AT_ONCE: how many expensive operations a process runs at once (0: no limit). */
+  expensiveAtOnce: number;
 }
 
 export const defaultOperationLimits: Readonly<OperationLimits> = Object.freeze({
@@ -197,6 +201,8 @@ export const defaultOperationLimits: Readonly<OperationLimits> = Object.freeze({
   maxDirectives: 50,
   maxTokens: 1_000,
   maxResponseBytes: 10_000_000,
+  expensiveCost: 1_000,
+  expensiveAtOnce: 1,
 });
 
 /** Subscriptions over WebSocket (src/http/websocket.ts) and the change feed behind them (src/live/). */
@@ -355,6 +361,8 @@ export function serverSettingsFromEnv(env: NodeJS.ProcessEnv, read: SettingReade
       maxAliases: limit('GRAPHQL_MAX_ALIASES', 'maxAliases', 0),
       maxDirectives: limit('GRAPHQL_MAX_DIRECTIVES', 'maxDirectives', 0),
       maxTokens: limit('GRAPHQL_MAX_TOKENS', 'maxTokens', 1),
+      expensiveCost: limit('GRAPHQL_EXPENSIVE_COST', 'expensiveCost', 1),
+      expensiveAtOnce: limit('GRAPHQL_EXPENSIVE_AT_ONCE', 'expensiveAtOnce', 0),
       // A JavaScript string holds at most 2^29 - 24 characters: a larger response could not be written.
       maxResponseBytes: read(
         () => integerSetting(env, 'RESPONSE_MAX_BYTES', defaultOperationLimits.maxResponseBytes, 1_000, 256 * 1024 * 1024),

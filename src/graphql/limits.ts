@@ -49,7 +49,7 @@ import type { OperationLimits } from '../config.ts';
 import { defaultPageSize, maxPageSize } from '../data/listing.ts';
 import { declaredListBound } from './list-bounds.ts';
 
-/** `extensions.code` of an operation rejected by a limit. */
+/** `extensions.code` of an operation rejected by a limit (the expensive operations' turns reject none: they wait). */
 export const limitErrorCodes = {
   maxDepth: 'DEPTH_LIMIT_EXCEEDED',
   maxCost: 'COST_LIMIT_EXCEEDED',
@@ -57,7 +57,7 @@ export const limitErrorCodes = {
   maxDirectives: 'DIRECTIVE_LIMIT_EXCEEDED',
   maxTokens: 'TOKEN_LIMIT_EXCEEDED',
   maxResponseBytes: 'RESPONSE_TOO_LARGE',
-} as const satisfies Record<keyof OperationLimits, string>;
+} as const satisfies Record<Exclude<keyof OperationLimits, 'expensiveCost' | 'expensiveAtOnce'>, string>;
 
 const limitCodes = new Set<string>(Object.values(limitErrorCodes));
 

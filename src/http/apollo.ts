@@ -8,6 +8,7 @@ import { operationLimitRules } from '../graphql/limits.ts';
 import type { Logger } from '../logger.ts';
 import { compiledExecutionGateway } from './compiled-executor.ts';
 import { createErrorFormatter } from './error-formatter.ts';
+import { OperationTurns } from './operation-turns.ts';
 import {
   costLimitPlugin,
   databaseUnavailablePlugin,
@@ -41,7 +42,7 @@ export function createApollo({
   log,
 }: ApolloSettings): ApolloServer<GraphQLContext> {
   return new ApolloServer<GraphQLContext>({
-    gateway: compiledExecutionGateway(schema),
+    gateway: compiledExecutionGateway(schema, new OperationTurns(limits.expensiveCost, limits.expensiveAtOnce)),
     nodeEnv: production ? 'production' : 'development',
     introspection,
     // Only an unexpected error's answer has a stack trace outside production: createErrorFormatter.

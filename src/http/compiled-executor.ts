@@ -37,7 +37,10 @@ import {
 } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { GraphQLContext } from '../graphql/context.ts';
+import { requestedCost } from '../graphql/limits.ts';
 import { selectedFields, type SelectedFields } from '../graphql/selected-fields.ts';
+import type { OperationTurns } from './operation-turns.ts';
+import { currentRequest } from './request-scope.ts';
 
 /** The most documents whose compiled operations are kept. */
 export const compiledDocumentsKept = 1_000;
@@ -227,14 +230,34 @@ class DocumentVariants {
   }
 }
 
-/** A gateway, as Apollo Server sees it, that serves `schema` and executes with graphql-jit (an operation's first run with graphql-js). */
-export function compiledExecutionGateway(schema: GraphQLSchema, cache = new CompiledOperations()): GatewayInterface {
+/** The answer of an operation whose deadline passed while it waited for its turn (its client was answered 504 already). */
+const expiredWhileWaiting = () =>
+  ({
+    errors: [new GraphQLError('The request did not finish in time: it waited for its turn until its deadline.', { extensions: { code: 'REQUEST_TIMEOUT' } })],
+  }) as Awaited<ReturnType<GatewayExecutor>>;
+
+/**
+ * A gateway, as Apollo Server sees it, that serves `schema` and executes with graphql-jit (an
+ * operation's first run with graphql-js), expensive operations taking turns (`turns`).
+ */
+export function compiledExecutionGateway(schema: GraphQLSchema, turns: OperationTurns, cache = new CompiledOperations()): GatewayInterface {
   const variants = new DocumentVariants();
-  const executor: GatewayExecutor = async ({ document, operation, operationName, request, context }) => {
+  const executor: GatewayExecutor = async (requestContext) => {
+    const { document, operation, operationName, request } = requestContext;
     // Variables are checked by graphql-js first: its errors name the variable definition, which
     // is how Apollo Server tells a client's bad variable (400 BAD_USER_INPUT) from a server fault.
     const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 50 });
     if (variables.errors) return { errors: variables.errors } as Awaited<ReturnType<GatewayExecutor>>;
+    // The cost plugin computed it already for this document and these variables: a lookup.
+    const cost = turns.limited ? (requestedCost(schema, document, operationName, request.variables)?.cost ?? null) : null;
+    return turns.run(
+      cost,
+      () => run(requestContext),
+      () => currentRequest()?.timedOut === true,
+      expiredWhileWaiting,
+    );
+  };
+  const run: GatewayExecutor = async ({ document, operation, operationName, request, context }) => {
     const given = variablesWithDefaults(schema, operation, request.variables ?? {});
     const runnable = variants.of(document, leftOutVariables(operation, given));
     const compiled = runnable === null ? null : compiledOperation(cache, schema, runnable, operationName);

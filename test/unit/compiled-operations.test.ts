@@ -8,6 +8,7 @@ import { buildSchema, parse, type DocumentNode, type OperationDefinitionNode } f
 import { compileQuery, type CompiledQuery } from 'graphql-jit';
 import { describe, expect, it } from 'vitest';
 import { CompiledOperations, compiledDocumentsKept, compiledExecutionGateway, variantsPerDocument } from '../../src/http/compiled-executor.ts';
+import { OperationTurns } from '../../src/http/operation-turns.ts';
 
 const documents: DocumentNode[] = Array.from({ length: compiledDocumentsKept + 1 }, (_, i) => parse(`{ a${i}: __typename }`));
 const compiledFor = (i: number) => ({ compiled: { query: () => ({ data: { i } }) } as unknown as CompiledQuery, fields: new Map() });
@@ -20,7 +21,7 @@ describe('an operation', () => {
 
   /** The executor of a gateway on `schema` that keeps its compiled operations in `cache`. */
   async function executorOf(cache: CompiledOperations): Promise<GatewayExecutor> {
-    const { executor } = await compiledExecutionGateway(schema, cache).load({ apollo: {} });
+    const { executor } = await compiledExecutionGateway(schema, new OperationTurns(1, 0), cache).load({ apollo: {} });
     if (!executor) throw new Error('the gateway gave no executor');
     return executor;
   }
