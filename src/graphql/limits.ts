@@ -504,30 +504,7 @@ const dataMeasures = new WeakMap<object, DataMeasure>();
 function measureData(data: unknown): DataMeasure {
   const known = data !== null && typeof data === 'object' ? dataMeasures.get(data) : undefined;
   if (known) return known;
-  let objects = 0;
-  let bytes = 0;
-  /** Walked with `for…in` and index loops: thousands of objects in a deep answer, and nothing allocated per object. */
-  const visit = (node: unknown, counted: boolean): void => {
-    if (typeof node === 'string') bytes += 6 * node.length + 2;
-    else if (node === null || typeof node !== 'object') bytes += typeof node === 'bigint' ? String(node).length : maxNumberLength;
-    else if (node instanceof Date) bytes += 29;
-    // Text in JSON (a scalar's value), whatever it turns into: no object of the answer's.
-    else if (typeof (node as { toJSON?: unknown }).toJSON === 'function') visit((node as { toJSON(): unknown }).toJSON(), false);
-    else if (Array.isArray(node)) {
-      bytes += 2 + node.length;
-      for (let i = 0; i < node.length; i++) visit(node[i], counted);
-    } else {
-      if (counted) objects++;
-      bytes += 2;
-      for (const key in node) {
-        if (!Object.hasOwn(node, key)) continue;
-        bytes += 6 * key.length + 4;
-        visit((node as Record<string, unknown>)[key], counted);
-      }
-    }
-  };
-  visit(data, true);
-  const measure = { objects, bytesAtMost: bytes };
+  const measure = walkJson(data, Infinity);
   if (data !== null && typeof data === 'object') dataMeasures.set(data, measure);
   return measure;
 }
@@ -567,27 +544,39 @@ const maxNumberLength = 24;
  * passes `limit`.
  */
 export function jsonBytesAtMost(value: unknown, limit: number): number {
-  let total = 0;
-  const visit = (node: unknown): void => {
-    if (total > limit) return;
-    if (typeof node === 'string') total += 6 * node.length + 2;
-    else if (node === null || typeof node !== 'object') total += typeof node === 'bigint' ? String(node).length : maxNumberLength;
-    else if (node instanceof Date) total += 29;
-    else if (typeof (node as { toJSON?: unknown }).toJSON === 'function') visit((node as { toJSON(): unknown }).toJSON());
+  return walkJson(value, limit).bytesAtMost;
+}
+
+/**
+ * One walk of a JSON value: `jsonBytesAtMost`'s bound (stopping once it passes `limit`) and the
+ * objects of the answer's own in it, itself included (a scalar's value, which JSON writes as text
+ * through its `toJSON`, holds none). Walked with `for…in` and index loops: thousands of objects in
+ * a deep answer, and nothing allocated per object.
+ */
+function walkJson(value: unknown, limit: number): DataMeasure {
+  let objects = 0;
+  let bytes = 0;
+  const visit = (node: unknown, counted: boolean): void => {
+    if (bytes > limit) return;
+    if (typeof node === 'string') bytes += 6 * node.length + 2;
+    else if (node === null || typeof node !== 'object') bytes += typeof node === 'bigint' ? String(node).length : maxNumberLength;
+    else if (node instanceof Date) bytes += 29;
+    else if (typeof (node as { toJSON?: unknown }).toJSON === 'function') visit((node as { toJSON(): unknown }).toJSON(), false);
     else if (Array.isArray(node)) {
-      total += 2 + node.length;
-      for (let i = 0; i < node.length; i++) visit(node[i]);
+      bytes += 2 + node.length;
+      for (let i = 0; i < node.length; i++) visit(node[i], counted);
     } else {
-      total += 2;
+      if (counted) objects++;
+      bytes += 2;
       for (const key in node) {
         if (!Object.hasOwn(node, key)) continue;
-        total += 6 * key.length + 4;
-        visit((node as Record<string, unknown>)[key]);
+        bytes += 6 * key.length + 4;
+        visit((node as Record<string, unknown>)[key], counted);
       }
     }
   };
-  visit(value);
-  return total;
+  visit(value, true);
+  return { objects, bytesAtMost: bytes };
 }
 
 /**
