@@ -3,6 +3,8 @@
  * against the dateline or the publication date), and numbered meetings ("the fourth meeting on
  * Northeast Asia security held in Moscow").
  */
+import { formatDay } from '../rules.ts';
+
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH = String.raw`(Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)`;
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
@@ -10,11 +12,10 @@ const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seven
 
 const monthOf = (word: string) => MONTHS.indexOf(word.slice(0, 3).toLowerCase()) + 1;
 const pad = (n: number) => String(n).padStart(2, '0');
-const dayString = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 
 function validDay(year: number, month: number, day: number): string | null {
   const d = new Date(Date.UTC(year, month - 1, day));
-  return d.getUTCMonth() === month - 1 && d.getUTCDate() === day ? dayString(d) : null;
+  return d.getUTCMonth() === month - 1 && d.getUTCDate() === day ? formatDay(d) : null;
 }
 
 /** A day given in full ("July 28, 2016"), or a month and day in the year of `reference` (not after it). */
@@ -54,7 +55,7 @@ export function dayIn(text: string, reference: string | null): string | null {
   const target = WEEKDAYS.indexOf((weekday[1] as string).toLowerCase());
   const ref = new Date(`${reference}T00:00:00Z`);
   const back = (ref.getUTCDay() - target + 7) % 7;
-  return dayString(new Date(ref.getTime() - back * 86_400_000));
+  return formatDay(new Date(ref.getTime() - back * 86_400_000));
 }
 
 /** A month a sentence gives with its year ("agreed on the deployment in July 2016"): "2016-07". */
