@@ -39,7 +39,8 @@ afterAll(async () => {
 
 /**
  * What `lookUp` resolves, or the message of the error it gives. A deferred lookup's ids are a
- * subquery: evaluated here in a statement that also reads the lookup's rows, which are then checked.
+ * subquery: evaluated here in a statement that starts with the lookup (`lookupCte`) and also reads its
+ * rows, which are then checked.
  */
 async function resolved(refs: References, lookUp: Promise<Ids>): Promise<number[] | string> {
   try {
@@ -47,7 +48,7 @@ async function resolved(refs: References, lookUp: Promise<Ids>): Promise<number[
     let ids = found as number[];
     if (!Array.isArray(found)) {
       const [row] = await db.prisma.$queryRaw<Array<{ ids: number[]; rows: string | null }>>`
-        SELECT ${found}::int[] AS ids, ${refs.lookupRowsSql() ?? Prisma.sql`NULL`}::text AS rows`;
+        ${refs.lookupCte() ?? Prisma.empty} SELECT ${found}::int[] AS ids, ${refs.lookupRowsSql() ?? Prisma.sql`NULL`}::text AS rows`;
       refs.checkLookupRows(row?.rows ?? null);
       ids = row?.ids ?? [];
     }

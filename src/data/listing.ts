@@ -129,7 +129,7 @@ export async function compileList<TNode, TFilter, TField extends string>(
   // Called without a filter too: a list may leave rows out by default (proposals under review).
   const where = await listing.where(args.filter ?? ({} as TFilter), refs);
   return {
-    query: { where, order: { key, direction } },
+    query: { where, with: refs.lookupCte(), order: { key, direction } },
     window,
     key: JSON.stringify([listing.name, args.filter ?? null, field, direction, window]),
   };

@@ -301,11 +301,12 @@ async function jsonRowsWith(
   inner: Prisma.Sql,
   orderBy: Prisma.Sql | undefined,
   alongside: Prisma.Sql | null,
+  withClause: Prisma.Sql | null = null,
 ): Promise<[NodeRow[], string | null]> {
   const order = orderBy ? Prisma.sql` ORDER BY ${orderBy}` : Prisma.empty;
   const [result] = await queryRows<{ rows: string; alongside: string | null }>(
     prisma,
-    Prisma.sql`SELECT coalesce(json_agg(r${order}), '[]')::text AS rows, ${alongside ?? Prisma.sql`NULL`}::text AS alongside FROM (${inner}) AS r`,
+    Prisma.sql`${withClause ?? Prisma.empty} SELECT coalesce(json_agg(r${order}), '[]')::text AS rows, ${alongside ?? Prisma.sql`NULL`}::text AS alongside FROM (${inner}) AS r`,
   );
   return [JSON.parse(result?.rows ?? '[]') as NodeRow[], result?.alongside ?? null];
 }
@@ -336,6 +337,8 @@ export interface ListOrder {
 export interface ListQuery {
   /** A condition over `n` (TRUE for no filter). */
   where: Prisma.Sql;
+  /** The WITH clause of the tables `where` reads (a root list's natural-key lookup), which every statement using it starts with; null for none. */
+  with: Prisma.Sql | null;
   order: ListOrder;
 }
 
@@ -398,6 +401,7 @@ export async function fetchRootPage<TNode>(
       LIMIT ${window.size + 1}`,
     orderBySql(query.order, window, Prisma.raw('r."_sort"'), Prisma.raw('r."_id"')),
     alongside,
+    query.with,
   );
   return { entries: rows.map((row) => entryOf(nodes, query.order, row)), alongside: alongsideText };
 }
@@ -407,13 +411,14 @@ export async function fetchRootPage<TNode>(
  * whatever the list's size: 35 ms for a filter matching 185,000 of a million positions, where the
  * whole count takes 300).
  */
-export async function countRoot(prisma: PrismaClient, nodes: NodeSource<unknown>, where: Prisma.Sql, atMost?: number): Promise<number> {
+export async function countRoot(prisma: PrismaClient, nodes: NodeSource<unknown>, query: Pick<ListQuery, 'where' | 'with'>, atMost?: number): Promise<number> {
+  const start = query.with ?? Prisma.empty;
   const rows =
     atMost === undefined
-      ? await queryRows<{ total: number }>(prisma, Prisma.sql`SELECT count(*)::int AS total FROM ${nodes.from} WHERE ${where}`)
+      ? await queryRows<{ total: number }>(prisma, Prisma.sql`${start} SELECT count(*)::int AS total FROM ${nodes.from} WHERE ${query.where}`)
       : await queryRows<{ total: number }>(
           prisma,
-          Prisma.sql`SELECT count(*)::int AS total FROM (SELECT 1 FROM ${nodes.from} WHERE ${where} LIMIT ${atMost}) AS s`,
+          Prisma.sql`${start} SELECT count(*)::int AS total FROM (SELECT 1 FROM ${nodes.from} WHERE ${query.where} LIMIT ${atMost}) AS s`,
         );
   return rows[0]?.total ?? 0;
 }

@@ -260,8 +260,8 @@ export function createLoaders(prisma: PrismaClient) {
       const page = toPage(list.window, read.entries);
       return toConnection(
         page,
-        () => countRoot(prisma, listing.nodes, list.query.where),
-        (atMost) => countRoot(prisma, listing.nodes, list.query.where, atMost),
+        () => countRoot(prisma, listing.nodes, list.query),
+        (atMost) => countRoot(prisma, listing.nodes, list.query, atMost),
       );
     },
 
