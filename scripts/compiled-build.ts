@@ -63,8 +63,11 @@ export async function buildCompiled(): Promise<void> {
     target: `node${process.versions.node.split('.')[0]}`,
     // Left to Node: the packages that read files of their own at run time (PGlite's PostgreSQL,
     // Prisma's WebAssembly engines), pg, which Prisma's PostgreSQL adapter shares with the app
-    // (one copy, not two: a pool made by one copy is handed to the other), and build tools.
-    external: ['@electric-sql/pglite', '@electric-sql/pglite/*', '@prisma/*', 'pg', 'pg-*', 'esbuild'],
+    // (one copy, not two: a pool made by one copy is handed to the other), build tools, and Apollo's
+    // createHash, which hashes every request's query: it takes Node's crypto only where its module
+    // has `module.require`, which a bundled CommonJS module lacks, and else a SHA-256 written in
+    // JavaScript (sha.js).
+    external: ['@electric-sql/pglite', '@electric-sql/pglite/*', '@prisma/*', 'pg', 'pg-*', 'esbuild', '@apollo/utils.createhash'],
     // The CommonJS packages inside call require(); type-graphql's decorators need Reflect's
     // metadata API before any of the bundle's modules declares a type (the chunks' order differs
     // from the sources' import order).
