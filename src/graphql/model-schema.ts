@@ -243,8 +243,8 @@ export interface ListRelation {
   orderBy?: Prisma.Sql;
 }
 
-/** Declares a field resolver method on `target` programmatically, as the decorators would. */
-function declareFieldResolver(
+/** Declares a resolver method (a field resolver, a mutation, a subscription) on `target` programmatically, as the decorators would. */
+export function declareResolverMethod(
   target: { prototype: object },
   name: string,
   method: (...args: never[]) => unknown,
@@ -270,7 +270,7 @@ export function nodeRelations(
     const rowIdKey = `${relation.column.replace(/Id$/, '')}RowId`;
     const nodes = nodesOfTarget(relation);
     registerRelation(nodeType.name, { name, kind: 'reference', column: relation.column, nodes });
-    declareFieldResolver(
+    declareResolverMethod(
       Relations,
       name,
       // Not async: the loader's own promise is returned as it is (one promise per field and
@@ -309,7 +309,7 @@ export function nodeRelations(
       nodes,
       ...(relation.orderBy ? { orderBy: relation.orderBy } : {}),
     });
-    declareFieldResolver(
+    declareResolverMethod(
       Relations,
       name,
       (parent: { rowId: number }, first: number, { loaders }: GraphQLContext) => {
@@ -413,17 +413,17 @@ export function connectionRelations(nodeType: abstract new () => object, relatio
   @Resolver(() => nodeType as ClassType)
   class Relations {}
   for (const [name, relation] of Object.entries(relations)) {
-    const method = function (this: unknown, parent: { rowId: number }, args: ListArgs<Record<string, unknown>, string>, { loaders }: GraphQLContext) {
-      return loaders.linkedConnection(relation.ids, relation.target().listing, parent.rowId, args);
-    };
-    Object.defineProperty(Relations.prototype, name, { value: method, writable: true, configurable: true });
-    Root()(Relations.prototype, name, 0);
-    Args(() => relation.target().ListArgs)(Relations.prototype, name, 1);
-    Ctx()(Relations.prototype, name, 2);
-    FieldResolver(() => relation.target().Connection, { description: relation.description })(
-      Relations.prototype,
+    declareResolverMethod(
+      Relations,
       name,
-      Object.getOwnPropertyDescriptor(Relations.prototype, name) as PropertyDescriptor,
+      (parent: { rowId: number }, args: ListArgs<Record<string, unknown>, string>, { loaders }: GraphQLContext) =>
+        loaders.linkedConnection(relation.ids, relation.target().listing, parent.rowId, args),
+      [
+        (prototype, key) => Root()(prototype, key, 0),
+        (prototype, key) => Args(() => relation.target().ListArgs)(prototype, key, 1),
+        (prototype, key) => Ctx()(prototype, key, 2),
+        FieldResolver(() => relation.target().Connection, { description: relation.description }),
+      ],
     );
   }
   return Relations;
@@ -507,18 +507,16 @@ export function mutationResolver<TModel extends ModelDefinition>(model: TModel, 
     Payload: ClassType,
     toPayload: (value: TValue) => object,
   ) => {
-    const name = `${key}${suffix}`;
-    const method = function (this: unknown, input: never, ctx: GraphQLContext) {
-      return mutate(ctx, (w) => definition.run(w, input), toPayload, { role });
-    };
-    Object.defineProperty(ModelMutationResolver.prototype, name, { value: method, writable: true, configurable: true });
     const inputDescription = definition.inputDescription ?? defaultInputDescriptions[suffix as keyof typeof defaultInputDescriptions];
-    Arg('input', () => input, { description: inputDescription })(ModelMutationResolver.prototype, name, 0);
-    Ctx()(ModelMutationResolver.prototype, name, 1);
-    Mutation(() => Payload, { nullable: true, description: `${definition.description} Needs an ${role} key.` })(
-      ModelMutationResolver.prototype,
-      name,
-      Object.getOwnPropertyDescriptor(ModelMutationResolver.prototype, name) as PropertyDescriptor,
+    declareResolverMethod(
+      ModelMutationResolver,
+      `${key}${suffix}`,
+      (input: never, ctx: GraphQLContext) => mutate(ctx, (w) => definition.run(w, input), toPayload, { role }),
+      [
+        (prototype, name) => Arg('input', () => input, { description: inputDescription })(prototype, name, 0),
+        (prototype, name) => Ctx()(prototype, name, 1),
+        Mutation(() => Payload, { nullable: true, description: `${definition.description} Needs an ${role} key.` }),
+      ],
     );
   };
   const { create, update, delete: remove, merge, split } = mutations;
