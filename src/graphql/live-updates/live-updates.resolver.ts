@@ -10,7 +10,7 @@
  * a statement per filter and per level, not per subscriber.
  */
 import { GraphQLError } from 'graphql';
-import { Arg, Ctx, Extensions, Field, ID, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Ctx, Extensions, Field, ID, ObjectType, Resolver, Root, Subscription, type ClassType } from 'type-graphql';
 import { idsWhere } from '../../db/pages.ts';
 import {
   articleImportOutcomeEnum,
@@ -19,16 +19,13 @@ import {
   type ArticleImportOutcome,
   type ChangeEvent,
   type ChangeEventType,
-  type DeploymentChangeKind,
-  type PositionChangeKind,
 } from '../../data/change-events.ts';
 import { encodeGlobalId } from '../../data/global-id.ts';
 import type { Listing } from '../../data/listing.ts';
-import { listingOf } from '../../data/model-listing.ts';
+import type { EnumDefinition, ModelDefinition, NodeRecord } from '../../data/model.ts';
 import { References } from '../../data/references.ts';
 import { articleNodes } from '../../data/models/article.ts';
-import { deploymentModel, deploymentNodes, type DeploymentRecord } from '../../data/models/deployment.ts';
-import { positionModel, positionNodes, type PositionRecord } from '../../data/models/position.ts';
+import { positionNodes, type PositionRecord } from '../../data/models/position.ts';
 import type { Delivery } from '../../live/change-feed.ts';
 import type { GraphQLContext } from '../context.ts';
 import { enumType } from '../enum-type.ts';
@@ -36,42 +33,10 @@ import { createLoaders, type Loaders } from '../loaders.ts';
 import { listBound } from '../list-bounds.ts';
 import { Article } from '../models/article.ts';
 import { Deployment, deploymentSchema } from '../models/deployment.ts';
-import { Position, PositionFilter } from '../models/position.ts';
+import { declareResolverMethod, type ModelSchema } from '../model-schema.ts';
+import { Position, positionSchema } from '../models/position.ts';
 
-const PositionChangeKindEnum = enumType(positionChangeKindEnum);
-const DeploymentChangeKindEnum = enumType(deploymentChangeKindEnum);
 const ArticleImportOutcomeEnum = enumType(articleImportOutcomeEnum);
-const DeploymentFilter = deploymentSchema.Filter;
-
-@ObjectType('PositionChange', { description: 'A change to a position that already existed.' })
-export class PositionChange {
-  @Field(() => PositionChangeKindEnum, { description: 'What happened to it.' })
-  kind!: PositionChangeKind;
-
-  @Field(() => ID, { description: 'The global ID of the position (still usable to evict it from a cache when it was deleted).' })
-  positionId!: string;
-
-  @Field(() => Position, { nullable: true, description: 'The position as it is now; null when it was deleted (or merged into another).' })
-  position!: Promise<PositionRecord | null> | null;
-
-  @Field(() => ID, { nullable: true, description: 'When it was merged into another position (kind DELETED): the global ID of that position.' })
-  mergedIntoId!: string | null;
-}
-
-@ObjectType('DeploymentChange', { description: 'A deployment recorded or changed.' })
-export class DeploymentChange {
-  @Field(() => DeploymentChangeKindEnum, { description: 'What happened to it.' })
-  kind!: DeploymentChangeKind;
-
-  @Field(() => ID, { description: 'The global ID of the deployment.' })
-  deploymentId!: string;
-
-  @Field(() => Deployment, { nullable: true, description: 'The deployment as it is now; null when it was deleted (or merged into another).' })
-  deployment!: Promise<DeploymentRecord | null> | null;
-
-  @Field(() => ID, { nullable: true, description: 'When it was merged into another deployment (kind DELETED): the global ID of that deployment.' })
-  mergedIntoId!: string | null;
-}
 
 /** The most positions an articleImported event lists of each kind (an article reporting more is rare; the list query has them all). */
 const maxImportedPositions = 100;
@@ -153,67 +118,36 @@ async function deliveries<T extends ChangeEventType>(
   });
 }
 
-const positionListing = listingOf(positionModel) as Listing<unknown, Record<string, unknown>, string>;
-const deploymentListing = listingOf(deploymentModel) as Listing<unknown, Record<string, unknown>, string>;
-const filterDescription = (what: string) => `Only ${what} that the filter would list (as the root list's filter); none: all.`;
-
 interface FilterArgs {
   filter?: Record<string, unknown> | null;
 }
+
+/** The `subscribe` of a subscription to a model's events of one type, filtered as the model's root list. */
+const filteredBy =
+  <T extends ChangeEventType>(schema: ModelSchema<ModelDefinition, NodeRecord>, type: T, idOf: (event: EventOf<T>) => number) =>
+  ({ args, context }: { args: FilterArgs; context: GraphQLContext }) =>
+    deliveries(context, [type], { listing: schema.listing, filter: args.filter, idOf });
+
+/** A subscription's `filter` argument: the model's root list's own (`subscribe` reads it). */
+const filterArgument = (schema: ModelSchema<ModelDefinition, NodeRecord>) =>
+  Arg('filter', () => schema.Filter, {
+    nullable: true,
+    description: `Only ${schema.model.plural} that the filter would list (as the root list's filter); none: all.`,
+  });
 
 @Resolver()
 export class LiveUpdatesResolver {
   @Subscription(() => Position, {
     description:
       'Each new position that meets the filter, once committed: recorded by a mutation, an import, or split off another. Everything under it can be selected as in a query.',
-    subscribe: ({ args, context }: { args: FilterArgs; context: GraphQLContext }) =>
-      deliveries(context, ['positionRecorded'], { listing: positionListing, filter: args.filter, idOf: (event) => event.positionId }),
+    subscribe: filteredBy(positionSchema, 'positionRecorded', (event) => event.positionId),
   })
   positionRecorded(
     @Root() delivery: Delivery<EventOf<'positionRecorded'>>,
-    @Arg('filter', () => PositionFilter, { nullable: true, description: filterDescription('positions') }) _filter: unknown,
+    @filterArgument(positionSchema) _filter: unknown,
     @Ctx() context: GraphQLContext,
   ): Promise<PositionRecord | null> {
     return batchLoaders(context, delivery).node(positionNodes).load(delivery.event.positionId);
-  }
-
-  @Subscription(() => PositionChange, {
-    description:
-      'Each change to a position that meets the filter: updated, corroborated by another article, split, merged, deleted (deletions whatever the filter: a deleted position cannot be tested).',
-    subscribe: ({ args, context }: { args: FilterArgs; context: GraphQLContext }) =>
-      deliveries(context, ['positionChanged'], { listing: positionListing, filter: args.filter, idOf: (event) => event.positionId }),
-  })
-  positionChanged(
-    @Root() delivery: Delivery<EventOf<'positionChanged'>>,
-    @Arg('filter', () => PositionFilter, { nullable: true, description: filterDescription('positions') }) _filter: unknown,
-    @Ctx() context: GraphQLContext,
-  ): PositionChange {
-    const { event } = delivery;
-    return {
-      kind: event.kind,
-      positionId: encodeGlobalId('Position', event.positionId),
-      position: event.kind === 'DELETED' ? null : batchLoaders(context, delivery).node(positionNodes).load(event.positionId),
-      mergedIntoId: event.mergedIntoId === null ? null : encodeGlobalId('Position', event.mergedIntoId),
-    };
-  }
-
-  @Subscription(() => DeploymentChange, {
-    description: 'Each deployment recorded or changed that meets the filter (deletions whatever the filter).',
-    subscribe: ({ args, context }: { args: FilterArgs; context: GraphQLContext }) =>
-      deliveries(context, ['deploymentChanged'], { listing: deploymentListing, filter: args.filter, idOf: (event) => event.deploymentId }),
-  })
-  deploymentChanged(
-    @Root() delivery: Delivery<EventOf<'deploymentChanged'>>,
-    @Arg('filter', () => DeploymentFilter, { nullable: true, description: filterDescription('deployments') }) _filter: unknown,
-    @Ctx() context: GraphQLContext,
-  ): DeploymentChange {
-    const { event } = delivery;
-    return {
-      kind: event.kind,
-      deploymentId: encodeGlobalId('Deployment', event.deploymentId),
-      deployment: event.kind === 'DELETED' ? null : batchLoaders(context, delivery).node(deploymentNodes).load(event.deploymentId),
-      mergedIntoId: event.mergedIntoId === null ? null : encodeGlobalId('Deployment', event.mergedIntoId),
-    };
   }
 
   @Subscription(() => ArticleImported, {
@@ -232,3 +166,89 @@ export class LiveUpdatesResolver {
     };
   }
 }
+
+/** A change event of a record: what `<Model>Change` reports. */
+type RecordChangeEvent = EventOf<'positionChanged' | 'deploymentChanged'>;
+
+/**
+ * `<model>Changed(filter:)` with its type `<Model>Change`, as a resolver class: each change to a
+ * record of the model that meets the filter (deletions whatever the filter), with what happened
+ * and the record as it is now, under the model's name (`positionId`, `position`). Positions and
+ * deployments report their changes alike.
+ */
+function recordChangeSubscription<T extends RecordChangeEvent['type']>(
+  type: T,
+  schema: ModelSchema<ModelDefinition, NodeRecord>,
+  nodeType: ClassType,
+  kindEnum: EnumDefinition,
+  idOf: (event: EventOf<T>) => number,
+  descriptions: { subscription: string; type: string; id: string },
+) {
+  const { name } = schema.model;
+  const what = name.toLowerCase();
+  // Registered now, not when the schema is built: type-graphql knows only enums registered before.
+  const kindType = enumType(kindEnum);
+  class RecordChange {}
+  Field(() => kindType, { description: 'What happened to it.' })(RecordChange.prototype, 'kind');
+  Field(() => ID, { description: descriptions.id })(RecordChange.prototype, `${what}Id`);
+  Field(() => nodeType, { nullable: true, description: `The ${what} as it is now; null when it was deleted (or merged into another).` })(
+    RecordChange.prototype,
+    what,
+  );
+  Field(() => ID, { nullable: true, description: `When it was merged into another ${what} (kind DELETED): the global ID of that ${what}.` })(
+    RecordChange.prototype,
+    'mergedIntoId',
+  );
+  ObjectType(`${name}Change`, { description: descriptions.type })(RecordChange);
+
+  @Resolver()
+  class RecordChanges {}
+  declareResolverMethod(
+    RecordChanges,
+    type,
+    (delivery: Delivery<EventOf<T>>, _filter: unknown, context: GraphQLContext) => {
+      const rowId = idOf(delivery.event);
+      const { kind, mergedIntoId } = delivery.event as RecordChangeEvent;
+      return {
+        kind,
+        [`${what}Id`]: encodeGlobalId(name, rowId),
+        [what]: kind === 'DELETED' ? null : batchLoaders(context, delivery).node(schema.listing.nodes).load(rowId),
+        mergedIntoId: mergedIntoId === null ? null : encodeGlobalId(name, mergedIntoId),
+      };
+    },
+    [
+      (prototype, key) => Root()(prototype, key, 0),
+      (prototype, key) => filterArgument(schema)(prototype, key, 1),
+      (prototype, key) => Ctx()(prototype, key, 2),
+      Subscription(() => RecordChange, { description: descriptions.subscription, subscribe: filteredBy(schema, type, idOf) }),
+    ],
+  );
+  return RecordChanges;
+}
+
+export const PositionChangeResolver = recordChangeSubscription(
+  'positionChanged',
+  positionSchema,
+  Position,
+  positionChangeKindEnum,
+  (event) => event.positionId,
+  {
+    subscription:
+      'Each change to a position that meets the filter: updated, corroborated by another article, split, merged, deleted (deletions whatever the filter: a deleted position cannot be tested).',
+    type: 'A change to a position that already existed.',
+    id: 'The global ID of the position (still usable to evict it from a cache when it was deleted).',
+  },
+);
+
+export const DeploymentChangeResolver = recordChangeSubscription(
+  'deploymentChanged',
+  deploymentSchema,
+  Deployment,
+  deploymentChangeKindEnum,
+  (event) => event.deploymentId,
+  {
+    subscription: 'Each deployment recorded or changed that meets the filter (deletions whatever the filter).',
+    type: 'A deployment recorded or changed.',
+    id: 'The global ID of the deployment.',
+  },
+);
