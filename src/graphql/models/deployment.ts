@@ -1,5 +1,5 @@
 /** Deployment in the schema: the type, list, filters and mutations derived from its definition, and its relations. */
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Resolver, Root } from 'type-graphql';
+import { Field, ID, InputType } from 'type-graphql';
 import {
   createDeployment,
   deleteDeployment,
@@ -16,16 +16,14 @@ import {
 import { Actor } from '../actor.interface.ts';
 import { Country } from './country.ts';
 import { DeploymentStatusChange } from './deployment-status-change.ts';
-import { stanceSummaryOf } from '../stance-summary/stance-summary.ts';
-import { StanceSummary } from '../stance-summary/stance-summary.ts';
 import { Audited } from '../audited.interface.ts';
-import type { GraphQLContext } from '../context.ts';
 import { positionSchema } from './position.ts';
 import { connectionRelations, nodeRelations } from '../model-schema.ts';
 import { enumType } from '../enum-type.ts';
 import { ModelInputFields, modelSchema, mutationResolver, NodeObjectType } from '../model-schema.ts';
 import { Node } from '../node.interface.ts';
 import { PositionFilter } from './position.ts';
+import { stanceSummaryField } from '../stance-summary/stance-summary.ts';
 
 /** The type's values are the records the data layer reads (with the row ids its relations follow). */
 export const Deployment = NodeObjectType<DeploymentRecord>(deploymentModel, [Node, Audited]);
@@ -35,17 +33,13 @@ export const deploymentSchema = modelSchema(deploymentModel, Deployment);
 /** The DeploymentStatus enum type (the import names it too). */
 export const DeploymentStatusEnum = enumType(deploymentStatusEnum);
 
-@Resolver(() => Deployment)
-export class DeploymentResolver {
-  @FieldResolver(() => StanceSummary, { description: 'Counts of the positions taken on this deployment, by stance and by holder (who says what about it).' })
-  stanceSummary(
-    @Root() deployment: Deployment,
-    @Arg('filter', () => PositionFilter, { nullable: true, description: 'Only the positions that match every condition given.' }) filter: PositionFilter | null,
-    @Ctx() { loaders }: GraphQLContext,
-  ): Promise<StanceSummary> {
-    return stanceSummaryOf(loaders, deploymentPositionIds, deployment.rowId, filter);
-  }
-}
+/** Deployment's stanceSummary: of the positions taken on it. */
+export const DeploymentStanceSummaryField = stanceSummaryField(
+  Deployment,
+  deploymentPositionIds,
+  'Counts of the positions taken on this deployment, by stance and by holder (who says what about it).',
+  () => PositionFilter,
+);
 
 /** Deployment's fields that follow references and short lists. */
 export const DeploymentNodeRelations = nodeRelations(Deployment, {

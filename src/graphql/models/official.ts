@@ -1,5 +1,5 @@
 /** Official in the schema: the type, list, filters and mutations derived from its definition, and its relations. */
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Resolver, Root } from 'type-graphql';
+import { Field, ID, InputType } from 'type-graphql';
 import {
   createOfficial,
   deleteOfficial,
@@ -12,16 +12,14 @@ import {
 } from '../../data/models/official.ts';
 import { Country } from './country.ts';
 import { Organization } from './organization.ts';
-import { stanceSummaryOf } from '../stance-summary/stance-summary.ts';
-import { StanceSummary } from '../stance-summary/stance-summary.ts';
 import { Audited } from '../audited.interface.ts';
-import type { GraphQLContext } from '../context.ts';
 import { positionSchema } from './position.ts';
 import { meetingSchema } from './meeting.ts';
 import { connectionRelations, nodeRelations } from '../model-schema.ts';
 import { ModelInputFields, modelSchema, mutationResolver, NodeObjectType } from '../model-schema.ts';
 import { Node } from '../node.interface.ts';
 import { PositionFilter } from './position.ts';
+import { stanceSummaryField } from '../stance-summary/stance-summary.ts';
 
 /** The type's values are the records the data layer reads (with the row ids its relations follow). */
 export const Official = NodeObjectType<OfficialRecord>(officialModel, [Node, Audited]);
@@ -29,17 +27,13 @@ export type Official = OfficialRecord;
 
 export const officialSchema = modelSchema(officialModel, Official);
 
-@Resolver(() => Official)
-export class OfficialResolver {
-  @FieldResolver(() => StanceSummary, { description: 'Counts of the positions this official voiced, by stance and by deployment and topic.' })
-  stanceSummary(
-    @Root() official: Official,
-    @Arg('filter', () => PositionFilter, { nullable: true, description: 'Only the positions that match every condition given.' }) filter: PositionFilter | null,
-    @Ctx() { loaders }: GraphQLContext,
-  ): Promise<StanceSummary> {
-    return stanceSummaryOf(loaders, officialPositionIds, official.rowId, filter);
-  }
-}
+/** Official's stanceSummary: of the positions they voiced. */
+export const OfficialStanceSummaryField = stanceSummaryField(
+  Official,
+  officialPositionIds,
+  'Counts of the positions this official voiced, by stance and by deployment and topic.',
+  () => PositionFilter,
+);
 
 /** Official's fields that follow references and short lists. */
 export const OfficialNodeRelations = nodeRelations(Official, {
