@@ -12,8 +12,8 @@
  * A definition holds data and SQL only; it knows nothing of GraphQL. Descriptions are part of
  * the data's meaning (what a field holds, what a filter matches), so they live here too.
  */
-import type { Prisma } from '../generated/prisma/client.ts';
-import type { NodeRow, SelectColumn, SortKey } from '../db/pages.ts';
+import { Prisma } from '../generated/prisma/client.ts';
+import { columnsOf, type NodeRow, type SelectColumn, type SortKey } from '../db/pages.ts';
 import { optionalText, pastDay, pastInstant, requiredText, urlOf, aliasesOf } from './checks.ts';
 import { reportedDateOf, type DatePrecision, type ReportedDate } from './reported-date.ts';
 import type { References } from './references.ts';
@@ -91,6 +91,19 @@ export interface FilterDefinition {
   description: string;
   /** Compiles the (validated) value to a condition over the node table `n`. */
   where(value: never, context: { refs: References; argumentName: string }): Prisma.Sql | Promise<Prisma.Sql> | null;
+}
+
+/**
+ * A filter by an enum column: rows whose `column` holds any of the values given. The column's
+ * PostgreSQL enum type has the definition's name (`Stance`).
+ */
+export function enumListFilter(definition: EnumDefinition, column: Prisma.Sql, description: string): FilterDefinition {
+  const arrayType = Prisma.raw(`"${definition.name}"[]`);
+  return {
+    argument: { enumList: definition },
+    description,
+    where: (values: string[]) => Prisma.sql`${column} = ANY(CAST(${values}::text[] AS ${arrayType}))`,
+  };
 }
 
 /** An ordering: what it orders by, and its sort key (src/db/pages.ts). */
@@ -346,6 +359,14 @@ export function checkedUpdateValues<TModel extends ModelDefinition>(
 
 /** The names of the fields `<model>Update` sets (what the change log compares). */
 export const updatableFieldsOf = (model: ModelDefinition): string[] => Object.keys(model.fields).filter((name) => model.fields[name]?.update);
+
+/**
+ * The `table`, `from` and `columns` of a model read from one table of its own, as `n`, with the
+ * columns of `scalarFields` (Prisma's `<Model>ScalarFieldEnum`, or part of it).
+ */
+export function ownTable(table: string, scalarFields: Record<string, string>): Pick<ModelDefinition, 'table' | 'from' | 'columns'> {
+  return { table, from: Prisma.raw(`"${table}" AS n`), columns: columnsOf('n', scalarFields) };
+}
 
 /** A model's definition, typed: the TypeScript types of its records follow from its fields. */
 export function defineModel<TModel extends ModelDefinition>(model: TModel): TModel {

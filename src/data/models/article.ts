@@ -4,11 +4,11 @@
  */
 import { Prisma, type PrismaClient } from '../../generated/prisma/client.ts';
 import { queryRows } from '../../db/direct-reads.ts';
-import { columnsOf, type IdSource, type NodeSource } from '../../db/pages.ts';
+import type { IdSource, NodeSource } from '../../db/pages.ts';
 import { changesOf, type DeleteInputData, recordToChange, refIds, snapshot } from '../checks.ts';
 import { encodeGlobalId } from '../global-id.ts';
 import { acceptsInstant, matchesText, rangeSql, textIn } from '../listing.ts';
-import { checkedCreateValues, checkedUpdateValues, defineModel, field, type RecordOf } from '../model.ts';
+import { checkedCreateValues, checkedUpdateValues, defineModel, field, ownTable, type RecordOf } from '../model.ts';
 import { nodesOf, recordOf } from '../model-listing.ts';
 import { formatDay, sha256Hex } from '../rules.ts';
 import { UserErrorCode } from '../user-errors.ts';
@@ -28,9 +28,7 @@ export const articleModel = defineModel({
   plural: 'articles',
   description: 'A news report: the source every position cites through evidence.',
   filterDescription: 'Conditions on articles. An article must meet every condition given; a list condition is met by any of its values.',
-  table: 'Article',
-  from: Prisma.sql`"Article" AS n`,
-  columns: columnsOf('n', columnsButBody),
+  ...ownTable('Article', columnsButBody),
   fields: {
     headline: field.text({
       nullable: true,

@@ -4,7 +4,7 @@
  */
 import { Prisma } from '../../generated/prisma/client.ts';
 import { DeploymentStatus } from '../../generated/prisma/enums.ts';
-import { columnsOf, type IdSource, type NodeSource } from '../../db/pages.ts';
+import type { IdSource, NodeSource } from '../../db/pages.ts';
 import { changesOf, type DeleteInputData, type MergeInputData, recordsToMerge, recordToChange, refId, snapshot } from '../checks.ts';
 import { encodeGlobalId } from '../global-id.ts';
 import { acceptsDay, containsPattern, linkedTo } from '../listing.ts';
@@ -13,7 +13,9 @@ import {
   checkedUpdateValues,
   columnValuesOf,
   defineModel,
+  enumListFilter,
   field,
+  ownTable,
   updatableFieldsOf,
   type EnumDefinition,
   type RecordOf,
@@ -44,9 +46,7 @@ export const deploymentModel = defineModel({
   plural: 'deployments',
   description: 'A weapon system placed, or to be placed, somewhere by someone.',
   filterDescription: 'Conditions on deployments. A deployment must meet every condition given; a list condition is met by any of its values.',
-  table: 'Deployment',
-  from: Prisma.sql`"Deployment" AS n`,
-  columns: columnsOf('n', Prisma.DeploymentScalarFieldEnum),
+  ...ownTable('Deployment', Prisma.DeploymentScalarFieldEnum),
   fields: {
     name: field.text({
       description: 'A descriptive name, e.g. "THAAD battery in Seongju".',
@@ -110,11 +110,7 @@ export const deploymentModel = defineModel({
         'Deployments operated by any of these countries or organizations, by ISO 3166-1 alpha-2 code ("US"), acronym ("NATO"), name or alias ("Washington") or ID.',
       where: async (values: string[], { refs, argumentName }) => Prisma.sql`n."operatorId" = ANY(${await refs.actorIds(values, argumentName)}::int[])`,
     },
-    statuses: {
-      argument: { enumList: deploymentStatusEnum },
-      description: 'Deployments in any of these states.',
-      where: (statuses: string[]) => Prisma.sql`n.status = ANY(CAST(${statuses}::text[] AS "DeploymentStatus"[]))`,
-    },
+    statuses: enumListFilter(deploymentStatusEnum, Prisma.sql`n.status`, 'Deployments in any of these states.'),
     location: {
       argument: 'text',
       description: 'Deployments whose location contains this text, in any case ("Seongju").',
@@ -161,9 +157,7 @@ export const deploymentStatusChangeModel = defineModel({
   plural: 'deployment status changes',
   description:
     "A change of a deployment's status as a report gives it: the status, when (at the report's precision), and the quote of the article that says so.",
-  table: 'DeploymentStatusChange',
-  from: Prisma.sql`"DeploymentStatusChange" AS n`,
-  columns: columnsOf('n', Prisma.DeploymentStatusChangeScalarFieldEnum),
+  ...ownTable('DeploymentStatusChange', Prisma.DeploymentStatusChangeScalarFieldEnum),
   fields: {
     status: field.enum(deploymentStatusEnum, { description: 'The status from then on.' }),
     on: field.reportedDate({ column: 'on', description: 'When, at the precision the report gives; null when it does not say.' }),

@@ -3,11 +3,11 @@
  * writes (a quote added to or removed from a position, which keeps at least one).
  */
 import { Prisma } from '../../generated/prisma/client.ts';
-import { columnsOf, type NodeSource } from '../../db/pages.ts';
+import type { NodeSource } from '../../db/pages.ts';
 import { mustFind, refId, rowIdOf, snapshot } from '../checks.ts';
 import { locateEvidenceInputs, type EvidenceQuote, type LocatedEvidence } from '../evidence-spans.ts';
 import { encodeGlobalId } from '../global-id.ts';
-import { defineModel, field, type RecordOf } from '../model.ts';
+import { defineModel, field, ownTable, type RecordOf } from '../model.ts';
 import { nodesOf, recordOf } from '../model-listing.ts';
 import { UserErrorCode } from '../user-errors.ts';
 import { changedBy, ChangeAction, createdBy, type Write } from '../write.ts';
@@ -17,9 +17,7 @@ export const evidenceModel = defineModel({
   name: 'Evidence',
   plural: 'evidence',
   description: "An exact span of one article's body that reports a position: `text` equals `article.body` sliced from `start` to `end`.",
-  table: 'Evidence',
-  from: Prisma.sql`"Evidence" AS n`,
-  columns: columnsOf('n', Prisma.EvidenceScalarFieldEnum),
+  ...ownTable('Evidence', Prisma.EvidenceScalarFieldEnum),
   fields: {
     text: field.text({ description: 'The quoted text, exactly as it appears in the article.' }),
     start: field.int({

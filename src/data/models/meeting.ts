@@ -3,11 +3,11 @@
  * definition, its relations' id sources, and its writes.
  */
 import { Prisma } from '../../generated/prisma/client.ts';
-import { columnsOf, type IdSource, type NodeSource } from '../../db/pages.ts';
+import type { IdSource, NodeSource } from '../../db/pages.ts';
 import { changesOf, dayAndDateOf, type DeleteInputData, recordToChange, refId, refIds, snapshot } from '../checks.ts';
 import { encodeGlobalId } from '../global-id.ts';
 import { acceptsDay, linkedTo, overlapSql, textIn } from '../listing.ts';
-import { checkedCreateValues, checkedUpdateValues, columnValuesOf, defineModel, field, storedReportedDate, type RecordOf } from '../model.ts';
+import { checkedCreateValues, checkedUpdateValues, columnValuesOf, defineModel, field, ownTable, storedReportedDate, type RecordOf } from '../model.ts';
 import type { ReportedDate } from '../reported-date.ts';
 import { nodesOf, recordOf } from '../model-listing.ts';
 import { UserErrorCode, type FieldPath } from '../user-errors.ts';
@@ -24,9 +24,7 @@ export const meetingModel = defineModel({
   plural: 'meetings',
   description: 'A meeting, talk or summit where officials met and positions were stated.',
   filterDescription: 'Conditions on meetings. A meeting must meet every condition given; a list condition is met by any of its values.',
-  table: 'Meeting',
-  from: Prisma.sql`"Meeting" AS n`,
-  columns: columnsOf('n', Prisma.MeetingScalarFieldEnum),
+  ...ownTable('Meeting', Prisma.MeetingScalarFieldEnum),
   fields: {
     name: field.text({
       description: 'The name as the source gives it, e.g. "fourth meeting on Northeast Asia security".',

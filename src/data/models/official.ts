@@ -3,11 +3,11 @@
  * relations' id sources, and its writes (one record per person; merging a duplicate into it).
  */
 import { Prisma, type Official as OfficialRow } from '../../generated/prisma/client.ts';
-import { columnsOf, type IdSource, type NodeSource } from '../../db/pages.ts';
+import type { IdSource, NodeSource } from '../../db/pages.ts';
 import { changesOf, type DeleteInputData, type MergeInputData, recordsToMerge, recordToChange, refId, snapshot } from '../checks.ts';
 import { encodeGlobalId } from '../global-id.ts';
 import { nameOrAliasContains } from '../listing.ts';
-import { checkedCreateValues, checkedUpdateValues, defineModel, field, updatableFieldsOf, type RecordOf } from '../model.ts';
+import { checkedCreateValues, checkedUpdateValues, defineModel, field, ownTable, updatableFieldsOf, type RecordOf } from '../model.ts';
 import { nodesOf, recordOf } from '../model-listing.ts';
 import { UserErrorCode } from '../user-errors.ts';
 import { changedBy, ChangeAction, createdBy, type Write } from '../write.ts';
@@ -18,9 +18,7 @@ export const officialModel = defineModel({
   plural: 'officials',
   description: 'A person who speaks for a country, an organization, or both.',
   filterDescription: 'Conditions on officials. An official must meet every condition given; a list condition is met by any of its values.',
-  table: 'Official',
-  from: Prisma.sql`"Official" AS n`,
-  columns: columnsOf('n', Prisma.OfficialScalarFieldEnum),
+  ...ownTable('Official', Prisma.OfficialScalarFieldEnum),
   fields: {
     name: field.text({
       description: 'The full name, e.g. "Igor Morgulov".',

@@ -4,7 +4,7 @@
  */
 import { Prisma } from '../../generated/prisma/client.ts';
 import { Attribution, Modality, Provenance, ReviewStatus, Stance } from '../../generated/prisma/enums.ts';
-import { columnsOf, type IdSource, type NodeSource } from '../../db/pages.ts';
+import type { IdSource, NodeSource } from '../../db/pages.ts';
 import {
   changesOf,
   dayAndDateOf,
@@ -28,7 +28,9 @@ import {
   checkedUpdateValues,
   columnValuesOf,
   defineModel,
+  enumListFilter,
   field,
+  ownTable,
   storedReportedDate,
   updatableFieldsOf,
   type EnumDefinition,
@@ -115,9 +117,7 @@ export const positionModel = defineModel({
   description:
     'A claim that holders (through the officials who voiced it) took a stance on a deployment or a topic, backed by evidence from one or more articles.',
   filterDescription: 'Conditions on positions. A position must meet every condition given; a list condition is met by any of its values.',
-  table: 'Position',
-  from: Prisma.sql`"Position" AS n`,
-  columns: columnsOf('n', Prisma.PositionScalarFieldEnum),
+  ...ownTable('Position', Prisma.PositionScalarFieldEnum),
   fields: {
     stance: field.enum(stanceEnum, {
       description: 'The kind of stance taken.',
@@ -203,32 +203,23 @@ export const positionModel = defineModel({
   },
   hiddenByDefault: { filter: 'reviewStatuses', condition: underReview },
   filters: {
-    stances: {
-      argument: { enumList: stanceEnum },
-      description: 'Positions taking any of these stances.',
-      where: (stances: string[]) => Prisma.sql`n.stance = ANY(CAST(${stances}::text[] AS "Stance"[]))`,
-    },
-    modalities: {
-      argument: { enumList: modalityEnum },
-      description: 'Positions made in any of these modalities (ASSERTED leaves out denials, hypotheticals, conditions and intentions).',
-      where: (values: string[]) => Prisma.sql`n.modality = ANY(CAST(${values}::text[] AS "Modality"[]))`,
-    },
-    attributions: {
-      argument: { enumList: attributionEnum },
-      description: 'Positions attributed in any of these ways (positions with no attribution recorded are left out).',
-      where: (values: string[]) => Prisma.sql`n.attribution = ANY(CAST(${values}::text[] AS "Attribution"[]))`,
-    },
-    provenances: {
-      argument: { enumList: provenanceEnum },
-      description: 'Positions that entered the graph in any of these ways.',
-      where: (values: string[]) => Prisma.sql`n.provenance = ANY(CAST(${values}::text[] AS "Provenance"[]))`,
-    },
-    reviewStatuses: {
-      argument: { enumList: reviewStatusEnum },
-      description:
-        'Positions in any of these review statuses. Left out, lists show ACCEPTED positions only: the proposals of automatic extraction appear once an editor accepts them.',
-      where: (values: string[]) => Prisma.sql`n."reviewStatus" = ANY(CAST(${values}::text[] AS "ReviewStatus"[]))`,
-    },
+    stances: enumListFilter(stanceEnum, Prisma.sql`n.stance`, 'Positions taking any of these stances.'),
+    modalities: enumListFilter(
+      modalityEnum,
+      Prisma.sql`n.modality`,
+      'Positions made in any of these modalities (ASSERTED leaves out denials, hypotheticals, conditions and intentions).',
+    ),
+    attributions: enumListFilter(
+      attributionEnum,
+      Prisma.sql`n.attribution`,
+      'Positions attributed in any of these ways (positions with no attribution recorded are left out).',
+    ),
+    provenances: enumListFilter(provenanceEnum, Prisma.sql`n.provenance`, 'Positions that entered the graph in any of these ways.'),
+    reviewStatuses: enumListFilter(
+      reviewStatusEnum,
+      Prisma.sql`n."reviewStatus"`,
+      'Positions in any of these review statuses. Left out, lists show ACCEPTED positions only: the proposals of automatic extraction appear once an editor accepts them.',
+    ),
     holders: {
       argument: 'strings',
       description:

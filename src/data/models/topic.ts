@@ -4,11 +4,11 @@
  * counted as one. Its definition, and its writes: found or recorded by name, renamed, merged.
  */
 import { Prisma } from '../../generated/prisma/client.ts';
-import { columnsOf, type IdSource, type NodeSource } from '../../db/pages.ts';
+import type { IdSource, NodeSource } from '../../db/pages.ts';
 import { changesOf, type MergeInputData, recordsToMerge, recordToChange, snapshot } from '../checks.ts';
 import { encodeGlobalId } from '../global-id.ts';
 import { containsPattern } from '../listing.ts';
-import { checkedUpdateValues, defineModel, field, type RecordOf } from '../model.ts';
+import { checkedUpdateValues, defineModel, field, ownTable, type RecordOf } from '../model.ts';
 import { nodesOf, recordOf } from '../model-listing.ts';
 import { normalizeText } from '../rules.ts';
 import { UserErrorCode } from '../user-errors.ts';
@@ -20,9 +20,7 @@ export const topicModel = defineModel({
   plural: 'topics',
   description: 'What positions are about when they are not about a deployment ("Six Party Talks"), known by a name and aliases.',
   filterDescription: 'Conditions on topics. A topic must meet every condition given.',
-  table: 'Topic',
-  from: Prisma.sql`"Topic" AS n`,
-  columns: columnsOf('n', Prisma.TopicScalarFieldEnum),
+  ...ownTable('Topic', Prisma.TopicScalarFieldEnum),
   fields: {
     name: field.text({
       description: 'The name positions use for it (unique in any case).',
