@@ -215,17 +215,15 @@ function rootListResolver<TModel extends ModelDefinition, TRecord>(schema: Model
   return RootList;
 }
 
-/** A field that follows a reference to one node (`Official.country`), read through the node source of its type. */
+/**
+ * A field that follows a reference to one node (`Official.country`), read through the node source
+ * of its type. The node's column `<field>Id` (`countryId`) holds the row id referred to, for a page
+ * that reads the reference with its nodes; the record holds it as `<field>RowId` (`countryRowId`).
+ */
 export interface ReferenceRelation {
   description: string;
   /** The field's type (late: models refer to each other). */
   target: () => ClassType | (abstract new () => object);
-  /**
-   * The node's column that holds the row id referred to (`countryId`), for a page that reads the
-   * reference with its nodes; the record holds it under the column's name with `RowId` for `Id`
-   * (`countryRowId`).
-   */
-  column: string;
   /** False where a foreign key guarantees the row (Evidence.article): a miss is then an error. */
   nullable?: boolean;
 }
@@ -267,9 +265,9 @@ export function nodeRelations(
   class Relations {}
   for (const [name, relation] of Object.entries(references)) {
     const nullable = relation.nullable ?? true;
-    const rowIdKey = `${relation.column.replace(/Id$/, '')}RowId`;
+    const rowIdKey = `${name}RowId`;
     const nodes = nodesOfTarget(relation);
-    registerRelation(nodeType.name, { name, kind: 'reference', column: relation.column, nodes });
+    registerRelation(nodeType.name, { name, kind: 'reference', column: `${name}Id`, nodes });
     declareResolverMethod(
       Relations,
       name,

@@ -13,7 +13,6 @@ export const DeploymentStatusChangeNodeRelations = nodeRelations(DeploymentStatu
     article: {
       description: 'The article that reports the change (its quote is from it); null for a change recorded by hand.',
       target: () => Article,
-      column: 'articleId',
     },
   },
 });

@@ -47,12 +47,10 @@ export const DeploymentNodeRelations = nodeRelations(Deployment, {
     operator: {
       description: 'Who operates the deployed system; null when the source does not say.',
       target: () => Actor,
-      column: 'operatorId',
     },
     host: {
       description: 'The country the system is placed in (the first, when it spans several; see hosts); null when the source does not say.',
       target: () => Country,
-      column: 'hostId',
     },
   },
   lists: {

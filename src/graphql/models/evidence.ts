@@ -27,13 +27,11 @@ export const EvidenceNodeRelations = nodeRelations(Evidence, {
     article: {
       description: 'The article the text is quoted from.',
       target: () => Article,
-      column: 'articleId',
       nullable: false,
     },
     position: {
       description: 'The position this text reports.',
       target: () => Position,
-      column: 'positionId',
       nullable: false,
     },
   },

@@ -40,7 +40,6 @@ export const MeetingNodeRelations = nodeRelations(Meeting, {
     country: {
       description: 'The country where it was held; null when not stated.',
       target: () => Country,
-      column: 'countryId',
     },
   },
   lists: {

@@ -41,12 +41,10 @@ export const OfficialNodeRelations = nodeRelations(Official, {
     country: {
       description: 'The country the official speaks for; null for an official of an organization only.',
       target: () => Country,
-      column: 'countryId',
     },
     organization: {
       description: 'The organization the official speaks for; null when none.',
       target: () => Organization,
-      column: 'organizationId',
     },
   },
 });

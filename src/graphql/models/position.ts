@@ -53,12 +53,10 @@ export const PositionNodeRelations = nodeRelations(Position, {
     deployment: {
       description: 'The (first) deployment the position is about (see deployments); null when it is about topics only.',
       target: () => Deployment,
-      column: 'deploymentId',
     },
     meeting: {
       description: 'The meeting where the position was stated; null when not stated at a known meeting.',
       target: () => Meeting,
-      column: 'meetingId',
     },
   },
   lists: {
