@@ -40,7 +40,7 @@ import { enumType } from './enum-type.ts';
 import { firstArgument, firstItems, listBound } from './list-bounds.ts';
 import { OrderInputType } from './order.ts';
 import { ApiKeyRole } from './auth.ts';
-import { MutationPayload, mutate } from './mutation.ts';
+import { mutate, PayloadType, type PayloadFields } from './mutation.ts';
 import { DateRange, DateTimeRange } from './ranges.ts';
 import { DateScalar, DateTimeScalar, ReportedDateScalar } from './scalars.ts';
 
@@ -475,15 +475,7 @@ export function mutationResolver<TModel extends ModelDefinition>(model: TModel, 
   const what = model.name.toLowerCase();
   const deletedKey = `deleted${model.name}Id`;
 
-  const payload = (suffix: string, fields: Array<[string, GraphQLTypeOf, string]>) => {
-    @ObjectType(`${model.name}${suffix}Payload`, { description: `The result of ${key}${suffix}.` })
-    class Payload extends MutationPayload {}
-    declareFields(
-      Payload,
-      fields.map(([name, type, description]) => [name, type, { nullable: true, description }]),
-    );
-    return Payload;
-  };
+  const payload = (suffix: string, fields: PayloadFields) => PayloadType(`${key}${suffix}`, fields);
 
   // The role every mutation of a model needs: checked by `mutate`, and said in each one's description.
   const role = ApiKeyRole.EDITOR;
@@ -519,34 +511,36 @@ export function mutationResolver<TModel extends ModelDefinition>(model: TModel, 
   };
   const { create, update, delete: remove, merge, split } = mutations;
   if (create) {
-    const Payload = payload('Create', [[key, () => nodeType, create.resultDescription ?? `The ${what} created; null when there are userErrors.`]]);
+    const Payload = payload('Create', { [key]: [() => nodeType, create.resultDescription ?? `The ${what} created; null when there are userErrors.`] });
     define('Create', create, create.input, Payload, (value) => ({ [key]: value }));
   }
   if (update) {
-    const Payload = payload('Update', [[key, () => nodeType, update.resultDescription ?? `The ${what} as changed; null when there are userErrors.`]]);
+    const Payload = payload('Update', { [key]: [() => nodeType, update.resultDescription ?? `The ${what} as changed; null when there are userErrors.`] });
     define('Update', update, update.input, Payload, (value) => ({ [key]: value }));
   }
   if (remove) {
-    const Payload = payload('Delete', [[deletedKey, () => ID, remove.resultDescription ?? `The ID of the ${what} deleted; null when there are userErrors.`]]);
+    const Payload = payload('Delete', {
+      [deletedKey]: [() => ID, remove.resultDescription ?? `The ID of the ${what} deleted; null when there are userErrors.`],
+    });
     define('Delete', remove, DeleteInputType(model, remove.input), Payload, (value) => ({ [deletedKey]: value }));
   }
   if (merge) {
-    const Payload = payload('Merge', [
-      [key, () => nodeType, merge.resultDescription ?? `The ${what} kept, with everything of the duplicate; null when there are userErrors.`],
-      [deletedKey, () => ID, 'The ID of the duplicate, now deleted; null when there are userErrors.'],
-    ]);
+    const Payload = payload('Merge', {
+      [key]: [() => nodeType, merge.resultDescription ?? `The ${what} kept, with everything of the duplicate; null when there are userErrors.`],
+      [deletedKey]: [() => ID, 'The ID of the duplicate, now deleted; null when there are userErrors.'],
+    });
     define('Merge', merge, MergeInputType(model, merge.input), Payload, (value) => ({ [key]: value.kept, [deletedKey]: value.deletedId }));
   }
   if (split) {
     const newKey = `new${model.name}`;
-    const Payload = payload('Split', [
-      [key, () => nodeType, split.resultDescription ?? `The ${what} split, with what it kept; null when there are userErrors.`],
-      [newKey, () => nodeType, `The new ${what}, with what moved to it; null when there are userErrors.`],
-    ]);
+    const Payload = payload('Split', {
+      [key]: [() => nodeType, split.resultDescription ?? `The ${what} split, with what it kept; null when there are userErrors.`],
+      [newKey]: [() => nodeType, `The new ${what}, with what moved to it; null when there are userErrors.`],
+    });
     define('Split', split, split.input, Payload, (value) => ({ [key]: value.original, [newKey]: value.created }));
   }
   for (const [suffix, change] of Object.entries(mutations.changes ?? {})) {
-    const Payload = payload(suffix, [[key, () => nodeType, change.resultDescription ?? `The ${what} as changed; null when there are userErrors.`]]);
+    const Payload = payload(suffix, { [key]: [() => nodeType, change.resultDescription ?? `The ${what} as changed; null when there are userErrors.`] });
     define(suffix, change, change.input, Payload, (value) => ({ [key]: value }));
   }
   return ModelMutationResolver;

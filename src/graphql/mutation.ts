@@ -3,7 +3,7 @@
  * shape. The checks of its input are the data layer's (src/data/checks.ts). A resolver is
  * `return mutate(ctx, (w) => service(w, input), (value) => ({ field: value }))`.
  */
-import { Extensions, Field, ObjectType } from 'type-graphql';
+import { Extensions, Field, ObjectType, type ClassType } from 'type-graphql';
 import { write, type Write } from '../data/write.ts';
 import type { UserErrorData } from '../data/user-errors.ts';
 import { callerLabel, requireRole, ApiKeyRole } from './auth.ts';
@@ -21,6 +21,20 @@ export abstract class MutationPayload {
     description: `Problems with the input (the first ${maxUserErrors}); when there are any, nothing was changed and the other fields are null.`,
   })
   userErrors!: UserErrorData[];
+}
+
+/** A payload's fields besides `userErrors`: each one's type and description. */
+export type PayloadFields = Record<string, [type: () => object, description: string]>;
+
+/**
+ * `<Mutation>Payload`, the result of `mutation`: `userErrors` and `fields`, each field nullable
+ * (null when there are userErrors).
+ */
+export function PayloadType(mutation: string, fields: PayloadFields): ClassType<MutationPayload> {
+  @ObjectType(`${mutation.charAt(0).toUpperCase()}${mutation.slice(1)}Payload`, { description: `The result of ${mutation}.` })
+  class Payload extends MutationPayload {}
+  for (const [name, [type, description]] of Object.entries(fields)) Field(type, { nullable: true, description })(Payload.prototype, name);
+  return Payload;
 }
 
 /** Forgets what this request's loaders cached, so that fields read after a write see it. */

@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { MutationPayload } from '../mutation.ts';
+import { PayloadType } from '../mutation.ts';
 import { Article } from '../models/article.ts';
 
 @ObjectType('ImportCounts', { description: 'What an import did with the entities of one kind.' })
@@ -38,11 +38,7 @@ export class ArticleImportReport {
   warnings!: string[];
 }
 
-@ObjectType('ArticleImportPayload', { description: 'The result of articleImport.' })
-export class ArticleImportPayload extends MutationPayload {
-  @Field(() => Article, { nullable: true, description: 'The article, created or matched; null when there are userErrors.' })
-  article?: Article | null;
-
-  @Field(() => ArticleImportReport, { nullable: true, description: 'What was created, matched and updated; null when there are userErrors.' })
-  report?: ArticleImportReport | null;
-}
+export const ArticleImportPayload = PayloadType('articleImport', {
+  article: [() => Article, 'The article, created or matched; null when there are userErrors.'],
+  report: [() => ArticleImportReport, 'What was created, matched and updated; null when there are userErrors.'],
+});

@@ -1,5 +1,5 @@
 /** Article in the schema: the type, list, filters and mutations derived from its definition, its body and its relations. */
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Resolver, Root } from 'type-graphql';
 import {
   articleMeetingIds,
   articleModel,
@@ -16,7 +16,7 @@ import { positionSchema } from './position.ts';
 import { meetingSchema } from './meeting.ts';
 import { connectionRelations } from '../model-schema.ts';
 import { ModelInputFields, modelSchema, mutationResolver, NodeObjectType } from '../model-schema.ts';
-import { MutationPayload, mutate } from '../mutation.ts';
+import { mutate, PayloadType } from '../mutation.ts';
 import { Node } from '../node.interface.ts';
 
 /** The type's values are the records the data layer reads (without the body, in lists). */
@@ -75,14 +75,10 @@ export class ArticleDeleteInput implements ArticleDeleteInputData {
   deletePositions!: boolean;
 }
 
-@ObjectType('ArticleDeletePayload', { description: 'The result of articleDelete.' })
-export class ArticleDeletePayload extends MutationPayload {
-  @Field(() => ID, { nullable: true, description: 'The ID of the article deleted; null when there are userErrors.' })
-  deletedArticleId?: string | null;
-
-  @Field(() => [ID], { nullable: true, description: 'The positions deleted with it (those no other article supports); null when there are userErrors.' })
-  deletedPositionIds?: string[] | null;
-}
+export const ArticleDeletePayload = PayloadType('articleDelete', {
+  deletedArticleId: [() => ID, 'The ID of the article deleted; null when there are userErrors.'],
+  deletedPositionIds: [() => [ID], 'The positions deleted with it (those no other article supports); null when there are userErrors.'],
+});
 
 export const ArticleMutationResolver = mutationResolver(articleModel, Article, {
   create: {

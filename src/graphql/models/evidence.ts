@@ -1,5 +1,5 @@
 /** Evidence in the schema: the type derived from its definition, its article and position, and the mutations that add and remove it. */
-import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
 import {
   createEvidence,
   deleteEvidence,
@@ -12,7 +12,7 @@ import type { EvidenceQuote } from '../../data/evidence-spans.ts';
 import { Audited } from '../audited.interface.ts';
 import type { GraphQLContext } from '../context.ts';
 import { NodeObjectType, nodeRelations } from '../model-schema.ts';
-import { MutationPayload, mutate } from '../mutation.ts';
+import { mutate, PayloadType } from '../mutation.ts';
 import { Node } from '../node.interface.ts';
 import { Article } from './article.ts';
 import { Position } from './position.ts';
@@ -74,23 +74,15 @@ export class EvidenceDeleteInput implements EvidenceDeleteInputData {
   id!: string;
 }
 
-@ObjectType('EvidenceCreatePayload', { description: 'The result of evidenceCreate.' })
-export class EvidenceCreatePayload extends MutationPayload {
-  @Field(() => Evidence, { nullable: true, description: 'The evidence added, with its offsets; null when there are userErrors.' })
-  evidence?: Evidence | null;
+export const EvidenceCreatePayload = PayloadType('evidenceCreate', {
+  evidence: [() => Evidence, 'The evidence added, with its offsets; null when there are userErrors.'],
+  position: [() => Position, 'The position it supports; null when there are userErrors.'],
+});
 
-  @Field(() => Position, { nullable: true, description: 'The position it supports; null when there are userErrors.' })
-  position?: Position | null;
-}
-
-@ObjectType('EvidenceDeletePayload', { description: 'The result of evidenceDelete.' })
-export class EvidenceDeletePayload extends MutationPayload {
-  @Field(() => ID, { nullable: true, description: 'The ID of the evidence removed; null when there are userErrors.' })
-  deletedEvidenceId?: string | null;
-
-  @Field(() => Position, { nullable: true, description: 'The position it supported, with its remaining evidence; null when there are userErrors.' })
-  position?: Position | null;
-}
+export const EvidenceDeletePayload = PayloadType('evidenceDelete', {
+  deletedEvidenceId: [() => ID, 'The ID of the evidence removed; null when there are userErrors.'],
+  position: [() => Position, 'The position it supported, with its remaining evidence; null when there are userErrors.'],
+});
 
 /** Evidence changes report the position they change too, which the derived payloads cannot. */
 @Resolver()
