@@ -144,6 +144,14 @@ const reportedDateOrNull = (value: string | null | undefined): ReportedDate | nu
 };
 const describeDay = (d: Date | null) => (d ? formatDay(d) : 'null');
 
+/**
+ * What a document's values fill in on a record it matched: each value it gives where the record
+ * has none (an import fills in what is missing, never overwrites).
+ */
+function filledIn<TValues extends Record<string, unknown>>(found: Record<string, unknown>, given: TValues): Partial<TValues> {
+  return Object.fromEntries(Object.entries(given).filter(([key, value]) => value !== null && found[key] === null)) as Partial<TValues>;
+}
+
 class ArticleImporter {
   private readonly report = emptyReport();
   /** The records the import created or changed, for the change log. */
@@ -370,11 +378,8 @@ class ArticleImporter {
       return;
     }
     this.officialIds.set(input.name, found.id);
-    const data: Prisma.OfficialUncheckedUpdateInput = {};
-    if (found.title === null && input.title !== null) data.title = input.title;
+    const data: Prisma.OfficialUncheckedUpdateInput = filledIn(found, { title: input.title, organizationId, countryId });
     this.keep(`official "${found.name}" title`, found.title, input.title);
-    if (found.organizationId === null && organizationId !== null) data.organizationId = organizationId;
-    if (found.countryId === null && countryId !== null) data.countryId = countryId;
     const aliases = aliasesWith(found, { name, aliases: input.aliases });
     if (aliases) data.aliases = aliases;
     const changed = Object.keys(data).length > 0;
@@ -412,17 +417,14 @@ class ArticleImporter {
       return;
     }
     this.articleId = found.id;
-    const data: Prisma.ArticleUpdateInput = {};
-    if (found.headline === null && input.headline !== null) data.headline = input.headline;
+    const data: Prisma.ArticleUpdateInput = filledIn(found, { headline: input.headline, publishedOn, photoCredit: input.photoCredit });
     if (found.url === null && input.url !== null) {
       const taken = await this.tx.article.findUnique({ where: { url: input.url }, select: { id: true } });
       if (!taken) data.url = input.url;
     }
     // A day recorded, then the exact time of that day: the time is added. Another day is kept.
     const sameDayOf = found.publishedOn === null || publishedOn === null || sameDay(found.publishedOn, publishedOn);
-    if (found.publishedOn === null && publishedOn !== null) data.publishedOn = publishedOn;
     if (found.publishedAt === null && publishedAt !== null && sameDayOf) data.publishedAt = publishedAt;
-    if (found.photoCredit === null && input.photoCredit !== null) data.photoCredit = input.photoCredit;
     const what = `article ${found.url ?? sha.slice(0, 12)}`;
     this.keep(`${what} source`, found.source, input.source);
     this.keep(`${what} headline`, found.headline, input.headline);
@@ -463,11 +465,7 @@ class ArticleImporter {
       this.count('meetings', 'created', id);
     } else {
       id = found.id;
-      const data: Prisma.MeetingUncheckedUpdateInput = {};
-      if (found.series === null && input.series !== null) data.series = input.series;
-      if (found.ordinal === null && input.ordinal !== null) data.ordinal = input.ordinal;
-      if (found.city === null && input.city !== null) data.city = input.city;
-      if (found.countryId === null && countryId !== null) data.countryId = countryId;
+      const data: Prisma.MeetingUncheckedUpdateInput = filledIn(found, { series: input.series, ordinal: input.ordinal, city: input.city, countryId });
       // A date it lacked, or a finer one within its own, is filled in.
       const recorded = storedReportedDate(found, 'held');
       const finer = held !== null && recorded !== null && refines(recorded, held);
@@ -518,13 +516,14 @@ class ArticleImporter {
       id = created.id;
     } else {
       id = found.id;
-      const data: Prisma.DeploymentUncheckedUpdateInput = {};
-      if (found.systemName === null && input.systemName !== null) data.systemName = input.systemName;
-      if (found.system === null && input.system !== null) data.system = input.system;
-      if (found.location === null && input.location !== null) data.location = input.location;
-      if (found.operatorId === null && operatorId !== null) data.operatorId = operatorId;
-      if (found.hostId === null && hostIds.length > 0) data.hostId = hostIds[0]!;
-      if (found.announcedOn === null && announcedOn !== null) data.announcedOn = announcedOn;
+      const data: Prisma.DeploymentUncheckedUpdateInput = filledIn(found, {
+        systemName: input.systemName,
+        system: input.system,
+        location: input.location,
+        operatorId,
+        hostId: hostIds[0] ?? null,
+        announcedOn,
+      });
       // The document's name for it, when another, becomes an alias; so do its aliases.
       const names = aliasesWith(found, { name: input.name, aliases });
       if (names) data.aliases = names;
