@@ -1,20 +1,20 @@
+import type { GraphQLScalarType } from 'graphql';
 import { Field, InputType } from 'type-graphql';
 import { DateScalar, DateTimeScalar } from './scalars.ts';
 
-@InputType('DateRange', { description: 'Days from `from` to `to`, both included; either end may be left open.' })
-export class DateRange {
-  @Field(() => DateScalar, { nullable: true, description: 'The first day of the range (inclusive); open when omitted.' })
-  from?: Date | null;
+/** A range input type of `scalar` values from `from` to `to`, both included, either end open; `words` name its values and ends. */
+function RangeInputType(name: string, scalar: GraphQLScalarType, words: { values: string; first: string; last: string }) {
+  @InputType(name, { description: `${words.values} from \`from\` to \`to\`, both included; either end may be left open.` })
+  class Range {
+    @Field(() => scalar, { nullable: true, description: `The ${words.first} of the range (inclusive); open when omitted.` })
+    from?: Date | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'The last day of the range (inclusive); open when omitted.' })
-  to?: Date | null;
+    @Field(() => scalar, { nullable: true, description: `The ${words.last} of the range (inclusive); open when omitted.` })
+    to?: Date | null;
+  }
+  return Range;
 }
 
-@InputType('DateTimeRange', { description: 'Instants from `from` to `to`, both included; either end may be left open.' })
-export class DateTimeRange {
-  @Field(() => DateTimeScalar, { nullable: true, description: 'The earliest instant of the range (inclusive); open when omitted.' })
-  from?: Date | null;
+export const DateRange = RangeInputType('DateRange', DateScalar, { values: 'Days', first: 'first day', last: 'last day' });
 
-  @Field(() => DateTimeScalar, { nullable: true, description: 'The latest instant of the range (inclusive); open when omitted.' })
-  to?: Date | null;
-}
+export const DateTimeRange = RangeInputType('DateTimeRange', DateTimeScalar, { values: 'Instants', first: 'earliest instant', last: 'latest instant' });
