@@ -46,7 +46,8 @@ import { DateScalar, DateTimeScalar, ReportedDateScalar } from './scalars.ts';
 
 type GraphQLTypeOf = () => GraphQLScalarType | ClassType | object | [GraphQLScalarType | ClassType | object];
 
-function outputType(definition: FieldDefinition): GraphQLTypeOf {
+/** The GraphQL type of a field of this kind: in its object type, its model's inputs, the import's input. */
+export function outputType(definition: Pick<FieldDefinition, 'kind' | 'enum'>): GraphQLTypeOf {
   switch (definition.kind) {
     case 'text':
     case 'url':

@@ -6,13 +6,12 @@
  * as null or [] may be left out here (a list is required only when it must not be empty);
  * `format` is not in the input. `toDocument` turns an input back into a document of the format.
  */
-import { Field, Float, InputType, Int, type ClassType } from 'type-graphql';
+import { Field, InputType, type ClassType } from 'type-graphql';
 import { articleFormat, type ArticleDocument, type FieldNode } from '../../data/import/format.ts';
-import type { EnumDefinition } from '../../data/model.ts';
 import { formatDay } from '../../data/rules.ts';
 import type { ReportedDate } from '../../data/reported-date.ts';
-import { enumType } from '../enum-type.ts';
-import { DateOrDateTimeScalar, DateScalar, ReportedDateScalar } from '../scalars.ts';
+import { outputType } from '../model-schema.ts';
+import { DateOrDateTimeScalar } from '../scalars.ts';
 
 type TypeOf = () => unknown;
 
@@ -23,24 +22,22 @@ const inputTypes = new Map<object, ClassType>();
 function fieldType(node: FieldNode): [TypeOf, boolean] {
   switch (node.kind) {
     case 'const':
-    case 'text':
     case 'body':
     case 'quote':
     case 'isoCode':
-    case 'url':
       return [() => String, node.nullable];
+    case 'text':
+    case 'url':
     case 'day':
-      return [() => DateScalar, node.nullable];
     case 'reportedDate':
-      return [() => ReportedDateScalar, node.nullable];
-    case 'instant':
-      return [() => DateOrDateTimeScalar, node.nullable];
     case 'int':
-      return [() => Int, node.nullable];
     case 'number':
-      return [() => Float, node.nullable];
     case 'enum':
-      return [() => enumType(node.enum as EnumDefinition), node.nullable];
+      // As a model's field of the same kind.
+      return [outputType({ kind: node.kind, enum: node.enum }), node.nullable];
+    case 'instant':
+      // A day alone, or an exact time (a model's instant is always a time).
+      return [() => DateOrDateTimeScalar, node.nullable];
     case 'names':
       return [() => [String], !node.minItems];
     case 'list': {
