@@ -151,6 +151,19 @@ export interface ModelSchema<TModel extends ModelDefinition, TRecord = RecordOf<
   ListArgs: ClassType<ListArgs<Record<string, unknown>, string>>;
 }
 
+/** The `filter` input type modelSchema declared for each model. */
+const filterTypes = new WeakMap<ModelDefinition, ClassType<Record<string, unknown>>>();
+
+/**
+ * The `filter` input type of a model (`PositionFilter`), for a file that cannot import the model's
+ * schema file (which imports it); known once that file is loaded, as it is when the schema is built.
+ */
+export function filterTypeOf(model: ModelDefinition): ClassType<Record<string, unknown>> {
+  const type = filterTypes.get(model);
+  if (!type) throw new Error(`${model.name} has no filter type: modelSchema declares it`);
+  return type;
+}
+
 /** The connection, `filter`, `orderBy` and list arguments of a model whose object type is `nodeType`, and its root list (`Query.positions`). */
 export function modelSchema<TModel extends ModelDefinition, TRecord extends NodeRecord>(
   model: TModel,
@@ -199,6 +212,7 @@ export function modelSchema<TModel extends ModelDefinition, TRecord extends Node
     Filter: ModelFilter as ClassType<Record<string, unknown>>,
     ListArgs: ModelListArgs,
   };
+  filterTypes.set(model, schema.Filter);
   const plural = model.plural.charAt(0).toUpperCase() + model.plural.slice(1);
   rootListResolver(schema, `${plural}, filtered and ordered as asked (by default all of them, in the order they were recorded).`);
   return schema;

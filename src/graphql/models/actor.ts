@@ -5,7 +5,6 @@ import { positionSchema } from './position.ts';
 import { deploymentSchema } from './deployment.ts';
 import { connectionRelations } from '../model-schema.ts';
 import { Actor } from '../actor.interface.ts';
-import { PositionFilter } from './position.ts';
 import { stanceSummaryField } from '../stance-summary/stance-summary.ts';
 
 /** Actor's stanceSummary: of the positions it holds. */
@@ -13,7 +12,6 @@ export const ActorStanceSummaryField = stanceSummaryField(
   Actor,
   heldPositionIds,
   'Counts of the positions this actor holds, by stance and by deployment and topic (its stances on each).',
-  () => PositionFilter,
 );
 
 /** Actor's connections to other nodes. */

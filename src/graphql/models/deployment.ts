@@ -22,7 +22,6 @@ import { connectionRelations, nodeRelations } from '../model-schema.ts';
 import { enumType } from '../enum-type.ts';
 import { ModelInputFields, modelSchema, mutationResolver, NodeObjectType } from '../model-schema.ts';
 import { Node } from '../node.interface.ts';
-import { PositionFilter } from './position.ts';
 import { stanceSummaryField } from '../stance-summary/stance-summary.ts';
 
 /** The type's values are the records the data layer reads (with the row ids its relations follow). */
@@ -38,7 +37,6 @@ export const DeploymentStanceSummaryField = stanceSummaryField(
   Deployment,
   deploymentPositionIds,
   'Counts of the positions taken on this deployment, by stance and by holder (who says what about it).',
-  () => PositionFilter,
 );
 
 /** Deployment's fields that follow references and short lists. */

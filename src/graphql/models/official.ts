@@ -18,7 +18,6 @@ import { meetingSchema } from './meeting.ts';
 import { connectionRelations, nodeRelations } from '../model-schema.ts';
 import { ModelInputFields, modelSchema, mutationResolver, NodeObjectType } from '../model-schema.ts';
 import { Node } from '../node.interface.ts';
-import { PositionFilter } from './position.ts';
 import { stanceSummaryField } from '../stance-summary/stance-summary.ts';
 
 /** The type's values are the records the data layer reads (with the row ids its relations follow). */
@@ -32,7 +31,6 @@ export const OfficialStanceSummaryField = stanceSummaryField(
   Official,
   officialPositionIds,
   'Counts of the positions this official voiced, by stance and by deployment and topic.',
-  () => PositionFilter,
 );
 
 /** Official's fields that follow references and short lists. */

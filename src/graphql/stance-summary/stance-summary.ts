@@ -8,6 +8,7 @@ import { listingOf } from '../../data/model-listing.ts';
 import type { Loaders } from '../loaders.ts';
 import type { HasRowId } from '../connection.ts';
 import type { GraphQLContext } from '../context.ts';
+import { filterTypeOf } from '../model-schema.ts';
 
 /** `byStance` holds one count per stance. */
 export const stanceCount = Object.keys(Stance).length;
@@ -75,16 +76,15 @@ export async function stanceSummaryOf(
 
 /**
  * `stanceSummary(filter:)` on a node type (an actor, a deployment, an official), as a resolver
- * class: the summary of the positions tied to the node through `positionIds`. `positionFilter`
- * gives PositionFilter, late: the files that call this and position's import each other.
+ * class: the summary of the positions tied to the node through `positionIds`.
  */
-export function stanceSummaryField(nodeType: abstract new () => object, positionIds: IdSource, description: string, positionFilter: () => ClassType) {
+export function stanceSummaryField(nodeType: abstract new () => object, positionIds: IdSource, description: string) {
   @Resolver(() => nodeType as ClassType)
   class StanceSummaryField {
     @FieldResolver(() => StanceSummary, { description })
     stanceSummary(
       @Root() node: HasRowId,
-      @Arg('filter', positionFilter, { nullable: true, description: 'Only the positions that match every condition given.' })
+      @Arg('filter', () => filterTypeOf(positionModel), { nullable: true, description: 'Only the positions that match every condition given.' })
       filter: Record<string, unknown> | null,
       @Ctx() { loaders }: GraphQLContext,
     ): Promise<StanceSummary> {
