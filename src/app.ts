@@ -7,6 +7,7 @@ import { migrateSchema } from './db/migrate.ts';
 import { seedDatabase } from './data/import/seed.ts';
 import { buildGraphQLSchema } from './graphql/schema.ts';
 import { graphqlPath } from './http/apollo.ts';
+import type { ConnectionShare } from './http/connection-share.ts';
 import { createGraphQLHttpServer } from './http/server.ts';
 import { listenLocalSocket, type LocalSocketServer } from './http/local-socket.ts';
 import { loadTrustedDocuments } from './http/trusted-documents.ts';
@@ -18,6 +19,8 @@ export type AppOptions = Pick<AppConfig, 'database' | 'port'> &
   Partial<Omit<AppConfig, 'database' | 'port'>> & {
     host?: string;
     log?: Logger;
+    /** A worker of several (WEB_CONCURRENCY, src/cluster.ts): its side of spreading connections evenly. */
+    connectionShare?: ConnectionShare | null;
   };
 
 export interface RunningApp {
@@ -55,6 +58,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     redisUrl = null,
     subscriptions = { ...defaultSubscriptionSettings },
     log = createLogger(options.logLevel ?? 'info', undefined, options.logFormat ?? 'json'),
+    connectionShare = null,
   } = options;
 
   // Before anything listens or opens: a mistake in the allow-list stops start-up at once.
@@ -79,6 +83,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     requireAuthForRead,
     subscriptions,
     trustedDocumentsOnly: trustedDocuments !== null,
+    connectionShare,
   });
   await new Promise<void>((resolve, reject) => {
     http.server.once('error', reject);

@@ -13,17 +13,25 @@
  *   flight within SHUTDOWN_GRACE_MS, as a single process does) and exits 0 once all have
  *   stopped cleanly (1 otherwise); a second signal ends them at once.
  *
- * Messages between them: a worker sends `{ type: 'ready' }` once it serves; the supervisor sends
- * `{ type: 'stop' }`. Workers ignore SIGINT: a Ctrl-C in a terminal reaches the whole process
- * group, and the supervisor's message is what stops them (once).
+ * - keeps the workers' keep-alive connections evenly spread (src/http/connection-share.ts).
+ *
+ * Messages between them: a worker sends `{ type: 'ready' }` once it serves, and `{ type:
+ * 'connections', open }` when the count of connections it holds changes; the supervisor sends
+ * `{ type: 'stop' }`, and `{ type: 'release-connections', count }` to a worker holding more than
+ * its share. Workers ignore SIGINT: a Ctrl-C in a terminal reaches the whole process group, and
+ * the supervisor's message is what stops them (once).
  */
 import cluster, { type Worker } from 'node:cluster';
+import { excessOf } from './http/connection-share.ts';
 import type { Logger } from './logger.ts';
 
-export type ClusterMessage = { type: 'ready' } | { type: 'stop' };
+export type ClusterMessage = { type: 'ready' } | { type: 'stop' } | { type: 'connections'; open: number } | { type: 'release-connections'; count: number };
 
-export const isClusterMessage = (value: unknown, type: ClusterMessage['type']): boolean =>
+export const isClusterMessage = <T extends ClusterMessage['type']>(value: unknown, type: T): value is Extract<ClusterMessage, { type: T }> =>
   typeof value === 'object' && value !== null && (value as { type?: unknown }).type === type;
+
+/** How long the workers' counts of connections must stay unchanged before the supervisor evens them out. */
+const SETTLED_AFTER_MS = 250;
 
 export interface SupervisorOptions {
   processes: number;
@@ -35,16 +43,39 @@ export function superviseWorkers({ processes, shutdownGraceMs, log }: Supervisor
   // Our own tally: cluster.workers may still list a worker when its 'exit' event fires.
   const running = new Map<number, Worker>();
   const started = new Set<number>();
+  /** The connections each worker last said it holds. */
+  const connections = new Map<number, number>();
   let announced = false;
   let stopping = false;
   let exitCode = 0;
 
   const workers = () => [...running.values()];
 
+  // Decided once the counts have settled (src/http/connection-share.ts says why).
+  let rebalance: NodeJS.Timeout | null = null;
+  const countsChanged = () => {
+    if (rebalance) clearTimeout(rebalance);
+    rebalance = setTimeout(() => {
+      rebalance = null;
+      if (stopping) return;
+      const holding = workers();
+      const excess = excessOf(holding.map((worker) => connections.get(worker.id) ?? 0));
+      holding.forEach((worker, i) => {
+        const count = excess[i] ?? 0;
+        if (count > 0 && worker.isConnected()) worker.send({ type: 'release-connections', count } satisfies ClusterMessage);
+      });
+    }, SETTLED_AFTER_MS).unref();
+  };
+
   const fork = () => {
     const worker = cluster.fork();
     running.set(worker.id, worker);
     worker.on('message', (message: unknown) => {
+      if (isClusterMessage(message, 'connections')) {
+        connections.set(worker.id, message.open);
+        countsChanged();
+        return;
+      }
       if (!isClusterMessage(message, 'ready')) return;
       started.add(worker.id);
       if (!announced && started.size === processes) {
@@ -75,6 +106,7 @@ export function superviseWorkers({ processes, shutdownGraceMs, log }: Supervisor
 
   cluster.on('exit', (worker, code, signal) => {
     running.delete(worker.id);
+    connections.delete(worker.id);
     const hadStarted = started.delete(worker.id);
     if (stopping) {
       if (code !== 0) exitCode = 1;

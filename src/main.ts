@@ -2,6 +2,7 @@ import cluster from 'node:cluster';
 import type { RunningApp } from './app.ts';
 import { isClusterMessage, superviseWorkers, type ClusterMessage } from './cluster.ts';
 import { ConfigErrors, loadConfig, loadDotEnv, type AppConfig } from './config.ts';
+import { ConnectionShare } from './http/connection-share.ts';
 import { createLogger, type Logger } from './logger.ts';
 
 async function oneLine(error: unknown): Promise<string> {
@@ -46,11 +47,15 @@ async function serve(config: AppConfig, log: Logger): Promise<void> {
   };
   // `on`, not `once`: a second signal must not kill the process half-way through stopping.
   process.on('SIGTERM', () => stop('SIGTERM', true));
+  // A worker of several reports the connections it holds, and releases those beyond its share when
+  // the supervisor asks (src/http/connection-share.ts).
+  const connectionShare = cluster.isWorker ? new ConnectionShare((open) => process.send?.({ type: 'connections', open } satisfies ClusterMessage)) : null;
   if (cluster.isWorker) {
     // The supervisor stops its workers (src/cluster.ts); a terminal's Ctrl-C reaches them too.
     process.on('SIGINT', () => undefined);
     process.on('message', (message: unknown) => {
       if (isClusterMessage(message, 'stop')) stop('stop from the supervisor', false);
+      else if (isClusterMessage(message, 'release-connections')) connectionShare?.release(message.count);
     });
   } else {
     process.on('SIGINT', () => stop('SIGINT', true));
@@ -58,7 +63,7 @@ async function serve(config: AppConfig, log: Logger): Promise<void> {
   // Imported here, not at the top: a supervisor (src/cluster.ts) never loads the app, so it stays
   // a small process.
   const { startApp } = await import('./app.ts');
-  app = await startApp({ ...config, log });
+  app = await startApp({ ...config, log, connectionShare });
   process.send?.({ type: 'ready' } satisfies ClusterMessage);
   if (stopSignal !== null) {
     const signal: string = stopSignal;

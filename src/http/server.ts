@@ -15,6 +15,7 @@ import { ideAssetPrefix, readIdeAsset } from './graphiql.ts';
 import { logRequest, parseBody, readBody, RequestError, responseMediaType, sendJson, writeResult } from './request-io.ts';
 import { requestIdFrom, runInRequestScope, type RequestScope } from './request-scope.ts';
 import { trustedParams, trustedSearch, type OperationParams, type TrustedDocuments } from './trusted-documents.ts';
+import type { ConnectionShare } from './connection-share.ts';
 import { serveWebApp } from './web-app.ts';
 import { warmUp } from './warm-up.ts';
 import { createSubscriptionServer } from './websocket.ts';
@@ -42,6 +43,8 @@ export interface GraphQLHttpServerOptions extends Pick<
   log: Logger;
   /** TRUSTED_DOCUMENTS is set: the web app's page says so, and the app sends hashes (src/http/web-app.ts). */
   trustedDocumentsOnly: boolean;
+  /** One process of several on the port (WEB_CONCURRENCY): keeps its connections to its share (src/http/connection-share.ts). */
+  connectionShare: ConnectionShare | null;
 }
 
 /** What the API needs once the database is open. */
@@ -73,8 +76,9 @@ export interface GraphQLHttpServer {
  * and `/readyz` for probes, and the web app at `/` (its routes and `/assets/*`).
  */
 export function createGraphQLHttpServer(options: GraphQLHttpServerOptions): GraphQLHttpServer {
-  const { log, production, introspection, limits, requestTimeoutMs, reportSqlStatements, requireAuthForRead, trustedDocumentsOnly } = options;
+  const { log, production, introspection, limits, requestTimeoutMs, reportSqlStatements, requireAuthForRead, trustedDocumentsOnly, connectionShare } = options;
   const server = createServer();
+  connectionShare?.watch(server);
   // Node's own bound on receiving a request (headers and body), a little beyond ours.
   server.requestTimeout = requestTimeoutMs + 5_000;
   server.headersTimeout = Math.min(60_000, requestTimeoutMs + 5_000);
@@ -123,8 +127,9 @@ export function createGraphQLHttpServer(options: GraphQLHttpServerOptions): Grap
     };
     response.setHeader('x-request-id', scope.id);
     // Draining: this is the connection's last response, so that a keep-alive client opens its next
-    // request elsewhere instead of sending it on a connection about to close (a reset).
-    if (health.phase === 'draining') response.shouldKeepAlive = false;
+    // request elsewhere instead of sending it on a connection about to close (a reset). So it is
+    // when the supervisor has asked this process to release connections it holds beyond its share.
+    if (health.phase === 'draining' || (response.shouldKeepAlive && connectionShare?.releases())) response.shouldKeepAlive = false;
     response.once('close', () => logRequest(scope, request, response, url.pathname, startedAt));
     void runInRequestScope(scope, () => handle(request, response, url, scope)).catch((error: unknown) => {
       if (response.destroyed || response.socket?.destroyed !== false) return; // the client (or the shutdown) closed the connection

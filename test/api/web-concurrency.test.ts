@@ -3,7 +3,7 @@
  * is under test, so they are spawned. PostgreSQL server runs only: the embedded database belongs
  * to one process, which the setting's check (tested on every run) says.
  */
-import { request as httpRequest } from 'node:http';
+import { Agent, request as httpRequest } from 'node:http';
 import { createServer, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
@@ -66,7 +66,9 @@ describe.skipIf(!onPostgres)('WEB_CONCURRENCY=2 on a PostgreSQL server', () => {
 
   beforeAll(async () => {
     database = await createTestDatabaseTarget();
-    server = spawnServer({ ...database.env, WEB_CONCURRENCY: '2' });
+    // Kept-alive connections stay open between a test's requests (the tests' 1 s would close them
+    // while a test reads the log, and the clients' next connections would be spread anew).
+    server = spawnServer({ ...database.env, WEB_CONCURRENCY: '2', KEEP_ALIVE_TIMEOUT_MS: '60000' });
     await server.waitFor(/2 server processes are serving/, 120_000);
     port = Number(logLines(server.output()).find((line) => typeof line.port === 'number')?.port);
   }, 150_000);
@@ -80,6 +82,65 @@ describe.skipIf(!onPostgres)('WEB_CONCURRENCY=2 on a PostgreSQL server', () => {
     for (let i = 0; i < 8; i++) expect(await typenameOnNewConnection(port)).toBe(200);
     await eventually(async () => (answeringPids(server).size === 2 ? true : undefined));
   });
+
+  it('spreads keep-alive clients evenly: a process holding more than its share tells the excess to reconnect', async () => {
+    // Eight clients, a kept-alive connection each; then the clients of one process leave, and the
+    // others go on sending: without the balancing they would all stay on the other process.
+    const clients = Array.from({ length: 8 }, (_, i) => ({ name: `balance-${i}`, agent: new Agent({ keepAlive: true, maxSockets: 1 }), sent: 0 }));
+    let closes = 0;
+    const send = (client: (typeof clients)[number]) =>
+      new Promise<string>((resolve, reject) => {
+        const reqId = `${client.name}-${client.sent++}`;
+        const request = httpRequest(
+          {
+            host: '127.0.0.1',
+            port,
+            path: '/graphql',
+            method: 'POST',
+            agent: client.agent,
+            headers: { 'content-type': 'application/json', 'x-request-id': reqId },
+          },
+          (response) => {
+            if (response.headers.connection === 'close') closes++;
+            response.resume();
+            response.on('end', () => resolve(reqId));
+          },
+        );
+        request.on('error', reject);
+        request.end(JSON.stringify({ query: '{ __typename }' }));
+      });
+    /** The process that answered each request id, from the log. */
+    const pidsOf = (reqIds: string[]) =>
+      eventually(async () => {
+        const byId = new Map(logLines(server.output()).map((line) => [line.reqId, line.pid as number]));
+        const pids = reqIds.map((id) => byId.get(id));
+        return pids.every((pid) => pid !== undefined) ? pids : undefined;
+      });
+    try {
+      const first = await pidsOf(await Promise.all(clients.map(send)));
+      const [leaving] = first;
+      const staying = clients.filter((_, i) => first[i] !== leaving);
+      for (const [i, client] of clients.entries()) if (first[i] === leaving) client.agent.destroy();
+      expect(staying.length).toBeGreaterThanOrEqual(2);
+
+      // They all started on one process; within a few rounds each process holds half of them.
+      const spread = await eventually(
+        async () => {
+          const pids = await pidsOf(await Promise.all(staying.map(send)));
+          const counts = [...new Set(pids)].map((pid) => pids.filter((p) => p === pid).length);
+          return counts.length === 2 && Math.abs(counts[0]! - counts[1]!) <= 1 ? counts : undefined;
+        },
+        { timeoutMs: 20_000, intervalMs: 100 },
+      );
+      expect(spread[0]! + spread[1]!).toBe(staying.length);
+      // Only the excess was told to reconnect: no connection is closed once the shares are even.
+      const closed = closes;
+      for (let round = 0; round < 3; round++) await Promise.all(staying.map(send));
+      expect(closes).toBe(closed);
+    } finally {
+      for (const client of clients) client.agent.destroy();
+    }
+  }, 60_000);
 
   it('replaces a process that dies, and keeps answering meanwhile', async () => {
     const [victim] = answeringPids(server);
