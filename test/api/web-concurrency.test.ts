@@ -3,7 +3,9 @@
  * is under test, so they are spawned. PostgreSQL server runs only: the embedded database belongs
  * to one process, which the setting's check (tested on every run) says.
  */
+import { readFileSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
+import { availableParallelism } from 'node:os';
 import { createServer, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
@@ -81,6 +83,16 @@ describe.skipIf(!onPostgres)('WEB_CONCURRENCY=2 on a PostgreSQL server', () => {
   it('answers from both processes on one port', async () => {
     for (let i = 0; i < 8; i++) expect(await typenameOnNewConnection(port)).toBe(200);
     await eventually(async () => (answeringPids(server).size === 2 ? true : undefined));
+  });
+
+  it('runs garbage collection on one thread in each process when the processes are as many as the cores', async () => {
+    for (let i = 0; i < 8; i++) expect(await typenameOnNewConnection(port)).toBe(200);
+    const pids = await eventually(async () => {
+      const answering = answeringPids(server);
+      return answering.size === 2 ? [...answering] : undefined;
+    });
+    const flags = (pid: number) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    for (const pid of pids) expect(flags(pid).includes('--single-threaded-gc')).toBe(2 >= availableParallelism());
   });
 
   it('spreads keep-alive clients evenly: a process holding more than its share tells the excess to reconnect', async () => {
