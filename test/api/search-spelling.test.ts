@@ -235,6 +235,56 @@ describe('the list of spelling variants (stancegraph_spelling_pairs)', () => {
     expect(empty).toEqual({ q: '' });
   });
 
+  // ts_rewrite's query as it writes every query it returns (operands of & and | in its own order):
+  // two rewrites are the same when their canonical forms are (a rule that matches nothing).
+  const canonical = (tsquery: string) => `ts_rewrite(${tsquery}, 'xxnothingxx'::tsquery, 'xxnothingxx'::tsquery)::text`;
+
+  it('rewrites a query as the list does through ts_rewrite and a query of its rules, for every word, phrase and exclusion', async () => {
+    // The rewrite before migration *_spelling_variants_without_queries: the rules as a query.
+    const byRulesQuery = `ts_rewrite(q, '
+      WITH lexemes AS (SELECT to_tsquery(''english'', american) AS american, to_tsquery(''english'', british) AS british FROM stancegraph_spelling_pairs())
+      SELECT target, substitute FROM (
+        SELECT 1 AS pass, british AS target, american AS substitute FROM lexemes
+        UNION ALL SELECT 2, american, american || british FROM lexemes
+      ) AS rules ORDER BY pass')`;
+    const compared = await rows<{ words: string; rewritten: string; expected: string }>(
+      `SELECT words, ${canonical('stancegraph_spelling_variants(q)')} AS rewritten, ${canonical(byRulesQuery)} AS expected
+       FROM (SELECT words, websearch_to_tsquery('english', words) AS q FROM (
+         SELECT american AS words FROM stancegraph_spelling_pairs()
+         UNION ALL SELECT british FROM stancegraph_spelling_pairs()
+         UNION ALL SELECT format('"missile %s" -%s or THAAD', american, british) FROM stancegraph_spelling_pairs()
+         UNION ALL SELECT format('%s %s -"%s %s"', british, american, american, british) FROM stancegraph_spelling_pairs()
+       ) AS texts) AS queries`,
+    );
+    expect(compared.length).toBeGreaterThan(160);
+    expect(compared.filter((row) => row.rewritten !== row.expected)).toEqual([]);
+  });
+
+  it('is written from the list: a changed list, rewritten by stancegraph_write_spelling_variants(), is what the rewrite follows', async () => {
+    const rewrite = (word: string) => canonical(`stancegraph_spelling_variants(to_tsquery('english', '${word}'))`);
+    // Inside a transaction that is then rolled back, so that the other tests keep the migration's list.
+    const rolledBack = new Error('rolled back');
+    let inside: { colour: string; defence: string } | undefined;
+    try {
+      await db.prisma.$transaction(async (tx) => {
+        await tx.$executeRawUnsafe(
+          `CREATE OR REPLACE FUNCTION stancegraph_spelling_pairs() RETURNS TABLE (american text, british text) LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ VALUES ('color', 'colour') $$`,
+        );
+        await tx.$executeRawUnsafe('SELECT stancegraph_write_spelling_variants()');
+        [inside] = await tx.$queryRawUnsafe<Array<{ colour: string; defence: string }>>(
+          `SELECT ${rewrite('colour')} AS colour, ${rewrite('defence')} AS defence`,
+        );
+        throw rolledBack;
+      });
+    } catch (error) {
+      if (error !== rolledBack) throw error;
+    }
+    expect(inside).toEqual({ colour: `'color' | 'colour'`, defence: `'defenc'` });
+    // Rolled back: the migration's list and its rewrite again.
+    const [after] = await rows<{ defence: string }>(`SELECT ${rewrite('defence')} AS defence`);
+    expect(after?.defence).toMatch(/^'defen[cs]' \| 'defen[cs]'$/);
+  });
+
   it.each([
     ['"missile defence"', 'the missile defense system', true],
     ['"missile defence"', 'defense against a missile', false],
