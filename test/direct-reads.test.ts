@@ -1,12 +1,13 @@
 /**
- * Reads sent straight to the driver adapter (src/db/direct-reads.ts) return what Prisma's raw
- * queries return, are counted as statements, leave a transaction's reads in the transaction, and
- * fail with the database's own words; on PGlite and on the PostgreSQL server.
+ * Reads sent straight to the driver adapter (src/db/direct-reads.ts), their values written into
+ * their text, return what Prisma's raw queries return from the same values sent as parameters, are
+ * counted as statements, leave a transaction's reads in the transaction, and fail with the
+ * database's own words; on PGlite and on the PostgreSQL server.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Prisma } from '../src/generated/prisma/client.ts';
 import { openDatabase, type Database } from '../src/db/database.ts';
-import { queryRows } from '../src/db/direct-reads.ts';
+import { queryRows, withValuesWritten } from '../src/db/direct-reads.ts';
 import { countStatements, type StatementTally } from '../src/db/statement-counter.ts';
 import type { TestDatabase } from './support/database.ts';
 import { leaseTestDatabase } from './support/leased-database.ts';
@@ -42,6 +43,31 @@ describe(`direct reads (${process.env.DATABASE_URL ? 'PostgreSQL server' : 'PGli
     expect(direct).toHaveLength(4);
     expect(direct[0]).toMatchObject({ echoed: 'naïve "quotes" \\ and ; DROP', atIsPast: true, fromJson: 'value' });
     expect(typeof direct[0]!.third).toBe('number');
+  });
+
+  it('send their values as literals that mean what the parameters meant, whatever the text holds', async () => {
+    const texts = ["O'Brien", "back\\slash \\x00 and \\'", '\'); DROP TABLE "Actor"; --', '$1 $$ dollar $q$', 'naïve ✓ 中文', '', '{a,b}', 'NULL'];
+    const statement = Prisma.sql`SELECT array_to_json(${texts}::text[])::text AS texts, ${texts[0]}::text AS one, array_to_json(${['RU', null, 'a "b" c']}::text[])::text AS list,
+      ${42} + 1 AS number, ${1.5}::float8 AS fraction, ${true}::boolean AS yes, ${null}::int AS nothing,
+      ${new Date('2016-07-28T12:34:56.789Z')}::timestamp(3)::text AS instant, ${new Date('2016-07-28T00:00:00Z')}::timestamp(3)::text AS midnight,
+      ${JSON.stringify({ key: "it's" })}::jsonb ->> 'key' AS "fromJson", array_to_json(${[3, 1, 2]}::int[])::text AS ids`;
+    expect(withValuesWritten(Prisma.sql`SELECT ${1} AS a, ${"it's"} AS b, ${['x', null]} AS c`)).toBe(`SELECT '1' AS a, 'it''s' AS b, '{"x",NULL}' AS c`);
+    const [direct] = await queryRows<Record<string, unknown>>(db.prisma, statement);
+    const [throughPrisma] = await db.prisma.$queryRaw<Array<Record<string, unknown>>>(statement);
+    expect(direct).toEqual(throughPrisma);
+    expect(direct).toMatchObject({
+      texts: JSON.stringify(texts),
+      one: "O'Brien",
+      list: JSON.stringify(['RU', null, 'a "b" c']),
+      number: 43,
+      yes: true,
+      nothing: null,
+      instant: '2016-07-28 12:34:56.789',
+      midnight: '2016-07-28 00:00:00',
+      fromJson: "it's",
+      ids: '[3,1,2]',
+    });
+    expect(await db.prisma.$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM "Actor"`).not.toEqual([{ n: 0 }]);
   });
 
   it('are counted as statements of the unit of work that sends them', async () => {

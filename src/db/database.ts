@@ -10,7 +10,7 @@ import { createPglite } from './pglite-cluster.ts';
 import { takingTurns } from './pglite-turns.ts';
 import { readDirectly } from './direct-reads.ts';
 import { countingAdapterFactory } from './statement-counter.ts';
-import { statementNames } from './statement-names.ts';
+import { statementNames, type StatementNames } from './statement-names.ts';
 import { PrismaClient } from '../generated/prisma/client.ts';
 import type { DatabaseTarget } from '../config.ts';
 
@@ -346,16 +346,17 @@ export async function openDatabase(
   const clientFor = (max: number) =>
     clientReadingDirectly(
       new PrismaPg(
-        guardedPool({
+        guardedPool(names, {
           connectionString: target.url,
           connectionTimeoutMillis: timeoutMs,
           max,
           ...sessionLimits(options.statementTimeoutMs),
-          // A prepared statement is still planned for the values of each execution, as an
-          // unnamed one is: what is saved is parsing and analysing its text. PostgreSQL's
-          // default (`auto`) would switch to one generic plan after five executions when it
-          // estimates it no dearer, and an estimate averaged over values can be far off for a
-          // given one (a search term in a few documents or in most).
+          // A prepared statement with parameters (a write's, sent by Prisma) is still planned for
+          // the values of each execution, as an unnamed one is. PostgreSQL's default (`auto`)
+          // would switch to one generic plan after five executions when it estimates it no
+          // dearer, and an estimate averaged over values can be far off for a given one (a search
+          // term in a few documents or in most). Reads have no parameters (their values are in
+          // their text, src/db/direct-reads.ts): planned once per connection, for those values.
           options: [`-c random_page_cost=${randomPageCost}`, ...(names ? ['-c plan_cache_mode=force_custom_plan'] : [])].join(' '),
         }),
         {
@@ -411,10 +412,12 @@ function sessionLimits(statementTimeoutMs: number | undefined): pg.PoolConfig {
  * would let the next request see, and then commit, that transaction's half-done writes. Such a
  * connection is closed instead (the server rolls back what it held), and the pool opens a new one.
  */
-function guardedPool(config: pg.PoolConfig): pg.Pool {
+function guardedPool(names: StatementNames | null, config: pg.PoolConfig): pg.Pool {
   const pool = new pg.Pool(config);
   pool.on('release', (error: Error | undefined, client: pg.PoolClient) => {
     if (!error && client.getTransactionStatus() !== 'I') void client.end().catch(() => undefined);
   });
+  // A connection taken from the pool first drops the statements whose names were given up.
+  if (names) pool.on('acquire', (client) => names.dropGivenUp(client));
   return pool;
 }

@@ -9,8 +9,18 @@
  * Only root clients read this way: a transaction's client is not registered, so a write's reads go
  * through it and stay in the write's transaction. Before its first statement a client has connected
  * no adapter yet, and reads through itself (which connects it).
+ *
+ * A read is sent with its values written into its text, without parameters (`withValuesWritten`).
+ * PostgreSQL plans a statement that has parameters at each execution, for that execution's values
+ * (the connections' `plan_cache_mode`, src/db/database.ts), and a filtered page spent as long in
+ * the planner as in the executor. A named statement without parameters is planned once per
+ * connection, and that plan is the one its values call for, since they are in its text: a request
+ * sent again with the same values (an app's first page of a list, a popular search) skips the
+ * planner, and one with new values is planned as before (docs/architecture.md).
  */
 import { ColumnTypeEnum, isDriverAdapterError, type ColumnType, type SqlQuery, type SqlQueryable } from '@prisma/driver-adapter-utils';
+import pg from 'pg';
+import pgUtils from 'pg/lib/utils.js';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 
 /** The adapter each root client has connected, while it is connected. */
@@ -36,15 +46,42 @@ const plainColumnTypes = new Set<ColumnType>([
   ColumnTypeEnum.Enum,
 ]);
 
-/** A parameter as Prisma hands it to the adapter: an object (not a date) as its JSON text. */
+/** A UTC instant as the pg adapter sends a date parameter: `YYYY-MM-DD HH:MM:SS[.mmm]`. */
+function instantText(date: Date): string {
+  const iso = date.toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)}${date.getUTCMilliseconds() ? iso.slice(19, 23) : ''}`;
+}
+
+/**
+ * A value as the pg adapter hands it to pg for a parameter of unknown type: a date as its UTC
+ * instant, an object (not a date, not bytes) as its JSON text, a list element by element.
+ */
 function parameterOf(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(parameterOf);
-  return value !== null && typeof value === 'object' && !(value instanceof Date) ? JSON.stringify(value) : value;
+  if (value instanceof Date) return instantText(value);
+  return value !== null && typeof value === 'object' && !ArrayBuffer.isView(value) ? JSON.stringify(value) : value;
+}
+
+/**
+ * A value as an SQL literal: the text pg would send for it as a parameter (pg's own encoding of
+ * lists and numbers; bytes in bytea's hex form), quoted by pg's `escapeLiteral`. A quoted literal has no type until
+ * its place in the statement gives it one, as a parameter sent as text has none.
+ */
+function literalOf(value: unknown): string {
+  const prepared = pgUtils.prepareValue(parameterOf(value));
+  if (prepared === null || prepared === undefined) return 'NULL';
+  return pg.escapeLiteral(Buffer.isBuffer(prepared) ? `\\x${prepared.toString('hex')}` : prepared);
+}
+
+/** The statement's text with each value written in its place as a literal (why: the comment at the top). */
+export function withValuesWritten(statement: Prisma.Sql): string {
+  let text = statement.strings[0]!;
+  for (let i = 0; i < statement.values.length; i++) text += literalOf(statement.values[i]) + statement.strings[i + 1]!;
+  return text;
 }
 
 function queryOf(statement: Prisma.Sql): SqlQuery {
-  const args = statement.values.map(parameterOf);
-  return { sql: statement.text, args, argTypes: args.map((arg) => ({ scalarType: 'unknown', arity: Array.isArray(arg) ? 'list' : 'scalar' })) };
+  return { sql: withValuesWritten(statement), args: [], argTypes: [] };
 }
 
 /**

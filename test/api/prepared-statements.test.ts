@@ -1,15 +1,25 @@
 /**
  * On a PostgreSQL server, a statement sent a second time is prepared on its connection under a
- * name (src/db/statement-names.ts) and still planned for each execution's values; with
- * PREPARED_STATEMENTS_MAX=0 nothing is prepared. Reads the server's own view of the connection.
+ * name (src/db/statement-names.ts): one with parameters (Prisma's) is still planned for each
+ * execution's values, a read (its values in its text, src/db/direct-reads.ts) is planned once; a
+ * name given up is dropped from the connection; with PREPARED_STATEMENTS_MAX=0 nothing is
+ * prepared. Reads the server's own view of the connection.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Prisma } from '../../src/generated/prisma/client.ts';
 import { openDatabase, type Database } from '../../src/db/database.ts';
+import { queryRows } from '../../src/db/direct-reads.ts';
 import { createTestDatabaseTarget, type TestDatabase } from '../support/database.ts';
 
-/** Queries run one after another use one connection of the pool: the last one released is idle and taken again. */
-async function preparedOnConnection(db: Database): Promise<Array<{ name: string; statement: string }>> {
-  return db.prisma.$queryRaw<Array<{ name: string; statement: string }>>`SELECT name, statement FROM pg_prepared_statements ORDER BY name`;
+let probes = 0;
+/**
+ * Queries run one after another use one connection of the pool: the last one released is idle and
+ * taken again. Each probe's text is new, so that it never takes a name itself.
+ */
+async function preparedOnConnection(db: Database): Promise<Array<{ name: string; statement: string; generic_plans: number; custom_plans: number }>> {
+  return db.prisma.$queryRawUnsafe(
+    `SELECT name, statement, generic_plans::int, custom_plans::int FROM pg_prepared_statements ORDER BY name /* probe ${++probes} */`,
+  );
 }
 
 describe.runIf(process.env.DATABASE_URL)('prepared statements', () => {
@@ -21,7 +31,7 @@ describe.runIf(process.env.DATABASE_URL)('prepared statements', () => {
     await database?.dispose();
   });
 
-  it('are made of a statement sent twice, planned for each execution still', async () => {
+  it('are made of a statement sent twice, planned for each execution still when it has parameters', async () => {
     const db = await openDatabase(database.target, { preparedStatements: 5 });
     try {
       const read = (id: number) => db.prisma.$queryRaw<Array<{ name: string }>>`SELECT name FROM "Actor" WHERE id = ${id} /* prepared-test */`;
@@ -31,9 +41,51 @@ describe.runIf(process.env.DATABASE_URL)('prepared statements', () => {
       expect(again).toEqual(first);
       expect(other?.name).not.toBe(first?.name); // the values of each execution, not the first one's
       const prepared = (await preparedOnConnection(db)).filter((row) => row.statement.includes('prepared-test'));
-      expect(prepared).toEqual([{ name: expect.stringMatching(/^stancegraph_\d+$/), statement: expect.stringContaining('FROM "Actor" WHERE id = $1') }]);
+      expect(prepared).toEqual([
+        {
+          name: expect.stringMatching(/^stancegraph_\d+$/),
+          statement: expect.stringContaining('FROM "Actor" WHERE id = $1'),
+          generic_plans: 0,
+          custom_plans: 2,
+        },
+      ]);
       const [mode] = await db.prisma.$queryRaw<Array<{ plan_cache_mode: string }>>`SHOW plan_cache_mode`;
       expect(mode?.plan_cache_mode).toBe('force_custom_plan');
+    } finally {
+      await db.close();
+    }
+  });
+
+  it("are planned once for a read, whose values are in its text, and each read gets its own values' answer", async () => {
+    const db = await openDatabase(database.target, { preparedStatements: 5 });
+    try {
+      const read = (id: number) => queryRows<{ name: string }>(db.prisma, Prisma.sql`SELECT name FROM "Actor" WHERE id = ${id} /* planned-once-test */`);
+      await db.prisma.$queryRaw`SELECT 1`; // connects the client's adapter, which reads are sent to
+      const [first] = await read(1);
+      for (let i = 0; i < 3; i++) expect(await read(1)).toEqual([first]);
+      const [other] = await read(2);
+      expect(other?.name).not.toBe(first?.name);
+      const prepared = (await preparedOnConnection(db)).filter((row) => row.statement.includes('planned-once-test'));
+      expect(prepared).toEqual([
+        { name: expect.stringMatching(/^stancegraph_\d+$/), statement: expect.stringContaining(`WHERE id = '1'`), generic_plans: 3, custom_plans: 0 },
+      ]);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('are dropped from the connection when their name is given up for a more recent text', async () => {
+    const db = await openDatabase(database.target, { preparedStatements: 2 });
+    try {
+      const read = (id: number) => queryRows(db.prisma, Prisma.sql`SELECT name FROM "Actor" WHERE id = ${id} /* given-up-test */`);
+      await db.prisma.$queryRaw`SELECT 1`;
+      for (const id of [1, 1, 2, 2]) await read(id);
+      const texts = async () =>
+        (await preparedOnConnection(db)).filter((row) => row.statement.includes('given-up-test')).map((row) => row.statement.match(/id = '(\d+)'/)?.[1]);
+      expect(await texts()).toEqual(['1', '2']);
+      for (const id of [3, 3]) await read(id); // a third name: the least recently used (1's) is given up
+      expect((await texts()).sort()).toEqual(['2', '3']);
+      expect(await read(1)).toHaveLength(1); // and 1 runs unnamed again, answered as before
     } finally {
       await db.close();
     }

@@ -1,5 +1,5 @@
 // @module-tag any-database
-/** The names PostgreSQL keeps statements prepared under (src/db/statement-names.ts), given sparingly and never changed, and their setting. */
+/** The names PostgreSQL keeps statements prepared under (src/db/statement-names.ts), given sparingly, never given twice, and their setting. */
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { statementNames } from '../../src/db/statement-names.ts';
@@ -21,13 +21,17 @@ describe('statementNames', () => {
     expect(names.nameFor('SELECT 1')).not.toBe(names.nameFor('SELECT 2'));
   });
 
-  it('hands out at most `limit` names; later texts run unnamed, earlier ones keep theirs', () => {
+  it('keeps the `limit` most recently used names: a new one gives up the least recently used, and no name is given twice', () => {
     const names = statementNames(2);
     for (const sql of ['a', 'a', 'b', 'b']) names.nameFor(sql);
-    expect(names.nameFor('c')).toBeUndefined();
-    expect(names.nameFor('c')).toBeUndefined();
-    expect(names.nameFor('c')).toBeUndefined();
-    expect(names.nameFor('a')).toMatch(/^stancegraph_\d+$/);
+    const [a, b] = [names.nameFor('a'), names.nameFor('b')]; // b is now the most recently used
+    names.nameFor('c');
+    const c = names.nameFor('c');
+    expect(new Set([a, b, c]).size).toBe(3);
+    expect(names.nameFor('b')).toBe(b);
+    expect(names.nameFor('c')).toBe(c);
+    expect(names.nameFor('a')).toBeUndefined(); // given up: a first sighting again
+    expect(names.nameFor('a')).not.toBe(a);
   });
 
   it('forgets one-off texts past its bound rather than growing, so a flood of them only delays a name', () => {
