@@ -1,6 +1,6 @@
 /**
- * Reads sent straight to the driver adapter (src/db/direct-reads.ts), their values written into
- * their text, return what Prisma's raw queries return from the same values sent as parameters, are
+ * Reads sent straight to the driver adapter (src/db/direct-reads.ts), with parameters or, sent
+ * again, their values written into their text, return what Prisma's raw queries return, are
  * counted as statements, leave a transaction's reads in the transaction, and fail with the
  * database's own words; on PGlite and on the PostgreSQL server.
  */
@@ -45,15 +45,18 @@ describe(`direct reads (${process.env.DATABASE_URL ? 'PostgreSQL server' : 'PGli
     expect(typeof direct[0]!.third).toBe('number');
   });
 
-  it('send their values as literals that mean what the parameters meant, whatever the text holds', async () => {
+  it('sent again, send their values as literals that mean what the parameters meant, whatever the text holds', async () => {
     const texts = ["O'Brien", "back\\slash \\x00 and \\'", '\'); DROP TABLE "Actor"; --', '$1 $$ dollar $q$', 'naïve ✓ 中文', '', '{a,b}', 'NULL'];
     const statement = Prisma.sql`SELECT array_to_json(${texts}::text[])::text AS texts, ${texts[0]}::text AS one, array_to_json(${['RU', null, 'a "b" c']}::text[])::text AS list,
       ${42} + 1 AS number, ${1.5}::float8 AS fraction, ${true}::boolean AS yes, ${null}::int AS nothing,
       ${new Date('2016-07-28T12:34:56.789Z')}::timestamp(3)::text AS instant, ${new Date('2016-07-28T00:00:00Z')}::timestamp(3)::text AS midnight,
       ${JSON.stringify({ key: "it's" })}::jsonb ->> 'key' AS "fromJson", array_to_json(${[3, 1, 2]}::int[])::text AS ids`;
     expect(withValuesWritten(Prisma.sql`SELECT ${1} AS a, ${"it's"} AS b, ${['x', null]} AS c`)).toBe(`SELECT '1' AS a, 'it''s' AS b, '{"x",NULL}' AS c`);
+    // Sent once with parameters, then again with the values written in.
+    const [withParameters] = await queryRows<Record<string, unknown>>(db.prisma, statement);
     const [direct] = await queryRows<Record<string, unknown>>(db.prisma, statement);
     const [throughPrisma] = await db.prisma.$queryRaw<Array<Record<string, unknown>>>(statement);
+    expect(withParameters).toEqual(throughPrisma);
     expect(direct).toEqual(throughPrisma);
     expect(direct).toMatchObject({
       texts: JSON.stringify(texts),

@@ -10,25 +10,46 @@
  * through it and stay in the write's transaction. Before its first statement a client has connected
  * no adapter yet, and reads through itself (which connects it).
  *
- * A read is sent with its values written into its text, without parameters (`withValuesWritten`).
- * PostgreSQL plans a statement that has parameters at each execution, for that execution's values
- * (the connections' `plan_cache_mode`, src/db/database.ts), and a filtered page spent as long in
- * the planner as in the executor. A named statement without parameters is planned once per
- * connection, and that plan is the one its values call for, since they are in its text: a request
- * sent again with the same values (an app's first page of a list, a popular search) skips the
- * planner, and one with new values is planned as before (docs/architecture.md).
+ * A read whose values were sent lately is sent again with them written into its text, without
+ * parameters (`withValuesWritten`). PostgreSQL plans a statement that has parameters at each
+ * execution, for that execution's values (the connections' `plan_cache_mode`,
+ * src/db/database.ts), and a filtered page spent as long in the planner as in the executor. A
+ * named statement without parameters is planned once per connection, and that plan is the one its
+ * values call for, since they are in its text: a request sent again with the same values (an app's
+ * first page of a list, a popular search) skips the planner. Values seen for the first time go as
+ * parameters, as before: their text would be new to the server, parsed and planned in full, where
+ * the statement's shape with parameters is prepared already (docs/architecture.md).
  */
 import { ColumnTypeEnum, isDriverAdapterError, type ColumnType, type SqlQuery, type SqlQueryable } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
 import pgUtils from 'pg/lib/utils.js';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 
-/** The adapter each root client has connected, while it is connected. */
-const connectedAdapters = new WeakMap<object, () => SqlQueryable | null>();
+/** The most texts of reads with their values written in that a client remembers having sent. */
+export const recentReadsKept = 1_000;
+
+/**
+ * Texts of reads with their values written in, sent lately: bounded by `recentReadsKept` (a flood
+ * of one-off values must not grow it for ever; forgetting them only delays the repeat).
+ */
+class RecentReads {
+  private texts = new Set<string>();
+
+  /** Whether `text` was sent lately; from now on it was. */
+  sentBefore(text: string): boolean {
+    if (this.texts.has(text)) return true;
+    if (this.texts.size >= recentReadsKept) this.texts = new Set();
+    this.texts.add(text);
+    return false;
+  }
+}
+
+/** For each root client, the adapter it has connected (while it is connected) and the reads it sent lately. */
+const connectedAdapters = new WeakMap<object, { adapter: () => SqlQueryable | null; recent: RecentReads }>();
 
 /** Makes `client`'s reads go straight to the adapter that `adapter()` returns once it is connected. */
 export function readDirectly(client: PrismaClient, adapter: () => SqlQueryable | null): void {
-  connectedAdapters.set(client, adapter);
+  connectedAdapters.set(client, { adapter, recent: new RecentReads() });
 }
 
 /**
@@ -80,8 +101,12 @@ export function withValuesWritten(statement: Prisma.Sql): string {
   return text;
 }
 
-function queryOf(statement: Prisma.Sql): SqlQuery {
-  return { sql: withValuesWritten(statement), args: [], argTypes: [] };
+/** The read as sent: with its values written in when they were sent lately, else with parameters. */
+function queryOf(statement: Prisma.Sql, recent: RecentReads): SqlQuery {
+  const written = withValuesWritten(statement);
+  if (statement.values.length === 0 || recent.sentBefore(written)) return { sql: written, args: [], argTypes: [] };
+  const args = statement.values.map(parameterOf);
+  return { sql: statement.text, args, argTypes: args.map((arg) => ({ scalarType: 'unknown', arity: Array.isArray(arg) ? 'list' : 'scalar' })) };
 }
 
 /**
@@ -99,11 +124,12 @@ function readable(error: unknown): Error {
 
 /** The rows of a read-only `statement`, as objects by column name (as `$queryRaw` returns them). */
 export async function queryRows<T>(client: PrismaClient | Prisma.TransactionClient, statement: Prisma.Sql): Promise<T[]> {
-  const adapter = connectedAdapters.get(client)?.();
-  if (!adapter) return client.$queryRaw<T[]>(statement);
+  const connected = connectedAdapters.get(client);
+  const adapter = connected?.adapter();
+  if (!connected || !adapter) return client.$queryRaw<T[]>(statement);
   let result: Awaited<ReturnType<SqlQueryable['queryRaw']>>;
   try {
-    result = await adapter.queryRaw(queryOf(statement));
+    result = await adapter.queryRaw(queryOf(statement, connected.recent));
   } catch (error) {
     throw readable(error);
   }

@@ -1,8 +1,8 @@
 /**
  * On a PostgreSQL server, a statement sent a second time is prepared on its connection under a
- * name (src/db/statement-names.ts): one with parameters (Prisma's) is still planned for each
- * execution's values, a read (its values in its text, src/db/direct-reads.ts) is planned once; a
- * name given up is dropped from the connection; with PREPARED_STATEMENTS_MAX=0 nothing is
+ * name (src/db/statement-names.ts): one with parameters is still planned for each execution's
+ * values, a read sent again with its values written in (src/db/direct-reads.ts) is planned once;
+ * a name given up is dropped from the connection; with PREPARED_STATEMENTS_MAX=0 nothing is
  * prepared. Reads the server's own view of the connection.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -56,18 +56,19 @@ describe.runIf(process.env.DATABASE_URL)('prepared statements', () => {
     }
   });
 
-  it("are planned once for a read, whose values are in its text, and each read gets its own values' answer", async () => {
+  it('are planned once for a read sent again with the same values, written into its text; new values go as parameters', async () => {
     const db = await openDatabase(database.target, { preparedStatements: 5 });
     try {
       const read = (id: number) => queryRows<{ name: string }>(db.prisma, Prisma.sql`SELECT name FROM "Actor" WHERE id = ${id} /* planned-once-test */`);
       await db.prisma.$queryRaw`SELECT 1`; // connects the client's adapter, which reads are sent to
-      const [first] = await read(1);
-      for (let i = 0; i < 3; i++) expect(await read(1)).toEqual([first]);
-      const [other] = await read(2);
+      const [first] = await read(1); // with a parameter
+      for (let i = 0; i < 3; i++) expect(await read(1)).toEqual([first]); // written in: unnamed, then prepared and planned once
+      const [other] = await read(2); // new: with a parameter, whose shape is now prepared
       expect(other?.name).not.toBe(first?.name);
       const prepared = (await preparedOnConnection(db)).filter((row) => row.statement.includes('planned-once-test'));
       expect(prepared).toEqual([
-        { name: expect.stringMatching(/^stancegraph_\d+$/), statement: expect.stringContaining(`WHERE id = '1'`), generic_plans: 3, custom_plans: 0 },
+        { name: expect.stringMatching(/^stancegraph_\d+$/), statement: expect.stringContaining(`WHERE id = '1'`), generic_plans: 2, custom_plans: 0 },
+        { name: expect.stringMatching(/^stancegraph_\d+$/), statement: expect.stringContaining('WHERE id = $1'), generic_plans: 0, custom_plans: 1 },
       ]);
     } finally {
       await db.close();
@@ -77,15 +78,14 @@ describe.runIf(process.env.DATABASE_URL)('prepared statements', () => {
   it('are dropped from the connection when their name is given up for a more recent text', async () => {
     const db = await openDatabase(database.target, { preparedStatements: 2 });
     try {
-      const read = (id: number) => queryRows(db.prisma, Prisma.sql`SELECT name FROM "Actor" WHERE id = ${id} /* given-up-test */`);
-      await db.prisma.$queryRaw`SELECT 1`;
-      for (const id of [1, 1, 2, 2]) await read(id);
+      const send = (text: string) => db.prisma.$queryRawUnsafe(`SELECT '${text}' AS text /* given-up-test */`);
+      for (const text of ['a', 'a', 'b', 'b']) await send(text);
       const texts = async () =>
-        (await preparedOnConnection(db)).filter((row) => row.statement.includes('given-up-test')).map((row) => row.statement.match(/id = '(\d+)'/)?.[1]);
-      expect(await texts()).toEqual(['1', '2']);
-      for (const id of [3, 3]) await read(id); // a third name: the least recently used (1's) is given up
-      expect((await texts()).sort()).toEqual(['2', '3']);
-      expect(await read(1)).toHaveLength(1); // and 1 runs unnamed again, answered as before
+        (await preparedOnConnection(db)).filter((row) => row.statement.includes('given-up-test')).map((row) => row.statement.match(/SELECT '(\w)'/)?.[1]);
+      expect(await texts()).toEqual(['a', 'b']);
+      for (const text of ['c', 'c']) await send(text); // a third name: the least recently used (a's) is given up
+      expect((await texts()).sort()).toEqual(['b', 'c']);
+      expect(await send('a')).toEqual([{ text: 'a' }]); // and a runs unnamed again, answered as before
     } finally {
       await db.close();
     }
