@@ -355,8 +355,8 @@ export async function openDatabase(
           // the values of each execution, as an unnamed one is. PostgreSQL's default (`auto`)
           // would switch to one generic plan after five executions when it estimates it no
           // dearer, and an estimate averaged over values can be far off for a given one (a search
-          // term in a few documents or in most). Reads have no parameters (their values are in
-          // their text, src/db/direct-reads.ts): planned once per connection, for those values.
+          // term in a few documents or in most). A read sent again with the same values has none
+          // (they are in its text, src/db/direct-reads.ts): planned once per connection, for them.
           options: [`-c random_page_cost=${randomPageCost}`, ...(names ? ['-c plan_cache_mode=force_custom_plan'] : [])].join(' '),
         }),
         {

@@ -85,8 +85,8 @@ function parameterOf(value: unknown): unknown {
 
 /**
  * A value as an SQL literal: the text pg would send for it as a parameter (pg's own encoding of
- * lists and numbers; bytes in bytea's hex form), quoted by pg's `escapeLiteral`. A quoted literal has no type until
- * its place in the statement gives it one, as a parameter sent as text has none.
+ * lists and numbers; bytes in bytea's hex form), quoted by pg's `escapeLiteral`. A quoted literal
+ * has no type until its place in the statement gives it one, as a parameter sent as text has none.
  */
 function literalOf(value: unknown): string {
   const prepared = pgUtils.prepareValue(parameterOf(value));

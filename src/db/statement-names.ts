@@ -2,10 +2,10 @@
  * Names for the SQL statements a PostgreSQL server should keep prepared on each connection.
  *
  * An unnamed statement is parsed, analysed and planned on every execution. A named one is parsed
- * and analysed once per connection; and since reads carry their values in their text, without
- * parameters (src/db/direct-reads.ts), PostgreSQL plans it once per connection too and keeps the
- * plan (writes, sent by Prisma with parameters, are still planned for each execution's values:
- * `plan_cache_mode` in src/db/database.ts). The API sends the same statements over and over: the
+ * and analysed once per connection; one without parameters (a read sent again with the same
+ * values, which carries them in its text: src/db/direct-reads.ts) is planned once per connection
+ * too, its plan kept, where one with parameters is planned for each execution's values
+ * (`plan_cache_mode` in src/db/database.ts). The API sends the same statements over and over: the
  * same shapes always, often with the same values (the first page of a list an app shows).
  *
  * A name stays prepared on a connection until it is dropped, in the server's memory (about 0.3 MB
